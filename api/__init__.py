@@ -1,0 +1,1 @@
+"""Interfaces: the FastAPI service and the `minutes` CLI."""

@@ -1,0 +1,46 @@
+"""Danish dates and times as they are written in minutes ("11. februar 2022", "02-06-2023 10:00")."""
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+_WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
+
+
+def find_date(text: str) -> str | None:
+    """The first date in the text as ISO YYYY-MM-DD, or None."""
+    candidates = []
+    for rx, order in ((_WORDS, "dmy_word"), (_NUMERIC, "dmy"), (_ISO, "ymd")):
+        m = rx.search(text)
+        if m:
+            candidates.append((m.start(), _iso(m, order)))
+    valid = [(pos, iso) for pos, iso in candidates if iso]
+    return min(valid)[1] if valid else None
+
+
+def find_time(text: str) -> str | None:
+    m = _TIME.search(text)
+    if not m:
+        return None
+    hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if int(hour) > 23 or int(minute) > 59:
+        return None
+    return f"{int(hour):02d}:{minute}"
+
+
+def _iso(m: re.Match[str], order: str) -> str | None:
+    if order == "dmy_word":
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    elif order == "dmy":
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,79 @@
+"""Files -> store. One file at a time, each in its own transaction, so a bad file never stops the rest."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.model import Meeting, content_hash
+from corpus.readers import SUPPORTED, ReaderError, read_meetings
+from corpus.store import SourceChange, Store
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What happened to one file: shown per file by `minutes ingest`."""
+
+    path: str
+    status: str  # "added" | "replaced" | "unchanged" | "error"
+    meetings: list[str]
+    items: int
+    error: str | None = None
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and supported files below folders named (hidden files and folders skipped)."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and child.suffix.lower() in SUPPORTED and not any(p.startswith(".") for p in rel):
+                    yield child
+        else:
+            yield path
+
+
+def ingest_paths(paths: Iterable[Path], store: Store,
+                 progress: Callable[[FileReport], None] | None = None) -> list[FileReport]:
+    reports = []
+    for path in iter_files(paths):
+        report = ingest_file(path, store)
+        reports.append(report)
+        if progress:
+            progress(report)
+    return reports
+
+
+def ingest_file(path: Path, store: Store) -> FileReport:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileReport(str(path), "error", [], 0, f"cannot read file: {exc.strerror or exc}")
+    return ingest_bytes(data, path.name, store, source=str(path.resolve()))
+
+
+def ingest_bytes(data: bytes, name: str, store: Store, source: str) -> FileReport:
+    """Parse and store one document's bytes; `source` identifies it for re-ingestion."""
+    digest = content_hash(data)
+    if store.source_hash(source) == digest:
+        ids = store.source_meetings(source)
+        return FileReport(source, "unchanged", ids, 0)
+    try:
+        meetings = read_meetings(data, name)
+    except ReaderError as exc:
+        return FileReport(source, "error", [], 0, str(exc))
+    for meeting in meetings:
+        meeting.content_hash = meeting_hash(meeting)
+    change: SourceChange = store.replace_source(source, digest, meetings)
+    return FileReport(source, change.status, change.meeting_ids, change.items)
+
+
+def meeting_hash(meeting: Meeting) -> str:
+    """Hash of the parsed content, so an index redoes a meeting only when what it holds changed."""
+    data = dataclasses.asdict(meeting)
+    data.pop("content_hash", None)
+    data.pop("source", None)
+    return content_hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode())

@@ -1,0 +1,82 @@
+"""The structured form of minutes: meetings, agenda items and their sections.
+
+Plain dataclasses so readers and parsers stay pure (data in, data out) and test in isolation.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SectionKind(StrEnum):
+    """Normalised section kinds; headings vary between municipalities, these do not."""
+
+    SUMMARY = "summary"
+    RECOMMENDATION = "recommendation"
+    DECISION = "decision"
+    CASE = "case"
+    ATTACHMENTS = "attachments"
+    OTHER = "other"
+
+
+@dataclass
+class Section:
+    kind: SectionKind
+    heading: str
+    text: str
+
+
+@dataclass
+class AgendaItem:
+    number: int
+    title: str
+    presenter: str | None = None
+    case_number: str | None = None
+    closed: bool = False
+    sections: list[Section] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+    def text_of(self, kind: SectionKind) -> str:
+        """All text of one section kind, in document order."""
+        return "\n\n".join(s.text for s in self.sections if s.kind == kind and s.text)
+
+    @property
+    def decision(self) -> str:
+        return self.text_of(SectionKind.DECISION)
+
+
+@dataclass
+class Meeting:
+    body: str
+    date: str  # ISO YYYY-MM-DD
+    time: str | None = None  # HH:MM
+    location: str | None = None
+    participants: list[str] = field(default_factory=list)
+    absentees: list[str] = field(default_factory=list)
+    source: str = ""
+    content_hash: str = ""
+    items: list[AgendaItem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """Stable id from body, date and time: two meetings of one body on one day stay apart."""
+        suffix = f"-{self.time.replace(':', '')}" if self.time else ""
+        return f"{slugify(self.body)}-{self.date}{suffix}"
+
+
+def item_id(meeting_id: str, number: int) -> str:
+    return f"{meeting_id}-{number}"
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for ids and URLs ('Byråd 2022-2025' -> 'byraad-2022-2025')."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "meeting"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

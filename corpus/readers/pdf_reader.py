@@ -1,0 +1,46 @@
+"""PDF minutes with a text layer (pypdf): extract, reflow soft-wrapped lines, then parse as text."""
+from __future__ import annotations
+
+import io
+import logging
+
+from corpus.model import Meeting
+from corpus.parse import parse_minutes_text
+from corpus.readers import ReaderError
+
+MIN_CHARS_PER_PAGE = 20
+
+
+def read(data: bytes, name: str) -> list[Meeting]:
+    return parse_minutes_text(extract_text(data), name)
+
+
+def extract_text(data: bytes) -> str:
+    """The PDF's text layer; a clear error for a broken PDF or a scan without text."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not data.startswith(b"%PDF"):
+        raise ReaderError("not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ReaderError(f"the PDF cannot be read (damaged or truncated): {exc}") from exc
+    if not pages:
+        raise ReaderError("the PDF has no pages")
+    if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
+        raise ReaderError("the PDF has no text layer (a scanned document?); run OCR on it first")
+    return "\n".join(reflow(p) for p in pages)
+
+
+def reflow(page: str) -> str:
+    """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks."""
+    out: list[str] = []
+    for line in page.split("\n"):
+        if out and out[-1].endswith(" ") and line[:1].islower():
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+    return "\n".join(line.rstrip() for line in out)

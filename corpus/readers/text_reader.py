@@ -1,0 +1,25 @@
+"""Plain-text minutes (the KD-Net family): decode, then parse."""
+from __future__ import annotations
+
+from corpus.model import Meeting
+from corpus.parse import parse_minutes_text
+from corpus.readers import ReaderError
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, the other encoding Danish office files come in."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReaderError("the file looks binary, not text")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ReaderError("the file is neither UTF-8 nor Windows-1252 text") from exc
+
+
+def read(data: bytes, name: str) -> list[Meeting]:
+    return parse_minutes_text(decode(data), name)

@@ -1,0 +1,108 @@
+"""Cleaning extracted minutes text before parsing: page headers/footers, tables of contents, markup.
+
+Page furniture is found by its shape, not by a list of municipalities: a "Side N (af M)" line and the
+lines right above it that repeat above most such markers.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$", re.IGNORECASE)
+TOC_LINE = re.compile(r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.\s).*\t\s*\d{1,3}\s*$")
+LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
+                         re.IGNORECASE)
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
+INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
+HEADER_LOOKBACK = 6
+
+
+def normalise(text: str) -> str:
+    """Unify line ends and drop characters that have no place in text (NUL, form feeds, soft hyphens)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = text.replace("\x00", "").replace("\u00ad", "").replace("\u00a0", " ")
+    return text
+
+
+def strip_page_furniture(lines: list[str]) -> list[str]:
+    """Remove 'Side N af M' markers and the header lines repeated above them; rejoin split paragraphs."""
+    lines = [INLINE_PAGE.sub(" ", line) for line in lines]
+    markers = [i for i, line in enumerate(lines) if PAGE_MARKER.match(line)]
+    if not markers:
+        return lines
+    above = Counter()
+    for i in markers:
+        above.update({lines[j].strip() for j in _lines_above(lines, i)})
+    threshold = max(2, len(markers) // 2)
+    furniture = {text for text, n in above.items() if n >= threshold}
+    drop: set[int] = set()
+    for i in markers:
+        drop.add(i)
+        for j in _lines_above(lines, i):
+            if lines[j].strip() not in furniture:
+                break
+            drop.add(j)
+    kept = [line if i not in drop else None for i, line in enumerate(lines)]
+    return _rejoin(kept)
+
+
+def _lines_above(lines: list[str], i: int) -> list[int]:
+    """Indexes of the non-blank lines right above line i, nearest first."""
+    found, j = [], i - 1
+    while j >= 0 and len(found) < HEADER_LOOKBACK:
+        if lines[j].strip():
+            found.append(j)
+        j -= 1
+    return found
+
+
+def _rejoin(kept: list[str | None]) -> list[str]:
+    """Drop removed lines; where a page break cut a sentence, join the two halves again."""
+    out: list[str] = []
+    cut = False
+    for line in kept:
+        if line is None:
+            cut = True
+            continue
+        if cut and line.strip():
+            cut = False
+            prev = _last_text_index(out)
+            if prev is not None and _continues(out[prev], line):
+                del out[prev + 1:]
+                out[prev] = out[prev].rstrip() + " " + line.strip()
+                continue
+        out.append(line)
+    return out
+
+
+def _last_text_index(out: list[str]) -> int | None:
+    for j in range(len(out) - 1, -1, -1):
+        if out[j].strip():
+            return j
+    return None
+
+
+def _continues(before: str, after: str) -> bool:
+    before, after = before.rstrip(), after.lstrip()
+    if not before or before[-1] in ".:!?»\"”)" or len(before) < 40:
+        return False
+    return after[:1].islower() or after[:1].isdigit()
+
+
+def drop_toc_lines(lines: list[str]) -> list[str]:
+    """Table-of-contents lines are item headings ending in a tab and a page number."""
+    return [line for line in lines if not TOC_LINE.match(line)]
+
+
+def clean_inline(text: str) -> str:
+    """Markdown and layout-HTML residue from conversion -> plain text. Other tags stay as text."""
+    text = MD_LINK.sub(r"\1", text)
+    text = LAYOUT_TAGS.sub(" ", text)
+    text = text.replace("**", "")
+    text = re.sub(r"(?<!\w)\*(\S[^*]*\S|\S)\*(?!\w)", r"\1", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def is_table_rule(line: str) -> bool:
+    return bool(TABLE_RULE.match(line)) and "-" in line or line.strip().startswith("|--")

@@ -1,0 +1,1 @@
+"""Keyword (Whoosh) and embedding indexes, both derived from the store."""

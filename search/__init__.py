@@ -1,0 +1,1 @@
+"""Query handling, fusion and ranking over the keyword and embedding indexes."""

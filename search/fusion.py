@@ -1,0 +1,50 @@
+"""Fusing ranked lists from the keyword and semantic sides: small pure functions, chosen by a setting.
+
+Each input is a ranked list of (item id, score), best first. Items found by one side only still count.
+"""
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+Ranked = Sequence[tuple[str, float]]
+
+
+def rrf(runs: Sequence[Ranked], k: int = 60, weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion (Cormack et al. 2009): sum of w / (k + rank); robust to score scales."""
+    weights = weights or [1.0] * len(runs)
+    fused: dict[str, float] = {}
+    for run, weight in zip(runs, weights):
+        for rank, (doc, _) in enumerate(run, start=1):
+            fused[doc] = fused.get(doc, 0.0) + weight / (k + rank)
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def minmax(run: Ranked) -> dict[str, float]:
+    if not run:
+        return {}
+    scores = [s for _, s in run]
+    lo, hi = min(scores), max(scores)
+    span = hi - lo
+    return {doc: (s - lo) / span if span > 0 else 1.0 for doc, s in run}
+
+
+def zscore(run: Ranked) -> dict[str, float]:
+    if not run:
+        return {}
+    scores = [s for _, s in run]
+    mean = statistics.fmean(scores)
+    sd = statistics.pstdev(scores) or 1.0
+    return {doc: (s - mean) / sd for doc, s in run}
+
+
+def convex(keyword: Ranked, semantic: Ranked, weight: float = 0.5, norm: str = "minmax") -> list[tuple[str, float]]:
+    """weight * keyword + (1 - weight) * semantic on normalised scores; a side that missed an item gives
+    it that side's floor (0 for min-max, the lowest z-score seen), so one-sided hits still rank."""
+    normalise = minmax if norm == "minmax" else zscore
+    kw, sem = normalise(keyword), normalise(semantic)
+    kw_floor = min(kw.values(), default=0.0) if norm == "zscore" else 0.0
+    sem_floor = min(sem.values(), default=0.0) if norm == "zscore" else 0.0
+    docs = set(kw) | set(sem)
+    fused = {d: weight * kw.get(d, kw_floor) + (1 - weight) * sem.get(d, sem_floor) for d in docs}
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))

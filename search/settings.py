@@ -1,0 +1,74 @@
+"""All configuration in one place: environment variables (MINUTES_*) with sane defaults.
+
+`minutes stats` prints these, so a ranking result can always be tied to the settings that made it.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MINUTES_", extra="ignore")
+
+    data_dir: Path = Path("data")
+
+    # Embeddings
+    embedder: Literal["e5", "sentence-transformers"] = "e5"
+    embedding_model: str = ""  # model name or local path for sentence-transformers
+    passage_tokens: int = Field(200, ge=32, le=512)  # model tokens per passage
+    case_token_budget: int = Field(400, ge=0)  # case-text tokens embedded per item
+    embed_attachments: bool = False
+    embed_batch: int = Field(16, ge=1)
+
+    # Ranking
+    fusion: Literal["rrf", "convex"] = "rrf"
+    rrf_k: int = Field(60, ge=1)
+    convex_weight: float = Field(0.5, ge=0.0, le=1.0)  # weight of the keyword side
+    convex_norm: Literal["minmax", "zscore"] = "minmax"
+    keyword_weight: float = Field(1.0, ge=0.0)  # RRF weight of the keyword list (semantic is 1)
+    candidates: int = Field(200, ge=10)  # keyword hits fused by score (convex); the rest follow
+    semantic_results: int = Field(50, ge=1)  # semantic hits that join a result set
+
+    # Keyword ranking (used at query time: changing these needs no reindex)
+    keyword_boosts: dict[str, float] = {  # per index field; fields not named weigh 1.0
+        "title": 3.0, "summary": 1.5, "recommendation": 1.2, "decision": 1.2, "case": 1.0,
+        "attachments": 0.6, "other": 0.8, "meta": 1.0, "body_text": 1.0,
+    }
+    keyword_compound_weight: float = Field(0.4, ge=0.0, le=1.0)  # word inside, or split from, a compound
+    keyword_fuzzy_weight: float = Field(0.25, ge=0.0, le=1.0)  # spelling-tolerant match
+    keyword_fuzzy_below: int = Field(3, ge=0)  # fuzzy only for words found in fewer items than this
+    keyword_coord: float = Field(0.5, ge=0.0, le=1.0)  # bonus for items matching more query words
+
+    # API
+    api_token: str = ""  # plain bearer token; only its hash is kept in memory
+    api_token_sha256: str = ""  # or the hash itself, so the token need not sit in the environment
+    cors_origins: list[str] = ["*"]
+    max_upload_bytes: int = 25 * 1024 * 1024
+    max_query_chars: int = 1000
+    max_limit: int = 100
+
+    @property
+    def token_hash(self) -> str:
+        """Hex SHA-256 of the configured write token, or '' when the service is read-only."""
+        if self.api_token_sha256:
+            return self.api_token_sha256.lower()
+        if self.api_token:
+            return hashlib.sha256(self.api_token.encode()).hexdigest()
+        return ""
+
+    def public(self) -> dict:
+        """Settings safe to print (no secrets)."""
+        data = self.model_dump(mode="json", exclude={"api_token", "api_token_sha256"})
+        data["writes_enabled"] = bool(self.token_hash)
+        return data
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,50 @@
+"""Shared fixtures: the bundled minutes, parsed and ingested once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "corpus" / "samples"
+SHARED = ROOT.parent / "shared"
+GREVE = SHARED / "corpora" / "greve"
+OS2 = SHARED / "corpora" / "os2dagsorden"
+EVAL = SHARED / "eval"
+
+
+def need(path: Path) -> Path:
+    """Skip a test that needs ../shared when it is not there (a clone on its own)."""
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_meetings():
+    from corpus.readers import read_meetings
+
+    meetings = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        meetings.extend(read_meetings(path.read_bytes(), path.name))
+    return meetings
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """A store filled with the bundled minutes (no indexes)."""
+    from corpus.ingest import ingest_paths
+    from corpus.store import Store
+
+    store = Store(tmp_path_factory.mktemp("store") / "minutes.sqlite3")
+    ingest_paths([SAMPLES], store)
+    return store
+
+
+def find_item(meetings, date: str, number: int):
+    for meeting in meetings:
+        if meeting.date == date:
+            for item in meeting.items:
+                if item.number == number:
+                    return item
+    raise AssertionError(f"no item {date}#{number}")

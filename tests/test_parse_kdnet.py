@@ -1,0 +1,80 @@
+"""The bundled KD-Net minutes parse into the right meetings, items, fields and sections."""
+from __future__ import annotations
+
+import re
+
+from conftest import find_item
+
+from corpus.model import SectionKind
+
+
+def test_three_meetings_with_the_right_items(sample_meetings):
+    by_date = {m.date: [i.number for i in m.items] for m in sample_meetings}
+    assert by_date == {
+        "2022-02-11": list(range(1, 12)),
+        "2023-04-14": list(range(21, 35)),
+        "2023-06-02": list(range(35, 52)),
+    }
+    assert sum(len(m.items) for m in sample_meetings) == 42
+    assert {m.body for m in sample_meetings} == {"KD-Net"}
+
+
+def test_meeting_facts(sample_meetings):
+    june = next(m for m in sample_meetings if m.date == "2023-06-02")
+    assert (june.time, june.location) == ("10:00", "Scandic Silkeborg")
+    assert june.absentees == ["Flemming Storgaard (NFM)", "Erik Hattens", "Martin Østergaard Christensen",
+                              "Lars Møller"]
+    feb = next(m for m in sample_meetings if m.date == "2022-02-11")
+    assert feb.location.startswith("Scandic Silkeborg, Udgårdsvej 2")
+    assert feb.participants and "Kommunaldirektørerne" in feb.participants[0]
+
+
+def test_laegevagten_field_by_field(sample_meetings):
+    item = find_item(sample_meetings, "2023-06-02", 50)
+    assert item.title == "Lægevagten"
+    assert item.presenter == "Jesper Kaas Schmidt"
+    assert item.decision.startswith("KD-Net drøftede sagen.")
+    assert "lægevagtsordningen" in item.decision
+    assert item.text_of(SectionKind.RECOMMENDATION) == "Det indstilles, at KD-Net drøfter sagen."
+    assert "overtager vagten i tidsrummet kl. 23.00" in item.text_of(SectionKind.CASE)
+
+
+def test_embedded_april_minutes_are_their_own_meeting(sample_meetings):
+    item = find_item(sample_meetings, "2023-04-14", 30)
+    assert item.title == "Udpegning til baggrundsgruppe: styregruppe for Europæisk Kulturregion"
+    assert "Erik Hattens" in item.decision
+    assert item.case_number == "00.01.10-A00-2-23"
+    assert item.attachments == ["Bilag 11 - Handlingsplan for Europæisk Kulturregion 2020-2022",
+                                "Bilag 10 - Strategi, Europæisk Kulturregion"]
+    first = find_item(sample_meetings, "2023-04-14", 21)
+    assert first.title == "Oplæg fra Kristian Vendelbo, KL (Kl. 10.00 - 10.30)"
+    assert first.presenter == "Kristian Vendelbo"
+    # the June item that carried the April minutes keeps only its own text
+    carrier = find_item(sample_meetings, "2023-06-02", 36)
+    assert "Udpegning til baggrundsgruppe" not in " ".join(s.text for s in carrier.sections)
+
+
+def test_referat_style_2022(sample_meetings):
+    item = find_item(sample_meetings, "2022-02-11", 4)
+    assert item.title == "Drøftelse af VIAs institutionsplan"
+    assert item.presenter == "Lars Møller"
+    assert item.decision.startswith("Lars Møller indledte punktet")
+    assert item.text_of(SectionKind.RECOMMENDATION) == "Det indstilles, at sagen drøftes"
+    five = find_item(sample_meetings, "2022-02-11", 5)
+    assert five.title == "Drøftelse af initiativer for stærkere kommunalt tilsyn med almene boliger"
+    assert "KD-Net bakkede op om formandens indstilling." in five.decision
+
+
+def test_no_page_furniture_or_toc_in_item_text(sample_meetings):
+    footer = re.compile(r"Side \d+ af \d+|side \d+ af \d+")
+    for meeting in sample_meetings:
+        for item in meeting.items:
+            text = "\n".join([item.title] + [s.heading + "\n" + s.text for s in item.sections])
+            assert not footer.search(text), (meeting.date, item.number)
+            assert not re.search(r"^Punkt \d+:.*\t\d+$", text, re.M), (meeting.date, item.number)
+            assert "14. april 2023 kl. 10:00\n" not in text
+
+
+def test_page_break_inside_a_sentence_is_rejoined(sample_meetings):
+    item = find_item(sample_meetings, "2023-04-14", 24)
+    assert "erhvervsfremmestrategi 2024-2027. Strategien" in item.text_of(SectionKind.SUMMARY)
