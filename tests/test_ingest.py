@@ -1,0 +1,105 @@
+"""Ingesting into the store: idempotent, atomic per file, and a bad file never stops the rest or leaves a trace."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import SAMPLES
+
+from corpus.ingest import ingest_paths
+from corpus.store import Store
+
+JUNE = "kdnet-2023-06-02-dagsorden-og-referat.txt"
+FEB = "kdnet-2022-02-11-referat.txt"
+
+
+def _store(tmp_path) -> Store:
+    return Store(tmp_path / "data" / "minutes.sqlite3")
+
+
+def _snapshot(store: Store) -> tuple:
+    rows = store.db.execute("SELECT id, title, meeting_id FROM items ORDER BY id").fetchall()
+    sections = store.db.execute("SELECT COUNT(*), SUM(LENGTH(text)) FROM sections").fetchone()
+    return tuple(tuple(r) for r in rows), tuple(sections)
+
+
+def test_bundled_corpus_counts(sample_store):
+    assert sample_store.counts() == {"meetings": 3, "items": 42, "bodies": {"KD-Net": 3}}
+
+
+def test_reingesting_unchanged_files_changes_nothing(tmp_path):
+    store = _store(tmp_path)
+    first = ingest_paths([SAMPLES], store)
+    assert sorted(r.status for r in first) == ["added", "added"]
+    generation, before = store.generation(), _snapshot(store)
+    again = ingest_paths([SAMPLES], store)
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
+    assert store.generation() == generation
+    assert _snapshot(store) == before
+
+
+def test_changed_file_replaces_its_meetings(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SAMPLES / JUNE, folder / JUNE)
+    store = _store(tmp_path)
+    ingest_paths([folder], store)
+    text = (folder / JUNE).read_text(encoding="utf-8")
+    (folder / JUNE).write_text(text.replace("KD-Net drøftede sagen.", "KD-Net vedtog en ny plan."), encoding="utf-8")
+    [report] = ingest_paths([folder], store)
+    assert report.status == "replaced"
+    assert sorted(report.meetings) == ["kd-net-2023-04-14-1000", "kd-net-2023-06-02-1000"]
+    item = store.item("kd-net-2023-06-02-1000-50")
+    assert item.item.decision.startswith("KD-Net vedtog en ny plan.")
+    assert store.counts()["items"] == 31
+
+
+def test_bad_files_are_reported_and_leave_the_store_unchanged(tmp_path):
+    store = _store(tmp_path)
+    ingest_paths([SAMPLES / FEB], store)
+    before = _snapshot(store)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (bad / "notes.txt").write_text("Indkøbsliste: mælk, brød og kaffe.\n", encoding="utf-8")
+    (bad / "agenda.json").write_text('{"hello": "world"}', encoding="utf-8")
+    (bad / "broken.json").write_text('{"Udvalg": ', encoding="utf-8")
+    (bad / "scan.pdf").write_bytes(b"%PDF-1.4 truncated")
+    reports = {r.path.rsplit("/", 1)[-1]: r for r in ingest_paths([bad], store)}
+    assert set(reports) == {"empty.txt", "binary.txt", "notes.txt", "agenda.json", "broken.json", "scan.pdf"}
+    for name, report in reports.items():
+        assert report.status == "error" and report.error, name
+    assert "empty" in reports["empty.txt"].error
+    assert "binary" in reports["binary.txt"].error
+    assert "no agenda items" in reports["notes.txt"].error
+    assert _snapshot(store) == before
+
+
+def test_one_bad_file_does_not_stop_the_rest(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-empty.txt").write_bytes(b"")
+    shutil.copy(SAMPLES / FEB, folder / FEB)
+    store = _store(tmp_path)
+    reports = ingest_paths([folder], store)
+    assert [r.status for r in reports] == ["error", "added"]
+    assert store.counts()["items"] == 11
+
+
+def test_cp1252_text_is_read_correctly(tmp_path):
+    text = (SAMPLES / FEB).read_text(encoding="utf-8")
+    path = tmp_path / "kdnet-2022-02-11-cp1252.txt"
+    path.write_bytes(text.encode("cp1252", errors="replace"))
+    store = _store(tmp_path)
+    [report] = ingest_paths([path], store)
+    assert report.status == "added" and report.items == 11
+    item = store.item("kd-net-2022-02-11-1000-5")
+    assert item.item.title == "Drøftelse af initiativer for stærkere kommunalt tilsyn med almene boliger"
+
+
+def test_hidden_files_and_folders_are_skipped(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / ".hidden").mkdir(parents=True)
+    shutil.copy(SAMPLES / FEB, folder / ".hidden" / FEB)
+    shutil.copy(SAMPLES / FEB, folder / ".copy.txt")
+    assert ingest_paths([folder], _store(tmp_path)) == []

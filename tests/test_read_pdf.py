@@ -1,0 +1,58 @@
+"""PDF minutes: the Ballerup referat parses into its 8 items; a scan without text is reported as such."""
+from __future__ import annotations
+
+import pytest
+from conftest import OS2, need
+
+from corpus.model import SectionKind
+from corpus.readers import ReaderError, read_meetings
+
+BALLERUP = OS2 / "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04"
+TITLES = [
+    "Meddelelser",
+    "Bygningsvedligeholdelse 2013 - anlægsbevilling",
+    "Kvalitetsstandarder for stof- og alkoholbehandling 2012-2013",
+    "Takstreduktion på aflastningstilbuddet Torvevej i Skovlunde i 2013",
+    "KL's opfølgningsproces vedrørende det nære sundhedsvæsen",
+    "Prioritering af midler til kronisk syge borgere og hverdagsrehabilitering for ældre",
+    "Etablering af aktivitetscenter på Solvej 6 i Ballerup",
+    "Evaluering af rygestopkurser",
+]
+
+
+def test_ballerup_referat_has_eight_items_with_right_titles():
+    path = need(BALLERUP / "1552814.PDF")
+    [meeting] = read_meetings(path.read_bytes(), path.name)
+    assert meeting.body == "Sundheds- og Forebyggelsesudvalget"
+    assert (meeting.date, meeting.time) == ("2012-12-04", "13:00")
+    assert [i.title for i in meeting.items] == TITLES
+    assert [i.number for i in meeting.items] == list(range(1, 9))
+    second = meeting.items[1]
+    assert second.case_number == "2012-28504"
+    assert second.decision == "Indstillingen godkendt"
+    assert "1.316.000 kr." in second.text_of(SectionKind.SUMMARY)
+    assert second.attachments == ["2012-200782 - Bygningsliste og prioriteringssystem"]
+    assert not any(i.closed for i in meeting.items)
+    text = " ".join(s.text for i in meeting.items for s in i.sections)
+    assert "Side 5" not in text and "Åbent referat" not in text
+
+
+def test_scanned_pdf_is_reported_as_having_no_text_layer():
+    path = need(BALLERUP / "1537646.PDF")
+    with pytest.raises(ReaderError, match="no text layer"):
+        read_meetings(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"%PDF-1.4\n1 0 obj\n<<", "cannot be read|no pages|no text layer"),
+    (b"hello, I am not a pdf", "not a PDF"),
+])
+def test_broken_pdfs_give_clear_errors(data, message):
+    with pytest.raises(ReaderError, match=message):
+        read_meetings(data, "broken.pdf")
+
+
+def test_truncated_real_pdf_gives_a_clear_error():
+    data = need(BALLERUP / "1552814.PDF").read_bytes()
+    with pytest.raises(ReaderError):
+        read_meetings(data[: len(data) // 3], "truncated.pdf")
