@@ -1,0 +1,294 @@
+"""Word minutes (Acadre's DOCX export) -> Meeting, guided by the document's heading styles.
+
+Acadre (Syddjurs, PUK 20 June 2013) writes a front-page table (document kind, committee, meeting
+name, date, "Kl. 10:30", place, members, absentees), a table of contents, then per item a table whose
+first cell is a Heading 1 "715.<tab>Title" followed by "Sagsnr.:" and "Sagen afgøres i:" rows,
+Heading 2 section names, a "Bilag" table (no., access, title, file no.), and last a signature page
+("Underskriftsside") naming the members present. Heading styles are more reliable than text shape,
+so we use them; a DOCX without item headings goes to the plain-text parser, and is refused if that
+finds no items either (attachments are Word files too).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from corpus.dates import find_date, find_time
+from corpus.model import AgendaItem, Meeting, Section, SectionKind
+from corpus.readers import ReaderError
+from corpus.sections import heading_kind
+
+if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
+    from docx.document import Document as WordDocument
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
+ITEM_HEADING = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.DOTALL)
+CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\S.*)$", re.IGNORECASE)
+SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
+CLOSED_TITLE = re.compile(r"^\s*lukket\b", re.IGNORECASE)
+DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
+MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
+ABSENT_LABELS = {"fraværende", "afbud"}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+@dataclass
+class Line:
+    """A paragraph, or a table row with its cells; `level` is the heading level of its style (0 = none)."""
+
+    text: str
+    level: int = 0
+    cells: tuple[str, ...] = ()
+    listed: bool = False
+
+    @property
+    def tight(self) -> bool:
+        """Rows and list items follow each other without a blank line."""
+        return bool(self.cells) or self.listed
+
+
+@dataclass
+class _Item:
+    number: int
+    title: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def read(data: bytes, name: str) -> list[Meeting]:
+    """The meeting in an Acadre-style DOCX; ReaderError for other Word files (e.g. attachments)."""
+    lines = list(_document_lines(_open(data)))
+    front, items, signatures = _split(lines)
+    if not items:
+        return _as_plain_text(lines, name)
+    meeting = _meeting(front, signatures, name)
+    meeting.items = [_item(raw, meeting.date) for raw in items]
+    return [meeting]
+
+
+def _open(data: bytes) -> WordDocument:
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    if data.startswith(OLE_MAGIC):
+        raise ReaderError("an old binary Word .doc file, not .docx; save it as .docx or PDF first")
+    try:
+        return Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as exc:
+        raise ReaderError(f"not a readable .docx file ({exc})") from exc
+
+
+# Word document -> lines in reading order -------------------------------------------------------
+
+def _document_lines(document: WordDocument) -> Iterator[Line]:
+    from docx.table import Table as WordTable
+
+    for block in document.iter_inner_content():
+        if isinstance(block, WordTable):
+            yield from _table_lines(block)
+        else:
+            yield _paragraph_line(block)
+
+
+def _paragraph_line(paragraph: Paragraph) -> Line:
+    ppr = paragraph._p.pPr
+    listed = ppr is not None and ppr.numPr is not None
+    text = _clean(paragraph.text)
+    return Line(f"- {text}" if listed and text else text, _heading_level(paragraph), listed=listed)
+
+
+def _table_lines(table: Table) -> Iterator[Line]:
+    """One line per row; merged cells count once; the row takes the heading level of its first paragraph."""
+    for row in table.rows:
+        cells = list({id(cell._tc): cell for cell in row.cells}.values())
+        texts = tuple(_cell_text(cell) for cell in cells)
+        level = _heading_level(cells[0].paragraphs[0]) if cells and cells[0].paragraphs else 0
+        yield Line("\t".join(t for t in texts), level, texts)
+
+
+def _cell_text(cell: _Cell) -> str:
+    """A cell's paragraphs and nested tables (signature pages nest their name boxes)."""
+    from docx.table import Table as WordTable
+
+    parts = []
+    for block in cell.iter_inner_content():
+        lines = _table_lines(block) if isinstance(block, WordTable) else [_paragraph_line(block)]
+        parts.extend(line.text.replace("\t", "\n") for line in lines)
+    return "\n".join(p for p in parts if p).strip()
+
+
+def _heading_level(paragraph: Paragraph) -> int:
+    style = paragraph.style
+    m = HEADING_STYLE.match(style.name if style is not None and style.name else "")
+    return int(m.group(2)) if m else 0
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u00ad", "")
+    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")).strip()
+
+
+# Lines -> front page, items, signature page -----------------------------------------------------
+
+def _split(lines: list[Line]) -> tuple[list[Line], list[_Item], list[Line]]:
+    front: list[Line] = []
+    items: list[_Item] = []
+    for i, line in enumerate(lines):
+        first_cell = line.cells[0] if line.cells else line.text
+        if SIGNATURES.match(first_cell):
+            return front, items, lines[i:]
+        m = ITEM_HEADING.match(first_cell) if line.level == 1 else None
+        if m:
+            items.append(_Item(int(m.group(1)), _clean(m.group(2)).replace("\n", " ")))
+        elif items:
+            items[-1].lines.append(line)
+        else:
+            front.append(line)
+    return front, items, []
+
+
+def _meeting(front: list[Line], signatures: list[Line], name: str) -> Meeting:
+    texts = [t for line in front for t in re.split(r"[\n\t]", line.text) if t.strip()]
+    date = next((d for d in map(find_date, texts) if d), None)
+    if date is None:
+        raise ReaderError("no meeting date found on the front page of the minutes")
+    members, absent = _labelled_names(texts, MEMBER_LABELS), _labelled_names(texts, ABSENT_LABELS)
+    return Meeting(
+        body=_body(texts) or name,
+        date=date,
+        time=next((t for t in map(find_time, texts) if t), None),
+        location=_location(texts),
+        participants=members or _signature_names(signatures),
+        absentees=absent,
+        source=name,
+    )
+
+
+def _body(texts: list[str]) -> str | None:
+    """The first front-page line that is neither the document kind nor a date: Acadre's committee name."""
+    for text in texts:
+        if find_date(text):
+            return None
+        if text.strip().lower() not in DOC_KINDS:
+            return text.strip()
+    return None
+
+
+def _location(texts: list[str]) -> str | None:
+    """The lines between the time ("Kl. 10:30") and the members label, joined: place and address."""
+    start = next((i for i, t in enumerate(texts) if find_time(t)), None)
+    if start is None:
+        return None
+    place = []
+    for text in texts[start + 1:]:
+        if _label(text) in MEMBER_LABELS | ABSENT_LABELS | DOC_KINDS:
+            break
+        place.append(text.strip())
+    return ", ".join(place) or None
+
+
+def _labelled_names(texts: list[str], labels: set[str]) -> list[str]:
+    names: list[str] = []
+    for i, text in enumerate(texts):
+        if _label(text) in labels:
+            for name in texts[i + 1:]:
+                if _label(name) in MEMBER_LABELS | ABSENT_LABELS | DOC_KINDS:
+                    break
+                names.append(name.strip())
+    return names
+
+
+def _signature_names(signatures: list[Line]) -> list[str]:
+    """Names on the signature page: the members present who sign the minutes."""
+    names = [t.strip() for line in signatures for t in re.split(r"[\n\t]", line.text) if t.strip()]
+    return [n for n in names if not SIGNATURES.match(n)]
+
+
+def _label(text: str) -> str:
+    return text.strip().rstrip(":").strip().lower()
+
+
+# Item lines -> AgendaItem ----------------------------------------------------------------------
+
+def _item(raw: _Item, meeting_date: str) -> AgendaItem:
+    item = AgendaItem(number=raw.number, title=raw.title, closed=bool(CLOSED_TITLE.match(raw.title)))
+    heading, body = "", []
+    for line in raw.lines:
+        if line.level and line.text:
+            _add_section(item, heading, body, meeting_date)
+            heading, body = line.text, []
+        else:
+            body.append(line)
+    _add_section(item, heading, body, meeting_date)
+    return item
+
+
+def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date: str) -> None:
+    if not heading:
+        lines = _take_case_number(item, lines)
+    kind = _section_kind(heading, meeting_date)
+    if kind is SectionKind.ATTACHMENTS:
+        titles = _attachment_titles(lines)
+        item.attachments.extend(titles)
+        text = "\n".join(titles)
+    else:
+        text = _join(lines)
+    if text:
+        item.sections.append(Section(kind, heading, text))
+
+
+def _section_kind(heading: str, meeting_date: str) -> SectionKind:
+    """Kind from the heading; an earlier meeting's decision ("Beslutning i PUK den 10-04-2013") is
+    case history, not what this meeting decided, so it is OTHER."""
+    kind = heading_kind(heading) or SectionKind.OTHER
+    dated = find_date(heading) if kind is SectionKind.DECISION else None
+    return SectionKind.OTHER if dated and dated != meeting_date else kind
+
+
+def _take_case_number(item: AgendaItem, lines: list[Line]) -> list[Line]:
+    """The "Sagsnr.: 12/27845" row sets the case number; the other preamble rows stay as text."""
+    rest = []
+    for line in lines:
+        m = CASE_NUMBER.match(line.text.replace("\t", " "))
+        if m and item.case_number is None:
+            item.case_number = m.group("n").strip()
+        else:
+            rest.append(line)
+    return rest
+
+
+def _attachment_titles(lines: list[Line]) -> list[str]:
+    """One title per row (its longest cell: the others are number, access and file number) or paragraph."""
+    titles = [max(line.cells, key=len) if line.cells else line.text for line in lines]
+    return [_clean(t).replace("\n", " ") for t in titles if t.strip()]
+
+
+def _join(lines: list[Line]) -> str:
+    """Paragraphs separated by blank lines; table rows and list items one a line."""
+    out: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        if previous is not None:
+            out.append("\n" if line.tight and previous.tight else "\n\n")
+        out.append(line.text)
+        previous = line
+    return "".join(out)
+
+
+def _as_plain_text(lines: list[Line], name: str) -> list[Meeting]:
+    """No item heading styles: perhaps minutes typed without styles, so try the plain-text parser."""
+    from corpus.parse import parse_minutes_text
+
+    meetings = parse_minutes_text("\n".join(line.text for line in lines), name)
+    if not any(m.items for m in meetings):
+        raise ReaderError("no agenda items found: the document has no numbered item headings "
+                          "(is it an attachment rather than minutes?)")
+    return meetings

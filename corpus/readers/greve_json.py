@@ -1,0 +1,203 @@
+"""FirstAgenda-style agenda JSON (one meeting per file, as Greve's portal serves it) -> Meeting.
+
+Findings from the 369 Greve files that shape this reader:
+
+* `IsOpen` is False on every one of the 5,549 items, public ones with full case text included, so it
+  does not mean "open to the public" (it looks like portal UI state). Closed items are the ones whose
+  caption starts with "Lukket:"; for them the portal publishes only the decision.
+* Text before the first heading is the decision: closed items have nothing else, and one template
+  repeats the caption and then gives the decision as an unheaded first paragraph. We only read it as
+  a decision when the meeting is over (`Moede.Afsluttet`); before that it stays OTHER.
+* No file repeats an item number, but item ids are meeting id + number, so a repeat would silently
+  overwrite an item: such a file is refused rather than stored half.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from corpus.model import AgendaItem, Meeting, Section, SectionKind
+from corpus.readers import ReaderError
+from corpus.readers.html_sections import html_sections
+from corpus.sections import heading_kind
+
+CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
+REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
+
+
+def read(data: bytes, name: str) -> list[Meeting]:
+    """The one meeting in a FirstAgenda export; ReaderError for anything that is not one."""
+    doc = _load(data)
+    moede = _dict(doc, "", "Moede")
+    meeting = _meeting(doc, moede, name)
+    decided = moede.get("Afsluttet") is True
+    items = _list(doc, "", "Dagsordenpunkter")
+    meeting.items = [_item(raw, f"Dagsordenpunkter[{i}]", decided) for i, raw in enumerate(items)]
+    _check_unique_numbers(meeting.items)
+    return [meeting]
+
+
+def _load(data: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ReaderError(f"not valid JSON ({exc})") from exc
+    if not isinstance(doc, dict) or not all(key in doc for key in REQUIRED):
+        raise ReaderError("not an agenda export: expected a JSON object with Udvalg, Moede and Dagsordenpunkter")
+    return doc
+
+
+def _meeting(doc: dict[str, Any], moede: dict[str, Any], name: str) -> Meeting:
+    date, time = _date_time(_text(moede, "Moede", "Dato"))
+    present, absent = _participants(moede)
+    return Meeting(
+        body=_text(_dict(doc, "", "Udvalg"), "Udvalg", "Navn"),
+        date=date,
+        time=time,
+        location=_optional_text(moede, "Moede", "Sted"),
+        participants=present,
+        absentees=absent,
+        source=name,
+    )
+
+
+def _date_time(value: str) -> tuple[str, str]:
+    """ISO date and HH:MM as written: the portal's local time, not converted to UTC."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise _bad(f"Moede.Dato {value!r} is not a date and time") from exc
+    return moment.date().isoformat(), moment.strftime("%H:%M")
+
+
+def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Present members, and those marked absent or whose participation was cancelled (afbud)."""
+    present, absent = [], []
+    for i, person in enumerate(_list(moede, "Moede", "Moededeltagere", optional=True)):
+        path = f"Moede.Moededeltagere[{i}]"
+        name = _text(_as_dict(person, path), path, "Name")
+        away = person.get("Absent") is True or person.get("ParticipationCancelled") is True
+        (absent if away else present).append(name)
+    return present, absent
+
+
+def _item(raw: Any, path: str, decided: bool) -> AgendaItem:
+    raw = _as_dict(raw, path)
+    title = _clean(_text(raw, path, "Caption", fallback="Navn"))
+    attachments = _attachments(raw, path)
+    item = AgendaItem(
+        number=_number(raw, path),
+        title=title,
+        presenter=None,  # no presenter in this export: Presentations and CasePresentationUid are always null
+        case_number=_optional_text(raw, path, "CaseNumber", fallback="SagsNummer"),
+        closed=bool(CLOSED_CAPTION.match(title)),
+        attachments=attachments,
+    )
+    item.sections = _sections(raw, path, title, decided)
+    if attachments:
+        item.sections.append(Section(SectionKind.ATTACHMENTS, "Bilag", "\n".join(attachments)))
+    return item
+
+
+def _number(raw: dict[str, Any], path: str) -> int:
+    value = raw.get("Number", raw.get("Punktnummer"))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    raise _bad(f"{path}.Number {value!r} is not a whole item number")
+
+
+def _sections(raw: dict[str, Any], path: str, title: str, decided: bool) -> list[Section]:
+    sections = []
+    for i, field in enumerate(_list(raw, path, "Felter", optional=True)):
+        field_path = f"{path}.Felter[{i}]"
+        html = _optional_text(_as_dict(field, field_path), field_path, "Html", strip=False)
+        for heading, text in html_sections(html or ""):
+            if not heading:
+                text = _drop_caption_echo(text, title)
+                kind = SectionKind.DECISION if decided else SectionKind.OTHER
+            else:
+                kind = heading_kind(heading) or SectionKind.OTHER
+            if text:
+                sections.append(Section(kind, heading, text))
+    return sections
+
+
+def _drop_caption_echo(text: str, title: str) -> str:
+    """One template starts the item's HTML with its caption again; that line is not content."""
+    first, _, rest = text.partition("\n\n")
+    return rest.strip() if _clean(first) == title else text
+
+
+def _attachments(raw: dict[str, Any], path: str) -> list[str]:
+    titles = []
+    for i, bilag in enumerate(_list(raw, path, "Bilag", optional=True)):
+        bilag_path = f"{path}.Bilag[{i}]"
+        title = _optional_text(_as_dict(bilag, bilag_path), bilag_path, "Navn")
+        if title:
+            titles.append(_clean(title))
+    return titles
+
+
+def _check_unique_numbers(items: list[AgendaItem]) -> None:
+    seen: set[int] = set()
+    for item in items:
+        if item.number in seen:
+            raise ReaderError(f"item number {item.number} appears twice in the meeting; "
+                              "the items would overwrite each other")
+        seen.add(item.number)
+
+
+# Typed access: a malformed value becomes a ReaderError naming its JSON path, never a KeyError/TypeError.
+
+def _bad(problem: str) -> ReaderError:
+    return ReaderError(f"not an agenda export: {problem}")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _as_dict(value: Any, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _bad(f"{path} is not an object")
+    return value
+
+
+def _dict(obj: dict[str, Any], path: str, key: str) -> dict[str, Any]:
+    return _as_dict(obj.get(key), _join(path, key))
+
+
+def _list(obj: dict[str, Any], path: str, key: str, optional: bool = False) -> list[Any]:
+    value = obj.get(key)
+    if value is None and optional:
+        return []
+    if not isinstance(value, list):
+        raise _bad(f"{_join(path, key)} is not a list")
+    return value
+
+
+def _text(obj: dict[str, Any], path: str, key: str, fallback: str | None = None) -> str:
+    value = _optional_text(obj, path, key, fallback)
+    if not value:
+        raise _bad(f"{_join(path, key)} is missing or empty")
+    return value
+
+
+def _optional_text(obj: dict[str, Any], path: str, key: str, fallback: str | None = None,
+                   strip: bool = True) -> str | None:
+    value = obj.get(key)
+    if value in (None, "") and fallback:
+        key, value = fallback, obj.get(fallback)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _bad(f"{_join(path, key)} is not text")
+    return (value.strip() or None) if strip else value
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

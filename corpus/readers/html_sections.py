@@ -1,0 +1,201 @@
+"""Rich-text HTML of agenda portals -> (heading, plain text) sections.
+
+The HTML comes from rich-text editors, so its structure is loose: section headings are h2, h3 or h4
+(or a paragraph that is only bold text), some "headings" are really sentences or table cells, and
+paragraphs nest in spans. We walk the DOM once in document order and open a new section at each
+element that looks like a heading; everything else is rendered as readable text.
+"""
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpus.sections import heading_kind
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "aside", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd",
+    "table", "hr", "header", "footer", "address", "figure", "figcaption", "center", "form", "fieldset",
+}) | HEADING_TAGS
+SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment"})
+BOLD_TAGS = frozenset({"b", "strong"})
+MAX_HEADING_WORDS = 8
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
+SPACES = re.compile(r"\s+")
+AROUND_TAB = re.compile(r" *\t *")
+INNER_SPACES = re.compile(r"(?<=\S) {2,}")
+BLANK_LINES = re.compile(r"\n{3,}")
+# Break strengths; a stronger pending break wins over a weaker one.
+NONE, SPACE, TAB, LINE, PARAGRAPH = range(5)
+SEPARATORS = ("", " ", "\t", "\n", "\n\n")
+
+
+def html_sections(html: str) -> list[tuple[str, str]]:
+    """(heading, text) pairs in document order; text before the first heading comes under heading ""."""
+    walker = _Walker()
+    walker.walk(LexborHTMLParser(html).body)
+    return walker.finish()
+
+
+def looks_like_heading(text: str) -> bool:
+    """A known section name, or a short capitalised label: editors also style sentences as headings."""
+    if not text or not any(c.isalpha() for c in text):
+        return False
+    if heading_kind(text) is not None:
+        return True
+    return text[0].isupper() and len(text.split()) <= MAX_HEADING_WORDS and text[-1] not in ".,;:!"
+
+
+class _Text:
+    """Text with pending breaks, so nested blocks and empty paragraphs do not pile up blank lines."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pending = NONE
+        self.prefix = ""
+
+    def write(self, text: str) -> None:
+        if self.pending and self.parts:
+            self.parts.append(SEPARATORS[self.pending])
+        self.pending = NONE
+        if self.prefix:
+            self.parts.append(self.prefix)
+            self.prefix = ""
+        if not self.parts or self.parts[-1][-1] in "\n\t ":
+            text = text.lstrip(" ")
+        self.parts.append(text)
+
+    def value(self) -> str:
+        text = INVISIBLE.sub("", "".join(self.parts))
+        if "\t" in text:
+            text = AROUND_TAB.sub("\t", text)
+        if "  " in text:
+            text = INNER_SPACES.sub(" ", text)
+        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+        return BLANK_LINES.sub("\n\n", text).strip()
+
+
+class _Walker:
+    """One pass over the DOM; `cap` limits breaks inside list items (line) and table cells (space)."""
+
+    def __init__(self) -> None:
+        self.out = _Text()
+        self.sections: list[tuple[str, _Text]] = [("", self.out)]
+        self.cap = PARAGRAPH
+        self.in_table = 0
+        self.list_depth = 0
+
+    def finish(self) -> list[tuple[str, str]]:
+        return [(heading, text.value()) for heading, text in self.sections]
+
+    def brk(self, strength: int) -> None:
+        strength = min(strength, self.cap)
+        if strength > self.out.pending:
+            self.out.pending = strength
+
+    def walk(self, node: LexborNode | None) -> None:
+        if node is None:
+            return
+        for child in node.iter(include_text=True):
+            self.visit(child)
+
+    def visit(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag == "-text":
+            self.text(node.text_content or "")
+        elif tag in SKIP_TAGS:
+            return
+        elif (heading := self.heading_text(node)) is not None:
+            self.out = _Text()
+            self.sections.append((heading, self.out))
+        elif tag == "br":
+            self.brk(LINE)
+        elif tag == "li":
+            self.list_item(node)
+        elif tag in ("ul", "ol"):
+            self.nested(node, list_depth=1)
+        elif tag == "tr":
+            self.row(node)
+        elif tag == "table":
+            self.nested(node, table=1)
+        elif tag in BLOCK_TAGS:
+            self.brk(PARAGRAPH)
+            self.walk(node)
+            self.brk(PARAGRAPH)
+        else:
+            self.walk(node)
+
+    def text(self, raw: str) -> None:
+        if raw.strip():
+            self.out.write(_collapse(raw))
+        elif raw:
+            self.brk(SPACE)
+
+    def heading_text(self, node: LexborNode) -> str | None:
+        """The heading an element stands for, or None: h-tags and lone-bold paragraphs outside tables/lists."""
+        if self.in_table or self.list_depth:
+            return None
+        if node.tag in HEADING_TAGS or (node.tag in ("p", "div") and _only_bold_child(node)):
+            text = _clean(node.text(deep=True))
+            return text if looks_like_heading(text) else None
+        return None
+
+    def list_item(self, node: LexborNode) -> None:
+        self.brk(LINE)
+        self.out.prefix = "  " * max(self.list_depth - 1, 0) + "- "
+        self.capped(node, LINE)
+        self.out.prefix = ""
+        self.brk(LINE)
+
+    def row(self, node: LexborNode) -> None:
+        self.brk(LINE)
+        first = True
+        for cell in node.iter():
+            if cell.tag not in ("td", "th"):
+                continue
+            if not first:
+                self.out.write("\t")
+            first = False
+            self.capped(cell, SPACE)
+        self.brk(LINE)
+
+    def capped(self, node: LexborNode, cap: int) -> None:
+        outer, self.cap = self.cap, min(self.cap, cap)
+        self.walk(node)
+        self.cap = outer
+
+    def nested(self, node: LexborNode, list_depth: int = 0, table: int = 0) -> None:
+        """A list or table: a paragraph break around it, a line break for a list inside a list."""
+        self.list_depth += list_depth
+        self.in_table += table
+        around = LINE if self.list_depth > 1 else PARAGRAPH
+        self.brk(around)
+        self.walk(node)
+        self.brk(around)
+        self.list_depth -= list_depth
+        self.in_table -= table
+
+
+def _only_bold_child(node: LexborNode) -> bool:
+    """True for <p><strong>Resume</strong></p>: a paragraph that is nothing but bold text."""
+    bold = 0
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return False
+        elif child.tag in BOLD_TAGS and not bold:
+            bold = 1
+        else:
+            return False
+    return bold == 1
+
+
+def _collapse(text: str) -> str:
+    """Runs of whitespace -> one space, keeping a space at either end (it separates words across tags)."""
+    inner = " ".join(text.split())
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
+
+
+def _clean(text: str) -> str:
+    return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()

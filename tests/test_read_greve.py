@@ -1,0 +1,251 @@
+"""Greve's FirstAgenda JSON reader, checked against the raw JSON of the real corpus."""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from corpus.model import Meeting, SectionKind
+from corpus.readers import ReaderError, read_meetings
+from corpus.readers.greve_json import read
+
+GREVE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "greve"
+QUESTIONS = GREVE / ".Spørgsmål "  # the folder name ends in a space, as published
+
+greve = pytest.mark.greve  # only the tests that read the corpus
+
+
+def _corpus() -> Path:
+    if not GREVE.is_dir():
+        pytest.skip(f"Greve corpus not found at {GREVE}")
+    return GREVE
+
+
+def _file(prefix: str) -> Path:
+    matches = sorted(_corpus().glob(f"{prefix}*.json"))
+    assert len(matches) == 1, prefix
+    return matches[0]
+
+
+def _meeting(prefix: str) -> Meeting:
+    path = _file(prefix)
+    [meeting] = read(path.read_bytes(), path.name)
+    return meeting
+
+
+def _section(meeting: Meeting, number: int, heading: str) -> str:
+    item = next(i for i in meeting.items if i.number == number)
+    return next(s.text for s in item.sections if s.heading == heading)
+
+
+@pytest.fixture(scope="module")
+def corpus_files() -> list[Path]:
+    return sorted(_corpus().glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def all_meetings(corpus_files: list[Path]) -> list[Meeting]:
+    return [m for path in corpus_files for m in read(path.read_bytes(), path.name)]
+
+
+@greve
+def test_meeting_facts():
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    assert (m.body, m.date, m.time, m.location) == (
+        "Beskæftigelses- og Erhvervsudvalget", "2022-01-10", "08:00", "Mødelokale 1")
+    assert m.participants == ["Anne Marie Lyduch", "Per Lund Sørensen", "Lone Mortensen", "Charlotte Levin",
+                              "Maria Witthøft"]
+    assert m.absentees == []
+    assert m.source.startswith("Beskæftigelses- og Erhvervsudvalget_2022-01-10T08:00:00+01:00")
+    assert m.id == "beskaeftigelses-og-erhvervsudvalget-2022-01-10-0800"
+    assert [i.number for i in m.items] == list(range(1, 10))
+
+
+@greve
+def test_local_time_is_kept_and_absentees_are_split_off():
+    # Dato is 2022-06-20T17:00:00+02:00: 17:00 local (15:00 UTC); 1 of 21 members has Absent/Cancelled set.
+    m = _meeting("Byråd 2022-2025_2022-06-20")
+    assert (m.body, m.date, m.time, m.location) == ("Byråd 2022-2025", "2022-06-20", "17:00", "Byrådssalen")
+    assert m.absentees == ["Heidi Serny Jacobsen"]
+    assert len(m.participants) == 20 and "Heidi Serny Jacobsen" not in m.participants
+
+
+@greve
+def test_item_with_decision_recommendation_and_attachment():
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    item = m.items[2]
+    assert (item.number, item.title, item.case_number, item.closed, item.presenter) == (
+        3, "Drøftelse af udvalgets årsplan", "21-016162", False, None)
+    assert item.attachments == ["Bilag_Plan Beskæftigelses Erhvervsudvalget"]
+    assert item.text_of(SectionKind.ATTACHMENTS) == "Bilag_Plan Beskæftigelses Erhvervsudvalget"
+    # Four <div>s under <h3>Beslutning</h3> -> four paragraphs.
+    assert item.decision == (
+        "Udvalget drøftede årsplanen, og ønsker et ekstra fokus på borgere med psykiske- og kroniske lidelser.\n\n"
+        "Udvalget ønsker inden sommerferien at mødes med repræsentanter for Erhvervscentrets bestyrelse og "
+        "Greve Solrød Erhverv.\n\n"
+        "Dansk Industri (DI) og Små og Mellemstore Virksomheder i Danmark (SMV) undersøgelser ønskes forelagt "
+        "udvalget til september 2022.\n\n"
+        "Udvalget vil tilrettelægge en dag med besøg på forskellige virksomheder.")
+    # Two <em> runs joined; "Sagsprocedure" is not a known kind and stays OTHER with its heading.
+    assert item.text_of(SectionKind.RECOMMENDATION).startswith(
+        "Center for Politik, Organisation & Borgerbetjening indstiller at udvalget drøfter den vedlagte plan")
+    assert [(s.kind, s.heading) for s in item.sections][:3] == [
+        (SectionKind.DECISION, "Beslutning"), (SectionKind.OTHER, "Sagsprocedure"), (SectionKind.SUMMARY, "Resume")]
+
+
+@greve
+def test_heading_split_by_markup_is_one_heading():
+    # Item 1 has <h3><b>I</b>ndstilling</h3>.
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    assert m.items[0].text_of(SectionKind.RECOMMENDATION) == (
+        "Center for Politik, Organisation & Borgerbetjening indstiller, at dagsordenen godkendes.")
+
+
+@greve
+def test_closed_item_publishes_only_its_decision():
+    # Html is <p class="xsltFirstParagraph">Der har ikke v&aelig;ret nogen henvendelser.</p><p>&nbsp;</p>
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2022-11-14")
+    item = next(i for i in m.items if i.number == 9)
+    assert item.closed and item.title == "Lukket: Henvendelser til formanden"
+    assert [(s.kind, s.heading, s.text) for s in item.sections] == [
+        (SectionKind.DECISION, "", "Der har ikke været nogen henvendelser.")]
+
+
+@greve
+def test_caption_echo_template_gives_decision_without_caption():
+    # Html starts "Godkendelse af dagsorden" (the caption again), then <p>Godkendt.</p>, then <h2> sections.
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2023-01-09")
+    item = m.items[0]
+    assert (item.title, item.case_number, item.decision) == ("Godkendelse af dagsorden", "21-014448", "Godkendt.")
+    assert _section(m, 1, "Resume") == "Godkendelse af dagsorden for mødet den 9. januar 2023."
+
+
+@greve
+def test_list_items_become_dash_lines():
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2022-04-25")
+    assert _section(m, 2, "Lovgrundlag") == (
+        "- Lov om Aktiv Socialpolitik.\n- Lov om Aktiv Beskæftigelsespolitik.\n- Sygedagpengeloven.")
+
+
+@greve
+def test_table_rows_are_tab_separated_lines():
+    m = _meeting("Beskæftigelses- og Erhvervsudvalget_2023-02-06")
+    assert _section(m, 2, "Tidsplan").split("\n") == [
+        "Dato\tProces",
+        "6. februar 2023\t2. behandling i fagudvalg",
+        "10. februar- 17. marts 2023\tHøringsperiode",
+        "24. april 2023\t3 behandling i fagudvalg",
+        "15. maj 2023\tEndelig godkendelse af alle de otte borgerrettede politikker i byrådet",
+    ]
+
+
+@greve
+def test_every_file_reads_and_item_total_matches_raw_json(corpus_files, all_meetings):
+    raw_total = sum(len(json.loads(p.read_bytes())["Dagsordenpunkter"]) for p in corpus_files)
+    assert len(corpus_files) == 369
+    assert sum(len(m.items) for m in all_meetings) == raw_total == 5549
+
+
+@greve
+def test_ids_do_not_collide(all_meetings):
+    ids = [m.id for m in all_meetings]
+    assert len(set(ids)) == len(ids)
+    for m in all_meetings:
+        numbers = [i.number for i in m.items]
+        assert len(set(numbers)) == len(numbers), m.source
+
+
+@greve
+def test_no_html_or_entities_left_in_text(all_meetings):
+    tag = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+    entity = re.compile(r"&(#\d+|[a-zA-Z]+);")
+    for m in all_meetings:
+        for item in m.items:
+            for s in item.sections:
+                assert not tag.search(s.text) and not entity.search(s.text), (m.source, item.number, s.heading)
+                assert s.text == s.text.strip() and "\n\n\n" not in s.text and "\xa0" not in s.text
+
+
+@greve
+def test_closed_flag_follows_caption_not_isopen(corpus_files, all_meetings):
+    # IsOpen is False on every raw item, so it cannot be what marks closed items.
+    raw_items = [it for p in corpus_files for it in json.loads(p.read_bytes())["Dagsordenpunkter"]]
+    assert {it["IsOpen"] for it in raw_items} == {False}
+    closed = [i for m in all_meetings for i in m.items if i.closed]
+    assert len(closed) == sum(it["Caption"].strip().lower().startswith("lukket") for it in raw_items)
+    assert all(i.decision for i in closed)
+
+
+@greve
+def test_question_files_in_hidden_folder_read_as_attachment_lists():
+    if not QUESTIONS.is_dir():
+        pytest.skip("no .Spørgsmål folder")
+    for path in sorted(QUESTIONS.glob("*.json")):
+        raw = json.loads(path.read_bytes())
+        [m] = read(path.read_bytes(), path.name)
+        assert m.body == raw["Udvalg"]["Navn"]
+        [item] = m.items
+        assert item.attachments == [" ".join(b["Navn"].split()) for b in raw["Dagsordenpunkter"][0]["Bilag"]]
+        assert [s.kind for s in item.sections] == [SectionKind.ATTACHMENTS]
+
+
+# Bad input: always a ReaderError with a message, never a KeyError/TypeError.
+
+def _minimal() -> dict:
+    return {
+        "Udvalg": {"Navn": "Testudvalget"},
+        "Moede": {"Dato": "2024-05-01T16:00:00+02:00", "Sted": "Rådhuset", "Afsluttet": True,
+                  "Moededeltagere": [{"Name": "A. Person", "Absent": False, "ParticipationCancelled": True}]},
+        "Dagsordenpunkter": [{"Number": "1", "Caption": "Punkt", "CaseNumber": "", "Bilag": [],
+                              "Felter": [{"Html": "<h3>Beslutning</h3><p>Godkendt.</p>"}]}],
+    }
+
+
+def _with(change) -> bytes:
+    doc = copy.deepcopy(_minimal())
+    change(doc)
+    return json.dumps(doc).encode()
+
+
+def test_minimal_export_reads():
+    [m] = read(json.dumps(_minimal()).encode(), "x.json")
+    assert (m.date, m.time, m.absentees, m.participants) == ("2024-05-01", "16:00", ["A. Person"], [])
+    assert (m.items[0].case_number, m.items[0].decision) == (None, "Godkendt.")
+
+
+@pytest.mark.parametrize("data", [
+    b"not json at all",
+    b"\xff\xfe\x00garbage",
+    b"{}",
+    b"[]",
+    b"[1, 2, 3]",
+    b'"a string"',
+    b'{"Udvalg": {}, "Moede": {}, "Dagsordenpunkter": []}',
+    _with(lambda d: d.update(Udvalg="Testudvalget")),
+    _with(lambda d: d.update(Moede=None)),
+    _with(lambda d: d["Moede"].update(Dato="yesterday")),
+    _with(lambda d: d["Moede"].update(Dato=20240501)),
+    _with(lambda d: d["Moede"].update(Moededeltagere=["A. Person"])),
+    _with(lambda d: d["Moede"].update(Moededeltagere={"Name": "x"})),
+    _with(lambda d: d.update(Dagsordenpunkter={"1": {}})),
+    _with(lambda d: d["Dagsordenpunkter"].append("punkt 2")),
+    _with(lambda d: d["Dagsordenpunkter"][0].pop("Number")),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Number="1a")),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Caption=None)),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Caption=["x"])),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Felter=[{"Html": 5}])),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Bilag=[{"Navn": 7}])),
+    _with(lambda d: d["Dagsordenpunkter"].append(copy.deepcopy(d["Dagsordenpunkter"][0]))),
+])
+def test_bad_input_raises_reader_error(data: bytes):
+    with pytest.raises(ReaderError) as info:
+        read(data, "bad.json")
+    assert re.match(r"(not valid JSON|not an agenda export|item number \d+ appears twice)", str(info.value))
+
+
+def test_dispatcher_refuses_export_without_items():
+    with pytest.raises(ReaderError, match="no agenda items"):
+        read_meetings(_with(lambda d: d.update(Dagsordenpunkter=[])), "empty.json")
