@@ -37,13 +37,14 @@ class Settings(BaseSettings):
 
     # Keyword ranking (used at query time: changing these needs no reindex)
     keyword_boosts: dict[str, float] = {  # per index field; fields not named weigh 1.0
-        "title": 3.0, "summary": 1.5, "recommendation": 1.2, "decision": 1.2, "case": 1.0,
+        "title": 5.0, "summary": 1.5, "recommendation": 1.2, "decision": 1.2, "case": 1.0,
         "attachments": 0.6, "other": 0.8, "meta": 1.0, "body_text": 1.0,
     }
     keyword_compound_weight: float = Field(0.4, ge=0.0, le=1.0)  # word inside, or split from, a compound
     keyword_fuzzy_weight: float = Field(0.25, ge=0.0, le=1.0)  # spelling-tolerant match
     keyword_fuzzy_below: int = Field(3, ge=0)  # fuzzy only for words found in fewer items than this
-    keyword_coord: float = Field(0.5, ge=0.0, le=1.0)  # bonus for items matching more query words
+    keyword_coord: float = Field(1.0, ge=0.0, le=1.0)  # 1: score x share of query words an item matches
+    keyword_common_cutoff: float = Field(0.1, ge=0.0, le=1.0)  # words in more items only refine ranking
 
     # API
     api_token: str = ""  # plain bearer token; only its hash is kept in memory

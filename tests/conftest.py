@@ -48,3 +48,29 @@ def find_item(meetings, date: str, number: int):
                 if item.number == number:
                     return item
     raise AssertionError(f"no item {date}#{number}")
+
+
+TOKEN = "test-token-7f3a"
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory):
+    """The bundled minutes ingested with both indexes built, once per test session (read-only use)."""
+    from search.engine import Engine
+    from search.settings import Settings
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), api_token=TOKEN)
+    eng = Engine(settings)
+    eng.ingest([SAMPLES])
+    eng.sync()
+    return eng
+
+
+@pytest.fixture(scope="session")
+def client(engine):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    with TestClient(create_app(engine)) as test_client:
+        yield test_client

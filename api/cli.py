@@ -1,0 +1,230 @@
+"""The `minutes` command: ingest, reindex, stats, search, eval, bench, serve."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from search.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Search Danish municipal meeting minutes: keyword, semantic and hybrid.")
+console = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+
+class State:
+    settings: Settings
+
+
+state = State()
+
+
+@app.callback()
+def main(
+    data_dir: Annotated[Optional[Path], typer.Option(
+        "--data-dir", envvar="MINUTES_DATA_DIR", help="Where the store and indexes live [default: ./data]")] = None,
+) -> None:
+    overrides = {"data_dir": data_dir} if data_dir else {}
+    state.settings = Settings(**overrides)
+
+
+def _engine():
+    from search.engine import Engine
+
+    return Engine(state.settings)
+
+
+def fail(message: str, code: int = 2) -> None:
+    console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx)")],
+    skip_embeddings: Annotated[bool, typer.Option(help="Build no embeddings (keyword index only)")] = False,
+) -> None:
+    """Read minutes into the store and update both indexes incrementally."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    engine = _engine()
+    with engine.writing():
+        reports = _ingest_with_progress(engine, paths)
+        good = [r for r in reports if r.status != "error"]
+        for r in reports:
+            if r.status == "error":
+                console.print(f"[red]✗[/red] {r.path}: {r.error}")
+            else:
+                console.print(f"[green]✓[/green] {r.path}: {r.status}, {len(r.meetings)} meeting(s), {r.items} items")
+        summary = _sync_with_progress(engine, embeddings=not skip_embeddings)
+    console.print(f"{len(good)} of {len(reports)} files ingested; index: {json.dumps(summary, ensure_ascii=False)}")
+    if reports and not good:
+        raise typer.Exit(1)
+    if not reports:
+        fail("no supported files found (.txt, .pdf, .json, .docx)", 1)
+
+
+def _ingest_with_progress(engine, paths: list[Path]):
+    from corpus.ingest import iter_files
+
+    files = list(iter_files(paths))
+    with _progress() as bar:
+        task = bar.add_task("reading", total=len(files))
+        return engine.ingest(files, progress=lambda report: bar.advance(task))
+
+
+def _sync_with_progress(engine, embeddings: bool) -> dict:
+    with _progress(rate=True) as bar:
+        task = bar.add_task("embedding passages", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return engine.sync(embeddings=embeddings, progress=progress)
+
+
+def _progress(rate: bool = False) -> Progress:
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    if rate:
+        columns.append(_RateColumn())
+    return Progress(*columns, console=console, transient=False, disable=not sys.stderr.isatty())
+
+
+class _RateColumn(ProgressColumn):
+    """Passages embedded per second, the figure that decides how long a build takes."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:,.1f} passages/s")
+
+
+@app.command()
+def reindex(
+    skip_embeddings: Annotated[bool, typer.Option(help="Rebuild the keyword index only")] = False,
+) -> None:
+    """Rebuild both indexes from the store (embeddings come from the cache where unchanged)."""
+    engine = _engine()
+    with engine.writing():
+        with _progress(rate=True) as bar:
+            task = bar.add_task("embedding passages", total=None)
+            summary = engine.rebuild(embeddings=not skip_embeddings,
+                                     progress=lambda d, t: bar.update(task, completed=d, total=t))
+    console.print(f"reindexed: {json.dumps(summary, ensure_ascii=False)}")
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False) -> None:
+    """Counts of meetings, items, passages; the embedder and ranking settings in force."""
+    data = _engine().stats()
+    if as_json:
+        out.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    for key, value in data.items():
+        out.print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for")],
+    mode: Annotated[str, typer.Option(help="hybrid | keyword | semantic")] = "hybrid",
+    limit: Annotated[int, typer.Option(min=1)] = 10,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    body: Annotated[Optional[list[str]], typer.Option(help="Only this committee (repeatable)")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="From date YYYY-MM-DD")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="To date YYYY-MM-DD")] = None,
+    sort: Annotated[str, typer.Option(help="relevance | date")] = "relevance",
+    explain: Annotated[bool, typer.Option(help="Show keyword and semantic ranks")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Search the minutes and print the hits."""
+    from search.request import RequestError, SearchRequest
+
+    try:
+        request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
+                                      date_from=date_from, date_to=date_to, sort=sort, explain=explain,
+                                      settings=state.settings)
+        result = _engine().search(request)
+    except (RequestError, ValueError) as exc:
+        fail(str(exc))
+    if as_json:
+        out.print_json(json.dumps(result, ensure_ascii=False))
+        return
+    _print_hits(result)
+
+
+def _print_hits(result: dict) -> None:
+    table = Table(title=f"{result['total']} results for {result['query']!r} ({result['mode']})", show_lines=False)
+    for column in ("#", "date", "body", "no.", "title", "decision"):
+        table.add_column(column, overflow="fold")
+    for n, hit in enumerate(result["hits"], start=result["offset"] + 1):
+        table.add_row(str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"],
+                      (hit["decision"] or "")[:120])
+    out.print(table)
+
+
+@app.command("eval")
+def evaluate(
+    queries: Annotated[Path, typer.Argument(help="Relevance judgments, JSON lines")],
+    mode: Annotated[str, typer.Option(help="all | hybrid | keyword | semantic")] = "all",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """nDCG@10, Recall@10 and MRR@10 per search mode, overall and per query kind."""
+    from search.eval_runner import run_eval
+
+    if not queries.is_file():
+        fail(f"no such file: {queries}")
+    modes = ["hybrid", "keyword", "semantic"] if mode == "all" else [mode]
+    if any(m not in ("hybrid", "keyword", "semantic") for m in modes):
+        fail("--mode must be all, hybrid, keyword or semantic")
+    try:
+        text, data = run_eval(_engine(), queries, modes)
+    except ValueError as exc:
+        fail(str(exc))
+    if as_json:
+        out.print_json(json.dumps(data, ensure_ascii=False))
+    else:
+        out.print(text, highlight=False)
+
+
+@app.command()
+def bench(
+    corpus: Annotated[Optional[list[Path]], typer.Option(help="Corpus to benchmark on [default: bundled]")] = None,
+    scale: Annotated[int, typer.Option(min=0, help="Also test N× synthetic copies")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Throughput, build times, query latency p50/p95/p99 per mode, peak RSS; peers: bm25s and numpy."""
+    from search.benchmark import run_bench
+
+    data, text = run_bench(state.settings, corpus, scale)
+    if as_json:
+        out.print_json(json.dumps(data, ensure_ascii=False))
+    else:
+        out.print(text, highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Run the HTTP service; on an empty data directory, ingest the bundled corpus first."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.bootstrap import ensure_bundled_corpus
+
+    engine = _engine()
+    ensure_bundled_corpus(engine, log=console.print)
+    uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,127 @@
+"""Response models: they document the API in /docs and keep its JSON field names stable."""
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class HitExplain(BaseModel):
+    keyword: dict | None = None
+    semantic: dict | None = None
+
+
+class Hit(BaseModel):
+    id: str
+    meeting_id: str
+    body: str
+    meeting_date: str
+    item_number: int
+    title: str
+    presenter: str | None
+    case_number: str | None
+    decision: str
+    snippet: str
+    score: float
+    explain: HitExplain | None = None
+
+
+class FacetValue(BaseModel):
+    value: str | int
+    count: int
+
+
+class SearchResponse(BaseModel):
+    query: str
+    mode: str
+    total: int
+    limit: int
+    offset: int
+    took_ms: float
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+
+
+class Suggestion(BaseModel):
+    id: str
+    title: str
+    body: str
+    meeting_date: str
+
+
+class SuggestResponse(BaseModel):
+    query: str
+    suggestions: list[Suggestion]
+
+
+class SectionView(BaseModel):
+    kind: str
+    heading: str
+    text: str
+
+
+class CaseStep(BaseModel):
+    id: str
+    meeting_id: str
+    body: str
+    meeting_date: str
+    item_number: int
+    title: str
+    presenter: str | None
+    case_number: str | None
+    decision: str
+
+
+class ItemView(CaseStep):
+    meeting_time: str | None
+    location: str | None
+    closed: bool
+    sections: list[SectionView]
+    attachments: list[str]
+    case_history: list[CaseStep]
+
+
+class MeetingSummary(BaseModel):
+    id: str
+    body: str
+    date: str
+    time: str | None
+    location: str | None
+    participants: list[str]
+    absentees: list[str]
+    source: str
+    items: int
+
+
+class MeetingList(BaseModel):
+    meetings: list[MeetingSummary]
+    limit: int
+    offset: int
+
+
+class MeetingItem(BaseModel):
+    id: str
+    item_number: int
+    title: str
+    presenter: str | None
+    case_number: str | None
+
+
+class MeetingView(MeetingSummary):
+    items: list[MeetingItem]  # type: ignore[assignment]  # the list itself, where a summary gives a count
+
+
+class Health(BaseModel):
+    status: str
+    meetings: int
+    items: int
+
+
+class UploadResult(BaseModel):
+    file: str
+    status: str
+    meetings: list[str]
+    items: int
+    index: dict
+
+
+class DeleteResult(BaseModel):
+    deleted: str

@@ -1,0 +1,152 @@
+"""The HTTP API through FastAPI's test client, on the bundled minutes."""
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES, TOKEN
+
+
+def top(client, q: str, **params) -> dict:
+    response = client.get("/search", params={"q": q, **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def first_key(result: dict) -> tuple[str, int]:
+    hit = result["hits"][0]
+    return hit["meeting_date"], hit["item_number"]
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("lægevagt", ("2023-06-02", 50)),
+    ("hvad mener kommunerne om at regionen overtager vagten om natten", ("2023-06-02", 50)),
+    ("Midttrafik kassekredit", ("2023-06-02", 47)),
+])
+def test_hybrid_top_hit(client, q, expected):
+    result = top(client, q)
+    assert result["mode"] == "hybrid"
+    assert first_key(result) == expected
+
+
+def test_hit_fields(client):
+    hit = top(client, "lægevagt")["hits"][0]
+    assert hit["id"] == "kd-net-2023-06-02-1000-50"
+    assert (hit["body"], hit["title"], hit["presenter"]) == ("KD-Net", "Lægevagten", "Jesper Kaas Schmidt")
+    assert hit["decision"].startswith("KD-Net drøftede sagen.")
+    assert "<mark>" in hit["snippet"]
+    assert isinstance(hit["score"], float)
+
+
+def test_explain_shows_both_sides(client):
+    hit = top(client, "lægevagt", explain="true")["hits"][0]
+    assert hit["explain"]["keyword"]["rank"] == 1
+    assert hit["explain"]["semantic"]["rank"] >= 1
+
+
+def test_body_filter_excludes(client):
+    assert top(client, "lægevagt", body="Økonomiudvalget")["total"] == 0
+    kept = top(client, "lægevagt", body="KD-Net")
+    assert kept["total"] > 0 and {h["body"] for h in kept["hits"]} == {"KD-Net"}
+
+
+@pytest.mark.parametrize("params", [{"from": "2023-01-01"}, {"fra": "2023-01-01"}])
+def test_date_filter_excludes(client, params):
+    result = top(client, "GovTech Midtjylland", limit=50, **params)
+    dates = {h["meeting_date"] for h in result["hits"]}
+    assert dates and all(d >= "2023-01-01" for d in dates)
+    unfiltered = top(client, "GovTech Midtjylland", limit=50)
+    assert "2022-02-11" in {h["meeting_date"] for h in unfiltered["hits"]}
+
+
+def test_year_and_to_filters(client):
+    result = top(client, "KKR Midtjylland", mode="keyword", to="2022-12-31", limit=50)
+    assert result["total"] > 0 and all(h["meeting_date"] <= "2022-12-31" for h in result["hits"])
+    by_year = top(client, "KKR Midtjylland", mode="keyword", year=2023, limit=50)
+    assert by_year["total"] > 0 and all(h["meeting_date"].startswith("2023") for h in by_year["hits"])
+
+
+def test_facets_add_up_to_total(client):
+    result = top(client, "kommunerne", mode="keyword")
+    for name in ("body", "year", "presenter"):
+        assert sum(f["count"] for f in result["facets"][name]) == result["total"], name
+    years = {f["value"]: f["count"] for f in result["facets"]["year"]}
+    assert set(years) <= {2022, 2023}
+
+
+def test_pagination_totals(client):
+    whole = top(client, "kommunerne", mode="keyword", limit=100)
+    first = top(client, "kommunerne", mode="keyword", limit=5, offset=0)
+    second = top(client, "kommunerne", mode="keyword", limit=5, offset=5)
+    assert first["total"] == second["total"] == whole["total"] > 10
+    ids = [h["id"] for h in whole["hits"]]
+    assert [h["id"] for h in first["hits"]] + [h["id"] for h in second["hits"]] == ids[:10]
+
+
+def test_sort_by_date(client):
+    result = top(client, "kommunerne", mode="keyword", sort="date", limit=50)
+    dates = [h["meeting_date"] for h in result["hits"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_section_filter_searches_only_decisions(client):
+    result = top(client, "lægevagtsordningen", mode="keyword", section="beslutning")
+    assert first_key(result) == ("2023-06-02", 50)
+    only_case = top(client, "Pernille Blach Hansen", mode="keyword", section="decision")
+    assert ("2023-06-02", 50) not in {(h["meeting_date"], h["item_number"]) for h in only_case["hits"]}
+
+
+def test_item_view_with_sections(client):
+    item = client.get("/items/kd-net-2023-06-02-1000-50").json()
+    assert item["title"] == "Lægevagten"
+    kinds = [s["kind"] for s in item["sections"]]
+    assert kinds == ["recommendation", "decision", "case"]
+
+
+def test_meetings(client):
+    meetings = client.get("/meetings").json()["meetings"]
+    assert [m["date"] for m in meetings] == ["2023-06-02", "2023-04-14", "2022-02-11"]
+    one = client.get("/meetings/kd-net-2023-04-14-1000").json()
+    assert [i["item_number"] for i in one["items"]] == list(range(21, 35))
+
+
+def test_suggest(client):
+    suggestions = client.get("/suggest", params={"q": "læge"}).json()["suggestions"]
+    assert suggestions[0]["title"] == "Lægevagten"
+
+
+def test_health(client):
+    assert client.get("/health").json() == {"status": "ok", "meetings": 3, "items": 42}
+
+
+@pytest.mark.parametrize("path", ["/items/nope", "/meetings/nope"])
+def test_unknown_ids_are_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "nope" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "x", "mode": "magic"}, {"q": "x", "limit": 0}, {"q": "x", "limit": 10_000}, {"q": "x", "offset": -1},
+    {"q": "x", "from": "last tuesday"}, {"q": "x", "from": "2023-05-01", "to": "2023-01-01"},
+    {"q": "x", "sort": "random"}, {"q": "x", "section": "poetry"}, {"q": "x" * 5000}, {"q": "x", "year": "abc"},
+])
+def test_invalid_parameters_are_422_with_a_message(client, params):
+    response = client.get("/search", params=params)
+    assert response.status_code == 422
+    assert isinstance(response.json()["detail"], str) and response.json()["detail"]
+
+
+@pytest.mark.parametrize("q", ['"', "AND OR (", "titel:", "*", "\x00\x00", "🙂🙂", "-", "OR", "udvalg:KD-Net"])
+def test_nasty_queries_never_500(client, q):
+    response = client.get("/search", params={"q": q})
+    assert response.status_code in (200, 422), response.text
+
+
+def test_writes_need_a_token(client):
+    data = (SAMPLES / "kdnet-2022-02-11-referat.txt").read_bytes()
+    no_token = client.post("/documents", files={"file": ("x.txt", data, "text/plain")})
+    assert no_token.status_code == 401
+    wrong = client.post("/documents", files={"file": ("x.txt", data, "text/plain")},
+                        headers={"Authorization": "Bearer wrong"})
+    assert wrong.status_code == 403
+    assert client.delete("/meetings/kd-net-2022-02-11-1000").status_code == 401
+    assert client.get("/health").json()["meetings"] == 3

@@ -1,0 +1,59 @@
+"""The Greve corpus (369 meeting files as published JSON): ingestion at scale and case history."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import GREVE, need
+
+pytestmark = pytest.mark.greve
+
+
+@pytest.fixture(scope="module")
+def greve_engine(tmp_path_factory):
+    """Greve ingested with the keyword index only (embedding 5,549 items is a benchmark, not a test)."""
+    from search.engine import Engine
+    from search.settings import Settings
+
+    engine = Engine(Settings(data_dir=tmp_path_factory.mktemp("greve")))
+    reports = engine.ingest([need(GREVE)])
+    engine.sync(embeddings=False)
+    return engine, reports
+
+
+@pytest.fixture(scope="module")
+def greve_client(greve_engine):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    with TestClient(create_app(greve_engine[0])) as client:
+        yield client
+
+
+def test_every_meeting_file_ingests_with_all_its_items(greve_engine):
+    engine, reports = greve_engine
+    files = sorted(p for p in GREVE.glob("*.json"))
+    expected_items = sum(len(json.loads(p.read_text(encoding="utf-8"))["Dagsordenpunkter"]) for p in files)
+    assert len(files) == 369 and expected_items == 5549
+    assert [r.status for r in reports] == ["added"] * 369
+    counts = engine.store.counts()
+    assert (counts["meetings"], counts["items"]) == (369, expected_items)
+    assert engine.keyword.doc_count() == expected_items
+
+
+def test_case_history_follows_a_case_from_committee_to_council(greve_client):
+    hits = greve_client.get("/search", params={"q": "udbud af affaldsindsamling", "mode": "keyword",
+                                               "body": "Økonomiudvalget", "limit": 20}).json()["hits"]
+    item = next(h for h in hits if h["case_number"] == "24-005260")
+    view = greve_client.get(f"/items/{item['id']}").json()
+    steps = [(s["body"], s["meeting_date"]) for s in view["case_history"]]
+    assert steps == [("Klima-, Teknik- og Miljøudvalget", "2024-08-15"), ("Byråd 2022-2025", "2024-09-04")]
+    assert view["body"] == "Økonomiudvalget" and view["meeting_date"] == "2024-08-28"
+
+
+def test_body_facets_cover_the_committees(greve_client):
+    result = greve_client.get("/search", params={"q": "budget", "mode": "keyword"}).json()
+    bodies = {f["value"] for f in result["facets"]["body"]}
+    assert {"Økonomiudvalget", "Byråd 2022-2025"} <= bodies
+    assert sum(f["count"] for f in result["facets"]["body"]) == result["total"]
