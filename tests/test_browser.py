@@ -1,0 +1,397 @@
+"""The search box, search page and item page in a real browser (headless Debian Chromium).
+
+One server for the module: the bundled KD-Net minutes plus a hostile document, ingested with the CLI
+and served with `minutes serve`, as an operator would. Screenshots go to test-artifacts/.
+"""
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "corpus" / "samples"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
+
+HOSTILE_BODY = "Teknik- og Miljøudvalget"
+PAGED_QUERY = "kd-net"  # matches more than one page (10 hits) of the samples
+COUNT = re.compile(r"^\d+ resultat")  # the status line once a search has answered
+# KD-Net layout (see corpus/samples); markup in title, presenter and decision must stay text.
+HOSTILE_MINUTES = """
+Teknik- og Miljøudvalget (Referat)
+
+05-03-2024 16:00
+
+Rådhuset, mødelokale 1
+
+Punkt 1: <script>window.__pwned=1</script> Skoleveje /v. Hans <b>Hansen</b>
+
+Indstilling
+
+Det indstilles, at udvalget godkender skolevejsplanen.
+
+Beslutning
+
+Skolevejsplanen blev godkendt. <img src=x onerror="window.__pwned=1"> Udvalget bad om en status & opfølgning.
+
+Sagsfremstilling
+
+Skolevejsplanen beskriver sikre skoleveje. "<svg onload=window.__pwned=1>" står her som tekst.
+
+Punkt 2: Godkendelse af dagsorden /v. Hans Hansen
+
+Indstilling
+
+Det indstilles, at udvalget godkender dagsordenen.
+
+Beslutning
+
+Dagsordenen blev godkendt.
+"""
+
+
+# -- server -----------------------------------------------------------------------------------
+def _minutes_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("minutes")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("minutes")
+    return [found] if found else [sys.executable, "-c", "from api.cli import app; app()"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 5):
+    with urllib.request.urlopen(url, timeout=timeout) as res:
+        return res.status, dict(res.headers), res.read()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Base URL of a `minutes serve` over the samples and the hostile document."""
+    work = tmp_path_factory.mktemp("browser")
+    data, hostile = work / "data", work / "teknik-2024-03-05-referat.txt"
+    hostile.write_text(HOSTILE_MINUTES, encoding="utf-8")
+    cmd = _minutes_cmd()
+    env = {**os.environ, "MINUTES_API_TOKEN": ""}
+    ingest = subprocess.run([*cmd, "--data-dir", str(data), "ingest", str(SAMPLES), str(hostile)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert ingest.returncode == 0, f"ingest failed:\n{ingest.stdout}\n{ingest.stderr}"
+
+    port = _free_port()
+    log = (work / "serve.log").open("w")
+    proc = subprocess.Popen([*cmd, "--data-dir", str(data), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"server exited with {proc.returncode}:\n{(work / 'serve.log').read_text()}")
+            try:
+                if _get(base + "/health", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"server did not answer /health:\n{(work / 'serve.log').read_text()}")
+            time.sleep(0.25)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+# -- browser ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh page; page errors fail the test (a widget that throws is broken even if it looks fine)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def unguarded_tab(browser):
+    """A page that ignores our Content-Security-Policy, so the XSS checks test the rendering itself."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def shot(target, name: str, **options) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    target.screenshot(path=str(ARTIFACTS / name), **options)
+
+
+def search_in_widget(page, base: str, query: str, navigate: bool = True):
+    """Open the intranet example, type the query, press Enter, wait for the answer; returns the hits."""
+    if navigate:
+        page.goto(base + "/embed-example.html")
+    box = page.locator("minutes-search input[role=combobox]")
+    box.fill(query)
+    box.press("Enter")
+    expect(page.locator("minutes-search [role=status]")).to_have_text(re.compile(r"^(\d+ resultat|Ingen resultater)"))
+    return page.locator("minutes-search li.hit")
+
+
+# -- tests ------------------------------------------------------------------------------------
+def test_pages_and_widget_are_served(server):
+    status, headers, body = _get(server + "/widget.js")
+    assert status == 200 and headers["content-type"].startswith("application/javascript")
+    assert re.search(r"max-age=\d+", headers["cache-control"])
+    assert b"customElements.define" in body
+    for path in ("/", "/embed-example.html", "/punkt/any-id"):
+        status, headers, body = _get(server + path)
+        assert status == 200 and headers["content-type"].startswith("text/html"), path
+
+
+def test_widget_finds_laegevagten_first(server, tab):
+    hits = search_in_widget(tab, server, "lægevagt")
+    first = hits.first
+    expect(first.locator(".hit-title")).to_have_text("Lægevagten")
+    expect(first.locator(".meta")).to_contain_text("KD-Net")
+    expect(first.locator(".meta")).to_contain_text("2. juni 2023")
+    expect(first.locator(".snippet mark").first).to_be_visible()
+    expect(first.locator(".decision")).to_contain_text("Beslutning")
+    expect(first.locator(".hit-title")).to_have_attribute("href", re.compile(r"/punkt/[^/]+$"))
+    expect(tab.locator("minutes-search [role=status]")).to_contain_text("for »lægevagt«")
+    shot(tab, "embed-example-page.png", full_page=True)  # first: the element shot scrolls the page
+    shot(tab.locator("minutes-search"), "widget-results.png")
+
+
+def test_suggestions_are_an_accessible_combobox(server, tab):
+    tab.goto(server + "/embed-example.html")
+    box = tab.locator("minutes-search input[role=combobox]")
+    box.press_sequentially("lægevagt", delay=30)
+    options = tab.locator("minutes-search [role=listbox] [role=option]")
+    expect(options.first).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
+    listbox_id = tab.locator("minutes-search [role=listbox]").get_attribute("id")
+    expect(box).to_have_attribute("aria-controls", listbox_id)
+
+    box.press("ArrowDown")
+    first_id = options.first.get_attribute("id")
+    expect(box).to_have_attribute("aria-activedescendant", first_id)
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    box.press("Escape")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(tab.locator("minutes-search [role=listbox]")).to_be_hidden()
+
+    box.press("ArrowDown")  # reopens on the first suggestion
+    expect(box).to_have_attribute("aria-activedescendant", first_id)
+    title = options.first.locator(".opt-title").inner_text()
+    box.press("Enter")
+    tab.wait_for_url(re.compile(r"/punkt/"))
+    expect(tab.locator("h1")).to_contain_text(title)
+
+
+def test_keyboard_opens_result_and_item_page_shows_everything(server, tab):
+    search_in_widget(tab, server, "lægevagt")
+    box = tab.locator("minutes-search input[role=combobox]")
+    box.press("ArrowDown")
+    first_link = tab.locator("minutes-search li.hit .hit-title").first
+    expect(first_link).to_be_focused()
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(r"/punkt/kd-net-2023-06-02"))
+
+    expect(tab.locator("main h1")).to_have_text("Lægevagten")
+    expect(tab.locator(".facts")).to_contain_text("2. juni 2023")
+    headings = tab.locator("main section h2")
+    expect(headings.first).to_be_visible()
+    assert {"Indstilling", "Beslutning", "Sagsfremstilling"} <= set(headings.all_inner_texts())
+    decision = tab.locator("section[data-kind=decision]")
+    expect(decision).to_contain_text("KD-Net drøftede sagen.")
+    assert decision.locator("p").count() >= 2  # paragraphs kept
+    shot(tab, "item-page.png")
+
+
+def test_committee_filter_narrows_results(server, tab):
+    tab.goto(server + "/?q=dagsorden")
+    hits = tab.locator("minutes-search li.hit")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text(COUNT)
+    before = int(re.search(r"\d+", status.inner_text()).group())
+    select = tab.locator("minutes-search select[name=body]")
+    values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert {"", "KD-Net", HOSTILE_BODY} <= set(values)
+    shot(tab, "search-page.png")
+
+    select.select_option(HOSTILE_BODY)  # the change event starts the search at once ("Henter…")
+    expect(status).to_have_text(COUNT)
+    after = int(re.search(r"\d+", status.inner_text()).group())
+    assert 0 < after < before
+    metas = tab.locator("minutes-search li.hit .meta").all_inner_texts()
+    assert metas and all(m.startswith(HOSTILE_BODY) for m in metas)
+    assert "body=" in tab.url  # the full page keeps the search in its address
+
+    select.select_option("KD-Net")
+    expect(status).to_have_text(COUNT)
+    assert all(m.startswith("KD-Net") for m in tab.locator("minutes-search li.hit .meta").all_inner_texts())
+
+
+def test_hostile_document_is_shown_as_text(server, unguarded_tab):
+    page = unguarded_tab
+    hits = search_in_widget(page, server, "skolevejsplanen")
+    hit = hits.filter(has_text="Skoleveje").first
+    expect(hit.locator(".hit-title")).to_contain_text("<script>window.__pwned=1</script>")
+    expect(hit.locator(".decision")).to_contain_text('<img src=x onerror="window.__pwned=1">')
+    widget = page.locator("minutes-search")
+    assert widget.locator("script, img, svg, [onerror]").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+    hit.locator(".hit-title").click()
+    page.wait_for_url(re.compile(r"/punkt/"))
+    expect(page.locator("main h1")).to_contain_text("<script>window.__pwned=1</script> Skoleveje")
+    expect(page.locator("section[data-kind=decision]")).to_contain_text("<img src=x")
+    expect(page.locator("main")).to_contain_text("<svg onload=window.__pwned=1>")
+    assert page.locator("main script, main img, main svg, main b").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_host_page_css_does_not_reach_the_widget(server, tab):
+    search_in_widget(tab, server, "lægevagt")
+    inside = tab.evaluate("""() => {
+        const root = document.querySelector('minutes-search').shadowRoot;
+        const style = (sel) => getComputedStyle(root.querySelector(sel));
+        const [title, input, mark, snippet] = ['.hit-title', 'input', 'mark', '.snippet'].map(style);
+        return {font: title.fontFamily, color: title.color, snippetColor: snippet.color,
+                transform: title.textTransform, inputBorder: input.borderTopStyle, inputFont: input.fontFamily,
+                mark: mark.backgroundColor, padding: style('.hit').paddingTop};
+    }""")
+    assert "comic" not in inside["font"].lower() and "comic" not in inside["inputFont"].lower()
+    assert inside["color"] != "rgb(255, 0, 0)" and inside["snippetColor"] != "rgb(255, 0, 0)"
+    assert inside["transform"] == "none"
+    assert inside["inputBorder"] != "dashed"
+    assert inside["mark"] != "rgb(0, 0, 0)"
+    assert inside["padding"] != "40px"
+    # ...and the widget's CSS does not leak out: the host page keeps its own (awful) styles
+    outside = tab.evaluate("() => { const s = getComputedStyle(document.querySelector('h2')); return [s.color, s.fontFamily]; }")
+    assert outside[0] == "rgb(255, 0, 0)" and "comic" in outside[1].lower()
+
+
+def test_loading_empty_and_error_states(server, tab):
+    tab.goto(server + "/embed-example.html")
+    # Keyword mode: the semantic side always finds something nearest, so only words can find nothing.
+    tab.locator("minutes-search").evaluate("el => el.setAttribute('mode', 'keyword')")
+    hits = search_in_widget(tab, server, "xyzzyqqqnothing", navigate=False)
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text("Ingen resultater for »xyzzyqqqnothing«")
+    expect(hits).to_have_count(0)
+
+    held = []
+    tab.route(re.compile(r"/search\?"), lambda route: held.append(route))
+    box = tab.locator("minutes-search input[role=combobox]")
+    box.fill("lægevagt")
+    box.press("Enter")
+    expect(status).to_have_text("Henter…")
+    for _ in range(200):  # the route handler runs as the driver delivers events
+        if held:
+            break
+        tab.wait_for_timeout(25)
+    held[0].abort()
+    expect(status).to_contain_text("Søgetjenesten kan ikke nås lige nu")
+    tab.unroute(re.compile(r"/search\?"))
+    status.locator("button").click()  # "Prøv igen"
+    expect(tab.locator("minutes-search li.hit .hit-title").first).to_have_text("Lægevagten")
+
+
+@pytest.fixture
+def intranet(server):
+    """A page on another origin (another port) embedding the widget with one script tag."""
+    html = (f'<!doctype html><meta charset="utf-8"><title>Intranet</title><h1>Intranet</h1>'
+            f'<script src="{server}/widget.js"></script>'
+            f'<minutes-search body="{HOSTILE_BODY}" limit="3"></minutes-search>').encode()
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(html)))
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_widget_on_a_foreign_origin_with_preset_committee(server, intranet, tab):
+    """The intranet is another origin: the API comes from the script's URL, and CORS must allow it."""
+    tab.goto(intranet)
+    box = tab.locator("minutes-search input[role=combobox]")
+    box.fill("dagsorden")
+    box.press("Enter")
+    expect(tab.locator("minutes-search [role=status]")).to_have_text(COUNT)
+    expect(tab.locator("minutes-search select[name=body]")).to_have_value(HOSTILE_BODY)
+    metas = tab.locator("minutes-search li.hit .meta").all_inner_texts()
+    assert metas and all(m.startswith(HOSTILE_BODY) for m in metas)
+    hrefs = tab.locator("minutes-search li.hit .hit-title").evaluate_all("links => links.map(a => a.href)")
+    assert all(h.startswith(server + "/punkt/") for h in hrefs)
+
+
+def test_search_page_pages_and_keeps_state_in_the_address(server, tab):
+    tab.goto(server + f"/?q={PAGED_QUERY}")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text(COUNT)
+    pager = tab.locator("minutes-search nav.pager")
+    expect(pager).to_contain_text("Side 1 af")
+    first_page = tab.locator("minutes-search li.hit .hit-title").all_inner_texts()
+    expect(pager.get_by_role("button", name="Forrige")).to_be_disabled()
+
+    pager.get_by_role("button", name="Næste").click()
+    expect(pager).to_contain_text("Side 2 af")
+    expect(status).to_have_text(COUNT)
+    assert "side=2" in tab.url
+    assert tab.locator("minutes-search li.hit .hit-title").all_inner_texts() != first_page
+
+    tab.go_back()  # the browser's back button goes back a page of results
+    expect(pager).to_contain_text("Side 1 af")
+    expect(status).to_have_text(COUNT)
+    assert tab.locator("minutes-search li.hit .hit-title").all_inner_texts() == first_page
