@@ -1,7 +1,7 @@
 """Filters a search can carry: which items may appear, and which sections may match."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from corpus.model import SectionKind
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, TOKEN
+from conftest import SAMPLES
 
 
 def top(client, q: str, **params) -> dict:

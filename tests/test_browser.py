@@ -249,7 +249,6 @@ def test_keyboard_opens_result_and_item_page_shows_everything(server, tab):
 
 def test_committee_filter_narrows_results(server, tab):
     tab.goto(server + "/?q=dagsorden")
-    hits = tab.locator("minutes-search li.hit")
     status = tab.locator("minutes-search [role=status]")
     expect(status).to_have_text(COUNT)
     before = int(re.search(r"\d+", status.inner_text()).group())

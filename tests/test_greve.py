@@ -57,3 +57,11 @@ def test_body_facets_cover_the_committees(greve_client):
     bodies = {f["value"] for f in result["facets"]["body"]}
     assert {"Økonomiudvalget", "Byråd 2022-2025"} <= bodies
     assert sum(f["count"] for f in result["facets"]["body"]) == result["total"]
+
+
+def test_typos_and_compounds_at_scale(greve_engine):
+    keyword = greve_engine[0].keyword
+    typo = keyword.search("affalsplan", limit=10)  # the minutes say "affaldsplan"
+    assert "affaldsplan" in typo.terms and typo.hits
+    compound = keyword.search("ladestanderstrategien", limit=20)  # also "strategi ... ladestandere"
+    assert compound.total > 10

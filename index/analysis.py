@@ -1,0 +1,203 @@
+"""Danish text analysis: one function maps a word to the term that indexes and queries share.
+
+Chain per token: lowercase -> lemma from spaCy's Danish lookup table (spacy-lookups-data) -> for an
+unknown compound, the lemma of its longest known head ("sundhedsartiklerne" -> "sundhedsartikel")
+-> otherwise the Snowball stem (PyStemmer) -> fold "å" to "aa" (so "Århus" meets "Aarhus").
+
+Compounds are also split into their parts against the lexicon, with the linking letters -s-/-e-,
+for a separate, lower-boosted field ("lægevagtsordningen" -> lægevagt, ordning, læge, vagt).
+
+Stop words (Snowball's Danish list) stay in the index, so phrases and exact terms always match;
+queries drop them (search/query.py).
+
+Every result is cached per distinct word: a corpus has far fewer distinct words than tokens, so
+analysis costs about one dict lookup per token.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+from whoosh.analysis import Filter, RegexTokenizer
+from whoosh.lang.stopwords import stoplists
+
+# Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
+ANALYSIS_VERSION = "1"
+
+# Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
+# hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.
+TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|\w+"
+TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+# Snowball's Danish stop list: short function words only, so content words such as "via" or
+# "ny" stay searchable. Applied when querying, never when indexing (exact terms stay findable).
+STOP_WORDS: frozenset[str] = stoplists["da"]
+
+MIN_PART = 3  # shortest compound part ("sti", "råd", "vej")
+MAX_SPLIT_LEN = 40  # longer "words" are noise (URLs, hashes); do not search them for parts
+MAX_TERM_LEN = 64
+LINKING = ("s", "e")
+# Endings that are words in their own right ("ene", "ende") or derivational suffixes ("hed",
+# "skab"): as a compound head they would split "udvalgene" or "sundhed" into nonsense.
+_NOT_HEADS = frozenset(
+    "en er et ene ens ere erne ers ende endes ets hed heden heder heds dom skab skabet "
+    "else lig lige ligt isk iske som bar ning ion ioner ionen".split()
+)
+
+
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    """spaCy's Danish lemma lookup table, read directly: spacy.lookups.load_lookups takes ~4 s."""
+    data = resources.files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("danish")
+
+
+def fold(text: str) -> str:
+    """Spelling fold applied to every term: the old "aa" and the modern "å" are one letter."""
+    return text.replace("å", "aa")
+
+
+def tokenize(text: str) -> list[str]:
+    """The words of a text, as the index sees them (before normalising)."""
+    return TOKEN_RE.findall(text)
+
+
+def normalise(word: str) -> str:
+    """The index term for one word: lemma, else compound-head lemma, else stem; folded."""
+    return _normalise_lower(word.lower())
+
+
+@lru_cache(maxsize=1_000_000)
+def _normalise_lower(word: str) -> str:
+    word = word[:MAX_TERM_LEN]
+    if word in STOP_WORDS:  # the table's lemmas for these are odd ("med" -> "mede")
+        return fold(word)
+    table = lemma_table()
+    lemma = table.get(word) or _head_lemma(word, table) or _stemmer().stemWord(word)
+    return fold(lemma)
+
+
+def _head_lemma(word: str, table: dict[str, str]) -> str | None:
+    """Lemmatise an unknown compound by its head, the longest known ending ("...ordningen")."""
+    if len(word) > MAX_SPLIT_LEN:
+        return None
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head = word[i:]
+        if head in table and head not in _NOT_HEADS and head not in STOP_WORDS:
+            return word[:i] + table[head]
+    return None
+
+
+def compound_parts(word: str) -> tuple[str, ...]:
+    """Normalised parts of a compound word, nested parts included; () when it is no compound.
+
+    Splits the word's lemma when the lexicon knows it (so inflection never forms a part),
+    else the word itself, against the lexicon with linking -s-/-e-.
+    """
+    return _parts_lower(word.lower())
+
+
+def compound_split(word: str) -> tuple[str, ...]:
+    """The two normalised halves of a compound ("stomiudbuddet" -> stomi, udbud), or ()."""
+    return tuple(_normalise_lower(p) for p in _pieces(word.lower()))
+
+
+def _pieces(word: str, nested: bool = False) -> tuple[str, ...]:
+    table = lemma_table()
+    base = table.get(word, word)
+    return _split(base, strict=nested or base in table) or ()
+
+
+@lru_cache(maxsize=1_000_000)
+def _parts_lower(word: str, nested: bool = False) -> tuple[str, ...]:
+    pieces = _pieces(word, nested)
+    if not pieces:
+        return ()
+    out: dict[str, None] = {}
+    for piece in pieces:
+        out[_normalise_lower(piece)] = None
+        for sub in _parts_lower(piece, nested=True):
+            out[sub] = None
+    out.pop(_normalise_lower(word), None)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1_000_000)
+def _split(word: str, strict: bool = False) -> tuple[str, str] | None:
+    """Best (modifier, head) split of a word into known words, or None.
+
+    Prefers parts that are both plain lexicon words, then the most balanced split, then the
+    longest head; a modifier may itself be a compound ("midttrafik" in "midttrafikkassekredit").
+    `strict` (for words the lexicon already knows, and for parts of parts) asks for longer
+    parts and only the -s- link, since splitting a known word ("kultur" -> "kul|tur") is
+    where false splits come from.
+    """
+    shortest = MIN_PART + strict
+    if len(word) < 2 * shortest or len(word) > MAX_SPLIT_LEN or not word.isalpha():
+        return None
+    table = lemma_table()
+    best: tuple[tuple[int, int, int], tuple[str, str]] | None = None
+    for i in range(shortest, len(word) - shortest + 1):
+        head = word[i:]
+        if head not in table or head in _NOT_HEADS or head in STOP_WORDS:
+            continue
+        for mod in _modifiers(word[:i], shortest, LINKING[:1] if strict else LINKING):
+            known = mod in table
+            if not known and _split(mod, strict) is None:
+                continue
+            rank = (int(known), min(len(mod), len(head)), len(head))
+            if best is None or rank > best[0]:
+                best = (rank, (mod, head))
+    return best[1] if best else None
+
+
+def _modifiers(prefix: str, shortest: int, linking: tuple[str, ...]) -> list[str]:
+    """A compound's first part as written, and without a linking letter ("lægevagts")."""
+    found = [prefix]
+    if prefix[-1] in linking:
+        found.append(prefix[:-1])
+    return [m for m in found if len(m) >= shortest and m not in STOP_WORDS]
+
+
+class NormaliseFilter(Filter):
+    """Whoosh filter: each token's text becomes its index term (see `normalise`)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = normalise(t.text)
+            yield t
+
+
+class CompoundPartsFilter(Filter):
+    """Whoosh filter: each compound token becomes its parts, at the compound's position."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            for part in compound_parts(t.text):
+                t.text = part
+                yield t
+
+
+def danish_analyzer():
+    """Analyzer for the exact fields, used for both indexing and querying."""
+    return RegexTokenizer(TOKEN_PATTERN) | NormaliseFilter()
+
+
+def compound_analyzer():
+    """Analyzer for the compound-parts fields: only the parts of compound words."""
+    return RegexTokenizer(TOKEN_PATTERN) | CompoundPartsFilter()
+
+
+def analyse(text: str) -> list[str]:
+    """Index terms of a text, in order (handy for queries, snippets and tests)."""
+    return [normalise(w) for w in tokenize(text)]

@@ -1,0 +1,213 @@
+"""The keyword index: a Whoosh index with one document per agenda item, a cache of the store.
+
+Writes are serialised by a lock and land in one Whoosh commit each, so readers see the whole old
+state or the whole new one. Each thread searches with its own searcher (Whoosh searchers are not
+shared across threads), refreshed when a commit makes it stale.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.searching import Searcher
+from whoosh.writing import CLEAR
+
+from corpus.store import Store, StoredItem
+from index.analysis import ANALYSIS_VERSION
+from index.schema import SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
+from search.filters import Filters
+from search.query import BuiltQuery, QueryBuilder, Weights, coordinate, parse_query
+from search.settings import Settings, get_settings
+
+WRITER_MB = 256
+VERSION_FILE = "analysis-version"
+BATCH_MEETINGS = 200
+
+
+@dataclass(frozen=True)
+class KeywordHit:
+    item_id: str
+    score: float
+    rank: int  # 1-based
+    matched_terms: tuple[str, ...]
+    body: str = ""
+    meeting_date: str = ""
+    item_number: int = 0
+
+
+@dataclass(frozen=True)
+class KeywordResult:
+    hits: list[KeywordHit] = field(default_factory=list)
+    total: int = 0
+    terms: tuple[str, ...] = ()  # analysed query terms, for highlighting
+
+
+def weights_from(settings: Settings) -> Weights:
+    return Weights(boosts=dict(settings.keyword_boosts), compound=settings.keyword_compound_weight,
+                   fuzzy=settings.keyword_fuzzy_weight, fuzzy_below=settings.keyword_fuzzy_below,
+                   coord=settings.keyword_coord, common_cutoff=settings.keyword_common_cutoff)
+
+
+class KeywordIndex:
+    def __init__(self, path: Path, weights: Weights | None = None):
+        self.path = Path(path)
+        self.weights = weights or weights_from(get_settings())
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
+        self._ix = self._open()
+
+    def _open(self) -> windex.FileIndex:
+        """Open the index, or start an empty one when there is none or it was built by an older
+        schema or analysis; the next `sync` then indexes everything."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        schema = build_schema()
+        marker = self.path / VERSION_FILE
+        if windex.exists_in(str(self.path)) and marker.is_file() and marker.read_text() == ANALYSIS_VERSION:
+            ix = windex.open_dir(str(self.path))
+            if set(ix.schema.names()) == set(schema.names()):
+                return ix
+        ix = windex.create_in(str(self.path), schema)
+        marker.write_text(ANALYSIS_VERSION)
+        return ix
+
+    # -- writes ------------------------------------------------------------------------------
+    def sync(self, store: Store) -> dict:
+        """Bring the index in line with the store, redoing only meetings whose hash changed."""
+        with self._write_lock:
+            indexed = self.indexed_meetings()
+            current = store.meeting_hashes()
+            removed = [m for m in indexed if m not in current]
+            changed = [m for m, h in current.items() if indexed.get(m) != h]
+            counts = {"added": 0, "updated": 0, "removed": len(removed),
+                      "unchanged": len(current) - len(changed), "items": 0}
+            if not removed and not changed:
+                return counts
+            writer = self._ix.writer(limitmb=WRITER_MB)
+            try:
+                for mid in removed + [m for m in changed if m in indexed]:
+                    writer.delete_by_term("meeting_id", mid)
+                counts["items"] = self._add(writer, _batched(store, changed))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            counts["updated"] = sum(m in indexed for m in changed)
+            counts["added"] = len(changed) - counts["updated"]
+            return counts
+
+    def rebuild(self, store: Store) -> dict:
+        """Index every item afresh; the old index stays readable until the single commit."""
+        with self._write_lock:
+            writer = self._ix.writer(limitmb=WRITER_MB)
+            try:
+                items = self._add(writer, store.iter_items())
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=CLEAR)
+            return {"meetings": len(store.meeting_hashes()), "items": items}
+
+    @staticmethod
+    def _add(writer, items: Iterable[StoredItem]) -> int:
+        n = 0
+        for stored in items:
+            writer.add_document(**item_document(stored))
+            n += 1
+        return n
+
+    # -- reads -------------------------------------------------------------------------------
+    def searcher(self) -> Searcher:
+        """This thread's searcher on the latest commit (do not close it; do not share it)."""
+        searcher: Searcher | None = getattr(self._local, "searcher", None)
+        if searcher is not None and not searcher.up_to_date():
+            searcher.close()  # not refresh(): it fails on a searcher of an empty index (2.7.5)
+            searcher = None
+        if searcher is None:
+            searcher = self._local.searcher = self._ix.searcher()
+        return searcher
+
+    def indexed_meetings(self) -> dict[str, str]:
+        """meeting id -> content hash of what the index holds."""
+        return {f["meeting_id"]: f["meeting_hash"] for f in self.searcher().all_stored_fields()}
+
+    def doc_count(self) -> int:
+        return self.searcher().doc_count()
+
+    def search(self, query: str, *, limit: int = 1000, filters: Filters | None = None) -> KeywordResult:
+        """Rank items for a user query; raises QueryError (a ValueError) for unsearchable input."""
+        parsed = parse_query(query)
+        filters = filters or Filters()
+        searcher = self.searcher()
+        built = QueryBuilder(searcher.reader(), self.weights, _fields(filters)).build(parsed)
+        if built.query is None:
+            return KeywordResult(terms=built.terms)
+        item_filter = _item_filter(filters, searcher)
+        if item_filter is False:
+            return KeywordResult(terms=built.terms)
+        return _run(searcher, built, item_filter, max(1, limit), self.weights.coord)
+
+    def close(self) -> None:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+
+
+def _run(searcher: Searcher, built: BuiltQuery, item_filter: wq.Query | None, limit: int,
+         coord: float) -> KeywordResult:
+    # Collecting every match scores each once and yields the total for free (a top-k collector
+    # counts in a second pass); coordination then re-ranks by the share of query words matched.
+    results = searcher.search(built.query, limit=None, filter=item_filter, mask=built.excluded, terms=True)
+    scored = []
+    for hit in results:
+        terms = tuple(dict.fromkeys(_text(t) for _, t in (hit.matched_terms() or ())))
+        matched = sum(slot.matched_by(set(terms)) for slot in built.slots)
+        score = coordinate(float(hit.score or 0.0), matched, len(built.slots), coord)
+        scored.append((score, hit.rank, hit, terms))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    hits = [KeywordHit(hit["id"], score, rank, terms, hit["body"], hit["date"], int(hit["number"]))
+            for rank, (score, _, hit, terms) in enumerate(scored[:limit], start=1)]
+    return KeywordResult(hits, len(scored), built.terms)
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _fields(filters: Filters) -> tuple[str, ...]:
+    """Fields a query may match: all text fields, or only the sections the filter names."""
+    if not filters.sections:
+        return TEXT_FIELDS
+    return tuple(SECTION_FIELDS[kind] for kind in filters.sections)
+
+
+def _item_filter(filters: Filters, searcher: Searcher) -> wq.Query | None | bool:
+    """The item filters as a Whoosh query; None = no filter, False = nothing can pass."""
+    parts: list[wq.Query] = []
+    if filters.bodies:
+        parts.append(wq.Or([wq.Term("body", b) for b in filters.bodies]))
+    if filters.date_from or filters.date_to:
+        parts.append(wq.TermRange("date", filters.date_from, filters.date_to))
+    if filters.years:
+        parts.append(wq.Or([wq.Term("year", str(y)) for y in filters.years]))
+    if filters.presenter:
+        needle = filters.presenter.lower()
+        names = [n for n in searcher.lexicon("presenter_key") if needle in _text(n)]
+        if not names:
+            return False
+        parts.append(wq.Or([wq.Term("presenter_key", _text(n)) for n in names]))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _batched(store: Store, meeting_ids: list[str]) -> Iterable[StoredItem]:
+    for start in range(0, len(meeting_ids), BATCH_MEETINGS):
+        yield from store.items(meeting_ids=meeting_ids[start:start + BATCH_MEETINGS])
+
+
+__all__ = ["KeywordHit", "KeywordIndex", "KeywordResult", "weights_from"]

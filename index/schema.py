@@ -1,0 +1,69 @@
+"""The keyword index's fields, and how a stored agenda item becomes one Whoosh document.
+
+Each text field has a twin holding only the parts of its compound words, so a query word can
+match inside a compound at a lower boost, and a section filter restricts both alike.
+"""
+from __future__ import annotations
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from corpus.model import SectionKind
+from corpus.store import StoredItem
+from index.analysis import compound_analyzer, danish_analyzer
+
+# Searchable text fields: the title, one per section kind, and "meta" (presenter, case number).
+SECTION_FIELDS: dict[SectionKind, str] = {kind: kind.value for kind in SectionKind}
+TEXT_FIELDS: tuple[str, ...] = ("title", *SECTION_FIELDS.values(), "meta")
+BODY_FIELD = "body_text"  # the committee's name as words, for `udvalg:`
+PARTS_SUFFIX = "_parts"
+
+
+def parts_field(field: str) -> str:
+    """Name of the compound-parts twin of a text field."""
+    return field + PARTS_SUFFIX
+
+
+def build_schema() -> Schema:
+    text = {name: TEXT(analyzer=danish_analyzer(), phrase=True) for name in (*TEXT_FIELDS, BODY_FIELD)}
+    parts = {parts_field(name): TEXT(analyzer=compound_analyzer(), phrase=False) for name in TEXT_FIELDS}
+    return Schema(
+        id=ID(stored=True, unique=True),
+        meeting_id=ID(stored=True),
+        meeting_hash=ID(stored=True),
+        body=ID(stored=True),
+        date=ID(stored=True, sortable=True),
+        year=ID(stored=True),
+        number=NUMERIC(stored=True),
+        presenter=STORED(),
+        presenter_key=ID(),
+        case_number=ID(stored=True),
+        **text,
+        **parts,
+    )
+
+
+def item_document(stored: StoredItem) -> dict:
+    """The Whoosh document for one agenda item: stored facets plus analysed text per field."""
+    item = stored.item
+    texts = {field: item.text_of(kind) for kind, field in SECTION_FIELDS.items()}
+    texts["title"] = item.title
+    texts["attachments"] = "\n".join(filter(None, [texts["attachments"], *item.attachments]))
+    texts["meta"] = " ".join(filter(None, [item.presenter, item.case_number]))
+    doc = {
+        "id": stored.id,
+        "meeting_id": stored.meeting_id,
+        "meeting_hash": stored.meeting_hash,
+        "body": stored.body,
+        "date": stored.meeting_date,
+        "year": stored.meeting_date[:4],
+        "number": item.number,
+        "presenter": item.presenter or "",
+        "presenter_key": (item.presenter or "").lower(),
+        "case_number": item.case_number or "",
+        BODY_FIELD: stored.body,
+    }
+    for field, text in texts.items():
+        if text:
+            doc[field] = text
+            doc[parts_field(field)] = text
+    return doc

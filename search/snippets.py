@@ -1,0 +1,102 @@
+"""Hit snippets: the passage of an item that best matches the query, with matches marked.
+
+Matching analyses each text token the way the index does, so "lægevagten" and
+"lægevagtsordningen" light up for the query term "lægevagt". The document's own text is
+HTML-escaped piece by piece; only our <mark> tags are markup.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from corpus.model import AgendaItem
+from index.analysis import TOKEN_RE, compound_parts, normalise
+
+ELLIPSIS = "…"
+LEAD_CHARS = 40  # context kept before the first match of a passage
+
+
+def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
+    """HTML: the best passage (at most max_chars of text) with matched words in <mark>."""
+    text = _collapse(_item_text(item))
+    wanted = frozenset(terms)
+    spans = [m.span() for m in TOKEN_RE.finditer(text) if _matches(m.group(), wanted)]
+    start, end = _window(text, spans, max_chars)
+    return _render(text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
+
+
+def decision_excerpt(item: AgendaItem, max_chars: int = 280) -> str:
+    """The decision, whitespace collapsed and cut at a word boundary (plain text, not escaped)."""
+    text = _collapse(item.decision)
+    if len(text) <= max_chars:
+        return text
+    cut = text.rfind(" ", 0, max_chars)
+    return text[:cut if cut > max_chars // 2 else max_chars].rstrip(" ,.;:–-") + ELLIPSIS
+
+
+def _item_text(item: AgendaItem) -> str:
+    return "\n".join([*(s.text for s in item.sections if s.text), *item.attachments]) or item.title
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _matches(token: str, terms: frozenset[str]) -> bool:
+    if not terms:
+        return False
+    return normalise(token) in terms or any(p in terms for p in compound_parts(token))
+
+
+def _window(text: str, spans: list[tuple[int, int]], max_chars: int) -> tuple[int, int]:
+    """The [start, end) of at most max_chars holding the most distinct, then most, matches.
+
+    One pass with two pointers: each window starts a little before a match.
+    """
+    if not spans:
+        return 0, _word_end(text, min(len(text), max_chars))
+    terms = [normalise(text[a:b]) for a, b in spans]
+    inside: Counter[str] = Counter()
+    best, best_start, j = (-1, -1), 0, 0
+    for i, (first, _) in enumerate(spans):
+        start = max(0, first - LEAD_CHARS)
+        while j < len(spans) and spans[j][1] <= start + max_chars:
+            inside[terms[j]] += 1
+            j += 1
+        score = (len(inside), j - i)
+        if score > best:
+            best, best_start = score, start
+        inside[terms[i]] -= 1
+        if not inside[terms[i]]:
+            del inside[terms[i]]
+    start = _word_start(text, best_start)
+    return start, _word_end(text, min(len(text), start + max_chars))
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Move pos forward to the start of a word, so a passage never begins mid-word."""
+    if pos == 0:
+        return 0
+    space = text.find(" ", pos - 1)
+    return pos if space < 0 else space + 1
+
+
+def _word_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, pos + 1)
+    return pos if space <= 0 else space
+
+
+def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    out = [ELLIPSIS] if start > 0 else []
+    pos = start
+    for a, b in spans:
+        out += [html.escape(text[pos:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
+        pos = b
+    out.append(html.escape(text[pos:end].rstrip()))
+    if end < len(text):
+        out.append(ELLIPSIS)
+    return "".join(out)

@@ -1,0 +1,86 @@
+"""Snippets mark analysed matches in escaped text; decision excerpts are short plain text."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from corpus.model import AgendaItem, Section, SectionKind
+from index.keyword import KeywordIndex
+from search.snippets import decision_excerpt, snippet
+
+
+@pytest.fixture(scope="module")
+def kd(sample_store, tmp_path_factory) -> KeywordIndex:
+    index = KeywordIndex(tmp_path_factory.mktemp("kw") / "keyword")
+    index.sync(sample_store)
+    return index
+
+
+def marked(html_snippet: str) -> list[str]:
+    return [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", html_snippet)]
+
+
+def visible(html_snippet: str) -> str:
+    return html.unescape(re.sub(r"</?mark>", "", html_snippet))
+
+
+def item_with(text: str, kind: SectionKind = SectionKind.CASE) -> AgendaItem:
+    return AgendaItem(1, "Titel", sections=[Section(kind, "Sagsfremstilling", text)])
+
+
+def test_inflected_and_compound_forms_are_marked(kd, sample_store):
+    result = kd.search("lægevagt")
+    item = sample_store.item(result.hits[0].item_id).item
+    words = {w.lower() for w in marked(snippet(item, result.terms))}
+    assert words & {"lægevagten", "lægevagtsordningen"}
+
+
+def test_compound_query_marks_the_compound_in_the_text(kd, sample_store):
+    result = kd.search("stomi udbud")
+    text = snippet(sample_store.item(result.hits[0].item_id).item, result.terms)
+    assert "Stomiudbuddet" in marked(text) and "udbud" in marked(text)
+
+
+def test_fuzzy_match_is_marked(kd, sample_store):
+    result = kd.search("psykiatriforum")
+    text = snippet(sample_store.item(result.hits[0].item_id).item, result.terms)
+    assert "psykiatrimforum" in [w.lower() for w in marked(text)]
+
+
+def test_document_html_is_escaped_before_marking():
+    item = item_with('Lægevagten <script>alert("x")</script> & <b>lægevagtsordningen</b>')
+    text = snippet(item, ["lægevagt"])
+    assert "<script>" not in text and "&lt;script&gt;" in text and "&amp;" in text and "<b>" not in text
+    assert marked(text) == ["Lægevagten", "lægevagtsordningen"]
+    assert re.sub(r"</?mark>", "", text).count("<") == 0
+
+
+def test_best_passage_holds_the_most_query_words():
+    filler = "Andet stof om helt andre ting. " * 40
+    item = item_with(f"Stomi nævnes her. {filler} Her handler det om stomi og udbud sammen. {filler}")
+    text = snippet(item, ["stomi", "udbud"], max_chars=200)
+    assert {w.lower() for w in marked(text)} == {"stomi", "udbud"}
+    assert text.startswith("…") and text.endswith("…")
+    assert len(visible(text).strip("…")) <= 200
+
+
+def test_no_match_gives_the_start_of_the_text_unmarked():
+    item = item_with("Første sætning. " * 50)
+    text = snippet(item, ["lægevagt"], max_chars=100)
+    assert text.startswith("Første sætning.") and "<mark>" not in text and len(visible(text)) <= 101
+
+
+def test_decision_excerpt_is_short_plain_text():
+    long_decision = "Udvalget besluttede <at> godkende " + "indstillingen med bemærkninger, " * 30
+    item = item_with(long_decision, SectionKind.DECISION)
+    excerpt = decision_excerpt(item, max_chars=120)
+    assert excerpt.startswith("Udvalget besluttede <at>") and excerpt.endswith("…") and len(excerpt) <= 121
+    assert decision_excerpt(item_with("Godkendt.", SectionKind.DECISION)) == "Godkendt."
+    assert decision_excerpt(item_with("Ingen beslutning her.")) == ""
+
+
+def test_decision_excerpt_on_real_minutes(sample_store):
+    item = sample_store.item("kd-net-2023-06-02-1000-50").item
+    assert decision_excerpt(item).startswith("KD-Net drøftede sagen.")
