@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from api.schemas import (DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse, SuggestResponse,
                          UploadResult)
 from corpus.readers import SUPPORTED
+from index.vectors import IndexMismatch
 from search.engine import Engine
 from search.query import QueryError
 from search.request import RequestError, SearchRequest
@@ -31,6 +32,7 @@ def create_app(engine: Engine) -> FastAPI:
         version="0.1.0",
     )
     app.state.engine = engine
+    engine.warm_up()
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                        allow_headers=["Authorization", "Content-Type"])
     _error_handlers(app)
@@ -56,6 +58,10 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryError)
     async def bad_request(request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+    @app.exception_handler(IndexMismatch)
+    async def stale_index(request: Request, exc: IndexMismatch) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:

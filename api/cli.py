@@ -145,14 +145,15 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Search the minutes and print the hits."""
-    from search.request import RequestError, SearchRequest
+    from index.vectors import IndexMismatch
+    from search.request import SearchRequest
 
     try:
         request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
                                       date_from=date_from, date_to=date_to, sort=sort, explain=explain,
                                       settings=state.settings)
         result = _engine().search(request)
-    except (RequestError, ValueError) as exc:
+    except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
     if as_json:
         out.print_json(json.dumps(result, ensure_ascii=False))
@@ -177,6 +178,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """nDCG@10, Recall@10 and MRR@10 per search mode, overall and per query kind."""
+    from index.vectors import IndexMismatch
     from search.eval_runner import run_eval
 
     if not queries.is_file():
@@ -186,7 +188,7 @@ def evaluate(
         fail("--mode must be all, hybrid, keyword or semantic")
     try:
         text, data = run_eval(_engine(), queries, modes)
-    except ValueError as exc:
+    except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
     if as_json:
         out.print_json(json.dumps(data, ensure_ascii=False))

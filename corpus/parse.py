@@ -225,8 +225,10 @@ def _read_body(item: AgendaItem, body: list[str], meeting: Meeting) -> None:
                 para.append(clean_inline(rest))
             continue
         text = clean_inline(line)
+        if text and raw[:1] in "-•":  # a list entry stands on its own line
+            flush_para()
         if text:
-            para.append(text) if raw[:1] not in "-•" else (flush_para(), para.append(text))
+            para.append(text)
     flush_section()
 
 

@@ -26,6 +26,7 @@ from search.snippets import decision_excerpt, snippet
 
 FACETS = ("body", "year", "presenter")
 SNIPPET_CHARS = 300
+NATURAL_LANGUAGE_WORDS = 3  # a query this long is read as a sentence, whatever its words
 MAX_RESULTS = 5000  # the most a result set holds; totals and facets count within it
 
 
@@ -113,9 +114,12 @@ class Engine:
         """The embedding index, opened on first use: loading the encoder takes a moment."""
         if self._vectors is None:
             from index.encoders import make_encoder
+            from index.passages import PassagePolicy
             from index.vectors import VectorIndex
 
-            self._vectors = VectorIndex(self.data_dir / "vectors", make_encoder(self.settings))
+            self._vectors = VectorIndex(self.data_dir / "vectors", make_encoder(self.settings),
+                                        policy=PassagePolicy.from_settings(self.settings),
+                                        batch=self.settings.embed_batch)
         return self._vectors
 
     def has_vectors(self) -> bool:
@@ -184,7 +188,7 @@ class Engine:
             terms = list(result.terms)
             for h in result.hits:
                 explain.setdefault(h.item_id, {})["keyword"] = {"rank": h.rank, "score": round(h.score, 4)}
-        if request.mode in ("semantic", "hybrid") and self.has_vectors():
+        if self._wants_semantic(request, kw_run):
             hits = self.vectors.search(request.q, limit=self._semantic_depth(request), allowed=allowed,
                                        sections=request.filters.sections or None)
             sem_run = [(h.item_id, h.score) for h in hits]
@@ -192,6 +196,19 @@ class Engine:
                 explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
                 passages[h.item_id] = h.text
         return self._fuse(request.mode, kw_run, sem_run), explain, terms, passages
+
+    def _wants_semantic(self, request: SearchRequest, kw_run: list) -> bool:
+        """Semantic hits join a hybrid list unless the query is a word or two the corpus has never seen
+        (not even as a typo): then the nearest vectors are noise, and "no results" is the honest answer."""
+        if request.mode == "keyword" or not self.has_vectors():
+            return False
+        return request.mode == "semantic" or bool(kw_run) or len(request.q.split()) >= NATURAL_LANGUAGE_WORDS
+
+    def warm_up(self) -> None:
+        """Load the analysers and the embedding model before the first user waits for them."""
+        self.keyword.search("lægevagt", limit=1)
+        if self.has_vectors():
+            self.vectors.search("lægevagt", limit=1)
 
     def _semantic_depth(self, request: SearchRequest) -> int:
         """How many semantic hits join the result set: enough to fill what the user pages through."""

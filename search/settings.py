@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     convex_norm: Literal["minmax", "zscore"] = "minmax"
     keyword_weight: float = Field(1.0, ge=0.0)  # RRF weight of the keyword list (semantic is 1)
     candidates: int = Field(200, ge=10)  # keyword hits fused by score (convex); the rest follow
-    semantic_results: int = Field(50, ge=1)  # semantic hits that join a result set
+    semantic_results: int = Field(30, ge=1)  # semantic hits that join a result set
 
     # Keyword ranking (used at query time: changing these needs no reindex)
     keyword_boosts: dict[str, float] = {  # per index field; fields not named weigh 1.0
