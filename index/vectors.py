@@ -1,0 +1,412 @@
+"""The embedding index: passage vectors in a memory-mapped matrix, searched exactly.
+
+Embedding is the expensive step, so nothing is embedded twice: vectors are cached on disk by
+(model id, text hash), and `sync` redoes only meetings whose content hash changed. Each build writes a
+new generation of files beside the old one and switches by replacing a small manifest, so a searcher
+(in this or another process) sees the old index or the new one, never half; a crash leaves the old
+one in place and the cache keeps what was already embedded. Exact search (matrix @ query) is a few
+milliseconds for tens of thousands of passages and needs no approximate index to tune or rebuild.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from corpus.store import Store
+from index.encoders import Encoder
+from index.passages import Passage, PassagePolicy, split_items
+
+MANIFEST = "manifest.json"
+SECOND_WEIGHT = 0.25  # share of an item's second-best passage in its score (see _item_scores)
+FORMAT = 1
+Progress = Callable[[int, int], None]
+
+
+class IndexMismatch(RuntimeError):
+    """The index on disk was built with another embedding model than the one configured."""
+
+
+@dataclass(frozen=True)
+class SemanticHit:
+    item_id: str
+    score: float  # cosine of the item's best passage, mixed with its second best (see _item_scores)
+    rank: int  # from 1
+    kind: str  # section kind of the best passage ("title" for a title passage)
+    text: str  # the best passage, for a snippet
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """One generation of the index, loaded; never mutated, so searches share it without locks."""
+
+    stamp: tuple[int, int]  # manifest (inode, mtime): a different stamp means a newer generation
+    manifest: dict
+    matrix: np.ndarray  # (rows, dim) float32, memory-mapped
+    item_ids: list[str]  # one per item, in row order
+    starts: np.ndarray  # first row of each item (rows of an item are contiguous)
+    row_item: np.ndarray  # item index of each row
+    kinds: np.ndarray  # passage kind of each row
+    texts: list[str]
+    meetings: list[str]  # meeting id of each item
+    hashes: list[str]  # embed-text hash of each row
+
+    @property
+    def model_id(self) -> str:
+        return self.manifest["model_id"]
+
+
+class VectorIndex:
+    def __init__(self, path: Path, encoder: Encoder, *, policy: PassagePolicy | None = None,
+                 batch: int | None = None):
+        if policy is None or batch is None:
+            from search.settings import get_settings
+
+            settings = get_settings()
+            policy = policy or PassagePolicy.from_settings(settings)
+            batch = batch or settings.embed_batch
+        self.path = Path(path)
+        self.encoder = encoder
+        self.policy = policy
+        self.batch = batch
+        self._snap: _Snapshot | None = None
+        self._lock = threading.Lock()
+        self._query_vector = lru_cache(maxsize=512)(self._embed_query)
+
+    # -- reading -----------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 200, allowed: set[str] | None = None,
+               sections: Collection[str] | None = None) -> list[SemanticHit]:
+        """Items ranked by their passages' cosine to the query (see `_item_scores`).
+
+        `allowed` restricts to these item ids; `sections` to passages of these kinds.
+        """
+        snap = self._current()
+        if snap is None:
+            return []
+        self._check_model(snap)
+        if not snap.texts or not query.strip() or limit <= 0 or (allowed is not None and not allowed):
+            return []
+        scores = np.asarray(snap.matrix @ self._query_vector(query.strip()))
+        keep = _row_mask(snap, allowed, sections)
+        if keep is not None:
+            scores = np.where(keep, scores, -np.inf)
+        return _top_items(snap, scores, limit)
+
+    def stats(self) -> dict:
+        snap = self._current()
+        return {
+            "passages": 0 if snap is None else len(snap.texts),
+            "items": 0 if snap is None else len(snap.item_ids),
+            "meetings": 0 if snap is None else len(snap.manifest["meetings"]),
+            "embedder": self.encoder.model_id,
+            "index_embedder": None if snap is None else snap.model_id,
+            "dim": self.encoder.dim,
+            "policy": asdict(self.policy),
+        }
+
+    def _embed_query(self, query: str) -> np.ndarray:
+        return self.encoder.encode_queries([query])[0]
+
+    def _check_model(self, snap: _Snapshot) -> None:
+        if snap.model_id != self.encoder.model_id:
+            raise IndexMismatch(f"index built with {snap.model_id}, current embedder is "
+                                f"{self.encoder.model_id}; run `minutes reindex`")
+
+    def _current(self) -> _Snapshot | None:
+        """The newest generation on disk; re-read only when the manifest was replaced."""
+        try:
+            st = os.stat(self.path / MANIFEST)
+        except FileNotFoundError:
+            return None
+        stamp = (st.st_ino, st.st_mtime_ns)
+        snap = self._snap
+        if snap is not None and snap.stamp == stamp:
+            return snap
+        with self._lock:
+            if self._snap is None or self._snap.stamp != stamp:
+                self._snap = _load(self.path)
+            return self._snap
+
+    # -- writing -----------------------------------------------------------------------------
+    def sync(self, store: Store, progress: Progress | None = None) -> dict:
+        """Bring the index up to date with the store, embedding only passages not seen before."""
+        started = time.perf_counter()
+        with self._writing():
+            old = _load(self.path) if (self.path / MANIFEST).exists() else None
+            if old is not None:
+                self._check_model(old)
+                if old.manifest["policy"] != asdict(self.policy):
+                    old = None  # passages would differ: re-passage all (the cache still saves the embedding)
+            current = store.meeting_hashes()
+            held = old.manifest["meetings"] if old else {}
+            todo = sorted(m for m, h in current.items() if held.get(m) != h)
+            if old is not None and not todo and held.keys() == current.keys():
+                return _report(0, 0, len(old.texts), started)
+            keep = {m for m in current if m not in todo}
+            return self._build(store, old, keep, todo, current, progress, started)
+
+    def rebuild(self, store: Store, progress: Progress | None = None) -> dict:
+        """Everything from the store again (after a model or policy change); the cache keeps it cheap."""
+        started = time.perf_counter()
+        with self._writing():
+            current = store.meeting_hashes()
+            return self._build(store, None, set(), sorted(current), current, progress, started)
+
+    def _build(self, store: Store, old: _Snapshot | None, keep: set[str], todo: list[str],
+               current: dict[str, str], progress: Progress | None, started: float) -> dict:
+        passages = list(self._passages(store, todo))
+        hashes = [_text_hash(self.encoder.model_id, p.embed_text) for p in passages]
+        with _Cache(self.path / "cache.sqlite3", self.encoder.model_id) as cache:
+            vectors = cache.get_many(hashes)
+            cached = sum(h in vectors for h in hashes)
+            embedded = self._embed_missing(passages, hashes, vectors, cache, progress)
+        rows = _Rows.kept(old, keep) if old is not None else _Rows()
+        rows.add(passages, hashes, vectors, self.encoder.dim)
+        manifest = {"format": FORMAT, "model_id": self.encoder.model_id, "dim": self.encoder.dim,
+                    "policy": asdict(self.policy), "meetings": current}
+        _write_generation(self.path, rows, manifest)
+        return _report(embedded, cached, rows.count, started)
+
+    def _passages(self, store: Store, meeting_ids: list[str]) -> Iterator[Passage]:
+        for start in range(0, len(meeting_ids), 100):
+            items = store.items(meeting_ids=meeting_ids[start:start + 100])
+            yield from split_items(items, self.encoder.count_tokens, self.policy)
+
+    def _embed_missing(self, passages: list[Passage], hashes: list[str], vectors: dict[str, np.ndarray],
+                       cache: _Cache, progress: Progress | None) -> int:
+        """Embed texts the cache lacks, batch by batch, committing each so a crash loses little."""
+        todo: dict[str, str] = {}
+        for p, h in zip(passages, hashes):
+            if h not in vectors:
+                todo.setdefault(h, p.embed_text)
+        keys = list(todo)
+        if progress:
+            progress(0, len(keys))
+        for start in range(0, len(keys), self.batch):
+            chunk = keys[start:start + self.batch]
+            embedded = self.encoder.encode_passages([todo[h] for h in chunk])
+            cache.put_many(zip(chunk, embedded))
+            vectors.update(zip(chunk, embedded))
+            if progress:
+                progress(start + len(chunk), len(keys))
+        return len(keys)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer per index across processes; searchers never wait for it."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / "write.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# -- ranking -----------------------------------------------------------------------------------
+
+def _row_mask(snap: _Snapshot, allowed: set[str] | None, sections: Collection[str] | None) -> np.ndarray | None:
+    mask = None
+    if allowed is not None:
+        items = np.fromiter((i in allowed for i in snap.item_ids), dtype=bool, count=len(snap.item_ids))
+        mask = items[snap.row_item]
+    if sections:
+        kinds = np.isin(snap.kinds, [str(s) for s in sections])
+        mask = kinds if mask is None else mask & kinds
+    return mask
+
+
+def _top_items(snap: _Snapshot, scores: np.ndarray, limit: int) -> list[SemanticHit]:
+    """The best `limit` items by `_item_scores`, each shown with its best passage."""
+    best, item_scores = _item_scores(snap, scores)
+    found = np.flatnonzero(best > -np.inf)
+    if len(found) > limit:
+        found = found[np.argpartition(-item_scores[found], limit - 1)[:limit]]
+    found = found[np.lexsort((found, -item_scores[found]))]
+    ends = np.append(snap.starts[1:], len(scores))
+    hits = []
+    for rank, i in enumerate(found, 1):
+        row = snap.starts[i] + int(np.argmax(scores[snap.starts[i]:ends[i]]))
+        hits.append(SemanticHit(snap.item_ids[i], float(item_scores[i]), rank, str(snap.kinds[row]), snap.texts[row]))
+    return hits
+
+
+def _item_scores(snap: _Snapshot, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per item: its best passage's score, and its ranking score, which mixes in its second best.
+
+    One matching passage is weak evidence (often it is the title, or a one-line decision); an item
+    whose second passage matches too is more likely about the query. Measured in semantic mode on the
+    dev judgments (nDCG@10), weight of the second best 0 / 0.25 / 0.5: Greve 0.817 / 0.861 / 0.875,
+    KD-Net 0.967 / 0.965 / 0.960; 0.5 also pushes a cross-lingual query's answer out of the top 3.
+    An item with a single (allowed) passage keeps that passage's score.
+    """
+    best = np.maximum.reduceat(scores, snap.starts)
+    is_best = scores >= best[snap.row_item]
+    second = np.maximum.reduceat(np.where(is_best, -np.inf, scores), snap.starts)
+    ties = np.add.reduceat(is_best, snap.starts, dtype=np.int32) > 1
+    second = np.where(ties | (second == -np.inf), best, second)
+    return best, best - SECOND_WEIGHT * (best - second)
+
+
+# -- storage -----------------------------------------------------------------------------------
+
+class _Rows:
+    """The rows of a generation being built: kept ones from the old matrix, then new ones."""
+
+    def __init__(self) -> None:
+        self.blocks: list[np.ndarray] = []
+        self.items: list[str] = []
+        self.meetings: list[str] = []
+        self.row_item: list[int] = []
+        self.kinds: list[str] = []
+        self.texts: list[str] = []
+        self.hashes: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.texts)
+
+    @classmethod
+    def kept(cls, old: _Snapshot, meetings: set[str]) -> _Rows:
+        rows = cls()
+        keep_items = [i for i, m in enumerate(old.meetings) if m in meetings]
+        index = {old_i: new_i for new_i, old_i in enumerate(keep_items)}
+        selected = np.flatnonzero(np.isin(old.row_item, keep_items))
+        rows.blocks.append(np.asarray(old.matrix[selected], dtype=np.float32))
+        rows.items = [old.item_ids[i] for i in keep_items]
+        rows.meetings = [old.meetings[i] for i in keep_items]
+        rows.row_item = [index[i] for i in old.row_item[selected].tolist()]
+        rows.kinds = old.kinds[selected].tolist()
+        rows.texts = [old.texts[r] for r in selected]
+        rows.hashes = [old.hashes[r] for r in selected]
+        return rows
+
+    def add(self, passages: list[Passage], hashes: list[str], vectors: dict[str, np.ndarray], dim: int) -> None:
+        matrix = np.empty((len(passages), dim), dtype=np.float32)
+        for r, (p, h) in enumerate(zip(passages, hashes)):
+            if not self.items or self.items[-1] != p.item_id:
+                self.items.append(p.item_id)
+                self.meetings.append(p.meeting_id)
+            self.row_item.append(len(self.items) - 1)
+            self.kinds.append(p.kind)
+            self.texts.append(p.text)
+            self.hashes.append(h)
+            matrix[r] = vectors[h]
+        self.blocks.append(matrix)
+
+
+def _write_generation(path: Path, rows: _Rows, manifest: dict) -> None:
+    """Write the new files, then switch by replacing the manifest; drop generations before the last."""
+    tag = f"{time.time_ns():x}-{uuid.uuid4().hex[:6]}"
+    matrix = np.concatenate(rows.blocks) if rows.blocks else np.empty((0, manifest["dim"]), np.float32)
+    with open(path / f"vectors-{tag}.npy", "wb") as f:
+        np.save(f, np.ascontiguousarray(matrix, dtype=np.float32))
+        _sync_file(f)
+    meta = {"items": rows.items, "meetings": rows.meetings, "row_item": rows.row_item,
+            "kinds": rows.kinds, "texts": rows.texts, "hashes": rows.hashes}
+    _write_json(path / f"rows-{tag}.json", meta)
+    previous = _read_manifest(path).get("tag") if (path / MANIFEST).exists() else None
+    _write_json(path / MANIFEST, {**manifest, "tag": tag, "previous": previous, "passages": rows.count})
+    _drop_old(path, keep={tag, previous})
+
+
+def _load(path: Path) -> _Snapshot | None:
+    """Read the manifest and its generation; retried if a writer replaced it in between."""
+    for _ in range(5):
+        try:
+            st = os.stat(path / MANIFEST)
+            manifest = _read_manifest(path)
+            tag = manifest["tag"]
+            matrix = np.load(path / f"vectors-{tag}.npy", mmap_mode="r" if manifest["passages"] else None)
+            with open(path / f"rows-{tag}.json", encoding="utf-8") as f:
+                meta = json.load(f)
+        except FileNotFoundError:
+            if not (path / MANIFEST).exists():
+                return None
+            continue
+        row_item = np.asarray(meta["row_item"], dtype=np.int32)
+        starts = np.flatnonzero(np.diff(row_item, prepend=-1)) if len(row_item) else np.zeros(0, np.int64)
+        return _Snapshot((st.st_ino, st.st_mtime_ns), manifest, matrix, meta["items"], starts, row_item,
+                         np.asarray(meta["kinds"], dtype=str), meta["texts"], meta["meetings"], meta["hashes"])
+    raise RuntimeError(f"vector index at {path} keeps changing while being read")
+
+
+def _read_manifest(path: Path) -> dict:
+    with open(path / MANIFEST, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _write_json(target: Path, data: dict) -> None:
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:6]}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+        _sync_file(f)
+    os.replace(tmp, target)
+
+
+def _sync_file(f) -> None:
+    f.flush()
+    os.fsync(f.fileno())
+
+
+def _drop_old(path: Path, keep: set[str | None]) -> None:
+    for file in path.iterdir():
+        name = file.name
+        if name.startswith(("vectors-", "rows-")) and name.split("-", 1)[1].rsplit(".", 1)[0] not in keep:
+            file.unlink(missing_ok=True)
+        elif name.endswith(".tmp"):
+            file.unlink(missing_ok=True)
+
+
+def _text_hash(model_id: str, text: str) -> str:
+    return hashlib.blake2b(f"{model_id}\0{text}".encode(), digest_size=16).hexdigest()
+
+
+def _report(embedded: int, cached: int, passages: int, started: float) -> dict:
+    return {"embedded": embedded, "cached": cached, "passages": passages,
+            "seconds": round(time.perf_counter() - started, 3)}
+
+
+class _Cache:
+    """Embeddings by (model id, text hash) in SQLite: survives rebuilds, crashes and model switches."""
+
+    def __init__(self, path: Path, model_id: str):
+        self.model_id = model_id
+        self.db = sqlite3.connect(path, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, hash TEXT NOT NULL, "
+                        "vector BLOB NOT NULL, PRIMARY KEY (model, hash)) WITHOUT ROWID")
+
+    def __enter__(self) -> _Cache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.db.close()
+
+    def get_many(self, hashes: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), 900):
+            chunk = unique[start:start + 900]
+            rows = self.db.execute(
+                f"SELECT hash, vector FROM embeddings WHERE model=? AND hash IN ({','.join('?' * len(chunk))})",
+                [self.model_id, *chunk])
+            found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
+        return found
+
+    def put_many(self, pairs) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
+                                [(self.model_id, h, np.asarray(v, np.float32).tobytes()) for h, v in pairs])
