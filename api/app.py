@@ -22,6 +22,7 @@ from search.request import RequestError, SearchRequest
 
 log = logging.getLogger("minutes.api")
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
+MAX_MEETINGS_OFFSET = 1_000_000  # beyond any real list; unbounded, a huge offset overflowed SQLite (a 500)
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -119,7 +120,7 @@ def _routes(app: FastAPI, engine: Engine) -> None:
 
     @app.get("/meetings", response_model=MeetingList, tags=["meetings"])
     def meetings(body: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+                 offset: Annotated[int, Query(ge=0, le=MAX_MEETINGS_OFFSET)] = 0) -> dict:
         found = engine.store.meetings(body=body, limit=limit, offset=offset)
         return {"meetings": [_meeting_summary(engine, m) for m in found], "limit": limit, "offset": offset}
 

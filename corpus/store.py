@@ -116,6 +116,20 @@ class Store:
             raise
         db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state (a WAL read transaction), so a request that reads the
+        store several times never mixes the states before and after a concurrent ingest."""
+        db = self.db
+        if db.in_transaction:  # already inside one (a write, or an outer snapshot)
+            yield
+            return
+        db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            db.execute("COMMIT")
+
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
         if conn is not None:

@@ -52,8 +52,7 @@ class Engine:
         self.store = Store(self.data_dir / "minutes.sqlite3")
         self.keyword = KeywordIndex(self.data_dir / "keyword", weights_from(settings))
         self._vectors = None
-        self._facts: dict[str, Facts] = {}
-        self._facts_generation = -1
+        self._facts: tuple[int, dict[str, Facts]] = (-1, {})  # (store generation, facts): swapped as one
         self._lock = threading.RLock()
         self._write_depth = 0
         self._lock_file = None
@@ -126,13 +125,17 @@ class Engine:
         return (self.data_dir / "vectors").exists() and any((self.data_dir / "vectors").iterdir())
 
     def facts(self) -> dict[str, Facts]:
+        """The facts of the store's current generation. Generation and facts are cached as one tuple, so a
+        thread never pairs one generation's number with another's facts; callers take one snapshot per
+        request, because an ingest may remove items between two calls."""
         generation = self.store.generation()
-        if generation != self._facts_generation:
+        cached_generation, facts = self._facts
+        if generation != cached_generation:
             rows = self.store.item_facts()
-            self._facts = {r["id"]: Facts(r["id"], r["meeting_id"], r["number"], r["title"], r["presenter"],
-                                          r["case_number"], r["body"], r["date"]) for r in rows}
-            self._facts_generation = generation
-        return self._facts
+            facts = {r["id"]: Facts(r["id"], r["meeting_id"], r["number"], r["title"], r["presenter"],
+                                    r["case_number"], r["body"], r["date"]) for r in rows}
+            self._facts = (generation, facts)
+        return facts
 
     def stats(self) -> dict:
         data = self.store.counts()
@@ -147,10 +150,15 @@ class Engine:
         return data
 
     def search(self, request: SearchRequest) -> dict:
+        """One request's results, read from one state of the store even while an ingest commits."""
+        with self.store.snapshot():
+            return self._search(request)
+
+    def _search(self, request: SearchRequest) -> dict:
         started = time.perf_counter()
         facts = self.facts()
         allowed = self._allowed(request.filters, facts)
-        ranked, explain, terms, passages = self._rank(request, allowed)
+        ranked, explain, terms, passages = self._rank(request, allowed, facts)
         ranked = [(doc, score) for doc, score in ranked if doc in facts][:MAX_RESULTS]
         if request.sort == "date":
             ranked.sort(key=lambda ds: (facts[ds[0]].date, facts[ds[0]].number), reverse=True)
@@ -171,11 +179,10 @@ class Engine:
             return None
         return {f.id for f in facts.values() if filters.allows(f.body, f.date, f.presenter)}
 
-    def _rank(self, request: SearchRequest, allowed: set[str] | None):
+    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts]):
         """Ranked (item id, score) for the request's mode, plus what explains and highlights it."""
         if not request.q:
-            ids = allowed if allowed is not None else set(self.facts())
-            facts = self.facts()
+            ids = allowed if allowed is not None else set(facts)
             ranked = sorted(((i, 0.0) for i in ids), key=lambda d: (facts[d[0]].date, -facts[d[0]].number),
                             reverse=True)
             return ranked, {}, [], {}
@@ -256,6 +263,10 @@ class Engine:
 
     # -- views -------------------------------------------------------------------------------
     def item_view(self, item_id: str) -> dict | None:
+        with self.store.snapshot():  # the item, its meeting and its case history from one state
+            return self._item_view(item_id)
+
+    def _item_view(self, item_id: str) -> dict | None:
         stored = self.store.item(item_id)
         if stored is None:
             return None
