@@ -10,19 +10,21 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from corpus.model import AgendaItem
 from index.analysis import TOKEN_RE, compound_parts, normalise
 
 ELLIPSIS = "…"
 LEAD_CHARS = 40  # context kept before the first match of a passage
+PREFIX_CHARS = 3  # a term's letters a token must contain to be analysed at all
 
 
 def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
     """HTML: the best passage (at most max_chars of text) with matched words in <mark>."""
     text = _collapse(_item_text(item))
     wanted = frozenset(terms)
-    spans = [m.span() for m in TOKEN_RE.finditer(text) if _matches(m.group(), wanted)]
+    spans = [m.span() for m in _candidates(text, wanted) if _matches(m.group(), wanted)]
     start, end = _window(text, spans, max_chars)
     return _render(text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
 
@@ -42,6 +44,29 @@ def _item_text(item: AgendaItem) -> str:
 
 def _collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _candidates(text: str, terms: frozenset[str]):
+    """Tokens that could match: those containing a term's first letters. Analysing every token of a
+    long item was most of a search's CPU; a regex scan finds the few worth analysing."""
+    if not terms:
+        return iter(())
+    return _candidate_re(terms).finditer(text)
+
+
+@lru_cache(maxsize=512)
+def _candidate_re(terms: frozenset[str]) -> re.Pattern[str]:
+    heads = sorted({_head(t) for t in terms if t}, key=len, reverse=True)
+    initials = sorted({_head(t[:1]) for t in terms if t})
+    # inside a word for compounds ("stomiudbuddet"); any word with the initial for irregular forms ("børn")
+    return re.compile(r"\b(?:" + "|".join(initials) + r")\w*|\w*(?:" + "|".join(heads) + r")\w*",
+                      re.IGNORECASE)
+
+
+def _head(term: str) -> str:
+    """A term's first three letters as a pattern, with aa matching å (terms are folded, text is not)."""
+    head = re.escape(term[:PREFIX_CHARS])
+    return head.replace("aa", "(?:aa|å)")
 
 
 def _matches(token: str, terms: frozenset[str]) -> bool:
