@@ -4,7 +4,8 @@ Embedding is the slow step (~1k tokens/s on two cores), so this module decides w
 the title, summary, recommendation and decision always; case text up to a per-item token budget
 (its opening states the matter, the rest is mostly detail); attachments only when asked. Passages
 keep to section and sentence boundaries so a hit reads as a snippet, and carry the item title as
-context, because "Godkendt." or a paragraph of case detail means little without it.
+context, because "Godkendt." or a paragraph of case detail means little without it (KD-Net dev,
+semantic nDCG@10: 0.940 with the title as a passage of its own, 0.967 with it in every passage).
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class PassagePolicy:
     """Everything that decides the passages; recorded in the index so a change re-passages."""
 
     passage_tokens: int = 200
-    case_token_budget: int = 400
+    case_token_budget: int = 150
     embed_attachments: bool = False
     title_context: bool = True
     min_case_tokens: int = 8  # shorter case-text pieces ('Ingen.', a committee name) add nothing to the title
@@ -51,7 +52,7 @@ class PassagePolicy:
     @classmethod
     def from_settings(cls, settings: Settings) -> PassagePolicy:
         return cls(settings.passage_tokens, settings.case_token_budget, settings.embed_attachments,
-                   getattr(settings, "title_context", True))
+                   settings.title_context)
 
 
 @dataclass(frozen=True, slots=True)

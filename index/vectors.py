@@ -257,7 +257,8 @@ def _item_scores(snap: _Snapshot, scores: np.ndarray) -> tuple[np.ndarray, np.nd
     second = np.maximum.reduceat(np.where(is_best, -np.inf, scores), snap.starts)
     ties = np.add.reduceat(is_best, snap.starts, dtype=np.int32) > 1
     second = np.where(ties | (second == -np.inf), best, second)
-    return best, best - SECOND_WEIGHT * (best - second)
+    gap = np.subtract(best, second, out=np.zeros_like(best), where=best > -np.inf)  # -inf: item filtered out
+    return best, best - SECOND_WEIGHT * gap
 
 
 # -- storage -----------------------------------------------------------------------------------

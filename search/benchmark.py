@@ -1,0 +1,151 @@
+"""`minutes bench`: how fast ingest, indexing, embedding and search are, beside peers in the same run.
+
+Everything happens in a temporary data directory, removed afterwards; the user's data directory is only
+read, for its embedding cache. Phases: ingest the corpus; build the keyword index; build the vector
+index (at most `embed_limit` passages embedded for real, see bench_embed); time a fixed query list in
+each mode through `Engine.search`; time bm25s and numpy on the same items, queries and vectors; with
+`scale`, time the searches again over an N-fold synthetic corpus, in fresh processes.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.ingest import iter_files
+from index.encoders import make_encoder
+from search.bench_embed import build_vectors
+from search.bench_latency import all_modes, close, fresh_engine, index_latency
+from search.bench_measure import machine, peak_rss_mb, ratio
+from search.bench_peers import bm25s_peer, numpy_peer
+from search.bench_queries import QUERIES
+from search.bench_report import render, targets
+from search.bench_scale import run_scale
+from search.bench_vectorfiles import load_matrix
+from search.engine import Engine
+from search.settings import Settings
+
+DEFAULT_EMBED_LIMIT = 1000  # ~1-2 minutes of e5 on two cores; None embeds every missing passage
+REPEATS = 3  # warm passes over the query list
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one bench run does: settings (the user's, and the temporary copy it works in) and sizes."""
+
+    user: Settings
+    work: Settings
+    queries: tuple[str, ...]
+    repeats: int
+    embed_limit: int | None
+    log: Log
+
+
+def run_bench(settings: Settings, corpus: list[Path] | None = None, scale: int = 0, *,
+              embed_limit: int | None = DEFAULT_EMBED_LIMIT, repeats: int = REPEATS,
+              queries: Sequence[str] = QUERIES, log: Log | None = None) -> tuple[dict, str]:
+    """Run every phase; the figures as a JSON-able dict and as a plain-text report."""
+    from api.bootstrap import bundled_corpus
+
+    started = time.perf_counter()
+    paths = [Path(p) for p in corpus] if corpus else [bundled_corpus()]
+    data: dict = {"machine": machine(), "queries": len(queries), "repeats": repeats, "rss_mb_after": {}}
+    with tempfile.TemporaryDirectory(prefix="minutes-bench-", ignore_cleanup_errors=True) as tmp:
+        work = settings.model_copy(update={"data_dir": Path(tmp) / "data"})
+        plan = Plan(settings, work, tuple(queries), repeats, embed_limit, log or _stderr(started))
+        _real_corpus(plan, paths, data)
+        if scale > 0:
+            rate = data["keyword_build"]["items_per_s"] or 1
+            plan.log(f"scale ×{scale}: synthetic store, keyword index (about "
+                     f"{data['corpus']['items'] * scale / rate / 60:.0f} min at {rate:.0f} items/s) "
+                     "and vectors, then searches, each in a fresh process")
+            data["scale"] = run_scale(work, Path(work.data_dir), Path(tmp) / "scaled", scale, plan.queries, repeats)
+            data["rss_mb_after"]["scale"] = peak_rss_mb()
+    data["rss_mb"] = peak_rss_mb()
+    data["total_s"] = round(time.perf_counter() - started, 1)
+    data["machine"]["loadavg_end"] = machine()["loadavg"]
+    data["targets"] = targets(data)
+    return data, render(data)
+
+
+def _real_corpus(plan: Plan, paths: list[Path], data: dict) -> None:
+    """The phases over the real corpus, each recording its figures and this process's peak RSS after it."""
+    engine = Engine(plan.work)
+    rss = data["rss_mb_after"]
+    try:
+        plan.log(f"ingesting {', '.join(map(str, paths))}")
+        data["corpus"], data["ingest"] = _ingest(engine, paths)
+        if not data["corpus"]["items"]:
+            raise ValueError(f"no agenda items could be read from {', '.join(map(str, paths))}")
+        rss["ingest"] = peak_rss_mb()
+        plan.log(f"keyword index over {data['corpus']['items']:,} items")
+        data["keyword_build"] = _keyword_build(engine)
+        rss["keyword"] = peak_rss_mb()
+        limit = "every missing passage" if plan.embed_limit is None else f"at most {plan.embed_limit:,} passages"
+        plan.log(f"vector index: splitting passages, embedding {limit} for real")
+        data["embedding"] = build_vectors(plan.user, Path(plan.work.data_dir) / "vectors", engine.store,
+                                          plan.embed_limit)
+        data["corpus"]["passages"] = data["embedding"]["passages"]
+        rss["vectors"] = peak_rss_mb()
+        plan.log(f"latency: {len(plan.queries)} queries × {1 + plan.repeats} passes × 3 modes")
+        data["latency_ms"] = all_modes(plan.work, plan.queries, plan.repeats)
+        rss["latency"] = peak_rss_mb()
+        plan.log("peers: bm25s, numpy")
+        data["peers"] = _peers(plan, data["latency_ms"])
+        rss["peers"] = peak_rss_mb()
+    finally:
+        close(engine)
+
+
+def _ingest(engine: Engine, paths: list[Path]) -> tuple[dict, dict]:
+    files = list(iter_files(paths))
+    started = time.perf_counter()
+    reports = engine.ingest(files)
+    seconds = time.perf_counter() - started
+    counts = engine.store.counts()
+    corpus = {"name": ", ".join(p.name for p in paths), "paths": [str(p) for p in paths], "files": len(files),
+              "bytes": sum(f.stat().st_size for f in files), "meetings": counts["meetings"],
+              "items": counts["items"], "errors": sum(r.status == "error" for r in reports)}
+    ingest = {"seconds": round(seconds, 3), "items_per_s": round(counts["items"] / seconds, 1),
+              "files_per_s": round(len(files) / seconds, 1), "mb_per_s": round(corpus["bytes"] / 2**20 / seconds, 2)}
+    return corpus, ingest
+
+
+def _keyword_build(engine: Engine) -> dict:
+    started = time.perf_counter()
+    report = engine.keyword.sync(engine.store)
+    seconds = time.perf_counter() - started
+    return {"seconds": round(seconds, 3), "items": report["items"], "items_per_s": round(report["items"] / seconds, 1),
+            "documents": engine.keyword.doc_count()}
+
+
+def _peers(plan: Plan, latency: dict) -> dict:
+    """bm25s and numpy timed on the same material, with our warm p50s (engine and index alone) beside."""
+    engine = fresh_engine(plan.work)
+    try:
+        bm25s = bm25s_peer(engine.store, plan.queries, plan.repeats)
+    finally:
+        close(engine)
+    query_vectors = make_encoder(plan.work).encode_queries(list(plan.queries))
+    numpy = numpy_peer(load_matrix(Path(plan.work.data_dir) / "vectors"), query_vectors, plan.repeats)
+    alone = index_latency(plan.work, plan.queries, plan.repeats)
+    ours = {"keyword": latency["keyword"]["warm"]["p50"], "semantic": latency["semantic"]["warm"]["p50"],
+            "keyword_index": alone["keyword_index"]["p50"], "vector_index": alone["vector_index"]["p50"]}
+    bm25s["ratio"] = ratio(ours["keyword"], bm25s["latency"]["p50"])
+    bm25s["ratio_index"] = ratio(ours["keyword_index"], bm25s["latency"]["p50"])
+    numpy["ratio"] = ratio(ours["semantic"], numpy["latency"]["p50"])
+    numpy["ratio_index"] = ratio(ours["vector_index"], numpy["latency"]["p50"])
+    return {"ours": ours, "bm25s": bm25s, "numpy": numpy, "index_only": alone}
+
+
+def _stderr(started: float) -> Log:
+    """Progress lines on stderr with the elapsed time, so stdout stays the report (or JSON)."""
+    def log(message: str) -> None:
+        print(f"{time.perf_counter() - started:7.1f}s  {message}", file=sys.stderr, flush=True)
+
+    return log
