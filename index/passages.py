@@ -44,7 +44,7 @@ class PassagePolicy:
     """Everything that decides the passages; recorded in the index so a change re-passages."""
 
     passage_tokens: int = 200
-    case_token_budget: int = 150
+    case_token_budget: int = 100
     embed_attachments: bool = False
     title_context: bool = True
     min_case_tokens: int = 8  # shorter case-text pieces ('Ingen.', a committee name) add nothing to the title

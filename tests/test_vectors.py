@@ -50,11 +50,11 @@ def own_store(tmp_path: Path) -> tuple[Store, Path]:
     return store, folder
 
 
-def seeded_index(path: Path, built_index: VectorIndex, encoder) -> VectorIndex:
+def seeded_index(path: Path, built_index: VectorIndex, encoder, policy: PassagePolicy = POLICY) -> VectorIndex:
     """A fresh index whose embedding cache starts as a copy of the module's (so setup embeds nothing)."""
     path.mkdir()
     shutil.copy(built_index.path / "cache.sqlite3", path / "cache.sqlite3")
-    return VectorIndex(path, encoder, policy=POLICY, batch=4)
+    return VectorIndex(path, encoder, policy=policy, batch=4)
 
 
 def rank_of(store: Store, hits, date: str, number: int) -> int | None:
@@ -194,8 +194,8 @@ def test_searchers_see_the_old_or_the_new_index_never_half(built, tmp_path, e5):
     assert len(list(writer.path.glob("vectors-*.npy"))) <= 2
 
 
-def test_a_crash_mid_sync_keeps_the_old_index_and_what_was_embedded(tmp_path, sample_store, e5):
-    index = VectorIndex(tmp_path / "vectors", e5, policy=PassagePolicy(case_token_budget=0), batch=4)
+def test_a_crash_mid_sync_keeps_the_old_index_and_what_was_embedded(built, tmp_path, sample_store, e5):
+    index = seeded_index(tmp_path / "vectors", built[0], e5, PassagePolicy(case_token_budget=0))
     old = index.sync(sample_store)["passages"]
     bigger = VectorIndex(index.path, e5, policy=PassagePolicy(case_token_budget=24), batch=4)
     seen = []
@@ -229,9 +229,9 @@ def test_an_index_of_another_model_is_refused_until_reindexed(built, tmp_path, m
 
 
 def test_sentence_transformers_backend_builds_and_searches_offline(tmp_path, minilm, sample_store):
-    index = VectorIndex(tmp_path / "vectors", minilm, policy=POLICY, batch=32)
+    index = VectorIndex(tmp_path / "vectors", minilm, policy=PassagePolicy(case_token_budget=0), batch=32)
     report = index.sync(sample_store)
-    assert report["passages"] > 100 and index.stats()["index_embedder"].startswith("sentence-transformers/")
+    assert report["passages"] > 80 and index.stats()["index_embedder"].startswith("sentence-transformers/")
     for query, date, number in [("Landstal for opholdstilladelse 2024", "2023-06-02", 45),
                                 ("GovTech Midtjylland", "2023-06-02", 43)]:
         assert rank_of(sample_store, index.search(query, limit=10), date, number) == 1
