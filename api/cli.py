@@ -190,10 +190,7 @@ def evaluate(
         text, data = run_eval(_engine(), queries, modes)
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
-    if as_json:
-        out.print_json(json.dumps(data, ensure_ascii=False))
-    else:
-        out.print(text, highlight=False)
+    _emit(data, text, as_json)
 
 
 @app.command()
@@ -206,6 +203,10 @@ def bench(
     from search.benchmark import run_bench
 
     data, text = run_bench(state.settings, corpus, scale)
+    _emit(data, text, as_json)
+
+
+def _emit(data: dict, text: str, as_json: bool) -> None:
     if as_json:
         out.print_json(json.dumps(data, ensure_ascii=False))
     else:

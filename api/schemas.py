@@ -9,7 +9,9 @@ class HitExplain(BaseModel):
     semantic: dict | None = None
 
 
-class Hit(BaseModel):
+class ItemSummary(BaseModel):
+    """What a hit and a step in a case history both show of an agenda item."""
+
     id: str
     meeting_id: str
     body: str
@@ -19,6 +21,9 @@ class Hit(BaseModel):
     presenter: str | None
     case_number: str | None
     decision: str
+
+
+class Hit(ItemSummary):
     snippet: str
     score: float
     explain: HitExplain | None = None
@@ -58,25 +63,13 @@ class SectionView(BaseModel):
     text: str
 
 
-class CaseStep(BaseModel):
-    id: str
-    meeting_id: str
-    body: str
-    meeting_date: str
-    item_number: int
-    title: str
-    presenter: str | None
-    case_number: str | None
-    decision: str
-
-
-class ItemView(CaseStep):
+class ItemView(ItemSummary):
     meeting_time: str | None
     location: str | None
     closed: bool
     sections: list[SectionView]
     attachments: list[str]
-    case_history: list[CaseStep]
+    case_history: list[ItemSummary]
 
 
 class MeetingSummary(BaseModel):

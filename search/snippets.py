@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from corpus.model import AgendaItem
-from index.analysis import TOKEN_RE, compound_parts, normalise
+from index.analysis import compound_parts, normalise
 
 ELLIPSIS = "…"
 LEAD_CHARS = 40  # context kept before the first match of a passage
