@@ -44,7 +44,7 @@ class PassagePolicy:
     """Everything that decides the passages; recorded in the index so a change re-passages."""
 
     passage_tokens: int = 200
-    case_token_budget: int = 100
+    case_token_budget: int = 150
     embed_attachments: bool = False
     title_context: bool = True
     min_case_tokens: int = 8  # shorter case-text pieces ('Ingen.', a committee name) add nothing to the title
@@ -122,7 +122,7 @@ def _chunks(text: str, count_tokens: CountTokens, limit: int, budget: int | None
     size = total = 0
     for unit, n in _units(text, count_tokens, limit if budget is None else min(limit, budget)):
         if budget is not None and total + n > budget:
-            break
+            break  # not cut to fill the budget: on KD-Net dev that scored lower (0.962 vs 0.983 at 150)
         if parts and size + n > limit:
             yield " ".join(parts), size
             parts, size = [], 0

@@ -98,7 +98,8 @@ class VectorIndex:
         self._check_model(snap)
         if not snap.texts or not query.strip() or limit <= 0 or (allowed is not None and not allowed):
             return []
-        scores = np.asarray(snap.matrix @ self._query_vector(query.strip()))
+        # einsum: one pass over the (memory-mapped) matrix; BLAS threads only wait on each other here
+        scores = np.einsum("ij,j->i", snap.matrix, self._query_vector(query.strip()))
         keep = _row_mask(snap, allowed, sections)
         if keep is not None:
             scores = np.where(keep, scores, -np.inf)
@@ -230,21 +231,17 @@ def _row_mask(snap: _Snapshot, allowed: set[str] | None, sections: Collection[st
 
 def _top_items(snap: _Snapshot, scores: np.ndarray, limit: int) -> list[SemanticHit]:
     """The best `limit` items by `_item_scores`, each shown with its best passage."""
-    best, item_scores = _item_scores(snap, scores)
+    best, item_scores, best_row = _item_scores(snap, scores)
     found = np.flatnonzero(best > -np.inf)
     if len(found) > limit:
         found = found[np.argpartition(-item_scores[found], limit - 1)[:limit]]
     found = found[np.lexsort((found, -item_scores[found]))]
-    ends = np.append(snap.starts[1:], len(scores))
-    hits = []
-    for rank, i in enumerate(found, 1):
-        row = snap.starts[i] + int(np.argmax(scores[snap.starts[i]:ends[i]]))
-        hits.append(SemanticHit(snap.item_ids[i], float(item_scores[i]), rank, str(snap.kinds[row]), snap.texts[row]))
-    return hits
+    return [SemanticHit(snap.item_ids[i], float(item_scores[i]), rank, str(snap.kinds[row]), snap.texts[row])
+            for rank, (i, row) in enumerate(zip(found.tolist(), best_row[found].tolist()), 1)]
 
 
-def _item_scores(snap: _Snapshot, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per item: its best passage's score, and its ranking score, which mixes in its second best.
+def _item_scores(snap: _Snapshot, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per item: its best passage's score, its ranking score (mixing in its second best), its best row.
 
     One matching passage is weak evidence (often it is the title, or a one-line decision); an item
     whose second passage matches too is more likely about the query. Measured in semantic mode on the
@@ -258,7 +255,9 @@ def _item_scores(snap: _Snapshot, scores: np.ndarray) -> tuple[np.ndarray, np.nd
     ties = np.add.reduceat(is_best, snap.starts, dtype=np.int32) > 1
     second = np.where(ties | (second == -np.inf), best, second)
     gap = np.subtract(best, second, out=np.zeros_like(best), where=best > -np.inf)  # -inf: item filtered out
-    return best, best - SECOND_WEIGHT * gap
+    best_rows = np.flatnonzero(is_best)
+    best_row = best_rows[np.unique(snap.row_item[best_rows], return_index=True)[1]]  # first best of each item
+    return best, best - SECOND_WEIGHT * gap, best_row
 
 
 # -- storage -----------------------------------------------------------------------------------
