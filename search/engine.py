@@ -228,11 +228,11 @@ class Engine:
         if mode == "semantic":
             return sem_run
         s = self.settings
-        if s.fusion == "convex":
-            return fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm) + \
-                [(d, 0.0) for d, _ in kw_run[s.candidates:]]
-        fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
-        return fused
+        if s.fusion == "rrf":
+            return fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
+        fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
+        seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
+        return fused + [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
               explain: dict, show_explain: bool) -> list[dict]:

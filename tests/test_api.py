@@ -150,3 +150,8 @@ def test_writes_need_a_token(client):
     assert wrong.status_code == 403
     assert client.delete("/meetings/kd-net-2022-02-11-1000").status_code == 401
     assert client.get("/health").json()["meetings"] == 3
+
+
+def test_hybrid_lists_each_item_once(client):
+    ids = [h["id"] for h in top(client, "kommunerne og regionen", limit=100)["hits"]]
+    assert ids and len(ids) == len(set(ids))
