@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -135,7 +135,7 @@ def _model_source(model: str) -> str:
 _load_lock = threading.Lock()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(embedder: str, model: str) -> Encoder:
     if embedder == "e5":
         return E5Encoder()

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Self
 
 import numpy as np
 
@@ -364,9 +365,8 @@ def _sync_file(f) -> None:
 def _drop_old(path: Path, keep: set[str | None]) -> None:
     for file in path.iterdir():
         name = file.name
-        if name.startswith(("vectors-", "rows-")) and name.split("-", 1)[1].rsplit(".", 1)[0] not in keep:
-            file.unlink(missing_ok=True)
-        elif name.endswith(".tmp"):
+        generation = name.split("-", 1)[-1].rsplit(".", 1)[0]
+        if (name.startswith(("vectors-", "rows-")) and generation not in keep) or name.endswith(".tmp"):
             file.unlink(missing_ok=True)
 
 
@@ -389,7 +389,7 @@ class _Cache:
         self.db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, hash TEXT NOT NULL, "
                         "vector BLOB NOT NULL, PRIMARY KEY (model, hash)) WITHOUT ROWID")
 
-    def __enter__(self) -> _Cache:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -8,7 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from index.encoders import E5_MODEL_ID, E5Encoder, EncoderError, SentenceTransformerEncoder, load_encoder, make_encoder
+from index.encoders import (
+    E5_MODEL_ID,
+    E5Encoder,
+    EncoderError,
+    SentenceTransformerEncoder,
+    load_encoder,
+    make_encoder,
+)
 from search.settings import Settings
 
 DANISH = [

@@ -1,7 +1,6 @@
 """Passages: what of an item is embedded, in pieces bounded in model tokens."""
 from __future__ import annotations
 
-
 import pytest
 from conftest import GREVE, need
 

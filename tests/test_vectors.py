@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def test_hits_are_items_scored_by_their_best_passages(built, sample_store, e5):
     hits = index.search(query, limit=50)
     assert [h.rank for h in hits] == list(range(1, len(hits) + 1)) and len(hits) == 42
     assert len({h.item_id for h in hits}) == len(hits)
-    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+    assert all(a.score >= b.score for a, b in pairwise(hits))
     top = hits[0]
     passages = list(split_items([sample_store.item(top.item_id)], e5.count_tokens, POLICY))
     cosines = e5.encode_passages([p.embed_text for p in passages]) @ e5.encode_queries([query])[0]
