@@ -197,12 +197,16 @@ def evaluate(
 def bench(
     corpus: Annotated[Optional[list[Path]], typer.Option(help="Corpus to benchmark on [default: bundled]")] = None,
     scale: Annotated[int, typer.Option(min=0, help="Also test N× synthetic copies")] = 0,
+    embed_limit: Annotated[int, typer.Option(
+        min=-1, help="Passages to embed for real; the rest get synthetic vectors (-1: all)")] = 1000,
+    repeats: Annotated[int, typer.Option(min=1, help="Warm passes over the query list")] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Throughput, build times, query latency p50/p95/p99 per mode, peak RSS; peers: bm25s and numpy."""
     from search.benchmark import run_bench
 
-    data, text = run_bench(state.settings, corpus, scale)
+    data, text = run_bench(state.settings, corpus, scale,
+                           embed_limit=None if embed_limit < 0 else embed_limit, repeats=repeats)
     _emit(data, text, as_json)
 
 

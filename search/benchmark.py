@@ -61,8 +61,8 @@ def run_bench(settings: Settings, corpus: list[Path] | None = None, scale: int =
         _real_corpus(plan, paths, data)
         if scale > 0:
             rate = data["keyword_build"]["items_per_s"] or 1
-            plan.log(f"scale ×{scale}: synthetic store, keyword index (about "
-                     f"{data['corpus']['items'] * scale / rate / 60:.0f} min at {rate:.0f} items/s) "
+            estimate = _duration(data["corpus"]["items"] * scale / rate)
+            plan.log(f"scale ×{scale}: synthetic store, keyword index (about {estimate} at {rate:.0f} items/s) "
                      "and vectors, then searches, each in a fresh process")
             data["scale"] = run_scale(work, Path(work.data_dir), Path(tmp) / "scaled", scale, plan.queries, repeats)
             data["rss_mb_after"]["scale"] = peak_rss_mb()
@@ -141,6 +141,10 @@ def _peers(plan: Plan, latency: dict) -> dict:
     numpy["ratio"] = ratio(ours["semantic"], numpy["latency"]["p50"])
     numpy["ratio_index"] = ratio(ours["vector_index"], numpy["latency"]["p50"])
     return {"ours": ours, "bm25s": bm25s, "numpy": numpy, "index_only": alone}
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds > 90 else f"{seconds:.0f} s"
 
 
 def _stderr(started: float) -> Log:
