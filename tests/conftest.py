@@ -74,3 +74,16 @@ def client(engine):
 
     with TestClient(create_app(engine)) as test_client:
         yield test_client
+
+
+def copy_embedding_cache(source, data: Path) -> None:
+    """Lend the session engine's embeddings to a new data dir (SQLite backup: safe while it is open)."""
+    import sqlite3
+
+    (data / "vectors").mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source.data_dir / "vectors" / "cache.sqlite3")
+    dst = sqlite3.connect(data / "vectors" / "cache.sqlite3")
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SAMPLES, TOKEN
+from conftest import SAMPLES, TOKEN, copy_embedding_cache
 
 from search.engine import Engine
 from search.request import SearchRequest
@@ -84,16 +84,6 @@ class Seeded:
         """A fresh engine on the directory, as a restarted server would open it."""
         return Engine(Settings(data_dir=self.data, api_token=TOKEN, **settings))
 
-
-def copy_embedding_cache(source: Engine, data: Path) -> None:
-    """Lend the session engine's embeddings (SQLite backup: safe while it is open)."""
-    (data / "vectors").mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source.data_dir / "vectors" / "cache.sqlite3")
-    dst = sqlite3.connect(data / "vectors" / "cache.sqlite3")
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
 
 
 @pytest.fixture

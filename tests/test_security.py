@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import OS2, SAMPLES, TOKEN, need
+from conftest import OS2, SAMPLES, TOKEN, copy_embedding_cache, need
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -59,15 +59,6 @@ def snapshot(engine: Engine) -> tuple:
         db.close()
 
 
-def lend_embedding_cache(source: Engine, data: Path) -> None:
-    (data / "vectors").mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source.data_dir / "vectors" / "cache.sqlite3")
-    dst = sqlite3.connect(data / "vectors" / "cache.sqlite3")
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-
 
 def pdf_bytes() -> bytes:
     from pypdf import PdfWriter
@@ -91,7 +82,7 @@ def service(tmp_path_factory, engine):
     """A writable service (token configured) over its own copy of the bundled minutes."""
     root = tmp_path_factory.mktemp("security")
     data = root / "data"
-    lend_embedding_cache(engine, data)
+    copy_embedding_cache(engine, data)
     eng = Engine(Settings(data_dir=data, api_token=TOKEN))
     eng.ingest([SAMPLES])
     eng.sync()
