@@ -26,6 +26,7 @@ from search.settings import Settings, get_settings
 WRITER_MB = 256
 VERSION_FILE = "analysis-version"
 BATCH_MEETINGS = 200
+NEAR_CACHE_WORDS = 20_000
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class KeywordIndex:
         self.weights = weights or weights_from(get_settings())
         self._write_lock = threading.Lock()
         self._local = threading.local()
+        self._near: tuple[int, dict] = (-2, {})  # (index generation, spelling neighbours): swapped as one
         self._ix = self._open()
 
     def _open(self) -> windex.FileIndex:
@@ -142,13 +144,23 @@ class KeywordIndex:
         parsed = parse_query(query)
         filters = filters or Filters()
         searcher = self.searcher()
-        built = QueryBuilder(searcher.reader(), self.weights, _fields(filters)).build(parsed)
+        reader = searcher.reader()
+        built = QueryBuilder(reader, self.weights, _fields(filters), self._near_cache(reader)).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms)
         item_filter = _item_filter(filters, searcher)
         if item_filter is False:
             return KeywordResult(terms=built.terms)
         return _run(searcher, built, item_filter, max(1, limit), self.weights.coord)
+
+    def _near_cache(self, reader) -> dict:
+        """Spelling neighbours found for query words, kept while the index is unchanged: finding
+        them walks every field's term list, and the same words are searched again and again."""
+        generation, cache = self._near
+        if generation != reader.generation() or len(cache) > NEAR_CACHE_WORDS:
+            cache = {}
+            self._near = (reader.generation(), cache)
+        return cache
 
     def close(self) -> None:
         searcher = getattr(self._local, "searcher", None)

@@ -12,10 +12,14 @@ User text never reaches Whoosh's QueryParser; `QueryBuilder` makes Whoosh query 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from whoosh import query as wq
+from whoosh.automata.fsa import DFA
+from whoosh.automata.lev import levenshtein_automaton
+from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 
 from index.analysis import STOP_WORDS, compound_split, normalise, tokenize
@@ -173,10 +177,12 @@ def coordinate(score: float, matched: int, slots: int, coord: float) -> float:
 class QueryBuilder:
     """Turns a ParsedQuery into Whoosh queries over the allowed fields of one index reader."""
 
-    def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS):
+    def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
+                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], list[str]] | None = None):
         self.reader = reader
         self.weights = weights
         self.fields = fields
+        self.near_cache = {} if near_cache is None else near_cache  # must belong to this reader's state
         self.terms: dict[str, None] = {}
         self._options: list[tuple[str, ...]] = []
 
@@ -303,14 +309,25 @@ class QueryBuilder:
         """Indexed terms within 1 (short words) or 2 edits, the most frequent first."""
         if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
             return []
-        maxdist = 1 if len(term) < 8 else 2
+        key = (term, fields)
+        if (cached := self.near_cache.get(key)) is not None:
+            return cached
+        dfa = _typo_automaton(term, 1 if len(term) < 8 else 2)
         near: dict[str, int] = {}
-        for leaf, _ in self.reader.leaf_readers():  # segment readers walk a DFA; MultiReader scans
+        for leaf, _ in self.reader.leaf_readers():  # segment readers walk the DFA over their terms
             for f in fields:
-                for t in leaf.terms_within(f, term, maxdist, prefix=FUZZY_PREFIX):
+                for t in Automata.find_matches(dfa, leaf.cursor(f)):
                     if t != term:
                         near[t] = near.get(t, 0) + leaf.doc_frequency(f, t)
-        return sorted(near, key=lambda t: -near[t])[:MAX_FUZZY_TERMS]
+        found = self.near_cache[key] = sorted(near, key=lambda t: -near[t])[:MAX_FUZZY_TERMS]
+        return found
+
+
+@lru_cache(maxsize=4096)
+def _typo_automaton(term: str, maxdist: int) -> DFA:
+    """The automaton accepting words within maxdist edits of term (same first letters). Building it
+    costs more than walking it over a field's terms, and it depends on the word alone."""
+    return levenshtein_automaton(term, maxdist, FUZZY_PREFIX).to_dfa()
 
 
 def _any(queries: list[wq.Query]) -> wq.Query | None:

@@ -10,23 +10,24 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.model import AgendaItem
-from index.analysis import compound_parts, normalise
+from index.analysis import TOKEN_RE, compound_parts, normalise
 
 ELLIPSIS = "…"
 LEAD_CHARS = 40  # context kept before the first match of a passage
-PREFIX_CHARS = 3  # a term's letters a token must contain to be analysed at all
+CACHED_TEXTS = 2048  # items whose scanned words are kept (a few MB for typical minutes)
 
 
 def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
     """HTML: the best passage (at most max_chars of text) with matched words in <mark>."""
-    text = _collapse(_item_text(item))
+    words = _words(_item_text(item))
     wanted = frozenset(terms)
-    spans = [m.span() for m in _candidates(text, wanted) if _matches(m.group(), wanted)]
-    start, end = _window(text, spans, max_chars)
-    return _render(text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
+    spans = sorted(span for word, where in words.spans.items() if _token_terms(word) & wanted for span in where)
+    start, end = _window(words.text, spans, max_chars)
+    return _render(words.text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
 
 
 def decision_excerpt(item: AgendaItem, max_chars: int = 280) -> str:
@@ -46,33 +47,29 @@ def _collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def _candidates(text: str, terms: frozenset[str]):
-    """Tokens that could match: those containing a term's first letters. Analysing every token of a
-    long item was most of a search's CPU; a regex scan finds the few worth analysing."""
-    if not terms:
-        return iter(())
-    return _candidate_re(terms).finditer(text)
+@dataclass(frozen=True)
+class _Words:
+    """A text with whitespace collapsed, and where each distinct word (lower case) occurs in it."""
+
+    text: str
+    spans: dict[str, list[tuple[int, int]]]
 
 
-@lru_cache(maxsize=512)
-def _candidate_re(terms: frozenset[str]) -> re.Pattern[str]:
-    heads = sorted({_head(t) for t in terms if t}, key=len, reverse=True)
-    initials = sorted({_head(t[:1]) for t in terms if t})
-    # inside a word for compounds ("stomiudbuddet"); any word with the initial for irregular forms ("børn")
-    return re.compile(r"\b(?:" + "|".join(initials) + r")\w*|\w*(?:" + "|".join(heads) + r")\w*",
-                      re.IGNORECASE)
+@lru_cache(maxsize=CACHED_TEXTS)
+def _words(raw: str) -> _Words:
+    """Scanning an item's words is most of a snippet's cost and the same items come back query after
+    query, so the scan is kept per text; matching a query then looks at each distinct word once."""
+    text = _collapse(raw)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in TOKEN_RE.finditer(text):
+        spans.setdefault(m.group().lower(), []).append(m.span())
+    return _Words(text, spans)
 
 
-def _head(term: str) -> str:
-    """A term's first three letters as a pattern, with aa matching å (terms are folded, text is not)."""
-    head = re.escape(term[:PREFIX_CHARS])
-    return head.replace("aa", "(?:aa|å)")
-
-
-def _matches(token: str, terms: frozenset[str]) -> bool:
-    if not terms:
-        return False
-    return normalise(token) in terms or any(p in terms for p in compound_parts(token))
+@lru_cache(maxsize=1_000_000)
+def _token_terms(word: str) -> frozenset[str]:
+    """The index terms a word stands for: its own and, for a compound, its parts."""
+    return frozenset((normalise(word), *compound_parts(word)))
 
 
 def _window(text: str, spans: list[tuple[int, int]], max_chars: int) -> tuple[int, int]:
