@@ -7,6 +7,7 @@ HTML-escaped piece by piece; only our <mark> tags are markup.
 from __future__ import annotations
 
 import html
+from array import array
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,14 +19,13 @@ from index.analysis import TOKEN_RE, compound_parts, normalise
 
 ELLIPSIS = "…"
 LEAD_CHARS = 40  # context kept before the first match of a passage
-CACHED_TEXTS = 2048  # items whose scanned words are kept (a few MB for typical minutes)
+CACHED_TEXTS = 2048  # items whose analysed words are kept (~10 bytes a word: tens of MB)
 
 
 def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
     """HTML: the best passage (at most max_chars of text) with matched words in <mark>."""
     words = _words(_item_text(item))
-    wanted = frozenset(terms)
-    spans = sorted(span for word, where in words.spans.items() if _token_terms(word) & wanted for span in where)
+    spans = sorted({pair for term in set(terms) for pair in _pairs(words.spans.get(term))})
     start, end = _window(words.text, spans, max_chars)
     return _render(words.text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
 
@@ -49,21 +49,29 @@ def _collapse(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Words:
-    """A text with whitespace collapsed, and where each distinct word (lower case) occurs in it."""
+    """A text with whitespace collapsed, and where the words standing for each index term are."""
 
     text: str
-    spans: dict[str, list[tuple[int, int]]]
+    spans: dict[str, array]  # term -> start, end, start, end... of the words that give it (compact)
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
 def _words(raw: str) -> _Words:
-    """Scanning an item's words is most of a snippet's cost and the same items come back query after
-    query, so the scan is kept per text; matching a query then looks at each distinct word once."""
+    """Analysing an item's words is most of a snippet's cost, and the same items come back query after
+    query, so each text is analysed once; a query then only looks up its own terms."""
     text = _collapse(raw)
-    spans: dict[str, list[tuple[int, int]]] = {}
+    by_word: dict[str, list[tuple[int, int]]] = {}
     for m in TOKEN_RE.finditer(text):
-        spans.setdefault(m.group().lower(), []).append(m.span())
+        by_word.setdefault(m.group().lower(), []).append(m.span())
+    spans: dict[str, array] = {}
+    for word, where in by_word.items():
+        for term in _token_terms(word):
+            spans.setdefault(term, array("I")).extend(i for span in where for i in span)
     return _Words(text, spans)
+
+
+def _pairs(flat: array | None) -> Iterable[tuple[int, int]]:
+    return zip(flat[::2], flat[1::2]) if flat else ()
 
 
 @lru_cache(maxsize=1_000_000)
