@@ -5,8 +5,11 @@ import hashlib
 import hmac
 import logging
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Literal
 
+import anyio
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -27,10 +30,18 @@ MAX_MEETINGS_OFFSET = 1_000_000  # beyond any real list; unbounded, a huge offse
 
 def create_app(engine: Engine) -> FastAPI:
     settings = engine.settings
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # sync endpoints run in AnyIO's thread pool (40 threads by default); fewer keep the order fair
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
+        yield
+
     app = FastAPI(
         title="Minutes search",
         summary="Search Danish municipal meeting minutes: keyword, semantic and hybrid.",
         version="0.1.0",
+        lifespan=lifespan,
     )
     app.state.engine = engine
     engine.warm_up()
@@ -73,7 +84,7 @@ def _error_handlers(app: FastAPI) -> None:
 def _routes(app: FastAPI, engine: Engine) -> None:
     settings = engine.settings
 
-    def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
+    async def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         """Writes need the operator's bearer token; its hash is compared in constant time."""
         expected = settings.token_hash
         if not expected:
@@ -86,7 +97,7 @@ def _routes(app: FastAPI, engine: Engine) -> None:
             raise HTTPException(403, "invalid token")
 
     @app.get("/search", response_model=SearchResponse, tags=["search"])
-    def search(
+    async def search(
         q: Annotated[str, Query(description="Words, \"phrases\", -not, OR, titel:/beslutning:/udvalg:")] = "",
         mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
         body: Annotated[list[str], Query(description="Committee (repeatable)")] = [],
@@ -105,28 +116,29 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         request = SearchRequest.build(q=q, mode=mode, body=body, year=year, date_from=date_from or fra,
                                       date_to=date_to or til, presenter=presenter, section=section, sort=sort,
                                       limit=limit, offset=offset, explain=explain, settings=settings)
-        return engine.search(request)
+        return await _in_thread(engine.search, request)
 
     @app.get("/suggest", response_model=SuggestResponse, tags=["search"])
-    def suggest(q: Annotated[str, Query(max_length=200)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 8) -> dict:
-        return {"query": q, "suggestions": engine.suggest(q.replace("\x00", ""), limit)}
+    async def suggest(q: Annotated[str, Query(max_length=200)] = "",
+                      limit: Annotated[int, Query(ge=1, le=20)] = 8) -> dict:
+        return {"query": q, "suggestions": await _in_thread(engine.suggest, q.replace("\x00", ""), limit)}
 
     @app.get("/items/{item_id}", response_model=ItemView, tags=["items"])
-    def item(item_id: str) -> dict:
-        view = engine.item_view(item_id)
+    async def item(item_id: str) -> dict:
+        view = await _in_thread(engine.item_view, item_id)
         if view is None:
             raise HTTPException(404, f"no agenda item with id {item_id!r}")
         return view
 
     @app.get("/meetings", response_model=MeetingList, tags=["meetings"])
-    def meetings(body: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                 offset: Annotated[int, Query(ge=0, le=MAX_MEETINGS_OFFSET)] = 0) -> dict:
-        found = engine.store.meetings(body=body, limit=limit, offset=offset)
+    async def meetings(body: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
+                       offset: Annotated[int, Query(ge=0, le=MAX_MEETINGS_OFFSET)] = 0) -> dict:
+        found = await _in_thread(engine.store.meetings, body, limit, offset)
         return {"meetings": [_meeting_summary(engine, m) for m in found], "limit": limit, "offset": offset}
 
     @app.get("/meetings/{meeting_id}", response_model=MeetingView, tags=["meetings"])
-    def meeting(meeting_id: str) -> dict:
-        found = engine.store.meeting(meeting_id)
+    async def meeting(meeting_id: str) -> dict:
+        found = await _in_thread(engine.store.meeting, meeting_id)
         if found is None:
             raise HTTPException(404, f"no meeting with id {meeting_id!r}")
         data = _meeting_summary(engine, found)
@@ -135,8 +147,8 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         return data
 
     @app.get("/health", response_model=Health, tags=["service"])
-    def health() -> dict:
-        counts = engine.store.counts()
+    async def health() -> dict:
+        counts = await _in_thread(engine.store.counts)
         return {"status": "ok", "meetings": counts["meetings"], "items": counts["items"]}
 
     @app.post("/documents", response_model=UploadResult, status_code=201, tags=["writes"],
@@ -153,8 +165,8 @@ def _routes(app: FastAPI, engine: Engine) -> None:
 
     @app.delete("/meetings/{meeting_id}", response_model=DeleteResult, tags=["writes"],
                 dependencies=[Depends(require_token)])
-    def delete(meeting_id: str) -> dict:
-        if not engine.delete_meeting(meeting_id):
+    async def delete(meeting_id: str) -> dict:
+        if not await _in_thread(engine.delete_meeting, meeting_id):
             raise HTTPException(404, f"no meeting with id {meeting_id!r}")
         return {"deleted": meeting_id}
 
@@ -185,9 +197,10 @@ async def _read_limited(request: Request, file: UploadFile, limit: int) -> bytes
 
 
 async def _in_thread(fn, *args):
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(fn, *args)
+    """Blocking work in the thread pool, from an async endpoint: a request then queues for a thread
+    once. (A sync endpoint queues a second time for FastAPI to validate its response, and the two
+    waits add up to a long tail under load.)"""
+    return await anyio.to_thread.run_sync(fn, *args)
 
 
 def _keep_upload(engine: Engine, name: str, data: bytes) -> None:

@@ -40,29 +40,29 @@ def _file(name: str, media_type: str, headers: dict[str, str]) -> FileResponse:
 
 
 @router.api_route("/", methods=["GET", "HEAD"])
-def search_page() -> FileResponse:
+async def search_page() -> FileResponse:
     return _file("search.html", "text/html; charset=utf-8", PAGE_HEADERS)
 
 
 @router.api_route("/punkt/{item_id}", methods=["GET", "HEAD"])
-def item_page(item_id: str) -> FileResponse:
+async def item_page(item_id: str) -> FileResponse:
     # The page looks the item up itself (GET /items/{id}) and shows "not found" when it is missing.
     return _file("item.html", "text/html; charset=utf-8", PAGE_HEADERS)
 
 
 @router.api_route("/widget.js", methods=["GET", "HEAD"])
-def widget() -> FileResponse:
+async def widget() -> FileResponse:
     return _file("widget.js", "application/javascript; charset=utf-8", WIDGET_HEADERS)
 
 
 @router.api_route("/embed-example.html", methods=["GET", "HEAD"])
-def embed_example() -> FileResponse:
+async def embed_example() -> FileResponse:
     # No CSP here on purpose: it stands in for a foreign intranet page, which we do not control.
     return _file("embed-example.html", "text/html; charset=utf-8", {"Cache-Control": "no-cache"})
 
 
 @router.api_route("/assets/{name}", methods=["GET", "HEAD"])
-def asset(name: str) -> FileResponse:
+async def asset(name: str) -> FileResponse:
     """The pages' own CSS and JS; names are checked so nothing outside static/ can be asked for."""
     if not ASSET_NAME.match(name) or not (STATIC / name).is_file():
         raise HTTPException(404, "no such asset")

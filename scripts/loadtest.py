@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -64,6 +65,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--think", type=float, default=0.0, help="pause after each answer, seconds (0: none)")
     parser.add_argument("--timeout", type=float, default=30, help="per-request timeout, seconds")
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
+    parser.add_argument("--fresh-queries", action="store_true",
+                        help="search new word combinations from item titles instead of the fixed list, so the "
+                             "server's per-query caches (query vectors, spelling neighbours) rarely help")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args(argv)
@@ -75,33 +79,47 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-async def item_ids(client: httpx.AsyncClient) -> list[str]:
-    """Real item ids to open, as staff open hits: the newest 100 items."""
+@dataclass
+class Corpus:
+    """What the clients ask about: real item ids (the newest 100 items) and their title words."""
+
+    ids: list[str]
+    title_words: list[str]
+    fresh: bool = False
+
+    def query(self, rng: random.Random) -> str:
+        if not self.fresh:
+            return rng.choice(QUERIES)
+        return " ".join(rng.sample(self.title_words, k=min(len(self.title_words), rng.randint(1, 4))))
+
+
+async def fetch_corpus(client: httpx.AsyncClient, fresh: bool) -> Corpus:
     response = await client.get("/search", params={"q": "", "mode": "keyword", "limit": 100})
     response.raise_for_status()
-    ids = [hit["id"] for hit in response.json()["hits"]]
-    if not ids:
+    hits = response.json()["hits"]
+    if not hits:
         raise SystemExit("the server holds no items: ingest some minutes first")
-    return ids
+    words = sorted({w for hit in hits for w in re.findall(r"\w{4,}", hit["title"])})
+    return Corpus([hit["id"] for hit in hits], words, fresh)
 
 
-def next_request(rng: random.Random, ids: list[str]) -> tuple[str, str, dict]:
+def next_request(rng: random.Random, corpus: Corpus) -> tuple[str, str, dict]:
     kind = rng.choices([k for _, k in MIX], weights=[w for w, _ in MIX])[0]
     if kind.startswith("search"):
-        params = {"q": rng.choice(QUERIES), "mode": kind.split("_")[1], **rng.choice(FILTERS)}
+        params = {"q": corpus.query(rng), "mode": kind.split("_")[1], **rng.choice(FILTERS)}
         return kind, "/search", params
     if kind == "suggest":
         return kind, "/suggest", {"q": rng.choice(PREFIXES)}
-    return kind, f"/items/{rng.choice(ids)}", {}
+    return kind, f"/items/{rng.choice(corpus.ids)}", {}
 
 
-async def one_client(client: httpx.AsyncClient, rng: random.Random, ids: list[str], deadline: float,
+async def one_client(client: httpx.AsyncClient, rng: random.Random, corpus: Corpus, deadline: float,
                      budget: list[int], think: float, results: Results) -> None:
     if think:  # people do not all press Enter in the same millisecond
         await asyncio.sleep(rng.uniform(0, think))
     while time.monotonic() < deadline and budget[0] > 0:
         budget[0] -= 1
-        kind, path, params = next_request(rng, ids)
+        kind, path, params = next_request(rng, corpus)
         started = time.perf_counter()
         status, error = None, None
         try:
@@ -133,6 +151,7 @@ def summarize(results: Results, elapsed: float, args: argparse.Namespace) -> dic
                 for kind, v in sorted(results.latencies.items())}
     return {
         "url": args.url, "clients": args.clients, "seconds": round(elapsed, 1), "think_s": args.think,
+        "queries": "fresh" if args.fresh_queries else "fixed",
         "requests": len(every), "requests_per_s": round(len(every) / elapsed, 1) if elapsed else 0.0,
         "p50_ms": ms(percentile(every, 50)), "p90_ms": ms(percentile(every, 90)),
         "p99_ms": ms(percentile(every, 99)), "max_ms": ms(max(every, default=0.0)),
@@ -146,7 +165,7 @@ def summarize(results: Results, elapsed: float, args: argparse.Namespace) -> dic
 def report(summary: dict) -> str:
     lines = [
         (f"{summary['requests']} requests in {summary['seconds']} s from {summary['clients']} clients "
-         f"against {summary['url']}"),
+         f"against {summary['url']} ({summary['queries']} queries)"),
         f"throughput: {summary['requests_per_s']} requests/s",
         (f"latency: p50 {summary['p50_ms']} ms, p90 {summary['p90_ms']} ms, p99 {summary['p99_ms']} ms, "
          f"max {summary['max_ms']} ms"),
@@ -165,11 +184,11 @@ async def run(args: argparse.Namespace) -> dict:
     limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients,
                           keepalive_expiry=KEEPALIVE_EXPIRY)
     async with httpx.AsyncClient(base_url=args.url, timeout=args.timeout, limits=limits) as client:
-        ids = await item_ids(client)
+        corpus = await fetch_corpus(client, args.fresh_queries)
         results, budget = Results(), [args.max_requests]
         started = time.monotonic()
         deadline = started + args.seconds
-        await asyncio.gather(*(one_client(client, random.Random(args.seed * 1000 + i), ids, deadline, budget,
+        await asyncio.gather(*(one_client(client, random.Random(args.seed * 1000 + i), corpus, deadline, budget,
                                           args.think, results) for i in range(args.clients)))
         return summarize(results, time.monotonic() - started, args)
 

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 25 * 1024 * 1024
     max_query_chars: int = 1000
     max_limit: int = 100
+    # Requests worked on at once per process. Search is CPU-bound Python: more threads only share one
+    # core's GIL, so every request slows down together; a few take turns, and the rest wait in order.
+    request_threads: int = Field(4, ge=1, le=64)
 
     @property
     def token_hash(self) -> str:

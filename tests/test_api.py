@@ -117,6 +117,14 @@ def test_health(client):
     assert client.get("/health").json() == {"status": "ok", "meetings": 3, "items": 42}
 
 
+def test_blocking_work_shares_the_configured_few_threads(client, engine):
+    """Under load, AnyIO's 40 default threads made every search share one GIL and slow down together."""
+    import anyio
+
+    tokens = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
+    assert tokens == engine.settings.request_threads < 40
+
+
 @pytest.mark.parametrize("path", ["/items/nope", "/meetings/nope"])
 def test_unknown_ids_are_404(client, path):
     response = client.get(path)

@@ -512,3 +512,35 @@ def reworded_passages(eng: Engine) -> int:
     tag = json.loads((folder / "manifest.json").read_text())["tag"]
     rows = json.loads((folder / f"rows-{tag}.json").read_text(encoding="utf-8"))
     return sum(" samt " in text for text in rows["texts"])
+
+
+def load_script(name: str):
+    """A script of scripts/ as a module (they are run by hand, not installed)."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("queries", [[], ["--fresh-queries"]])
+def test_load_test_script_reports_throughput_latency_and_no_errors(live_server, queries):
+    """The load test itself, briefly, against a live server: every request kind answered, none failed."""
+    import asyncio
+
+    url, _ = live_server
+    loadtest = load_script("loadtest")
+    args = loadtest.parse_args(["--url", url, "--clients", "4", "--seconds", "3", "--json", *queries])
+    summary = asyncio.run(loadtest.run(args))
+    assert summary["errors"] == 0, summary["error_examples"]
+    assert set(summary["statuses"]) == {200} and summary["requests"] >= 20
+    assert set(summary["per_kind"]) == {"item", "search_hybrid", "search_keyword", "suggest"}
+    assert 0 < summary["p50_ms"] <= summary["p99_ms"] <= summary["max_ms"]
+    assert summary["queries"] == ("fresh" if queries else "fixed")
+
+
+def test_load_test_refuses_a_server_that_is_not_on_this_machine():
+    with pytest.raises(SystemExit):
+        load_script("loadtest").parse_args(["--url", "http://example.org:8000"])
