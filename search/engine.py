@@ -229,10 +229,15 @@ class Engine:
             return sem_run
         s = self.settings
         if s.fusion == "rrf":
-            return fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
-        fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
-        seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
-        return fused + [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
+            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
+        else:
+            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
+            seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
+            fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
+        # Semantic search always returns its nearest items, related or not: those far from its best
+        # match are noise unless the keyword side found them too ("lægevagt" listed 30 items for 1 hit).
+        noise = fusion.far_from_the_best(sem_run, s.semantic_margin) - {doc for doc, _ in kw_run}
+        return [(doc, score) for doc, score in fused if doc not in noise]
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
               explain: dict, show_explain: bool) -> list[dict]:
