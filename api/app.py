@@ -33,7 +33,7 @@ def create_app(engine: Engine) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # sync endpoints run in AnyIO's thread pool (40 threads by default); fewer keep the order fair
+        # blocking work runs in AnyIO's thread pool (40 threads by default); a few keep the order fair
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         yield
 

@@ -7,8 +7,8 @@ HTML-escaped piece by piece; only our <mark> tags are markup.
 from __future__ import annotations
 
 import html
-from array import array
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
