@@ -19,7 +19,7 @@ from index.analysis import TOKEN_RE, compound_parts, normalise
 
 ELLIPSIS = "…"
 LEAD_CHARS = 40  # context kept before the first match of a passage
-CACHED_TEXTS = 2048  # items whose analysed words are kept (~10 bytes a word: tens of MB)
+CACHED_TEXTS = 1024  # items whose analysed words are kept (Greve: ~80 KB an item, so ~80 MB at most)
 
 
 def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
