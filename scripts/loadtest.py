@@ -2,7 +2,7 @@
 
     python scripts/loadtest.py --url http://127.0.0.1:8000 --clients 50 --seconds 60
 
-Each client (an asyncio task sharing one httpx connection pool) sends a realistic mix, one request
+Each client (an asyncio task with its own httpx connection) sends a realistic mix, one request
 after another: hybrid and keyword searches (with filters, paging and date sort now and then), title
 suggestions as someone types, and item pages. Reports requests/s, latency percentiles and every
 error (a non-2xx answer, a timeout, a dropped connection). Only loopback URLs are accepted: this is
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import random
 import re
@@ -178,18 +179,21 @@ def report(summary: dict) -> str:
 
 
 async def run(args: argparse.Namespace) -> dict:
-    # Idle pooled connections are dropped after 2 s: uvicorn closes them at 5 s (its keep-alive timeout),
-    # and httpx's default expiry is also 5 s, so reusing one can race the server's close (a ReadError
-    # that is the client's doing, not the service's).
-    limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients,
-                          keepalive_expiry=KEEPALIVE_EXPIRY)
-    async with httpx.AsyncClient(base_url=args.url, timeout=args.timeout, limits=limits) as client:
-        corpus = await fetch_corpus(client, args.fresh_queries)
+    # Each client has its own connection, as each member of staff has their own browser. (One shared
+    # httpx pool of 50 connections stalled the load generator itself for a second or two now and then,
+    # with the server idle: that showed up as the service's p99.) Idle connections are dropped after
+    # 2 s: uvicorn closes them at 5 s (its keep-alive timeout), and reusing one then races the close.
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1, keepalive_expiry=KEEPALIVE_EXPIRY)
+    async with contextlib.AsyncExitStack() as stack:
+        clients = [await stack.enter_async_context(httpx.AsyncClient(base_url=args.url, timeout=args.timeout,
+                                                                     limits=limits))
+                   for _ in range(args.clients)]
+        corpus = await fetch_corpus(clients[0], args.fresh_queries)
         results, budget = Results(), [args.max_requests]
         started = time.monotonic()
         deadline = started + args.seconds
         await asyncio.gather(*(one_client(client, random.Random(args.seed * 1000 + i), corpus, deadline, budget,
-                                          args.think, results) for i in range(args.clients)))
+                                          args.think, results) for i, client in enumerate(clients)))
         return summarize(results, time.monotonic() - started, args)
 
 
