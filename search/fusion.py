@@ -50,7 +50,6 @@ def convex(keyword: Ranked, semantic: Ranked, weight: float = 0.5, norm: str = "
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-
 def far_from_the_best(run: Ranked, margin: float) -> set[str]:
     """Items of a run scoring more than `margin` below its best one."""
     if not run:
