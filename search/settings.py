@@ -66,7 +66,8 @@ class Settings(BaseSettings):
     # Requests worked on at once per process. Search is CPU-bound Python: more threads only share one
     # core's GIL, so every request slows down together; a few take turns, and the rest wait in order.
     # Two keep one thread in Python while another embeds a query (C, outside the GIL). Load test, 50
-    # clients on 2 cores, p99: 2 threads 326/447 ms (fixed/fresh queries), 4 threads 363/523 ms.
+    # clients on 2 cores, p99 with 2 threads: 281/460 ms (fixed/fresh queries); side by side with 4
+    # threads, 2 gave 326/447 ms against 363/523 ms.
     request_threads: int = Field(2, ge=1, le=64)
 
     @property
