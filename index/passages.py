@@ -22,7 +22,7 @@ from corpus.model import SectionKind
 from corpus.store import StoredItem
 
 if TYPE_CHECKING:
-    from search.settings import Settings
+    from config.settings import Settings
 
 TITLE = "title"  # passage kind of an item title embedded on its own
 ALWAYS = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.DECISION})

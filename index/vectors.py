@@ -73,7 +73,7 @@ class VectorIndex:
     def __init__(self, path: Path, encoder: Encoder, *, policy: PassagePolicy | None = None,
                  batch: int | None = None):
         if policy is None or batch is None:
-            from search.settings import get_settings
+            from config.settings import get_settings
 
             settings = get_settings()
             policy = policy or PassagePolicy.from_settings(settings)

@@ -292,7 +292,7 @@ def check_final(data: Path, docs: Path, june_b: bool, meetings_added: int, url: 
     sys.path.insert(0, str(ROOT))
     from search.engine import Engine
     from search.request import SearchRequest
-    from search.settings import Settings
+    from config.settings import Settings
 
     problems: list[str] = []
 

@@ -20,7 +20,7 @@ from corpus.store import Store
 from index.encoders import Encoder, make_encoder
 from index.passages import PassagePolicy
 from index.vectors import VectorIndex
-from search.settings import Settings
+from config.settings import Settings
 
 CACHE_FILE = "cache.sqlite3"  # VectorIndex keeps its embedding cache here, in its own directory
 NOISE = 0.02  # per dimension (of 384): a synthetic vector keeps cosine ~0.93 with its real one

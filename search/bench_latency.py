@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from search.bench_measure import percentiles, time_calls, timed_ms
 from search.engine import Engine
 from search.request import SearchRequest
-from search.settings import Settings
+from config.settings import Settings
 
 MODES = ("keyword", "semantic", "hybrid")
 LIMIT = 10

@@ -16,7 +16,7 @@ from index.keyword import KeywordIndex, weights_from
 from search.bench_latency import all_modes
 from search.bench_measure import peak_rss_mb
 from search.bench_synthetic import load_meetings, write_store, write_vectors
-from search.settings import Settings
+from config.settings import Settings
 
 
 def run_scale(settings: Settings, base_dir: Path, target_dir: Path, copies: int,

@@ -26,7 +26,7 @@ from search.bench_report import render, targets
 from search.bench_scale import run_scale
 from search.bench_vectorfiles import load_matrix
 from search.engine import Engine
-from search.settings import Settings
+from config.settings import Settings
 
 DEFAULT_EMBED_LIMIT = 1000  # ~1-2 minutes of e5 on two cores; None embeds every missing passage
 REPEATS = 3  # warm passes over the query list

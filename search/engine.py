@@ -21,7 +21,7 @@ from index.keyword import KeywordIndex, weights_from
 from search import fusion
 from search.filters import Filters
 from search.request import SearchRequest
-from search.settings import Settings
+from config.settings import Settings
 from search.snippets import decision_excerpt, snippet
 
 FACETS = ("body", "year", "presenter")

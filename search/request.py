@@ -6,7 +6,7 @@ from datetime import date
 
 from corpus.model import SectionKind
 from search.filters import Filters
-from search.settings import Settings
+from config.settings import Settings
 
 MODES = ("hybrid", "keyword", "semantic")
 SORTS = ("relevance", "date")

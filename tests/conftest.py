@@ -57,7 +57,7 @@ TOKEN = "test-token-7f3a"
 def engine(tmp_path_factory):
     """The bundled minutes ingested with both indexes built, once per test session (read-only use)."""
     from search.engine import Engine
-    from search.settings import Settings
+    from config.settings import Settings
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), api_token=TOKEN)
     eng = Engine(settings)

@@ -18,7 +18,7 @@ from search.bench_measure import percentiles
 from search.bench_queries import QUERIES
 from search.bench_synthetic import load_meetings, write_store
 from search.benchmark import run_bench
-from search.settings import Settings
+from config.settings import Settings
 
 QUICK_QUERIES = ("lokalplan", "budget 2024", "anlægsbevilling", "hvornår åbner den nye børnehave",
                  "bibloteket", "school budget cuts")

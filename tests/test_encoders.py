@@ -16,7 +16,7 @@ from index.encoders import (
     load_encoder,
     make_encoder,
 )
-from search.settings import Settings
+from config.settings import Settings
 
 DANISH = [
     "Lægevagten: kommunerne ønsker ikke at overtage opgaven fra regionen.",

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.greve
 def greve_engine(tmp_path_factory):
     """Greve ingested with the keyword index only (embedding 5,549 items is a benchmark, not a test)."""
     from search.engine import Engine
-    from search.settings import Settings
+    from config.settings import Settings
 
     engine = Engine(Settings(data_dir=tmp_path_factory.mktemp("greve")))
     reports = engine.ingest([need(GREVE)])

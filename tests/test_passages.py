@@ -8,7 +8,7 @@ from corpus.model import AgendaItem, Section, SectionKind
 from corpus.store import StoredItem
 from index.encoders import make_encoder
 from index.passages import TITLE, PassagePolicy, split_item, split_items
-from search.settings import Settings
+from config.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from conftest import SAMPLES, TOKEN, copy_embedding_cache
 
 from search.engine import Engine
 from search.request import SearchRequest
-from search.settings import Settings
+from config.settings import Settings
 
 JUNE = "kdnet-2023-06-02-dagsorden-og-referat.txt"
 FEB = "kdnet-2022-02-11-referat.txt"

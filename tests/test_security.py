@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from search.engine import Engine
-from search.settings import Settings
+from config.settings import Settings
 
 FEB = "kdnet-2022-02-11-referat.txt"
 FEB_ID = "kd-net-2022-02-11-1000"

@@ -15,7 +15,7 @@ from corpus.store import Store
 from index.encoders import load_encoder, make_encoder
 from index.passages import PassagePolicy, split_items
 from index.vectors import IndexMismatch, VectorIndex
-from search.settings import Settings
+from config.settings import Settings
 
 POLICY = PassagePolicy()  # the defaults
 ORIGINAL = "Referat af evaluering af KD-Net 2018 - 2021, kan læses [her](#)."

@@ -1,0 +1,1 @@
+"""Configuration: the bottom layer every package may import (corpus, index, search, api, tooling)."""
