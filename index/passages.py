@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from corpus.model import SectionKind
+from corpus.model import AgendaItem, SectionKind
 from corpus.store import StoredItem
 
 if TYPE_CHECKING:
@@ -189,3 +189,22 @@ def _splitter():
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+HEAD_CHARS = 1200  # one 'head' text per item: its title and the first characters of its text
+
+
+def item_text(item: AgendaItem) -> str:
+    """An item's whole text in document order: title, every section, attachment titles."""
+    parts = [item.title, *(s.text for s in item.sections), *item.attachments]
+    return "\n\n".join(p for p in parts if p and p.strip())
+
+
+def head_text(item: AgendaItem, chars: int = HEAD_CHARS) -> str:
+    """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
+    sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""
+    title = _clean(item.title).rstrip(" .:")
+    body = _clean(" ".join(s.text for s in item.sections if s.text))
+    if len(body) > chars:
+        body = body[:chars].rsplit(" ", 1)[0]
+    return f"{title}. {body}" if body else title
