@@ -1,4 +1,16 @@
-"""Meeting facts from the first lines of a minutes text: body, date, time, place, who came and who didn't."""
+"""Meeting facts from the first lines of a minutes text: body, date, time, place, who came and who didn't.
+
+The forms the Danish systems print, all read from the document itself:
+
+* labelled lines: »Møde: …«, »Udvalg: …«, »Mødedato: …«, »Mødetid: …«, »Dato: …«, »Tid og sted: …«,
+  »Mødested: …« — with a colon, a tab (a header table row), or the value on the next line; »Mødested X«
+  also without a colon; and label columns (»Dato: / Tid: / Sted:« followed by the three values);
+* title lines: »REFERAT <body> d. <date>«, »<body> – Referat – <date> kl. <time>«, »Referat« then the body
+  on the next line, »<body> (referat)«, »Referat af møde i <body>«, a line ending in udvalg/råd/…
+
+The file name is a last resort, and a generic one (document, referat, dagsorden, download, a number or
+an id) never becomes a body.
+"""
 from __future__ import annotations
 
 import re
@@ -14,8 +26,32 @@ BODY_ALIASES = {
     "kdnet": "KD-Net",
     "kd-net": "KD-Net",
 }
-BODY_SUFFIX = re.compile(r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum)\b", re.I)
+BODY_SUFFIX = re.compile(r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
+                         r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b", re.I)
 HEAD_LINES = 40
+DOC_KIND = r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden)"
+DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
+KIND_FIRST = re.compile(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
+                        rf"(?:d\.|den|mødet den|møde den)\s+(?P<rest>{DAY_DATE}.*\d{{4}}.*)$", re.I)
+MEETING_OF = re.compile(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?", re.I)
+KIND_MIDDLE = re.compile(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+(?P<rest>.*\d{{4}}.*)$", re.I)
+KIND_LINE = re.compile(rf"^{DOC_KIND}$", re.I)
+GENERIC_NAMES = {"document", "dokument", "referat", "dagsorden", "download", "file", "fil", "minutes", "agenda",
+                 "untitled", "unavngivet", "ny", "new", "print", "udskrift", "export", "eksport", "scan", "pdf",
+                 "html", "index", "page", "side", "publication", "meeting", "møde", "den", "d", "af", "fra",
+                 "og", "til", "for", "i", "åbent", "åben", "lukket", "beslutningsprotokol", "protokol", "kopi",
+                 "copy", "final", "endelig", "version", "v"}
+LABELS = {
+    "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
+    "when": ("mødetid", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid", "mødedato og tid"),
+    "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
+    "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager"),
+    "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær"),
+    "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
+              "start", "slut", "note"),
+}
+ALL_LABELS = {label: key for key, labels in LABELS.items() for label in labels}
+NO_COLON_LABELS = ("mødested", "mødelokale", "mødedato", "mødetid")  # »Mødested Byrådssalen«
 
 
 @dataclass
@@ -32,6 +68,7 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
     """Facts from the head of a meeting's text; what is missing stays None for the caller to fill."""
     head = [line.strip() for line in lines[:HEAD_LINES]]
     header = MeetingHeader()
+    _title_lines(head, header)
     _labelled(head, header)
     header.body = header.body or _body_from_title(head) or body_from_source(source)
     header.date = header.date or _first(find_date, head[:15])
@@ -41,36 +78,90 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
     return header
 
 
+def _split_label(line: str) -> tuple[str, str] | None:
+    """('mødested', 'Byrådssalen') for 'Mødested: Byrådssalen', 'Mødested\tByrådssalen', 'Mødested Byrådssalen'."""
+    m = re.match(r"^([^:\t]{2,30}?)\s*(?::|\t)\s*(.*)$", line)
+    if m and m.group(1).strip().lower() in ALL_LABELS:
+        return m.group(1).strip().lower(), m.group(2).strip()
+    for label in NO_COLON_LABELS:
+        if line.lower().startswith(label + " ") and len(line) > len(label) + 1:
+            return label, line[len(label):].strip()
+    if line.lower() in ALL_LABELS:
+        return line.lower(), ""
+    return None
+
+
 def _labelled(head: list[str], h: MeetingHeader) -> None:
-    """'Møde:', 'Mødetid:', 'Mødested:', 'Dato:', 'Tid og sted:', 'Deltagere:', 'Afbud:' lines and blocks."""
-    for i, line in enumerate(head):
-        label, _, value = line.partition(":")
-        label, value = label.strip().lower(), value.strip()
-        if label == "møde" and value:
-            h.body = h.body or value
-        elif label in ("mødetid", "dato", "tid og sted", "tid") and value:
+    """Label lines and blocks; a label alone takes the next line as its value, a run of labels alone
+    (a header table read column by column) takes as many following lines."""
+    pairs: list[tuple[str, str, int]] = []  # (label, value, index of the value's last line)
+    i = 0
+    while i < len(head):
+        split = _split_label(head[i])
+        if split is None:
+            i += 1
+            continue
+        label, value = split
+        if value or ALL_LABELS[label] in ("present", "absent", "other"):
+            pairs.append((label, value, i))
+            i += 1
+            continue
+        run = [label]
+        j = i + 1
+        while j < len(head) and (s := _split_label(head[j])) is not None and not s[1]:
+            run.append(s[0])
+            j += 1
+        values = [k for k in range(j, min(len(head), j + len(run) + 3)) if head[k]][:len(run)]
+        for lab, k in zip(run, values):
+            if _split_label(head[k]) is None:
+                pairs.append((lab, head[k], k))
+        i = j
+    for label, value, k in pairs:
+        key = ALL_LABELS[label]
+        if key == "body" and value:
+            h.body = h.body or canonical_body(value)
+        elif key == "when" and value:
             h.date = h.date or find_date(value)
             h.time = h.time or find_time(value)
-        elif label in ("mødested", "sted") and value:
-            h.location = h.location or value
-        elif label == "deltagere" and value:
-            h.participants = [value]
-        elif label in ("afbud", "fraværende") and value and value.lower() not in ("ingen", "-"):
-            h.absentees = [p.strip() for p in re.split(r",| og ", value) if p.strip()]
-        elif line.lower() in ("tilstede", "til stede", "deltagere"):
-            h.participants = _block(head, i + 1)
-        elif line.lower() in ("afbud", "afbud/fraværende", "fraværende"):
-            h.absentees = h.absentees or _block(head, i + 1)
+        elif key == "place" and value:
+            h.location = h.location or value.rstrip(".")
+        elif key == "present":
+            names = _names(value, head, k + 1)
+            h.participants = h.participants or names
+        elif key == "absent":
+            names = [n for n in _names(value, head, k + 1) if n.lower() not in ("ingen", "-")]
+            h.absentees = h.absentees or names
 
 
-def _block(head: list[str], start: int) -> list[str]:
-    """Names listed one a line under a label, up to a blank line or the next label."""
-    names = []
+def _names(value: str, head: list[str], start: int) -> list[str]:
+    """Names after a label: on its line (comma-separated) and then one a line, up to a blank line or a label."""
+    names = [p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()] if value else []
+    if value and len(value) > 80:  # one line of prose ('Kommunaldirektørerne i …'): keep it whole
+        names = [value]
     for line in head[start:]:
-        if not line or line.lower() in ("afbud", "afbud/fraværende", "sekretær", "fraværende") or ":" in line:
+        if not line or _split_label(line) is not None or ":" in line or find_date(line) \
+                or re.match(r"^\d{1,3}(\.|\s|$)", line):
             break
-        names.append(line)
-    return names
+        names.append(line.rstrip(","))
+    return [n for n in names if n]
+
+
+def _title_lines(head: list[str], h: MeetingHeader) -> None:
+    """'REFERAT Byrådet d. 27-08-2025', 'Teknisk Udvalg – Referat – 1. oktober 2025 kl. 15.45',
+    'Referat' followed by the body and then the date."""
+    for i, line in enumerate(head[:12]):
+        m = KIND_FIRST.match(line) or KIND_MIDDLE.match(line)
+        if m and find_date(m.group("rest")):
+            h.body = h.body or canonical_body(m.group("body").strip(" -–,"))
+            h.date = h.date or find_date(m.group("rest"))
+            h.time = h.time or find_time(m.group("rest"))
+            return
+        if KIND_LINE.match(line):
+            nxt = [k for k in range(i + 1, min(len(head), i + 5)) if head[k] and not KIND_LINE.match(head[k])]
+            if len(nxt) >= 2 and not find_date(head[nxt[0]]) and find_date(head[nxt[1]]) \
+                    and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80:
+                h.body = h.body or canonical_body(head[nxt[0]])
+                return
 
 
 def _body_from_title(head: list[str]) -> str | None:
@@ -83,21 +174,41 @@ def _body_from_title(head: list[str]) -> str | None:
         m = re.search(r"\bmøde i (?:det |den )?([\w\-æøåÆØÅ]+)", line, re.I)
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))
-        if len(line) < 80 and BODY_SUFFIX.search(line.split()[-1]):
+        if len(line) < 80 and BODY_SUFFIX.search(line.split()[-1]) and _split_label(line) is None:
             return canonical_body(line)
         return None
     return None
 
 
 def canonical_body(name: str) -> str:
-    name = name.strip()
+    """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net'; 'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'."""
+    name = name.strip().rstrip(",")
+    if MEETING_OF.match(name):
+        name = MEETING_OF.sub("", name)
+        first = name.split()[0] if name.split() else name
+        if first.lower() in BODY_ALIASES:
+            return BODY_ALIASES[first.lower()]
     return BODY_ALIASES.get(name.lower(), name)
 
 
 def body_from_source(source: str) -> str | None:
-    """Last resort: the file name's leading word ('kdnet-2022-02-11-referat.txt' -> 'KD-Net')."""
-    stem = re.split(r"[\s_\-]*\d", Path(source).name, maxsplit=1)[0].strip("-_ ")
-    return canonical_body(stem) if stem else None
+    """Last resort: the file name's leading words ('kdnet-2022-02-11-referat.txt' -> 'KD-Net').
+
+    A generic name ('document.pdf', 'referat(3).pdf', '1552814.PDF', an id) gives None, never a body.
+    """
+    stem = Path(source).stem
+    lead = re.split(r"\d", stem, maxsplit=1)[0]
+    words = [w for w in re.split(r"[\s_\-.()\[\]+]+", lead) if w]
+    words = [w for w in words if w.lower() not in GENERIC_NAMES]
+    if not words or not any(len(w) > 2 for w in words):
+        return None
+    if re.fullmatch(r"[0-9a-f]{8,}", "".join(words), re.I):
+        return None
+    return canonical_body(" ".join(words))
+
+
+def is_generic_name(source: str) -> bool:
+    return body_from_source(source) is None
 
 
 def _first(fn, lines: list[str]):
@@ -122,6 +233,7 @@ def _location(head: list[str]) -> str | None:
             return m.group(1)
         if find_date(line) and re.fullmatch(r"[\d\-.: ]+", line):
             nxt = next((x for x in head[i + 1:i + 4] if x), None)
-            if nxt and not find_date(nxt) and len(nxt) < 80 and nxt.lower() not in ("indhold", "dagsorden"):
+            if nxt and not find_date(nxt) and len(nxt) < 80 and nxt.lower() not in ("indhold", "dagsorden") \
+                    and _split_label(nxt) is None and not re.match(r"^\d", nxt):
                 return nxt
     return None

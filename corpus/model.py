@@ -67,6 +67,33 @@ class Meeting:
         return f"{slugify(self.body)}-{self.date}{suffix}"
 
 
+class DropReason(StrEnum):
+    """Why text of a document was not stored: every word of a document is either stored or listed with one."""
+
+    PAGE_FURNITURE = "page furniture"  # running headers and footers, page numbers
+    CONTENTS = "table of contents"
+    WEB_FURNITURE = "web page furniture"  # navigation, buttons, menus, dialogs of a saved web page
+    FRONT_MATTER = "front matter"  # the front page and header lines before the first item
+    CLOSING_MATTER = "closing matter"  # after the last item: combined attachment list, signatures
+    MARKER = "marker"  # 'Åbent referat', document numbers, table rules inside items
+
+
+@dataclass
+class Dropped:
+    reason: DropReason
+    text: str
+
+
+@dataclass
+class Reading:
+    """How one file reads: its meetings, what was left out and why, and the document's own text."""
+
+    meetings: list[Meeting]
+    dropped: list[Dropped] = field(default_factory=list)
+    text: str = ""  # the text the reader extracted, the measure for "nothing lost"
+    reader: str = ""
+
+
 def item_id(meeting_id: str, number: int) -> str:
     return f"{meeting_id}-{number}"
 

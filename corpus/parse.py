@@ -1,9 +1,22 @@
 """Minutes text -> meetings and agenda items.
 
-Agenda items are found by heading shape ("Punkt 35: Title /v. Name", "24. Title", "- 4. Title** v. Name")
+Agenda items are found by heading shape, in the forms the Danish systems print:
+
+* »Punkt 35: Title /v. Name« (KD-Net), »24. Title« (eDoc, FirstAgenda PDF), »- 4. Title** v. Name« (Markdown),
+* »1   Title« without a dot (SBSYS), and a number alone on its line with the title on the next (FirstAgenda
+  web page, as HTML or saved as text),
+
 and by their numbering: items count up one at a time, so numbered lines inside attachments
-("1. Formål", "31. december 2024") are not taken for items. Minutes of an earlier meeting attached
-to a later agenda ("Møde: … / Mødetid: …" inside an item) are cut out and parsed as their own meeting.
+("1. Formål", "31. december 2024") are not taken for items. One form is used per document: the one that
+gives the longest such run. Sub-items »1.1 Title« are sections of item 1, not items of their own: an item
+number identifies an item in case history and URLs, and a sub-item is treated under its parent. Their
+sections are headed »1.1 Title – Oplæg«, so nothing of the structure is lost.
+
+A title wrapped over lines is joined, whatever the case of the next line, up to a case number, a section
+heading or a blank line; a hyphen at the wrap stays without a space (»2030-« + »fremskrivning«).
+
+Minutes of an earlier meeting attached to a later agenda ("Møde: … / Mødetid: …" inside an item) are cut
+out and parsed as their own meeting. Every line that is not stored is listed in `dropped` with its reason.
 """
 from __future__ import annotations
 
@@ -11,26 +24,40 @@ import re
 from dataclasses import dataclass
 
 from corpus.meeting_header import MeetingHeader, read_header
-from corpus.model import AgendaItem, Meeting, Section, SectionKind
-from corpus.sections import heading_kind
+from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
+from corpus.sections import inline_section, is_caps_heading, known_heading
 from corpus.textclean import clean_inline, drop_toc_lines, is_table_rule, normalise, strip_page_furniture
 
-PUNKT = re.compile(r"^\s*Punkt\s+(\d{1,3})\s*:\s*(\S.*)$")
-NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,3})\.\s+(?:\*\*)?([A-ZÆØÅ\"'«»„(][^\t]*)$")
+# A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
+MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
+
+PUNKT = re.compile(r"^\s*Punkt\s+(\d{1,3})\s*[:.]?\s+(\S.*)$")
+NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,3})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
+BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
+ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+SUB = re.compile(r"^\s*(\d{1,3})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
 PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*)?\bv\.\s*(?P<who>[A-ZÆØÅ].*)$")
+CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE journal number 00.01.10-A00-2-23
+              r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"  # EMN-2025-003383 (FirstAgenda/GetOrganized)
+              r"|S\d{4}-\d{3,8}"  # SBSYS S2023-12345
+              r"|\d{2}/\d{3,6}"  # Acadre/SBSYS 22/12345
+              r"|\d{2}-\d{4,7}|\d{4}-\d{3,7}")  # Greve 21-016102, eDoc 2012-28504
 CASE_NUMBER = re.compile(
-    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?)\s*:?\s*(?P<n>\S.*)$"
-    r"|^(?P<bare>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|\d{2}-\d{4,7}|\d{4}-\d{3,7})$")
+    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|J\.\s?nr\.?|Journalnr\.?|Journalnummer)\s*:?\s*(?P<n>\S.*)$"
+    rf"|^(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 MEETING_START = re.compile(r"^\s*Mødetid\s*:", re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
-INLINE_DECISION = re.compile(r"^(Referat|Beslutning)\s*:\s*(\S.*)$")
-END_OF_ITEMS = re.compile(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet)\b", re.I)
-CLOSED_MARK = re.compile(r"^\s*Lukket\s*:?\s*", re.I)
-OTHER_HEADINGS = {"beslutningen træffes af", "økonomiske konsekvenser og finansiering", "økonomiske konsekvenser",
-                  "lovgrundlag", "retsgrundlag", "høring", "tidsplan", "videre proces", "kommunikation"}
+ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
+LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
+END_OF_ITEMS = re.compile(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b", re.I)
+CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
+CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
+CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
+CLOSED_BLOCK = ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter")
 NOISE_LINES = {"indhold", "indholdsfortegnelse", "indkaldelse", "underskriftside", "åbent referat",
-               "åben dagsorden", "følgende deltog ikke i behandlingen af punktet:"}
+               "åben dagsorden", "følgende deltog ikke i behandlingen af punktet:", "åbent punkt", "åben"}
+HEADING_FORMS = "'1. Titel', '1 Titel', 'Punkt 1: Titel' or a number alone on its line followed by the title"
 
 
 @dataclass
@@ -38,71 +65,199 @@ class Heading:
     line: int
     number: int
     title: str
+    end: int  # first line after the heading (the title may wrap or follow the number)
+    closed: bool = False
 
 
-def parse_minutes_text(text: str, source: str = "") -> list[Meeting]:
-    """All meetings in one minutes text: the document's own, then any earlier minutes embedded in it."""
+def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | None = None) -> list[Meeting]:
+    """All meetings in one minutes text: the document's own, then any earlier minutes embedded in it.
+
+    Lines that are not stored (page furniture, table of contents, front and closing matter, markers)
+    are appended to `dropped` when it is given. Raises ReaderError when items are found but the document
+    names no committee or date (a generic file name is not taken for a committee).
+    """
+    dropped = dropped if dropped is not None else []
     raw = normalise(text).split("\n")
-    header = read_header(raw, source)
-    lines = strip_page_furniture(drop_toc_lines(raw))
-    outer_style = PUNKT if any(PUNKT.match(line) for line in lines) else NUMBERED
-    embedded = _embedded_blocks(lines, outer_style)
+    lines = strip_page_furniture(drop_toc_lines(raw, dropped), dropped)
+    style = _document_style(lines)
+    embedded = _embedded_blocks(lines, style)
     outer_lines = _blank_out(lines, embedded)
-    meetings = [_meeting(outer_lines, header, outer_style, source)]
+    headings = _item_headings(outer_lines, style)
+    header = read_header([_plain(line) for line in raw[:_header_end(raw, outer_lines, headings)]], source)
+    meetings = [_meeting(outer_lines, header, style, source, dropped)]
     for start, end in embedded:
         block = lines[start:end]
-        meetings.append(_meeting(block, read_header(block, source), NUMBERED, source, fallback=header))
-    return [m for m in meetings if m.items]
+        block_header = read_header([_plain(line) for line in block], source)
+        meetings.append(_meeting(block, block_header, NUMBERED, source, dropped, fallback=header))
+    meetings = [m for m in meetings if m.items]
+    if meetings:
+        _require_facts(meetings[0], raw)
+    return meetings
+
+
+def _header_end(raw: list[str], lines: list[str], headings: list[Heading]) -> int:
+    """Where the first item starts in the raw text: the meeting header is read from the lines before it."""
+    if not headings:
+        return len(raw)
+    first = lines[headings[0].line]
+    return next((i for i, line in enumerate(raw) if line == first), len(raw))
+
+
+def _require_facts(meeting: Meeting, raw: list[str]) -> None:
+    from corpus.readers import ReaderError
+
+    missing = [what for what, value in (("committee", meeting.body), ("meeting date", meeting.date)) if not value]
+    if missing:
+        first = [_plain(line).strip() for line in raw if _plain(line).strip()][:8]
+        raise ReaderError(
+            f"found {len(meeting.items)} agenda items but could not find the {' or the '.join(missing)}: looked for "
+            "'Møde:', 'Udvalg:', 'Mødedato:' or 'Dato:' lines, a title like 'REFERAT <udvalg> d. <dato>' or "
+            "'<udvalg> – Referat – <dato>' in the first lines, and a committee in the file name "
+            f"(not a generic one like document.pdf); the first lines were: {' | '.join(first)}")
+
+
+def _plain(line: str) -> str:
+    return line.replace(MARK, "")
 
 
 def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], source: str,
-             fallback: MeetingHeader | None = None) -> Meeting:
+             dropped: list[Dropped], fallback: MeetingHeader | None = None) -> Meeting:
     fallback = fallback or MeetingHeader()
     meeting = Meeting(
-        body=header.body or fallback.body or "Ukendt udvalg",
-        date=header.date or fallback.date or "1970-01-01",
+        body=header.body or fallback.body or "",
+        date=header.date or fallback.date or "",
         time=header.time if header.date else fallback.time,
         location=header.location or fallback.location,
         participants=header.participants,
         absentees=list(header.absentees),
         source=source,
     )
-    lines = _until_end_of_items(lines)
+    lines = _until_end_of_items(lines, dropped)
     headings = _item_headings(lines, style)
+    if headings:
+        dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip())
+                       for line in lines[:headings[0].line] if _plain(line).strip())
     closed = False
     for k, h in enumerate(headings):
         end = headings[k + 1].line if k + 1 < len(headings) else len(lines)
         closed = closed or (k > 0 and _closed_before(lines, headings[k - 1].line, h.line))
-        meeting.items.append(_item(h, lines[h.line + 1:end], closed, meeting))
+        meeting.items.append(_item(h, lines[h.end:end], closed, meeting, dropped))
     meeting.absentees = list(dict.fromkeys(meeting.absentees))
     return meeting
 
 
-def _until_end_of_items(lines: list[str]) -> list[str]:
+def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
     """A meeting's closing matter (combined attachment list, signatures) belongs to no item."""
     for i, line in enumerate(lines):
-        if END_OF_ITEMS.match(line.strip()):
+        if END_OF_ITEMS.match(_plain(line).strip()):
+            dropped.extend(Dropped(DropReason.CLOSING_MATTER, _plain(x).strip()) for x in lines[i:] if x.strip())
             return lines[:i] + [""] * (len(lines) - i)
     return lines
 
 
 # -- finding items ------------------------------------------------------------------------------
+def _document_style(lines: list[str]) -> re.Pattern[str]:
+    """The heading form of this document: the one whose numbered run is longest (ties: first listed)."""
+    best, best_len = NUMBERED, 0
+    for style in (PUNKT, NUMBERED, ALONE, BARE):
+        n = len(_item_headings(lines, style))
+        if n > best_len:
+            best, best_len = style, n
+    return best
+
+
 def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     found = []
-    for i, line in enumerate(lines):
+    plain = [_plain(line) for line in lines]
+    for i, line in enumerate(plain):
         m = style.match(line)
-        if m and len(m.group(2)) < 400 and (style is PUNKT or _looks_like_item(lines, i, m.group(2))):
-            found.append(Heading(i, int(m.group(1)), m.group(2).strip()))
+        if not m:
+            continue
+        if style is ALONE:
+            heading = _alone_heading(plain, i, int(m.group(1)))
+            if heading:
+                found.append(heading)
+            continue
+        title = m.group(2).strip()
+        if len(title) >= 400 or not (style is PUNKT or _looks_like_item(plain, i + 1, title)):
+            continue
+        title, end = _wrapped_title(plain, i + 1, title)
+        found.append(Heading(i, int(m.group(1)), title, end))
     return found
 
 
-def _looks_like_item(lines: list[str], i: int, title: str) -> bool:
+def _alone_heading(lines: list[str], i: int, number: int) -> Heading | None:
+    """'3' on its own line, then (perhaps a 'Lukket punkt' marker and) the title, then item furniture."""
+    j, closed = _next_text(lines, i + 1), False
+    if j is not None and CLOSED_LINE.match(lines[j].strip()):
+        j, closed = _next_text(lines, j + 1), True
+    if j is None or j - i > 3:
+        return None
+    title = lines[j].strip()
+    if not title[:1].isalpha() and title[:1] not in "\"'«»„(" or ALONE.match(title) or len(title) >= 400:
+        return None
+    if _is_section_start(title) or not _looks_like_item(lines, j + 1, title, closed):
+        return None
+    title, end = _wrapped_title(lines, j + 1, title)
+    return Heading(i, number, title, end, closed)
+
+
+def _next_text(lines: list[str], start: int) -> int | None:
+    return next((k for k in range(start, min(len(lines), start + 4)) if lines[k].strip()), None)
+
+
+def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = False) -> bool:
     """A numbered line is an item heading only if it carries a presenter or is followed by item furniture."""
-    if PRESENTER.match(title):
+    if PRESENTER.match(title) or closed:
         return True
-    following = [line.strip() for line in lines[i + 1:i + 8] if line.strip()][:3]
-    return any(CASE_NUMBER.match(f) or heading_kind(f) or f.startswith("Det indstilles")
-               or INLINE_DECISION.match(f) for f in following)
+    following = [line.strip() for line in lines[start:start + 12] if line.strip()][:6]
+    for k, f in enumerate(following[:3]):
+        if CASE_NUMBER.match(f) or _is_section_start(f) or f.startswith("Det indstilles") or CLOSED_LINE.match(f):
+            return True
+        if SUB.match(f):  # a sub-item counts when it is itself followed by a section ('1.1 Status' / 'Oplæg:')
+            return any(_is_section_start(g) for g in following[k + 1:k + 4])
+    return False
+
+
+def _is_section_start(line: str) -> bool:
+    text = clean_inline(line)
+    kind = known_heading(text)
+    return kind is not None and kind is not SectionKind.OTHER or inline_section(text) is not None \
+        and inline_section(text)[0] is not SectionKind.OTHER or ATTACHMENT_TEXT.match(text) is not None
+
+
+def _ends_title(line: str) -> bool:
+    text = line.strip()
+    return (not text or CASE_NUMBER.match(text) is not None or known_heading(clean_inline(text)) is not None
+            or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
+            or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles"))
+
+
+def _wrapped_title(lines: list[str], start: int, title: str) -> tuple[str, int]:
+    """Join the lines a wrapped heading goes on over (at most two), when a case number, a section heading
+    or a blank line follows them; a lower-case next line always continues the title."""
+    for extra in (1, 2):
+        if start + extra > len(lines):
+            break
+        tail = [line.strip() for line in lines[start:start + extra]]
+        if any(_ends_title(t) or len(t) > 120 for t in tail):
+            break
+        after = lines[start + extra] if start + extra < len(lines) else ""
+        if _ends_title(after):
+            for t in tail:
+                title = _join_wrap(title, t)
+            return title, start + extra
+    if start < len(lines):
+        nxt = lines[start].strip()
+        if nxt and nxt[:1].islower() and len(nxt) < 120 and not _ends_title(nxt):
+            return _join_wrap(title, nxt), start + 1
+    return title, start
+
+
+def _join_wrap(title: str, more: str) -> str:
+    if re.search(r"\w-$", title):
+        return title + more
+    return f"{title} {more}"
 
 
 def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
@@ -114,7 +269,7 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
             continue
         chain = [cands[start]]
         for c in cands[start + 1:]:
-            if c.number == chain[-1].number + 1:
+            if c.number == chain[-1].number + 1 and c.line >= chain[-1].end:
                 chain.append(c)
         if len(chain) > len(best):
             best = chain
@@ -142,21 +297,22 @@ def _blank_out(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
 
 
 def _closed_before(lines: list[str], start: int, end: int) -> bool:
-    return any(line.strip().lower() in ("lukket referat", "lukket dagsorden", "lukket møde")
-               for line in lines[start:end])
+    return any(_plain(line).strip().lower() in CLOSED_BLOCK for line in lines[start:end])
 
 
 # -- reading one item ---------------------------------------------------------------------------
-def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting) -> AgendaItem:
+def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: list[Dropped]) -> AgendaItem:
     title, presenter, note = _split_title(h.title)
-    if CLOSED_MARK.match(title) and title.lower().startswith("lukket"):
-        title, closed = CLOSED_MARK.sub("", title), True
+    closed = closed or h.closed
+    if CLOSED_TITLE.match(title) and re.match(r"^\s*\(?lukket\b", title, re.I) and CLOSED_TITLE.sub("", title):
+        title, closed = CLOSED_TITLE.sub("", title), True
+    elif CLOSED_SUFFIX.search(title):
+        title, closed = CLOSED_SUFFIX.sub("", title), True
     item = AgendaItem(number=h.number, title=clean_inline(title), presenter=presenter, closed=closed)
     if note:
         item.sections.append(Section(SectionKind.OTHER, "", note))
-    _read_body(item, _title_continuation(body, item), meeting)
+    _BodyReader(item, meeting, dropped).read(body)
     item.sections = [s for s in item.sections if s.text.strip()]
-    item.attachments = _attachment_titles(item)
     return item
 
 
@@ -174,90 +330,157 @@ def _name_and_note(text: str) -> tuple[str, str]:
     return parts[0].rstrip(". ").strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
-def _title_continuation(body: list[str], item: AgendaItem) -> list[str]:
-    """A wrapped heading (PDF) goes on in lower case on the next line: glue it back to the title."""
-    if body and body[0].strip() and body[0].strip()[:1].islower() and len(body[0]) < 120:
-        item.title = f"{item.title} {body[0].strip()}"
-        return body[1:]
-    return body
+class _BodyReader:
+    """One item's lines -> case number, sections (sub-items as headed sections) and attachment titles."""
 
+    def __init__(self, item: AgendaItem, meeting: Meeting, dropped: list[Dropped]) -> None:
+        self.item, self.meeting, self.dropped = item, meeting, dropped
+        self.kind, self.heading, self.para, self.paras = SectionKind.OTHER, "", [], []
+        self.sub = ""  # current sub-item heading ('1.1 Status siden sidst')
+        self.in_bilag = False
+        self.bilag_titles: list[str] = []
 
-def _read_body(item: AgendaItem, body: list[str], meeting: Meeting) -> None:
-    kind, heading, para, paras = SectionKind.OTHER, "", [], []
-    skip_absentees = False
-
-    def flush_section() -> None:
-        flush_para()
-        if paras:
-            item.sections.append(Section(kind, heading, "\n\n".join(paras)))
-            paras.clear()
-
-    def flush_para() -> None:
-        if para:
-            paras.append(" ".join(para))
-            para.clear()
-
-    for raw in body:
-        line = raw.strip()
-        low = line.lower()
-        if skip_absentees:
-            if line:
-                meeting.absentees.append(line)
+    def read(self, body: list[str]) -> None:
+        skip_absentees = False
+        lines = [line.rstrip() for line in body]
+        for i, raw in enumerate(lines):
+            marked = raw.lstrip().startswith(MARK)
+            line = _plain(raw).strip()
+            low = line.lower()
+            if skip_absentees:
+                if line:
+                    self.meeting.absentees.append(line)
+                    continue
+                skip_absentees = False
+            if marked:
+                self._marked_heading(line)
                 continue
-            skip_absentees = False
-        if not line:
-            flush_para()
-            continue
-        if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line):
-            continue
-        if item.case_number is None and not paras and (m := CASE_NUMBER.match(line)):
-            item.case_number = (m.group("n") or m.group("bare")).strip()
-            continue
-        if low == "afbud":
-            flush_section()
-            kind, heading, skip_absentees = SectionKind.OTHER, "", True
-            continue
-        new = _section_start(line, kind)
-        if new:
-            flush_section()
-            kind, heading, rest = new
-            if rest:
-                para.append(clean_inline(rest))
-            continue
-        text = clean_inline(line)
-        if text and raw[:1] in "-•":  # a list entry stands on its own line
-            flush_para()
-        if text:
-            para.append(text)
-    flush_section()
+            if not line:
+                self._flush_para()
+                continue
+            if self.in_bilag and self._bilag_line(line, lines, i):
+                continue
+            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line):
+                self.dropped.append(Dropped(DropReason.MARKER, line))
+                continue
+            if CLOSED_LINE.match(line) and not self.paras and not self.para:
+                self.item.closed = True
+                self.dropped.append(Dropped(DropReason.MARKER, line))
+                continue
+            if self.item.case_number is None and not self.paras and not self.para and (m := CASE_NUMBER.match(line)):
+                self.item.case_number = (m.group("n") or m.group("bare")).strip()
+                continue
+            if low == "afbud":
+                self._start(SectionKind.OTHER, "")
+                skip_absentees = True
+                continue
+            if (m := SUB.match(line)) and int(m.group(1)) == self.item.number:
+                self._flush_section()
+                self.sub = clean_inline(line)
+                self.kind, self.heading, self.in_bilag = SectionKind.OTHER, "", False
+                continue
+            if self._section_line(line, raw):
+                continue
+            text = clean_inline(line)
+            if text and raw[:1] in "-•":  # a list entry stands on its own line
+                self._flush_para()
+            if text:
+                self.para.append(text)
+        self._flush_section()
 
+    # sections
+    def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
+        self._flush_section()
+        self.kind, self.heading = kind, heading
+        self.in_bilag = kind is SectionKind.ATTACHMENTS and heading.lower().startswith("bilag")
+        if rest:
+            if self.in_bilag:
+                self._add_title(rest)
+            else:
+                self.para.append(clean_inline(rest))
 
-def _section_start(line: str, current: SectionKind) -> tuple[SectionKind, str, str] | None:
-    """(kind, heading, text on the same line) when this line opens a section."""
-    bare = clean_inline(line)
-    kind = heading_kind(bare)
-    if kind is not None:
-        return kind, bare.rstrip(":"), ""
-    if bare.lower().rstrip(":") in OTHER_HEADINGS:
-        return SectionKind.OTHER, bare.rstrip(":"), ""
-    if m := INLINE_DECISION.match(bare):
-        return SectionKind.DECISION, m.group(1), m.group(2)
-    if ATTACHMENT_TEXT.match(bare):
-        return SectionKind.ATTACHMENTS, bare, ""
-    if bare.startswith("Det indstilles") and current is SectionKind.OTHER:
-        return SectionKind.RECOMMENDATION, "", bare
-    if m := re.match(r"^[-•]\s*\*\*(.+?)\*\*\s*$", line):
-        keeps = current in (SectionKind.CASE, SectionKind.OTHER, SectionKind.ATTACHMENTS)
-        return (current if keeps else SectionKind.OTHER), m.group(1).strip(), ""
-    return None
+    def _marked_heading(self, text: str) -> None:
+        """A heading element of a web page: a known section, another heading, or an empty one (a break)."""
+        kind = known_heading(text) if text else None
+        self._start(kind or SectionKind.OTHER, text)
 
+    def _section_line(self, line: str, raw: str) -> bool:
+        bare = clean_inline(line)
+        kind = known_heading(bare)
+        if kind is not None:
+            self._start(kind, bare.rstrip(":").strip())
+            return True
+        if found := inline_section(bare):
+            self._start(*found)
+            return True
+        if ATTACHMENT_TEXT.match(bare):
+            self._start(SectionKind.ATTACHMENTS, bare)
+            return True
+        if bare.startswith("Det indstilles") and self.kind is SectionKind.OTHER and not self.heading:
+            self._start(SectionKind.RECOMMENDATION, "", bare)
+            return True
+        if m := re.match(r"^[-•]\s*\*\*(.+?)\*\*\s*$", line):
+            keeps = self.kind in (SectionKind.CASE, SectionKind.OTHER, SectionKind.ATTACHMENTS)
+            self._start(self.kind if keeps else SectionKind.OTHER, m.group(1).strip())
+            return True
+        if is_caps_heading(bare):
+            self._start(SectionKind.OTHER, bare.rstrip(":").strip())
+            return True
+        return False
 
-def _attachment_titles(item: AgendaItem) -> list[str]:
-    titles = []
-    for s in item.sections:
-        if s.kind is SectionKind.ATTACHMENTS and s.heading.lower().startswith("bilag"):
-            for line in s.text.split("\n"):
-                t = line.strip().lstrip("-• ").strip()
-                if t and t.lower() != "ingen" and len(t) < 300:
-                    titles.append(t)
-    return titles
+    def _flush_para(self) -> None:
+        if self.para:
+            self.paras.append(" ".join(self.para))
+            self.para.clear()
+
+    def _flush_section(self) -> None:
+        self._flush_para()
+        heading = self.heading
+        if self.sub:
+            heading = f"{self.sub} – {heading}" if heading else self.sub
+        if self.in_bilag or self.bilag_titles:
+            if self.bilag_titles:
+                self.item.sections.append(Section(SectionKind.ATTACHMENTS, heading, "\n".join(self.bilag_titles)))
+                self.item.attachments.extend(self.bilag_titles)
+            self.bilag_titles = []
+        if self.paras:
+            self.item.sections.append(Section(self.kind, heading, "\n\n".join(self.paras)))
+            self.paras.clear()
+
+    # attachment lists
+    def _bilag_line(self, line: str, lines: list[str], i: int) -> bool:
+        """Inside a Bilag block every line is an attachment title, whatever its words, until a heading
+        followed by prose, a lettered sub-point or a sub-item ends the block."""
+        text = clean_inline(line).lstrip("-• ").strip()
+        if not text:
+            return True
+        if LETTERED.match(text) or (SUB.match(text) and int(SUB.match(text).group(1)) == self.item.number):
+            self._end_bilag()
+            return False
+        if (self.bilag_titles or self.paras) and self._heading_like(text):
+            nxt = next((_plain(x).strip() for x in lines[i + 1:] if _plain(x).strip()), None)
+            if nxt is not None and not ATTACHMENT_SHAPE.match(clean_inline(nxt).lstrip("-• ")):
+                self._end_bilag()
+                return False
+        self._add_title(text)
+        return True
+
+    def _heading_like(self, text: str) -> bool:
+        return known_heading(text) is not None or inline_section(text) is not None or is_caps_heading(text)
+
+    def _add_title(self, text: str) -> None:
+        text = clean_inline(text).lstrip("-• ").strip()
+        if not text:
+            return
+        prev = self.bilag_titles[-1] if self.bilag_titles else ""
+        if prev and ATTACHMENT_SHAPE.match(prev) and not ATTACHMENT_SHAPE.match(text) \
+                and (text[:1].islower() or len(prev) >= 55 and prev[-1:] not in ".!?)"):
+            self.bilag_titles[-1] = _join_wrap(prev, text)
+        elif text.lower() == "ingen":
+            self.paras.append(text)
+        else:
+            self.bilag_titles.append(text)
+
+    def _end_bilag(self) -> None:
+        self._flush_section()
+        self.kind, self.heading, self.in_bilag = SectionKind.OTHER, "", False

@@ -1,31 +1,87 @@
-"""Section headings -> normalised kinds. Municipalities name the same section many ways."""
+"""Section headings -> normalised kinds. Municipalities name the same section many ways.
+
+`SECTION_HEADINGS` is the one open table: each kind with the heading texts (regular expressions over the
+lower-cased heading, without a trailing colon) that name it. Add a variant here and every reader knows it:
+as a heading line (»Beslutning«), as an inline label (»Beslutning: Godkendt.«) and in capitals
+(»BESLUTNING«). Headings that are known but have no kind of their own (Økonomi, Høring, Sagsforløb …) are
+OTHER: they still open a section, so the text under them is not taken for the section before.
+"""
 from __future__ import annotations
 
 import re
 
 from corpus.model import SectionKind
 
-_HEADINGS: list[tuple[SectionKind, re.Pattern[str]]] = [
-    (SectionKind.SUMMARY, re.compile(r"^(resum[eé]|sammendrag|kort om sagen)$")),
-    (SectionKind.RECOMMENDATION, re.compile(
-        r"^((administrationens|direktionens|forvaltningens|centerets|borgmesterens|supplerende) )?indstilling(er)?$"
-        r"|^beslutningspunkter$|^forslag til beslutning$")),
-    (SectionKind.DECISION, re.compile(
-        r"^(beslutning(er)?|referat|afgørelse)$|^.{0,80}s? beslutning(er)?( den .*)?$"
-        r"|^beslutning(er)? i .+ den \d.*$")),
-    (SectionKind.CASE, re.compile(
-        r"^((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
-        r"|sagens indhold)$")),
-    (SectionKind.ATTACHMENTS, re.compile(r"^(bilag(sliste)?|samlet bilagsliste)$")),
-]
+SECTION_HEADINGS: dict[SectionKind, list[str]] = {
+    SectionKind.SUMMARY: [r"resum[eé]", r"sammendrag", r"kort om sagen"],
+    SectionKind.RECOMMENDATION: [
+        r"((administrationens|direktionens|forvaltningens|centerets|borgmesterens|supplerende|"
+        r"rådmandens|magistratens) )?indstilling(er)?",
+        r"beslutningspunkter", r"forslag til beslutning", r"indstillingen"],
+    SectionKind.DECISION: [
+        r"beslutning(er)?", r"referat", r"afgørelse",
+        r".{0,80}s? beslutning(er)?( den .*)?", r"beslutning(er)? i .+ den \d.*"],
+    SectionKind.CASE: [
+        r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
+        r"|sagens indhold|sagsfremstilling og vurdering)",
+        r"oplæg"],
+    SectionKind.ATTACHMENTS: [r"bilag(sliste)?", r"samlet bilagsliste", r"bilagsfortegnelse"],
+    SectionKind.OTHER: [
+        r"økonomi", r"økonomi(ske| og) .{0,60}", r"høring", r"høring(ssvar|sproces|speriode)", r"sagsprocedure",
+        r"(tidligere )?sagsforløb", r"sagens forløb", r"tidligere beslutninger", r"lovgrundlag", r"retsgrundlag",
+        r"lovgivning", r"øvrige (forhold|konsekvenser)",
+        r"beslutningen træffes af", r"sagen afgøres (i|af)", r"tidsplan", r"videre proces",
+        r"kommunikation", r"konsekvenser.{0,60}", r"miljøvurdering", r"personale(mæssige)? konsekvenser",
+        r".{0,60}påtegning", r"bemærkninger", r"supplerende oplysninger",
+        r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse"],
+}
+_COMPILED = [(kind, re.compile("^(?:" + "|".join(patterns) + ")$")) for kind, patterns in SECTION_HEADINGS.items()]
+INLINE_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*:\s*(?P<rest>\S.*)?$")
+CAPS_HEADING_MAX_WORDS = 12
+
+
+def _key(heading: str) -> str:
+    return re.sub(r"\s+", " ", heading).strip().rstrip(":").strip().lower()
 
 
 def heading_kind(heading: str) -> SectionKind | None:
-    """The kind a heading names, or None when the line is not a known section heading."""
-    text = re.sub(r"\s+", " ", heading).strip().rstrip(":").strip().lower()
+    """The kind a heading names, or None when the line is not a known section heading.
+
+    Only the kinds with their own meaning (summary, recommendation, decision, case, attachments) are
+    returned; known headings without one give None here and OTHER from `known_heading`.
+    """
+    kind = known_heading(heading)
+    return None if kind is SectionKind.OTHER else kind
+
+
+def known_heading(heading: str) -> SectionKind | None:
+    """The kind of any heading in the table (OTHER for known headings without a kind of their own)."""
+    text = _key(heading)
     if not text or len(text) > 120:
         return None
-    for kind, pattern in _HEADINGS:
+    for kind, pattern in _COMPILED:
         if pattern.match(text):
             return kind
     return None
+
+
+def inline_section(line: str) -> tuple[SectionKind, str, str] | None:
+    """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label."""
+    m = INLINE_LABEL.match(line.strip())
+    if not m:
+        return None
+    kind = known_heading(m.group("label"))
+    if kind is None:
+        return None
+    return kind, m.group("label").strip(), (m.group("rest") or "").strip()
+
+
+def is_caps_heading(line: str) -> bool:
+    """An all-capitals heading line ('BESLUTNINGSFORSLAG FRA ENHEDSLISTEN'), not a shouted sentence."""
+    text = line.strip().rstrip(":").strip()
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or "\t" in text or text[-1:] in ".,;!?" or any(c.islower() for c in text):
+        return False
+    if len(text.split()) > CAPS_HEADING_MAX_WORDS:
+        return False
+    return len(letters) >= 0.6 * len(text.replace(" ", ""))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from corpus.model import DropReason, Dropped
+
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$", re.IGNORECASE)
 TOC_LINE = re.compile(r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.\s).*\t\s*\d{1,3}\s*$")
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
@@ -25,8 +27,11 @@ def normalise(text: str) -> str:
     return text
 
 
-def strip_page_furniture(lines: list[str]) -> list[str]:
+def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
     """Remove 'Side N af M' markers and the header lines repeated above them; rejoin split paragraphs."""
+    dropped = dropped if dropped is not None else []
+    for line in lines:
+        dropped.extend(Dropped(DropReason.PAGE_FURNITURE, m.group().strip()) for m in INLINE_PAGE.finditer(line))
     lines = [INLINE_PAGE.sub(" ", line) for line in lines]
     markers = [i for i, line in enumerate(lines) if PAGE_MARKER.match(line)]
     if not markers:
@@ -43,6 +48,7 @@ def strip_page_furniture(lines: list[str]) -> list[str]:
             if lines[j].strip() not in furniture:
                 break
             drop.add(j)
+    dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
     kept = [line if i not in drop else None for i, line in enumerate(lines)]
     return _rejoin(kept)
 
@@ -90,8 +96,11 @@ def _continues(before: str, after: str) -> bool:
     return after[:1].islower() or after[:1].isdigit()
 
 
-def drop_toc_lines(lines: list[str]) -> list[str]:
+def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
     """Table-of-contents lines are item headings ending in a tab and a page number."""
+    toc = [line for line in lines if TOC_LINE.match(line)]
+    if dropped is not None:
+        dropped.extend(Dropped(DropReason.CONTENTS, line.strip()) for line in toc)
     return [line for line in lines if not TOC_LINE.match(line)]
 
 

@@ -1,11 +1,17 @@
-"""One reader per file format: bytes in, meetings out (no database or index calls)."""
+"""One reader per file format: bytes in, meetings out (no database or index calls).
+
+The reader is picked by content first (a PDF, Word or web page is recognised by its first bytes, also
+when the upload has no suffix or the wrong one) and by suffix otherwise. Every reader also reports what
+it left out (`Reading.dropped`) so `minutes inspect` can show it and a test can check that nothing is lost.
+"""
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus.model import Meeting
+from corpus.model import Meeting, Reading
 
 
 class ReaderError(Exception):
@@ -17,24 +23,66 @@ Reader = Callable[[bytes, str], list[Meeting]]
 
 # suffix -> reader module; imported on first use so a reader's library loads only when needed
 READERS = {".txt": "text_reader", ".md": "text_reader", ".pdf": "pdf_reader", ".json": "greve_json",
-           ".docx": "docx_reader"}
+           ".docx": "docx_reader", ".html": "html_reader", ".htm": "html_reader"}
 SUPPORTED = tuple(READERS)
+FORMATS = ("PDF with a text layer, Word .docx, web page .html/.htm (FirstAgenda and other agenda portals), "
+           "plain text .txt/.md, FirstAgenda agenda JSON .json")
+HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|table|p|h[1-6])\b", re.I | re.S)
 
 
-def _reader(suffix: str) -> Reader | None:
-    module = READERS.get(suffix)
-    return importlib.import_module(f"corpus.readers.{module}").read if module else None
+def sniff(data: bytes) -> str | None:
+    """The reader module the content itself names, or None when the bytes do not say."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF"):
+        return "pdf_reader"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx_reader"
+    if HTML_START.match(head):
+        return "html_reader"
+    if head.lstrip().startswith(b"{"):
+        return "greve_json"
+    return None
+
+
+def pick_reader(data: bytes, name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    found = sniff(data)
+    known = READERS.get(suffix)
+    if found and (known is None or found != known):
+        # content wins over a missing or wrong suffix; a damaged file of the suffix's kind keeps its reader
+        if known in ("pdf_reader", "docx_reader") and found in ("greve_json",):
+            return known
+        return found
+    if known:
+        return known
+    if b"\x00" not in data[:4096] and not data.lstrip().startswith(b"<?xml"):
+        return "text_reader"
+    raise ReaderError(f"unsupported file type {suffix or '(no suffix)'}: the content is not a format we read. "
+                      f"Supported: {FORMATS}")
+
+
+def inspect_document(data: bytes, name: str) -> Reading:
+    """How one file reads: meetings, what was dropped and why, the extracted text. Raises ReaderError."""
+    if not data.strip():
+        raise ReaderError("the file is empty")
+    module = pick_reader(data, name)
+    reader = importlib.import_module(f"corpus.readers.{module}")
+    reading: Reading = reader.inspect(data, name)
+    reading.reader = module.removesuffix("_reader")
+    if not reading.meetings or not any(m.items for m in reading.meetings):
+        raise ReaderError(no_items_message(reading.text))
+    return reading
 
 
 def read_meetings(data: bytes, name: str) -> list[Meeting]:
-    """Parse one file's bytes; `name` (file name) picks the reader and is recorded as the source."""
-    suffix = Path(name).suffix.lower()
-    reader = _reader(suffix)
-    if reader is None:
-        raise ReaderError(f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}")
-    if not data.strip():
-        raise ReaderError("the file is empty")
-    meetings = reader(data, name)
-    if not meetings or not any(m.items for m in meetings):
-        raise ReaderError("no agenda items found in the file")
-    return meetings
+    """Parse one file's bytes; `name` (file name) helps pick the reader and is recorded as the source."""
+    return inspect_document(data, name).meetings
+
+
+def no_items_message(text: str) -> str:
+    first = [line.strip() for line in text.split("\n") if line.strip()][:6]
+    seen = " | ".join(line[:80] for line in first) if first else "(no text)"
+    return ("no agenda items found in the file: expected numbered item headings like '1. Titel', '1 Titel', "
+            "'Punkt 1: Titel' or a number alone on its line followed by the title, each followed by a case "
+            f"number or a section such as Beslutning or Indstilling; the first lines were: {seen}. "
+            f"Supported formats: {FORMATS}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from corpus.dates import find_date, find_time
-from corpus.model import AgendaItem, Meeting, Section, SectionKind
+from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError
 from corpus.sections import heading_kind
 
@@ -31,7 +31,8 @@ HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 ITEM_HEADING = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.DOTALL)
 CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\S.*)$", re.IGNORECASE)
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
-CLOSED_TITLE = re.compile(r"^\s*lukket\b", re.IGNORECASE)
+CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
+CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.IGNORECASE)  # a 'Lukket punkt' marker under the heading
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {"fraværende", "afbud"}
@@ -62,13 +63,21 @@ class _Item:
 
 def read(data: bytes, name: str) -> list[Meeting]:
     """The meeting in an Acadre-style DOCX; ReaderError for other Word files (e.g. attachments)."""
+    return inspect(data, name).meetings
+
+
+def inspect(data: bytes, name: str) -> Reading:
     lines = list(_document_lines(_open(data)))
+    text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
     if not items:
-        return _as_plain_text(lines, name)
+        dropped: list[Dropped] = []
+        return Reading(_as_plain_text(lines, name, dropped), dropped, text)
     meeting = _meeting(front, signatures, name)
     meeting.items = [_item(raw, meeting.date) for raw in items]
-    return [meeting]
+    dropped = [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
+    dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
+    return Reading([meeting], dropped, text)
 
 
 def _open(data: bytes) -> WordDocument:
@@ -217,7 +226,8 @@ def _label(text: str) -> str:
 # Item lines -> AgendaItem ----------------------------------------------------------------------
 
 def _item(raw: _Item, meeting_date: str) -> AgendaItem:
-    item = AgendaItem(number=raw.number, title=raw.title, closed=bool(CLOSED_TITLE.match(raw.title)))
+    marked = any(CLOSED_LINE.match(line.text.strip()) for line in raw.lines[:3])
+    item = AgendaItem(number=raw.number, title=raw.title, closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
     heading, body = "", []
     for line in raw.lines:
         if line.level and line.text:
@@ -283,11 +293,11 @@ def _join(lines: list[Line]) -> str:
     return "".join(out)
 
 
-def _as_plain_text(lines: list[Line], name: str) -> list[Meeting]:
+def _as_plain_text(lines: list[Line], name: str, dropped: list[Dropped]) -> list[Meeting]:
     """No item heading styles: perhaps minutes typed without styles, so try the plain-text parser."""
     from corpus.parse import parse_minutes_text
 
-    meetings = parse_minutes_text("\n".join(line.text for line in lines), name)
+    meetings = parse_minutes_text("\n".join(line.text for line in lines), name, dropped)
     if not any(m.items for m in meetings):
         raise ReaderError("no agenda items found: the document has no numbered item headings "
                           "(is it an attachment rather than minutes?)")

@@ -18,13 +18,50 @@ import re
 from datetime import datetime
 from typing import Any
 
-from corpus.model import AgendaItem, Meeting, Section, SectionKind
+from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError
 from corpus.readers.html_sections import html_sections
 from corpus.sections import heading_kind
 
 CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
+
+
+def inspect(data: bytes, name: str) -> Reading:
+    """The meeting, and as the document's text the export's human-readable fields (committee, place,
+    participants, item numbers, captions, case numbers, the visible text of the fields' HTML, attachment
+    names): ids, links and flags are data about the document, not text of it."""
+    meetings = read(data, name)
+    return Reading(meetings, [], _document_text(_load(data)))
+
+
+def _document_text(doc: dict[str, Any]) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    parts: list[str] = []
+
+    def add(value: Any) -> None:
+        if isinstance(value, str) and value.strip():
+            parts.append(value)
+
+    add((doc.get("Udvalg") or {}).get("Navn"))
+    moede = doc.get("Moede") or {}
+    add(moede.get("Sted"))
+    for person in moede.get("Moededeltagere") or []:
+        add((person or {}).get("Name"))
+    for raw in doc.get("Dagsordenpunkter") or []:
+        raw = raw or {}
+        add(str(raw.get("Number") or raw.get("Punktnummer") or ""))
+        add(raw.get("Caption") or raw.get("Navn"))
+        add(raw.get("CaseNumber") or raw.get("SagsNummer"))
+        for field in raw.get("Felter") or []:
+            html = (field or {}).get("Html")
+            if isinstance(html, str) and html.strip():
+                body = LexborHTMLParser(html).body
+                add(body.text(separator=" ") if body is not None else "")
+        for bilag in raw.get("Bilag") or []:
+            add((bilag or {}).get("Navn"))
+    return "\n".join(parts)
 
 
 def read(data: bytes, name: str) -> list[Meeting]:

@@ -4,15 +4,22 @@ from __future__ import annotations
 import io
 import logging
 
-from corpus.model import Meeting
+from corpus.model import Meeting, Reading
 from corpus.parse import parse_minutes_text
 from corpus.readers import ReaderError
 
 MIN_CHARS_PER_PAGE = 20
 
 
+def inspect(data: bytes, name: str) -> Reading:
+    text = extract_text(data)
+    dropped = []
+    meetings = parse_minutes_text(text, name, dropped)
+    return Reading(meetings, dropped, text)
+
+
 def read(data: bytes, name: str) -> list[Meeting]:
-    return parse_minutes_text(extract_text(data), name)
+    return inspect(data, name).meetings
 
 
 def extract_text(data: bytes) -> str:

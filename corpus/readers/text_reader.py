@@ -1,8 +1,8 @@
-"""Plain-text minutes (the KD-Net family): decode, then parse."""
+"""Plain-text minutes (the KD-Net family, a web page or PDF saved as text): decode, then parse."""
 from __future__ import annotations
 
-from corpus.model import Meeting
-from corpus.parse import parse_minutes_text
+from corpus.model import Meeting, Reading
+from corpus.parse import MARK, parse_minutes_text
 from corpus.readers import ReaderError
 
 
@@ -21,5 +21,12 @@ def decode(data: bytes) -> str:
         raise ReaderError("the file is neither UTF-8 nor Windows-1252 text") from exc
 
 
+def inspect(data: bytes, name: str) -> Reading:
+    text = decode(data).replace(MARK, "")
+    dropped = []
+    meetings = parse_minutes_text(text, name, dropped)
+    return Reading(meetings, dropped, text)
+
+
 def read(data: bytes, name: str) -> list[Meeting]:
-    return parse_minutes_text(decode(data), name)
+    return inspect(data, name).meetings

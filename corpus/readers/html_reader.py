@@ -1,0 +1,195 @@
+"""Agenda and minutes web pages (FirstAgenda's public portal and pages like it), saved as HTML -> meetings.
+
+The page is turned into the lines a reader sees, then parsed like any minutes text:
+
+* headings (h1-h6) become their own lines, marked so the parser knows they are headings: a known
+  section name opens that section, another heading opens a section of its own, and an empty heading
+  (FirstAgenda prints <h3></h3> before an untitled field) ends the section before it;
+* a table row of plain cells is one line with the cells tab-separated (the meeting-info table:
+  »Mødested:<tab>Udvalgsværelse 398«); a row holding blocks (FirstAgenda's item rows: number cell, then
+  a cell with the title, case number, sections and attachment list) gives each cell its own lines, so
+  the number stands alone above the title;
+* page furniture is left out and listed as dropped: navigation, forms, buttons and menus that hold no
+  heading, dialogs, badges, hidden elements. Scripts, styles and the <head> are not text of the page.
+
+Selectolax (lexbor) parses the HTML; it is fast, tolerant of broken markup and already a dependency.
+"""
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpus.model import DropReason, Dropped, Meeting, Reading
+from corpus.parse import MARK, parse_minutes_text
+
+SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "aside", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "li",
+    "table", "thead", "tbody", "tfoot", "caption", "hr", "header", "main", "address", "figure", "figcaption",
+    "center", "fieldset", "details", "summary",
+}) | HEADING_TAGS
+FURNITURE_TAGS = frozenset({"nav", "form", "select", "textarea", "input", "label", "footer", "dialog"})
+FURNITURE_ROLES = frozenset({"menu", "menubar", "dialog", "alertdialog", "button", "navigation", "banner",
+                             "contentinfo", "search", "toolbar", "tooltip"})
+FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?|cookie\w*|spinner|"
+                             r"navbar|skip-link|sr-only|visually-hidden|tilbage\w*|back-to\w*)($|[\s_-])", re.I)
+SPACES = re.compile(r"\s+")
+MAX_HEADING = 150
+
+
+def decode(data: bytes) -> str:
+    head = data[:2048].decode("ascii", "ignore")
+    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    encodings = [m.group(1)] if m else []
+    for encoding in encodings + ["utf-8-sig", "cp1252"]:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def inspect(data: bytes, name: str) -> Reading:
+    tree = LexborHTMLParser(decode(data))
+    walker = _Walker()
+    walker.walk(tree.body)
+    lines = walker.lines()
+    dropped = list(walker.dropped)
+    meetings = parse_minutes_text("\n".join(lines), name, dropped)
+    return Reading(meetings, dropped, "\n".join(walker.all_text))
+
+
+def read(data: bytes, name: str) -> list[Meeting]:
+    return inspect(data, name).meetings
+
+
+def _text(node: LexborNode) -> str:
+    return SPACES.sub(" ", node.text(deep=True, separator=" ")).strip()
+
+
+def _has_heading(node: LexborNode) -> bool:
+    return any(n.tag in HEADING_TAGS for n in node.traverse(include_text=False))
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    role = (attrs.get("role") or "").lower()
+    classes = attrs.get("class") or ""
+    if node.tag == "button" or role == "button":  # FirstAgenda wraps item titles in a button
+        return not _has_heading(node)
+    if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style and not _has_heading(node)
+
+
+def _simple_row(row: LexborNode) -> bool:
+    """A row whose cells hold only inline text: read as one tab-separated line."""
+    for cell in row.iter():
+        if cell.tag not in ("td", "th"):
+            continue
+        if any(n.tag in BLOCK_TAGS for n in cell.traverse(include_text=False) if n is not cell):
+            return False
+    return True
+
+
+class _Walker:
+    """One pass over the DOM, writing lines; furniture goes to `dropped`, all visible text to `all_text`."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = [""]
+        self.dropped: list[Dropped] = []
+        self.all_text: list[str] = []
+
+    def lines(self) -> list[str]:
+        text = "\n".join(self.out)
+        text = re.sub(r"[ \t]+\n", "\n", text)
+        return re.sub(r"\n{3,}", "\n\n", text).strip().split("\n")
+
+    def newline(self, blank: bool = False) -> None:
+        if self.out[-1].strip():
+            self.out.append("")
+        if blank and (len(self.out) < 2 or self.out[-2].strip()):
+            self.out.append("")
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        last = self.out[-1]
+        if last and not last.endswith((" ", "\t")) and not text.startswith(" "):
+            text = " " + text if _needs_space(last, text) else text
+        self.out[-1] = last + text
+
+    def walk(self, node: LexborNode | None) -> None:
+        if node is None:
+            return
+        for child in node.iter(include_text=True):
+            self.visit(child)
+
+    def visit(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag == "-text":
+            raw = node.text_content or ""
+            if raw.strip():
+                self.all_text.append(raw.strip())
+                self.write(SPACES.sub(" ", raw).strip() if not raw[:1].isspace() else " " + SPACES.sub(" ", raw).strip())
+            return
+        if tag in SKIP_TAGS:
+            return
+        if _is_furniture(node):
+            text = _text(node)
+            if text:
+                self.all_text.append(text)
+                self.dropped.append(Dropped(DropReason.WEB_FURNITURE, text))
+            return
+        if tag in HEADING_TAGS:
+            text = _text(node)
+            if text:
+                self.all_text.append(text)
+            self.newline(blank=True)
+            if len(text) > MAX_HEADING or text.endswith("."):  # prose in a heading element: a break, then text
+                self.out[-1] = MARK
+                self.newline()
+                self.out[-1] = text
+            else:
+                self.out[-1] = MARK + text
+            self.newline(blank=True)
+        elif tag == "br":
+            self.newline()
+        elif tag == "tr":
+            self.row(node)
+        elif tag in BLOCK_TAGS:  # blocks are paragraphs; list entries are lines
+            self.newline(blank=tag != "li")
+            self.walk(node)
+            self.newline(blank=tag != "li")
+        else:
+            self.walk(node)
+
+    def row(self, node: LexborNode) -> None:
+        self.newline()
+        simple = _simple_row(node)
+        first = True
+        for cell in node.iter():
+            if cell.tag not in ("td", "th"):
+                continue
+            if _is_furniture(cell):
+                self.visit(cell)
+                continue
+            if simple:
+                if not first:
+                    self.out[-1] += "\t"
+                self.walk(cell)
+            else:
+                self.newline()
+                self.walk(cell)
+                self.newline()
+            first = False
+        self.newline()
+
+
+def _needs_space(before: str, after: str) -> bool:
+    return before[-1:].isalnum() and after[:1].isalnum()
