@@ -1,4 +1,4 @@
-"""The `minutes` command: ingest, reindex, stats, search, eval, bench, serve."""
+"""The `minutes` command: ingest, inspect, reindex, stats, search, eval, bench, serve."""
 from __future__ import annotations
 
 import json
@@ -49,7 +49,7 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx)")],
+    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx, .html)")],
     skip_embeddings: Annotated[bool, typer.Option(help="Build no embeddings (keyword index only)")] = False,
 ) -> None:
     """Read minutes into the store and update both indexes incrementally."""
@@ -70,7 +70,7 @@ def ingest(
     if reports and not good:
         raise typer.Exit(1)
     if not reports:
-        fail("no supported files found (.txt, .pdf, .json, .docx)", 1)
+        fail("no supported files found (.txt, .pdf, .json, .docx, .html)", 1)
 
 
 def _ingest_with_progress(engine, paths: list[Path]):
@@ -104,6 +104,71 @@ class _RateColumn(ProgressColumn):
 
     def render(self, task) -> Text:
         return Text(f"{task.speed or 0:,.1f} passages/s")
+
+
+@app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="One minutes file (.pdf, .docx, .html, .txt, .json)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Show how a file would be read (meeting, items, sections, what was dropped), storing nothing."""
+    from corpus.coverage import coverage
+    from corpus.readers import ReaderError, inspect_document
+
+    if not file.is_file():
+        fail(f"no such file: {file}")
+    try:
+        reading = inspect_document(file.read_bytes(), file.name)
+    except ReaderError as exc:
+        fail(f"{file.name}: {exc}", 1)
+    data = _inspection(reading, file, coverage(reading))
+    if as_json:
+        out.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    _print_inspection(data)
+
+
+def _inspection(reading, file: Path, cov) -> dict:
+    meetings = []
+    for m in reading.meetings:
+        items = [{"number": i.number, "title": i.title, "presenter": i.presenter, "case_number": i.case_number,
+                  "closed": i.closed,
+                  "sections": [{"heading": s.heading, "kind": str(s.kind), "length": len(s.text)} for s in i.sections],
+                  "attachments": i.attachments} for i in m.items]
+        meetings.append({"id": m.id, "body": m.body, "date": m.date, "time": m.time, "location": m.location,
+                         "participants": m.participants, "absentees": m.absentees, "items": items})
+    return {"file": file.name, "reader": reading.reader, "meetings": meetings,
+            "dropped": [{"reason": str(d.reason), "text": d.text} for d in reading.dropped],
+            "coverage": {"document_words": cov.document_words, "accounted": round(cov.ratio, 4),
+                         "missing_words": list(cov.missing)}}
+
+
+def _print_inspection(data: dict) -> None:
+    out.print(f"{data['file']}: read as {data['reader']}", highlight=False)
+    for m in data["meetings"]:
+        out.print(f"\nMeeting {m['id']}\n  body: {m['body']}\n  date: {m['date']}  time: {m['time'] or '-'}\n"
+                  f"  location: {m['location'] or '-'}\n  participants: {', '.join(m['participants']) or '-'}\n"
+                  f"  apologies: {', '.join(m['absentees']) or '-'}", highlight=False)
+        for i in m["items"]:
+            flags = " [closed]" if i["closed"] else ""
+            out.print(f"\n  {i['number']}. {i['title']}{flags}\n     case: {i['case_number'] or '-'}"
+                      + (f"   presenter: {i['presenter']}" if i["presenter"] else ""), highlight=False)
+            for s in i["sections"]:
+                out.print(f"     - {s['heading'] or '(untitled)'} [{s['kind']}]: {s['length']} chars", highlight=False)
+            for title in i["attachments"]:
+                out.print(f"     · bilag: {title}", highlight=False)
+    dropped: dict[str, list[str]] = {}
+    for d in data["dropped"]:
+        dropped.setdefault(d["reason"], []).append(d["text"])
+    out.print("\nDropped:" if dropped else "\nDropped: nothing", highlight=False)
+    for reason, texts in dropped.items():
+        shown = list(dict.fromkeys(texts))
+        out.print(f"  {reason} ({len(texts)} lines): " + " | ".join(t[:60] for t in shown[:8])
+                  + (" …" if len(shown) > 8 else ""), highlight=False)
+    cov = data["coverage"]
+    out.print(f"\nWords accounted for: {cov['accounted']:.1%} of {cov['document_words']} distinct words"
+              + (f"; not found: {', '.join(cov['missing_words'][:20])}" if cov["missing_words"] else ""),
+              highlight=False)
 
 
 @app.command()

@@ -51,6 +51,7 @@ LABELS = {
               "start", "slut", "note"),
 }
 ALL_LABELS = {label: key for key, labels in LABELS.items() for label in labels}
+TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 NO_COLON_LABELS = ("mødested", "mødelokale", "mødedato", "mødetid")  # »Mødested Byrådssalen«
 
 
@@ -73,7 +74,7 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
     header.body = header.body or _body_from_title(head) or body_from_source(source)
     header.date = header.date or _first(find_date, head[:15])
     if header.date and not header.time:
-        header.time = _time_near_date(head[:15])
+        header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
     header.location = header.location or _location(head)
     return header
 
@@ -158,7 +159,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             return
         if KIND_LINE.match(line):
             nxt = [k for k in range(i + 1, min(len(head), i + 5)) if head[k] and not KIND_LINE.match(head[k])]
-            if len(nxt) >= 2 and not find_date(head[nxt[0]]) and find_date(head[nxt[1]]) \
+            if len(nxt) >= 2 and not find_date(head[nxt[0]]) and any(find_date(head[k]) for k in nxt[1:3]) \
                     and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80:
                 h.body = h.body or canonical_body(head[nxt[0]])
                 return
@@ -223,8 +224,20 @@ def _time_near_date(lines: list[str]) -> str | None:
     return next((find_time(line) for line in lines if find_date(line) and find_time(line)), None)
 
 
+def _time_only(line: str) -> str | None:
+    return find_time(line) if TIME_ONLY.match(line) else None
+
+
 def _location(head: list[str]) -> str | None:
     for i, line in enumerate(head[:15]):
+        if TIME_ONLY.match(line):  # Acadre: 'Kl. 10:30', then place and address one a line
+            place = []
+            for nxt in head[i + 1:i + 6]:
+                if not nxt or _split_label(nxt) is not None or find_date(nxt):
+                    break
+                place.append(nxt)
+            if place:
+                return ", ".join(place)
         m = re.match(r"^(?:mødet afholdes på|afholdes på)\s+(.+?)\.?$", line, re.I)
         if m:
             return m.group(1)

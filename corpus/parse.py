@@ -230,7 +230,8 @@ def _ends_title(line: str) -> bool:
     text = line.strip()
     return (not text or CASE_NUMBER.match(text) is not None or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
-            or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles"))
+            or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles")
+            or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
 
 
 def _wrapped_title(lines: list[str], start: int, title: str) -> tuple[str, int]:
@@ -369,8 +370,11 @@ class _BodyReader:
                 continue
             if self.item.case_number is None and not self.paras and not self.para and (m := CASE_NUMBER.match(line)):
                 self.item.case_number = (m.group("n") or m.group("bare")).strip()
+                if m.group("n"):
+                    self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("n")].strip()))
                 continue
             if low == "afbud":
+                self.dropped.append(Dropped(DropReason.MARKER, line))
                 self._start(SectionKind.OTHER, "")
                 skip_absentees = True
                 continue
@@ -390,6 +394,10 @@ class _BodyReader:
 
     # sections
     def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
+        if self.heading and not self.paras and not self.para and not self.bilag_titles \
+                and known_heading(self.heading) is None:
+            # a heading of its own with nothing under it ('UDLEVELSE' above 'STRATEGIEN …'): keep it
+            heading = f"{self.heading} – {heading}" if heading else self.heading
         self._flush_section()
         self.kind, self.heading = kind, heading
         self.in_bilag = kind is SectionKind.ATTACHMENTS and heading.lower().startswith("bilag")

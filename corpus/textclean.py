@@ -10,8 +10,9 @@ from collections import Counter
 
 from corpus.model import DropReason, Dropped
 
-PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$", re.IGNORECASE)
-TOC_LINE = re.compile(r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.\s).*\t\s*\d{1,3}\s*$")
+PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
+                         r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
+TOC_LINE = re.compile(r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.?\s).*(\t|\.{4,}|…{2,})\s*\d{1,3}\s*$")
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

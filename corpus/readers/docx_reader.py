@@ -74,8 +74,9 @@ def inspect(data: bytes, name: str) -> Reading:
         dropped: list[Dropped] = []
         return Reading(_as_plain_text(lines, name, dropped), dropped, text)
     meeting = _meeting(front, signatures, name)
-    meeting.items = [_item(raw, meeting.date) for raw in items]
-    dropped = [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
+    dropped: list[Dropped] = []
+    meeting.items = [_item(raw, meeting.date, dropped) for raw in items]
+    dropped += [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
     dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
     return Reading([meeting], dropped, text)
 
@@ -225,26 +226,29 @@ def _label(text: str) -> str:
 
 # Item lines -> AgendaItem ----------------------------------------------------------------------
 
-def _item(raw: _Item, meeting_date: str) -> AgendaItem:
+def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
     marked = any(CLOSED_LINE.match(line.text.strip()) for line in raw.lines[:3])
     item = AgendaItem(number=raw.number, title=raw.title, closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
     heading, body = "", []
     for line in raw.lines:
         if line.level and line.text:
-            _add_section(item, heading, body, meeting_date)
+            _add_section(item, heading, body, meeting_date, dropped)
             heading, body = line.text, []
         else:
             body.append(line)
-    _add_section(item, heading, body, meeting_date)
+    _add_section(item, heading, body, meeting_date, dropped)
     return item
 
 
-def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date: str) -> None:
+def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date: str,
+                 dropped: list[Dropped]) -> None:
     if not heading:
-        lines = _take_case_number(item, lines)
+        lines = _take_case_number(item, lines, dropped)
     kind = _section_kind(heading, meeting_date)
     if kind is SectionKind.ATTACHMENTS:
         titles = _attachment_titles(lines)
+        dropped.extend(Dropped(DropReason.MARKER, cell) for line in lines for cell in line.cells
+                       if cell.strip() and cell != max(line.cells, key=len))
         item.attachments.extend(titles)
         text = "\n".join(titles)
     else:
@@ -261,13 +265,14 @@ def _section_kind(heading: str, meeting_date: str) -> SectionKind:
     return SectionKind.OTHER if dated and dated != meeting_date else kind
 
 
-def _take_case_number(item: AgendaItem, lines: list[Line]) -> list[Line]:
+def _take_case_number(item: AgendaItem, lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     """The "Sagsnr.: 12/27845" row sets the case number; the other preamble rows stay as text."""
     rest = []
     for line in lines:
         m = CASE_NUMBER.match(line.text.replace("\t", " "))
         if m and item.case_number is None:
             item.case_number = m.group("n").strip()
+            dropped.append(Dropped(DropReason.MARKER, line.text.replace("\t", " ")[:m.start("n")].strip()))
         else:
             rest.append(line)
     return rest
@@ -299,6 +304,8 @@ def _as_plain_text(lines: list[Line], name: str, dropped: list[Dropped]) -> list
 
     meetings = parse_minutes_text("\n".join(line.text for line in lines), name, dropped)
     if not any(m.items for m in meetings):
-        raise ReaderError("no agenda items found: the document has no numbered item headings "
-                          "(is it an attachment rather than minutes?)")
+        from corpus.readers import no_items_message
+
+        raise ReaderError(no_items_message("\n".join(line.text for line in lines))
+                          + " (is it an attachment rather than minutes?)")
     return meetings
