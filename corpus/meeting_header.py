@@ -36,6 +36,7 @@ KIND_FIRST = re.compile(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s
 MEETING_OF = re.compile(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?", re.I)
 KIND_MIDDLE = re.compile(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+(?P<rest>.*\d{{4}}.*)$", re.I)
 KIND_LINE = re.compile(rf"^{DOC_KIND}$", re.I)
+KIND_DASH = re.compile(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+)$|^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$", re.I)
 GENERIC_NAMES = {"document", "dokument", "referat", "dagsorden", "download", "file", "fil", "minutes", "agenda",
                  "untitled", "unavngivet", "ny", "new", "print", "udskrift", "export", "eksport", "scan", "pdf",
                  "html", "index", "page", "side", "publication", "meeting", "møde", "den", "d", "af", "fra",
@@ -43,7 +44,7 @@ GENERIC_NAMES = {"document", "dokument", "referat", "dagsorden", "download", "fi
                  "copy", "final", "endelig", "version", "v"}
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
-    "when": ("mødetid", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid", "mødedato og tid"),
+    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid", "mødedato og tid"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær"),
@@ -52,7 +53,7 @@ LABELS = {
 }
 ALL_LABELS = {label: key for key, labels in LABELS.items() for label in labels}
 TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
-NO_COLON_LABELS = ("mødested", "mødelokale", "mødedato", "mødetid")  # »Mødested Byrådssalen«
+NO_COLON_LABELS = ("mødested", "mødedato", "mødetidspunkt", "mødetid")  # »Mødested Byrådssalen«
 
 
 @dataclass
@@ -156,6 +157,9 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.body = h.body or canonical_body(m.group("body").strip(" -–,"))
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
+            return
+        if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
+            h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
         if KIND_LINE.match(line):
             nxt = [k for k in range(i + 1, min(len(head), i + 5)) if head[k] and not KIND_LINE.match(head[k])]

@@ -141,7 +141,13 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     for k, h in enumerate(headings):
         end = headings[k + 1].line if k + 1 < len(headings) else len(lines)
         closed = closed or (k > 0 and _closed_before(lines, headings[k - 1].line, h.line))
-        meeting.items.append(_item(h, lines[h.end:end], closed, meeting, dropped))
+        body = lines[h.end:end]
+        if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None:
+            # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text
+            headings[k + 1].closed = True
+            dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
+            body = body[:last]
+        meeting.items.append(_item(h, body, closed, meeting, dropped))
     meeting.absentees = list(dict.fromkeys(meeting.absentees))
     return meeting
 
@@ -297,6 +303,11 @@ def _blank_out(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
     return out
 
 
+def _closed_marker_at_end(body: list[str]) -> int | None:
+    last = next((i for i in range(len(body) - 1, -1, -1) if _plain(body[i]).strip()), None)
+    return last if last is not None and CLOSED_LINE.match(_plain(body[last]).strip()) else None
+
+
 def _closed_before(lines: list[str], start: int, end: int) -> bool:
     return any(_plain(line).strip().lower() in CLOSED_BLOCK for line in lines[start:end])
 
@@ -305,9 +316,13 @@ def _closed_before(lines: list[str], start: int, end: int) -> bool:
 def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: list[Dropped]) -> AgendaItem:
     title, presenter, note = _split_title(h.title)
     closed = closed or h.closed
+    if h.closed:
+        dropped.append(Dropped(DropReason.MARKER, "Lukket punkt"))
     if CLOSED_TITLE.match(title) and re.match(r"^\s*\(?lukket\b", title, re.I) and CLOSED_TITLE.sub("", title):
+        dropped.append(Dropped(DropReason.MARKER, CLOSED_TITLE.match(title).group().strip()))
         title, closed = CLOSED_TITLE.sub("", title), True
-    elif CLOSED_SUFFIX.search(title):
+    elif m := CLOSED_SUFFIX.search(title):
+        dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title, closed = CLOSED_SUFFIX.sub("", title), True
     item = AgendaItem(number=h.number, title=clean_inline(title), presenter=presenter, closed=closed)
     if note:
