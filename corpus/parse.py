@@ -485,18 +485,19 @@ class _BodyReader:
             if nxt is not None and not ATTACHMENT_SHAPE.match(clean_inline(nxt).lstrip("-• ")):
                 self._end_bilag()
                 return False
-        self._add_title(text)
+        self._add_title(text, listed=line.lstrip()[:1] in "-•")
         return True
 
     def _heading_like(self, text: str) -> bool:
         return known_heading(text) is not None or inline_section(text) is not None or is_caps_heading(text)
 
-    def _add_title(self, text: str) -> None:
+    def _add_title(self, text: str, listed: bool = False) -> None:
+        """One attachment title; a PDF line that only goes on with the title before (a wrap) is joined to it."""
         text = clean_inline(text).lstrip("-• ").strip()
         if not text:
             return
         prev = self.bilag_titles[-1] if self.bilag_titles else ""
-        if prev and ATTACHMENT_SHAPE.match(prev) and not ATTACHMENT_SHAPE.match(text) \
+        if prev and not listed and ATTACHMENT_SHAPE.match(prev) and not ATTACHMENT_SHAPE.match(text) \
                 and (text[:1].islower() or len(prev) >= 55 and prev[-1:] not in ".!?)"):
             self.bilag_titles[-1] = _join_wrap(prev, text)
         elif text.lower() == "ingen":

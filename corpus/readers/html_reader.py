@@ -162,7 +162,12 @@ class _Walker:
             self.newline()
         elif tag == "tr":
             self.row(node)
-        elif tag in BLOCK_TAGS:  # blocks are paragraphs; list entries are lines
+        elif tag == "li":  # a list entry is a line of its own, marked as one
+            self.newline()
+            self.write("- ")
+            self.walk(node)
+            self.newline()
+        elif tag in BLOCK_TAGS:  # blocks are paragraphs
             self.newline(blank=tag != "li")
             self.walk(node)
             self.newline(blank=tag != "li")
