@@ -10,6 +10,8 @@ SAMPLES = ROOT / "corpus" / "samples"
 SHARED = ROOT.parent / "shared"
 GREVE = SHARED / "corpora" / "greve"
 OS2 = SHARED / "corpora" / "os2dagsorden"
+MORE = SHARED / "corpora" / "more-layouts"
+VARIANTS = Path(__file__).resolve().parent / "layouts"  # layout variants made for the tests
 EVAL = SHARED / "eval"
 
 

@@ -1,0 +1,279 @@
+"""Minutes in the layouts the Danish systems publish: FirstAgenda web pages (HTML and saved as text),
+FirstAgenda referat PDFs, SBSYS referat PDFs, »Punkt N:« documents — the samples in
+../shared/corpora/more-layouts and variants of the same layouts made for these tests (tests/layouts)."""
+from __future__ import annotations
+
+import pytest
+from conftest import MORE, OS2, VARIANTS, need
+
+from corpus.meeting_header import body_from_source
+from corpus.model import SectionKind
+from corpus.parse import CASE_NUMBER
+from corpus.readers import ReaderError, inspect_document, read_meetings
+
+AARHUS_HTML = "aarhus-teknisk-udvalg-2025-10-01-referat.html"
+AARHUS_SBSYS = "aarhus-moedesystemgruppen-2016-10-06-referat.pdf"
+
+
+def _read(folder, name, as_name=None):
+    path = need(folder / name)
+    return read_meetings(path.read_bytes(), as_name or path.name)
+
+
+# -- FirstAgenda web page (sample) -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def aarhus_web():
+    [meeting] = _read(MORE, AARHUS_HTML)
+    return meeting
+
+
+def test_firstagenda_web_page_meeting_facts(aarhus_web):
+    m = aarhus_web
+    assert (m.body, m.date, m.time, m.location) == ("Teknisk Udvalg", "2025-10-01", "15:45", "Udvalgsværelse 398")
+    assert m.participants == [] and m.absentees == []  # the page fills participants in with a script
+
+
+def test_firstagenda_web_page_items(aarhus_web):
+    items = aarhus_web.items
+    assert [(i.number, i.title, i.case_number) for i in items] == [
+        (1, "Referat fra sidste udvalgsmøde", "EMN-2025-010561"),
+        (2, "Udviklingsplan Aarhus Ø - endelig vedtagelse", "EMN-2025-009242"),
+        (3, "Lokalplan 1221 (tillæg 2 til lokalplan 411) – Erhvervsområde ved Kattrup, Hasselager-Kolt, "
+            "med tillæg 1 - Endelig", "EMN-2025-008468"),
+        (4, "Forvaltningen orienterer", "EMN-2025-010561"),
+        (5, "Eventuelt", None),
+        (6, "Måltal for busfremkommelighed, jf. budgetforlig 2023", "EMN-2024-035156"),
+    ]
+    assert [i.decision.split(".")[0] for i in items] == [
+        "Ingen bemærkninger",
+        "Et flertal i udvalget kunne tiltræde indstillingen i overensstemmelse med Magistratens anbefaling",
+        "Der var foretræde til sagen, hvorefter udvalget drøftede sagen og stillede spørgsmål til forvaltningen",
+        "Udvalget blev orienteret om arkitekturugen i uge 41",
+        "Udvalget drøftede og stillede spørgsmål til forvaltningen om forlængelse af forsøget med sommergade i "
+        "Jægergårdsgade",
+        "Sagen blev udsat uden behandling",
+    ]
+    assert not any(i.closed for i in items)
+
+
+def test_firstagenda_web_page_sections(aarhus_web):
+    two = aarhus_web.items[1]
+    assert [(s.kind, s.heading) for s in two.sections] == [
+        (SectionKind.DECISION, "Beslutninger"), (SectionKind.OTHER, ""), (SectionKind.SUMMARY, "Resume"),
+        (SectionKind.RECOMMENDATION, "Beslutningspunkter"), (SectionKind.OTHER, "Sagsforløb"),
+        (SectionKind.ATTACHMENTS, "Bilag")]
+    # the untitled field after the decision (an empty <h3>) is not part of the decision
+    assert "fire ugers høring" not in two.decision
+    assert two.sections[1].text.startswith("Udviklingsplan for Pier 3 og tilstødende arealer har været i fire ugers")
+    assert two.text_of(SectionKind.SUMMARY).startswith("Der er indkommet i alt 1149 høringssvar")
+    assert "Udvalg: Magistraten" in two.sections[4].text
+    six = aarhus_web.items[5]
+    assert "Borgmesterens Afdelings påtegning" in [s.heading for s in six.sections]
+
+
+def test_firstagenda_web_page_attachments(aarhus_web):
+    items = aarhus_web.items
+    assert [len(i.attachments) for i in items] == [1, 30, 11, 0, 0, 27]  # the page's bilag links per item
+    assert items[0].attachments == ["Referat fra møde den 22. september 2025"]
+    # the first attachment is called »Indstilling«: it is an attachment title, not a section
+    assert items[1].attachments[:4] == [
+        "Indstilling", "Bilag 1: Udviklingsplan for Pier 3 med omgivelser med bilag og strategier",
+        "Bilag 2: Høringssvar", "Bilag 3: Resume og kommentering af høringssvar"]
+    assert items[5].attachments[-1] == "Bilag 2: Tidligere TU Notat Skanderborgvejkorridoren"
+    assert not any(s.kind is SectionKind.RECOMMENDATION and s.heading == "Indstilling" for i in items for s in i.sections)
+
+
+def test_web_page_furniture_is_dropped_and_listed():
+    path = need(MORE / AARHUS_HTML)
+    reading = inspect_document(path.read_bytes(), path.name)
+    furniture = [d.text for d in reading.dropped if d.reason == "web page furniture"]
+    assert "Tilbage til forsiden" in furniture and "Hent som PDF Kopier link" in furniture
+    assert furniture.count("PDF") == 69  # one PDF label per attachment link
+    text = " ".join(s.text for i in reading.meetings[0].items for s in i.sections)
+    assert "Hent som PDF" not in text and "Tip en ven" not in text and "PDF\n" not in text
+
+
+@pytest.mark.parametrize("as_name", ["referat.txt", "download", "page.htm"])
+def test_web_page_is_read_by_content_whatever_its_name(as_name):
+    path = need(MORE / AARHUS_HTML)
+    [meeting] = read_meetings(path.read_bytes(), as_name)
+    assert meeting.body == "Teknisk Udvalg" and len(meeting.items) == 6
+
+
+# -- SBSYS referat PDF (sample) --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def aarhus_sbsys():
+    [meeting] = _read(MORE, AARHUS_SBSYS)
+    return meeting
+
+
+def test_sbsys_meeting_facts(aarhus_sbsys):
+    m = aarhus_sbsys
+    assert (m.body, m.date, m.time, m.location) == ("Mødesystemgruppen", "2016-10-06", "13:00", "Rådhuset lokale 233")
+    assert m.participants == ["Jeppe Kirkegaard", "Tilde Ølholm", "Peter Marker", "Mona Olesen", "Carl Brockdorff",
+                              "Lone Jelle", "Kasper Bang Nielsen", "Anne Arndt Nielsen", "Natascia Tacchini",
+                              "Morten Kjeldsen Kusk"]
+    assert m.absentees == ["Tilde"]
+
+
+def test_sbsys_items_and_sub_items(aarhus_sbsys):
+    items = aarhus_sbsys.items
+    assert [(i.number, i.title, i.case_number) for i in items] == [
+        (1, "First Agenda", None), (2, "GetOrganized", None), (3, "Eventuelt", None)]
+    # sub-items are sections of their item, headed with their own number and title
+    assert [(s.heading, s.kind) for s in items[0].sections] == [
+        ("1.1 Status siden sidst – Oplæg", SectionKind.CASE),
+        ("1.1 Status siden sidst – Referat", SectionKind.DECISION),
+        ("1.2 Status på udviklingsønsker – Oplæg", SectionKind.CASE),
+        ("1.3 Besøg af First Agenda – Oplæg", SectionKind.CASE),
+        ("1.4 Plan for resten af året – Oplæg", SectionKind.CASE)]
+    assert [s.heading for s in items[1].sections] == [
+        "2.1 Status siden sidst – Oplæg", "2.2 Plan for resten af året – Oplæg", "2.3 Status over udviklingsønsker – Oplæg"]
+    assert items[0].decision.startswith("Alle skal have indhold. Byrådsmedlemmer der ikke kan skifte kodeord")
+    assert items[0].sections[0].text.startswith("Der er blevet foretaget et servicevindue")
+    assert "Side 2" not in items[0].sections[1].text and items[2].sections == []
+    # an all-caps sentence ending in a full stop is text, not a heading
+    assert "FØLG OP PÅ SAMMEN MED KASPER." in items[0].sections[4].text
+
+
+# -- not minutes -----------------------------------------------------------------------------------
+def test_case_status_table_is_rejected_with_a_helpful_message():
+    path = need(MORE / "not-minutes-case-status.pdf")
+    with pytest.raises(ReaderError) as err:
+        read_meetings(path.read_bytes(), path.name)
+    message = str(err.value)
+    assert "no agenda items" in message
+    assert "'1. Titel', '1 Titel'" in message and "'Punkt 1: Titel'" in message  # what was looked for
+    assert "the first lines were: Sager pa  vej – Sundhed og Omsorg 2025" in message  # what was seen
+    assert "Supported formats: PDF" in message and ".html" in message and ".docx" in message
+
+
+@pytest.mark.parametrize("name, message", [
+    ("1552816.PDF", "could not find the committee or the meeting date"),  # one item cut out of the referat
+    ("1543229.PDF", "no agenda items"),  # a KL report with numbered chapters and sub-chapters
+    ("1533095.PDF", "no agenda items"),
+])
+def test_edoc_files_that_are_not_whole_minutes_are_rejected(name, message):
+    path = need(OS2 / "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04" / name)
+    with pytest.raises(ReaderError, match=message):
+        read_meetings(path.read_bytes(), path.name)
+
+
+def test_export_xml_and_zip_are_unsupported_with_the_formats_listed():
+    path = need(OS2 / "sbsys_publications" / "Publication32.zip")
+    with pytest.raises(ReaderError, match=r"unsupported file type \.zip.*Supported: PDF"):
+        read_meetings(path.read_bytes(), path.name)
+
+
+# -- the Acadre referat PDF reads like its DOCX -------------------------------------------------------
+def test_acadre_pdf_reads_like_the_docx():
+    [pdf] = _read(OS2 / "acadre_syddjurs_puk_2013-06-20", "Ekstraordinært PUK.pdf")
+    [docx] = _read(OS2 / "acadre_syddjurs_puk_2013-06-20", "3687982.DOCX")
+    assert (pdf.body, pdf.date, pdf.time, pdf.location) == (docx.body, docx.date, docx.time, docx.location)
+    [item] = pdf.items
+    assert (item.number, item.title, item.case_number) == (715, "Kulturkommune 2017. Politiske fokusområder", "12/27845")
+    assert len(item.attachments) == 3 and item.attachments[0].startswith("1 Åben Opsamlingsnotat. Temamøde 20.09.2012")
+
+
+# -- variants of the layouts (tests/layouts) -------------------------------------------------------
+def test_firstagenda_pdf_variant():
+    [m] = _read(VARIANTS, "firstagenda-pdf-byraad.txt", "document.pdf.txt")
+    assert (m.body, m.date, m.time, m.location) == ("Byrådet", "2025-08-27", "16:00", "Byrådssalen")
+    assert m.participants == ["Anna Hansen", "Bo Jensen", "Carl Nielsen"] and m.absentees == ["Dorte Madsen"]
+    assert [(i.number, i.title, i.case_number, i.closed) for i in m.items] == [
+        (1, "Godkendelse af dagsorden", "EMN-2025-000101", False),
+        (2, "Forslag fra Enhedslisten om en klimaplan med Bedre Busser og Cykelstier i hele kommunen",
+         "EMN-2025-003383", False),
+        (3, "Klimaregnskab og 2030-fremskrivning af udledningerne", "EMN-2025-004711", False),
+        (4, "Salg af grund", "EMN-2025-005000", True)]
+    two = m.items[1]
+    assert two.decision == "Forslaget blev forkastet med 20 stemmer mod 9."  # the proposal is not the decision
+    assert [s.heading for s in two.sections] == ["Beslutning", "BESLUTNINGSFORSLAG FRA ENHEDSLISTEN", "Bilag"]
+    assert two.attachments == ["Indstilling", "Bilag 1: Beslutningsforslag", "Bilag 2: Høringssvar fra Ældrerådet"]
+    assert m.items[2].text_of(SectionKind.RECOMMENDATION) == "Direktøren indstiller, at klimaregnskabet godkendes."
+
+
+def test_firstagenda_web_saved_as_text_variant():
+    [m] = _read(VARIANTS, "firstagenda-web-saved-as-text.txt", "referat.txt")
+    assert (m.body, m.date, m.time, m.location) == ("Børne- og Ungeudvalget", "2025-11-03", "09:00", "Mødelokale 2")
+    assert [(i.number, i.title, i.case_number, i.closed) for i in m.items] == [
+        (1, "Godkendelse af dagsorden", "EMN-2025-020001", False),
+        (2, "Ny skolestruktur i Vestbyen - høring", "EMN-2025-020002", False),
+        (3, "Personalesag", None, True)]
+    assert m.items[1].attachments == ["Indstilling", "Bilag 1: Kort over skoledistrikter"]
+    assert m.items[1].text_of(SectionKind.SUMMARY) == "Forvaltningen foreslår at samle to skoler."
+
+
+def test_firstagenda_web_page_variant_with_a_closed_item():
+    [m] = _read(VARIANTS, "firstagenda-web-oekonomiudvalget.html", "6f1c2a9e.html")
+    assert (m.body, m.date, m.time, m.location) == ("Økonomiudvalget", "2026-01-12", "08:30", "Mødesal 1")
+    assert [(i.number, i.title, i.closed) for i in m.items] == [
+        (1, "Budgetopfølgning pr. 30. november", False), (2, "Køb af ejendom", True)]
+    one = m.items[0]
+    assert one.attachments == ["Beslutning", "Bilag 1: Budgetopfølgning"] and one.decision == "Anbefales."
+    assert [s.heading for s in one.sections] == [
+        "Beslutninger", "Resume", "Beslutningspunkter", "Økonomiske konsekvenser", "Bilag"]
+
+
+def test_plain_portal_page_variant():
+    [m] = _read(VARIANTS, "portal-teknik-og-miljoe.html", "index.html")
+    assert (m.body, m.date, m.time, m.location) == (
+        "Teknik- og Miljøudvalget", "2026-02-04", "16:00", "Rådhuset, lokale 1.12")
+    assert [(i.title, i.case_number) for i in m.items] == [
+        ("Godkendelse af dagsorden", "26/00123"), ("Ny affaldsordning for sommerhuse", "25/04567")]
+    assert m.items[1].attachments == ["Indstilling", "Bilag 1: Takstblad 2026"]
+    assert m.items[1].decision == "Anbefales over for Byrådet."
+
+
+def test_sbsys_variant():
+    [m] = _read(VARIANTS, "sbsys-skolebestyrelse.txt", "referat(2).txt")
+    assert (m.body, m.date, m.time, m.location) == (
+        "Skolebestyrelsen Vestskolen", "2024-03-12", "17:00", "Personalerummet, Vestskolen")
+    assert m.absentees == ["Ole Berg"]
+    assert [i.title for i in m.items] == ["Budget for skoleåret 2024/25 og ferieplan", "Trivselsmåling", "Eventuelt"]
+    assert m.items[0].decision == "Budgettet blev taget til efterretning.\n\nFerieplanen blev godkendt."
+    assert m.items[2].decision == "Intet."
+
+
+def test_punkt_style_variant_with_case_number_forms():
+    [m] = _read(VARIANTS, "punkt-style-kultur.txt", "dagsorden.txt")
+    assert (m.body, m.date, m.time, m.location) == (
+        "Kultur- og Fritidsudvalget", "2024-05-14", "15:30", "Rådhuset, mødelokale 3")
+    assert [(i.case_number, i.closed) for i in m.items] == [
+        ("22/12345", False), ("S2023-12345", False), ("00.01.10-A00-2-23", False), ("21-016102", True)]
+    assert m.items[2].decision == "Godkendt."  # the »Lukket punkt« marker belongs to the next item
+
+
+@pytest.mark.parametrize("line, number", [
+    ("00.01.10-A00-2-23", "00.01.10-A00-2-23"), ("EMN-2025-003383", "EMN-2025-003383"),
+    ("22/12345", "22/12345"), ("S2023-12345", "S2023-12345"), ("21-016102", "21-016102"),
+    ("2012-28504", "2012-28504"), ("Sagsnr.: 12/27845", "12/27845"), ("Sagsnummer 27.00.00-A00-1-24", "27.00.00-A00-1-24"),
+])
+def test_case_number_forms(line, number):
+    m = CASE_NUMBER.match(line)
+    assert m and (m.group("n") or m.group("bare")) == number
+
+
+@pytest.mark.parametrize("line", ["Godkendt.", "2025", "1. oktober 2025", "Bilag 1: Notat"])
+def test_text_is_not_a_case_number(line):
+    assert CASE_NUMBER.match(line) is None
+
+
+# -- committee from the document, never from a generic file name ------------------------------------
+@pytest.mark.parametrize("name", ["document.pdf", "referat.pdf", "Dagsorden (3).pdf", "download.html", "1552814.PDF",
+                                  "9caa4ffc-18f1-4f62-8301.json", "referat_2025-08-27.pdf"])
+def test_generic_file_names_are_no_committee(name):
+    assert body_from_source(name) is None
+
+
+def test_a_committee_named_in_the_file_name_is_the_last_resort():
+    assert body_from_source("kdnet-2022-02-11-referat.txt") == "KD-Net"
+    assert body_from_source("Referat_Byråd_den_27-08-2025.pdf") == "Byråd"
+
+
+def test_minutes_without_a_committee_and_a_generic_name_are_refused():
+    text = "Referat\n\n12. marts 2025\n\n1. Godkendelse af dagsorden\nSagsnr.: 25/1\nBeslutning\nGodkendt.\n"
+    with pytest.raises(ReaderError, match="could not find the committee"):
+        read_meetings(text.encode(), "document.txt")
+    [m] = read_meetings(text.replace("Referat\n", "Referat\nTeknisk Udvalg\n").encode(), "document.txt")
+    assert m.body == "Teknisk Udvalg"
