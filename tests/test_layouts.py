@@ -277,3 +277,27 @@ def test_minutes_without_a_committee_and_a_generic_name_are_refused():
         read_meetings(text.encode(), "document.txt")
     [m] = read_meetings(text.replace("Referat\n", "Referat\nTeknisk Udvalg\n").encode(), "document.txt")
     assert m.body == "Teknisk Udvalg"
+
+
+def test_docx_items_marked_lukket_punkt_are_closed():
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    for text in ("Referat", "Social- og Sundhedsudvalget", "Torsdag den 5. marts 2026", "Kl. 14:00", "Rådhuset"):
+        doc.add_paragraph(text)
+    doc.add_heading("1.\tGodkendelse af dagsorden", level=1)
+    doc.add_paragraph("Sagsnr.: 26/00001")
+    doc.add_heading("Beslutning", level=2)
+    doc.add_paragraph("Godkendt.")
+    doc.add_heading("2.\tAnbringelse af et barn", level=1)
+    doc.add_paragraph("Lukket punkt")
+    doc.add_heading("Beslutning", level=2)
+    doc.add_paragraph("Godkendt.")
+    doc.add_heading("3.\tLukket punkt: Personalesag", level=1)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    [m] = read_meetings(buffer.getvalue(), "referat.docx")
+    assert (m.body, m.date, m.time) == ("Social- og Sundhedsudvalget", "2026-03-05", "14:00")
+    assert [(i.number, i.closed) for i in m.items] == [(1, False), (2, True), (3, True)]
