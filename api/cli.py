@@ -144,31 +144,32 @@ def _inspection(reading, file: Path, cov) -> dict:
 
 
 def _print_inspection(data: dict) -> None:
-    out.print(f"{data['file']}: read as {data['reader']}", highlight=False)
+    out.print(f"{data['file']}: read as {data['reader']}", highlight=False, markup=False)
     for m in data["meetings"]:
         out.print(f"\nMeeting {m['id']}\n  body: {m['body']}\n  date: {m['date']}  time: {m['time'] or '-'}\n"
                   f"  location: {m['location'] or '-'}\n  participants: {', '.join(m['participants']) or '-'}\n"
-                  f"  apologies: {', '.join(m['absentees']) or '-'}", highlight=False)
+                  f"  apologies: {', '.join(m['absentees']) or '-'}", highlight=False, markup=False)
         for i in m["items"]:
             flags = " [closed]" if i["closed"] else ""
             out.print(f"\n  {i['number']}. {i['title']}{flags}\n     case: {i['case_number'] or '-'}"
-                      + (f"   presenter: {i['presenter']}" if i["presenter"] else ""), highlight=False)
+                      + (f"   presenter: {i['presenter']}" if i["presenter"] else ""), highlight=False, markup=False)
             for s in i["sections"]:
-                out.print(f"     - {s['heading'] or '(untitled)'} [{s['kind']}]: {s['length']} chars", highlight=False)
+                out.print(f"     - {s['heading'] or '(untitled)'} [{s['kind']}]: {s['length']} chars",
+                          highlight=False, markup=False)
             for title in i["attachments"]:
-                out.print(f"     · bilag: {title}", highlight=False)
+                out.print(f"     · bilag: {title}", highlight=False, markup=False)
     dropped: dict[str, list[str]] = {}
     for d in data["dropped"]:
         dropped.setdefault(d["reason"], []).append(d["text"])
-    out.print("\nDropped:" if dropped else "\nDropped: nothing", highlight=False)
+    out.print("\nDropped:" if dropped else "\nDropped: nothing", highlight=False, markup=False)
     for reason, texts in dropped.items():
         shown = list(dict.fromkeys(texts))
         out.print(f"  {reason} ({len(texts)} lines): " + " | ".join(t[:60] for t in shown[:8])
-                  + (" …" if len(shown) > 8 else ""), highlight=False)
+                  + (" …" if len(shown) > 8 else ""), highlight=False, markup=False)
     cov = data["coverage"]
     out.print(f"\nWords accounted for: {cov['accounted']:.1%} of {cov['document_words']} distinct words"
               + (f"; not found: {', '.join(cov['missing_words'][:20])}" if cov["missing_words"] else ""),
-              highlight=False)
+              highlight=False, markup=False)
 
 
 @app.command()

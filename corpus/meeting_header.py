@@ -44,7 +44,8 @@ GENERIC_NAMES = {"document", "dokument", "referat", "dagsorden", "download", "fi
                  "copy", "final", "endelig", "version", "v"}
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
-    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid", "mødedato og tid"),
+    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid",
+             "mødedato og tid"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær"),
@@ -186,7 +187,8 @@ def _body_from_title(head: list[str]) -> str | None:
 
 
 def canonical_body(name: str) -> str:
-    """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net'; 'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'."""
+    """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net';
+    'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'."""
     name = name.strip().rstrip(",")
     if MEETING_OF.match(name):
         name = MEETING_OF.sub("", name)

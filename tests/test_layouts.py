@@ -80,7 +80,8 @@ def test_firstagenda_web_page_attachments(aarhus_web):
         "Indstilling", "Bilag 1: Udviklingsplan for Pier 3 med omgivelser med bilag og strategier",
         "Bilag 2: Høringssvar", "Bilag 3: Resume og kommentering af høringssvar"]
     assert items[5].attachments[-1] == "Bilag 2: Tidligere TU Notat Skanderborgvejkorridoren"
-    assert not any(s.kind is SectionKind.RECOMMENDATION and s.heading == "Indstilling" for i in items for s in i.sections)
+    assert not any(s.kind is SectionKind.RECOMMENDATION and s.heading == "Indstilling"
+                   for i in items for s in i.sections)
 
 
 def test_web_page_furniture_is_dropped_and_listed():
@@ -128,7 +129,8 @@ def test_sbsys_items_and_sub_items(aarhus_sbsys):
         ("1.3 Besøg af First Agenda – Oplæg", SectionKind.CASE),
         ("1.4 Plan for resten af året – Oplæg", SectionKind.CASE)]
     assert [s.heading for s in items[1].sections] == [
-        "2.1 Status siden sidst – Oplæg", "2.2 Plan for resten af året – Oplæg", "2.3 Status over udviklingsønsker – Oplæg"]
+        "2.1 Status siden sidst – Oplæg", "2.2 Plan for resten af året – Oplæg",
+        "2.3 Status over udviklingsønsker – Oplæg"]
     assert items[0].decision.startswith("Alle skal have indhold. Byrådsmedlemmer der ikke kan skifte kodeord")
     assert items[0].sections[0].text.startswith("Der er blevet foretaget et servicevindue")
     assert "Side 2" not in items[0].sections[1].text and items[2].sections == []
@@ -172,7 +174,8 @@ def test_acadre_pdf_reads_like_the_docx():
     assert (pdf.body, pdf.date, pdf.time, pdf.location) == (docx.body, docx.date, docx.time, docx.location)
     [item] = pdf.items
     assert (item.number, item.title, item.case_number) == (715, "Kulturkommune 2017. Politiske fokusområder", "12/27845")
-    assert len(item.attachments) == 3 and item.attachments[0].startswith("1 Åben Opsamlingsnotat. Temamøde 20.09.2012")
+    assert len(item.attachments) == 3
+    assert item.attachments[0].startswith("1 Åben Opsamlingsnotat. Temamøde 20.09.2012")
 
 
 # -- variants of the layouts (tests/layouts) -------------------------------------------------------
@@ -247,7 +250,8 @@ def test_punkt_style_variant_with_case_number_forms():
 @pytest.mark.parametrize("line, number", [
     ("00.01.10-A00-2-23", "00.01.10-A00-2-23"), ("EMN-2025-003383", "EMN-2025-003383"),
     ("22/12345", "22/12345"), ("S2023-12345", "S2023-12345"), ("21-016102", "21-016102"),
-    ("2012-28504", "2012-28504"), ("Sagsnr.: 12/27845", "12/27845"), ("Sagsnummer 27.00.00-A00-1-24", "27.00.00-A00-1-24"),
+    ("2012-28504", "2012-28504"), ("Sagsnr.: 12/27845", "12/27845"),
+    ("Sagsnummer 27.00.00-A00-1-24", "27.00.00-A00-1-24"),
 ])
 def test_case_number_forms(line, number):
     m = CASE_NUMBER.match(line)

@@ -136,7 +136,8 @@ class _Walker:
             raw = node.text_content or ""
             if raw.strip():
                 self.all_text.append(raw.strip())
-                self.write(SPACES.sub(" ", raw).strip() if not raw[:1].isspace() else " " + SPACES.sub(" ", raw).strip())
+                text = SPACES.sub(" ", raw).strip()
+                self.write(" " + text if raw[:1].isspace() else text)
             return
         if tag in SKIP_TAGS:
             return
