@@ -226,10 +226,11 @@ def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = Fa
 
 
 def _is_section_start(line: str) -> bool:
+    """A heading of a section with a kind of its own (Beslutning, Indstilling, Bilag …), alone or as a label."""
     text = clean_inline(line)
-    kind = known_heading(text)
-    return kind is not None and kind is not SectionKind.OTHER or inline_section(text) is not None \
-        and inline_section(text)[0] is not SectionKind.OTHER or ATTACHMENT_TEXT.match(text) is not None
+    inline = inline_section(text)
+    kind = known_heading(text) or (inline[0] if inline else None)
+    return kind not in (None, SectionKind.OTHER) or ATTACHMENT_TEXT.match(text) is not None
 
 
 def _ends_title(line: str) -> bool:
