@@ -55,8 +55,8 @@ def pick_reader(data: bytes, name: str) -> str:
         return found
     if known:
         return known
-    if b"\x00" not in data[:4096] and not data.lstrip().startswith(b"<?xml"):
-        return "text_reader"
+    if b"\x00" not in data[:4096] and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return "text_reader"  # text without a suffix, or with one we do not know; XML exports are not read
     raise ReaderError(f"unsupported file type {suffix or '(no suffix)'}: the content is not a format we read. "
                       f"Supported: {FORMATS}")
 
