@@ -22,10 +22,14 @@ class Settings(BaseSettings):
     embedder: Literal["e5", "sentence-transformers"] = "e5"
     embedding_model: str = ""  # model name or local path for sentence-transformers
     passage_tokens: int = Field(200, ge=32, le=512)  # model tokens per passage, item title included
-    # Case-text tokens embedded per item. 150 keeps a Greve-size build (5.5k items, ~1.1M tokens) within
-    # 20 min at >= 950 tokens/s on 2 cores. Semantic nDCG@10 for 100/150/200: greve-dev .848/.845/.861,
-    # KD-Net dev .962/.983/.965; 200 costs 11% more tokens than 150.
-    case_token_budget: int = Field(150, ge=0)
+    # Every item gets a head passage: its title and the first 1,200 characters of its text, as one
+    # vector (what the plain e5 peer embeds; the two share the embedding cache). Resumé, indstilling and
+    # beslutning are always embedded too, in passages of their own where the head does not hold them.
+    # On Greve that is 1.23M + 0.17M tokens, ~16 min on 2 idle cores (the budget is 20 min).
+    head_chars: int = Field(1200, ge=0, le=20_000)
+    # Case-text tokens embedded per item beyond what the head holds: 0, since the head already carries
+    # the opening of the case text and 150 more tokens an item would take a Greve build past 20 min.
+    case_token_budget: int = Field(0, ge=0)
     embed_attachments: bool = False
     title_context: bool = True  # prefix each passage with the item title ("Title. text")
     embed_batch: int = Field(32, ge=1)
@@ -39,11 +43,6 @@ class Settings(BaseSettings):
     keyword_weight: float = Field(1.0, ge=0.0)  # RRF weight of the keyword list (semantic is 1)
     candidates: int = Field(200, ge=10)  # keyword hits fused by score (convex); the rest follow
     semantic_results: int = Field(30, ge=1)  # semantic hits that join a result set
-    # Semantic-only hits join a hybrid list when within this much (cosine) of the best semantic match.
-    # 0.05 suits e5 (its scores crowd 0.80-0.92): dev nDCG@10 unchanged for 0.02-1.0, while the
-    # semantic-only additions per query fell from 20 to 1.3 (KD-Net) and 11.9 to 7.6 (Greve).
-    # Models with spread-out scores (many sentence-transformers) want a larger margin.
-    semantic_margin: float = Field(0.05, ge=0.0)
 
     # Keyword ranking (used at query time: changing these needs no reindex)
     keyword_boosts: dict[str, float] = {  # per index field; fields not named weigh 1.0

@@ -87,6 +87,12 @@ def _normalise_lower(word: str) -> str:
     return fold(lemma)
 
 
+def stem(word: str) -> str:
+    """The Snowball stem of a word, folded: what a word unknown to the lemma table may share with the
+    lemma of its correct spelling."""
+    return fold(_stemmer().stemWord(word.lower()[:MAX_TERM_LEN]))
+
+
 def _head_lemma(word: str, table: dict[str, str]) -> str | None:
     """Lemmatise an unknown compound by its head, the longest known ending ("...ordningen")."""
     if len(word) > MAX_SPLIT_LEN:

@@ -7,7 +7,7 @@ shared across threads), refreshed when a commit makes it stale.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,12 +15,13 @@ from whoosh import index as windex
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
+from config.settings import Settings
+from corpus.model import SectionKind
 from corpus.store import Store, StoredItem
 from index.analysis import ANALYSIS_VERSION
+from index.keyword_query import BuiltQuery, QueryBuilder, Weights, coordinate
+from index.parsed import ParsedQuery
 from index.schema import SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
-from search.filters import Filters
-from search.query import BuiltQuery, QueryBuilder, Weights, coordinate, parse_query
-from config.settings import Settings, get_settings
 
 WRITER_MB = 256
 VERSION_FILE = "analysis-version"
@@ -45,7 +46,6 @@ class DocFacts:
     body: str
     date: str
     number: int
-    presenter: str | None
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class KeywordResult:
     hits: list[KeywordHit] = field(default_factory=list)
     total: int = 0
     terms: tuple[str, ...] = ()  # analysed query terms, for highlighting
+    unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest term
 
 
 def weights_from(settings: Settings) -> Weights:
@@ -62,13 +63,14 @@ def weights_from(settings: Settings) -> Weights:
 
 
 class KeywordIndex:
-    def __init__(self, path: Path, weights: Weights | None = None):
+    def __init__(self, path: Path, weights: Weights):
         self.path = Path(path)
-        self.weights = weights or weights_from(get_settings())
+        self.weights = weights
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._near: tuple[int, dict] = (-2, {})  # (index generation, spelling neighbours): swapped as one
-        self._docs: tuple[int, dict[int, DocFacts]] = (-2, {})  # (index generation, docnum -> facts)
+        # (index generation, docnum -> facts, item id -> docnum)
+        self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
         self._ix = self._open()
 
@@ -149,34 +151,46 @@ class KeywordIndex:
     def doc_count(self) -> int:
         return self.searcher().doc_count()
 
-    def search(self, query: str, *, limit: int = 1000, filters: Filters | None = None) -> KeywordResult:
-        """Rank items for a user query; raises QueryError (a ValueError) for unsearchable input."""
-        parsed = parse_query(query)
-        filters = filters or Filters()
+    def search(self, parsed: ParsedQuery, *, limit: int = 1000, allowed: Collection[str] | None = None,
+               sections: Collection[SectionKind] = ()) -> KeywordResult:
+        """Rank items for a parsed query. `allowed` (item ids; None = all) is the request's one set of
+        items that may appear; `sections` restricts which sections' text may match."""
         searcher = self.searcher()
         reader = searcher.reader()
-        built = QueryBuilder(reader, self.weights, _fields(filters), self._near_cache(reader)).build(parsed)
+        built = QueryBuilder(reader, self.weights, _fields(sections), self._near_cache(reader)).build(parsed)
         if built.query is None:
-            return KeywordResult(terms=built.terms)
-        docs = self._doc_facts(reader)
-        allowed = _allowed_docs(filters, docs)
-        if allowed is not None and not allowed:
-            return KeywordResult(terms=built.terms)
-        return _run(searcher, built, allowed, max(1, limit), self.weights.coord, docs)
+            return KeywordResult(terms=built.terms, unknown=built.unknown)
+        docs, docnums = self._doc_facts(reader)
+        allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
+        if allowed_docs is not None and not allowed_docs:
+            return KeywordResult(terms=built.terms, unknown=built.unknown)
+        return _run(searcher, built, allowed_docs, max(1, limit), self.weights.coord, docs)
 
-    def _doc_facts(self, reader) -> dict[int, DocFacts]:
-        """What a hit reports and filters test, per document number, read once per index generation:
-        reading stored fields hit by hit, and matching filter queries, were a third of a broad query's
-        time on a 5,000-item corpus."""
-        generation, docs = self._docs
+    def excluded_items(self, parsed: ParsedQuery) -> set[str]:
+        """Items holding a word or phrase the query excludes (`-word`), in any text field: what no mode
+        may show."""
+        if not parsed.excluded:
+            return set()
+        searcher = self.searcher()
+        reader = searcher.reader()
+        excluded = QueryBuilder(reader, self.weights, TEXT_FIELDS, self._near_cache(reader)).exclusions(parsed)
+        if excluded is None:
+            return set()
+        docs, _ = self._doc_facts(reader)
+        return {docs[n].id for n in excluded.docs(searcher)}
+
+    def _doc_facts(self, reader) -> tuple[dict[int, DocFacts], dict[str, int]]:
+        """What a hit reports, per document number, and each item's document number, read once per
+        index generation: reading stored fields hit by hit, and matching filter queries, were a third of
+        a broad query's time on a 5,000-item corpus."""
+        generation, docs, docnums = self._docs
         if generation == reader.generation():
-            return docs
+            return docs, docnums
         with self._docs_lock:
             if self._docs[0] != reader.generation():
-                docs = {n: DocFacts(f["id"], f["body"], f["date"], int(f["number"]), f.get("presenter") or None)
-                        for n, f in reader.iter_docs()}
-                self._docs = (reader.generation(), docs)
-            return self._docs[1]
+                docs = {n: DocFacts(f["id"], f["body"], f["date"], int(f["number"])) for n, f in reader.iter_docs()}
+                self._docs = (reader.generation(), docs, {d.id: n for n, d in docs.items()})
+            return self._docs[1], self._docs[2]
 
     def _near_cache(self, reader) -> dict:
         """Spelling neighbours found for query words, kept while the index is unchanged: finding
@@ -208,25 +222,18 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
     scored.sort(key=lambda s: (-s[0], s[1]))
     hits = [KeywordHit(doc.id, score, rank, terms, doc.body, doc.date, doc.number)
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
-    return KeywordResult(hits, len(scored), built.terms)
+    return KeywordResult(hits, len(scored), built.terms, built.unknown)
 
 
 def _text(term: bytes | str) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
-def _fields(filters: Filters) -> tuple[str, ...]:
-    """Fields a query may match: all text fields, or only the sections the filter names."""
-    if not filters.sections:
+def _fields(sections: Collection[SectionKind]) -> tuple[str, ...]:
+    """Fields a query may match: all text fields, or only the sections named."""
+    if not sections:
         return TEXT_FIELDS
-    return tuple(SECTION_FIELDS[kind] for kind in filters.sections)
-
-
-def _allowed_docs(filters: Filters, docs: dict[int, DocFacts]) -> set[int] | None:
-    """Document numbers passing the item filters; None when nothing is filtered."""
-    if not filters.restricts_items:
-        return None
-    return {n for n, d in docs.items() if filters.allows(d.body, d.date, d.presenter)}
+    return tuple(SECTION_FIELDS[kind] for kind in sections)
 
 
 def _batched(store: Store, meeting_ids: list[str]) -> Iterable[StoredItem]:

@@ -24,7 +24,9 @@ from corpus.store import StoredItem
 if TYPE_CHECKING:
     from config.settings import Settings
 
-TITLE = "title"  # passage kind of an item title embedded on its own
+TITLE = "title"  # passage kind of an item title embedded on its own (an item with no other text)
+HEAD = "head"  # passage kind of an item's head: its title and the first characters of its text
+MIN_CASE_TOKENS = 8  # shorter case-text pieces ('Ingen.', a committee name) add nothing to the title
 ALWAYS = frozenset({SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.DECISION})
 _POOLS = {SectionKind.CASE: "case", SectionKind.OTHER: "case", SectionKind.ATTACHMENTS: "attachments"}
 # The case budget goes to the case description before other sections ('Sagsprocedure', 'Lovgrundlag',
@@ -41,18 +43,22 @@ _CHARS_PER_TOKEN_MAX = 6  # case text beyond budget * this is cut before splitti
 
 @dataclass(frozen=True)
 class PassagePolicy:
-    """Everything that decides the passages; recorded in the index so a change re-passages."""
+    """Everything that decides the passages; recorded in the index so a change re-passages. Its values
+    come from the settings (`from_settings`), where the defaults are written and explained."""
 
-    passage_tokens: int = 200
-    case_token_budget: int = 150
-    embed_attachments: bool = False
-    title_context: bool = True
-    min_case_tokens: int = 8  # shorter case-text pieces ('Ingen.', a committee name) add nothing to the title
+    passage_tokens: int
+    case_token_budget: int
+    embed_attachments: bool
+    title_context: bool
+    head_chars: int  # the head passage: title + this many characters of the item's text (0: none)
+    min_case_tokens: int = MIN_CASE_TOKENS
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> PassagePolicy:
-        return cls(settings.passage_tokens, settings.case_token_budget, settings.embed_attachments,
-                   settings.title_context)
+    def from_settings(cls, settings: Settings, **overrides) -> PassagePolicy:
+        values = dict(passage_tokens=settings.passage_tokens, case_token_budget=settings.case_token_budget,
+                      embed_attachments=settings.embed_attachments, title_context=settings.title_context,
+                      head_chars=settings.head_chars)
+        return cls(**{**values, **overrides})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ class Passage:
     position: int  # order within the item
     text: str  # the passage itself: what a hit shows
     context: str = ""  # the item title, prepended when embedding
+    covers: str = ""  # section kinds whose text the passage holds (space-separated), for section filters
 
     @property
     def embed_text(self) -> str:
@@ -71,39 +78,62 @@ class Passage:
         return f"{self.context}. {self.text}" if self.context else self.text
 
 
-def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePolicy = PassagePolicy()
-               ) -> list[Passage]:
-    """The passages of one item, in document order."""
+def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePolicy) -> list[Passage]:
+    """The passages of one item: its head (title and opening text, what the item is about), then every
+    piece of resumé, indstilling and beslutning the head does not already hold (each with the title as
+    context), then case text beyond the head up to the case budget."""
     item = stored.item
     title = _clean(item.title).rstrip(" .:")
     context = title if policy.title_context else ""
     limit = policy.passage_tokens
     if context:
         limit = max(limit - count_tokens(context + ". "), policy.passage_tokens // 2)
+    head = head_text(item, policy.head_chars) if policy.head_chars else ""
     left = {"case": policy.case_token_budget,
             "attachments": policy.case_token_budget if policy.embed_attachments else 0}
-    spans: list[tuple[str, int, str]] = [] if context or not title else [(TITLE, -1, title)]
+    spans: list[tuple[str, int, str, str]] = []  # (kind, section, text, covers)
+    if head:
+        kind = HEAD if head != title else TITLE
+        spans.append((kind, -1, head, " ".join(_head_covers(item, policy.head_chars)) or kind))
+    elif not context and title:
+        spans.append((TITLE, -1, title, TITLE))
     for index in sorted(range(len(item.sections)), key=lambda i: _PRIORITY[item.sections[i].kind]):
         section = item.sections[index]
         pool = _POOLS.get(section.kind)
         for chunk, n in _chunks(section.text, count_tokens, limit, left.get(pool)):
+            if head and chunk in head:
+                continue  # already embedded, in the head
             if pool == "case" and n < policy.min_case_tokens:
                 continue
-            spans.append((str(section.kind), index, chunk))
+            spans.append((str(section.kind), index, chunk, str(section.kind)))
             if pool:
                 left[pool] -= n
     spans.sort(key=lambda span: span[1])  # back to document order (stable within a section)
     if left["attachments"] > 0 and item.attachments:
         listing = "\n".join(f"- {name}" for name in item.attachments)
-        spans += [(str(SectionKind.ATTACHMENTS), -1, chunk)
-                  for chunk, _ in _chunks(listing, count_tokens, limit, left["attachments"])]
+        kind = str(SectionKind.ATTACHMENTS)
+        spans += [(kind, -1, chunk, kind) for chunk, _ in _chunks(listing, count_tokens, limit, left["attachments"])]
     if not spans and title:
-        spans, context = [(TITLE, -1, title)], ""
-    return [Passage(stored.id, stored.meeting_id, kind, section, position, text, context)
-            for position, (kind, section, text) in enumerate(spans)]
+        spans, context = [(TITLE, -1, title, TITLE)], ""
+    return [Passage(stored.id, stored.meeting_id, kind, section, position, text,
+                    "" if kind in (HEAD, TITLE) else context, covers)
+            for position, (kind, section, text, covers) in enumerate(spans)]
 
 
-def split_items(items: Iterable[StoredItem], count_tokens: CountTokens, policy: PassagePolicy = PassagePolicy(),
+def _head_covers(item: AgendaItem, chars: int) -> list[str]:
+    """Section kinds whose text begins within the head's characters."""
+    kinds: dict[str, None] = {}
+    used = 0
+    for section in item.sections:
+        if not section.text.strip():
+            continue
+        if used < chars:
+            kinds[str(section.kind)] = None
+        used += len(_clean(section.text)) + 1
+    return list(kinds)
+
+
+def split_items(items: Iterable[StoredItem], count_tokens: CountTokens, policy: PassagePolicy,
                 workers: int | None = None) -> Iterator[Passage]:
     """Passages of many items, in order; split on all cores, as token counting runs outside the GIL."""
     with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
@@ -191,16 +221,13 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-HEAD_CHARS = 1200  # one 'head' text per item: its title and the first characters of its text
-
-
 def item_text(item: AgendaItem) -> str:
     """An item's whole text in document order: title, every section, attachment titles."""
     parts = [item.title, *(s.text for s in item.sections), *item.attachments]
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
-def head_text(item: AgendaItem, chars: int = HEAD_CHARS) -> str:
+def head_text(item: AgendaItem, chars: int) -> str:
     """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
     sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""
     title = _clean(item.title).rstrip(" .:")

@@ -12,22 +12,44 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
 from corpus.store import Store, StoredItem
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
+from index.parsed import ParsedQuery
 from search.filters import Filters
+from search.query import parse_query
 from search.request import SearchRequest
 from config.settings import Settings
 from search.snippets import decision_excerpt, snippet
 
 FACETS = ("body", "year", "presenter")
 SNIPPET_CHARS = 300
-NATURAL_LANGUAGE_WORDS = 3  # a query this long is read as a sentence, whatever its words
 MAX_RESULTS = 5000  # the most a result set holds; totals and facets count within it
+
+
+@dataclass
+class Ranking:
+    """What ranking one request produced: the list, and what explains and highlights it."""
+
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+    explain: dict[str, dict] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)
+    passages: dict[str, str] = field(default_factory=dict)
+    did_you_mean: str | None = None
+    by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
+
+
+def _did_you_mean(query: str, unknown: dict[str, str]) -> str | None:
+    """The query with each word the index does not hold replaced by its nearest indexed word."""
+    if not unknown:
+        return None
+    words = [unknown.get(w.lower(), w) for w in query.split()]
+    fixed = " ".join(words)
+    return fixed if fixed != query else None
 
 
 @dataclass(frozen=True)
@@ -158,8 +180,8 @@ class Engine:
         started = time.perf_counter()
         facts = self.facts()
         allowed = self._allowed(request.filters, facts)
-        ranked, explain, terms, passages = self._rank(request, allowed, facts)
-        ranked = [(doc, score) for doc, score in ranked if doc in facts][:MAX_RESULTS]
+        ranking = self._rank(request, allowed, facts)
+        ranked = [(doc, score) for doc, score in ranking.ranked if doc in facts][:MAX_RESULTS]
         if request.sort == "date":
             ranked.sort(key=lambda ds: (facts[ds[0]].date, facts[ds[0]].number), reverse=True)
         page = ranked[request.offset:request.offset + request.limit]
@@ -169,75 +191,91 @@ class Engine:
             "total": len(ranked),
             "limit": request.limit,
             "offset": request.offset,
-            "hits": self._hits(page, terms, passages, explain, request.explain),
+            "hits": self._hits(page, ranking.terms, ranking.passages, ranking.explain, request.explain),
             "facets": self._facets([facts[doc] for doc, _ in ranked]),
+            "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
+            "did_you_mean": ranking.did_you_mean,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
     def _allowed(self, filters: Filters, facts: dict[str, Facts]) -> set[str] | None:
+        """The request's one set of items that may appear (None: all), which each index translates."""
         if not filters.restricts_items:
             return None
         return {f.id for f in facts.values() if filters.allows(f.body, f.date, f.presenter)}
 
-    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts]):
-        """Ranked (item id, score) for the request's mode, plus what explains and highlights it."""
+    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts]) -> Ranking:
+        """Ranked (item id, score) for the request's mode, plus what explains and highlights it.
+
+        The query is parsed once and both sides obey it: excluded words drop items in every mode; a
+        quoted phrase or a field prefix asks for exact matches, so the semantic side then ranks only the
+        items the keyword side matched; the semantic side embeds what the query is about, without its
+        operators.
+        """
         if not request.q:
             ids = allowed if allowed is not None else set(facts)
             ranked = sorted(((i, 0.0) for i in ids), key=lambda d: (facts[d[0]].date, -facts[d[0]].number),
                             reverse=True)
-            return ranked, {}, [], {}
-        explain: dict[str, dict] = {}
-        terms: list[str] = []
-        kw_run, sem_run, passages = [], [], {}
-        if request.mode in ("keyword", "hybrid"):
-            result = self.keyword.search(request.q, limit=MAX_RESULTS, filters=request.filters)
+            return Ranking(ranked)
+        parsed = parse_query(request.q)
+        excluded = self.keyword.excluded_items(parsed)
+        if excluded:
+            allowed = (set(facts) if allowed is None else allowed) - excluded
+        sections = request.filters.sections
+        ranking = Ranking()
+        kw_run: list[tuple[str, float]] = []
+        if request.mode != "semantic" or parsed.exact:
+            result = self.keyword.search(parsed, limit=MAX_RESULTS, allowed=allowed, sections=sections)
             kw_run = [(h.item_id, h.score) for h in result.hits]
-            terms = list(result.terms)
+            ranking.terms = list(result.terms)
+            ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
             for h in result.hits:
-                explain.setdefault(h.item_id, {})["keyword"] = {"rank": h.rank, "score": round(h.score, 4)}
-        if self._wants_semantic(request, kw_run):
-            hits = self.vectors.search(request.q, limit=self._semantic_depth(request), allowed=allowed,
-                                       sections=request.filters.sections or None)
-            sem_run = [(h.item_id, h.score) for h in hits]
-            for h in hits:
-                explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
-                passages[h.item_id] = h.text
-        return self._fuse(request.mode, kw_run, sem_run), explain, terms, passages
+                ranking.explain.setdefault(h.item_id, {})["keyword"] = {"rank": h.rank, "score": round(h.score, 4)}
+        sem_run: list[tuple[str, float]] = []
+        if request.mode != "keyword" and self.has_vectors() and parsed.positive_text:
+            sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
+            sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking)
+        if request.mode == "keyword":
+            ranking.ranked = kw_run
+        elif request.mode == "semantic":
+            ranking.ranked = sem_run
+        else:
+            ranking.ranked = self._fuse(kw_run, sem_run)
+            ranking.by_meaning_only = not kw_run
+        return ranking
 
-    def _wants_semantic(self, request: SearchRequest, kw_run: list) -> bool:
-        """Semantic hits join a hybrid list unless the query is a word or two the corpus has never seen
-        (not even as a typo): then the nearest vectors are noise, and "no results" is the honest answer."""
-        if request.mode == "keyword" or not self.has_vectors():
-            return False
-        return request.mode == "semantic" or bool(kw_run) or len(request.q.split()) >= NATURAL_LANGUAGE_WORDS
+    def _semantic(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None,
+                  sections, ranking: Ranking) -> list[tuple[str, float]]:
+        """Semantic hits. In hybrid mode only items that score above what nonsense scores (the index's
+        null lift, measured on its own model and corpus) join: so a query the corpus has no words for
+        still finds items by meaning, while gibberish gets »Ingen resultater«."""
+        floor = self.vectors.null_lift() if request.mode == "hybrid" else None
+        hits = self.vectors.search(parsed.positive_text, limit=self._semantic_depth(request), allowed=allowed,
+                                   sections=sections or None, min_lift=floor)
+        for h in hits:
+            ranking.explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
+            ranking.passages[h.item_id] = h.text
+        return [(h.item_id, h.score) for h in hits]
 
     def warm_up(self) -> None:
         """Load the analysers and the embedding model before the first user waits for them."""
-        self.keyword.search("lægevagt", limit=1)
+        self.keyword.search(parse_query("lægevagt"), limit=1)
         if self.has_vectors():
             self.vectors.search("lægevagt", limit=1)
+            self.vectors.null_lift()
 
     def _semantic_depth(self, request: SearchRequest) -> int:
         """How many semantic hits join the result set: enough to fill what the user pages through."""
         base = self.settings.semantic_results
         return max(base, request.offset + request.limit) if request.mode == "semantic" else base
 
-    def _fuse(self, mode: str, kw_run: list, sem_run: list) -> list[tuple[str, float]]:
-        if mode == "keyword":
-            return kw_run
-        if mode == "semantic":
-            return sem_run
+    def _fuse(self, kw_run: list, sem_run: list) -> list[tuple[str, float]]:
         s = self.settings
         if s.fusion == "rrf":
-            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
-        else:
-            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
-            seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
-            fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
-        # Semantic search always returns its nearest items, related or not: those far from its best
-        # match are noise unless the keyword side found them too ("lægevagt" listed 30 items for 1 hit).
-        noise = fusion.far_from_the_best(sem_run, s.semantic_margin) - {doc for doc, _ in kw_run}
-        return [(doc, score) for doc, score in fused if doc not in noise]
+            return fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
+        fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
+        seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
+        return fused + [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
               explain: dict, show_explain: bool) -> list[dict]:

@@ -48,11 +48,3 @@ def convex(keyword: Ranked, semantic: Ranked, weight: float = 0.5, norm: str = "
     docs = set(kw) | set(sem)
     fused = {d: weight * kw.get(d, kw_floor) + (1 - weight) * sem.get(d, sem_floor) for d in docs}
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def far_from_the_best(run: Ranked, margin: float) -> set[str]:
-    """Items of a run scoring more than `margin` below its best one."""
-    if not run:
-        return set()
-    floor = max(score for _, score in run) - margin
-    return {doc for doc, score in run if score < floor}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.fusion import convex, far_from_the_best, rrf
+from search.fusion import convex, rrf
 
 
 def test_rrf_sums_reciprocal_ranks_and_keeps_one_sided_hits():
@@ -26,10 +26,3 @@ def test_convex_zscore_gives_missing_side_its_floor():
     assert fused["a"] == pytest.approx(0.5 * 1.0 + 0.5 * -1.0)
     assert fused["b"] == pytest.approx(0.5 * -1.0 + 0.5 * -1.0)
     assert fused["c"] == pytest.approx(0.5 * -1.0 + 0.5 * 1.0)
-
-
-def test_far_from_the_best_is_measured_from_the_top_score():
-    run = [("a", 0.90), ("b", 0.87), ("c", 0.84), ("d", 0.80)]
-    assert far_from_the_best(run, 0.075) == {"d"}
-    assert far_from_the_best(run, 0.045) == {"c", "d"}
-    assert far_from_the_best(run, 1.0) == set() and far_from_the_best([], 0.05) == set()

@@ -12,19 +12,37 @@ from whoosh import index as windex
 from corpus.ingest import ingest_paths
 from corpus.model import AgendaItem, Meeting, Section, SectionKind
 from corpus.store import Store
-from index.keyword import KeywordIndex
+from config.settings import Settings
+from index.keyword import KeywordIndex, KeywordResult, weights_from
 from search.filters import Filters
-from search.query import QueryError
+from search.query import QueryError, parse_query
+
+WEIGHTS = weights_from(Settings())
+
+
+class Searching:
+    """The index as the engine drives it: a parsed query, filters evaluated into one allowed set."""
+
+    def __init__(self, index: KeywordIndex, store: Store):
+        self.index, self.store = index, store
+
+    def search(self, query: str, *, filters: Filters | None = None, limit: int = 1000) -> KeywordResult:
+        filters = filters or Filters()
+        allowed = None
+        if filters.restricts_items:
+            allowed = {r["id"] for r in self.store.item_facts()
+                       if filters.allows(r["body"], r["date"], r["presenter"])}
+        return self.index.search(parse_query(query), limit=limit, allowed=allowed, sections=filters.sections)
 
 
 @pytest.fixture(scope="module")
-def kd(sample_store, tmp_path_factory) -> KeywordIndex:
-    index = KeywordIndex(tmp_path_factory.mktemp("kw") / "keyword")
+def kd(sample_store, tmp_path_factory) -> Searching:
+    index = KeywordIndex(tmp_path_factory.mktemp("kw") / "keyword", WEIGHTS)
     index.sync(sample_store)
-    return index
+    return Searching(index, sample_store)
 
 
-def top(index: KeywordIndex, query: str, **kw) -> list[tuple[str, int]]:
+def top(index: Searching, query: str, **kw) -> list[tuple[str, int]]:
     return [(h.meeting_date, h.item_number) for h in index.search(query, **kw).hits]
 
 
@@ -124,15 +142,15 @@ def test_exact_beats_compound_beats_fuzzy(tmp_path):
              for n, text in enumerate(texts, start=1)]
     meeting = Meeting("Testudvalget", "2024-01-01", items=items, content_hash="h")
     store.replace_source("test", "digest", [meeting])
-    index = KeywordIndex(tmp_path / "kw")
+    index = KeywordIndex(tmp_path / "kw", WEIGHTS)
     index.sync(store)
-    assert [n for _, n in top(index, "lægevagt")] == [1, 2, 3]
+    assert [n for _, n in top(Searching(index, store), "lægevagt")] == [1, 2, 3]
 
 
 def test_sync_is_incremental_and_readers_keep_their_snapshot(tmp_path):
     store = Store(tmp_path / "store.sqlite3")
     ingest_paths([SAMPLES], store)
-    index = KeywordIndex(tmp_path / "kw")
+    index = KeywordIndex(tmp_path / "kw", WEIGHTS)
     first = index.sync(store)
     assert (first["added"], first["updated"], first["removed"]) == (3, 0, 0) and first["items"] == 42
     assert index.sync(store) == {"added": 0, "updated": 0, "removed": 0, "unchanged": 3, "items": 0}
@@ -141,18 +159,18 @@ def test_sync_is_incremental_and_readers_keep_their_snapshot(tmp_path):
     assert store.delete_meeting("kd-net-2023-04-14-1000")
     assert index.sync(store)["removed"] == 1
     assert index.doc_count() == 42 - 14 and before.doc_count() == 42
-    assert top(index, "Kristian Vendelbo") == []
+    assert top(Searching(index, store), "Kristian Vendelbo") == []
     before.close()
 
     assert index.rebuild(store) == {"meetings": 2, "items": 28}
-    assert KeywordIndex(tmp_path / "kw").doc_count() == 28  # reopened from disk
+    assert KeywordIndex(tmp_path / "kw", WEIGHTS).doc_count() == 28  # reopened from disk
 
 
 def test_an_index_built_by_older_analysis_starts_over(tmp_path, sample_store):
-    index = KeywordIndex(tmp_path / "kw")
+    index = KeywordIndex(tmp_path / "kw", WEIGHTS)
     index.sync(sample_store)
     (tmp_path / "kw" / "analysis-version").write_text("0")
-    reopened = KeywordIndex(tmp_path / "kw")
+    reopened = KeywordIndex(tmp_path / "kw", WEIGHTS)
     assert reopened.doc_count() == 0
     assert reopened.sync(sample_store)["added"] == 3 and reopened.doc_count() == 42
 
@@ -160,10 +178,11 @@ def test_an_index_built_by_older_analysis_starts_over(tmp_path, sample_store):
 def test_concurrent_searches_during_writes(tmp_path):
     store = Store(tmp_path / "store.sqlite3")
     ingest_paths([SAMPLES], store)
-    index = KeywordIndex(tmp_path / "kw")
+    index = KeywordIndex(tmp_path / "kw", WEIGHTS)
     index.sync(store)
     queries = ["lægevagt", "stomi udbud", "Midttrafik kassekredit", "psykiatriforum", '"almene boliger"'] * 8
-    expected = {q: top(index, q)[0] for q in queries}
+    searching = Searching(index, store)
+    expected = {q: top(searching, q)[0] for q in queries}
     errors: list[BaseException] = []
 
     def writer() -> None:
@@ -176,12 +195,12 @@ def test_concurrent_searches_during_writes(tmp_path):
     thread = threading.Thread(target=writer)
     thread.start()
     with ThreadPoolExecutor(max_workers=8) as pool:
-        found = list(pool.map(lambda q: (q, top(index, q)[0]), queries))
+        found = list(pool.map(lambda q: (q, top(searching, q)[0]), queries))
     thread.join()
     assert not errors and all(expected[q] == hit for q, hit in found)
 
 
 def test_index_directory_is_created(tmp_path):
-    index = KeywordIndex(tmp_path / "new" / "kw")
+    index = KeywordIndex(tmp_path / "new" / "kw", WEIGHTS)
     assert Path(tmp_path / "new" / "kw").is_dir() and index.doc_count() == 0
-    assert index.search("lægevagt").hits == []
+    assert index.search(parse_query("lægevagt")).hits == []

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.query import Clause, ParsedQuery, QueryError, coordinate, parse_query
+from index.keyword_query import coordinate
+from search.query import Clause, ParsedQuery, QueryError, parse_query
 
 
 def words(parsed: ParsedQuery) -> list[list[str]]:

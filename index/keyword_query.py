@@ -1,0 +1,251 @@
+"""A parsed query as Whoosh queries over one index reader: widened words, phrases, fields, exclusions.
+
+User text never reaches Whoosh's QueryParser; the query language is parsed in `search/query.py` into an
+`index.parsed.ParsedQuery`, and `QueryBuilder` makes Whoosh query objects from it directly.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from whoosh import query as wq
+from whoosh.automata.fsa import DFA
+from whoosh.automata.lev import levenshtein_automaton
+from whoosh.codec.base import Automata
+from whoosh.reading import IndexReader
+
+from index.analysis import STOP_WORDS, compound_split, normalise, stem, tokenize
+from index.parsed import Clause, ParsedQuery
+from index.schema import BODY_FIELD, TEXT_FIELDS, parts_field
+
+MAX_FUZZY_TERMS = 8
+MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
+COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora stay exhaustive)
+FUZZY_PREFIX = 2  # typos rarely hit the first letters, and the prefix makes the search fast
+
+@dataclass(frozen=True)
+class Weights:
+    """Ranking knobs (from Settings): field boosts, and how much widened matches count."""
+
+    boosts: Mapping[str, float] = field(default_factory=dict)
+    compound: float = 0.4
+    fuzzy: float = 0.25
+    fuzzy_below: int = 3
+    coord: float = 1.0  # 1: score x share of query words matched
+    common_cutoff: float = 0.1  # words in more than this share of items only refine the ranking
+
+    def boost(self, fieldname: str) -> float:
+        return self.boosts.get(fieldname, 1.0)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One ranked query word (or OR group): the sets of index terms that each count as a match."""
+
+    options: tuple[tuple[str, ...], ...]
+
+    def matched_by(self, terms: set[str]) -> bool:
+        return any(all(t in terms for t in option) for option in self.options)
+
+
+@dataclass(frozen=True)
+class BuiltQuery:
+    query: wq.Query | None  # None: nothing searchable was typed
+    terms: tuple[str, ...]  # analysed terms a hit may contain, for highlighting
+    slots: tuple[Slot, ...] = ()  # the ranked words, for coordination (see `coordinate`)
+    # Items to leave out, for the searcher's `mask`: Whoosh's AndNot ignores its negative side
+    # when all matches are collected (whoosh-reloaded 2.7.5).
+    excluded: wq.Query | None = None
+    unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest term
+
+
+def coordinate(score: float, matched: int, slots: int, coord: float) -> float:
+    """Scale a score by the share of query words an item matched, so items with all words win.
+
+    Whoosh's own coordination counts index terms (fields x variants), not query words.
+    """
+    if slots <= 1:
+        return score
+    return score * (1.0 - coord + coord * matched / slots)
+
+
+class QueryBuilder:
+    """Turns a ParsedQuery into Whoosh queries over the allowed fields of one index reader."""
+
+    def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
+                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], list[str]] | None = None):
+        self.reader = reader
+        self.weights = weights
+        self.fields = fields
+        self.near_cache = {} if near_cache is None else near_cache  # must belong to this reader's state
+        self.terms: dict[str, None] = {}
+        self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest indexed term
+        self._options: list[tuple[str, ...]] = []
+
+    def build(self, parsed: ParsedQuery) -> BuiltQuery:
+        """Plain words rank; field-prefixed clauses must match; excluded clauses must not."""
+        must: list[wq.Query] = []
+        rare: list[wq.Query] = []
+        common: list[wq.Query] = []
+        slots: list[Slot] = []
+        for group in parsed.groups:
+            self._options = []
+            query = self._group(group, parsed)
+            if any(c.field for c in group):
+                must.append(query or wq.NullQuery)  # a field the section filter excludes
+            elif query is not None:
+                (common if self._common(group) else rare).append(query)
+                slots.append(Slot(tuple(self._options)))
+        query = self._combine(must, self._ranked(rare, common), bool(parsed.excluded))
+        if query is None:
+            return BuiltQuery(None, (), unknown=dict(self.unknown))
+        return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown))
+
+    def exclusions(self, parsed: ParsedQuery) -> wq.Query | None:
+        """What the excluded clauses match, exactly (no widening), in every text field."""
+        return _any([q for c in parsed.excluded if (q := self._clause(c, widen=False, record=False, anywhere=True))])
+
+    @staticmethod
+    def _ranked(rare: list[wq.Query], common: list[wq.Query]) -> wq.Query | None:
+        """Ranked words, summed. Words found in most items ("kommune", "udvalg") only add to the
+        score of items that match a rarer word, as in Elasticsearch's common-terms query: they
+        say little about relevance and cost the most to match."""
+        if rare and common:
+            return wq.AndMaybe(_any(rare), _any(common))
+        return _any(rare or common)
+
+    def _common(self, group: tuple[Clause, ...]) -> bool:
+        cutoff = max(self.weights.common_cutoff * self.reader.doc_count(), COMMON_MIN_ITEMS)
+        for clause in group:
+            words = tokenize(clause.text)
+            if clause.quoted or len(words) != 1:
+                return False
+            term = normalise(words[0])
+            if max(self.reader.doc_frequency(f, term) for f in self._fields(clause)) <= cutoff:
+                return False
+        return self.weights.common_cutoff > 0
+
+    @staticmethod
+    def _combine(must: list[wq.Query], ranked: wq.Query | None, negated: bool) -> wq.Query | None:
+        if must:
+            required = wq.And(must) if len(must) > 1 else must[0]
+            return wq.AndMaybe(required, ranked) if ranked else required
+        return ranked or (wq.Every() if negated else None)
+
+    def _group(self, group: tuple[Clause, ...], parsed: ParsedQuery) -> wq.Query | None:
+        only_stop_words = all(_is_stop_word(c) for g in parsed.groups for c in g)
+        subs = [q for c in group if (only_stop_words or c.field or not _is_stop_word(c))
+                and (q := self._clause(c, widen=not c.quoted))]
+        return _any(subs)
+
+    def _clause(self, clause: Clause, widen: bool, record: bool = True,
+                anywhere: bool = False) -> wq.Query | None:
+        """A word (widened) or phrase; `anywhere` ignores the section filter (for exclusions)."""
+        fields = self._fields(clause, TEXT_FIELDS if anywhere else self.fields)
+        words = tokenize(clause.text)
+        if not fields or not words:
+            return None
+        if len(words) == 1 and widen:
+            return self._word(words[0], fields, record)
+        terms = [normalise(w) for w in words]
+        if record:  # a phrase's stop words would light up everywhere in a snippet
+            shown = [t for w, t in zip(words, terms) if w.lower() not in STOP_WORDS] or terms
+            self._record(shown, [tuple(terms)])
+        return self._phrase(terms, fields, boost=1.0)
+
+    def _fields(self, clause: Clause, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        allowed = self.fields if allowed is None else allowed
+        if clause.field == BODY_FIELD:
+            return (BODY_FIELD,)
+        if clause.field:
+            return (clause.field,) if clause.field in allowed else ()
+        return allowed
+
+    def _word(self, word: str, fields: tuple[str, ...], record: bool) -> wq.Query:
+        """Exact term, else (lower) the word inside compounds or split apart, else (lowest) fuzzy."""
+        term, w = normalise(word), self.weights
+        hits = self._hits(term, fields)
+        shown, options = [term], [(term,)]
+        subs: list[wq.Query] = [wq.Term(f, term, boost=w.boost(f)) for f in fields]
+        twins = [f for f in fields if f != BODY_FIELD]
+        if w.compound and twins:
+            subs += [wq.Term(parts_field(f), term, boost=w.boost(f) * w.compound) for f in twins]
+            pieces = compound_split(word)
+            if pieces:
+                shown += pieces if not hits else []  # mark the halves only where they stand in
+                options.append(pieces)
+                subs.append(self._apart(pieces, twins))
+        if w.fuzzy and hits < w.fuzzy_below:
+            near = self._spellings(word, term, fields)
+            if not hits and near and record:
+                self.unknown[word.lower()] = near[0]
+            shown += near
+            options += [(t,) for t in near]
+            subs += [wq.Term(f, t, boost=w.boost(f) * w.fuzzy) for t in near for f in fields]
+        if record:
+            self._record(shown, options)
+        return wq.Or(subs)
+
+    def _apart(self, pieces: tuple[str, ...], fields: tuple[str, ...]) -> wq.Query:
+        """A compound's halves written apart ("sundheds artikler"), anywhere in the item: Danish
+        often says "strategi for ladestandere" where the query says "ladestanderstrategien"."""
+        w = self.weights
+        return wq.And([wq.Or([wq.Term(f, p, boost=w.boost(f) * w.compound) for f in fields]) for p in pieces])
+
+    def _record(self, shown: list[str], options: list[tuple[str, ...]]) -> None:
+        self.terms.update(dict.fromkeys(shown))
+        self._options += options
+
+    def _phrase(self, terms: list[str], fields: tuple[str, ...], boost: float, slop: int = 1) -> wq.Query:
+        w = self.weights
+        if len(terms) == 1:
+            return wq.Or([wq.Term(f, terms[0], boost=w.boost(f) * boost) for f in fields])
+        return wq.Or([wq.Phrase(f, terms, slop=slop, boost=w.boost(f) * boost) for f in fields])
+
+    def _hits(self, term: str, fields: tuple[str, ...]) -> int:
+        return sum(self.reader.doc_frequency(f, term) for f in fields)
+
+    def _spellings(self, word: str, term: str, fields: tuple[str, ...]) -> list[str]:
+        """Indexed terms the word may be a misspelling of, the most frequent first. A misspelt word is
+        unknown to the lemma table, so its term is the word itself while the index holds lemmas: its
+        Snowball stem ("fritidsaktivitetter" -> "fritidsaktivitet") is tried too, exactly and fuzzily."""
+        stemmed = stem(word)
+        found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
+        for key in dict.fromkeys((term, stemmed)):
+            found += [t for t in self._near(key, fields) if t not in found and t != term]
+        return found[:MAX_FUZZY_TERMS]
+
+    def _near(self, term: str, fields: tuple[str, ...]) -> list[str]:
+        """Indexed terms within 1 (short words) or 2 edits, the most frequent first."""
+        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
+            return []
+        key = (term, fields)
+        if (cached := self.near_cache.get(key)) is not None:
+            return cached
+        dfa = _typo_automaton(term, 1 if len(term) < 8 else 2)
+        near: dict[str, int] = {}
+        for leaf, _ in self.reader.leaf_readers():  # segment readers walk the DFA over their terms
+            for f in fields:
+                for t in Automata.find_matches(dfa, leaf.cursor(f)):
+                    if t != term:
+                        near[t] = near.get(t, 0) + leaf.doc_frequency(f, t)
+        found = self.near_cache[key] = sorted(near, key=lambda t: -near[t])[:MAX_FUZZY_TERMS]
+        return found
+
+
+@lru_cache(maxsize=4096)
+def _typo_automaton(term: str, maxdist: int) -> DFA:
+    """The automaton accepting words within maxdist edits of term (same first letters). Building it
+    costs more than walking it over a field's terms, and it depends on the word alone."""
+    return levenshtein_automaton(term, maxdist, FUZZY_PREFIX).to_dfa()
+
+
+def _any(queries: list[wq.Query]) -> wq.Query | None:
+    """Or of several queries; one stays as it is."""
+    return wq.Or(queries) if len(queries) > 1 else (queries[0] if queries else None)
+
+
+def _is_stop_word(clause: Clause) -> bool:
+    words = tokenize(clause.text)
+    return not clause.quoted and len(words) == 1 and words[0].lower() in STOP_WORDS

@@ -1,0 +1,39 @@
+"""The parsed form of a user query: what both indexes receive, so both obey the same query.
+
+`search/query.py` turns what the user typed into this; each index translates it for itself (the
+keyword index into Whoosh queries, the engine into a text to embed and a set of allowed items).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One thing to look for: a word, or a phrase (quoted, or a hyphenated word like KD-Net)."""
+
+    text: str
+    quoted: bool = False
+    field: str | None = None  # an index field; None = all text fields
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    groups: tuple[tuple[Clause, ...], ...] = ()  # each group: alternatives joined by OR
+    excluded: tuple[Clause, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    @property
+    def exact(self) -> bool:
+        """Whether the user asked for exact matches: a quoted phrase or a field prefix. Then every
+        mode keeps to the items those match, as keyword search does."""
+        return any(c.quoted or c.field for g in self.groups for c in g)
+
+    @property
+    def positive_text(self) -> str:
+        """What the query is about, as plain text (no operators, prefixes or excluded words): the
+        text the semantic side embeds."""
+        return " ".join(c.text for g in self.groups for c in g).strip()
