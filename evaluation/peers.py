@@ -72,12 +72,14 @@ class Bm25Peer:
     """bm25s over each item's full text."""
 
     def __init__(self, items: Items):
+        self._tokenize = danish_tokenizer()
         import bm25s
 
-        self._tokenize = danish_tokenizer()
         self.ids = items.ids
         self.retriever = bm25s.BM25(csc_backend="numpy")  # the same with or without scipy installed
-        self.retriever.index(self._tokenize([item_text(s.item) for s in items.stored], True), show_progress=False)
+        if self.ids:
+            texts = [item_text(s.item) for s in items.stored]
+            self.retriever.index(self._tokenize(texts, True), show_progress=False)
 
     def rank(self, query: str, k: int) -> Ranked:
         """The top k items with a positive score (an item sharing no term with the query is no match)."""

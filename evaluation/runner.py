@@ -30,6 +30,9 @@ def run_eval(engine: Engine, path: Path, names: Sequence[str], progress: Progres
              log: Log | None = None) -> tuple[str, dict]:
     """Score each named mode or peer on the judgments in `path`: the plain-text table and the JSON."""
     queries = load_queries(path)
+    if not engine.store.counts()["items"]:
+        raise ValueError(f"the data directory {engine.data_dir} holds no minutes to evaluate: "
+                         "add them with `minutes ingest PATH`")
     fns = {name: _search_fn(engine, name) for name in names if name in MODES}
     peers = [name for name in names if name in PEERS]
     if peers:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -146,3 +147,18 @@ def test_eval_one_peer_and_a_bad_mode(data_dir):
     bad = eval_cli(data_dir, "--mode", "peer-bm25")
     assert bad.exit_code == 2
     assert "peer-bm25s" in bad.output and "Traceback" not in bad.output
+
+
+def test_eval_on_an_empty_data_dir_says_so(tmp_path):
+    result = eval_cli(tmp_path / "empty", "--mode", "keyword")
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())  # rich wraps long lines
+    assert "holds no minutes" in said and "minutes ingest" in said
+
+
+def test_eval_says_what_to_install_when_bm25s_is_missing(data_dir, monkeypatch):
+    monkeypatch.setitem(sys.modules, "bm25s", None)  # as if not installed: import raises ImportError
+    result = eval_cli(data_dir, "--mode", "peer-rrf")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "pip install bm25s" in said and "Traceback" not in said
