@@ -33,7 +33,7 @@ def run_eval(engine: Engine, path: Path, names: Sequence[str], progress: Progres
     if not engine.store.counts()["items"]:
         raise ValueError(f"the data directory {engine.data_dir} holds no minutes to evaluate: "
                          "add them with `minutes ingest PATH`")
-    fns = {name: _search_fn(engine, name) for name in names if name in MODES}
+    fns = {name: mode_search(engine, name) for name in names if name in MODES}
     peers = [name for name in names if name in PEERS]
     if peers:
         fns.update(_peer_fns(engine, peers, progress, log or (lambda message: None)))
@@ -42,7 +42,8 @@ def run_eval(engine: Engine, path: Path, names: Sequence[str], progress: Progres
     return text, {name: report.to_dict() for name, report in reports.items()}
 
 
-def _search_fn(engine: Engine, mode: str):
+def mode_search(engine: Engine, mode: str) -> Callable[[str], list[HitRef]]:
+    """A query -> top DEPTH hits function for one of our modes, through the engine as the API calls it."""
     def search(query: str) -> list[HitRef]:
         request = SearchRequest.build(q=query, mode=mode, limit=DEPTH, settings=engine.settings)
         hits = engine.search(request)["hits"]

@@ -356,10 +356,10 @@ def test_metrics_equal_ranx_on_synthetic_runs(k):
 def test_metrics_equal_ranx_on_real_runs_over_the_bundled_corpus(engine):
     """Every mode's and the bm25s peer's rankings for the bundled dev queries, scored both ways."""
     from evaluation.peers import Items, search_fns
-    from evaluation.runner import MODES, _search_fn
+    from evaluation.runner import MODES, mode_search
 
     queries = load_queries(need(EVAL / "queries-dev.jsonl"))
-    fns = {mode: _search_fn(engine, mode) for mode in MODES}
+    fns = {mode: mode_search(engine, mode) for mode in MODES}
     fns.update(search_fns(["peer-bm25s"], Items.load(engine.store), make_e5=None, k=10))
     qrels = {q.id: q.relevant for q in queries}
     for name, fn in fns.items():
