@@ -95,8 +95,11 @@ def test_head_vectors_are_cached_and_shared_with_the_semantic_index(engine, item
     cache = data / "vectors" / CACHE_FILE
     unique = len({head_text(s.item) for s in items.stored})
     encoder = CountingEncoder()
-    peer = E5Peer(items, encoder, cache)
+    progress = []
+    peer = E5Peer(items, encoder, cache, batch=8, progress=lambda done, total: progress.append((done, total)))
     assert 0 < peer.embedded == encoder.passages < unique  # title-only items: the index's own text
+    assert progress[0] == (0, peer.embedded) and progress[-1] == (peer.embedded, peer.embedded)
+    assert len(progress) == 1 + -(-peer.embedded // 8)  # once before, then after every batch
     again = CountingEncoder()
     second = E5Peer(items, again, cache)
     assert second.embedded == again.passages == 0
