@@ -2,14 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
-from pathlib import Path
 
+from corpus.bundled import bundled_corpus
 from search.engine import Engine
-
-
-def bundled_corpus() -> Path:
-    return Path(str(resources.files("corpus") / "samples"))
 
 
 def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print) -> None:

@@ -240,23 +240,43 @@ def _print_hits(result: dict) -> None:
 @app.command("eval")
 def evaluate(
     queries: Annotated[Path, typer.Argument(help="Relevance judgments, JSON lines")],
-    mode: Annotated[str, typer.Option(help="all | hybrid | keyword | semantic")] = "all",
+    mode: Annotated[str, typer.Option(
+        help="all | hybrid | keyword | semantic | peer-bm25s | peer-e5 | peer-rrf")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
-    """nDCG@10, Recall@10 and MRR@10 per search mode, overall and per query kind."""
+    """nDCG@10, Recall@10 and MRR@10 per search mode and plain peer, overall and per query kind."""
+    from evaluation.peers import PeerUnavailable
+    from evaluation.runner import expand, run_eval
     from index.vectors import IndexMismatch
-    from search.eval_runner import run_eval
 
     if not queries.is_file():
         fail(f"no such file: {queries}")
-    modes = ["hybrid", "keyword", "semantic"] if mode == "all" else [mode]
-    if any(m not in ("hybrid", "keyword", "semantic") for m in modes):
-        fail("--mode must be all, hybrid, keyword or semantic")
     try:
-        text, data = run_eval(_engine(), queries, modes)
+        names = expand(mode)
+    except ValueError as exc:
+        fail(str(exc))
+    try:
+        with _progress(rate=True) as bar:
+            text, data = run_eval(_engine(), queries, names, log=console.print,
+                                  progress=_lazy_task(bar, "peer-e5: embedding head texts"))
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
+    except PeerUnavailable as exc:
+        fail(str(exc), 1)
     _emit(data, text, as_json)
+
+
+def _lazy_task(bar: Progress, description: str):
+    """A progress callback whose bar appears only once something reports progress."""
+    task = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            task = bar.add_task(description, total=total)
+        bar.update(task, completed=done, total=total)
+
+    return progress
 
 
 @app.command()
@@ -269,7 +289,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Throughput, build times, query latency p50/p95/p99 per mode, peak RSS; peers: bm25s and numpy."""
-    from search.benchmark import run_bench
+    from bench.runner import run_bench
 
     data, text = run_bench(state.settings, corpus, scale,
                            embed_limit=None if embed_limit < 0 else embed_limit, repeats=repeats)

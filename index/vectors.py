@@ -32,6 +32,7 @@ from index.encoders import Encoder
 from index.passages import TITLE, Passage, PassagePolicy, split_items
 
 MANIFEST = "manifest.json"
+CACHE_FILE = "cache.sqlite3"  # the embedding cache, in the index's directory
 SECOND_WEIGHT = 0.25  # share of an item's second-best passage in its score (see _item_scores)
 FORMAT = 2
 NULL_QUERIES = 100  # nonsense queries that calibrate "as similar as gibberish" (see null_lift)
@@ -195,7 +196,7 @@ class VectorIndex:
                current: dict[str, str], progress: Progress | None, started: float) -> dict:
         passages = list(self._passages(store, todo))
         hashes = [_text_hash(self.encoder.model_id, p.embed_text) for p in passages]
-        with _Cache(self.path / "cache.sqlite3", self.encoder.model_id) as cache:
+        with _Cache(self.path / CACHE_FILE, self.encoder.model_id) as cache:
             vectors = cache.get_many(hashes)
             cached = sum(h in vectors for h in hashes)
             embedded = self._embed_missing(passages, hashes, vectors, cache, progress)
@@ -240,6 +241,55 @@ class VectorIndex:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# -- for tools (evaluation peers, the bench): the index's own cache and files, without a sync ----
+
+def embed_cached(encoder: Encoder, texts: list[str], cache_path: Path, progress: Progress | None = None,
+                 batch: int = 32) -> tuple[np.ndarray, int]:
+    """Passage vectors of `texts`, in order, from the embedding cache at `cache_path` where it holds them
+    (keyed as the index keys its passages, so a text the index embedded is never embedded again); the
+    rest embedded and cached batch by batch. Returns the (len(texts), dim) matrix and how many distinct
+    texts were embedded."""
+    hashes = [_text_hash(encoder.model_id, text) for text in texts]
+    Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+    with _Cache(Path(cache_path), encoder.model_id) as cache:
+        vectors = cache.get_many(hashes)
+        todo = {h: text for h, text in zip(hashes, texts) if h not in vectors}
+        keys = list(todo)
+        if progress:
+            progress(0, len(keys))
+        for start in range(0, len(keys), batch):
+            chunk = keys[start:start + batch]
+            embedded = encoder.encode_passages([todo[h] for h in chunk])
+            cache.put_many(zip(chunk, embedded))
+            vectors.update(zip(chunk, embedded))
+            if progress:
+                progress(start + len(chunk), len(keys))
+    matrix = np.empty((len(texts), encoder.dim), dtype=np.float32)
+    for row, h in enumerate(hashes):
+        matrix[row] = vectors[h]
+    return matrix, len(keys)
+
+
+def load_generation(path: Path) -> _Snapshot | None:
+    """The index's current generation at `path` as a searcher loads it (matrix memory-mapped), or None."""
+    return _load(Path(path))
+
+
+def write_generation(path: Path, manifest: dict, rows: dict, blocks: list[np.ndarray]) -> None:
+    """Write a generation built outside `sync` (the bench's synthetic copies) in the index's own layout.
+
+    `manifest` as the index writes it (model_id, dim, policy, meetings ...); `rows` holds the lists
+    items, meetings, row_item, kinds, texts, hashes; `blocks` the matrix rows in order.
+    """
+    generation = _Rows()
+    generation.blocks = list(blocks)
+    for key in ("items", "meetings", "row_item", "kinds", "texts", "hashes"):
+        setattr(generation, key, list(rows[key]))
+    Path(path).mkdir(parents=True, exist_ok=True)
+    base = {k: v for k, v in manifest.items() if k not in ("tag", "previous", "passages")}
+    _write_generation(Path(path), generation, base)
 
 
 # -- ranking -----------------------------------------------------------------------------------

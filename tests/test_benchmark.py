@@ -12,12 +12,10 @@ from conftest import SAMPLES
 
 from corpus.ingest import ingest_paths
 from corpus.store import Store
-from search.bench_embed import BudgetEncoder, build_vectors, copy_cache
-from search.bench_latency import MODES
-from search.bench_measure import percentiles
-from search.bench_queries import QUERIES
-from search.bench_synthetic import load_meetings, write_store
-from search.benchmark import run_bench
+from bench.measure import MODES, percentiles
+from bench.runner import QUERIES, run_bench
+from bench.scale import load_meetings, write_store
+from bench.vectors import BudgetEncoder, build_vectors, copy_cache
 from config.settings import Settings
 
 QUICK_QUERIES = ("lokalplan", "budget 2024", "anlægsbevilling", "hvornår åbner den nye børnehave",

@@ -3,21 +3,16 @@ from __future__ import annotations
 
 import json
 import math
+import random
+import warnings
 from pathlib import Path
 
 import pytest
+from conftest import EVAL, need
 
-from search.evaluation import (
-    EvalQuery,
-    ItemKey,
-    HitRef,
-    evaluate,
-    format_table,
-    hit_key_matcher,
-    load_queries,
-    parse_key,
-    score_runs,
-)
+from evaluation.judgments import EvalQuery, HitRef, ItemKey, hit_key_matcher, load_queries, parse_key
+from evaluation.metrics import score_runs
+from evaluation.report import evaluate, format_table
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 KTM = "Klima-, Teknik- og Miljøudvalget"
@@ -303,3 +298,74 @@ def test_malformed_line_reports_line_number(tmp_path, bad, message):
     path = write_lines(tmp_path, GOOD, bad)
     with pytest.raises(ValueError, match=rf":2: .*{message}"):
         load_queries(path)
+
+
+# --- our metrics, value for value against ranx (a test dependency only) ------------------------------
+
+
+def ranx_scores(qrels, runs, k):
+    """The same runs scored by ranx (`ndcg_burges`, `recall`, `mrr`), per query."""
+    from ranx import Qrels, Run, evaluate as ranx_evaluate
+
+    measures = {"ndcg": "ndcg_burges", "recall": "recall", "mrr": "mrr"}
+    ranx_qrels = {qid: dict(grades) for qid, grades in qrels.items()}
+    # rank order as strictly decreasing scores; a hit earning nothing keeps its rank under a filler id
+    ranx_runs = {
+        qid: {key if key is not None else f"none-{rank}": float(len(ranking) - rank)
+              for rank, key in enumerate(ranking)} or {"empty": 0.0}
+        for qid, ranking in runs.items()
+    }
+    run = Run(ranx_runs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numba chatter
+        ranx_evaluate(Qrels(ranx_qrels), run, [f"{m}@{k}" for m in measures.values()], return_mean=False)
+    return {qid: {ours: float(run.scores[f"{theirs}@{k}"][qid]) for ours, theirs in measures.items()}
+            for qid in runs}
+
+
+def assert_same_as_ranx(qrels, runs, k):
+    ours, theirs = score_runs(qrels, runs, k), ranx_scores(qrels, runs, k)
+    assert ours.keys() == theirs.keys()
+    for qid in ours:
+        assert ours[qid] == pytest.approx(theirs[qid], abs=1e-12), (qid, qrels[qid], runs[qid])
+
+
+def synthetic_runs(seed: int, n: int = 400):
+    """Random judgments (grades 0-3, at least one >= 1) and rankings mixing judged keys, repeats of
+    nothing, and hits that earn nothing, from empty to longer than k."""
+    rng = random.Random(seed)
+    qrels, runs = {}, {}
+    for i in range(n):
+        keys = [f"2023-01-{rng.randint(1, 28):02d}#{j}" for j in range(rng.randint(1, 12))]
+        grades = {key: rng.choice([0, 1, 1, 2, 2, 3]) for key in keys}
+        grades[rng.choice(list(grades))] = rng.randint(1, 3)
+        pool = list(grades) + [None] * rng.randint(0, 10)
+        rng.shuffle(pool)
+        qid = f"q{i}"
+        qrels[qid] = grades
+        runs[qid] = pool[: rng.randint(0, len(pool))]
+    return qrels, runs
+
+
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_metrics_equal_ranx_on_synthetic_runs(k):
+    qrels, runs = synthetic_runs(seed=k)
+    assert_same_as_ranx(qrels, runs, k)
+
+
+def test_metrics_equal_ranx_on_real_runs_over_the_bundled_corpus(engine):
+    """Every mode's and the bm25s peer's rankings for the bundled dev queries, scored both ways."""
+    from evaluation.peers import Items, search_fns
+    from evaluation.runner import MODES, mode_search
+
+    queries = load_queries(need(EVAL / "queries-dev.jsonl"))
+    fns = {mode: mode_search(engine, mode) for mode in MODES}
+    fns.update(search_fns(["peer-bm25s"], Items.load(engine.store), make_e5=None, k=10))
+    qrels = {q.id: q.relevant for q in queries}
+    for name, fn in fns.items():
+        report = evaluate(queries, fn, k=10)
+        runs = {r.id: r.matched for r in report.results}
+        assert sum(key is not None for ranking in runs.values() for key in ranking) > len(queries), name
+        assert_same_as_ranx(qrels, runs, 10)
+        theirs = ranx_scores(qrels, runs, 10)
+        assert all(r.scores == pytest.approx(theirs[r.id], abs=1e-12) for r in report.results)

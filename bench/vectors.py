@@ -1,4 +1,5 @@
-"""The benchmark's vector index: built through the real `VectorIndex.sync`, within an embedding budget.
+"""The benchmark's vector index: built through the real `VectorIndex.sync`, within an embedding budget,
+and read back through the index's own loader.
 
 Embedding all of a corpus the size of Greve's takes the better part of an hour on two cores, and the
 latency of exact vector search does not depend on the vectors' values. So the bench reuses the user's
@@ -19,10 +20,9 @@ import numpy as np
 from corpus.store import Store
 from index.encoders import Encoder, make_encoder
 from index.passages import PassagePolicy
-from index.vectors import VectorIndex
+from index.vectors import CACHE_FILE, VectorIndex, load_generation
 from config.settings import Settings
 
-CACHE_FILE = "cache.sqlite3"  # VectorIndex keeps its embedding cache here, in its own directory
 NOISE = 0.02  # per dimension (of 384): a synthetic vector keeps cosine ~0.93 with its real one
 POOL = 4096  # real vectors kept to derive synthetic ones from
 
@@ -118,3 +118,11 @@ def build_vectors(settings: Settings, target_dir: Path, store: Store, limit: int
         "tokens_per_s": round(encoder.tokens / seconds, 1) if seconds else None,
         "build_s": report["seconds"],
     }
+
+
+def load_matrix(path: Path) -> np.ndarray:
+    """The index's current matrix at `path`, memory-mapped as a searcher maps it."""
+    generation = load_generation(path)
+    if generation is None:
+        raise ValueError(f"no vector index at {path}")
+    return generation.matrix

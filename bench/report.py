@@ -1,7 +1,7 @@
 """The bench's targets, checked, and its figures as a plain-text report."""
 from __future__ import annotations
 
-from search.bench_latency import MODES
+from bench.measure import MODES
 
 HYBRID_P50_MS, HYBRID_P99_MS = 30.0, 100.0
 KEYWORD_VS_BM25S = 3.0
