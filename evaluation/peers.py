@@ -22,6 +22,8 @@ from corpus.store import Store, StoredItem
 from evaluation.judgments import HitRef
 from index.encoders import Encoder
 from index.passages import head_text, item_text
+
+HEAD_CHARS = 1200  # the peer's definition: title + first 1,200 characters, whatever our own settings say
 from index.vectors import embed_cached
 from search.fusion import rrf
 
@@ -97,7 +99,7 @@ class E5Peer:
                  progress: Progress | None = None):
         self.ids = items.ids
         self.encoder = encoder
-        texts = [head_text(s.item) for s in items.stored]
+        texts = [head_text(s.item, HEAD_CHARS) for s in items.stored]
         self.matrix, self.embedded = embed_cached(encoder, texts, cache_path, progress, batch)
 
     def rank(self, query: str, k: int) -> Ranked:
