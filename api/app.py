@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from api.docs import add_docs
 from api.schemas import (DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse, SuggestResponse,
                          UploadResult)
 from corpus.readers import SUPPORTED
@@ -42,7 +43,10 @@ def create_app(engine: Engine) -> FastAPI:
         summary="Search Danish municipal meeting minutes: keyword, semantic and hybrid.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from api/docs.py: their scripts from a package, not a CDN
+        redoc_url=None,
     )
+    add_docs(app)
     app.state.engine = engine
     engine.warm_up()
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],

@@ -175,3 +175,17 @@ def test_hybrid_leaves_out_semantic_neighbours_far_from_the_best_match(client):
 def test_hybrid_lists_each_item_once(client):
     ids = [h["id"] for h in top(client, "kommunerne og regionen", limit=100)["hits"]]
     assert ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path, script", [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")])
+def test_api_docs_load_their_scripts_from_this_service(client, path, script):
+    import re
+
+    page = client.get(path)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    urls = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)""", page.text)
+    assert f"/docs-assets/{script}" in urls
+    assert not [u for u in urls if "//" in u], urls  # nothing from another host
+    assert "img-src 'self' data:" in page.headers["content-security-policy"]
+    asset = client.get(f"/docs-assets/{script}")
+    assert asset.status_code == 200 and len(asset.content) > 100_000
