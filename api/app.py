@@ -16,10 +16,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.docs import add_docs
-from api.schemas import (DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse, SuggestResponse,
-                         UploadResult)
+from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
+                         SuggestResponse, UploadResult)
 from corpus.readers import SUPPORTED
 from index.vectors import IndexMismatch
+from search.archive import overview
 from search.engine import Engine
 from search.query import QueryError
 from search.request import RequestError, SearchRequest
@@ -149,6 +150,20 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         data["items"] = [{"id": f"{found.id}-{it.number}", "item_number": it.number, "title": it.title,
                           "presenter": it.presenter, "case_number": it.case_number} for it in found.items]
         return data
+
+    archive_cache: dict[int, dict] = {}  # store generation -> overview (the examples take a moment on big stores)
+
+    def archive_overview() -> dict:
+        generation = engine.store.generation()
+        if generation not in archive_cache:
+            archive_cache.clear()
+            archive_cache[generation] = overview(engine.facts().values(), examples=4)
+        return archive_cache[generation]
+
+    @app.get("/archive", response_model=ArchiveView, tags=["service"])
+    async def archive() -> dict:
+        """Committees, period, meetings and items, and example searches drawn from the titles."""
+        return await _in_thread(archive_overview)
 
     @app.get("/health", response_model=Health, tags=["service"])
     async def health() -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import SectionKind
+from corpus.textclean import collapse_spaces
 
 _HEADINGS: list[tuple[SectionKind, re.Pattern[str]]] = [
     (SectionKind.SUMMARY, re.compile(r"^(resum[eé]|sammendrag|kort om sagen)$")),
@@ -22,7 +23,7 @@ _HEADINGS: list[tuple[SectionKind, re.Pattern[str]]] = [
 
 def heading_kind(heading: str) -> SectionKind | None:
     """The kind a heading names, or None when the line is not a known section heading."""
-    text = re.sub(r"\s+", " ", heading).strip().rstrip(":").strip().lower()
+    text = collapse_spaces(heading).rstrip(":").strip().lower()
     if not text or len(text) > 120:
         return None
     for kind, pattern in _HEADINGS:

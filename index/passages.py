@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from corpus.model import AgendaItem, SectionKind
 from corpus.store import StoredItem
+from corpus.textclean import collapse_spaces, cut_at_word
 
 if TYPE_CHECKING:
     from config.settings import Settings
@@ -34,7 +35,6 @@ _PRIORITY = {**{kind: 0 for kind in ALWAYS}, SectionKind.CASE: 1, SectionKind.OT
 CountTokens = Callable[[str], int]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*–]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s))")
-_SPACE = re.compile(r"\s+")
 _SURE_CHARS = 3  # Danish runs ~4.8 characters per e5 token; a paragraph over 3 per token is over the limit
 _CHARS_PER_TOKEN_MAX = 6  # case text beyond budget * this is cut before splitting: it would not fit anyway
 
@@ -75,7 +75,7 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
                ) -> list[Passage]:
     """The passages of one item, in document order."""
     item = stored.item
-    title = _clean(item.title).rstrip(" .:")
+    title = collapse_spaces(item.title).rstrip(" .:")
     context = title if policy.title_context else ""
     limit = policy.passage_tokens
     if context:
@@ -136,7 +136,7 @@ def _chunks(text: str, count_tokens: CountTokens, limit: int, budget: int | None
 def _units(text: str, count_tokens: CountTokens, limit: int) -> Iterator[tuple[str, int]]:
     """Paragraphs that fit whole, else their sentences, else word windows: (text, tokens)."""
     for para in _PARAGRAPHS.split(text):
-        para = _clean(para)
+        para = collapse_spaces(para)
         if not para:
             continue
         if len(para) <= limit * _SURE_CHARS:  # counting is the cost: skip it for paragraphs sure to be long
@@ -187,8 +187,6 @@ def _splitter():
     return nlp
 
 
-def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 HEAD_CHARS = 1200  # one 'head' text per item: its title and the first characters of its text
@@ -203,8 +201,7 @@ def item_text(item: AgendaItem) -> str:
 def head_text(item: AgendaItem, chars: int = HEAD_CHARS) -> str:
     """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
     sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""
-    title = _clean(item.title).rstrip(" .:")
-    body = _clean(" ".join(s.text for s in item.sections if s.text))
-    if len(body) > chars:
-        body = body[:chars].rsplit(" ", 1)[0]
+    title = collapse_spaces(item.title).rstrip(" .:")
+    body = collapse_spaces(" ".join(s.text for s in item.sections if s.text))
+    body = cut_at_word(body, chars)
     return f"{title}. {body}" if body else title

@@ -62,13 +62,14 @@
     return m ? `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : String(iso || "");
   }
 
-  /** First `max` characters, cut at a word boundary: the decision "in short". */
+  /** First `max` characters, cut at a word boundary: the decision "in short" (the rule of the server's
+   * corpus/textclean.py cut_at_word: back to a space unless that loses over half; punctuation before "…" goes). */
   function shorten(text, max) {
     const flat = String(text || "").replace(/\s+/g, " ").trim();
     if (flat.length <= max) return flat;
     const cut = flat.slice(0, max);
     const space = cut.lastIndexOf(" ");
-    return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, "") + "…";
+    return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, "") + "…";
   }
 
   const NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
@@ -628,5 +629,7 @@
     }
   }
 
+  // The one home of the date and shortening helpers: the item page (item.js) uses them from here.
+  MinutesSearch.format = Object.freeze({ danishDate, shorten });
   customElements.define("minutes-search", MinutesSearch);
 })();
