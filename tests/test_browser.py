@@ -448,3 +448,46 @@ def test_search_page_pages_and_keeps_state_in_the_address(server, tab):
     expect(pager).to_contain_text("Side 1 af")
     expect(status).to_have_text(COUNT)
     assert tab.locator("minutes-search li.hit .hit-title").all_inner_texts() == first_page
+
+
+def test_first_page_shows_what_the_archive_holds_and_searches_to_try(server, tab):
+    import json
+
+    archive = json.loads(_get(server + "/archive")[2])
+    assert archive["items"] > 40 and 3 <= len(archive["examples"]) <= 4
+    tab.goto(server + "/")
+    panel = tab.locator("#archive")
+    expect(panel).to_be_visible()
+    expect(panel.locator(".holds")).to_contain_text(f"{archive['items']} dagsordenspunkter fra {archive['meetings']} møder")
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december"]
+    y, m, d = (int(part) for part in archive["first_date"].split("-"))
+    expect(panel.locator(".holds")).to_contain_text(f"{d}. {months[m - 1]} {y} – ")  # the period, in Danish
+    assert set(panel.locator("ul.bodies .name").all_inner_texts()) == {b["name"] for b in archive["bodies"]}
+    examples = panel.locator("a.example")
+    assert examples.all_inner_texts() == archive["examples"]
+    shot(tab, "first-page.png", full_page=True)
+
+    first = archive["examples"][0]
+    examples.first.click()
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text(COUNT)
+    expect(status).to_contain_text(f"»{first}«")
+    expect(panel).to_be_hidden()  # the overview gives way to the results
+    expect(tab.locator("minutes-search li.hit").first).to_be_visible()
+
+
+def test_no_results_suggests_what_to_try(server, tab):
+    tab.goto(server + "/?q=xyzzyqqq")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text("Ingen resultater for »xyzzyqqq«")
+    hint = tab.locator("minutes-search .hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("færre ord")
+    expect(hint).to_contain_text("anden stavemåde")
+    expect(tab.locator("#archive")).to_be_hidden()
+    shot(tab, "no-results.png")
+    hint.get_by_role("button", name="Søg efter betydning").click()  # the nearest items by meaning
+    expect(status).to_have_text(COUNT)
+    expect(hint).to_be_hidden()
+    expect(tab.locator("minutes-search li.hit").first).to_be_visible()

@@ -4,20 +4,8 @@
   "use strict";
 
   // Dates and shortened decisions look the same here as in the search box: the widget (loaded first,
-  // see item.html) is their one home.
-  const { danishDate, shorten } = customElements.get("minutes-search").format;
-
-  function h(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (value == null || value === false) continue;
-      if (key === "text") node.textContent = value;
-      else if (key === "class") node.className = value;
-      else node.setAttribute(key, value);
-    }
-    node.append(...children.filter((c) => c != null));
-    return node;
-  }
+  // see item.html) is their one home, and of the element builder.
+  const { danishDate, shorten, h } = customElements.get("minutes-search").helpers;
 
   const main = document.getElementById("item");
   // The page is /punkt/{id}; the API is two levels up from here wherever the service is mounted.
