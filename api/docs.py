@@ -29,23 +29,27 @@ def add_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     async def swagger_ui(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        page = get_swagger_ui_html(
-            openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} – Swagger UI",
-            swagger_js_url=f"{root}{ASSETS_URL}/swagger-ui-bundle.js",
-            swagger_css_url=f"{root}{ASSETS_URL}/swagger-ui.css",
-            swagger_favicon_url=f"{root}{ASSETS_URL}/favicon.png",
+        spec, assets = _urls(app, request)
+        return _offline(get_swagger_ui_html(
+            openapi_url=spec, title=f"{app.title} – Swagger UI", swagger_js_url=f"{assets}/swagger-ui-bundle.js",
+            swagger_css_url=f"{assets}/swagger-ui.css", swagger_favicon_url=f"{assets}/favicon.png",
             # no validator badge: Swagger UI would send the spec to an outside validator service
-            swagger_ui_parameters={**(app.swagger_ui_parameters or {}), "validatorUrl": None})
-        page.headers["Content-Security-Policy"] = DOCS_CSP
-        return page
+            swagger_ui_parameters={**(app.swagger_ui_parameters or {}), "validatorUrl": None}))
 
     @app.get("/redoc", include_in_schema=False)
     async def redoc(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        page = get_redoc_html(
-            openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} – ReDoc",
-            redoc_js_url=f"{root}{ASSETS_URL}/redoc.standalone.js",
-            redoc_favicon_url=f"{root}{ASSETS_URL}/favicon.png", with_google_fonts=False)
-        page.headers["Content-Security-Policy"] = DOCS_CSP
-        return page
+        spec, assets = _urls(app, request)
+        return _offline(get_redoc_html(
+            openapi_url=spec, title=f"{app.title} – ReDoc", redoc_js_url=f"{assets}/redoc.standalone.js",
+            redoc_favicon_url=f"{assets}/favicon.png", with_google_fonts=False))
+
+
+def _urls(app: FastAPI, request: Request) -> tuple[str, str]:
+    """The OpenAPI document's and the assets' URLs, under the prefix the service is mounted at."""
+    root = request.scope.get("root_path", "")
+    return f"{root}{app.openapi_url}", f"{root}{ASSETS_URL}"
+
+
+def _offline(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = DOCS_CSP
+    return page
