@@ -187,8 +187,6 @@ def _splitter():
     return nlp
 
 
-
-
 HEAD_CHARS = 1200  # one 'head' text per item: its title and the first characters of its text
 
 
@@ -202,6 +200,5 @@ def head_text(item: AgendaItem, chars: int = HEAD_CHARS) -> str:
     """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
     sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""
     title = collapse_spaces(item.title).rstrip(" .:")
-    body = collapse_spaces(" ".join(s.text for s in item.sections if s.text))
-    body = cut_at_word(body, chars)
+    body = cut_at_word(collapse_spaces(" ".join(s.text for s in item.sections if s.text)), chars)
     return f"{title}. {body}" if body else title
