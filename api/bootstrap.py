@@ -20,7 +20,7 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
     if engine.store.counts()["items"]:
         return
     log(f"empty data directory {engine.data_dir}: ingesting the bundled minutes from {bundled_corpus()} "
-        "(first start only: reading, then embedding every passage, about a minute on 2 cores)")
+        "(first start only: reading, then embedding every passage; under a minute on 2 cores)")
     started = time.monotonic()
     with engine.writing():
         reports = (ingest or engine.ingest)([bundled_corpus()])
