@@ -5,6 +5,7 @@
  * facets (sidebar with filters and sorting), pager (pagination), history (keep the search in the URL),
  * action (Enter opens the full search page instead of showing results inline; value = its URL,
  * default the service's own page), mode (hybrid | keyword | semantic; default: the server's), autofocus.
+ * Event: "querychange" (detail.q) whenever the box starts a search or clears it.
  *
  * Everything renders in Shadow DOM so the host page's CSS cannot break it and ours cannot leak out.
  * Server text is only ever set with textContent; the snippet's <mark> tags become real elements.
