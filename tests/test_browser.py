@@ -209,7 +209,8 @@ def search_in_widget(page, base: str, query: str, navigate: bool = True):
 
 
 # -- tests ------------------------------------------------------------------------------------
-API_PATHS = {"/search", "/suggest", "/items/{item_id}", "/meetings", "/meetings/{meeting_id}", "/health", "/documents"}
+API_PATHS = {"/search", "/suggest", "/items/{item_id}", "/meetings", "/meetings/{meeting_id}", "/health", "/archive",
+             "/documents"}
 
 
 def test_api_docs_list_the_operations_offline(server, offline_tab):
@@ -227,7 +228,7 @@ def test_api_docs_list_the_operations_offline(server, offline_tab):
     expect(tab.locator("h2", has_text="Search").first).to_be_visible()  # an operation, rendered
     # each operation has its heading (its summary) in the rendered page, beside its method and path
     headings = set(tab.locator("h2").all_inner_texts())
-    assert {"Search", "Suggest", "Item", "Meetings", "Meeting", "Health", "Upload", "Delete"} <= headings, headings
+    assert {"Search", "Suggest", "Item", "Meetings", "Meeting", "Health", "Archive", "Upload", "Delete"} <= headings, headings
     shot(tab, "api-redoc.png")
 
 
