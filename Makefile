@@ -1,15 +1,25 @@
-# Two entry points, both self-installing into .venv (pip + venv; torch is pinned to the CPU build).
+# Two entry points, both self-installing into .venv (pip + venv). Neither installs torch: the
+# sentence-transformers backend is opt-in (`make test-st`), see the README.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# `make test-st` installs torch's CPU build; where plain pip would fetch the CUDA build (PyPI on Linux),
+# point this at a CPU wheel index (the README names it).
+TORCH_INDEX ?=
 
-.PHONY: run test eval-greve
+.PHONY: run test test-st eval-greve
 
 run: $(VENV)/.base
-	$(BIN)/minutes serve
+	$(BIN)/minutes serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest
+
+# The sentence-transformers backend: installs torch (CPU) and the extra, then runs the tests that need it.
+test-st: $(VENV)/.st
+	$(BIN)/python -m pytest -m sentence_transformers
 
 # Ingest the Greve corpus (needs ../shared) into data-greve/ and evaluate on its dev queries.
 eval-greve: $(VENV)/.base
@@ -23,6 +33,10 @@ $(VENV)/.base: pyproject.toml
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base
-	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+$(VENV)/.st: $(VENV)/.test
+	$(BIN)/pip install -q $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) torch==2.13.0
 	$(BIN)/pip install -q -e ".[test,sentence-transformers]"
 	touch $@

@@ -15,10 +15,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from api.schemas import (DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse, SuggestResponse,
-                         UploadResult)
+from api.docs import add_docs
+from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
+                         SuggestResponse, UploadResult)
 from corpus.readers import SUPPORTED
 from index.vectors import IndexMismatch
+from search.archive import overview
 from search.engine import Engine
 from search.query import QueryError
 from search.request import RequestError, SearchRequest
@@ -42,7 +44,10 @@ def create_app(engine: Engine) -> FastAPI:
         summary="Search Danish municipal meeting minutes: keyword, semantic and hybrid.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from api/docs.py: their scripts from a package, not a CDN
+        redoc_url=None,
     )
+    add_docs(app)
     app.state.engine = engine
     engine.warm_up()
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
@@ -145,6 +150,20 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         data["items"] = [{"id": f"{found.id}-{it.number}", "item_number": it.number, "title": it.title,
                           "presenter": it.presenter, "case_number": it.case_number} for it in found.items]
         return data
+
+    archive_cache: dict[int, dict] = {}  # store generation -> overview (the examples take a moment on big stores)
+
+    def archive_overview() -> dict:
+        generation = engine.store.generation()
+        if generation not in archive_cache:
+            archive_cache.clear()
+            archive_cache[generation] = overview(engine.facts().values(), examples=4)
+        return archive_cache[generation]
+
+    @app.get("/archive", response_model=ArchiveView, tags=["service"])
+    async def archive() -> dict:
+        """Committees, period, meetings and items, and example searches drawn from the titles."""
+        return await _in_thread(archive_overview)
 
     @app.get("/health", response_model=Health, tags=["service"])
     async def health() -> dict:

@@ -47,6 +47,17 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _require_minutes() -> None:
+    """search and eval on a data directory without minutes: say so and how to fill it (creating nothing)."""
+    from corpus.store import stored_items
+
+    data_dir = state.settings.data_dir
+    if stored_items(data_dir) == 0:
+        fail(f"the data directory {data_dir} holds no minutes. Fill it with `minutes ingest PATH...` "
+             "(files or folders of minutes), or run `minutes serve`, which ingests the bundled sample minutes "
+             "on its first start. Another data directory: --data-dir DIR or MINUTES_DATA_DIR.", 1)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx, .html)")],
@@ -214,6 +225,7 @@ def search(
     from index.vectors import IndexMismatch
     from search.request import SearchRequest
 
+    _require_minutes()
     try:
         request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
                                       date_from=date_from, date_to=date_to, sort=sort, explain=explain,
@@ -227,13 +239,20 @@ def search(
     _print_hits(result)
 
 
+DECISION_CHARS = 120  # of the decision, in the table
+
+
 def _print_hits(result: dict) -> None:
-    table = Table(title=f"{result['total']} results for {result['query']!r} ({result['mode']})", show_lines=False)
+    from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
+
+    total = result["total"]
+    title = f"{total} {'result' if total == 1 else 'results'} for {result['query']!r} ({result['mode']})"
+    table = Table(title=title, show_lines=False)
     for column in ("#", "date", "body", "no.", "title", "decision"):
         table.add_column(column, overflow="fold")
     for n, hit in enumerate(result["hits"], start=result["offset"] + 1):
-        table.add_row(str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"],
-                      (hit["decision"] or "")[:120])
+        decision = cut_at_word(collapse_spaces(hit["decision"]), DECISION_CHARS, ELLIPSIS)
+        table.add_row(str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"], decision)
     out.print(table)
 
 
@@ -315,7 +334,8 @@ def serve(
     from api.bootstrap import ensure_bundled_corpus
 
     engine = _engine()
-    ensure_bundled_corpus(engine, log=console.print)
+    ensure_bundled_corpus(engine, log=console.print, ingest=lambda paths: _ingest_with_progress(engine, paths),
+                          sync=lambda: _sync_with_progress(engine, embeddings=True))
     uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
 
 

@@ -108,6 +108,22 @@ class Health(BaseModel):
     items: int
 
 
+class BodyCount(BaseModel):
+    name: str
+    meetings: int
+
+
+class ArchiveView(BaseModel):
+    """What the archive holds: shown on the search page before a search."""
+
+    meetings: int
+    items: int
+    bodies: list[BodyCount]
+    first_date: str | None
+    last_date: str | None
+    examples: list[str]  # example searches: names that the items' titles share
+
+
 class UploadResult(BaseModel):
     file: str
     status: str

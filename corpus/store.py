@@ -61,6 +61,23 @@ CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 """
 
 
+STORE_FILE = "minutes.sqlite3"  # the store's name inside a data directory
+
+
+def stored_items(data_dir: Path) -> int:
+    """How many agenda items the data directory's store holds; 0 when it has none. Creates nothing."""
+    path = Path(data_dir) / STORE_FILE
+    if not path.is_file():
+        return 0
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+    except sqlite3.OperationalError:  # not a store of ours (no items table)
+        return 0
+    finally:
+        conn.close()
+
+
 @dataclass(frozen=True)
 class StoredItem:
     """An agenda item with its meeting's facts: what indexes and hits are built from."""

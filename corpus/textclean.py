@@ -1,4 +1,5 @@
-"""Cleaning extracted minutes text before parsing: page headers/footers, tables of contents, markup.
+"""Cleaning text: page headers/footers, tables of contents and markup in extracted minutes before parsing;
+and the two small helpers every layer uses, collapse_spaces() and cut_at_word().
 
 Page furniture is found by its shape, not by a list of municipalities: a "Side N (af M)" line and the
 lines right above it that repeat above most such markers.
@@ -19,6 +20,25 @@ MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
 HEADER_LOOKBACK = 6
+ELLIPSIS = "…"
+CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
+
+
+def collapse_spaces(text: str | None) -> str:
+    """Every run of whitespace (line breaks too) becomes one space; no space at either end."""
+    return " ".join((text or "").split())
+
+
+def cut_at_word(text: str, limit: int, end: str = "") -> str:
+    """`text` when it has at most `limit` characters; else its first `limit` characters cut back to the
+    last space in them (mid-word only when that space would lose more than half), then `end` (an
+    ellipsis, say; before one, trailing punctuation goes)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    head = head[:space] if space > limit // 2 else head
+    return head.rstrip(CUT_PUNCTUATION) + end if end else head
 
 
 def normalise(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from corpus.model import AgendaItem, SectionKind
 from corpus.store import StoredItem
+from corpus.textclean import collapse_spaces, cut_at_word
 
 if TYPE_CHECKING:
     from config.settings import Settings
@@ -36,7 +37,6 @@ _PRIORITY = {**{kind: 0 for kind in ALWAYS}, SectionKind.CASE: 1, SectionKind.OT
 CountTokens = Callable[[str], int]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*–]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s))")
-_SPACE = re.compile(r"\s+")
 _SURE_CHARS = 3  # Danish runs ~4.8 characters per e5 token; a paragraph over 3 per token is over the limit
 _CHARS_PER_TOKEN_MAX = 6  # case text beyond budget * this is cut before splitting: it would not fit anyway
 
@@ -83,7 +83,7 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
     piece of resumé, indstilling and beslutning the head does not already hold (each with the title as
     context), then case text beyond the head up to the case budget."""
     item = stored.item
-    title = _clean(item.title).rstrip(" .:")
+    title = collapse_spaces(item.title).rstrip(" .:")
     context = title if policy.title_context else ""
     limit = policy.passage_tokens
     if context:
@@ -129,7 +129,7 @@ def _head_covers(item: AgendaItem, chars: int) -> list[str]:
             continue
         if used < chars:
             kinds[str(section.kind)] = None
-        used += len(_clean(section.text)) + 1
+        used += len(collapse_spaces(section.text)) + 1
     return list(kinds)
 
 
@@ -166,7 +166,7 @@ def _chunks(text: str, count_tokens: CountTokens, limit: int, budget: int | None
 def _units(text: str, count_tokens: CountTokens, limit: int) -> Iterator[tuple[str, int]]:
     """Paragraphs that fit whole, else their sentences, else word windows: (text, tokens)."""
     for para in _PARAGRAPHS.split(text):
-        para = _clean(para)
+        para = collapse_spaces(para)
         if not para:
             continue
         if len(para) <= limit * _SURE_CHARS:  # counting is the cost: skip it for paragraphs sure to be long
@@ -217,8 +217,6 @@ def _splitter():
     return nlp
 
 
-def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def item_text(item: AgendaItem) -> str:
@@ -230,8 +228,6 @@ def item_text(item: AgendaItem) -> str:
 def head_text(item: AgendaItem, chars: int) -> str:
     """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
     sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""
-    title = _clean(item.title).rstrip(" .:")
-    body = _clean(" ".join(s.text for s in item.sections if s.text))
-    if len(body) > chars:
-        body = body[:chars].rsplit(" ", 1)[0]
+    title = collapse_spaces(item.title).rstrip(" .:")
+    body = cut_at_word(collapse_spaces(" ".join(s.text for s in item.sections if s.text)), chars)
     return f"{title}. {body}" if body else title

@@ -9,7 +9,6 @@ milliseconds for tens of thousands of passages and needs no approximate index to
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -27,6 +26,7 @@ from typing import Self
 
 import numpy as np
 
+from corpus.locks import WriteLock
 from corpus.store import Store
 from index.encoders import Encoder
 from index.passages import TITLE, Passage, PassagePolicy, split_items
@@ -82,6 +82,7 @@ class VectorIndex:
         self.batch = batch
         self._snap: _Snapshot | None = None
         self._lock = threading.Lock()
+        self._write_lock = WriteLock(self.path)
         self._query_vector = lru_cache(maxsize=512)(self._embed_query)
         self._null: tuple[tuple[int, int], float] | None = None  # (snapshot stamp, null lift)
 
@@ -234,13 +235,8 @@ class VectorIndex:
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """One writer per index across processes; searchers never wait for it."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / "write.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with self._write_lock:
+            yield
 
 
 # -- for tools (evaluation peers, the bench): the index's own cache and files, without a sync ----

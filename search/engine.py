@@ -5,9 +5,7 @@ processes never interleave index writes; readers never take it.
 """
 from __future__ import annotations
 
-import fcntl
 import html
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
-from corpus.store import Store, StoredItem
+from corpus.locks import WriteLock
+from corpus.store import STORE_FILE, Store, StoredItem
+from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
 from index.parsed import ParsedQuery
@@ -71,30 +71,18 @@ class Engine:
         self.settings = settings
         self.data_dir = Path(settings.data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.data_dir / "minutes.sqlite3")
+        self.store = Store(self.data_dir / STORE_FILE)
         self.keyword = KeywordIndex(self.data_dir / "keyword", weights_from(settings))
         self._vectors = None
         self._facts: tuple[int, dict[str, Facts]] = (-1, {})  # (store generation, facts): swapped as one
-        self._lock = threading.RLock()
-        self._write_depth = 0
-        self._lock_file = None
+        self._write_lock = WriteLock(self.data_dir)
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Hold the data directory's write lock (re-entrant within this process)."""
-        with self._lock:
-            if self._write_depth == 0:
-                self._lock_file = open(self.data_dir / "write.lock", "w")
-                fcntl.flock(self._lock_file, fcntl.LOCK_EX)
-            self._write_depth += 1
-            try:
-                yield
-            finally:
-                self._write_depth -= 1
-                if self._write_depth == 0:
-                    fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-                    self._lock_file.close()
+        with self._write_lock:
+            yield
 
     def ingest(self, paths: Iterable[Path], progress: Callable[[FileReport], None] | None = None) -> list[FileReport]:
         with self.writing():
@@ -340,8 +328,7 @@ def best_snippet(item: StoredItem, terms: list[str], passage: str | None, keywor
 
 
 def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    return cut_at_word(collapse_spaces(text), limit, " " + ELLIPSIS)
 
 
 def hit_summary(item: StoredItem) -> dict:

@@ -7,7 +7,6 @@ HTML-escaped piece by piece; only our <mark> tags are markup.
 from __future__ import annotations
 
 import html
-import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -15,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.model import AgendaItem
+from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import TOKEN_RE, compound_parts, normalise
 
-ELLIPSIS = "…"
 LEAD_CHARS = 40  # context kept before the first match of a passage
 CACHED_TEXTS = 1024  # items whose analysed words are kept (Greve: ~80 KB an item, so ~80 MB at most)
 
@@ -32,19 +31,11 @@ def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str
 
 def decision_excerpt(item: AgendaItem, max_chars: int = 280) -> str:
     """The decision, whitespace collapsed and cut at a word boundary (plain text, not escaped)."""
-    text = _collapse(item.decision)
-    if len(text) <= max_chars:
-        return text
-    cut = text.rfind(" ", 0, max_chars)
-    return text[:cut if cut > max_chars // 2 else max_chars].rstrip(" ,.;:–-") + ELLIPSIS
+    return cut_at_word(collapse_spaces(item.decision), max_chars, ELLIPSIS)
 
 
 def _item_text(item: AgendaItem) -> str:
     return "\n".join([*(s.text for s in item.sections if s.text), *item.attachments]) or item.title
-
-
-def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
 
 
 @dataclass(frozen=True)
@@ -59,7 +50,7 @@ class _Words:
 def _words(raw: str) -> _Words:
     """Analysing an item's words is most of a snippet's cost, and the same items come back query after
     query, so each text is analysed once; a query then only looks up its own terms."""
-    text = _collapse(raw)
+    text = collapse_spaces(raw)
     by_word: dict[str, list[tuple[int, int]]] = {}
     for m in TOKEN_RE.finditer(text):
         by_word.setdefault(m.group().lower(), []).append(m.span())

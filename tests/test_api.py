@@ -175,3 +175,33 @@ def test_hybrid_leaves_out_semantic_neighbours_far_from_the_best_match(client):
 def test_hybrid_lists_each_item_once(client):
     ids = [h["id"] for h in top(client, "kommunerne og regionen", limit=100)["hits"]]
     assert ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path, script", [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")])
+def test_api_docs_load_their_scripts_from_this_service(client, path, script):
+    import re
+
+    page = client.get(path)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    urls = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)""", page.text)
+    assert f"/docs-assets/{script}" in urls
+    assert not [u for u in urls if "//" in u], urls  # nothing from another host
+    assert "img-src 'self' data:" in page.headers["content-security-policy"]
+    asset = client.get(f"/docs-assets/{script}")
+    assert asset.status_code == 200 and len(asset.content) > 100_000
+
+
+def test_archive_says_what_it_holds_and_its_examples_find_items(client, engine):
+    archive = client.get("/archive").json()
+    health = client.get("/health").json()
+    assert (archive["meetings"], archive["items"]) == (health["meetings"], health["items"])
+    counts = engine.store.counts()
+    assert {b["name"]: b["meetings"] for b in archive["bodies"]} == counts["bodies"]
+    dates = sorted(f.date for f in engine.facts().values())
+    assert (archive["first_date"], archive["last_date"]) == (dates[0], dates[-1])
+    assert 3 <= len(archive["examples"]) <= 4
+    titles = [f.title.casefold() for f in engine.facts().values()]
+    for example in archive["examples"]:
+        assert example not in counts["bodies"]
+        assert sum(example.casefold() in t for t in titles) >= 1
+        assert top(client, example, mode="keyword")["total"] >= 1, example

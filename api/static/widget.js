@@ -5,6 +5,7 @@
  * facets (sidebar with filters and sorting), pager (pagination), history (keep the search in the URL),
  * action (Enter opens the full search page instead of showing results inline; value = its URL,
  * default the service's own page), mode (hybrid | keyword | semantic; default: the server's), autofocus.
+ * Event: "querychange" (detail.q) whenever the box starts a search or clears it.
  *
  * Everything renders in Shadow DOM so the host page's CSS cannot break it and ours cannot leak out.
  * Server text is only ever set with textContent; the snippet's <mark> tags become real elements.
@@ -34,6 +35,9 @@
     unreachable: "Søgetjenesten kan ikke nås lige nu",
     retry: "Prøv igen",
     noResults: (q) => `Ingen resultater for »${q}«`,
+    tryInstead: "Prøv med færre ord, en anden stavemåde eller et beslægtet ord.",
+    trySemantic: "Søg efter betydning",
+    trySemanticWhy: "finder punkter om det samme, også når ordene er andre",
     count: (n, q) => `${n.toLocaleString("da-DK")} ${n === 1 ? "resultat" : "resultater"} for »${q}«`,
     body: "Udvalg",
     allBodies: "Alle udvalg",
@@ -62,13 +66,14 @@
     return m ? `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : String(iso || "");
   }
 
-  /** First `max` characters, cut at a word boundary: the decision "in short". */
+  /** First `max` characters, cut at a word boundary: the decision "in short" (the rule of the server's
+   * corpus/textclean.py cut_at_word: back to a space unless that loses over half; punctuation before "…" goes). */
   function shorten(text, max) {
     const flat = String(text || "").replace(/\s+/g, " ").trim();
     if (flat.length <= max) return flat;
     const cut = flat.slice(0, max);
     const space = cut.lastIndexOf(" ");
-    return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, "") + "…";
+    return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, "") + "…";
   }
 
   const NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
@@ -167,6 +172,7 @@
     :host(:not([facets])) .sort { display: none; }
     :host([facets]) .layout { display: grid; grid-template-columns: minmax(12em, 15em) 1fr; gap: 1.5em; margin-top: 1em; }
     :host([facets]) .filters { flex-direction: column; align-self: start; margin: 0; }
+    :host([facets]) .filters[hidden] + .main { grid-column: 1 / -1; } /* no filters yet: the full width */
     :host([facets]) select { width: 100%; }
     @media (max-width: 640px) {
       :host(:not([facets])) .sort { display: none; }
@@ -206,6 +212,9 @@
     nav.pager button:disabled { background: #c9ced8; color: #555d6b; cursor: default; filter: none; }
     .more { display: inline-block; margin-top: .75em; color: var(--accent); font-weight: 600; text-decoration: none; }
     .more:hover { text-decoration: underline; }
+    .hint { margin: .25em 0 .75em; font-size: .95em; color: #2b3342; }
+    .hint p { margin: .2em 0; }
+    button.link { background: none; color: var(--accent); padding: 0; font-weight: 600; text-decoration: underline; }
   `;
 
   // Constructed stylesheets are not blocked by a host page's strict style-src CSP, unlike <style>.
@@ -229,7 +238,7 @@
       this.uid = `ms${++instances}`;
       this.shadow = this.attachShadow({ mode: "open" }); // open: assistive tech and tests may look in
       applyStyles(this.shadow);
-      this.state = { q: "", body: "", year: "", sort: "relevance", offset: 0 };
+      this.state = { q: "", body: "", year: "", sort: "relevance", offset: 0, mode: "" }; // mode: "Søg efter betydning"
       this.facetOptions = { body: [], year: [] }; // kept while a dimension is filtered, see keepFacets
       this.facetQuery = null;
       this.lastResponse = null;
@@ -303,7 +312,11 @@
       this.$pageInfo = h("span", {});
       this.$pager = h("nav", { class: "pager", hidden: true, "aria-label": "Sider" }, this.$prev, this.$pageInfo, this.$next);
       this.$more = h("a", { class: "more", hidden: true });
-      this.$main = h("div", { class: "main" }, this.$status, this.$results, this.$pager, this.$more);
+      this.$semantic = h("button", { type: "button", class: "link", text: TEXT.trySemantic });
+      this.$hint = h("div", { class: "hint", hidden: true },
+        h("p", { text: TEXT.tryInstead }),
+        h("p", { class: "semantic" }, this.$semantic, ` – ${TEXT.trySemanticWhy}`));
+      this.$main = h("div", { class: "main" }, this.$status, this.$hint, this.$results, this.$pager, this.$more);
       this.$root = h("div", { class: "root" }, this.$form, h("div", { class: "layout" }, this.$filters, this.$main));
       this.shadow.append(this.$root);
 
@@ -322,6 +335,7 @@
       this.$sort.addEventListener("change", () => this.refine({ sort: this.$sort.value }));
       this.$prev.addEventListener("click", () => this.page(-1));
       this.$next.addEventListener("click", () => this.page(1));
+      this.$semantic.addEventListener("click", () => this.search({ mode: "semantic", offset: 0 }));
     }
 
     // -- suggestions (combobox) ------------------------------------------------------------
@@ -448,7 +462,7 @@
         location.assign(page.href);
         return;
       }
-      this.search({ q, offset: 0 }, { push: true });
+      this.search({ q, offset: 0, mode: "" }, { push: true });
     }
 
     refine(change) { this.search({ ...change, offset: 0 }, { push: true }); }
@@ -467,6 +481,8 @@
         this.facetQuery = next.q;
       }
       this.state = next;
+      // The page around the box may show something else while there is no search (the archive overview).
+      this.dispatchEvent(new CustomEvent("querychange", { detail: { q: next.q }, bubbles: true }));
       if (push) this.writeUrl();
       if (!next.q) { this.clearResults(); return; }
 
@@ -478,7 +494,7 @@
       try {
         const params = { q: next.q, limit: this.limit, offset: next.offset, body: next.body || null, year: next.year || null };
         if (next.sort !== "relevance") params.sort = next.sort;
-        const mode = this.getAttribute("mode");
+        const mode = next.mode || this.getAttribute("mode");
         if (MODES.includes(mode)) params.mode = mode;
         const data = await this.getJson("search", params, ctl);
         if (ctl !== this.searchCtl) return;
@@ -500,6 +516,7 @@
       this.$filters.hidden = true;
       this.$pager.hidden = true;
       this.$more.hidden = true;
+      this.$hint.hidden = true;
       this.setStatus("");
     }
 
@@ -510,6 +527,8 @@
       this.renderFacets(data.facets || {});
       this.$results.replaceChildren(...hits.map((hit) => this.renderHit(hit)));
       this.setStatus(total ? TEXT.count(total, this.state.q) : TEXT.noResults(this.state.q));
+      this.$hint.hidden = total > 0;
+      this.$semantic.parentNode.hidden = (this.state.mode || this.getAttribute("mode")) === "semantic";
       this.renderPaging(total, hits.length);
     }
 
@@ -567,6 +586,7 @@
       this.$status.classList.add("error");
       this.lastResponse = null;
       this.$results.replaceChildren(); // stale hits under an error message would mislead
+      this.$hint.hidden = true;
       this.$pager.hidden = true;
       this.$more.hidden = true;
     }
@@ -622,11 +642,14 @@
       this.$input.value = q;
       this.closeList();
       this.search({
-        q, body: p.get("body") || this.getAttribute("body") || "", year: p.get("year") || "",
+        q, mode: "", body: p.get("body") || this.getAttribute("body") || "", year: p.get("year") || "",
         sort: p.get("sort") === "date" ? "date" : "relevance", offset: (page - 1) * this.limit,
       });
     }
   }
 
+  // The one home of the date, shortening and element helpers: the service's own pages (item.js,
+  // archive.js) use them from here.
+  MinutesSearch.helpers = Object.freeze({ danishDate, shorten, h });
   customElements.define("minutes-search", MinutesSearch);
 })();

@@ -22,6 +22,7 @@ from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError
 from corpus.readers.html_sections import html_sections
 from corpus.sections import heading_kind
+from corpus.textclean import collapse_spaces
 
 CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
@@ -122,7 +123,7 @@ def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 def _item(raw: Any, path: str, decided: bool) -> AgendaItem:
     raw = _as_dict(raw, path)
-    title = _clean(_text(raw, path, "Caption", fallback="Navn"))
+    title = collapse_spaces(_text(raw, path, "Caption", fallback="Navn"))
     attachments = _attachments(raw, path)
     item = AgendaItem(
         number=_number(raw, path),
@@ -166,7 +167,7 @@ def _sections(raw: dict[str, Any], path: str, title: str, decided: bool) -> list
 def _drop_caption_echo(text: str, title: str) -> str:
     """One template starts the item's HTML with its caption again; that line is not content."""
     first, _, rest = text.partition("\n\n")
-    return rest.strip() if _clean(first) == title else text
+    return rest.strip() if collapse_spaces(first) == title else text
 
 
 def _attachments(raw: dict[str, Any], path: str) -> list[str]:
@@ -175,7 +176,7 @@ def _attachments(raw: dict[str, Any], path: str) -> list[str]:
         bilag_path = f"{path}.Bilag[{i}]"
         title = _optional_text(_as_dict(bilag, bilag_path), bilag_path, "Navn")
         if title:
-            titles.append(_clean(title))
+            titles.append(collapse_spaces(title))
     return titles
 
 
@@ -236,5 +237,3 @@ def _optional_text(obj: dict[str, Any], path: str, key: str, fallback: str | Non
     return (value.strip() or None) if strip else value
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

@@ -12,6 +12,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus.sections import heading_kind
+from corpus.textclean import collapse_spaces
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = frozenset({
@@ -22,7 +23,6 @@ SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template
 BOLD_TAGS = frozenset({"b", "strong"})
 MAX_HEADING_WORDS = 8
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
-SPACES = re.compile(r"\s+")
 AROUND_TAB = re.compile(r" *\t *")
 INNER_SPACES = re.compile(r"(?<=\S) {2,}")
 BLANK_LINES = re.compile(r"\n{3,}")
@@ -193,9 +193,9 @@ def _only_bold_child(node: LexborNode) -> bool:
 
 def _collapse(text: str) -> str:
     """Runs of whitespace -> one space, keeping a space at either end (it separates words across tags)."""
-    inner = " ".join(text.split())
+    inner = collapse_spaces(text)
     return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
 
 
 def _clean(text: str) -> str:
-    return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
+    return collapse_spaces(INVISIBLE.sub("", text))

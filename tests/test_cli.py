@@ -1,0 +1,56 @@
+"""The `minutes` command as a user meets it: an empty data directory, and how hits are printed."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+
+HINT = re.compile(r"holds no minutes.*minutes ingest PATH.*minutes serve", re.S)
+
+
+@pytest.fixture
+def runner():
+    return CliRunner(env={"COLUMNS": "250", "MINUTES_DATA_DIR": None})
+
+
+@pytest.fixture
+def elsewhere(tmp_path, monkeypatch):
+    """A working directory outside the checkout, with nothing in it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_search_outside_a_checkout_says_how_to_fill_the_data_directory(runner, elsewhere):
+    result = runner.invoke(app, ["search", "lægevagt"])
+    assert result.exit_code == 1
+    assert HINT.search(" ".join(result.output.split())), result.output
+    assert list(elsewhere.iterdir()) == []  # no ./data made on the way
+
+
+def test_search_and_eval_on_an_empty_data_directory_exit_non_zero(runner, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    queries = tmp_path / "queries.jsonl"
+    queries.write_text('{"query": "lægevagt", "relevant": ["kd-net-2023-06-02-1000-50"]}\n', encoding="utf-8")
+    for args in (["search", "lægevagt"], ["search", "lægevagt", "--json"], ["eval", str(queries)]):
+        result = runner.invoke(app, ["--data-dir", str(empty), *args])
+        assert result.exit_code == 1, (args, result.output)
+        assert HINT.search(" ".join(result.output.split())), result.output
+    assert list(empty.iterdir()) == []
+
+
+def test_one_hit_is_one_result_and_a_cut_decision_ends_in_an_ellipsis(runner, engine):
+    one = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "lægevagt", "--mode", "keyword"])
+    assert one.exit_code == 0, one.output
+    assert one.output.startswith("1 result for 'lægevagt' (keyword)")
+
+    many = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "Midttrafik", "--mode", "keyword"])
+    assert re.match(r"\d+ results for 'Midttrafik'", many.output)
+    rows = [line for line in many.output.splitlines() if line.startswith("│")]
+    decisions = [line.rsplit("│", 2)[1].strip() for line in rows]
+    assert decisions and any(d.endswith("…") for d in decisions)
+    assert all(len(d) <= 121 for d in decisions)
+    assert not any(re.search(r"[,;:]…$", d) for d in decisions)
