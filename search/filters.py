@@ -14,10 +14,17 @@ class Filters:
     years: tuple[int, ...] = ()
     presenter: str | None = None  # case-insensitive substring of the presenter
     sections: tuple[SectionKind, ...] = ()  # match only in these section kinds (empty = all)
+    case_numbers: tuple[str, ...] = ()  # items of these cases only (exact case numbers); see allows_case
 
     @property
     def restricts_items(self) -> bool:
-        return bool(self.bodies or self.date_from or self.date_to or self.years or self.presenter)
+        return bool(self.bodies or self.date_from or self.date_to or self.years or self.presenter
+                    or self.case_numbers)
+
+    def allows_case(self, case_number: str | None) -> bool:
+        """Whether an item of this case passes the case filter (checked by the engine, apart from `allows`,
+        so index-level filters that know no case numbers stay as they were)."""
+        return not self.case_numbers or case_number in self.case_numbers
 
     def allows(self, body: str, date: str, presenter: str | None) -> bool:
         """Whether an item with these facts passes the item filters (sections are not checked here)."""
