@@ -160,6 +160,8 @@ class Store:
                 now = utc_now()
                 db.execute("UPDATE items SET stored_at = COALESCE(stored_at, ?), changed_at = COALESCE(changed_at, ?)",
                            (now, now))
+                db.executemany("UPDATE items SET item_hash = ? WHERE id = ? AND item_hash IS NULL",
+                               [(item_hash(s.item), s.id) for s in self.items()])
 
     @staticmethod
     def _missing_columns(db: sqlite3.Connection) -> list[str]:
@@ -330,6 +332,15 @@ class Store:
         rows = self.db.execute("SELECT id FROM items WHERE case_number=?", (case_number,)).fetchall()
         found = self.items(item_ids=[r["id"] for r in rows])
         return sorted(found, key=lambda s: (s.meeting_date, s.meeting_id))
+
+    def item_stamps(self, item_ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """item id -> (stored_at, changed_at)."""
+        out = {}
+        for start in range(0, len(item_ids), 900):
+            chunk = item_ids[start:start + 900]
+            out.update((r["id"], (r["stored_at"], r["changed_at"])) for r in self.db.execute(
+                f"SELECT id, stored_at, changed_at FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def titles_like(self, prefix: str, limit: int = 10) -> list[sqlite3.Row]:
         pattern = "%" + prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
