@@ -330,7 +330,7 @@
       this.$csv = h("a", { class: "csv", text: TEXT.csv, hidden: true });
       this.$feedUrl = h("input", { id: id("feed"), type: "url", readOnly: true, class: "feed-url" });
       this.$copy = h("button", { type: "button", class: "copy", text: TEXT.copy });
-      this.$copied = h("span", { class: "copied", role: "status", "aria-live": "polite" });
+      this.$copied = h("span", { class: "copied", "aria-live": "polite" }); // no role=status: the widget has one status
       this.$followBox = h("div", { id: id("follow"), class: "followbox", hidden: true },
         h("p", { text: TEXT.followHelp }),
         h("label", { class: "sr", htmlFor: id("feed"), text: TEXT.feedUrl }),
