@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 import io
 
-from api.feeds import item_url
 from fastapi import Request
+
+from api.feeds import item_url
 
 CSV_TYPE = "text/csv; charset=utf-8"
 HEADER = ("Udvalg", "Mødedato", "Punkt", "Titel", "Sagsnummer", "Beslutning", "Link")

@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import quote
 
-from feedgen.feed import FeedGenerator
 from fastapi import Request
 from fastapi.responses import Response
+from feedgen.feed import FeedGenerator
 
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
