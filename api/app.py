@@ -7,16 +7,20 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 import anyio
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
+from api import export, feeds
 from api.docs import add_docs
 from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
+                         SimilarResponse,
                          SuggestResponse, UploadResult)
 from corpus.readers import SUPPORTED
 from index.vectors import IndexMismatch
@@ -28,6 +32,40 @@ from search.request import RequestError, SearchRequest
 log = logging.getLogger("minutes.api")
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
 MAX_MEETINGS_OFFSET = 1_000_000  # beyond any real list; unbounded, a huge offset overflowed SQLite (a 500)
+CSV_MAX_ROWS = 1000  # one export holds at most this many rows (the result list's first 1,000)
+SIMILAR_DEFAULT, SIMILAR_MAX, SIMILAR_FEED = 8, 50, 20
+ATOM_RESPONSE = {200: {"content": {"application/atom+xml": {}}, "description": "An Atom 1.0 feed"},
+                 304: {"description": "Not modified since the ETag / date the client sent"}}
+CSV_RESPONSE = {200: {"content": {"text/csv": {}}, "description": "CSV: UTF-8 with BOM, semicolons"}}
+
+
+class SearchParams:
+    """The /search parameters (query and filters), shared by /search, /feed.atom and /search.csv so all
+    three read them alike; SearchRequest.build validates them."""
+
+    def __init__(
+        self,
+        q: Annotated[str, Query(description="Words, \"phrases\", -not, OR, titel:/beslutning:/udvalg:, "
+                                            "sag:CASE-NUMBER")] = "",
+        mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
+        body: Annotated[list[str], Query(description="Committee (repeatable)")] = [],
+        year: Annotated[list[int], Query(description="Meeting year (repeatable)")] = [],
+        date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
+        fra: Annotated[str | None, Query(description="Same as from")] = None,
+        til: Annotated[str | None, Query(description="Same as to")] = None,
+        presenter: str | None = None,
+        section: Annotated[list[str], Query(description="Match only in: decision, recommendation, …")] = [],
+        case: Annotated[list[str], Query(description="Case number (repeatable): items of that case only")] = [],
+        sort: Literal["relevance", "date"] = "relevance",
+    ):
+        self.q, self.mode, self.sort = q, mode, sort
+        self.filters = {"body": body, "year": year, "date_from": date_from or fra, "date_to": date_to or til,
+                        "presenter": presenter, "section": section, "case": case}
+
+    def build(self, settings, limit: int = 10, offset: int = 0, explain: bool = False) -> SearchRequest:
+        return SearchRequest.build(q=self.q, mode=self.mode, sort=self.sort, limit=limit, offset=offset,
+                                   explain=explain, settings=settings, **self.filters)
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -103,25 +141,35 @@ def _routes(app: FastAPI, engine: Engine) -> None:
 
     @app.get("/search", response_model=SearchResponse, tags=["search"])
     async def search(
-        q: Annotated[str, Query(description="Words, \"phrases\", -not, OR, titel:/beslutning:/udvalg:")] = "",
-        mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
-        body: Annotated[list[str], Query(description="Committee (repeatable)")] = [],
-        year: Annotated[list[int], Query(description="Meeting year (repeatable)")] = [],
-        date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
-        date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
-        fra: Annotated[str | None, Query(description="Same as from")] = None,
-        til: Annotated[str | None, Query(description="Same as to")] = None,
-        presenter: str | None = None,
-        section: Annotated[list[str], Query(description="Match only in: decision, recommendation, …")] = [],
-        sort: Literal["relevance", "date"] = "relevance",
+        params: Annotated[SearchParams, Depends()],
         limit: Annotated[int, Query(ge=1, description="Hits per page (at most MINUTES_MAX_LIMIT)")] = 10,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
         explain: bool = False,
     ) -> dict:
-        request = SearchRequest.build(q=q, mode=mode, body=body, year=year, date_from=date_from or fra,
-                                      date_to=date_to or til, presenter=presenter, section=section, sort=sort,
-                                      limit=limit, offset=offset, explain=explain, settings=settings)
-        return await _in_thread(engine.search, request)
+        return await _in_thread(engine.search, params.build(settings, limit, offset, explain))
+
+    @app.get("/feed.atom", response_class=Response, responses=ATOM_RESPONSE, tags=["follow"])
+    async def feed(request: Request, params: Annotated[SearchParams, Depends()]) -> Response:
+        """The newest items (by meeting date, at most 50) matching a search, a committee or a case, as Atom."""
+        search_request = params.build(settings)
+        # access: Engine.feed takes its items from the engine's search path
+        result = await _in_thread(engine.feed, search_request)
+        return feeds.render(request, _feed_info(request, search_request), result["hits"], result["store_changed_at"])
+
+    @app.get("/search.csv", response_class=Response, responses=CSV_RESPONSE, tags=["follow"])
+    async def search_csv(
+        request: Request,
+        params: Annotated[SearchParams, Depends()],
+        limit: Annotated[int, Query(ge=1, le=CSV_MAX_ROWS, description="Rows (at most 1,000)")] = CSV_MAX_ROWS,
+        offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    ) -> Response:
+        """The result list of a search as CSV for a spreadsheet (Danish Excel: UTF-8 with BOM, semicolons)."""
+        search_request = replace(params.build(settings, 1, offset), limit=limit)
+        # access: the rows are the engine's search hits
+        result = await _in_thread(engine.search, search_request)
+        return Response(export.search_csv(request, result["hits"]), media_type=export.CSV_TYPE,
+                        headers={"Content-Disposition": 'attachment; filename="referater.csv"',
+                                 "X-Content-Type-Options": "nosniff"})
 
     @app.get("/suggest", response_model=SuggestResponse, tags=["search"])
     async def suggest(q: Annotated[str, Query(max_length=200)] = "",
@@ -134,6 +182,27 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         if view is None:
             raise HTTPException(404, f"no agenda item with id {item_id!r}")
         return view
+
+    @app.get("/items/{item_id}/similar", response_model=SimilarResponse, tags=["items"])
+    async def similar(item_id: str, limit: Annotated[int, Query(ge=1, le=SIMILAR_MAX)] = SIMILAR_DEFAULT) -> dict:
+        """Items nearest in meaning to this one, leaving out the item and the other treatments of its case."""
+        # access: Engine.similar builds its hits with the search path's hit builder
+        found = await _in_thread(engine.similar, item_id, limit)
+        if found is None:
+            raise HTTPException(404, f"no agenda item with id {item_id!r}")
+        return found
+
+    @app.get("/items/{item_id}/similar.atom", response_class=Response, responses=ATOM_RESPONSE, tags=["follow"])
+    async def similar_feed(request: Request, item_id: str) -> Response:
+        """The items most like this one, newest meeting first: tells a feed reader when something like it comes up."""
+        found = await _in_thread(engine.similar, item_id, SIMILAR_FEED)
+        if found is None:
+            raise HTTPException(404, f"no agenda item with id {item_id!r}")
+        hits = sorted(found["hits"], key=lambda h: (h["meeting_date"], h["item_number"]), reverse=True)
+        info = feeds.FeedInfo(f"Lignende punkter: {found['title']}",
+                              f"Punkter der ligner »{found['title']}«, nyeste møde først",
+                              feeds.item_url(request, item_id))
+        return feeds.render(request, info, hits, found["store_changed_at"])
 
     @app.get("/meetings", response_model=MeetingList, tags=["meetings"])
     async def meetings(body: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -188,6 +257,26 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         if not await _in_thread(engine.delete_meeting, meeting_id):
             raise HTTPException(404, f"no meeting with id {meeting_id!r}")
         return {"deleted": meeting_id}
+
+
+def _feed_info(request: Request, search: SearchRequest) -> feeds.FeedInfo:
+    """Title and page of a search feed: what it follows, in words."""
+    about = []
+    if search.q:
+        about.append(f"»{search.q}«")
+    if search.filters.case_numbers:
+        about.append("sag " + ", ".join(search.filters.case_numbers))
+    if search.filters.bodies:
+        about.append(", ".join(search.filters.bodies))
+    if search.filters.years:
+        about.append(", ".join(str(y) for y in search.filters.years))
+    subject = " · ".join(about) or "alle punkter"
+    words = " ".join([search.q, *(f"sag:{c}" for c in search.filters.case_numbers)]).strip()
+    shown = [("q", words)] if words else []
+    shown += [("body", b) for b in search.filters.bodies] + [("year", str(y)) for y in search.filters.years]
+    page = feeds.base_url(request) + ("?" + urlencode(shown) if shown else "")
+    return feeds.FeedInfo(f"Referater: {subject}", f"Nyeste dagsordenspunkter for {subject}, nyeste møde først",
+                          page)
 
 
 def _meeting_summary(engine: Engine, m) -> dict:

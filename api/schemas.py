@@ -29,6 +29,18 @@ class Hit(ItemSummary):
     explain: HitExplain | None = None
 
 
+class SimilarHit(Hit):
+    stored_at: str | None = None
+    changed_at: str | None = None
+
+
+class SimilarResponse(BaseModel):
+    id: str
+    title: str
+    available: bool  # false when there is no embedding index to compare with
+    hits: list[SimilarHit]
+
+
 class FacetValue(BaseModel):
     value: str | int
     count: int

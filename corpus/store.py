@@ -5,9 +5,11 @@ never sees half a meeting, and a crash leaves the previous complete state (SQLit
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +42,10 @@ CREATE TABLE IF NOT EXISTS items (
     presenter TEXT,
     case_number TEXT,
     closed INTEGER NOT NULL,
-    attachments TEXT NOT NULL
+    attachments TEXT NOT NULL,
+    stored_at TEXT,    -- UTC ISO time the item id was first stored (see _migrate for older stores)
+    changed_at TEXT,   -- UTC ISO time its content last changed
+    item_hash TEXT     -- hash of its content, to tell a changed item from a re-ingested one
 );
 CREATE TABLE IF NOT EXISTS sections (
     item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
@@ -55,6 +60,7 @@ CREATE TABLE IF NOT EXISTS meta (
     value INTEGER NOT NULL
 );
 INSERT OR IGNORE INTO meta VALUES ('generation', 0);
+INSERT OR IGNORE INTO meta VALUES ('changed_at', CAST(strftime('%s', 'now') AS INTEGER));
 CREATE INDEX IF NOT EXISTS items_meeting ON items(meeting_id);
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number);
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
@@ -88,6 +94,8 @@ class StoredItem:
     meeting_date: str
     item: AgendaItem
     meeting_hash: str
+    stored_at: str | None = None  # UTC ISO 8601 ("2026-11-29T19:04:17Z"), when the item was first stored
+    changed_at: str | None = None  # when its content last changed (== stored_at until it does)
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ class Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._migrate()
         self.db.executescript(SCHEMA)
 
     # -- connections -------------------------------------------------------------------------
@@ -153,6 +162,29 @@ class Store:
             conn.close()
             self._local.conn = None
 
+    def _migrate(self) -> None:
+        """Bring a store made by an older version up to the current schema, in one transaction.
+
+        Items stored before timestamps existed get the migration's time as both stored_at and
+        changed_at: the earliest time this version can vouch for."""
+        if not self._missing_columns(self.db):
+            return  # a new store (SCHEMA creates the current tables) or a current one
+        with self.transaction() as db:
+            added = self._missing_columns(db)  # again under the write lock: another process may have migrated
+            for column in added:
+                db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+            if added:
+                now = utc_now()
+                db.execute("UPDATE items SET stored_at = COALESCE(stored_at, ?), changed_at = COALESCE(changed_at, ?)",
+                           (now, now))
+                db.executemany("UPDATE items SET item_hash = ? WHERE id = ? AND item_hash IS NULL",
+                               [(item_hash(s.item), s.id) for s in self.items()])
+
+    @staticmethod
+    def _missing_columns(db: sqlite3.Connection) -> list[str]:
+        columns = {r["name"] for r in db.execute("PRAGMA table_info(items)")}
+        return [c for c in ("stored_at", "changed_at", "item_hash") if columns and c not in columns]
+
     # -- writes ------------------------------------------------------------------------------
     def source_hash(self, path: str) -> str | None:
         row = self.db.execute("SELECT content_hash FROM sources WHERE path=?", (path,)).fetchone()
@@ -172,10 +204,12 @@ class Store:
             old_ids = json.loads(row["meeting_ids"]) if row else []
             new_ids = [m.id for m in meetings]
             removed = [m for m in old_ids if m not in new_ids]
+            stamps = self._stamps(db, [*old_ids, *new_ids])
             for mid in removed:
                 db.execute("DELETE FROM meetings WHERE id=?", (mid,))
+            now = utc_now()
             for meeting in meetings:
-                self._write_meeting(db, meeting)
+                self._write_meeting(db, meeting, stamps, now)
             db.execute(
                 "INSERT OR REPLACE INTO sources(path, content_hash, meeting_ids) VALUES (?,?,?)",
                 (path, digest, json.dumps(new_ids)),
@@ -184,7 +218,23 @@ class Store:
         status = "replaced" if row else "added"
         return SourceChange(path, status, new_ids, removed, sum(len(m.items) for m in meetings))
 
-    def _write_meeting(self, db: sqlite3.Connection, m: Meeting) -> None:
+    @staticmethod
+    def _stamps(db: sqlite3.Connection, meeting_ids: list[str]) -> dict[str, sqlite3.Row]:
+        """item id -> (item_hash, stored_at, changed_at) of the items of these meetings, before a rewrite."""
+        out: dict[str, sqlite3.Row] = {}
+        unique = list(dict.fromkeys(meeting_ids))
+        for start in range(0, len(unique), 900):
+            chunk = unique[start:start + 900]
+            out.update((r["id"], r) for r in db.execute(
+                f"SELECT id, item_hash, stored_at, changed_at FROM items WHERE meeting_id IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def _write_meeting(self, db: sqlite3.Connection, m: Meeting, stamps: dict[str, sqlite3.Row] | None = None,
+                       now: str | None = None) -> None:
+        """Write one meeting; an item keeps its stored_at, and its changed_at unless its content changed."""
+        stamps = stamps if stamps is not None else self._stamps(db, [m.id])
+        now = now or utc_now()
         db.execute("DELETE FROM meetings WHERE id=?", (m.id,))
         db.execute(
             "INSERT INTO meetings VALUES (?,?,?,?,?,?,?,?,?)",
@@ -193,10 +243,15 @@ class Store:
         )
         for it in m.items:
             iid = item_id(m.id, it.number)
+            digest = item_hash(it)
+            old = stamps.get(iid)
+            stored_at = (old["stored_at"] if old else None) or now
+            changed_at = old["changed_at"] if old and old["item_hash"] == digest and old["changed_at"] else now
             db.execute(
-                "INSERT INTO items VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO items(id, meeting_id, number, title, presenter, case_number, closed, attachments, "
+                "stored_at, changed_at, item_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (iid, m.id, it.number, it.title, it.presenter, it.case_number, int(it.closed),
-                 json.dumps(it.attachments, ensure_ascii=False)),
+                 json.dumps(it.attachments, ensure_ascii=False), stored_at, changed_at, digest),
             )
             db.executemany(
                 "INSERT INTO sections VALUES (?,?,?,?,?)",
@@ -217,10 +272,16 @@ class Store:
     @staticmethod
     def _bump(db: sqlite3.Connection) -> None:
         db.execute("UPDATE meta SET value = value + 1 WHERE key='generation'")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('changed_at', ?)", (int(time.time()),))
 
     def generation(self) -> int:
         """Grows with every change, so caches of the store know when to reload."""
         return self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]
+
+    def changed_at(self) -> int:
+        """Unix time (seconds) of the store's last change: an add, a replacement or a removal."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='changed_at'").fetchone()
+        return int(row[0]) if row else 0
 
     # -- reads -------------------------------------------------------------------------------
     def item_facts(self) -> list[sqlite3.Row]:
@@ -289,6 +350,15 @@ class Store:
         found = self.items(item_ids=[r["id"] for r in rows])
         return sorted(found, key=lambda s: (s.meeting_date, s.meeting_id))
 
+    def item_stamps(self, item_ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """item id -> (stored_at, changed_at)."""
+        out = {}
+        for start in range(0, len(item_ids), 900):
+            chunk = item_ids[start:start + 900]
+            out.update((r["id"], (r["stored_at"], r["changed_at"])) for r in self.db.execute(
+                f"SELECT id, stored_at, changed_at FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
     def titles_like(self, prefix: str, limit: int = 10) -> list[sqlite3.Row]:
         pattern = "%" + prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
@@ -317,4 +387,16 @@ class Store:
         item = AgendaItem(number=r["number"], title=r["title"], presenter=r["presenter"],
                           case_number=r["case_number"], closed=bool(r["closed"]), sections=sections,
                           attachments=json.loads(r["attachments"]))
-        return StoredItem(r["id"], r["meeting_id"], r["body"], r["date"], item, r["content_hash"])
+        return StoredItem(r["id"], r["meeting_id"], r["body"], r["date"], item, r["content_hash"],
+                          r["stored_at"], r["changed_at"])
+
+
+def utc_now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def item_hash(item: AgendaItem) -> str:
+    """What an item says (not where it sits): re-ingesting the same text keeps its changed_at."""
+    data = [item.title, item.presenter, item.case_number, item.closed, item.attachments,
+            [[str(s.kind), s.heading, s.text] for s in item.sections]]
+    return hashlib.blake2b(json.dumps(data, ensure_ascii=False).encode(), digest_size=16).hexdigest()

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
@@ -29,6 +29,7 @@ from search.snippets import decision_excerpt, snippet
 FACETS = ("body", "year", "presenter")
 SNIPPET_CHARS = 300
 MAX_RESULTS = 5000  # the most a result set holds; totals and facets count within it
+FEED_ENTRIES = 50  # the newest matching items a feed lists
 
 
 @dataclass
@@ -190,7 +191,8 @@ class Engine:
         """The request's one set of items that may appear (None: all), which each index translates."""
         if not filters.restricts_items:
             return None
-        return {f.id for f in facts.values() if filters.allows(f.body, f.date, f.presenter)}
+        return {f.id for f in facts.values()
+                if filters.allows(f.body, f.date, f.presenter, f.case_number)}
 
     def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts]) -> Ranking:
         """Ranked (item id, score) for the request's mode, plus what explains and highlights it.
@@ -313,6 +315,45 @@ class Engine:
             "case_history": [hit_summary(h) for h in history if h.id != item_id] if len(history) > 1 else [],
         })
         return view
+
+    # -- following (feeds, similar items) --------------------------------------------------
+    def feed(self, request: SearchRequest, entries: int = FEED_ENTRIES) -> dict:
+        """The newest items matching a search (by meeting date), each with when it was stored and last
+        changed, and the store's last change (for Last-Modified)."""
+        with self.store.snapshot():
+            # access: the items are the search path's hits; an access rule there applies to feeds and CSV
+            result = self._search(replace(request, sort="date", limit=entries, offset=0, explain=False))
+            self._stamp(result["hits"])
+            result["store_changed_at"] = self.store.changed_at()
+        return result
+
+    def similar(self, item_id: str, limit: int = 10) -> dict | None:
+        """Items nearest in meaning to one item, leaving out the item and the other treatments of its case
+        (the case history shows those). None for an unknown item; `available` is false without vectors."""
+        with self.store.snapshot():
+            facts = self.facts()
+            own = facts.get(item_id)
+            if own is None:
+                return None
+            exclude = {f.id for f in facts.values() if own.case_number and f.case_number == own.case_number}
+            exclude.add(item_id)
+            # The item's title as a query against the passage vectors: on the bundled corpus the mean of an
+            # item's own passage vectors ranked the meeting calendar first for »Lægevagten« (its passages
+            # are mostly dates and meetings), the title put the two health items 3rd and 4th.
+            available = self.has_vectors() and bool(own.title.strip())
+            nearest = self.vectors.search(own.title, limit=limit + len(exclude)) if available else []
+            found = [h for h in nearest if h.item_id in facts and h.item_id not in exclude][:limit]
+            # access: the same hit path as search (_hits), so an access rule there applies here too
+            hits = self._hits([(h.item_id, h.score) for h in found], [], {h.item_id: h.text for h in found}, {},
+                              False)
+            self._stamp(hits)
+            return {"id": item_id, "title": own.title, "available": available,
+                    "hits": hits, "store_changed_at": self.store.changed_at()}
+
+    def _stamp(self, hits: list[dict]) -> None:
+        stamps = self.store.item_stamps([h["id"] for h in hits])
+        for hit in hits:
+            hit["stored_at"], hit["changed_at"] = stamps.get(hit["id"], (None, None))
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
         """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast)."""

@@ -14,13 +14,17 @@ class Filters:
     years: tuple[int, ...] = ()
     presenter: str | None = None  # case-insensitive substring of the presenter
     sections: tuple[SectionKind, ...] = ()  # match only in these section kinds (empty = all)
+    case_numbers: tuple[str, ...] = ()  # items of these cases only (exact case numbers)
 
     @property
     def restricts_items(self) -> bool:
-        return bool(self.bodies or self.date_from or self.date_to or self.years or self.presenter)
+        return bool(self.bodies or self.date_from or self.date_to or self.years or self.presenter
+                    or self.case_numbers)
 
-    def allows(self, body: str, date: str, presenter: str | None) -> bool:
+    def allows(self, body: str, date: str, presenter: str | None, case_number: str | None = None) -> bool:
         """Whether an item with these facts passes the item filters (sections are not checked here)."""
+        if self.case_numbers and case_number not in self.case_numbers:
+            return False
         if self.bodies and body not in self.bodies:
             return False
         if self.date_from and date < self.date_from:

@@ -1,6 +1,7 @@
 """A validated search request, shared by the API and the CLI so both reject bad input the same way."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +15,12 @@ SECTION_ALIASES = {"resume": "summary", "resumé": "summary", "indstilling": "re
                    "beslutning": "decision", "sagsfremstilling": "case", "bilag": "attachments",
                    "andet": "other"}
 MAX_OFFSET = 10_000
+MAX_CASES, MAX_CASE_CHARS = 20, 100
+# `sag:` followed by something shaped like a case number (a digit first, then parts joined by - . /,
+# e.g. sag:21-014501, sag:"27.00.00-P20-1-23") filters by case; `sag:lægevagt` stays a search in the
+# case text (the query language's field prefix).
+CASE_IN_QUERY = re.compile(r'(?<![\w-])(?:sag|sagsnr|sagsnummer):"?(\d\w*(?:[-./]\w+)+)"?(?![\w-])',
+                           re.IGNORECASE)
 
 
 class RequestError(ValueError):
@@ -34,8 +41,10 @@ class SearchRequest:
     def build(cls, *, q: str, settings: Settings, mode: str = "hybrid", limit: int = 10, offset: int = 0,
               body: list[str] | None = None, date_from: str | None = None, date_to: str | None = None,
               year: list[int] | None = None, presenter: str | None = None, section: list[str] | None = None,
-              sort: str = "relevance", explain: bool = False) -> SearchRequest:
+              sort: str = "relevance", explain: bool = False, case: list[str] | None = None) -> SearchRequest:
         q = (q or "").replace("\x00", " ").strip()
+        cases = [c.strip() for c in case or [] if c and c.strip()] + CASE_IN_QUERY.findall(q)
+        q = " ".join(CASE_IN_QUERY.sub(" ", q).split()) if cases else q
         if len(q) > settings.max_query_chars:
             raise RequestError(f"query is too long ({len(q)} characters; at most {settings.max_query_chars})")
         _one_of("mode", mode, MODES)
@@ -47,9 +56,12 @@ class SearchRequest:
         start, end = _iso("from", date_from), _iso("to", date_to)
         if start and end and start > end:
             raise RequestError("'from' is after 'to'")
+        if len(cases) > MAX_CASES or any(len(c) > MAX_CASE_CHARS for c in cases):
+            raise RequestError(f"at most {MAX_CASES} case numbers of at most {MAX_CASE_CHARS} characters each")
         filters = Filters(bodies=tuple(b for b in body or [] if b), date_from=start, date_to=end,
                           years=tuple(_year(y) for y in year or []), presenter=(presenter or "").strip() or None,
-                          sections=tuple(_section(s) for s in section or [] if s))
+                          sections=tuple(_section(s) for s in section or [] if s),
+                          case_numbers=tuple(dict.fromkeys(cases)))
         return cls(q=q, mode=mode, filters=filters, sort=sort, limit=limit, offset=offset, explain=explain)
 
 

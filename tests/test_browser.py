@@ -492,3 +492,87 @@ def test_no_results_suggests_what_to_try(server, tab):
     expect(status).to_have_text(COUNT)
     expect(hint).to_be_hidden()
     expect(tab.locator("minutes-search li.hit").first).to_be_visible()
+
+
+# -- following and export -----------------------------------------------------------------------
+def test_follow_the_search_shows_the_feed_url_for_query_and_filters(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        tab.goto(server + "/?q=dagsorden")
+        status = tab.locator("minutes-search [role=status]").first
+        expect(status).to_have_text(COUNT)
+        tab.locator("minutes-search select[name=body]").select_option("KD-Net")
+        expect(tab.locator("minutes-search .meta").first).to_contain_text("KD-Net")
+
+        follow = tab.get_by_role("button", name="Følg søgningen")
+        expect(follow).to_be_visible()
+        follow.click()
+        expect(follow).to_have_attribute("aria-expanded", "true")
+        field = tab.locator("minutes-search input.feed-url")
+        expect(field).to_be_visible()
+        feed = field.input_value()
+        assert feed.startswith(server + "/feed.atom?")
+        assert "q=dagsorden" in feed and "body=KD-Net" in feed
+        link = tab.locator('head link[rel="alternate"][type="application/atom+xml"]')
+        expect(link).to_have_attribute("href", feed)
+
+        tab.get_by_role("button", name="Kopiér").click()
+        expect(tab.locator("minutes-search .copied")).to_have_text("Kopieret")
+        assert tab.evaluate("navigator.clipboard.readText()") == feed
+        status_code, headers, body = _get(feed)
+        assert status_code == 200 and headers["content-type"].startswith("application/atom+xml")
+        assert b"<feed" in body and b"KD-Net" in body
+        shot(tab, "follow-search.png")
+
+        csv_link = tab.get_by_role("link", name="Hent som CSV")
+        href = csv_link.get_attribute("href")
+        assert "/search.csv?" in href and "q=dagsorden" in href and "body=KD-Net" in href
+        with tab.expect_download() as download:
+            csv_link.click()
+        assert Path(download.value.path()).read_bytes().startswith(b"\xef\xbb\xbfUdvalg;")
+
+        box = tab.locator("minutes-search input[role=combobox]")  # a new search: a new feed address
+        box.fill("lægevagt")
+        box.press("Enter")
+        expect(field).to_have_value(re.compile(r"q=l%C3%A6gevagt"))
+        expect(link).to_have_attribute("href", re.compile(r"q=l%C3%A6gevagt.*body=KD-Net"))
+    finally:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_widget_offers_to_follow_the_search(server, tab):
+    search_in_widget(tab, server, "lægevagt")
+    tab.get_by_role("button", name="Følg søgningen").click()
+    feed = tab.locator("minutes-search input.feed-url").input_value()
+    assert feed == server + "/feed.atom?q=l%C3%A6gevagt"
+
+
+def test_item_page_lists_similar_items_and_follows_the_case(server, tab):
+    tab.goto(server + "/punkt/kd-net-2023-06-02-1000-50")
+    expect(tab.locator("main h1")).to_have_text("Lægevagten")
+    similar = tab.locator("section.similar")
+    expect(similar.locator("h2")).to_have_text("Lignende punkter")
+    links = similar.locator("ol.similar-list a")
+    expect(links.first).to_be_visible()
+    count = links.count()
+    assert 5 <= count <= 10
+    titles = links.all_inner_texts()
+    assert "Lægevagten" not in titles
+    first_title = titles[0]
+    shot(tab, "item-similar.png", full_page=True)
+    links.first.click()
+    tab.wait_for_url(re.compile(r"/punkt/"))
+    expect(tab.locator("main h1")).to_contain_text(first_title.split(" (")[0])
+
+    # an item with a case number offers its case feed
+    tab.goto(server + "/punkt/kd-net-2023-04-14-1000-29")
+    box = tab.locator(".follow-case")
+    expect(box.get_by_role("link", name="Følg sagen")).to_have_attribute("href", re.compile(r"/feed\.atom\?case=00\.01\.10-A00-2-23$"))
+    feed = box.locator("input.feed-url").input_value()
+    status_code, _, body = _get(feed)
+    assert status_code == 200 and body.count(b"<entry>") >= 2

@@ -28,11 +28,13 @@ WRITES = {"POST", "DELETE", "PUT", "PATCH"}
 OPERATIONS = [
     ("GET", "/search"), ("GET", "/suggest"), ("GET", "/items/{item_id}"), ("GET", "/meetings"),
     ("GET", "/meetings/{meeting_id}"), ("GET", "/health"), ("GET", "/archive"), ("POST", "/documents"),
-    ("DELETE", "/meetings/{meeting_id}"),
+    ("DELETE", "/meetings/{meeting_id}"), ("GET", "/feed.atom"), ("GET", "/search.csv"),
+    ("GET", "/items/{item_id}/similar"), ("GET", "/items/{item_id}/similar.atom"),
 ]
 # Operations with a parameter that can be invalid; the others (a free-text path id, no parameters) accept
 # every request the schema can express, so their negative mode has nothing to generate.
-HAS_INVALID_INPUT = {("GET", "/search"), ("GET", "/suggest"), ("GET", "/meetings"), ("POST", "/documents")}
+HAS_INVALID_INPUT = {("GET", "/search"), ("GET", "/suggest"), ("GET", "/meetings"), ("POST", "/documents"),
+                     ("GET", "/feed.atom"), ("GET", "/search.csv"), ("GET", "/items/{item_id}/similar")}
 CASES = [(m, p, GenerationMode.POSITIVE) for m, p in OPERATIONS] + \
     [(m, p, GenerationMode.NEGATIVE) for m, p in OPERATIONS if (m, p) in HAS_INVALID_INPUT]
 FUZZ = settings(max_examples=30, deadline=None, derandomize=True, database=None,

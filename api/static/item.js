@@ -1,4 +1,5 @@
-/* Item page (/punkt/{id}): fetches /items/{id} and shows the whole agenda item.
+/* Item page (/punkt/{id}): fetches /items/{id} and shows the whole agenda item, »Følg sagen« (the case's
+ * Atom feed) when it has a case number, and »Lignende punkter« from /items/{id}/similar.
  * All server text goes in through textContent; nothing from the data is parsed as HTML. */
 (() => {
   "use strict";
@@ -63,6 +64,63 @@
       })));
   }
 
+  const api = (path) => new URL(`../${path}`, location.href).href;
+
+  /** A feed address to copy: a link (for browsers that show feeds) and a read-only field with a copy button. */
+  function followBox(cls, label, help, feed) {
+    const field = h("input", { type: "url", readonly: "", value: feed, class: "feed-url", "aria-label": `${label}: adresse` });
+    field.addEventListener("focus", () => field.select());
+    const note = h("span", { class: "copied", role: "status", "aria-live": "polite" });
+    const copy = h("button", { type: "button", class: "copy", text: "Kopiér" });
+    copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(feed);
+        note.textContent = "Kopieret";
+      } catch {
+        field.focus();
+        field.select();
+        note.textContent = "Markeret: tryk Ctrl+C for at kopiere";
+      }
+    });
+    return h("div", { class: `follow ${cls}` },
+      h("a", { href: feed, class: "feed-link", type: "application/atom+xml", text: label }),
+      h("span", { class: "help", text: help }),
+      h("span", { class: "row" }, field, copy), note);
+  }
+
+  function followCase(item) {
+    if (!item.case_number) return null;
+    const feed = api(`feed.atom?${new URLSearchParams({ case: item.case_number })}`);
+    const link = document.createElement("link");
+    Object.assign(link, { rel: "alternate", type: "application/atom+xml", href: feed, title: `Sag ${item.case_number}` });
+    document.head.append(link);
+    return followBox("follow-case", "Følg sagen",
+      `Nye behandlinger af sag ${item.case_number} i din nyhedslæser (RSS/Atom) eller Outlook.`, feed);
+  }
+
+  /** »Lignende punkter«: filled in after the item is shown; left out when there is nothing to show. */
+  async function similar(item) {
+    const holder = h("section", { class: "similar", hidden: "" });
+    main.append(holder);
+    try {
+      const res = await fetch(api(`items/${encodeURIComponent(item.id)}/similar?limit=8`), { headers: { Accept: "application/json" } });
+      if (!res.ok) return;
+      const data = await res.json();
+      const hits = Array.isArray(data.hits) ? data.hits : [];
+      if (!hits.length) return;
+      holder.replaceChildren(
+        h("h2", { text: "Lignende punkter" }),
+        h("ol", { class: "similar-list" }, ...hits.map((e) => h("li", {},
+          h("a", { href: itemUrl(e.id), text: e.title || "(uden titel)" }),
+          h("span", { class: "when", text: [e.body, danishDate(e.meeting_date), e.item_number != null ? `punkt ${e.item_number}` : null].filter(Boolean).join(" · ") })))),
+        followBox("follow-similar", "Følg lignende punkter",
+          "Få besked, når noget lignende kommer op.", api(`items/${encodeURIComponent(item.id)}/similar.atom`)));
+      holder.hidden = false;
+    } catch {
+      // a nicety: the item itself is shown already
+    }
+  }
+
   function render(item) {
     document.title = `${item.title} – Referatsøgning`;
     const sections = Array.isArray(item.sections) ? item.sections : [];
@@ -71,6 +129,7 @@
       h("p", { class: "crumbs" }, h("a", { href: "../", text: "Søgning" }), ` › ${item.body || ""}`),
       h("h1", {}, item.title || "(uden titel)", item.closed ? h("span", { class: "badge", text: "Lukket punkt" }) : null),
       facts(item),
+      followCase(item),
       // The attachment list is shown once, from the item's own list, when there is one.
       ...sections.filter((s) => !(s.kind === "attachments" && attachments.length)).map(section),
       attachments.length ? h("section", { class: "section attachments" },
@@ -79,6 +138,7 @@
       history(item),
     ].filter(Boolean));
     if (!sections.length) main.append(h("p", { class: "notice", text: "Punktet har ingen tekst." }));
+    similar(item);
   }
 
   function fail(message) {

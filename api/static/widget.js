@@ -6,6 +6,9 @@
  * action (Enter opens the full search page instead of showing results inline; value = its URL,
  * default the service's own page), mode (hybrid | keyword | semantic; default: the server's), autofocus.
  * Event: "querychange" (detail.q) whenever the box starts a search or clears it.
+ * With results shown, »Følg søgningen« offers the Atom feed of the current search and filters (and the
+ * full page, with `history`, keeps a <link rel="alternate" type="application/atom+xml"> in its head);
+ * with `pager`, »Hent som CSV« downloads the result list.
  *
  * Everything renders in Shadow DOM so the host page's CSS cannot break it and ours cannot leak out.
  * Server text is only ever set with textContent; the snippet's <mark> tags become real elements.
@@ -55,6 +58,14 @@
     suggestions: "Forslag",
     results: "Søgeresultater",
     filters: "Afgræns søgningen",
+    follow: "Følg søgningen",
+    followHelp: "Indsæt adressen i din nyhedslæser (RSS/Atom) eller Outlook for at få nye punkter for denne søgning.",
+    feedUrl: "Adresse på feed",
+    copy: "Kopiér",
+    copied: "Kopieret",
+    copyByHand: "Markeret: tryk Ctrl+C for at kopiere",
+    csv: "Hent som CSV",
+    feedTitle: (q) => `Nye punkter for »${q}«`,
   };
 
   const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
@@ -210,6 +221,17 @@
     nav.pager { display: flex; align-items: center; justify-content: space-between; gap: 1em; margin-top: 1em; }
     nav.pager button { padding: .45em 1em; border-radius: 6px; }
     nav.pager button:disabled { background: #c9ced8; color: #555d6b; cursor: default; filter: none; }
+    .tools { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; margin: .25em 0 .5em; font-size: .9em; }
+    .tools button.follow { background: transparent; color: var(--accent); border: 1px solid var(--accent);
+      border-radius: 6px; padding: .25em .8em; }
+    .tools a { color: var(--accent); font-weight: 600; text-decoration: none; }
+    .tools a:hover { text-decoration: underline; }
+    .followbox { width: 100%; margin: .25em 0 .5em; padding: .6em .8em; background: var(--soft); border-radius: 8px; }
+    .followbox p { margin: 0 0 .4em; color: var(--muted); }
+    .followbox .row { display: flex; gap: .5em; }
+    .followbox input { border: 1px solid #8a93a5; border-radius: 6px; padding: .35em .5em; font-size: .95em; background: #fff; }
+    .followbox button { border-radius: 6px; padding: .35em 1em; }
+    .followbox .copied { display: block; margin-top: .3em; color: var(--muted); }
     .more { display: inline-block; margin-top: .75em; color: var(--accent); font-weight: 600; text-decoration: none; }
     .more:hover { text-decoration: underline; }
     .hint { margin: .25em 0 .75em; font-size: .95em; color: #2b3342; }
@@ -312,11 +334,22 @@
       this.$pageInfo = h("span", {});
       this.$pager = h("nav", { class: "pager", hidden: true, "aria-label": "Sider" }, this.$prev, this.$pageInfo, this.$next);
       this.$more = h("a", { class: "more", hidden: true });
+      this.$followBtn = h("button", { type: "button", class: "follow", text: TEXT.follow, "aria-expanded": "false",
+        "aria-controls": id("follow") });
+      this.$csv = h("a", { class: "csv", text: TEXT.csv, hidden: true });
+      this.$feedUrl = h("input", { id: id("feed"), type: "url", readOnly: true, class: "feed-url" });
+      this.$copy = h("button", { type: "button", class: "copy", text: TEXT.copy });
+      this.$copied = h("span", { class: "copied", "aria-live": "polite" }); // no role=status: the widget has one status
+      this.$followBox = h("div", { id: id("follow"), class: "followbox", hidden: true },
+        h("p", { text: TEXT.followHelp }),
+        h("label", { class: "sr", htmlFor: id("feed"), text: TEXT.feedUrl }),
+        h("div", { class: "row" }, this.$feedUrl, this.$copy), this.$copied);
+      this.$tools = h("div", { class: "tools", hidden: true }, this.$followBtn, this.$csv, this.$followBox);
       this.$semantic = h("button", { type: "button", class: "link", text: TEXT.trySemantic });
       this.$hint = h("div", { class: "hint", hidden: true },
         h("p", { text: TEXT.tryInstead }),
         h("p", { class: "semantic" }, this.$semantic, ` – ${TEXT.trySemanticWhy}`));
-      this.$main = h("div", { class: "main" }, this.$status, this.$hint, this.$results, this.$pager, this.$more);
+      this.$main = h("div", { class: "main" }, this.$status, this.$tools, this.$hint, this.$results, this.$pager, this.$more);
       this.$root = h("div", { class: "root" }, this.$form, h("div", { class: "layout" }, this.$filters, this.$main));
       this.shadow.append(this.$root);
 
@@ -333,6 +366,9 @@
       this.$body.addEventListener("change", () => this.refine({ body: this.$body.value }));
       this.$year.addEventListener("change", () => this.refine({ year: this.$year.value }));
       this.$sort.addEventListener("change", () => this.refine({ sort: this.$sort.value }));
+      this.$followBtn.addEventListener("click", () => this.toggleFollow());
+      this.$copy.addEventListener("click", () => this.copyFeedUrl());
+      this.$feedUrl.addEventListener("focus", () => this.$feedUrl.select());
       this.$prev.addEventListener("click", () => this.page(-1));
       this.$next.addEventListener("click", () => this.page(1));
       this.$semantic.addEventListener("click", () => this.search({ mode: "semantic", offset: 0 }));
@@ -510,8 +546,74 @@
       }
     }
 
+    // -- following and export ---------------------------------------------------------------
+    /** The current search and filters as parameters of /feed.atom and /search.csv (not paging or sort). */
+    exportParams() {
+      const p = new URLSearchParams();
+      if (this.state.q) p.set("q", this.state.q);
+      if (this.state.body) p.set("body", this.state.body);
+      if (this.state.year) p.set("year", this.state.year);
+      const mode = this.getAttribute("mode");
+      if (MODES.includes(mode)) p.set("mode", mode);
+      return p;
+    }
+
+    feedUrl() { return `${this.api}/feed.atom?${this.exportParams().toString()}`; }
+
+    renderTools() {
+      const shown = Boolean(this.state.q);
+      this.$tools.hidden = !shown;
+      const feed = this.feedUrl();
+      this.$feedUrl.value = feed;
+      this.$copied.textContent = "";
+      if (this.hasAttribute("pager")) {
+        const p = this.exportParams();
+        if (this.state.sort !== "relevance") p.set("sort", this.state.sort);
+        this.$csv.href = `${this.api}/search.csv?${p.toString()}`;
+        this.$csv.setAttribute("download", "referater.csv");
+        this.$csv.hidden = !shown;
+      }
+      if (this.hasAttribute("history")) this.updateFeedLink(shown ? feed : null);
+    }
+
+    /** The full page announces the current search's feed to browsers and feed readers. */
+    updateFeedLink(href) {
+      let link = document.head.querySelector('link[rel="alternate"][type="application/atom+xml"][data-minutes-search]');
+      if (!href) { link?.remove(); return; }
+      if (!link) {
+        link = document.createElement("link");
+        link.rel = "alternate";
+        link.type = "application/atom+xml";
+        link.setAttribute("data-minutes-search", "");
+        document.head.append(link);
+      }
+      link.href = href;
+      link.title = TEXT.feedTitle(this.state.q);
+    }
+
+    toggleFollow(open = this.$followBox.hidden) {
+      this.$followBox.hidden = !open;
+      this.$followBtn.setAttribute("aria-expanded", String(open));
+      if (open) { this.$feedUrl.focus(); this.$feedUrl.select(); }
+    }
+
+    async copyFeedUrl() {
+      const url = this.$feedUrl.value;
+      try {
+        await navigator.clipboard.writeText(url);
+        this.$copied.textContent = TEXT.copied;
+      } catch { // no clipboard access (http, or the page's permissions): leave it selected for Ctrl+C
+        this.$feedUrl.focus();
+        this.$feedUrl.select();
+        this.$copied.textContent = TEXT.copyByHand;
+      }
+    }
+
     clearResults() {
       this.lastResponse = null;
+      this.$tools.hidden = true;
+      this.toggleFollow(false);
+      if (this.hasAttribute("history")) this.updateFeedLink(null);
       this.$results.replaceChildren();
       this.$filters.hidden = true;
       this.$pager.hidden = true;
@@ -530,6 +632,7 @@
       this.$hint.hidden = total > 0;
       this.$semantic.parentNode.hidden = (this.state.mode || this.getAttribute("mode")) === "semantic";
       this.renderPaging(total, hits.length);
+      this.renderTools();
     }
 
     renderHit(hit) {
@@ -587,6 +690,7 @@
       this.lastResponse = null;
       this.$results.replaceChildren(); // stale hits under an error message would mislead
       this.$hint.hidden = true;
+      this.$tools.hidden = true;
       this.$pager.hidden = true;
       this.$more.hidden = true;
     }
