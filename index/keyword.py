@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import index as windex
@@ -17,6 +17,7 @@ from whoosh.writing import CLEAR
 
 from corpus.store import Store, StoredItem
 from index.analysis import ANALYSIS_VERSION
+from index.closed import ClosedScope, widen
 from index.schema import SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
 from search.filters import Filters
 from search.query import BuiltQuery, QueryBuilder, Weights, coordinate, parse_query
@@ -149,8 +150,12 @@ class KeywordIndex:
     def doc_count(self) -> int:
         return self.searcher().doc_count()
 
-    def search(self, query: str, *, limit: int = 1000, filters: Filters | None = None) -> KeywordResult:
-        """Rank items for a user query; raises QueryError (a ValueError) for unsearchable input."""
+    def search(self, query: str, *, limit: int = 1000, filters: Filters | None = None,
+               closed: ClosedScope | None = None) -> KeywordResult:
+        """Rank items for a user query; raises QueryError (a ValueError) for unsearchable input.
+
+        `closed`: whose closed items' content may match (index/closed.py); by default none, so only
+        titles of closed items are searchable."""
         parsed = parse_query(query)
         filters = filters or Filters()
         searcher = self.searcher()
@@ -158,6 +163,8 @@ class KeywordIndex:
         built = QueryBuilder(reader, self.weights, _fields(filters), self._near_cache(reader)).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms)
+        if closed is not None and not closed.empty:  # access: also match closed content the caller may see
+            built = replace(built, query=widen(built.query, closed), excluded=widen(built.excluded, closed))
         docs = self._doc_facts(reader)
         allowed = _allowed_docs(filters, docs)
         if allowed is not None and not allowed:

@@ -99,7 +99,11 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
                   for chunk, _ in _chunks(listing, count_tokens, limit, left["attachments"])]
     if not spans and title:
         spans, context = [(TITLE, -1, title)], ""
-    return [Passage(stored.id, stored.meeting_id, kind, section, position, text, context)
+    elif item.closed and context and title:
+        # A closed item's title on its own, too: callers who may not see its content match only this
+        # row, as they would match a title-only item (index/closed.py masks the others).
+        spans.insert(0, (TITLE, -1, title))
+    return [Passage(stored.id, stored.meeting_id, kind, section, position, text, "" if kind == TITLE else context)
             for position, (kind, section, text) in enumerate(spans)]
 
 

@@ -27,6 +27,7 @@ from typing import Self
 import numpy as np
 
 from corpus.store import Store
+from index.closed import hidden_rows
 from index.encoders import Encoder
 from index.passages import Passage, PassagePolicy, split_items
 
@@ -88,10 +89,11 @@ class VectorIndex:
 
     # -- reading -----------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200, allowed: set[str] | None = None,
-               sections: Collection[str] | None = None) -> list[SemanticHit]:
+               sections: Collection[str] | None = None, hidden: Collection[str] | None = None) -> list[SemanticHit]:
         """Items ranked by their passages' cosine to the query (see `_item_scores`).
 
-        `allowed` restricts to these item ids; `sections` to passages of these kinds.
+        `allowed` restricts to these item ids; `sections` to passages of these kinds; `hidden` (closed
+        items the caller may not see) to their title passage (index/closed.py).
         """
         snap = self._current()
         if snap is None:
@@ -102,6 +104,9 @@ class VectorIndex:
         # einsum: one pass over the (memory-mapped) matrix; BLAS threads only wait on each other here
         scores = np.einsum("ij,j->i", snap.matrix, self._query_vector(query.strip()))
         keep = _row_mask(snap, allowed, sections)
+        closed = hidden_rows(snap.item_ids, snap.row_item, snap.kinds, hidden or ())  # access, before ranking
+        if closed is not None:
+            keep = closed if keep is None else keep & closed
         if keep is not None:
             scores = np.where(keep, scores, -np.inf)
         return _top_items(snap, scores, limit)

@@ -19,6 +19,7 @@ from corpus.ingest import FileReport, ingest_bytes, ingest_paths
 from corpus.store import Store, StoredItem
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
+from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, access_view
 from search.filters import Filters
 from search.request import SearchRequest
 from config.settings import Settings
@@ -42,6 +43,7 @@ class Facts:
     case_number: str | None
     body: str
     date: str
+    closed: bool = False  # a closed item: who may see it is decided in search/access.py
 
 
 class Engine:
@@ -53,6 +55,8 @@ class Engine:
         self.keyword = KeywordIndex(self.data_dir / "keyword", weights_from(settings))
         self._vectors = None
         self._facts: tuple[int, dict[str, Facts]] = (-1, {})  # (store generation, facts): swapped as one
+        self.access = AccessPolicy.from_settings(settings)  # who sees which closed items
+        self._views: tuple[int, dict[tuple, AccessView]] = (-1, {})  # (generation, viewer key -> view)
         self._lock = threading.RLock()
         self._write_depth = 0
         self._lock_file = None
@@ -133,9 +137,23 @@ class Engine:
         if generation != cached_generation:
             rows = self.store.item_facts()
             facts = {r["id"]: Facts(r["id"], r["meeting_id"], r["number"], r["title"], r["presenter"],
-                                    r["case_number"], r["body"], r["date"]) for r in rows}
+                                    r["case_number"], r["body"], r["date"], bool(r["closed"])) for r in rows}
             self._facts = (generation, facts)
         return facts
+
+    def access_view(self, viewer: Viewer | None = None) -> AccessView:
+        """The current facts as `viewer` (default: the public) may see them; kept per store generation and
+        kind of viewer, as most requests share a few views."""
+        viewer = viewer or self.access.public
+        generation = self.store.generation()
+        cached_generation, views = self._views
+        if cached_generation != generation:
+            views = {}
+            self._views = (generation, views)
+        view = views.get(viewer.key)
+        if view is None:
+            view = views[viewer.key] = access_view(self.facts(), viewer)
+        return view
 
     def stats(self) -> dict:
         data = self.store.counts()
@@ -149,17 +167,22 @@ class Engine:
         data["settings"] = self.settings.public()
         return data
 
-    def search(self, request: SearchRequest) -> dict:
-        """One request's results, read from one state of the store even while an ingest commits."""
+    def search(self, request: SearchRequest, viewer: Viewer | None = None) -> dict:
+        """One request's results, read from one state of the store even while an ingest commits.
+        `viewer` (default: the public) decides which closed items' content takes part (search/access.py)."""
         with self.store.snapshot():
-            return self._search(request)
+            return self._search(request, viewer or self.access.public)
 
-    def _search(self, request: SearchRequest) -> dict:
+    def _search(self, request: SearchRequest, viewer: Viewer) -> dict:
         started = time.perf_counter()
-        facts = self.facts()
+        access = self.access_view(viewer)  # closed items it may not see: title only, or gone
+        facts = access.facts
         allowed = self._allowed(request.filters, facts)
-        ranked, explain, terms, passages = self._rank(request, allowed, facts)
-        ranked = [(doc, score) for doc, score in ranked if doc in facts][:MAX_RESULTS]
+        if allowed is None and access.removed:
+            allowed = set(facts)
+        ranked, explain, terms, passages = self._rank(request, allowed, facts, access, viewer)
+        ranked = [(doc, score) for doc, score in ranked
+                  if doc in facts and (allowed is None or doc in allowed)][:MAX_RESULTS]
         if request.sort == "date":
             ranked.sort(key=lambda ds: (facts[ds[0]].date, facts[ds[0]].number), reverse=True)
         page = ranked[request.offset:request.offset + request.limit]
@@ -169,7 +192,7 @@ class Engine:
             "total": len(ranked),
             "limit": request.limit,
             "offset": request.offset,
-            "hits": self._hits(page, terms, passages, explain, request.explain),
+            "hits": self._hits(page, terms, passages, explain, request.explain, viewer),
             "facets": self._facets([facts[doc] for doc, _ in ranked]),
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
         }
@@ -179,7 +202,8 @@ class Engine:
             return None
         return {f.id for f in facts.values() if filters.allows(f.body, f.date, f.presenter)}
 
-    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts]):
+    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts],
+              access: AccessView | None = None, viewer: Viewer | None = None):
         """Ranked (item id, score) for the request's mode, plus what explains and highlights it."""
         if not request.q:
             ids = allowed if allowed is not None else set(facts)
@@ -190,14 +214,16 @@ class Engine:
         terms: list[str] = []
         kw_run, sem_run, passages = [], [], {}
         if request.mode in ("keyword", "hybrid"):
-            result = self.keyword.search(request.q, limit=MAX_RESULTS, filters=request.filters)
+            result = self.keyword.search(request.q, limit=MAX_RESULTS, filters=request.filters,
+                                         closed=viewer.scope if viewer else None)
             kw_run = [(h.item_id, h.score) for h in result.hits]
             terms = list(result.terms)
             for h in result.hits:
                 explain.setdefault(h.item_id, {})["keyword"] = {"rank": h.rank, "score": round(h.score, 4)}
         if self._wants_semantic(request, kw_run):
             hits = self.vectors.search(request.q, limit=self._semantic_depth(request), allowed=allowed,
-                                       sections=request.filters.sections or None)
+                                       sections=request.filters.sections or None,
+                                       hidden=access.hidden if access else None)
             sem_run = [(h.item_id, h.score) for h in hits]
             for h in hits:
                 explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
@@ -240,16 +266,18 @@ class Engine:
         return [(doc, score) for doc, score in fused if doc not in noise]
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
-              explain: dict, show_explain: bool) -> list[dict]:
-        stored = {s.id: s for s in self.store.items(item_ids=[doc for doc, _ in page])}
+              explain: dict, show_explain: bool, viewer: Viewer | None = None) -> list[dict]:
+        viewer = viewer or self.access.public
+        stored = {s.id: viewer.redact(s) for s in self.store.items(item_ids=[doc for doc, _ in page])}
         hits = []
         for doc, score in page:
             item = stored.get(doc)
             if item is None:
                 continue
-            hit = hit_summary(item)
+            hit = hit_summary(item, viewer)
             keyword_hit = "keyword" in explain.get(doc, {})
-            hit["snippet"] = best_snippet(item, terms, passages.get(doc), keyword_hit)
+            hit["snippet"] = (CLOSED_NOTICE if hit["restricted"]
+                              else best_snippet(item, terms, passages.get(doc), keyword_hit))
             hit["score"] = round(float(score), 6)
             if show_explain:
                 hit["explain"] = explain.get(doc, {})
@@ -267,31 +295,37 @@ class Engine:
                 for name, counter in counters.items()}
 
     # -- views -------------------------------------------------------------------------------
-    def item_view(self, item_id: str) -> dict | None:
+    def item_view(self, item_id: str, viewer: Viewer | None = None) -> dict | None:
         with self.store.snapshot():  # the item, its meeting and its case history from one state
-            return self._item_view(item_id)
+            return self._item_view(item_id, viewer or self.access.public)
 
-    def _item_view(self, item_id: str) -> dict | None:
+    def _item_view(self, item_id: str, viewer: Viewer) -> dict | None:
         stored = self.store.item(item_id)
-        if stored is None:
+        if stored is None or not viewer.listed(stored.item.closed, stored.body):
             return None
+        stored = viewer.redact(stored)
         meeting = self.store.meeting(stored.meeting_id, with_items=False)
         history = self.store.case_history(stored.item.case_number) if stored.item.case_number else []
-        view = hit_summary(stored)
+        history = [h for h in history if viewer.may_see(h.item.closed, h.body)]  # a hidden step would name the case
+        view = hit_summary(stored, viewer)
         view.update({
             "meeting_time": meeting.time if meeting else None,
             "location": meeting.location if meeting else None,
             "closed": stored.item.closed,
             "sections": [{"kind": str(s.kind), "heading": s.heading, "text": s.text} for s in stored.item.sections],
             "attachments": stored.item.attachments,
-            "case_history": [hit_summary(h) for h in history if h.id != item_id] if len(history) > 1 else [],
+            "case_history": [hit_summary(h, viewer) for h in history if h.id != item_id] if len(history) > 1 else [],
         })
         return view
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
-        """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast)."""
-        rows = self.store.titles_like(prefix.strip(), limit) if prefix.strip() else []
-        return [{"id": r["id"], "title": r["title"], "body": r["body"], "meeting_date": r["date"]} for r in rows]
+    def suggest(self, prefix: str, limit: int = 8, viewer: Viewer | None = None) -> list[dict]:
+        """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast).
+        Titles are public; only closed items left out entirely (hide_closed) are skipped."""
+        access = self.access_view(viewer)
+        want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
+        rows = self.store.titles_like(prefix.strip(), want) if prefix.strip() else []
+        return [{"id": r["id"], "title": r["title"], "body": r["body"], "meeting_date": r["date"]}
+                for r in rows if r["id"] in access.facts][:limit]
 
 
 def best_snippet(item: StoredItem, terms: list[str], passage: str | None, keyword_hit: bool) -> str:
@@ -306,7 +340,9 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def hit_summary(item: StoredItem) -> dict:
+def hit_summary(item: StoredItem, viewer: Viewer | None = None) -> dict:
+    """What a hit shows of an item; pass it through `viewer.redact` first (the flags say what was done)."""
+    flags = viewer.summary_flags(item) if viewer else {"closed": item.item.closed, "restricted": False}
     return {
         "id": item.id,
         "meeting_id": item.meeting_id,
@@ -317,4 +353,5 @@ def hit_summary(item: StoredItem) -> dict:
         "presenter": item.item.presenter,
         "case_number": item.item.case_number,
         "decision": decision_excerpt(item.item),
+        **flags,
     }

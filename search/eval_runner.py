@@ -19,7 +19,8 @@ def run_eval(engine: Engine, path: Path, modes: list[str]) -> tuple[str, dict]:
 def _search_fn(engine: Engine, mode: str):
     def search(query: str) -> list[HitRef]:
         request = SearchRequest.build(q=query, mode=mode, limit=DEPTH, settings=engine.settings)
-        hits = engine.search(request)["hits"]
+        # the operator's view: judgments are scored on the whole corpus, closed items' content included
+        hits = engine.search(request, engine.access.operator())["hits"]
         return [HitRef(body=h["body"], meeting_date=h["meeting_date"], item_number=h["item_number"]) for h in hits]
 
     return search
