@@ -49,7 +49,7 @@ def jwks() -> dict:
 def token(groups=(CLOSED_GROUP,), key=RSA_KEY, alg="RS256", kid="rsa-1", **claims) -> str:
     now = int(time.time())
     body = {"iss": ISS, "aud": AUD, "sub": "medarbejder-17", "iat": now, "nbf": now - 5, "exp": now + 300,
-            "groups": list(groups), **claims}
+            "groups": None if groups is None else list(groups), **claims}
     return jwt.encode({k: v for k, v in body.items() if v is not None}, key, algorithm=alg, headers={"kid": kid})
 
 
