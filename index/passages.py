@@ -48,6 +48,9 @@ class PassagePolicy:
     embed_attachments: bool = False
     title_context: bool = True
     min_case_tokens: int = 8  # shorter case-text pieces ('Ingen.', a committee name) add nothing to the title
+    # A closed item also gets its title as a passage of its own, all that callers who may not see its content
+    # match (index/closed.py). Part of the policy so that indexes built before it re-passage on the next sync.
+    closed_title: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PassagePolicy:
@@ -99,7 +102,7 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
                   for chunk, _ in _chunks(listing, count_tokens, limit, left["attachments"])]
     if not spans and title:
         spans, context = [(TITLE, -1, title)], ""
-    elif item.closed and context and title:
+    elif item.closed and context and title and policy.closed_title:
         # A closed item's title on its own, too: callers who may not see its content match only this
         # row, as they would match a title-only item (index/closed.py masks the others).
         spans.insert(0, (TITLE, -1, title))
