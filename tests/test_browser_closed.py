@@ -6,7 +6,6 @@ The server is the app over the closed-items fixture (keyword index only), run wi
 """
 from __future__ import annotations
 
-import http.server
 import json
 import re
 import socket
@@ -14,15 +13,11 @@ import threading
 import time
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, shot
+from conftest import static_server
+from test_browser import browser, expect, pytestmark, shot  # noqa: F401 (browser: a fixture)
 from test_closed_items import CLOSED_GROUP, FIXTURE, WORD, jwks, token
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
-sync_api = pytest.importorskip("playwright.sync_api")
-expect = sync_api.expect
+HTML = "text/html; charset=utf-8"
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +49,6 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}", closed
     server.should_exit = True
     thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def new_tab(browser, **options):
@@ -110,36 +97,20 @@ def test_a_signed_in_caller_sees_the_whole_item(server, browser):
 @pytest.fixture
 def intranet():
     """Another origin embedding the widget, with a token provider or without one."""
-    pages: dict[str, bytes] = {}
-
-    class Page(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = pages.get(self.path, b"")
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield pages, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    pages: dict[str, tuple[str, bytes]] = {}
+    with static_server(pages) as (origin, _):
+        yield pages, origin
 
 
 def test_the_widget_sends_the_host_pages_token(server, browser, intranet):
     base, _ = server
     pages, origin = intranet
     signed = token()
-    pages["/with-token"] = (f'<!doctype html><meta charset="utf-8"><title>Intranet</title>'
+    pages["/with-token"] = HTML, (f'<!doctype html><meta charset="utf-8"><title>Intranet</title>'
                             f'<script>window.intranetToken = async () => {json.dumps(signed)};</script>'
                             f'<script src="{base}/widget.js"></script>'
                             f'<minutes-search token-provider="intranetToken"></minutes-search>').encode()
-    pages["/without"] = (f'<!doctype html><meta charset="utf-8"><title>Intranet</title>'
+    pages["/without"] = HTML, (f'<!doctype html><meta charset="utf-8"><title>Intranet</title>'
                          f'<script src="{base}/widget.js"></script><minutes-search></minutes-search>').encode()
     context, page, errors = new_tab(browser)
     for path, expected in (("/without", r"^Ingen resultater"), ("/with-token", r"^2 resultater")):

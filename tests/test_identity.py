@@ -2,11 +2,10 @@
 proxy networks, and configurations that must be refused."""
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 
 import pytest
+from conftest import static_server
 from starlette.requests import Request
 from test_closed_items import AUD, CLOSED_GROUP, ISS, jwks, token
 
@@ -28,26 +27,8 @@ def request(headers: dict[str, str], peer: str = "192.0.2.1") -> Request:
 
 @pytest.fixture(scope="module")
 def jwks_url():
-    body = json.dumps(jwks()).encode()
-    hits = []
-
-    class Keys(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Keys)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/certs", hits
-    httpd.shutdown()
-    httpd.server_close()
+    with static_server({"/certs": ("application/json", json.dumps(jwks()).encode())}) as (base, asked):
+        yield f"{base}/certs", asked
 
 
 def test_keys_from_a_jwks_url_are_fetched_once_and_cached(jwks_url):
