@@ -11,6 +11,10 @@ policy hides closed items; its content never takes part in ranking for that view
     engine.search(request, viewer)             # hits, totals, facets as this viewer may see them
     view = engine.access_view(viewer)          # per-request facts: .facts, .hidden, .listed(id)
     viewer.may_see(closed, body)               # the one decision, for anything new
+
+Anything that ranks by an item's content must take the viewer too: "similar to item X" for a viewer who may
+not see X may use X's title only, and candidates' closed content is masked as in search (`AccessView.hidden`
+to the vector index, `Viewer.scope` to the keyword index).
 """
 from __future__ import annotations
 
