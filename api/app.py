@@ -1,8 +1,6 @@
 """The HTTP service (FastAPI): search, items, meetings, suggestions, uploads. OpenAPI docs at /docs."""
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -12,18 +10,19 @@ from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 import anyio
-from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 
 from api import export, feeds
+from api.cors import CredentialedCORS
 from api.docs import add_docs
+from api.identity import Gate
 from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
-                         SimilarResponse,
-                         SuggestResponse, UploadResult)
+                         SimilarResponse, SuggestResponse, UploadResult)
 from corpus.readers import SUPPORTED
 from index.vectors import IndexMismatch
+from search.access import Viewer
 from search.archive import overview
 from search.engine import Engine
 from search.query import QueryError
@@ -87,9 +86,11 @@ def create_app(engine: Engine) -> FastAPI:
     )
     add_docs(app)
     app.state.engine = engine
+    if "*" in settings.credential_origins:  # checked here too: the middleware is built on the first request
+        raise ValueError("MINUTES_CREDENTIAL_ORIGINS must name origins; '*' with credentials is refused")
     engine.warm_up()
-    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
-                       allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(CredentialedCORS, origins=settings.cors_origins, credential_origins=settings.credential_origins,
+                       allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     _error_handlers(app)
     _routes(app, engine)
     try:
@@ -126,18 +127,11 @@ def _error_handlers(app: FastAPI) -> None:
 
 def _routes(app: FastAPI, engine: Engine) -> None:
     settings = engine.settings
-
-    async def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
-        """Writes need the operator's bearer token; its hash is compared in constant time."""
-        expected = settings.token_hash
-        if not expected:
-            raise HTTPException(403, "this service is read-only: no write token is configured")
-        scheme, _, token = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-        given = hashlib.sha256(token.strip().encode()).hexdigest()
-        if not hmac.compare_digest(given, expected):
-            raise HTTPException(403, "invalid token")
+    # Who is calling, decided once per request (api/identity.py); every read route takes the Viewer and
+    # passes it on, so closed items reach only callers allowed to see them (search/access.py).
+    gate = app.state.gate = Gate(settings, engine.access)
+    caller = Depends(gate.viewer)
+    require_token = gate.writer  # the operator's token, or a verified identity in an admin group
 
     @app.get("/search", response_model=SearchResponse, tags=["search"])
     async def search(
@@ -145,15 +139,17 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         limit: Annotated[int, Query(ge=1, description="Hits per page (at most MINUTES_MAX_LIMIT)")] = 10,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
         explain: bool = False,
+        viewer: Viewer = caller,
     ) -> dict:
-        return await _in_thread(engine.search, params.build(settings, limit, offset, explain))
+        return await _in_thread(engine.search, params.build(settings, limit, offset, explain), viewer)
 
     @app.get("/feed.atom", response_class=Response, responses=ATOM_RESPONSE, tags=["follow"])
-    async def feed(request: Request, params: Annotated[SearchParams, Depends()]) -> Response:
+    async def feed(request: Request, params: Annotated[SearchParams, Depends()],
+                   viewer: Viewer = caller) -> Response:
         """The newest items (by meeting date, at most 50) matching a search, a committee or a case, as Atom."""
         search_request = params.build(settings)
         # access: Engine.feed takes its items from the engine's search path
-        result = await _in_thread(engine.feed, search_request)
+        result = await _in_thread(engine.feed, search_request, viewer)
         return feeds.render(request, _feed_info(request, search_request), result["hits"], result["store_changed_at"])
 
     @app.get("/search.csv", response_class=Response, responses=CSV_RESPONSE, tags=["follow"])
@@ -162,40 +158,42 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         params: Annotated[SearchParams, Depends()],
         limit: Annotated[int, Query(ge=1, le=CSV_MAX_ROWS, description="Rows (at most 1,000)")] = CSV_MAX_ROWS,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+        viewer: Viewer = caller,
     ) -> Response:
         """The result list of a search as CSV for a spreadsheet (Danish Excel: UTF-8 with BOM, semicolons)."""
         search_request = replace(params.build(settings, 1, offset), limit=limit)
         # access: the rows are the engine's search hits
-        result = await _in_thread(engine.search, search_request)
+        result = await _in_thread(engine.search, search_request, viewer)
         return Response(export.search_csv(request, result["hits"]), media_type=export.CSV_TYPE,
                         headers={"Content-Disposition": 'attachment; filename="referater.csv"',
                                  "X-Content-Type-Options": "nosniff"})
 
     @app.get("/suggest", response_model=SuggestResponse, tags=["search"])
     async def suggest(q: Annotated[str, Query(max_length=200)] = "",
-                      limit: Annotated[int, Query(ge=1, le=20)] = 8) -> dict:
-        return {"query": q, "suggestions": await _in_thread(engine.suggest, q.replace("\x00", ""), limit)}
+                      limit: Annotated[int, Query(ge=1, le=20)] = 8, viewer: Viewer = caller) -> dict:
+        return {"query": q, "suggestions": await _in_thread(engine.suggest, q.replace("\x00", ""), limit, viewer)}
 
     @app.get("/items/{item_id}", response_model=ItemView, tags=["items"])
-    async def item(item_id: str) -> dict:
-        view = await _in_thread(engine.item_view, item_id)
+    async def item(item_id: str, viewer: Viewer = caller) -> dict:
+        view = await _in_thread(engine.item_view, item_id, viewer)
         if view is None:
             raise HTTPException(404, f"no agenda item with id {item_id!r}")
         return view
 
     @app.get("/items/{item_id}/similar", response_model=SimilarResponse, tags=["items"])
-    async def similar(item_id: str, limit: Annotated[int, Query(ge=1, le=SIMILAR_MAX)] = SIMILAR_DEFAULT) -> dict:
+    async def similar(item_id: str, limit: Annotated[int, Query(ge=1, le=SIMILAR_MAX)] = SIMILAR_DEFAULT,
+                      viewer: Viewer = caller) -> dict:
         """Items nearest in meaning to this one, leaving out the item and the other treatments of its case."""
         # access: Engine.similar builds its hits with the search path's hit builder
-        found = await _in_thread(engine.similar, item_id, limit)
+        found = await _in_thread(engine.similar, item_id, limit, viewer)
         if found is None:
             raise HTTPException(404, f"no agenda item with id {item_id!r}")
         return found
 
     @app.get("/items/{item_id}/similar.atom", response_class=Response, responses=ATOM_RESPONSE, tags=["follow"])
-    async def similar_feed(request: Request, item_id: str) -> Response:
+    async def similar_feed(request: Request, item_id: str, viewer: Viewer = caller) -> Response:
         """The items most like this one, newest meeting first: tells a feed reader when something like it comes up."""
-        found = await _in_thread(engine.similar, item_id, SIMILAR_FEED)
+        found = await _in_thread(engine.similar, item_id, SIMILAR_FEED, viewer)
         if found is None:
             raise HTTPException(404, f"no agenda item with id {item_id!r}")
         hits = sorted(found["hits"], key=lambda h: (h["meeting_date"], h["item_number"]), reverse=True)
@@ -211,13 +209,13 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         return {"meetings": [_meeting_summary(engine, m) for m in found], "limit": limit, "offset": offset}
 
     @app.get("/meetings/{meeting_id}", response_model=MeetingView, tags=["meetings"])
-    async def meeting(meeting_id: str) -> dict:
+    async def meeting(meeting_id: str, viewer: Viewer = caller) -> dict:
         found = await _in_thread(engine.store.meeting, meeting_id)
         if found is None:
             raise HTTPException(404, f"no meeting with id {meeting_id!r}")
         data = _meeting_summary(engine, found)
-        data["items"] = [{"id": f"{found.id}-{it.number}", "item_number": it.number, "title": it.title,
-                          "presenter": it.presenter, "case_number": it.case_number} for it in found.items]
+        listed = [it for it in found.items if viewer.listed(it.closed, found.body)]
+        data["items"] = [_meeting_item(found, it, viewer.may_see(it.closed, found.body)) for it in listed]
         return data
 
     archive_cache: dict[int, dict] = {}  # store generation -> overview (the examples take a moment on big stores)
@@ -235,8 +233,10 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         return await _in_thread(archive_overview)
 
     @app.get("/health", response_model=Health, tags=["service"])
-    async def health() -> dict:
+    async def health(viewer: Viewer = caller) -> dict:
         counts = await _in_thread(engine.store.counts)
+        if viewer.hide_closed:  # closed items left out for this caller are not counted either
+            counts["items"] = len((await _in_thread(engine.access_view, viewer)).facts)
         return {"status": "ok", "meetings": counts["meetings"], "items": counts["items"]}
 
     @app.post("/documents", response_model=UploadResult, status_code=201, tags=["writes"],
@@ -283,6 +283,13 @@ def _meeting_summary(engine: Engine, m) -> dict:
     return {"id": m.id, "body": m.body, "date": m.date, "time": m.time, "location": m.location,
             "participants": m.participants, "absentees": m.absentees, "source": m.source.rsplit("/", 1)[-1],
             "items": len(m.items)}
+
+
+def _meeting_item(meeting, item, visible: bool) -> dict:
+    """An item in a meeting's list; one the caller may not see shows its title only."""
+    return {"id": f"{meeting.id}-{item.number}", "item_number": item.number, "title": item.title,
+            "presenter": item.presenter if visible else None, "case_number": item.case_number if visible else None,
+            "closed": item.closed, "restricted": not visible}
 
 
 def safe_filename(name: str) -> str:

@@ -220,6 +220,8 @@ def search(
     sort: Annotated[str, typer.Option(help="relevance | date")] = "relevance",
     explain: Annotated[bool, typer.Option(help="Show keyword and semantic ranks")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    all_access: Annotated[bool, typer.Option(
+        "--all-access", help="Act as an operator allowed to see closed items (default: what the public sees)")] = False,
 ) -> None:
     """Search the minutes and print the hits."""
     from index.vectors import IndexMismatch
@@ -230,7 +232,8 @@ def search(
         request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
                                       date_from=date_from, date_to=date_to, sort=sort, explain=explain,
                                       settings=state.settings)
-        result = _engine().search(request)
+        engine = _engine()
+        result = engine.search(request, engine.access.operator() if all_access else engine.access.public)
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
     if as_json:
@@ -251,7 +254,8 @@ def _print_hits(result: dict) -> None:
     for column in ("#", "date", "body", "no.", "title", "decision"):
         table.add_column(column, overflow="fold")
     for n, hit in enumerate(result["hits"], start=result["offset"] + 1):
-        decision = cut_at_word(collapse_spaces(hit["decision"]), DECISION_CHARS, ELLIPSIS)
+        decision = ("Lukket punkt" if hit.get("restricted")
+                    else cut_at_word(collapse_spaces(hit["decision"] or ""), DECISION_CHARS, ELLIPSIS))
         table.add_row(str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"], decision)
     out.print(table)
 

@@ -21,6 +21,8 @@ class ItemSummary(BaseModel):
     presenter: str | None
     case_number: str | None
     decision: str
+    closed: bool = False  # a closed agenda item (»Lukket punkt«)
+    restricted: bool = False  # closed, and this caller may not see it: title, date and committee only
 
 
 class Hit(ItemSummary):
@@ -78,7 +80,6 @@ class SectionView(BaseModel):
 class ItemView(ItemSummary):
     meeting_time: str | None
     location: str | None
-    closed: bool
     sections: list[SectionView]
     attachments: list[str]
     case_history: list[ItemSummary]
@@ -108,6 +109,8 @@ class MeetingItem(BaseModel):
     title: str
     presenter: str | None
     case_number: str | None
+    closed: bool = False
+    restricted: bool = False
 
 
 class MeetingView(MeetingSummary):

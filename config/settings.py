@@ -69,6 +69,29 @@ class Settings(BaseSettings):
     # threads, 2 gave 326/447 ms against 363/523 ms.
     request_threads: int = Field(2, ge=1, le=64)
 
+    # Closed items and who may see them (see README, "Closed items and sign-on"). No identity = public.
+    # OpenID Connect access tokens (Authorization: Bearer <JWT>), verified with PyJWT: signature, issuer,
+    # audience, exp and nbf; asymmetric algorithms only. Empty issuer: bearer JWTs are not accepted.
+    oidc_issuer: str = ""  # the `iss` a token must carry, e.g. https://login.kommune.dk/realms/intra
+    oidc_audience: str = ""  # the `aud` a token must carry (this service's client id)
+    oidc_jwks_file: Path | None = None  # the issuer's signing keys as a local JWKS file (no network)...
+    oidc_jwks_url: str = ""  # ...or fetched (and cached) from the issuer's JWKS URL
+    oidc_algorithms: list[str] = ["RS256", "ES256", "PS256"]  # only asymmetric ones are ever accepted
+    oidc_groups_claim: str = "groups"  # claim with the caller's groups (a dotted path: realm_access.roles)
+    oidc_leeway_seconds: int = Field(30, ge=0, le=300)  # clock skew allowed on exp / nbf / iat
+    # Identity headers set by a trusted reverse proxy, believed only from these peer addresses (IPs or CIDRs).
+    proxy_addresses: list[str] = []
+    proxy_user_header: str = "X-Forwarded-User"
+    proxy_groups_header: str = "X-Forwarded-Groups"  # groups separated by commas (or spaces/semicolons)
+    # Who sees closed items: members of any closed_groups see all of them; committee_groups adds, per
+    # committee name, groups that see that committee's closed items ({"Økonomiudvalget": ["oeu"]}).
+    closed_groups: list[str] = []
+    committee_groups: dict[str, list[str]] = {}
+    admin_groups: list[str] = []  # verified OIDC identities in these groups may write (besides the token)
+    hide_closed: bool = False  # True: closed items a caller may not see are left out entirely
+    # Browser origins that may call the API with credentials (cookies); never "*".
+    credential_origins: list[str] = []
+
     @property
     def token_hash(self) -> str:
         """Hex SHA-256 of the configured write token, or '' when the service is read-only."""

@@ -287,7 +287,7 @@ class Store:
     def item_facts(self) -> list[sqlite3.Row]:
         """The small per-item facts that filters, facets and date sorting need, for every item."""
         return self.db.execute(
-            """SELECT i.id, i.meeting_id, i.number, i.title, i.presenter, i.case_number, m.body, m.date
+            """SELECT i.id, i.meeting_id, i.number, i.title, i.presenter, i.case_number, m.body, m.date, i.closed
                FROM items i JOIN meetings m ON m.id = i.meeting_id""").fetchall()
 
     def counts(self) -> dict:

@@ -46,7 +46,8 @@ def mode_search(engine: Engine, mode: str) -> Callable[[str], list[HitRef]]:
     """A query -> top DEPTH hits function for one of our modes, through the engine as the API calls it."""
     def search(query: str) -> list[HitRef]:
         request = SearchRequest.build(q=query, mode=mode, limit=DEPTH, settings=engine.settings)
-        hits = engine.search(request)["hits"]
+        # the operator's view: judgments are scored on the whole corpus, closed items' content included
+        hits = engine.search(request, engine.access.operator())["hits"]
         return [HitRef(body=h["body"], meeting_date=h["meeting_date"], item_number=h["item_number"]) for h in hits]
 
     return search

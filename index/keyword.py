@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import index as windex
@@ -19,6 +19,7 @@ from config.settings import Settings
 from corpus.model import SectionKind
 from corpus.store import Store, StoredItem
 from index.analysis import ANALYSIS_VERSION
+from index.closed import ClosedScope, widen
 from index.keyword_query import BuiltQuery, QueryBuilder, Weights, coordinate
 from index.parsed import ParsedQuery
 from index.schema import SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
@@ -152,28 +153,33 @@ class KeywordIndex:
         return self.searcher().doc_count()
 
     def search(self, parsed: ParsedQuery, *, limit: int = 1000, allowed: Collection[str] | None = None,
-               sections: Collection[SectionKind] = ()) -> KeywordResult:
+               sections: Collection[SectionKind] = (), closed: ClosedScope | None = None) -> KeywordResult:
         """Rank items for a parsed query. `allowed` (item ids; None = all) is the request's one set of
-        items that may appear; `sections` restricts which sections' text may match."""
+        items that may appear; `sections` restricts which sections' text may match; `closed`: whose closed
+        items' content may match (index/closed.py), by default none, so only closed items' titles match."""
         searcher = self.searcher()
         reader = searcher.reader()
         built = QueryBuilder(reader, self.weights, _fields(sections), self._near_cache(reader)).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms, unknown=built.unknown)
+        if closed is not None and not closed.empty:  # access: also match closed content the caller may see
+            built = replace(built, query=widen(built.query, closed), excluded=widen(built.excluded, closed))
         docs, docnums = self._doc_facts(reader)
         allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
         if allowed_docs is not None and not allowed_docs:
             return KeywordResult(terms=built.terms, unknown=built.unknown)
         return _run(searcher, built, allowed_docs, max(1, limit), self.weights.coord, docs)
 
-    def excluded_items(self, parsed: ParsedQuery) -> set[str]:
-        """Items holding a word or phrase the query excludes (`-word`), in any text field: what no mode
-        may show."""
+    def excluded_items(self, parsed: ParsedQuery, closed: ClosedScope | None = None) -> set[str]:
+        """Items holding a word or phrase the query excludes (`-word`), in any text field (and the closed
+        content `closed` lets the caller see): what no mode may show."""
         if not parsed.excluded:
             return set()
         searcher = self.searcher()
         reader = searcher.reader()
         excluded = QueryBuilder(reader, self.weights, TEXT_FIELDS, self._near_cache(reader)).exclusions(parsed)
+        if closed is not None and not closed.empty:
+            excluded = widen(excluded, closed)
         if excluded is None:
             return set()
         docs, _ = self._doc_facts(reader)

@@ -52,6 +52,9 @@ class PassagePolicy:
     title_context: bool
     head_chars: int  # the head passage: title + this many characters of the item's text (0: none)
     min_case_tokens: int = MIN_CASE_TOKENS
+    # A closed item also gets its title as a passage of its own, all that callers who may not see its content
+    # match (index/closed.py). Part of the policy so that indexes built before it re-passage on the next sync.
+    closed_title: bool = True
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides) -> PassagePolicy:
@@ -115,6 +118,10 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
         spans += [(kind, -1, chunk, kind) for chunk, _ in _chunks(listing, count_tokens, limit, left["attachments"])]
     if not spans and title:
         spans, context = [(TITLE, -1, title, TITLE)], ""
+    elif item.closed and title and policy.closed_title and all(span[0] != TITLE for span in spans):
+        # A closed item's title on its own, too: callers who may not see its content match only this
+        # row, as they would match a title-only item (index/closed.py masks the others).
+        spans.insert(0, (TITLE, -1, title, TITLE))
     return [Passage(stored.id, stored.meeting_id, kind, section, position, text,
                     "" if kind in (HEAD, TITLE) else context, covers)
             for position, (kind, section, text, covers) in enumerate(spans)]

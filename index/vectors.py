@@ -28,6 +28,7 @@ import numpy as np
 
 from corpus.locks import WriteLock
 from corpus.store import Store
+from index.closed import hidden_rows
 from index.encoders import Encoder
 from index.passages import TITLE, Passage, PassagePolicy, split_items
 
@@ -67,7 +68,6 @@ class _Snapshot:
     meetings: list[str]  # meeting id of each item
     hashes: list[str]  # embed-text hash of each row
     covers: list[str]  # section kinds each row's text holds, space-separated
-    title_only: np.ndarray  # per item: nothing embedded but its title
 
     @property
     def model_id(self) -> str:
@@ -84,15 +84,18 @@ class VectorIndex:
         self._lock = threading.Lock()
         self._write_lock = WriteLock(self.path)
         self._query_vector = lru_cache(maxsize=512)(self._embed_query)
-        self._null: tuple[tuple[int, int], float] | None = None  # (snapshot stamp, null lift)
+        self._null: tuple[tuple, float] | None = None  # ((snapshot stamp, hidden items), null lift)
 
     # -- reading -----------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200, allowed: Collection[str] | None = None,
-               sections: Collection[str] | None = None, min_lift: float | None = None) -> list[SemanticHit]:
+               sections: Collection[str] | None = None, min_lift: float | None = None,
+               hidden: Collection[str] | None = None) -> list[SemanticHit]:
         """Items ranked by their passages' cosine to the query (see `_item_scores`).
 
         `allowed` restricts to these item ids; `sections` to passages holding these section kinds;
-        `min_lift` keeps items scoring at least that much above the query's median item (see `null_lift`).
+        `min_lift` keeps items scoring at least that much above the query's median item (see `null_lift`);
+        `hidden` (closed items the caller may not see) limits those to their title passage
+        (index/closed.py): the caller's view of the corpus, applied before anything is measured on it.
         """
         snap = self._current()
         if snap is None:
@@ -100,32 +103,44 @@ class VectorIndex:
         self._check_model(snap)
         if not snap.texts or not query.strip() or limit <= 0 or (allowed is not None and not allowed):
             return []
-        return self._search(snap, self._query_vector(query.strip()), limit, allowed, sections, min_lift)
+        return self._search(snap, self._query_vector(query.strip()), limit, allowed, sections, min_lift,
+                            hidden)
 
-    def null_lift(self) -> float:
+    def null_lift(self, hidden: Collection[str] | None = None) -> float:
         """How far above the median item a nonsense query's best item scores, at most: the line below
         which a semantic match is no better than gibberish gets. Measured on this index with the model's
         own scores (random letter strings and shuffled words of the corpus, fixed seed), once per
-        generation, so it holds for any model and corpus without a tuned constant."""
+        generation and caller view (`hidden`, as in `search`), so it holds for any model and corpus
+        without a tuned constant."""
         snap = self._current()
         if snap is None or not snap.texts:
             return 0.0
+        key = (snap.stamp, frozenset(hidden or ()))
         cached = self._null
-        if cached is not None and cached[0] == snap.stamp:
+        if cached is not None and cached[0] == key:
             return cached[1]
-        vectors = self.encoder.encode_queries(_null_queries(snap.texts, NULL_QUERIES))
+        visible = hidden_rows(snap.item_ids, snap.row_item, snap.kinds, hidden or ())
+        texts = snap.texts if visible is None else [t for t, v in zip(snap.texts, visible.tolist()) if v]
+        vectors = self.encoder.encode_queries(_null_queries(texts, NULL_QUERIES))
         lifts = []
         for vector in vectors:
-            best = np.maximum.reduceat(np.einsum("ij,j->i", snap.matrix, vector), snap.starts)
+            scores = np.einsum("ij,j->i", snap.matrix, vector)
+            if visible is not None:
+                scores = np.where(visible, scores, -np.inf)
+            best = np.maximum.reduceat(scores, snap.starts)
             lifts.append(float(best.max() - np.median(best)))
         value = max(lifts)
-        self._null = (snap.stamp, value)
+        self._null = (key, value)
         return value
 
     def _search(self, snap: _Snapshot, vector: np.ndarray, limit: int, allowed: Collection[str] | None,
-                sections: Collection[str] | None, min_lift: float | None) -> list[SemanticHit]:
+                sections: Collection[str] | None, min_lift: float | None,
+                hidden: Collection[str] | None) -> list[SemanticHit]:
         # einsum: one pass over the (memory-mapped) matrix; BLAS threads only wait on each other here
         scores = np.einsum("ij,j->i", snap.matrix, vector)
+        visible = hidden_rows(snap.item_ids, snap.row_item, snap.kinds, hidden or ())  # access, before ranking
+        if visible is not None:
+            scores = np.where(visible, scores, -np.inf)
         median = float(np.median(np.maximum.reduceat(scores, snap.starts)))
         keep = _row_mask(snap, allowed, sections)
         if keep is not None:
@@ -334,7 +349,10 @@ def _item_scores(snap: _Snapshot, scores: np.ndarray, median: float) -> tuple[np
     second = np.maximum.reduceat(np.where(is_best, -np.inf, scores), snap.starts)
     ties = np.add.reduceat(is_best, snap.starts, dtype=np.int32) > 1
     second = np.where(ties | (second == -np.inf), best, second)
-    second = np.where(snap.title_only, np.minimum(best, median), second)
+    matchable = scores > -np.inf
+    title_only = ((np.add.reduceat(matchable, snap.starts, dtype=np.int32) == 1)
+                  & (np.add.reduceat(matchable & (snap.kinds == TITLE), snap.starts, dtype=np.int32) == 1))
+    second = np.where(title_only, np.minimum(best, median), second)
     gap = np.subtract(best, second, out=np.zeros_like(best), where=best > -np.inf)  # -inf: item filtered out
     best_rows = np.flatnonzero(is_best)
     best_row = best_rows[np.unique(snap.row_item[best_rows], return_index=True)[1]]  # first best of each item
@@ -439,12 +457,9 @@ def _load(path: Path) -> _Snapshot | None:
             continue
         row_item = np.asarray(meta["row_item"], dtype=np.int32)
         starts = np.flatnonzero(np.diff(row_item, prepend=-1)) if len(row_item) else np.zeros(0, np.int64)
-        kinds = np.asarray(meta["kinds"], dtype=str)
-        rows_per_item = np.diff(np.append(starts, len(row_item)))
-        title_only = (kinds[starts] == TITLE) & (rows_per_item == 1) if len(starts) else np.zeros(0, bool)
         return _Snapshot((st.st_ino, st.st_mtime_ns), manifest, matrix, meta["items"], starts, row_item,
-                         kinds, meta["texts"], meta["meetings"], meta["hashes"],
-                         meta.get("covers") or list(meta["kinds"]), title_only)
+                         np.asarray(meta["kinds"], dtype=str), meta["texts"], meta["meetings"], meta["hashes"],
+                         meta.get("covers") or list(meta["kinds"]))
     raise RuntimeError(f"vector index at {path} keeps changing while being read")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +20,7 @@ from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
 from index.parsed import ParsedQuery
+from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, access_view
 from search.filters import Filters
 from search.query import parse_query
 from search.request import SearchRequest
@@ -65,6 +66,7 @@ class Facts:
     case_number: str | None
     body: str
     date: str
+    closed: bool = False  # a closed item: who may see it is decided in search/access.py
 
 
 class Engine:
@@ -77,6 +79,8 @@ class Engine:
         self._vectors = None
         self._facts: tuple[int, dict[str, Facts]] = (-1, {})  # (store generation, facts): swapped as one
         self._write_lock = WriteLock(self.data_dir)
+        self.access = AccessPolicy.from_settings(settings)  # who sees which closed items
+        self._views: tuple[int, dict[tuple, AccessView]] = (-1, {})  # (generation, viewer key -> view)
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
@@ -144,9 +148,23 @@ class Engine:
         if generation != cached_generation:
             rows = self.store.item_facts()
             facts = {r["id"]: Facts(r["id"], r["meeting_id"], r["number"], r["title"], r["presenter"],
-                                    r["case_number"], r["body"], r["date"]) for r in rows}
+                                    r["case_number"], r["body"], r["date"], bool(r["closed"])) for r in rows}
             self._facts = (generation, facts)
         return facts
+
+    def access_view(self, viewer: Viewer | None = None) -> AccessView:
+        """The current facts as `viewer` (default: the public) may see them; kept per store generation and
+        kind of viewer, as most requests share a few views."""
+        viewer = viewer or self.access.public
+        generation = self.store.generation()
+        cached_generation, views = self._views
+        if cached_generation != generation:
+            views = {}
+            self._views = (generation, views)
+        view = views.get(viewer.key)
+        if view is None:
+            view = views[viewer.key] = access_view(self.facts(), viewer)
+        return view
 
     def stats(self) -> dict:
         data = self.store.counts()
@@ -160,16 +178,20 @@ class Engine:
         data["settings"] = self.settings.public()
         return data
 
-    def search(self, request: SearchRequest) -> dict:
-        """One request's results, read from one state of the store even while an ingest commits."""
+    def search(self, request: SearchRequest, viewer: Viewer | None = None) -> dict:
+        """One request's results, read from one state of the store even while an ingest commits.
+        `viewer` (default: the public) decides which closed items' content takes part (search/access.py)."""
         with self.store.snapshot():
-            return self._search(request)
+            return self._search(request, viewer or self.access.public)
 
-    def _search(self, request: SearchRequest) -> dict:
+    def _search(self, request: SearchRequest, viewer: Viewer) -> dict:
         started = time.perf_counter()
-        facts = self.facts()
+        access = self.access_view(viewer)  # closed items it may not see: title only, or gone
+        facts = access.facts
         allowed = self._allowed(request.filters, facts)
-        ranking = self._rank(request, allowed, facts)
+        if allowed is None and access.removed:
+            allowed = set(facts)
+        ranking = self._rank(request, allowed, facts, access, viewer)
         ranked = [(doc, score) for doc, score in ranking.ranked if doc in facts][:MAX_RESULTS]
         if request.sort == "date":
             ranked.sort(key=lambda ds: (facts[ds[0]].date, facts[ds[0]].number), reverse=True)
@@ -180,7 +202,7 @@ class Engine:
             "total": len(ranked),
             "limit": request.limit,
             "offset": request.offset,
-            "hits": self._hits(page, ranking.terms, ranking.passages, ranking.explain, request.explain),
+            "hits": self._hits(page, ranking.terms, ranking.passages, ranking.explain, request.explain, viewer),
             "facets": self._facets([facts[doc] for doc, _ in ranked]),
             "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
             "did_you_mean": ranking.did_you_mean,
@@ -194,13 +216,14 @@ class Engine:
         return {f.id for f in facts.values()
                 if filters.allows(f.body, f.date, f.presenter, f.case_number)}
 
-    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts]) -> Ranking:
+    def _rank(self, request: SearchRequest, allowed: set[str] | None, facts: dict[str, Facts],
+              access: AccessView | None = None, viewer: Viewer | None = None) -> Ranking:
         """Ranked (item id, score) for the request's mode, plus what explains and highlights it.
 
         The query is parsed once and both sides obey it: excluded words drop items in every mode; a
         quoted phrase or a field prefix asks for exact matches, so the semantic side then ranks only the
         items the keyword side matched; the semantic side embeds what the query is about, without its
-        operators.
+        operators. `access`/`viewer`: whose closed content may match (search/access.py).
         """
         if not request.q:
             ids = allowed if allowed is not None else set(facts)
@@ -208,14 +231,15 @@ class Engine:
                             reverse=True)
             return Ranking(ranked)
         parsed = parse_query(request.q)
-        excluded = self.keyword.excluded_items(parsed)
+        excluded = self.keyword.excluded_items(parsed, viewer.scope if viewer else None)
         if excluded:
             allowed = (set(facts) if allowed is None else allowed) - excluded
         sections = request.filters.sections
         ranking = Ranking()
         kw_run: list[tuple[str, float]] = []
         if request.mode != "semantic" or parsed.exact:
-            result = self.keyword.search(parsed, limit=MAX_RESULTS, allowed=allowed, sections=sections)
+            result = self.keyword.search(parsed, limit=MAX_RESULTS, allowed=allowed, sections=sections,
+                                         closed=viewer.scope if viewer else None)
             kw_run = [(h.item_id, h.score) for h in result.hits]
             ranking.terms = list(result.terms)
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
@@ -224,7 +248,8 @@ class Engine:
         sem_run: list[tuple[str, float]] = []
         if request.mode != "keyword" and self.has_vectors() and parsed.positive_text:
             sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
-            sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking)
+            sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
+                                     access.hidden if access else None)
         if request.mode == "keyword":
             ranking.ranked = kw_run
         elif request.mode == "semantic":
@@ -235,13 +260,13 @@ class Engine:
         return ranking
 
     def _semantic(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None,
-                  sections, ranking: Ranking) -> list[tuple[str, float]]:
+                  sections, ranking: Ranking, hidden: Collection[str] | None) -> list[tuple[str, float]]:
         """Semantic hits. In hybrid mode only items that score above what nonsense scores (the index's
         null lift, measured on its own model and corpus) join: so a query the corpus has no words for
         still finds items by meaning, while gibberish gets »Ingen resultater«."""
-        floor = self.vectors.null_lift() if request.mode == "hybrid" else None
+        floor = self.vectors.null_lift(hidden) if request.mode == "hybrid" else None
         hits = self.vectors.search(parsed.positive_text, limit=self._semantic_depth(request), allowed=allowed,
-                                   sections=sections or None, min_lift=floor)
+                                   sections=sections or None, min_lift=floor, hidden=hidden)
         for h in hits:
             ranking.explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
             ranking.passages[h.item_id] = h.text
@@ -268,16 +293,18 @@ class Engine:
         return fused + [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
-              explain: dict, show_explain: bool) -> list[dict]:
-        stored = {s.id: s for s in self.store.items(item_ids=[doc for doc, _ in page])}
+              explain: dict, show_explain: bool, viewer: Viewer | None = None) -> list[dict]:
+        viewer = viewer or self.access.public
+        stored = {s.id: viewer.redact(s) for s in self.store.items(item_ids=[doc for doc, _ in page])}
         hits = []
         for doc, score in page:
             item = stored.get(doc)
             if item is None:
                 continue
-            hit = hit_summary(item)
+            hit = hit_summary(item, viewer)
             keyword_hit = "keyword" in explain.get(doc, {})
-            hit["snippet"] = best_snippet(item, terms, passages.get(doc), keyword_hit)
+            hit["snippet"] = (CLOSED_NOTICE if hit["restricted"]
+                              else best_snippet(item, terms, passages.get(doc), keyword_hit))
             hit["score"] = round(float(score), 6)
             if show_explain:
                 hit["explain"] = explain.get(doc, {})
@@ -295,43 +322,48 @@ class Engine:
                 for name, counter in counters.items()}
 
     # -- views -------------------------------------------------------------------------------
-    def item_view(self, item_id: str) -> dict | None:
+    def item_view(self, item_id: str, viewer: Viewer | None = None) -> dict | None:
         with self.store.snapshot():  # the item, its meeting and its case history from one state
-            return self._item_view(item_id)
+            return self._item_view(item_id, viewer or self.access.public)
 
-    def _item_view(self, item_id: str) -> dict | None:
+    def _item_view(self, item_id: str, viewer: Viewer) -> dict | None:
         stored = self.store.item(item_id)
-        if stored is None:
+        if stored is None or not viewer.listed(stored.item.closed, stored.body):
             return None
+        stored = viewer.redact(stored)
         meeting = self.store.meeting(stored.meeting_id, with_items=False)
         history = self.store.case_history(stored.item.case_number) if stored.item.case_number else []
-        view = hit_summary(stored)
+        history = [h for h in history if viewer.may_see(h.item.closed, h.body)]  # a hidden step would name the case
+        view = hit_summary(stored, viewer)
         view.update({
             "meeting_time": meeting.time if meeting else None,
             "location": meeting.location if meeting else None,
             "closed": stored.item.closed,
             "sections": [{"kind": str(s.kind), "heading": s.heading, "text": s.text} for s in stored.item.sections],
             "attachments": stored.item.attachments,
-            "case_history": [hit_summary(h) for h in history if h.id != item_id] if len(history) > 1 else [],
+            "case_history": [hit_summary(h, viewer) for h in history if h.id != item_id] if len(history) > 1 else [],
         })
         return view
 
     # -- following (feeds, similar items) --------------------------------------------------
-    def feed(self, request: SearchRequest, entries: int = FEED_ENTRIES) -> dict:
+    def feed(self, request: SearchRequest, viewer: Viewer | None = None, entries: int = FEED_ENTRIES) -> dict:
         """The newest items matching a search (by meeting date), each with when it was stored and last
         changed, and the store's last change (for Last-Modified)."""
         with self.store.snapshot():
             # access: the items are the search path's hits; an access rule there applies to feeds and CSV
-            result = self._search(replace(request, sort="date", limit=entries, offset=0, explain=False))
+            result = self._search(replace(request, sort="date", limit=entries, offset=0, explain=False),
+                                  viewer or self.access.public)
             self._stamp(result["hits"])
             result["store_changed_at"] = self.store.changed_at()
         return result
 
-    def similar(self, item_id: str, limit: int = 10) -> dict | None:
+    def similar(self, item_id: str, limit: int = 10, viewer: Viewer | None = None) -> dict | None:
         """Items nearest in meaning to one item, leaving out the item and the other treatments of its case
         (the case history shows those). None for an unknown item; `available` is false without vectors."""
         with self.store.snapshot():
-            facts = self.facts()
+            viewer = viewer or self.access.public
+            access = self.access_view(viewer)  # access: closed content the caller may not see takes no part
+            facts = access.facts
             own = facts.get(item_id)
             if own is None:
                 return None
@@ -341,11 +373,12 @@ class Engine:
             # item's own passage vectors ranked the meeting calendar first for »Lægevagten« (its passages
             # are mostly dates and meetings), the title put the two health items 3rd and 4th.
             available = self.has_vectors() and bool(own.title.strip())
-            nearest = self.vectors.search(own.title, limit=limit + len(exclude)) if available else []
+            nearest = (self.vectors.search(own.title, limit=limit + len(exclude), hidden=access.hidden)
+                       if available else [])
             found = [h for h in nearest if h.item_id in facts and h.item_id not in exclude][:limit]
             # access: the same hit path as search (_hits), so an access rule there applies here too
             hits = self._hits([(h.item_id, h.score) for h in found], [], {h.item_id: h.text for h in found}, {},
-                              False)
+                              False, viewer)
             self._stamp(hits)
             return {"id": item_id, "title": own.title, "available": available,
                     "hits": hits, "store_changed_at": self.store.changed_at()}
@@ -355,10 +388,14 @@ class Engine:
         for hit in hits:
             hit["stored_at"], hit["changed_at"] = stamps.get(hit["id"], (None, None))
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
-        """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast)."""
-        rows = self.store.titles_like(prefix.strip(), limit) if prefix.strip() else []
-        return [{"id": r["id"], "title": r["title"], "body": r["body"], "meeting_date": r["date"]} for r in rows]
+    def suggest(self, prefix: str, limit: int = 8, viewer: Viewer | None = None) -> list[dict]:
+        """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast).
+        Titles are public; only closed items left out entirely (hide_closed) are skipped."""
+        access = self.access_view(viewer)
+        want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
+        rows = self.store.titles_like(prefix.strip(), want) if prefix.strip() else []
+        return [{"id": r["id"], "title": r["title"], "body": r["body"], "meeting_date": r["date"]}
+                for r in rows if r["id"] in access.facts][:limit]
 
 
 def best_snippet(item: StoredItem, terms: list[str], passage: str | None, keyword_hit: bool) -> str:
@@ -372,7 +409,9 @@ def shorten(text: str, limit: int) -> str:
     return cut_at_word(collapse_spaces(text), limit, " " + ELLIPSIS)
 
 
-def hit_summary(item: StoredItem) -> dict:
+def hit_summary(item: StoredItem, viewer: Viewer | None = None) -> dict:
+    """What a hit shows of an item; pass it through `viewer.redact` first (the flags say what was done)."""
+    flags = viewer.summary_flags(item) if viewer else {"closed": item.item.closed, "restricted": False}
     return {
         "id": item.id,
         "meeting_id": item.meeting_id,
@@ -383,4 +422,5 @@ def hit_summary(item: StoredItem) -> dict:
         "presenter": item.item.presenter,
         "case_number": item.item.case_number,
         "decision": decision_excerpt(item.item),
+        **flags,
     }

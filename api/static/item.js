@@ -137,7 +137,11 @@
         h("ul", { class: "attachments" }, ...attachments.map((a) => h("li", { text: a })))) : null,
       history(item),
     ].filter(Boolean));
-    if (!sections.length) main.append(h("p", { class: "notice", text: "Punktet har ingen tekst." }));
+    if (item.restricted) {
+      main.append(h("p", { class: "notice closed", text: "Lukket punkt: indholdet kan kun ses af dem, der har adgang til det." }));
+    } else if (!sections.length) {
+      main.append(h("p", { class: "notice", text: "Punktet har ingen tekst." }));
+    }
     similar(item);
   }
 
@@ -149,8 +153,11 @@
 
   async function load() {
     try {
-      const res = await fetch(new URL(`../items/${encodeURIComponent(itemId)}`, location.href), { headers: { Accept: "application/json" } });
+      // Same origin: the sign-on's cookies (through the reverse proxy) go along, so staff see closed items.
+      const res = await fetch(new URL(`../items/${encodeURIComponent(itemId)}`, location.href),
+        { headers: { Accept: "application/json" }, credentials: "same-origin" });
       if (res.status === 404) return fail("Punktet findes ikke. Det kan være fjernet eller flyttet.");
+      if (res.status === 401) return fail("Dit login kunne ikke bekræftes. Log ind igen, og prøv igen.");
       if (!res.ok) return fail("Søgetjenesten kan ikke nås lige nu");
       render(await res.json());
     } catch {

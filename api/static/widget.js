@@ -9,6 +9,11 @@
  * With results shown, »Følg søgningen« offers the Atom feed of the current search and filters (and the
  * full page, with `history`, keeps a <link rel="alternate" type="application/atom+xml"> in its head);
  * with `pager`, »Hent som CSV« downloads the result list.
+ * Sign-on (closed items are shown only to callers allowed to see them):
+ *   credentials="include"        send the intranet's cookies to a service on another origin (the service must
+ *                                list the page's origin in MINUTES_CREDENTIAL_ORIGINS); same origin: always sent
+ *   token-provider="fnName"      a global function returning (a promise of) an access token, sent as Bearer;
+ *                                or set the element's `tokenProvider` property to a function
  *
  * Everything renders in Shadow DOM so the host page's CSS cannot break it and ours cannot leak out.
  * Server text is only ever set with textContent; the snippet's <mark> tags become real elements.
@@ -66,6 +71,7 @@
     copyByHand: "Markeret: tryk Ctrl+C for at kopiere",
     csv: "Hent som CSV",
     feedTitle: (q) => `Nye punkter for »${q}«`,
+    closed: "Lukket punkt",
   };
 
   const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
@@ -217,6 +223,8 @@
     mark { background: #ffe58a; color: inherit; padding: 0 .1em; border-radius: 2px; }
     .decision { color: #2b3342; }
     .decision b { font-weight: 600; }
+    .badge { display: inline-block; margin-left: .5em; padding: 0 .45em; border-radius: 4px; background: #fde8c8;
+      color: #6b3d00; font-size: .78em; font-weight: 600; vertical-align: .1em; }
 
     nav.pager { display: flex; align-items: center; justify-content: space-between; gap: 1em; margin-top: 1em; }
     nav.pager button { padding: .45em 1em; border-radius: 6px; }
@@ -278,6 +286,26 @@
       return n > 0 ? Math.min(n, 100) : 10;
     }
     itemUrl(id) { return `${this.api}/punkt/${encodeURIComponent(id)}`; }
+    /** Cookies: same-origin by default; "include" when the page says so (the service must allow its origin). */
+    get credentials() {
+      const value = this.getAttribute("credentials");
+      return value === "include" || value === "omit" ? value : "same-origin";
+    }
+
+    /** The host page's access token, if it provides one: the `tokenProvider` property, or the global function
+     * named by the token-provider attribute. No token (or a failing provider) means searching as the public. */
+    async accessToken() {
+      const name = this.getAttribute("token-provider");
+      const provider = typeof this.tokenProvider === "function" ? this.tokenProvider
+        : name && typeof window[name] === "function" ? window[name] : null;
+      if (!provider) return "";
+      try {
+        const token = await provider();
+        return typeof token === "string" ? token.trim() : "";
+      } catch {
+        return "";
+      }
+    }
 
     attributeChangedCallback(name) {
       if (name === "placeholder") this.$input.placeholder = this.getAttribute("placeholder") || TEXT.label;
@@ -638,10 +666,12 @@
     renderHit(hit) {
       const meta = [hit.body, danishDate(hit.meeting_date), hit.item_number != null ? TEXT.item(hit.item_number) : null];
       const decision = shorten(hit.decision, DECISION_CHARS);
-      return h("li", { class: "hit" },
+      // A closed item the caller may not see comes as title, date and committee only: say so, show nothing else.
+      return h("li", { class: hit.restricted ? "hit restricted" : "hit" },
         h("a", { class: "hit-title", href: this.itemUrl(hit.id), text: hit.title || "(uden titel)" }),
+        hit.closed ? h("span", { class: "badge", text: TEXT.closed }) : null,
         h("span", { class: "meta", text: meta.filter(Boolean).join(" · ") }),
-        hit.snippet ? h("p", { class: "snippet" }, snippetFragment(hit.snippet)) : null,
+        hit.snippet && !hit.restricted ? h("p", { class: "snippet" }, snippetFragment(hit.snippet)) : null,
         decision ? h("p", { class: "decision" }, h("b", { text: `${TEXT.decision}: ` }), decision) : null);
     }
 
@@ -708,7 +738,10 @@
       let timedOut = false;
       const timer = setTimeout(() => { timedOut = true; ctl.abort(); }, TIMEOUT_MS);
       try {
-        const res = await fetch(url, { signal: ctl.signal, headers: { Accept: "application/json" } });
+        const headers = { Accept: "application/json" };
+        const token = await this.accessToken();
+        if (token) headers.Authorization = `Bearer ${token}`;
+        const res = await fetch(url, { signal: ctl.signal, headers, credentials: this.credentials });
         const data = await res.json().catch(() => ({}));
         if (!res.ok) throw Object.assign(new Error("http"), { status: res.status, detail: typeof data.detail === "string" ? data.detail : "" });
         return data;
