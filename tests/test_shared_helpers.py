@@ -10,7 +10,9 @@ from conftest import SAMPLES
 from corpus.locks import WriteLock
 from corpus.readers import read_meetings
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
-from index.passages import HEAD_CHARS, head_text
+from index.passages import head_text
+
+HEAD_CHARS = 1200
 
 
 def test_collapse_spaces_folds_every_kind_of_whitespace():
@@ -41,7 +43,7 @@ def test_cuts_on_the_bundled_minutes_stay_within_the_limit_at_a_word_end():
 
 def test_head_text_cuts_the_body_at_a_word(sample_meetings):
     items = [item for m in sample_meetings for item in m.items]
-    heads = [head_text(item) for item in items]
+    heads = [head_text(item, HEAD_CHARS) for item in items]
     assert any(len(h) > HEAD_CHARS for h in heads)
     for item, head in zip(items, heads):
         body = collapse_spaces(" ".join(s.text for s in item.sections if s.text))
