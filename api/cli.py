@@ -274,6 +274,7 @@ def evaluate(
 
     if not queries.is_file():
         fail(f"no such file: {queries}")
+    _require_minutes()
     try:
         names = expand(mode)
     except ValueError as exc:

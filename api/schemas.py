@@ -1,7 +1,7 @@
 """Response models: they document the API in /docs and keep its JSON field names stable."""
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class HitExplain(BaseModel):
@@ -57,6 +57,9 @@ class SearchResponse(BaseModel):
     took_ms: float
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
+    did_you_mean: str | None = Field(None, description="The query with each word the archive does not hold "
+                                                       "replaced by the nearest word it does (»Mente du: …«)")
+    by_meaning_only: bool = Field(False, description="Hybrid hits found by meaning alone: no word matched")
 
 
 class Suggestion(BaseModel):

@@ -52,9 +52,9 @@ def closed_field(name: str) -> str:
 
 def content_fields() -> tuple[str, ...]:
     """Ordinary fields holding an item's content (not its title or committee), with their parts twins."""
-    from index.schema import TEXT_FIELDS, parts_field  # here, not at the top: index.schema imports us
+    from index.schema import ALL_FIELD, TEXT_FIELDS, parts_field  # here: index.schema imports us
 
-    names = [f for f in TEXT_FIELDS if f != "title"]
+    names = [f for f in (*TEXT_FIELDS, ALL_FIELD) if f != "title"]
     return tuple(n for f in names for n in (f, parts_field(f)))
 
 
@@ -71,9 +71,13 @@ def closed_schema_fields() -> dict:
 def move_closed_content(doc: dict) -> dict:
     """A closed item's Whoosh document with its content moved to the closed twins (title, committee and
     the stored facets stay where they are)."""
+    from index.schema import ALL_FIELD, parts_field
+
     for name in content_fields():
         if name in doc:
             doc[closed_field(name)] = doc.pop(name)
+    if doc.get("title"):  # the whole-item field keeps what is public: the title
+        doc[ALL_FIELD] = doc[parts_field(ALL_FIELD)] = doc["title"]
     return doc
 
 

@@ -22,7 +22,7 @@ from index.analysis import ANALYSIS_VERSION
 from index.closed import ClosedScope, widen
 from index.keyword_query import BuiltQuery, QueryBuilder, Weights, coordinate
 from index.parsed import ParsedQuery
-from index.schema import SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
+from index.schema import ALL_FIELD, SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
 
 WRITER_MB = 256
 VERSION_FILE = "analysis-version"
@@ -236,9 +236,9 @@ def _text(term: bytes | str) -> str:
 
 
 def _fields(sections: Collection[SectionKind]) -> tuple[str, ...]:
-    """Fields a query may match: all text fields, or only the sections named."""
+    """Fields plain words are ranked on: the whole item as one field, or only the sections named."""
     if not sections:
-        return TEXT_FIELDS
+        return (ALL_FIELD,)
     return tuple(SECTION_FIELDS[kind] for kind in sections)
 
 

@@ -17,7 +17,7 @@ from whoosh.reading import IndexReader
 
 from index.analysis import STOP_WORDS, compound_split, normalise, stem, tokenize
 from index.parsed import Clause, ParsedQuery
-from index.schema import BODY_FIELD, TEXT_FIELDS, parts_field
+from index.schema import ALL_FIELD, BODY_FIELD, TEXT_FIELDS, parts_field
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
@@ -158,8 +158,8 @@ class QueryBuilder:
         allowed = self.fields if allowed is None else allowed
         if clause.field == BODY_FIELD:
             return (BODY_FIELD,)
-        if clause.field:
-            return (clause.field,) if clause.field in allowed else ()
+        if clause.field:  # a field prefix names one field; the whole-item field allows every one
+            return (clause.field,) if clause.field in allowed or ALL_FIELD in allowed else ()
         return allowed
 
     def _word(self, word: str, fields: tuple[str, ...], record: bool) -> wq.Query:

@@ -43,6 +43,7 @@ class Ranking:
     passages: dict[str, str] = field(default_factory=dict)
     did_you_mean: str | None = None
     by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
+    meaningful: set[str] = field(default_factory=set)  # semantic hits above the nonsense line (hybrid)
 
 
 def _did_you_mean(query: str, unknown: dict[str, str]) -> str | None:
@@ -249,27 +250,31 @@ class Engine:
         if request.mode != "keyword" and self.has_vectors() and parsed.positive_text:
             sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
             sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
-                                     access.hidden if access else None)
+                                     access.hidden if access else None, bool(kw_run))
         if request.mode == "keyword":
             ranking.ranked = kw_run
         elif request.mode == "semantic":
             ranking.ranked = sem_run
         else:
-            ranking.ranked = self._fuse(kw_run, sem_run)
+            ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful)
             ranking.by_meaning_only = not kw_run
         return ranking
 
     def _semantic(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None,
-                  sections, ranking: Ranking, hidden: Collection[str] | None) -> list[tuple[str, float]]:
-        """Semantic hits. In hybrid mode only items that score above what nonsense scores (the index's
-        null lift, measured on its own model and corpus) join: so a query the corpus has no words for
-        still finds items by meaning, while gibberish gets »Ingen resultater«."""
-        floor = self.vectors.null_lift(hidden) if request.mode == "hybrid" else None
+                  sections, ranking: Ranking, hidden: Collection[str] | None, kw_found: bool) -> list[tuple[str, float]]:
+        """Semantic hits. When a hybrid search finds no keyword match, only items that score above what
+        nonsense scores (the index's null lift, measured on its own model and corpus) are shown: so a query
+        the corpus has no words for still finds items by meaning, while gibberish gets »Ingen resultater«.
+        (Gating every semantic hit so cost 0.04 nDCG@10 on greve-dev: it cut real matches of long questions.)"""
+        floor = self.vectors.null_lift(hidden) if request.mode == "hybrid" and not kw_found else None
         hits = self.vectors.search(parsed.positive_text, limit=self._semantic_depth(request), allowed=allowed,
                                    sections=sections or None, min_lift=floor, hidden=hidden)
         for h in hits:
             ranking.explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
             ranking.passages[h.item_id] = h.text
+        if request.mode == "hybrid":  # items found by meaning alone are shown only above the nonsense line
+            null = self.vectors.null_lift(hidden)
+            ranking.meaningful = {h.item_id for h in hits[:self.settings.semantic_results] if h.lift >= null}
         return [(h.item_id, h.score) for h in hits]
 
     def warm_up(self) -> None:
@@ -280,17 +285,25 @@ class Engine:
             self.vectors.null_lift()
 
     def _semantic_depth(self, request: SearchRequest) -> int:
-        """How many semantic hits join the result set: enough to fill what the user pages through."""
-        base = self.settings.semantic_results
-        return max(base, request.offset + request.limit) if request.mode == "semantic" else base
+        """How many semantic hits to fetch: what hybrid fusion normalises over, or what a semantic search
+        pages through."""
+        if request.mode == "semantic":
+            return max(self.settings.semantic_results, request.offset + request.limit)
+        return max(self.settings.fusion_depth, self.settings.semantic_results)
 
-    def _fuse(self, kw_run: list, sem_run: list) -> list[tuple[str, float]]:
+    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str]) -> list[tuple[str, float]]:
         s = self.settings
         if s.fusion == "rrf":
-            return fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
-        fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
-        seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
-        return fused + [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
+            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
+        else:
+            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
+            seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
+            fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
+        # Items found by meaning alone join when among the nearest `semantic_results` and more similar to the
+        # query than nonsense gets (`meaningful`): the deeper list only sets the normalisation, and »lægevagt«
+        # should list the item about it, not the 29 nearest vectors after it.
+        keyword = {doc for doc, _ in kw_run}
+        return [(doc, score) for doc, score in fused if doc in keyword or doc in meaningful]
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
               explain: dict, show_explain: bool, viewer: Viewer | None = None) -> list[dict]:

@@ -60,12 +60,12 @@ def count():
 
 
 def test_a_closed_item_gets_its_title_alone_as_a_passage(count):
-    closed = split_item(stored(True), count, PassagePolicy())
-    opened = split_item(stored(False), count, PassagePolicy())
+    closed = split_item(stored(True), count, PassagePolicy.from_settings(Settings()))
+    opened = split_item(stored(False), count, PassagePolicy.from_settings(Settings()))
     assert closed[0].kind == TITLE and closed[0].embed_text == "Salg af den tidligere skole"
     assert [p.embed_text for p in closed[1:]] == [p.embed_text for p in opened]
     assert TITLE not in {p.kind for p in opened}
-    assert split_item(stored(True), count, PassagePolicy(closed_title=False))[0].kind != TITLE
+    assert split_item(stored(True), count, PassagePolicy.from_settings(Settings(), closed_title=False))[0].kind != TITLE
 
 
 def test_hidden_rows_keep_only_the_title_rows_of_hidden_items():

@@ -7,13 +7,15 @@ import re
 import pytest
 
 from corpus.model import AgendaItem, Section, SectionKind
-from index.keyword import KeywordIndex
+from config.settings import Settings
+from index.keyword import KeywordIndex, weights_from
+from search.query import parse_query
 from search.snippets import decision_excerpt, snippet
 
 
 @pytest.fixture(scope="module")
 def kd(sample_store, tmp_path_factory) -> KeywordIndex:
-    index = KeywordIndex(tmp_path_factory.mktemp("kw") / "keyword")
+    index = KeywordIndex(tmp_path_factory.mktemp("kw") / "keyword", weights_from(Settings()))
     index.sync(sample_store)
     return index
 
@@ -31,20 +33,20 @@ def item_with(text: str, kind: SectionKind = SectionKind.CASE) -> AgendaItem:
 
 
 def test_inflected_and_compound_forms_are_marked(kd, sample_store):
-    result = kd.search("lægevagt")
+    result = kd.search(parse_query("lægevagt"))
     item = sample_store.item(result.hits[0].item_id).item
     words = {w.lower() for w in marked(snippet(item, result.terms))}
     assert words & {"lægevagten", "lægevagtsordningen"}
 
 
 def test_compound_query_marks_the_compound_in_the_text(kd, sample_store):
-    result = kd.search("stomi udbud")
+    result = kd.search(parse_query("stomi udbud"))
     text = snippet(sample_store.item(result.hits[0].item_id).item, result.terms)
     assert "Stomiudbuddet" in marked(text) and "udbud" in marked(text)
 
 
 def test_fuzzy_match_is_marked(kd, sample_store):
-    result = kd.search("psykiatriforum")
+    result = kd.search(parse_query("psykiatriforum"))
     text = snippet(sample_store.item(result.hits[0].item_id).item, result.terms)
     assert "psykiatrimforum" in [w.lower() for w in marked(text)]
 

@@ -45,6 +45,8 @@
     noResults: (q) => `Ingen resultater for »${q}«`,
     tryInstead: "Prøv med færre ord, en anden stavemåde eller et beslægtet ord.",
     trySemantic: "Søg efter betydning",
+    didYouMean: "Mente du:",
+    byMeaning: "Ingen punkter indeholder ordene; her er punkter, der handler om det samme.",
     trySemanticWhy: "finder punkter om det samme, også når ordene er andre",
     count: (n, q) => `${n.toLocaleString("da-DK")} ${n === 1 ? "resultat" : "resultater"} for »${q}«`,
     body: "Udvalg",
@@ -377,7 +379,11 @@
       this.$hint = h("div", { class: "hint", hidden: true },
         h("p", { text: TEXT.tryInstead }),
         h("p", { class: "semantic" }, this.$semantic, ` – ${TEXT.trySemanticWhy}`));
-      this.$main = h("div", { class: "main" }, this.$status, this.$tools, this.$hint, this.$results, this.$pager, this.$more);
+      this.$didYouMeanLink = h("button", { type: "button", class: "link did-you-mean" });
+      this.$didYouMean = h("p", { class: "did-you-mean", hidden: true }, `${TEXT.didYouMean} `, this.$didYouMeanLink);
+      this.$byMeaning = h("p", { class: "by-meaning", hidden: true, text: TEXT.byMeaning });
+      this.$main = h("div", { class: "main" }, this.$status, this.$didYouMean, this.$byMeaning, this.$tools, this.$hint,
+        this.$results, this.$pager, this.$more);
       this.$root = h("div", { class: "root" }, this.$form, h("div", { class: "layout" }, this.$filters, this.$main));
       this.shadow.append(this.$root);
 
@@ -400,6 +406,10 @@
       this.$prev.addEventListener("click", () => this.page(-1));
       this.$next.addEventListener("click", () => this.page(1));
       this.$semantic.addEventListener("click", () => this.search({ mode: "semantic", offset: 0 }));
+      this.$didYouMeanLink.addEventListener("click", () => {
+        this.$input.value = this.$didYouMeanLink.textContent;
+        this.search({ q: this.$input.value, offset: 0 }, { push: true });
+      });
     }
 
     // -- suggestions (combobox) ------------------------------------------------------------
@@ -647,6 +657,8 @@
       this.$pager.hidden = true;
       this.$more.hidden = true;
       this.$hint.hidden = true;
+      this.$didYouMean.hidden = true;
+      this.$byMeaning.hidden = true;
       this.setStatus("");
     }
 
@@ -658,6 +670,9 @@
       this.$results.replaceChildren(...hits.map((hit) => this.renderHit(hit)));
       this.setStatus(total ? TEXT.count(total, this.state.q) : TEXT.noResults(this.state.q));
       this.$hint.hidden = total > 0;
+      this.$didYouMean.hidden = !data.did_you_mean;
+      this.$didYouMeanLink.textContent = data.did_you_mean || "";
+      this.$byMeaning.hidden = !(total > 0 && data.by_meaning_only);
       this.$semantic.parentNode.hidden = (this.state.mode || this.getAttribute("mode")) === "semantic";
       this.renderPaging(total, hits.length);
       this.renderTools();
