@@ -71,13 +71,13 @@ def closed_schema_fields() -> dict:
 def move_closed_content(doc: dict) -> dict:
     """A closed item's Whoosh document with its content moved to the closed twins (title, committee and
     the stored facets stay where they are)."""
-    from index.schema import ALL_FIELD, parts_field
+    from index.schema import ALL_FIELD, TITLE_WEIGHT, parts_field
 
     for name in content_fields():
         if name in doc:
             doc[closed_field(name)] = doc.pop(name)
-    if doc.get("title"):  # the whole-item field keeps what is public: the title
-        doc[ALL_FIELD] = doc[parts_field(ALL_FIELD)] = doc["title"]
+    if doc.get("title"):  # the whole-item field keeps what is public: the title (weighted as for any item)
+        doc[ALL_FIELD] = doc[parts_field(ALL_FIELD)] = "\n".join([doc["title"]] * TITLE_WEIGHT)
     return doc
 
 

@@ -21,6 +21,10 @@ BODY_FIELD = "body_text"  # the committee's name as words, for `udvalg:`
 # side better than the per-field sum with tuned boosts (README, Ranking). The per-field fields serve field
 # prefixes (`titel:`) and section filters.
 ALL_FIELD = "all"
+# BM25F weight of the title in that field (its words counted twice): the title is the item's own summary.
+# Fused with the semantic side, weight 2 against 1: greve-dev 0.882 vs 0.881, KD-Net dev 0.992 both; keyword
+# mode alone 0.733 vs 0.721 on greve-dev.
+TITLE_WEIGHT = 2
 PARTS_SUFFIX = "_parts"
 
 
@@ -56,8 +60,8 @@ def item_document(stored: StoredItem) -> dict:
     texts["title"] = item.title
     texts["attachments"] = "\n".join(filter(None, [texts["attachments"], *item.attachments]))
     texts["meta"] = " ".join(filter(None, [item.presenter, item.case_number]))
-    texts[ALL_FIELD] = "\n".join(filter(None, [item.title, *(s.text for s in item.sections), *item.attachments,
-                                                 texts["meta"]]))
+    texts[ALL_FIELD] = "\n".join(filter(None, [*[item.title] * TITLE_WEIGHT, *(s.text for s in item.sections),
+                                                 *item.attachments, texts["meta"]]))
     doc = {
         "id": stored.id,
         "meeting_id": stored.meeting_id,

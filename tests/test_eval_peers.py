@@ -93,7 +93,7 @@ def test_head_vectors_are_cached_and_shared_with_the_semantic_index(engine, item
     data = tmp_path / "data"
     copy_embedding_cache(engine, data)  # the index's cache after ingesting the bundled corpus
     cache = data / "vectors" / CACHE_FILE
-    unique = len({head_text(s.item) for s in items.stored})
+    unique = len({head_text(s.item, 1200) for s in items.stored})
     encoder = CountingEncoder()
     progress = []
     peer = E5Peer(items, encoder, cache, batch=8, progress=lambda done, total: progress.append((done, total)))

@@ -60,8 +60,27 @@ def test_body_facets_cover_the_committees(greve_client):
 
 
 def test_typos_and_compounds_at_scale(greve_engine):
+    from search.query import parse_query
+
     keyword = greve_engine[0].keyword
-    typo = keyword.search("affalsplan", limit=10)  # the minutes say "affaldsplan"
+    typo = keyword.search(parse_query("affalsplan"), limit=10)  # the minutes say "affaldsplan"
     assert "affaldsplan" in typo.terms and typo.hits
-    compound = keyword.search("ladestanderstrategien", limit=20)  # also "strategi ... ladestandere"
+    compound = keyword.search(parse_query("ladestanderstrategien"), limit=20)  # also "strategi ... ladestandere"
     assert compound.total > 10
+
+
+@pytest.mark.parametrize("right, wrong", [("fritidsaktiviteter", "fritidsaktivitetter"),
+                                          ("ladestanderstrategien", "ladestanderstrateggien")])
+def test_a_long_compound_with_a_doubled_letter_finds_its_items(greve_engine, greve_client, right, wrong):
+    from index.analysis import stem
+
+    def top(q: str, n: int) -> list[str]:
+        return [h["id"] for h in greve_client.get("/search", params={"q": q, "limit": n}).json()["hits"]]
+
+    def holds(item_id: str) -> bool:  # the right word, inflected, in the item's text
+        item = greve_engine[0].store.item(item_id).item
+        return stem(right) in " ".join([item.title, *(s.text for s in item.sections)]).lower()
+
+    found, expected = top(wrong, 3), set(top(right, 20))  # the misspelling's top 3 are the right word's items
+    assert len(found) == 3 and all(i in expected or holds(i) for i in found)
+    assert greve_client.get("/search", params={"q": wrong}).json()["did_you_mean"] not in (None, wrong)
