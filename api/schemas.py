@@ -83,6 +83,8 @@ class SectionView(BaseModel):
 class ItemView(ItemSummary):
     meeting_time: str | None
     location: str | None
+    participants: list[str] = []  # the meeting's attendance
+    absentees: list[str] = []  # who sent apologies (afbud)
     sections: list[SectionView]
     attachments: list[str]
     case_history: list[ItemSummary]

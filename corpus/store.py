@@ -96,6 +96,9 @@ class StoredItem:
     meeting_hash: str
     stored_at: str | None = None  # UTC ISO 8601 ("2026-11-29T19:04:17Z"), when the item was first stored
     changed_at: str | None = None  # when its content last changed (== stored_at until it does)
+    # Who attended and who sent apologies, on the meeting's first item only, so »<name> afbud« finds the
+    # meeting once (as text: "Deltagere: … Afbud: …"); empty on the other items.
+    attendance: str = ""
 
 
 @dataclass(frozen=True)
@@ -334,7 +337,12 @@ class Store:
         if (meeting_ids is not None and not meeting_ids) or (item_ids is not None and not item_ids):
             return []
         rows = self.db.execute(
-            f"""SELECT i.*, m.body, m.date, m.content_hash FROM items i JOIN meetings m ON m.id = i.meeting_id
+            f"""SELECT i.*, m.body, m.date, m.content_hash,
+                       CASE WHEN i.number = (SELECT MIN(f.number) FROM items f WHERE f.meeting_id = i.meeting_id)
+                            THEN m.participants END AS participants,
+                       CASE WHEN i.number = (SELECT MIN(f.number) FROM items f WHERE f.meeting_id = i.meeting_id)
+                            THEN m.absentees END AS absentees
+                FROM items i JOIN meetings m ON m.id = i.meeting_id
                 {where} ORDER BY m.date, m.id, i.number""", args).fetchall()
         sections = self._sections([r["id"] for r in rows])
         return [self._stored_item(r, sections.get(r["id"], [])) for r in rows]
@@ -387,8 +395,21 @@ class Store:
         item = AgendaItem(number=r["number"], title=r["title"], presenter=r["presenter"],
                           case_number=r["case_number"], closed=bool(r["closed"]), sections=sections,
                           attachments=json.loads(r["attachments"]))
+        keys = r.keys()
+        present = json.loads(r["participants"]) if "participants" in keys and r["participants"] else []
+        absent = json.loads(r["absentees"]) if "absentees" in keys and r["absentees"] else []
         return StoredItem(r["id"], r["meeting_id"], r["body"], r["date"], item, r["content_hash"],
-                          r["stored_at"], r["changed_at"])
+                          r["stored_at"], r["changed_at"], attendance_text(present, absent))
+
+
+def attendance_text(participants: list[str], absentees: list[str]) -> str:
+    """A meeting's attendance as searchable text."""
+    parts = []
+    if participants:
+        parts.append("Deltagere: " + ", ".join(participants) + ".")
+    if absentees:
+        parts.append("Afbud: " + ", ".join(absentees) + ".")
+    return " ".join(parts)
 
 
 def utc_now() -> str:

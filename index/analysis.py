@@ -26,7 +26,7 @@ from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang.stopwords import stoplists
 
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
-ANALYSIS_VERSION = "2"  # 2: the whole-item field, title weighted
+ANALYSIS_VERSION = "3"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item
 
 # Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
 # hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.

@@ -61,7 +61,7 @@ def item_document(stored: StoredItem) -> dict:
     texts["attachments"] = "\n".join(filter(None, [texts["attachments"], *item.attachments]))
     texts["meta"] = " ".join(filter(None, [item.presenter, item.case_number]))
     texts[ALL_FIELD] = "\n".join(filter(None, [*[item.title] * TITLE_WEIGHT, *(s.text for s in item.sections),
-                                                 *item.attachments, texts["meta"]]))
+                                                 *item.attachments, texts["meta"], stored.attendance]))
     doc = {
         "id": stored.id,
         "meeting_id": stored.meeting_id,

@@ -351,6 +351,8 @@ class Engine:
         view.update({
             "meeting_time": meeting.time if meeting else None,
             "location": meeting.location if meeting else None,
+            "participants": meeting.participants if meeting else [],
+            "absentees": meeting.absentees if meeting else [],
             "closed": stored.item.closed,
             "sections": [{"kind": str(s.kind), "heading": s.heading, "text": s.text} for s in stored.item.sections],
             "attachments": stored.item.attachments,

@@ -34,6 +34,8 @@
       ["Punkt", item.item_number != null ? String(item.item_number) : null],
       ["Sagsnummer", item.case_number],
       ["Fremlagt af", item.presenter],
+      ["Deltagere", (item.participants || []).join(", ")],
+      ["Afbud", (item.absentees || []).join(", ")],
     ].filter(([, value]) => value);
     return h("dl", { class: "facts" }, ...rows.flatMap(([label, value]) => [h("dt", { text: label }), h("dd", { text: value })]));
   }
