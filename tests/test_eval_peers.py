@@ -89,15 +89,19 @@ def test_rrf_peer_fuses_both(items, bm25, e5):
 
 
 def test_head_vectors_are_cached_and_shared_with_the_semantic_index(engine, items, tmp_path):
-    """A second run embeds nothing; head texts our index already embedded are not embedded again."""
+    """The semantic index embeds every item's head, so the peer takes them all from its cache; on a cache of
+    its own the peer embeds each distinct head once, and a second run embeds nothing."""
     data = tmp_path / "data"
     copy_embedding_cache(engine, data)  # the index's cache after ingesting the bundled corpus
-    cache = data / "vectors" / CACHE_FILE
+    shared = CountingEncoder()
+    assert E5Peer(items, shared, data / "vectors" / CACHE_FILE).embedded == shared.passages == 0
+    cache = tmp_path / "own" / CACHE_FILE
+    cache.parent.mkdir()
     unique = len({head_text(s.item, 1200) for s in items.stored})
     encoder = CountingEncoder()
     progress = []
     peer = E5Peer(items, encoder, cache, batch=8, progress=lambda done, total: progress.append((done, total)))
-    assert 0 < peer.embedded == encoder.passages < unique  # title-only items: the index's own text
+    assert peer.embedded == encoder.passages == unique
     assert progress[0] == (0, peer.embedded) and progress[-1] == (peer.embedded, peer.embedded)
     assert len(progress) == 1 + -(-peer.embedded // 8)  # once before, then after every batch
     again = CountingEncoder()
@@ -154,7 +158,7 @@ def test_eval_one_peer_and_a_bad_mode(data_dir):
 
 def test_eval_on_an_empty_data_dir_says_so(tmp_path):
     result = eval_cli(tmp_path / "empty", "--mode", "keyword")
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # as `minutes search` on an empty data directory
     said = " ".join(result.output.split())  # rich wraps long lines
     assert "holds no minutes" in said and "minutes ingest" in said
 

