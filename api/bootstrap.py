@@ -14,9 +14,12 @@ def bundled_corpus() -> Path:
 
 def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print) -> None:
     if engine.store.counts()["items"]:
+        if engine.store.shared:  # a replica joining a shared store: its own caches catch up before it serves
+            log(f"bringing the indexes in {engine.data_dir} up to date with the shared store")
+            log(f"index: {engine.sync(embeddings=engine.settings.embeddings)}")
         return
     log(f"empty data directory {engine.data_dir}: ingesting the bundled minutes from {bundled_corpus()}")
     with engine.writing():
         reports = engine.ingest([bundled_corpus()])
-        engine.sync()
+        engine.sync(embeddings=engine.settings.embeddings)
     log(f"ingested {sum(r.items for r in reports)} agenda items")

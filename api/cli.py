@@ -221,8 +221,12 @@ def _emit(data: dict, text: str, as_json: bool) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Worker processes, each with its own caches, on the same data directory")] = 1,
 ) -> None:
     """Run the HTTP service; on an empty data directory, ingest the bundled corpus first."""
+    import os
+
     import uvicorn
 
     from api.app import create_app
@@ -230,7 +234,12 @@ def serve(
 
     engine = _engine()
     ensure_bundled_corpus(engine, log=console.print)
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+        return
+    engine.store.close()
+    os.environ["MINUTES_DATA_DIR"] = str(state.settings.data_dir)  # the workers read their settings from it
+    uvicorn.run("api.app:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

@@ -1,20 +1,26 @@
-"""The store: SQLite in the data directory, the single source of truth.
+"""The store, the single source of truth: meetings, items and sections, one interface over two backends.
 
-Indexes are caches derived from it. Each source file is replaced in one transaction, so a reader
-never sees half a meeting, and a crash leaves the previous complete state (SQLite's journal).
+SQLite in the data directory is the embedded default (corpus/store_sqlite.py); PostgreSQL, chosen by
+MINUTES_STORE_URL=postgresql://…, is shared by several API replicas (corpus/store_pg.py). Indexes are caches
+derived from the store. Both backends keep the same promises: each source file is replaced in one
+transaction, so a reader never sees half a meeting and a crash leaves the previous complete state; a
+snapshot reads one committed state; the generation counter grows with every change; writers are
+serialised by `writer_lock()` (a lock file beside SQLite, an advisory lock in PostgreSQL).
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from corpus.model import AgendaItem, Meeting, Section, SectionKind, item_id
 
+# The schema in SQL both backends accept (PostgreSQL's copy gives its text columns byte order, as SQLite's).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY,
@@ -52,13 +58,19 @@ CREATE TABLE IF NOT EXISTS sections (
 );
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
+    value BIGINT NOT NULL
 );
-INSERT OR IGNORE INTO meta VALUES ('generation', 0);
+INSERT INTO meta VALUES ('generation', 0) ON CONFLICT DO NOTHING;
 CREATE INDEX IF NOT EXISTS items_meeting ON items(meeting_id);
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number);
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 """
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached just now (a database restart, a network fault); retrying may succeed."""
 
 
 @dataclass(frozen=True)
@@ -84,51 +96,115 @@ class SourceChange:
     items: int
 
 
-class Store:
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+def open_store(store_url: str, data_dir: Path) -> Store:
+    """The store the settings name: PostgreSQL for a postgresql:// URL, else SQLite in the data directory."""
+    if not store_url:
+        from corpus.store_sqlite import SqliteStore
+
+        return SqliteStore(Path(data_dir) / "minutes.sqlite3")
+    if store_url.startswith(POSTGRES_SCHEMES):
+        try:
+            from corpus.store_pg import PostgresStore
+        except ImportError as exc:
+            raise ValueError("a postgresql:// store needs psycopg: pip install 'minutes-search[postgres]'") from exc
+
+        return PostgresStore(store_url)
+    raise ValueError("MINUTES_STORE_URL must be empty (SQLite in the data directory) or a postgresql:// URL")
+
+
+class Store(ABC):
+    """What the engine and the indexes read and write; a backend supplies connections, transactions
+    and the writer lock, and the SQL below runs on both (written with ? placeholders)."""
+
+    shared = False  # True when other machines may change the store: each process then follows it
+    like = "LIKE"  # case-insensitive for ASCII letters only, in both backends
+    param = "?"
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Store:
+        if cls is Store:  # Store(path) stays the SQLite store, as before there were two backends
+            from corpus.store_sqlite import SqliteStore
+
+            cls = SqliteStore
+        return super().__new__(cls)
+
+    def __init__(self) -> None:
         self._local = threading.local()
-        self.db.executescript(SCHEMA)
+
+    # -- what a backend supplies -------------------------------------------------------------
+    @abstractmethod
+    def _connect(self) -> Any:
+        """A new connection in autocommit mode whose rows are read by name and by position."""
+
+    @abstractmethod
+    def _usable(self, conn: Any) -> bool:
+        """Whether a cached connection can still be used."""
+
+    @abstractmethod
+    def _in_transaction(self, conn: Any) -> bool: ...
+
+    @abstractmethod
+    def _begin_write(self) -> None:
+        """Start a write transaction that excludes other writers until it ends."""
+
+    @abstractmethod
+    def _begin_read(self) -> None:
+        """Start a read-only transaction that sees one committed state throughout."""
+
+    @abstractmethod
+    def writer_lock(self) -> AbstractContextManager[None]:
+        """Held by whoever writes the store and the indexes derived from it (not re-entrant)."""
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
+        self.db.executemany(self._sql(sql), rows)
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.param == "?" else sql.replace("?", self.param)
+
+    def _execute(self, sql: str, args: Sequence = ()) -> Any:
+        return self.db.execute(self._sql(sql), args)
 
     # -- connections -------------------------------------------------------------------------
     @property
-    def db(self) -> sqlite3.Connection:
-        """One connection per thread; WAL lets searches read while an ingest writes."""
+    def db(self) -> Any:
+        """This thread's connection (one per thread), opened again when the last one broke."""
         conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")
+        if conn is None or not self._usable(conn):
+            conn = self._connect()
             self._local.conn = conn
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
+    def transaction(self) -> Iterator[None]:
+        self._begin_write()
         try:
-            yield db
+            yield
         except BaseException:
-            db.execute("ROLLBACK")
+            self._end("ROLLBACK")
             raise
-        db.execute("COMMIT")
+        self._execute("COMMIT")
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
-        """Reads inside see one committed state (a WAL read transaction), so a request that reads the
-        store several times never mixes the states before and after a concurrent ingest."""
-        db = self.db
-        if db.in_transaction:  # already inside one (a write, or an outer snapshot)
+        """Reads inside see one committed state, so a request that reads the store several times never
+        mixes the states before and after a concurrent ingest."""
+        if self._in_transaction(self.db):  # already inside one (a write, or an outer snapshot)
             yield
             return
-        db.execute("BEGIN")
+        self._begin_read()
         try:
             yield
-        finally:
-            db.execute("COMMIT")
+        except BaseException:
+            self._end("ROLLBACK")
+            raise
+        self._end("COMMIT")
+
+    def _end(self, statement: str) -> None:
+        """End a transaction after an error; a connection that broke has ended it already."""
+        try:
+            self._execute(statement)
+        except Exception:
+            if statement == "COMMIT":
+                raise
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -138,17 +214,17 @@ class Store:
 
     # -- writes ------------------------------------------------------------------------------
     def source_hash(self, path: str) -> str | None:
-        row = self.db.execute("SELECT content_hash FROM sources WHERE path=?", (path,)).fetchone()
+        row = self._execute("SELECT content_hash FROM sources WHERE path=?", (path,)).fetchone()
         return row["content_hash"] if row else None
 
     def source_meetings(self, path: str) -> list[str]:
-        row = self.db.execute("SELECT meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
+        row = self._execute("SELECT meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
         return json.loads(row["meeting_ids"]) if row else []
 
     def replace_source(self, path: str, digest: str, meetings: list[Meeting]) -> SourceChange:
         """Store the meetings read from one file, replacing what that file gave before, atomically."""
-        with self.transaction() as db:
-            row = db.execute("SELECT content_hash, meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
+        with self.transaction():
+            row = self._execute("SELECT content_hash, meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
             if row and row["content_hash"] == digest:
                 ids = json.loads(row["meeting_ids"])
                 return SourceChange(path, "unchanged", ids, [], 0)
@@ -156,85 +232,84 @@ class Store:
             new_ids = [m.id for m in meetings]
             removed = [m for m in old_ids if m not in new_ids]
             for mid in removed:
-                db.execute("DELETE FROM meetings WHERE id=?", (mid,))
+                self._execute("DELETE FROM meetings WHERE id=?", (mid,))
             for meeting in meetings:
-                self._write_meeting(db, meeting)
-            db.execute(
-                "INSERT OR REPLACE INTO sources(path, content_hash, meeting_ids) VALUES (?,?,?)",
+                self._write_meeting(meeting)
+            self._execute(
+                """INSERT INTO sources(path, content_hash, meeting_ids) VALUES (?,?,?) ON CONFLICT (path)
+                   DO UPDATE SET content_hash=excluded.content_hash, meeting_ids=excluded.meeting_ids""",
                 (path, digest, json.dumps(new_ids)),
             )
-            self._bump(db)
+            self._bump()
         status = "replaced" if row else "added"
         return SourceChange(path, status, new_ids, removed, sum(len(m.items) for m in meetings))
 
-    def _write_meeting(self, db: sqlite3.Connection, m: Meeting) -> None:
-        db.execute("DELETE FROM meetings WHERE id=?", (m.id,))
-        db.execute(
+    def _write_meeting(self, m: Meeting) -> None:
+        self._execute("DELETE FROM meetings WHERE id=?", (m.id,))
+        self._execute(
             "INSERT INTO meetings VALUES (?,?,?,?,?,?,?,?,?)",
             (m.id, m.body, m.date, m.time, m.location, json.dumps(m.participants, ensure_ascii=False),
              json.dumps(m.absentees, ensure_ascii=False), m.source, m.content_hash),
         )
         for it in m.items:
             iid = item_id(m.id, it.number)
-            db.execute(
+            self._execute(
                 "INSERT INTO items VALUES (?,?,?,?,?,?,?,?)",
                 (iid, m.id, it.number, it.title, it.presenter, it.case_number, int(it.closed),
                  json.dumps(it.attachments, ensure_ascii=False)),
             )
-            db.executemany(
+            self._executemany(
                 "INSERT INTO sections VALUES (?,?,?,?,?)",
                 [(iid, pos, str(s.kind), s.heading, s.text) for pos, s in enumerate(it.sections)],
             )
 
     def delete_meeting(self, meeting_id: str) -> bool:
         """Remove a meeting; its source is forgotten too, so re-ingesting the file brings it back."""
-        with self.transaction() as db:
-            gone = db.execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount > 0
-            for row in db.execute("SELECT path, meeting_ids FROM sources").fetchall():
+        with self.transaction():
+            gone = self._execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount > 0
+            for row in self._execute("SELECT path, meeting_ids FROM sources").fetchall():
                 ids = json.loads(row["meeting_ids"])
                 if meeting_id in ids:
-                    db.execute("DELETE FROM sources WHERE path=?", (row["path"],))
-            self._bump(db)
+                    self._execute("DELETE FROM sources WHERE path=?", (row["path"],))
+            self._bump()
         return gone
 
-    @staticmethod
-    def _bump(db: sqlite3.Connection) -> None:
-        db.execute("UPDATE meta SET value = value + 1 WHERE key='generation'")
+    def _bump(self) -> None:
+        self._execute("UPDATE meta SET value = value + 1 WHERE key='generation'")
 
     def generation(self) -> int:
         """Grows with every change, so caches of the store know when to reload."""
-        return self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]
+        return self._execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]
 
     # -- reads -------------------------------------------------------------------------------
-    def item_facts(self) -> list[sqlite3.Row]:
+    def item_facts(self) -> list:
         """The small per-item facts that filters, facets and date sorting need, for every item."""
-        return self.db.execute(
+        return self._execute(
             """SELECT i.id, i.meeting_id, i.number, i.title, i.presenter, i.case_number, m.body, m.date
                FROM items i JOIN meetings m ON m.id = i.meeting_id""").fetchall()
 
     def counts(self) -> dict:
-        db = self.db
-        bodies = {r["body"]: r["n"] for r in db.execute(
+        bodies = {r["body"]: r["n"] for r in self._execute(
             "SELECT body, COUNT(*) AS n FROM meetings GROUP BY body ORDER BY body")}
         return {
-            "meetings": db.execute("SELECT COUNT(*) FROM meetings").fetchone()[0],
-            "items": db.execute("SELECT COUNT(*) FROM items").fetchone()[0],
+            "meetings": self._execute("SELECT COUNT(*) FROM meetings").fetchone()[0],
+            "items": self._execute("SELECT COUNT(*) FROM items").fetchone()[0],
             "bodies": bodies,
         }
 
     def meeting_hashes(self) -> dict[str, str]:
         """meeting id -> content hash: what indexes compare against to find their work."""
-        return {r["id"]: r["content_hash"] for r in self.db.execute("SELECT id, content_hash FROM meetings")}
+        return {r["id"]: r["content_hash"] for r in self._execute("SELECT id, content_hash FROM meetings")}
 
     def meetings(self, body: str | None = None, limit: int = 1000, offset: int = 0) -> list[Meeting]:
         sql, args = "SELECT * FROM meetings", []
         if body:
             sql, args = sql + " WHERE body=?", [body]
-        sql += " ORDER BY date DESC, time DESC LIMIT ? OFFSET ?"
-        return [self._meeting_row(r) for r in self.db.execute(sql, [*args, limit, offset])]
+        sql += " ORDER BY date DESC, time DESC NULLS LAST LIMIT ? OFFSET ?"
+        return [self._meeting_row(r) for r in self._execute(sql, [*args, limit, offset])]
 
     def meeting(self, meeting_id: str, with_items: bool = True) -> Meeting | None:
-        row = self.db.execute("SELECT * FROM meetings WHERE id=?", (meeting_id,)).fetchone()
+        row = self._execute("SELECT * FROM meetings WHERE id=?", (meeting_id,)).fetchone()
         if row is None:
             return None
         meeting = self._meeting_row(row)
@@ -255,7 +330,7 @@ class Store:
             where, args = f"WHERE i.id IN ({','.join('?' * len(item_ids))})", item_ids
         if (meeting_ids is not None and not meeting_ids) or (item_ids is not None and not item_ids):
             return []
-        rows = self.db.execute(
+        rows = self._execute(
             f"""SELECT i.*, m.body, m.date, m.content_hash FROM items i JOIN meetings m ON m.id = i.meeting_id
                 {where} ORDER BY m.date, m.id, i.number""", args).fetchall()
         sections = self._sections([r["id"] for r in rows])
@@ -263,26 +338,26 @@ class Store:
 
     def iter_items(self, batch: int = 500) -> Iterator[StoredItem]:
         """All items, a batch of meetings at a time, so a large corpus is not held in memory."""
-        ids = [r["id"] for r in self.db.execute("SELECT id FROM meetings ORDER BY date, id")]
+        ids = [r["id"] for r in self._execute("SELECT id FROM meetings ORDER BY date, id")]
         for start in range(0, len(ids), batch):
             yield from self.items(meeting_ids=ids[start:start + batch])
 
     def case_history(self, case_number: str) -> list[StoredItem]:
-        rows = self.db.execute("SELECT id FROM items WHERE case_number=?", (case_number,)).fetchall()
+        rows = self._execute("SELECT id FROM items WHERE case_number=?", (case_number,)).fetchall()
         found = self.items(item_ids=[r["id"] for r in rows])
         return sorted(found, key=lambda s: (s.meeting_date, s.meeting_id))
 
-    def titles_like(self, prefix: str, limit: int = 10) -> list[sqlite3.Row]:
+    def titles_like(self, prefix: str, limit: int = 10) -> list:
         pattern = "%" + prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self.db.execute(
-            """SELECT i.id, i.title, m.body, m.date FROM items i JOIN meetings m ON m.id=i.meeting_id
-               WHERE i.title LIKE ? ESCAPE '\\' ORDER BY m.date DESC LIMIT ?""", (pattern, limit)).fetchall()
+        return self._execute(
+            f"""SELECT i.id, i.title, m.body, m.date FROM items i JOIN meetings m ON m.id=i.meeting_id
+               WHERE i.title {self.like} ? ESCAPE '\\' ORDER BY m.date DESC LIMIT ?""", (pattern, limit)).fetchall()
 
     def _sections(self, item_ids: list[str]) -> dict[str, list[Section]]:
         out: dict[str, list[Section]] = {}
         for start in range(0, len(item_ids), 900):
             chunk = item_ids[start:start + 900]
-            for r in self.db.execute(
+            for r in self._execute(
                 f"SELECT * FROM sections WHERE item_id IN ({','.join('?' * len(chunk))}) ORDER BY item_id, position",
                 chunk,
             ):
@@ -290,13 +365,13 @@ class Store:
         return out
 
     @staticmethod
-    def _meeting_row(r: sqlite3.Row) -> Meeting:
+    def _meeting_row(r) -> Meeting:
         return Meeting(body=r["body"], date=r["date"], time=r["time"], location=r["location"],
                        participants=json.loads(r["participants"]), absentees=json.loads(r["absentees"]),
                        source=r["source"], content_hash=r["content_hash"])
 
     @staticmethod
-    def _stored_item(r: sqlite3.Row, sections: list[Section]) -> StoredItem:
+    def _stored_item(r, sections: list[Section]) -> StoredItem:
         item = AgendaItem(number=r["number"], title=r["title"], presenter=r["presenter"],
                           case_number=r["case_number"], closed=bool(r["closed"]), sections=sections,
                           attachments=json.loads(r["attachments"]))

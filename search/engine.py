@@ -1,11 +1,10 @@
 """The search engine: one object over the store and both indexes, used by the API and the CLI.
 
-Writers (ingest, reindex, upload, delete) are serialised by a lock file in the data directory, so two
-processes never interleave index writes; readers never take it.
+Writers (ingest, reindex, upload, delete) are serialised by the store's writer lock (a lock file beside
+SQLite, an advisory lock in PostgreSQL), so two processes never interleave writes; readers never take it.
 """
 from __future__ import annotations
 
-import fcntl
 import html
 import threading
 import time
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
-from corpus.store import Store, StoredItem
+from corpus.store import StoredItem, open_store
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
 from search.filters import Filters
@@ -49,37 +48,40 @@ class Engine:
         self.settings = settings
         self.data_dir = Path(settings.data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.data_dir / "minutes.sqlite3")
+        self.store = open_store(settings.store_url, self.data_dir)
         self.keyword = KeywordIndex(self.data_dir / "keyword", weights_from(settings))
         self._vectors = None
         self._facts: tuple[int, dict[str, Facts]] = (-1, {})  # (store generation, facts): swapped as one
         self._lock = threading.RLock()
         self._write_depth = 0
-        self._lock_file = None
+        self._writer = None
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Hold the data directory's write lock (re-entrant within this process)."""
+        """Hold the store's writer lock (re-entrant within this process)."""
         with self._lock:
             if self._write_depth == 0:
-                self._lock_file = open(self.data_dir / "write.lock", "w")
-                fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+                writer = self.store.writer_lock()
+                writer.__enter__()
+                self._writer = writer
             self._write_depth += 1
             try:
                 yield
             finally:
                 self._write_depth -= 1
                 if self._write_depth == 0:
-                    fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-                    self._lock_file.close()
+                    self._writer, writer = None, self._writer
+                    writer.__exit__(None, None, None)
 
     def ingest(self, paths: Iterable[Path], progress: Callable[[FileReport], None] | None = None) -> list[FileReport]:
         with self.writing():
             return ingest_paths(paths, self.store, progress)
 
-    def ingest_upload(self, data: bytes, name: str, embeddings: bool = True) -> tuple[FileReport, dict]:
-        """A document sent over HTTP: stored under its (sanitised) name as source, then indexed."""
+    def ingest_upload(self, data: bytes, name: str, embeddings: bool | None = None) -> tuple[FileReport, dict]:
+        """A document sent over HTTP: stored under its (sanitised) name as source, then indexed
+        (embedded too unless the settings make this a keyword-only service)."""
+        embeddings = self.settings.embeddings if embeddings is None else embeddings
         with self.writing():
             report = ingest_bytes(data, name, self.store, source=f"upload:{name}")
             summary = self.sync(embeddings=embeddings) if report.status != "error" else {}
