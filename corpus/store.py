@@ -187,7 +187,8 @@ class Store(ABC):
     def snapshot(self) -> Iterator[None]:
         """Reads inside see one committed state, so a request that reads the store several times never
         mixes the states before and after a concurrent ingest."""
-        if self._in_transaction(self.db):  # already inside one (a write, or an outer snapshot)
+        conn = getattr(self._local, "conn", None)  # (not self.db: connecting is _execute's job, errors and all)
+        if conn is not None and self._usable(conn) and self._in_transaction(conn):  # inside a write or snapshot
             yield
             return
         self._begin_read()
