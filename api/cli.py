@@ -120,6 +120,27 @@ def reindex(
     console.print(f"reindexed: {json.dumps(summary, ensure_ascii=False)}")
 
 
+@app.command("copy-store")
+def copy_store(
+    target: Annotated[str, typer.Argument(help="The store to copy into: a postgresql://… URL")],
+) -> None:
+    """Copy this store (the data directory's SQLite, or MINUTES_STORE_URL) into another, file by file;
+    run again after an interruption, it copies only what is missing. Replicas then build their indexes."""
+    from corpus.store import copy_store as copy, open_store
+
+    if not target.startswith(("postgresql://", "postgres://")):
+        fail("the target must be a postgresql:// URL")
+    source = open_store(state.settings.store_url, state.settings.data_dir)
+    try:
+        destination = open_store(target, state.settings.data_dir)
+    except Exception as exc:  # an unreachable server, a missing driver: say which, exit non-zero
+        fail(f"cannot open the target store: {exc}")
+    with destination.writer_lock(), _progress() as bar:
+        task = bar.add_task("copying files", total=None)
+        copied = copy(source, destination, progress=lambda d, t: bar.update(task, completed=d, total=t))
+    console.print(f"copied {copied} files; the target holds {json.dumps(destination.counts(), ensure_ascii=False)}")
+
+
 @app.command()
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False) -> None:
     """Counts of meetings, items, passages; the embedder and ranking settings in force."""

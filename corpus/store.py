@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +110,23 @@ def open_store(store_url: str, data_dir: Path) -> Store:
 
         return PostgresStore(store_url)
     raise ValueError("MINUTES_STORE_URL must be empty (SQLite in the data directory) or a postgresql:// URL")
+
+
+def copy_store(source: Store, target: Store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Copy every source file's meetings from one store to another (SQLite to PostgreSQL, say), one
+    transaction per file as an ingest would write them; sources the target already holds unchanged are
+    skipped, so an interrupted copy can simply be run again. Returns the number of files copied."""
+    rows = source._execute("SELECT path, content_hash, meeting_ids FROM sources ORDER BY path").fetchall()
+    copied = 0
+    for n, row in enumerate(rows, start=1):
+        if target.source_hash(row["path"]) != row["content_hash"]:
+            with source.snapshot():
+                meetings = [source.meeting(mid) for mid in json.loads(row["meeting_ids"])]
+            target.replace_source(row["path"], row["content_hash"], [m for m in meetings if m is not None])
+            copied += 1
+        if progress:
+            progress(n, len(rows))
+    return copied
 
 
 class Store(ABC):

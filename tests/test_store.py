@@ -129,3 +129,28 @@ def test_postgresql_store_recovers_after_a_restart(postgres, tmp_path):
 def test_a_store_url_that_is_not_postgresql_is_refused(tmp_path):
     with pytest.raises(ValueError, match="postgresql://"):
         open_store("mysql://localhost/minutes", tmp_path)
+
+
+def test_copy_store_moves_an_sqlite_store_to_postgresql(postgres, tmp_path):
+    """`minutes copy-store URL`: the PostgreSQL store then answers as the SQLite one; run again, it copies nothing."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    lite = open_store("", data)
+    ingest_paths([SAMPLES], lite)
+    url = postgres.create_database()
+    minutes = [str(Path(sys.executable).with_name("minutes")), "--data-dir", str(data), "copy-store", url]
+    first = subprocess.run(minutes, capture_output=True, text=True, timeout=300, check=False)
+    assert first.returncode == 0, first.stderr
+    assert "copied 2 files" in first.stderr
+    pg = open_store(url, tmp_path / "elsewhere")
+    assert pg.meeting_hashes() == lite.meeting_hashes() and pg.items() == lite.items()
+    assert pg.source_hash(str((SAMPLES / FEB).resolve())) == lite.source_hash(str((SAMPLES / FEB).resolve()))
+    again = subprocess.run(minutes, capture_output=True, text=True, timeout=300, check=False)
+    assert again.returncode == 0 and "copied 0 files" in again.stderr, again.stderr
+    bad = subprocess.run(minutes[:-1] + ["sqlite:///x"], capture_output=True, text=True, timeout=300, check=False)
+    assert bad.returncode == 2 and "postgresql://" in bad.stderr
+    pg.close()
+    lite.close()
