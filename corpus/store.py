@@ -292,6 +292,14 @@ class Store(ABC):
             self._bump()
         return gone
 
+    # -- embeddings shared between replicas (an additive hook; only a shared store keeps any) ---------
+    def shared_embeddings(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        """Embeddings (float32 bytes) other processes stored for these passage-text hashes."""
+        return {}
+
+    def share_embeddings(self, model: str, pairs: list[tuple[str, bytes]]) -> None:
+        """Keep embeddings for other replicas, so N replicas do not embed one passage N times."""
+
     def _bump(self) -> None:
         self._execute("UPDATE meta SET value = value + 1 WHERE key='generation'")
 

@@ -23,8 +23,17 @@ WRITER_KEY = 0x6D696E_7574_6573
 TRANSACTION_KEY = WRITER_KEY + 1
 SCHEMA_KEY = WRITER_KEY + 2
 CONNECT_TIMEOUT_S = 5
-# Byte order for text, as in SQLite, whatever locale the database was created with.
-PG_SCHEMA = SCHEMA.replace(" TEXT", ' TEXT COLLATE "C"')
+# Byte order for text, as in SQLite, whatever locale the database was created with. Plus the embedding
+# cache the replicas share: float32 vectors by (model id, passage-text hash), as each keeps locally.
+PG_SCHEMA = SCHEMA.replace(" TEXT", ' TEXT COLLATE "C"') + """
+CREATE TABLE IF NOT EXISTS embeddings (
+    model TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    vector BYTEA NOT NULL,
+    PRIMARY KEY (model, hash)
+);
+"""
+SHARE_CHUNK = 900
 
 
 class Row:
@@ -105,6 +114,20 @@ class PostgresStore(Store):
             self.db.cursor().executemany(self._sql(sql), rows)
         except psycopg.OperationalError as exc:
             raise StoreUnavailable(f"the PostgreSQL store is unavailable: {exc}") from exc
+
+    def shared_embeddings(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), SHARE_CHUNK):
+            rows = self._execute("SELECT hash, vector FROM embeddings WHERE model=%s AND hash = ANY(%s)",
+                                 (model, unique[start:start + SHARE_CHUNK]))
+            found.update((r["hash"], bytes(r["vector"])) for r in rows)
+        return found
+
+    def share_embeddings(self, model: str, pairs: list[tuple[str, bytes]]) -> None:
+        if pairs:
+            self._executemany("INSERT INTO embeddings VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
+                              [(model, h, v) for h, v in pairs])
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:

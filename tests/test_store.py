@@ -154,3 +154,28 @@ def test_copy_store_moves_an_sqlite_store_to_postgresql(postgres, tmp_path):
     assert bad.returncode == 2 and "postgresql://" in bad.stderr
     pg.close()
     lite.close()
+
+
+def test_replicas_share_embeddings_through_a_postgresql_store(postgres, tmp_path, engine):
+    """Two replicas' vector indexes on one PostgreSQL store: what the first has embedded (here lent from
+    the session's cache) the second borrows through the store, embedding nothing, and ranks alike."""
+    from conftest import copy_embedding_cache
+
+    from index.vectors import VectorIndex
+
+    store = open_store(postgres.create_database(), tmp_path / "pg")
+    ingest_paths([SAMPLES], store)
+    first_dir, second_dir = tmp_path / "first", tmp_path / "second"
+    copy_embedding_cache(engine, first_dir)
+    encoder, policy = engine.vectors.encoder, engine.vectors.policy
+    first = VectorIndex(first_dir / "vectors", encoder, policy=policy, batch=16)
+    assert first.sync(store)["embedded"] == 0
+    second = VectorIndex(second_dir / "vectors", encoder, policy=policy, batch=16)
+    report = second.sync(store)
+    assert report["embedded"] == 0 and report["cached"] == report["passages"] > 100, report
+    query = "hvad mener kommunerne om at regionen overtager vagten om natten"
+    assert [h.item_id for h in second.search(query, limit=5)] == [h.item_id for h in first.search(query, limit=5)]
+    lite = open_store("", tmp_path / "lite")  # the embedded store keeps no shared embeddings
+    lite.share_embeddings(encoder.model_id, [("x", b"\0" * 4)])
+    assert lite.shared_embeddings(encoder.model_id, ["x"]) == {}
+    store.close()
