@@ -71,6 +71,10 @@ class PostgresStore(Store):
     def __init__(self, url: str):
         super().__init__()
         self.url = url
+        # A streaming replica (hot standby) serves reads: replicas that only search may point at one.
+        self.read_only = bool(self._execute("SELECT pg_is_in_recovery()").fetchone()[0])
+        if self.read_only:
+            return  # the primary made the schema; it arrives with everything else
         with self.transaction():
             self._execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_KEY,))  # replicas may start together
             for statement in filter(str.strip, PG_SCHEMA.split(";")):
@@ -87,6 +91,8 @@ class PostgresStore(Store):
         return conn.info.transaction_status != TransactionStatus.IDLE
 
     def _begin_write(self) -> None:
+        if self.read_only:
+            raise StoreUnavailable("this store is a read-only standby: send writes to the primary")
         self._execute("BEGIN")
         self._execute("SELECT pg_advisory_xact_lock(%s)", (TRANSACTION_KEY,))
 
@@ -125,7 +131,7 @@ class PostgresStore(Store):
         return found
 
     def share_embeddings(self, model: str, pairs: list[tuple[str, bytes]]) -> None:
-        if pairs:
+        if pairs and not self.read_only:
             self._executemany("INSERT INTO embeddings VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
                               [(model, h, v) for h, v in pairs])
 

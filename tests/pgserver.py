@@ -43,7 +43,9 @@ def free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    """A server of its own (initdb), or with `primary` a streaming replica of that one (pg_basebackup -R)."""
+
+    def __init__(self, primary: PostgresServer | None = None) -> None:
         self.bindir = find_bindir()
         self.root = Path(tempfile.mkdtemp(prefix="minutes-pg-"))  # under /tmp: the postgres user can reach it
         self.data = self.root / "data"
@@ -54,7 +56,11 @@ class PostgresServer:
             user = pwd.getpwnam("postgres")
             os.chown(self.root, user.pw_uid, user.pw_gid)
             self._as_user = ["runuser", "-u", "postgres", "--"]
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C")
+        if primary is None:
+            self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C")
+        else:
+            self._run("pg_basebackup", "-D", str(self.data), "-R", "-X", "stream", "-h", "127.0.0.1",
+                      "-p", str(primary.port), "-U", "postgres")
         self.start()
 
     def _run(self, tool: str, *args: str) -> None:

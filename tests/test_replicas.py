@@ -233,3 +233,26 @@ def test_two_workers_on_one_sqlite_data_directory_serve_while_uploads_commit(tmp
                 assert server.hits(MARKERS[n])
     finally:
         server.kill(signal.SIGTERM)
+
+
+def test_search_replicas_may_read_from_a_streaming_standby(replicas, postgres, tmp_path):
+    """The deployment's read path: a replica whose store is a hot standby of the
+    primary finds an upload made through a replica on the primary; a write sent to it is refused."""
+    from pgserver import PostgresServer
+
+    a = replicas("a")  # on the primary, bootstraps the bundled minutes
+    standby = PostgresServer(primary=postgres)
+    try:
+        reader = Replica(tmp_path / "reader", a.store_url.replace(str(postgres.port), str(standby.port)))
+        reader.start()
+        try:
+            assert reader.hits("lægevagt") == a.hits("lægevagt") != set()
+            assert a.upload(0).status_code == 201
+            found_within(reader, MARKERS[0], FOUND_WITHIN_S)
+            refused = reader.upload(1)
+            assert refused.status_code == 503 and "standby" not in refused.text  # no detail leaks; the log says
+            assert "read-only standby" in reader.log()
+        finally:
+            reader.kill(signal.SIGTERM)
+    finally:
+        standby.close()
