@@ -59,7 +59,7 @@ class PostgresServer:
         if primary is None:
             self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C")
         else:
-            self._run("pg_basebackup", "-D", str(self.data), "-R", "-X", "stream", "-h", "127.0.0.1",
+            self._run("pg_basebackup", "-D", str(self.data), "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1",
                       "-p", str(primary.port), "-U", "postgres")
         self.start()
 
