@@ -1,10 +1,12 @@
 """First run: an empty data directory gets the bundled sample corpus, so `minutes serve` just works."""
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from config.settings import Settings
 from search.engine import Engine
 
 
@@ -12,11 +14,22 @@ def bundled_corpus() -> Path:
     return Path(str(resources.files("corpus") / "samples"))
 
 
+def catch_up_apart(settings: Settings) -> dict:
+    """Sync the indexes in a child process: building a large index peaks high (887 MB for Greve's keyword
+    index), and a server process would keep that memory for the rest of its life."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_catch_up, (settings,))
+
+
+def _catch_up(settings: Settings) -> dict:
+    return Engine(settings).sync(embeddings=settings.embeddings)
+
+
 def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print) -> None:
     if engine.store.counts()["items"]:
         if engine.store.shared:  # a replica joining a shared store: its own caches catch up before it serves
             log(f"bringing the indexes in {engine.data_dir} up to date with the shared store")
-            log(f"index: {engine.sync(embeddings=engine.settings.embeddings)}")
+            log(f"index: {catch_up_apart(engine.settings)}")
         return
     log(f"empty data directory {engine.data_dir}: ingesting the bundled minutes from {bundled_corpus()}")
     with engine.writing():

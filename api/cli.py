@@ -37,9 +37,13 @@ def main(
 
 
 def _engine():
+    from corpus.store import StoreUnavailable
     from search.engine import Engine
 
-    return Engine(state.settings)
+    try:
+        return Engine(state.settings)
+    except (StoreUnavailable, ValueError) as exc:  # an unreachable PostgreSQL, a malformed store URL
+        fail(str(exc))
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -253,8 +257,13 @@ def serve(
     from api.app import create_app
     from api.bootstrap import ensure_bundled_corpus
 
+    from corpus.store import StoreUnavailable
+
     engine = _engine()
-    ensure_bundled_corpus(engine, log=console.print)
+    try:
+        ensure_bundled_corpus(engine, log=console.print)
+    except StoreUnavailable as exc:
+        fail(str(exc))
     if workers == 1:
         uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
         return
