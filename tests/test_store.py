@@ -179,3 +179,12 @@ def test_replicas_share_embeddings_through_a_postgresql_store(postgres, tmp_path
     lite.share_embeddings(encoder.model_id, [("x", b"\0" * 4)])
     assert lite.shared_embeddings(encoder.model_id, ["x"]) == {}
     store.close()
+
+
+def test_the_store_password_never_reaches_printed_settings():
+    from config.settings import Settings
+
+    for url in ("postgresql://minutes:s3cret@db.internal:5432/minutes",
+                "postgresql://db.internal/minutes?user=minutes&password=s3cret&sslmode=require"):
+        shown = Settings(store_url=url).public()["store_url"]
+        assert "s3cret" not in shown and "db.internal" in shown and "***" in shown, shown
