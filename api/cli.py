@@ -134,11 +134,11 @@ def copy_store(
 
     if not target.startswith(("postgresql://", "postgres://")):
         fail("the target must be a postgresql:// URL")
-    source = open_store(state.settings.store_url, state.settings.data_dir)
     try:
+        source = open_store(state.settings.store_url, state.settings.data_dir)
         destination = open_store(target, state.settings.data_dir)
     except Exception as exc:  # an unreachable server, a missing driver: say which, exit non-zero
-        fail(f"cannot open the target store: {exc}")
+        fail(f"cannot open the stores: {exc}")
     with destination.writer_lock(), _progress() as bar:
         task = bar.add_task("copying files", total=None)
         copied = copy(source, destination, progress=lambda d, t: bar.update(task, completed=d, total=t))
@@ -256,7 +256,6 @@ def serve(
 
     from api.app import create_app
     from api.bootstrap import ensure_bundled_corpus
-
     from corpus.store import StoreUnavailable
 
     engine = _engine()
