@@ -22,7 +22,7 @@ def catch_up_apart(settings: Settings) -> dict:
 
 
 def _catch_up(settings: Settings) -> dict:
-    return Engine(settings).sync(embeddings=settings.embeddings)
+    return Engine(settings).follow()
 
 
 def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print) -> None:

@@ -9,6 +9,7 @@ serialised by `writer_lock()` (a lock file beside SQLite, an advisory lock in Po
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import threading
 from abc import ABC, abstractmethod
@@ -94,6 +95,17 @@ class SourceChange:
     meeting_ids: list[str]
     removed_meeting_ids: list[str]
     items: int
+
+
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on a file (flock): processes on one data directory take turns."""
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def open_store(store_url: str, data_dir: Path) -> Store:

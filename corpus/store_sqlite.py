@@ -2,13 +2,11 @@
 ingest writes; writers are serialised by a lock file beside the database."""
 from __future__ import annotations
 
-import fcntl
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from corpus.store import SCHEMA, Store
+from corpus.store import SCHEMA, Store, file_lock
 
 
 class SqliteStore(Store):
@@ -38,12 +36,6 @@ class SqliteStore(Store):
     def _begin_read(self) -> None:
         self._execute("BEGIN")  # a WAL read transaction: one committed state until it ends
 
-    @contextmanager
-    def writer_lock(self) -> Iterator[None]:
-        """An exclusive lock on write.lock beside the database, so processes on one data directory take turns."""
-        with open(self.path.parent / "write.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def writer_lock(self) -> AbstractContextManager[None]:
+        """write.lock beside the database: processes on one data directory take turns."""
+        return file_lock(self.path.parent / "write.lock")

@@ -10,12 +10,12 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
-from corpus.store import StoredItem, open_store
+from corpus.store import StoredItem, file_lock, open_store
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
 from search.filters import Filters
@@ -62,9 +62,11 @@ class Engine:
         """Hold the store's writer lock (re-entrant within this process)."""
         with self._lock:
             if self._write_depth == 0:
-                writer = self.store.writer_lock()
-                writer.__enter__()
-                self._writer = writer
+                with ExitStack() as locks:
+                    locks.enter_context(self.store.writer_lock())
+                    if self.store.shared:  # the store lives elsewhere: this directory's caches have their own lock
+                        locks.enter_context(file_lock(self.data_dir / "write.lock"))
+                    self._writer = locks.pop_all()
             self._write_depth += 1
             try:
                 yield
@@ -72,7 +74,7 @@ class Engine:
                 self._write_depth -= 1
                 if self._write_depth == 0:
                     self._writer, writer = None, self._writer
-                    writer.__exit__(None, None, None)
+                    writer.close()
 
     def ingest(self, paths: Iterable[Path], progress: Callable[[FileReport], None] | None = None) -> list[FileReport]:
         with self.writing():
@@ -100,6 +102,16 @@ class Engine:
             summary = {"keyword": self.keyword.sync(self.store)}
             if embeddings:
                 summary["semantic"] = self.vectors.sync(self.store, progress=progress)
+        return summary
+
+    def follow(self) -> dict:
+        """Bring this process's indexes up to date with a shared store, taking only this data directory's
+        lock: the indexes are its caches, so replicas catch up side by side and never wait for, or hold
+        up, another replica's writers. A write committed mid-way is caught on the next call (by hash)."""
+        with self._lock, file_lock(self.data_dir / "write.lock"):
+            summary = {"keyword": self.keyword.sync(self.store)}
+            if self.settings.embeddings:
+                summary["semantic"] = self.vectors.sync(self.store)
         return summary
 
     def rebuild(self, embeddings: bool = True, progress: Callable[[int, int], None] | None = None) -> dict:

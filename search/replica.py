@@ -12,7 +12,8 @@ log = logging.getLogger("minutes.replica")
 
 class Follower:
     """A daemon thread that polls the store generation and syncs this process's indexes when it moved.
-    Sync redoes only meetings whose hash changed; a store that is down is retried on the next tick."""
+    Sync redoes only meetings whose hash changed and takes only this data directory's lock (not the
+    store's writer lock), so N replicas catch up side by side; a store that is down is retried next tick."""
 
     def __init__(self, engine: Engine, interval: float):
         self.engine = engine
@@ -33,7 +34,7 @@ class Follower:
         generation = self.engine.store.generation()
         if generation == self.seen:
             return None
-        summary = self.engine.sync(embeddings=self.engine.settings.embeddings)
+        summary = self.engine.follow()
         self.seen = generation  # read before the sync: a change during it is caught on the next tick
         return summary
 

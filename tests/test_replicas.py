@@ -256,3 +256,29 @@ def test_search_replicas_may_read_from_a_streaming_standby(replicas, postgres, t
             reader.kill(signal.SIGTERM)
     finally:
         standby.close()
+
+
+def test_a_replica_catches_up_while_a_writer_still_holds_the_lock(postgres, tmp_path):
+    """Following takes only the replica's own directory lock: a change committed by a writer that still
+    holds the store's writer lock (a long ingest embedding its passages, say) is followed at once."""
+    from config.settings import Settings
+    from search.engine import Engine
+    from search.replica import Follower
+    from search.request import SearchRequest
+
+    url = postgres.create_database()
+    writer = Engine(Settings(data_dir=tmp_path / "writer", store_url=url, embeddings=False))
+    replica = Engine(Settings(data_dir=tmp_path / "replica", store_url=url, embeddings=False))
+    follower = Follower(replica, interval=0.1)
+    request = SearchRequest.build(q="tilsyn almene boliger", mode="keyword", settings=replica.settings)
+    assert follower.follow_once() is not None and replica.search(request)["total"] == 0
+    summaries: list = []
+    with writer.writing():
+        writer.ingest([SAMPLES / FEB])
+        thread = threading.Thread(target=lambda: summaries.append(follower.follow_once()))
+        thread.start()
+        thread.join(timeout=60)
+        assert not thread.is_alive(), "the follower waited for the writer's lock"
+        assert summaries[0]["keyword"]["added"] == 1
+        assert replica.search(request)["hits"][0]["id"] == "kd-net-2022-02-11-1000-5"
+    assert follower.follow_once() is None, "nothing moved since"
