@@ -21,6 +21,7 @@ from api.identity import Gate
 from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
                          SimilarResponse, SuggestResponse, UploadResult)
 from corpus.readers import SUPPORTED
+from corpus.store import StoreUnavailable
 from index.vectors import IndexMismatch
 from search.access import Viewer
 from search.archive import overview
@@ -74,7 +75,15 @@ def create_app(engine: Engine) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # blocking work runs in AnyIO's thread pool (40 threads by default); a few keep the order fair
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
+        follower = None
+        if engine.store.shared:  # a replica of a shared store: keep this process's index caches in step
+            from search.replica import Follower
+
+            follower = Follower(engine, settings.follow_seconds)
+            follower.start()
         yield
+        if follower is not None:
+            follower.stop()
 
     app = FastAPI(
         title="Minutes search",
@@ -102,6 +111,14 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
+def worker_app() -> FastAPI:
+    """The app of one `minutes serve --workers N` process: its own engine and caches, settings from the
+    environment (the parent has already bootstrapped the data directory)."""
+    from config.settings import Settings
+
+    return create_app(Engine(Settings()))
+
+
 def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -118,6 +135,12 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(IndexMismatch)
     async def stale_index(request: Request, exc: IndexMismatch) -> JSONResponse:
         return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_down(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("store unavailable on %s: %s", request.url.path, exc)
+        return JSONResponse(status_code=503, content={"detail": "the store is unavailable just now; retry shortly"},
+                            headers={"Retry-After": "2"})
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:

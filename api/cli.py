@@ -37,9 +37,13 @@ def main(
 
 
 def _engine():
+    from corpus.store import StoreUnavailable
     from search.engine import Engine
 
-    return Engine(state.settings)
+    try:
+        return Engine(state.settings)
+    except (StoreUnavailable, ValueError) as exc:  # an unreachable PostgreSQL, a malformed store URL
+        fail(str(exc))
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -197,6 +201,27 @@ def reindex(
     console.print(f"reindexed: {json.dumps(summary, ensure_ascii=False)}")
 
 
+@app.command("copy-store")
+def copy_store(
+    target: Annotated[str, typer.Argument(help="The store to copy into: a postgresql://… URL")],
+) -> None:
+    """Copy this store (the data directory's SQLite, or MINUTES_STORE_URL) into another, file by file;
+    run again after an interruption, it copies only what is missing. Replicas then build their indexes."""
+    from corpus.store import copy_store as copy, open_store
+
+    if not target.startswith(("postgresql://", "postgres://")):
+        fail("the target must be a postgresql:// URL")
+    try:
+        source = open_store(state.settings.store_url, state.settings.data_dir)
+        destination = open_store(target, state.settings.data_dir)
+    except Exception as exc:  # an unreachable server, a missing driver: say which, exit non-zero
+        fail(f"cannot open the stores: {exc}")
+    with destination.writer_lock(), _progress() as bar:
+        task = bar.add_task("copying files", total=None)
+        copied = copy(source, destination, progress=lambda d, t: bar.update(task, completed=d, total=t))
+    console.print(f"copied {copied} files; the target holds {json.dumps(destination.counts(), ensure_ascii=False)}")
+
+
 @app.command()
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False) -> None:
     """Counts of meetings, items, passages; the embedder and ranking settings in force."""
@@ -331,17 +356,30 @@ def _emit(data: dict, text: str, as_json: bool) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Worker processes, each with its own caches, on the same data directory")] = 1,
 ) -> None:
     """Run the HTTP service; on an empty data directory, ingest the bundled corpus first."""
+    import os
+
     import uvicorn
 
     from api.app import create_app
     from api.bootstrap import ensure_bundled_corpus
+    from corpus.store import StoreUnavailable
 
     engine = _engine()
-    ensure_bundled_corpus(engine, log=console.print, ingest=lambda paths: _ingest_with_progress(engine, paths),
-                          sync=lambda: _sync_with_progress(engine, embeddings=True))
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+    try:
+        ensure_bundled_corpus(engine, log=console.print, ingest=lambda paths: _ingest_with_progress(engine, paths),
+                              sync=lambda: _sync_with_progress(engine, embeddings=engine.settings.embeddings))
+    except StoreUnavailable as exc:
+        fail(str(exc))
+    if workers == 1:
+        uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+        return
+    engine.store.close()
+    os.environ["MINUTES_DATA_DIR"] = str(state.settings.data_dir)  # the workers read their settings from it
+    uvicorn.run("api.app:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -100,6 +102,12 @@ class Settings(BaseSettings):
     hide_closed: bool = False  # True: closed items a caller may not see are left out entirely
     # Browser origins that may call the API with credentials (cookies); never "*".
     credential_origins: list[str] = []
+    # More than one machine (README, Deployment). Empty: SQLite in the data directory. postgresql://…: a store
+    # shared by API replicas, each keeping its own index caches and following the store's generation.
+    store_url: str = ""
+    follow_seconds: float = Field(2.0, gt=0)  # how often a replica checks a shared store for changes
+    # False: a keyword-only service (no embeddings built on first run, on upload, or when following a store).
+    embeddings: bool = True
 
     @property
     def token_hash(self) -> str:
@@ -114,7 +122,16 @@ class Settings(BaseSettings):
         """Settings safe to print (no secrets)."""
         data = self.model_dump(mode="json", exclude={"api_token", "api_token_sha256"})
         data["writes_enabled"] = bool(self.token_hash)
+        data["store_url"] = _without_password(self.store_url)
         return data
+
+
+def _without_password(url: str) -> str:
+    """A store URL fit to print: its password (in the authority or the query) starred out."""
+    parts = urlsplit(url)
+    if parts.password is not None:
+        parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1))
+    return re.sub(r"(?i)(password=)[^&]*", r"\1***", urlunsplit(parts))
 
 
 @lru_cache

@@ -1,7 +1,11 @@
-"""The store: SQLite in the data directory, the single source of truth.
+"""The store, the single source of truth: meetings, items and sections, one interface over two backends.
 
-Indexes are caches derived from it. Each source file is replaced in one transaction, so a reader
-never sees half a meeting, and a crash leaves the previous complete state (SQLite's journal).
+SQLite in the data directory is the embedded default (corpus/store_sqlite.py); PostgreSQL, chosen by
+MINUTES_STORE_URL=postgresql://…, is shared by several API replicas (corpus/store_pg.py). Indexes are caches
+derived from the store. Both backends keep the same promises: each source file is replaced in one
+transaction, so a reader never sees half a meeting and a crash leaves the previous complete state; a
+snapshot reads one committed state; the generation counter grows with every change; writers are
+serialised by `writer_lock()` (a lock file beside SQLite, an advisory lock in PostgreSQL).
 """
 from __future__ import annotations
 
@@ -10,13 +14,17 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from corpus.locks import WriteLock
 from corpus.model import AgendaItem, Meeting, Section, SectionKind, item_id
 
+# The schema in SQL both backends accept (PostgreSQL's copy gives its text columns byte order, as SQLite's).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY,
@@ -57,14 +65,20 @@ CREATE TABLE IF NOT EXISTS sections (
 );
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
+    value BIGINT NOT NULL
 );
-INSERT OR IGNORE INTO meta VALUES ('generation', 0);
-INSERT OR IGNORE INTO meta VALUES ('changed_at', CAST(strftime('%s', 'now') AS INTEGER));
+INSERT INTO meta VALUES ('generation', 0) ON CONFLICT DO NOTHING;
+INSERT INTO meta VALUES ('changed_at', 0) ON CONFLICT DO NOTHING;
 CREATE INDEX IF NOT EXISTS items_meeting ON items(meeting_id);
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number);
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 """
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached just now (a database restart, a network fault); retrying may succeed."""
 
 
 STORE_FILE = "minutes.sqlite3"  # the store's name inside a data directory
@@ -112,52 +126,138 @@ class SourceChange:
     items: int
 
 
-class Store:
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+def file_lock(path: Path) -> WriteLock:
+    """An exclusive lock on a file (corpus/locks.py): processes on one data directory take turns."""
+    return WriteLock(path.parent, path.name)
+
+
+def open_store(store_url: str, data_dir: Path) -> Store:
+    """The store the settings name: PostgreSQL for a postgresql:// URL, else SQLite in the data directory."""
+    if not store_url:
+        from corpus.store_sqlite import SqliteStore
+
+        return SqliteStore(Path(data_dir) / "minutes.sqlite3")
+    if store_url.startswith(POSTGRES_SCHEMES):
+        try:
+            from corpus.store_pg import PostgresStore
+        except ImportError as exc:
+            raise ValueError("a postgresql:// store needs psycopg: pip install 'minutes-search[postgres]'") from exc
+
+        return PostgresStore(store_url)
+    raise ValueError("MINUTES_STORE_URL must be empty (SQLite in the data directory) or a postgresql:// URL")
+
+
+def copy_store(source: Store, target: Store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Copy every source file's meetings from one store to another (SQLite to PostgreSQL, say), one
+    transaction per file as an ingest would write them; sources the target already holds unchanged are
+    skipped, so an interrupted copy can simply be run again. Returns the number of files copied."""
+    rows = source._execute("SELECT path, content_hash, meeting_ids FROM sources ORDER BY path").fetchall()
+    copied = 0
+    for n, row in enumerate(rows, start=1):
+        if target.source_hash(row["path"]) != row["content_hash"]:
+            with source.snapshot():
+                meetings = [source.meeting(mid) for mid in json.loads(row["meeting_ids"])]
+            target.replace_source(row["path"], row["content_hash"], [m for m in meetings if m is not None])
+            copied += 1
+        if progress:
+            progress(n, len(rows))
+    return copied
+
+
+class Store(ABC):
+    """What the engine and the indexes read and write; a backend supplies connections, transactions
+    and the writer lock, and the SQL below runs on both (written with ? placeholders)."""
+
+    shared = False  # True when other machines may change the store: each process then follows it
+    like = "LIKE"  # case-insensitive for ASCII letters only, in both backends
+    param = "?"
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Store:
+        if cls is Store:  # Store(path) stays the SQLite store, as before there were two backends
+            from corpus.store_sqlite import SqliteStore
+
+            cls = SqliteStore
+        return super().__new__(cls)
+
+    def __init__(self) -> None:
         self._local = threading.local()
-        self._migrate()
-        self.db.executescript(SCHEMA)
+
+    # -- what a backend supplies -------------------------------------------------------------
+    @abstractmethod
+    def _connect(self) -> Any:
+        """A new connection in autocommit mode whose rows are read by name and by position."""
+
+    @abstractmethod
+    def _usable(self, conn: Any) -> bool:
+        """Whether a cached connection can still be used."""
+
+    @abstractmethod
+    def _in_transaction(self, conn: Any) -> bool: ...
+
+    @abstractmethod
+    def _begin_write(self) -> None:
+        """Start a write transaction that excludes other writers until it ends."""
+
+    @abstractmethod
+    def _begin_read(self) -> None:
+        """Start a read-only transaction that sees one committed state throughout."""
+
+    @abstractmethod
+    def writer_lock(self) -> AbstractContextManager[None]:
+        """Held by whoever writes the store and the indexes derived from it (not re-entrant)."""
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
+        self.db.executemany(self._sql(sql), rows)
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.param == "?" else sql.replace("?", self.param)
+
+    def _execute(self, sql: str, args: Sequence = ()) -> Any:
+        return self.db.execute(self._sql(sql), args)
 
     # -- connections -------------------------------------------------------------------------
     @property
-    def db(self) -> sqlite3.Connection:
-        """One connection per thread; WAL lets searches read while an ingest writes."""
+    def db(self) -> Any:
+        """This thread's connection (one per thread), opened again when the last one broke."""
         conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")
+        if conn is None or not self._usable(conn):
+            conn = self._connect()
             self._local.conn = conn
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
+    def transaction(self) -> Iterator[None]:
+        self._begin_write()
         try:
-            yield db
+            yield
         except BaseException:
-            db.execute("ROLLBACK")
+            self._end("ROLLBACK")
             raise
-        db.execute("COMMIT")
+        self._execute("COMMIT")
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
-        """Reads inside see one committed state (a WAL read transaction), so a request that reads the
-        store several times never mixes the states before and after a concurrent ingest."""
-        db = self.db
-        if db.in_transaction:  # already inside one (a write, or an outer snapshot)
+        """Reads inside see one committed state, so a request that reads the store several times never
+        mixes the states before and after a concurrent ingest."""
+        conn = getattr(self._local, "conn", None)  # (not self.db: connecting is _execute's job, errors and all)
+        if conn is not None and self._usable(conn) and self._in_transaction(conn):  # inside a write or snapshot
             yield
             return
-        db.execute("BEGIN")
+        self._begin_read()
         try:
             yield
-        finally:
-            db.execute("COMMIT")
+        except BaseException:
+            self._end("ROLLBACK")
+            raise
+        self._end("COMMIT")
+
+    def _end(self, statement: str) -> None:
+        """End a transaction after an error; a connection that broke has ended it already."""
+        try:
+            self._execute(statement)
+        except Exception:
+            if statement == "COMMIT":
+                raise
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -170,76 +270,75 @@ class Store:
 
         Items stored before timestamps existed get the migration's time as both stored_at and
         changed_at: the earliest time this version can vouch for."""
-        if not self._missing_columns(self.db):
+        if not self._missing_columns():
             return  # a new store (SCHEMA creates the current tables) or a current one
-        with self.transaction() as db:
-            added = self._missing_columns(db)  # again under the write lock: another process may have migrated
+        with self.transaction():
+            added = self._missing_columns()  # again under the write lock: another process may have migrated
             for column in added:
-                db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+                self._execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
             if added:
                 now = utc_now()
-                db.execute("UPDATE items SET stored_at = COALESCE(stored_at, ?), changed_at = COALESCE(changed_at, ?)",
-                           (now, now))
-                db.executemany("UPDATE items SET item_hash = ? WHERE id = ? AND item_hash IS NULL",
-                               [(item_hash(s.item), s.id) for s in self.items()])
+                self._execute("UPDATE items SET stored_at = COALESCE(stored_at, ?), changed_at = COALESCE(changed_at, ?)",
+                              (now, now))
+                self._executemany("UPDATE items SET item_hash = ? WHERE id = ? AND item_hash IS NULL",
+                                  [(item_hash(s.item), s.id) for s in self.items()])
 
-    @staticmethod
-    def _missing_columns(db: sqlite3.Connection) -> list[str]:
-        columns = {r["name"] for r in db.execute("PRAGMA table_info(items)")}
+    def _missing_columns(self) -> list[str]:
+        """Timestamp columns an older SQLite store lacks (a PostgreSQL store is always created current)."""
+        columns = {r["name"] for r in self._execute("PRAGMA table_info(items)")}
         return [c for c in ("stored_at", "changed_at", "item_hash") if columns and c not in columns]
 
     # -- writes ------------------------------------------------------------------------------
     def source_hash(self, path: str) -> str | None:
-        row = self.db.execute("SELECT content_hash FROM sources WHERE path=?", (path,)).fetchone()
+        row = self._execute("SELECT content_hash FROM sources WHERE path=?", (path,)).fetchone()
         return row["content_hash"] if row else None
 
     def source_meetings(self, path: str) -> list[str]:
-        row = self.db.execute("SELECT meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
+        row = self._execute("SELECT meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
         return json.loads(row["meeting_ids"]) if row else []
 
     def replace_source(self, path: str, digest: str, meetings: list[Meeting]) -> SourceChange:
         """Store the meetings read from one file, replacing what that file gave before, atomically."""
-        with self.transaction() as db:
-            row = db.execute("SELECT content_hash, meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
+        with self.transaction():
+            row = self._execute("SELECT content_hash, meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
             if row and row["content_hash"] == digest:
                 ids = json.loads(row["meeting_ids"])
                 return SourceChange(path, "unchanged", ids, [], 0)
             old_ids = json.loads(row["meeting_ids"]) if row else []
             new_ids = [m.id for m in meetings]
             removed = [m for m in old_ids if m not in new_ids]
-            stamps = self._stamps(db, [*old_ids, *new_ids])
+            stamps = self._stamps([*old_ids, *new_ids])
             for mid in removed:
-                db.execute("DELETE FROM meetings WHERE id=?", (mid,))
+                self._execute("DELETE FROM meetings WHERE id=?", (mid,))
             now = utc_now()
             for meeting in meetings:
-                self._write_meeting(db, meeting, stamps, now)
-            db.execute(
-                "INSERT OR REPLACE INTO sources(path, content_hash, meeting_ids) VALUES (?,?,?)",
+                self._write_meeting(meeting, stamps, now)
+            self._execute(
+                """INSERT INTO sources(path, content_hash, meeting_ids) VALUES (?,?,?) ON CONFLICT (path)
+                   DO UPDATE SET content_hash=excluded.content_hash, meeting_ids=excluded.meeting_ids""",
                 (path, digest, json.dumps(new_ids)),
             )
-            self._bump(db)
+            self._bump()
         status = "replaced" if row else "added"
         return SourceChange(path, status, new_ids, removed, sum(len(m.items) for m in meetings))
 
-    @staticmethod
-    def _stamps(db: sqlite3.Connection, meeting_ids: list[str]) -> dict[str, sqlite3.Row]:
+    def _stamps(self, meeting_ids: list[str]) -> dict[str, Any]:
         """item id -> (item_hash, stored_at, changed_at) of the items of these meetings, before a rewrite."""
-        out: dict[str, sqlite3.Row] = {}
+        out: dict[str, Any] = {}
         unique = list(dict.fromkeys(meeting_ids))
         for start in range(0, len(unique), 900):
             chunk = unique[start:start + 900]
-            out.update((r["id"], r) for r in db.execute(
+            out.update((r["id"], r) for r in self._execute(
                 f"SELECT id, item_hash, stored_at, changed_at FROM items WHERE meeting_id IN "
                 f"({','.join('?' * len(chunk))})", chunk))
         return out
 
-    def _write_meeting(self, db: sqlite3.Connection, m: Meeting, stamps: dict[str, sqlite3.Row] | None = None,
-                       now: str | None = None) -> None:
+    def _write_meeting(self, m: Meeting, stamps: dict[str, Any] | None = None, now: str | None = None) -> None:
         """Write one meeting; an item keeps its stored_at, and its changed_at unless its content changed."""
-        stamps = stamps if stamps is not None else self._stamps(db, [m.id])
+        stamps = stamps if stamps is not None else self._stamps([m.id])
         now = now or utc_now()
-        db.execute("DELETE FROM meetings WHERE id=?", (m.id,))
-        db.execute(
+        self._execute("DELETE FROM meetings WHERE id=?", (m.id,))
+        self._execute(
             "INSERT INTO meetings VALUES (?,?,?,?,?,?,?,?,?)",
             (m.id, m.body, m.date, m.time, m.location, json.dumps(m.participants, ensure_ascii=False),
              json.dumps(m.absentees, ensure_ascii=False), m.source, m.content_hash),
@@ -250,72 +349,78 @@ class Store:
             old = stamps.get(iid)
             stored_at = (old["stored_at"] if old else None) or now
             changed_at = old["changed_at"] if old and old["item_hash"] == digest and old["changed_at"] else now
-            db.execute(
+            self._execute(
                 "INSERT INTO items(id, meeting_id, number, title, presenter, case_number, closed, attachments, "
                 "stored_at, changed_at, item_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (iid, m.id, it.number, it.title, it.presenter, it.case_number, int(it.closed),
                  json.dumps(it.attachments, ensure_ascii=False), stored_at, changed_at, digest),
             )
-            db.executemany(
+            self._executemany(
                 "INSERT INTO sections VALUES (?,?,?,?,?)",
                 [(iid, pos, str(s.kind), s.heading, s.text) for pos, s in enumerate(it.sections)],
             )
 
     def delete_meeting(self, meeting_id: str) -> bool:
         """Remove a meeting; its source is forgotten too, so re-ingesting the file brings it back."""
-        with self.transaction() as db:
-            gone = db.execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount > 0
-            for row in db.execute("SELECT path, meeting_ids FROM sources").fetchall():
+        with self.transaction():
+            gone = self._execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount > 0
+            for row in self._execute("SELECT path, meeting_ids FROM sources").fetchall():
                 ids = json.loads(row["meeting_ids"])
                 if meeting_id in ids:
-                    db.execute("DELETE FROM sources WHERE path=?", (row["path"],))
-            self._bump(db)
+                    self._execute("DELETE FROM sources WHERE path=?", (row["path"],))
+            self._bump()
         return gone
 
-    @staticmethod
-    def _bump(db: sqlite3.Connection) -> None:
-        db.execute("UPDATE meta SET value = value + 1 WHERE key='generation'")
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('changed_at', ?)", (int(time.time()),))
+    # -- embeddings shared between replicas (an additive hook; only a shared store keeps any) ---------
+    def shared_embeddings(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        """Embeddings (float32 bytes) other processes stored for these passage-text hashes."""
+        return {}
+
+    def share_embeddings(self, model: str, pairs: list[tuple[str, bytes]]) -> None:
+        """Keep embeddings for other replicas, so N replicas do not embed one passage N times."""
+
+    def _bump(self) -> None:
+        self._execute("UPDATE meta SET value = value + 1 WHERE key='generation'")
+        self._execute("UPDATE meta SET value = ? WHERE key='changed_at'", (int(time.time()),))
 
     def generation(self) -> int:
         """Grows with every change, so caches of the store know when to reload."""
-        return self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]
+        return self._execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]
 
     def changed_at(self) -> int:
         """Unix time (seconds) of the store's last change: an add, a replacement or a removal."""
-        row = self.db.execute("SELECT value FROM meta WHERE key='changed_at'").fetchone()
+        row = self._execute("SELECT value FROM meta WHERE key='changed_at'").fetchone()
         return int(row[0]) if row else 0
 
     # -- reads -------------------------------------------------------------------------------
-    def item_facts(self) -> list[sqlite3.Row]:
+    def item_facts(self) -> list:
         """The small per-item facts that filters, facets and date sorting need, for every item."""
-        return self.db.execute(
+        return self._execute(
             """SELECT i.id, i.meeting_id, i.number, i.title, i.presenter, i.case_number, m.body, m.date, i.closed
                FROM items i JOIN meetings m ON m.id = i.meeting_id""").fetchall()
 
     def counts(self) -> dict:
-        db = self.db
-        bodies = {r["body"]: r["n"] for r in db.execute(
+        bodies = {r["body"]: r["n"] for r in self._execute(
             "SELECT body, COUNT(*) AS n FROM meetings GROUP BY body ORDER BY body")}
         return {
-            "meetings": db.execute("SELECT COUNT(*) FROM meetings").fetchone()[0],
-            "items": db.execute("SELECT COUNT(*) FROM items").fetchone()[0],
+            "meetings": self._execute("SELECT COUNT(*) FROM meetings").fetchone()[0],
+            "items": self._execute("SELECT COUNT(*) FROM items").fetchone()[0],
             "bodies": bodies,
         }
 
     def meeting_hashes(self) -> dict[str, str]:
         """meeting id -> content hash: what indexes compare against to find their work."""
-        return {r["id"]: r["content_hash"] for r in self.db.execute("SELECT id, content_hash FROM meetings")}
+        return {r["id"]: r["content_hash"] for r in self._execute("SELECT id, content_hash FROM meetings")}
 
     def meetings(self, body: str | None = None, limit: int = 1000, offset: int = 0) -> list[Meeting]:
         sql, args = "SELECT * FROM meetings", []
         if body:
             sql, args = sql + " WHERE body=?", [body]
-        sql += " ORDER BY date DESC, time DESC LIMIT ? OFFSET ?"
-        return [self._meeting_row(r) for r in self.db.execute(sql, [*args, limit, offset])]
+        sql += " ORDER BY date DESC, time DESC NULLS LAST LIMIT ? OFFSET ?"
+        return [self._meeting_row(r) for r in self._execute(sql, [*args, limit, offset])]
 
     def meeting(self, meeting_id: str, with_items: bool = True) -> Meeting | None:
-        row = self.db.execute("SELECT * FROM meetings WHERE id=?", (meeting_id,)).fetchone()
+        row = self._execute("SELECT * FROM meetings WHERE id=?", (meeting_id,)).fetchone()
         if row is None:
             return None
         meeting = self._meeting_row(row)
@@ -336,7 +441,7 @@ class Store:
             where, args = f"WHERE i.id IN ({','.join('?' * len(item_ids))})", item_ids
         if (meeting_ids is not None and not meeting_ids) or (item_ids is not None and not item_ids):
             return []
-        rows = self.db.execute(
+        rows = self._execute(
             f"""SELECT i.*, m.body, m.date, m.content_hash,
                        CASE WHEN i.number = (SELECT MIN(f.number) FROM items f WHERE f.meeting_id = i.meeting_id)
                             THEN m.participants END AS participants,
@@ -349,12 +454,12 @@ class Store:
 
     def iter_items(self, batch: int = 500) -> Iterator[StoredItem]:
         """All items, a batch of meetings at a time, so a large corpus is not held in memory."""
-        ids = [r["id"] for r in self.db.execute("SELECT id FROM meetings ORDER BY date, id")]
+        ids = [r["id"] for r in self._execute("SELECT id FROM meetings ORDER BY date, id")]
         for start in range(0, len(ids), batch):
             yield from self.items(meeting_ids=ids[start:start + batch])
 
     def case_history(self, case_number: str) -> list[StoredItem]:
-        rows = self.db.execute("SELECT id FROM items WHERE case_number=?", (case_number,)).fetchall()
+        rows = self._execute("SELECT id FROM items WHERE case_number=?", (case_number,)).fetchall()
         found = self.items(item_ids=[r["id"] for r in rows])
         return sorted(found, key=lambda s: (s.meeting_date, s.meeting_id))
 
@@ -363,21 +468,21 @@ class Store:
         out = {}
         for start in range(0, len(item_ids), 900):
             chunk = item_ids[start:start + 900]
-            out.update((r["id"], (r["stored_at"], r["changed_at"])) for r in self.db.execute(
+            out.update((r["id"], (r["stored_at"], r["changed_at"])) for r in self._execute(
                 f"SELECT id, stored_at, changed_at FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk))
         return out
 
-    def titles_like(self, prefix: str, limit: int = 10) -> list[sqlite3.Row]:
+    def titles_like(self, prefix: str, limit: int = 10) -> list:
         pattern = "%" + prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self.db.execute(
-            """SELECT i.id, i.title, m.body, m.date FROM items i JOIN meetings m ON m.id=i.meeting_id
-               WHERE i.title LIKE ? ESCAPE '\\' ORDER BY m.date DESC LIMIT ?""", (pattern, limit)).fetchall()
+        return self._execute(
+            f"""SELECT i.id, i.title, m.body, m.date FROM items i JOIN meetings m ON m.id=i.meeting_id
+               WHERE i.title {self.like} ? ESCAPE '\\' ORDER BY m.date DESC LIMIT ?""", (pattern, limit)).fetchall()
 
     def _sections(self, item_ids: list[str]) -> dict[str, list[Section]]:
         out: dict[str, list[Section]] = {}
         for start in range(0, len(item_ids), 900):
             chunk = item_ids[start:start + 900]
-            for r in self.db.execute(
+            for r in self._execute(
                 f"SELECT * FROM sections WHERE item_id IN ({','.join('?' * len(chunk))}) ORDER BY item_id, position",
                 chunk,
             ):
@@ -385,13 +490,13 @@ class Store:
         return out
 
     @staticmethod
-    def _meeting_row(r: sqlite3.Row) -> Meeting:
+    def _meeting_row(r) -> Meeting:
         return Meeting(body=r["body"], date=r["date"], time=r["time"], location=r["location"],
                        participants=json.loads(r["participants"]), absentees=json.loads(r["absentees"]),
                        source=r["source"], content_hash=r["content_hash"])
 
     @staticmethod
-    def _stored_item(r: sqlite3.Row, sections: list[Section]) -> StoredItem:
+    def _stored_item(r, sections: list[Section]) -> StoredItem:
         item = AgendaItem(number=r["number"], title=r["title"], presenter=r["presenter"],
                           case_number=r["case_number"], closed=bool(r["closed"]), sections=sections,
                           attachments=json.loads(r["attachments"]))

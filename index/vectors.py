@@ -214,7 +214,7 @@ class VectorIndex:
                current: dict[str, str], progress: Progress | None, started: float) -> dict:
         passages = list(self._passages(store, todo))
         hashes = [_text_hash(self.encoder.model_id, p.embed_text) for p in passages]
-        with _Cache(self.path / CACHE_FILE, self.encoder.model_id) as cache:
+        with _Cache(self.path / CACHE_FILE, self.encoder.model_id, shared=store) as cache:
             vectors = cache.get_many(hashes)
             cached = sum(h in vectors for h in hashes)
             embedded = self._embed_missing(passages, hashes, vectors, cache, progress)
@@ -524,10 +524,12 @@ def _report(embedded: int, cached: int, passages: int, started: float) -> dict:
 
 
 class _Cache:
-    """Embeddings by (model id, text hash) in SQLite: survives rebuilds, crashes and model switches."""
+    """Embeddings by (model id, text hash) in SQLite: survives rebuilds, crashes and model switches.
+    With a shared store (PostgreSQL) it also borrows what other replicas embedded, and lends its own."""
 
-    def __init__(self, path: Path, model_id: str):
+    def __init__(self, path: Path, model_id: str, shared: Store | None = None):
         self.model_id = model_id
+        self.shared = shared if shared is not None and shared.shared else None
         self.db = sqlite3.connect(path, timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, hash TEXT NOT NULL, "
@@ -548,9 +550,25 @@ class _Cache:
                 f"SELECT hash, vector FROM embeddings WHERE model=? AND hash IN ({','.join('?' * len(chunk))})",
                 [self.model_id, *chunk])
             found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
+        if self.shared is not None:
+            self._exchange(unique, found)
         return found
 
+    def _exchange(self, hashes: list[str], found: dict[str, np.ndarray]) -> None:
+        """Take from the shared store what this cache lacks; give it what only this cache holds."""
+        lent = self.shared.shared_embeddings(self.model_id, hashes)
+        borrowed = [(h, v) for h, v in lent.items() if h not in found]
+        self._put_local(borrowed)
+        self.shared.share_embeddings(self.model_id, [(h, found[h].tobytes()) for h in found if h not in lent])
+        found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in borrowed)
+
     def put_many(self, pairs) -> None:
+        rows = [(h, np.asarray(v, np.float32).tobytes()) for h, v in pairs]
+        self._put_local(rows)
+        if self.shared is not None:
+            self.shared.share_embeddings(self.model_id, rows)
+
+    def _put_local(self, rows: list[tuple[str, bytes]]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
-                                [(self.model_id, h, np.asarray(v, np.float32).tobytes()) for h, v in pairs])
+                                [(self.model_id, h, v) for h, v in rows])

@@ -1,21 +1,21 @@
 """The search engine: one object over the store and both indexes, used by the API and the CLI.
 
-Writers (ingest, reindex, upload, delete) are serialised by a lock file in the data directory, so two
-processes never interleave index writes; readers never take it.
+Writers (ingest, reindex, upload, delete) are serialised by the store's writer lock (a lock file beside
+SQLite, an advisory lock in PostgreSQL), so two processes never interleave writes; readers never take it.
 """
 from __future__ import annotations
 
 import html
 import time
 from collections import Counter
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
-from corpus.locks import WriteLock
-from corpus.store import STORE_FILE, Store, StoredItem
+from corpus.store import StoredItem, file_lock, open_store
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.keyword import KeywordIndex, weights_from
 from search import fusion
@@ -75,27 +75,44 @@ class Engine:
         self.settings = settings
         self.data_dir = Path(settings.data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.data_dir / STORE_FILE)
+        self.store = open_store(settings.store_url, self.data_dir)
         self.keyword = KeywordIndex(self.data_dir / "keyword", weights_from(settings))
         self._vectors = None
         self._facts: tuple[int, dict[str, Facts]] = (-1, {})  # (store generation, facts): swapped as one
-        self._write_lock = WriteLock(self.data_dir)
+        self._lock = threading.RLock()
+        self._write_depth = 0
+        self._writer = None
         self.access = AccessPolicy.from_settings(settings)  # who sees which closed items
         self._views: tuple[int, dict[tuple, AccessView]] = (-1, {})  # (generation, viewer key -> view)
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Hold the data directory's write lock (re-entrant within this process)."""
-        with self._write_lock:
-            yield
+        """Hold the store's writer lock (re-entrant within this process)."""
+        with self._lock:
+            if self._write_depth == 0:
+                with ExitStack() as locks:
+                    locks.enter_context(self.store.writer_lock())
+                    if self.store.shared:  # the store lives elsewhere: this directory's caches have their own lock
+                        locks.enter_context(file_lock(self.data_dir / "write.lock"))
+                    self._writer = locks.pop_all()
+            self._write_depth += 1
+            try:
+                yield
+            finally:
+                self._write_depth -= 1
+                if self._write_depth == 0:
+                    self._writer, writer = None, self._writer
+                    writer.close()
 
     def ingest(self, paths: Iterable[Path], progress: Callable[[FileReport], None] | None = None) -> list[FileReport]:
         with self.writing():
             return ingest_paths(paths, self.store, progress)
 
-    def ingest_upload(self, data: bytes, name: str, embeddings: bool = True) -> tuple[FileReport, dict]:
-        """A document sent over HTTP: stored under its (sanitised) name as source, then indexed."""
+    def ingest_upload(self, data: bytes, name: str, embeddings: bool | None = None) -> tuple[FileReport, dict]:
+        """A document sent over HTTP: stored under its (sanitised) name as source, then indexed
+        (embedded too unless the settings make this a keyword-only service)."""
+        embeddings = self.settings.embeddings if embeddings is None else embeddings
         with self.writing():
             report = ingest_bytes(data, name, self.store, source=f"upload:{name}")
             summary = self.sync(embeddings=embeddings) if report.status != "error" else {}
@@ -114,6 +131,16 @@ class Engine:
             summary = {"keyword": self.keyword.sync(self.store)}
             if embeddings:
                 summary["semantic"] = self.vectors.sync(self.store, progress=progress)
+        return summary
+
+    def follow(self) -> dict:
+        """Bring this process's indexes up to date with a shared store, taking only this data directory's
+        lock: the indexes are its caches, so replicas catch up side by side and never wait for, or hold
+        up, another replica's writers. A write committed mid-way is caught on the next call (by hash)."""
+        with self._lock, file_lock(self.data_dir / "write.lock"):
+            summary = {"keyword": self.keyword.sync(self.store)}
+            if self.settings.embeddings:
+                summary["semantic"] = self.vectors.sync(self.store)
         return summary
 
     def rebuild(self, embeddings: bool = True, progress: Callable[[int, int], None] | None = None) -> dict:

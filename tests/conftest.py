@@ -133,3 +133,34 @@ def static_server(pages: dict[str, tuple[str, bytes]]):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the session (Debian's binaries); skipped with the reason when it cannot run."""
+    from pgserver import PostgresServer, why_unavailable
+
+    reason = why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    server = PostgresServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request) -> str:
+    """Each store behaviour on both backends: '' (SQLite in the data directory) or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return ""
+    return request.getfixturevalue("postgres").create_database()
+
+
+@pytest.fixture
+def new_store(store_url, tmp_path):
+    """An empty store of the backend under test."""
+    from corpus.store import open_store
+
+    store = open_store(store_url, tmp_path / "data")
+    yield store
+    store.close()

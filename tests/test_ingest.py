@@ -1,4 +1,5 @@
-"""Ingesting into the store: idempotent, atomic per file, and a bad file never stops the rest or leaves a trace."""
+"""Ingesting into the store: idempotent, atomic per file, and a bad file never stops the rest or leaves a trace.
+Each test runs on both backends (SQLite, and PostgreSQL when its binaries are installed: conftest `store_url`)."""
 from __future__ import annotations
 
 import shutil
@@ -12,22 +13,19 @@ JUNE = "kdnet-2023-06-02-dagsorden-og-referat.txt"
 FEB = "kdnet-2022-02-11-referat.txt"
 
 
-def _store(tmp_path) -> Store:
-    return Store(tmp_path / "data" / "minutes.sqlite3")
-
-
 def _snapshot(store: Store) -> tuple:
     rows = store.db.execute("SELECT id, title, meeting_id FROM items ORDER BY id").fetchall()
     sections = store.db.execute("SELECT COUNT(*), SUM(LENGTH(text)) FROM sections").fetchone()
     return tuple(tuple(r) for r in rows), tuple(sections)
 
 
-def test_bundled_corpus_counts(sample_store):
-    assert sample_store.counts() == {"meetings": 3, "items": 42, "bodies": {"KD-Net": 3}}
+def test_bundled_corpus_counts(new_store):
+    ingest_paths([SAMPLES], new_store)
+    assert new_store.counts() == {"meetings": 3, "items": 42, "bodies": {"KD-Net": 3}}
 
 
-def test_reingesting_unchanged_files_changes_nothing(tmp_path):
-    store = _store(tmp_path)
+def test_reingesting_unchanged_files_changes_nothing(tmp_path, new_store):
+    store = new_store
     first = ingest_paths([SAMPLES], store)
     assert sorted(r.status for r in first) == ["added", "added"]
     generation, before = store.generation(), _snapshot(store)
@@ -37,11 +35,11 @@ def test_reingesting_unchanged_files_changes_nothing(tmp_path):
     assert _snapshot(store) == before
 
 
-def test_changed_file_replaces_its_meetings(tmp_path):
+def test_changed_file_replaces_its_meetings(tmp_path, new_store):
     folder = tmp_path / "docs"
     folder.mkdir()
     shutil.copy(SAMPLES / JUNE, folder / JUNE)
-    store = _store(tmp_path)
+    store = new_store
     ingest_paths([folder], store)
     text = (folder / JUNE).read_text(encoding="utf-8")
     (folder / JUNE).write_text(text.replace("KD-Net drøftede sagen.", "KD-Net vedtog en ny plan."), encoding="utf-8")
@@ -53,8 +51,8 @@ def test_changed_file_replaces_its_meetings(tmp_path):
     assert store.counts()["items"] == 31
 
 
-def test_bad_files_are_reported_and_leave_the_store_unchanged(tmp_path):
-    store = _store(tmp_path)
+def test_bad_files_are_reported_and_leave_the_store_unchanged(tmp_path, new_store):
+    store = new_store
     ingest_paths([SAMPLES / FEB], store)
     before = _snapshot(store)
     bad = tmp_path / "bad"
@@ -75,31 +73,31 @@ def test_bad_files_are_reported_and_leave_the_store_unchanged(tmp_path):
     assert _snapshot(store) == before
 
 
-def test_one_bad_file_does_not_stop_the_rest(tmp_path):
+def test_one_bad_file_does_not_stop_the_rest(tmp_path, new_store):
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "a-empty.txt").write_bytes(b"")
     shutil.copy(SAMPLES / FEB, folder / FEB)
-    store = _store(tmp_path)
+    store = new_store
     reports = ingest_paths([folder], store)
     assert [r.status for r in reports] == ["error", "added"]
     assert store.counts()["items"] == 11
 
 
-def test_cp1252_text_is_read_correctly(tmp_path):
+def test_cp1252_text_is_read_correctly(tmp_path, new_store):
     text = (SAMPLES / FEB).read_text(encoding="utf-8")
     path = tmp_path / "kdnet-2022-02-11-cp1252.txt"
     path.write_bytes(text.encode("cp1252", errors="replace"))
-    store = _store(tmp_path)
+    store = new_store
     [report] = ingest_paths([path], store)
     assert report.status == "added" and report.items == 11
     item = store.item("kd-net-2022-02-11-1000-5")
     assert item.item.title == "Drøftelse af initiativer for stærkere kommunalt tilsyn med almene boliger"
 
 
-def test_hidden_files_and_folders_are_skipped(tmp_path):
+def test_hidden_files_and_folders_are_skipped(tmp_path, new_store):
     folder = tmp_path / "corpus"
     (folder / ".hidden").mkdir(parents=True)
     shutil.copy(SAMPLES / FEB, folder / ".hidden" / FEB)
     shutil.copy(SAMPLES / FEB, folder / ".copy.txt")
-    assert ingest_paths([folder], _store(tmp_path)) == []
+    assert ingest_paths([folder], new_store) == []
