@@ -17,7 +17,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -108,8 +108,10 @@ class StoredItem:
     meeting_date: str
     item: AgendaItem
     meeting_hash: str
-    stored_at: str | None = None  # UTC ISO 8601 ("2026-11-29T19:04:17Z"), when the item was first stored
-    changed_at: str | None = None  # when its content last changed (== stored_at until it does)
+    # when the item was first stored, UTC ISO 8601 ("2026-11-29T19:04:17Z"), and when its content last changed
+    # (== stored_at until it does); bookkeeping, not content, so two stores holding the same items compare equal
+    stored_at: str | None = field(default=None, compare=False)
+    changed_at: str | None = field(default=None, compare=False)
     # Who attended and who sent apologies, on the meeting's first item only, so »<name> afbud« finds the
     # meeting once (as text: "Deltagere: … Afbud: …"); empty on the other items.
     attendance: str = ""
@@ -282,6 +284,7 @@ class Store(ABC):
                               (now, now))
                 self._executemany("UPDATE items SET item_hash = ? WHERE id = ? AND item_hash IS NULL",
                                   [(item_hash(s.item), s.id) for s in self.items()])
+                self._execute("INSERT INTO meta VALUES ('changed_at', ?) ON CONFLICT DO NOTHING", (int(time.time()),))
 
     def _missing_columns(self) -> list[str]:
         """Timestamp columns an older SQLite store lacks (a PostgreSQL store is always created current)."""

@@ -172,7 +172,7 @@ def test_replicas_share_embeddings_through_a_postgresql_store(postgres, tmp_path
     assert first.sync(store)["embedded"] == 0
     second = VectorIndex(second_dir / "vectors", encoder, policy=policy, batch=16)
     report = second.sync(store)
-    assert report["embedded"] == 0 and report["cached"] == report["passages"] > 100, report
+    assert report["embedded"] == 0 and report["cached"] == report["passages"] > 42, report  # a head per item and more
     query = "hvad mener kommunerne om at regionen overtager vagten om natten"
     assert [h.item_id for h in second.search(query, limit=5)] == [h.item_id for h in first.search(query, limit=5)]
     lite = open_store("", tmp_path / "lite")  # the embedded store keeps no shared embeddings
