@@ -37,6 +37,7 @@ CACHE_FILE = "cache.sqlite3"  # the embedding cache, in the index's directory
 SECOND_WEIGHT = 0.25  # share of an item's second-best passage in its score (see _item_scores)
 FORMAT = 2
 NULL_QUERIES = 100  # nonsense queries that calibrate "as similar as gibberish" (see null_lift)
+NULL_VIEWS = 8  # caller views (sets of hidden closed items) whose null lift is kept per generation
 Progress = Callable[[int, int], None]
 
 
@@ -85,7 +86,7 @@ class VectorIndex:
         self._lock = threading.Lock()
         self._write_lock = WriteLock(self.path)
         self._query_vector = lru_cache(maxsize=512)(self._embed_query)
-        self._null: tuple[tuple, float] | None = None  # ((snapshot stamp, hidden items), null lift)
+        self._null: dict[tuple, float] = {}  # (snapshot stamp, hidden items) -> null lift, a few caller views
 
     # -- reading -----------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200, allowed: Collection[str] | None = None,
@@ -117,9 +118,8 @@ class VectorIndex:
         if snap is None or not snap.texts:
             return 0.0
         key = (snap.stamp, frozenset(hidden or ()))
-        cached = self._null
-        if cached is not None and cached[0] == key:
-            return cached[1]
+        if (cached := self._null.get(key)) is not None:
+            return cached
         rows = _ranking_rows(snap, hidden, None)
         texts = snap.texts if rows is None else [t for t, v in zip(snap.texts, rows.tolist()) if v]
         vectors = self.encoder.encode_queries(_null_queries(texts, NULL_QUERIES))
@@ -131,7 +131,8 @@ class VectorIndex:
             best = np.maximum.reduceat(scores, snap.starts)
             lifts.append(float(best.max() - np.median(best[best > -np.inf])))
         value = max(lifts)
-        self._null = (key, value)
+        fresh = {k: v for k, v in self._null.items() if k[0] == snap.stamp and len(self._null) < NULL_VIEWS}
+        self._null = {**fresh, key: value}  # the public's and a few groups' views; older generations go
         return value
 
     def _search(self, snap: _Snapshot, vector: np.ndarray, limit: int, allowed: Collection[str] | None,
