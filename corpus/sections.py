@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from corpus.model import SectionKind
-from corpus.textclean import collapse_spaces
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
     SectionKind.SUMMARY: [r"resum[eé]", r"sammendrag", r"kort om sagen"],

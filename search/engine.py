@@ -6,25 +6,25 @@ SQLite, an advisory lock in PostgreSQL), so two processes never interleave write
 from __future__ import annotations
 
 import html
+import threading
 import time
 from collections import Counter
-import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from config.settings import Settings
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
 from corpus.store import StoredItem, file_lock, open_store
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.keyword import KeywordIndex, weights_from
-from search import fusion
 from index.parsed import ParsedQuery
+from search import fusion
 from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, access_view
 from search.filters import Filters
 from search.query import parse_query
 from search.request import SearchRequest
-from config.settings import Settings
 from search.snippets import decision_excerpt, snippet
 
 FACETS = ("body", "year", "presenter")
