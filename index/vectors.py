@@ -90,12 +90,10 @@ class VectorIndex:
 
     # -- reading -----------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200, allowed: Collection[str] | None = None,
-               sections: Collection[str] | None = None, min_lift: float | None = None,
-               hidden: Collection[str] | None = None) -> list[SemanticHit]:
+               sections: Collection[str] | None = None, hidden: Collection[str] | None = None) -> list[SemanticHit]:
         """Items ranked by their passages' cosine to the query (see `_item_scores`).
 
         `allowed` restricts to these item ids; `sections` to passages holding these section kinds;
-        `min_lift` keeps items scoring at least that much above the query's median item (see `null_lift`);
         `hidden` (closed items the caller may not see) limits those to their title passage
         (index/closed.py): the caller's view of the corpus, applied before anything is measured on it.
         """
@@ -105,8 +103,7 @@ class VectorIndex:
         self._check_model(snap)
         if not snap.texts or not query.strip() or limit <= 0 or (allowed is not None and not allowed):
             return []
-        return self._search(snap, self._query_vector(query.strip()), limit, allowed, sections, min_lift,
-                            hidden)
+        return self._search(snap, self._query_vector(query.strip()), limit, allowed, sections, hidden)
 
     def null_lift(self, hidden: Collection[str] | None = None) -> float:
         """How far above the median item a nonsense query's best item scores, at most: the line below
@@ -136,8 +133,7 @@ class VectorIndex:
         return value
 
     def _search(self, snap: _Snapshot, vector: np.ndarray, limit: int, allowed: Collection[str] | None,
-                sections: Collection[str] | None, min_lift: float | None,
-                hidden: Collection[str] | None) -> list[SemanticHit]:
+                sections: Collection[str] | None, hidden: Collection[str] | None) -> list[SemanticHit]:
         # einsum: one pass over the (memory-mapped) matrix; BLAS threads only wait on each other here
         scores = np.einsum("ij,j->i", snap.matrix, vector)
         rows = _ranking_rows(snap, hidden, sections)  # the caller's view (access), before anything is measured
@@ -148,8 +144,7 @@ class VectorIndex:
         keep = _row_mask(snap, allowed, sections)
         if keep is not None:
             scores = np.where(keep, scores, -np.inf)
-        floor = None if min_lift is None else median + min_lift
-        return _top_items(snap, scores, limit, median, floor)
+        return _top_items(snap, scores, limit, median)
 
     def stats(self) -> dict:
         snap = self._current()
@@ -344,13 +339,10 @@ def _row_mask(snap: _Snapshot, allowed: Collection[str] | None,
     return mask
 
 
-def _top_items(snap: _Snapshot, scores: np.ndarray, limit: int, median: float,
-               floor: float | None) -> list[SemanticHit]:
-    """The best `limit` items by `_item_scores` (at least `floor`), each shown with its best passage."""
+def _top_items(snap: _Snapshot, scores: np.ndarray, limit: int, median: float) -> list[SemanticHit]:
+    """The best `limit` items by `_item_scores`, each shown with its best passage and its lift."""
     best, item_scores, best_row = _item_scores(snap, scores, median)
     found = np.flatnonzero(best > -np.inf)
-    if floor is not None:
-        found = found[item_scores[found] >= floor]
     if len(found) > limit:
         found = found[np.argpartition(-item_scores[found], limit - 1)[:limit]]
     found = found[np.lexsort((found, -item_scores[found]))]

@@ -277,7 +277,7 @@ class Engine:
         if request.mode != "keyword" and self.has_vectors() and parsed.positive_text:
             sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
             sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
-                                     access.hidden if access else None, bool(kw_run))
+                                     access.hidden if access else None)
         if request.mode == "keyword":
             ranking.ranked = kw_run
         elif request.mode == "semantic":
@@ -288,14 +288,14 @@ class Engine:
         return ranking
 
     def _semantic(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None,
-                  sections, ranking: Ranking, hidden: Collection[str] | None, kw_found: bool) -> list[tuple[str, float]]:
-        """Semantic hits. When a hybrid search finds no keyword match, only items that score above what
-        nonsense scores (the index's null lift, measured on its own model and corpus) are shown: so a query
-        the corpus has no words for still finds items by meaning, while gibberish gets »Ingen resultater«.
-        (Gating every semantic hit so cost 0.04 nDCG@10 on greve-dev: it cut real matches of long questions.)"""
-        floor = self.vectors.null_lift(hidden) if request.mode == "hybrid" and not kw_found else None
+                  sections, ranking: Ranking, hidden: Collection[str] | None) -> list[tuple[str, float]]:
+        """Semantic hits. In hybrid mode, items found by meaning alone are shown only when they score above
+        what nonsense scores (`meaningful`: the index's null lift, measured on its own model and corpus): so
+        a query the corpus has no words for still finds items by meaning, while gibberish gets »Ingen
+        resultater«. All hits still take part in the fusion's normalisation (gating them there cost 0.04
+        nDCG@10 on greve-dev: it cut real matches of long questions)."""
         hits = self.vectors.search(parsed.positive_text, limit=self._semantic_depth(request), allowed=allowed,
-                                   sections=sections or None, min_lift=floor, hidden=hidden)
+                                   sections=sections or None, hidden=hidden)
         for h in hits:
             ranking.explain.setdefault(h.item_id, {})["semantic"] = {"rank": h.rank, "score": round(h.score, 4)}
             ranking.passages[h.item_id] = h.text
