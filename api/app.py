@@ -25,7 +25,7 @@ from corpus.store import StoreUnavailable
 from index.vectors import IndexMismatch
 from search.access import Viewer
 from search.archive import overview
-from search.engine import Engine
+from search.engine import Engine, freeze_long_lived
 from search.query import QueryError
 from search.request import RequestError, SearchRequest
 
@@ -116,7 +116,9 @@ def worker_app() -> FastAPI:
     environment (the parent has already bootstrapped the data directory)."""
     from config.settings import Settings
 
-    return create_app(Engine(Settings()))
+    app = create_app(Engine(Settings()))
+    freeze_long_lived()
+    return app
 
 
 def _error_handlers(app: FastAPI) -> None:

@@ -36,12 +36,16 @@ def main(
     state.settings = Settings(**overrides)
 
 
-def _engine():
+def _engine(**defaults):
+    """The engine on the command's settings; `defaults`: settings this command prefers unless set explicitly
+    (a one-shot search leaves plain words to Whoosh rather than read the keyword fast path's arrays)."""
     from corpus.store import StoreUnavailable
     from search.engine import Engine
 
+    settings = state.settings
+    preferred = {k: v for k, v in defaults.items() if k not in settings.model_fields_set}
     try:
-        return Engine(state.settings)
+        return Engine(settings.model_copy(update=preferred) if preferred else settings)
     except (StoreUnavailable, ValueError) as exc:  # an unreachable PostgreSQL, a malformed store URL
         fail(str(exc))
 
@@ -257,7 +261,7 @@ def search(
         request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
                                       date_from=date_from, date_to=date_to, sort=sort, explain=explain,
                                       settings=state.settings)
-        engine = _engine()
+        engine = _engine(keyword_fast_path="off")
         result = engine.search(request, engine.access.operator() if all_access else engine.access.public)
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
@@ -306,7 +310,7 @@ def evaluate(
         fail(str(exc))
     try:
         with _progress(rate=True) as bar:
-            text, data = run_eval(_engine(), queries, names, log=console.print,
+            text, data = run_eval(_engine(keyword_fast_path="wait"), queries, names, log=console.print,
                                   progress=_lazy_task(bar, "peer-e5: embedding head texts"))
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
@@ -367,6 +371,7 @@ def serve(
     from api.app import create_app
     from api.bootstrap import ensure_bundled_corpus
     from corpus.store import StoreUnavailable
+    from search.engine import freeze_long_lived
 
     engine = _engine()
     try:
@@ -375,7 +380,9 @@ def serve(
     except StoreUnavailable as exc:
         fail(str(exc))
     if workers == 1:
-        uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+        app = create_app(engine)
+        freeze_long_lived()
+        uvicorn.run(app, host=host, port=port, log_level="info")
         return
     engine.store.close()
     os.environ["MINUTES_DATA_DIR"] = str(state.settings.data_dir)  # the workers read their settings from it

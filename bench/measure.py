@@ -25,7 +25,7 @@ import numpy as np
 from config.settings import Settings
 from corpus.store import Store
 from evaluation.peers import Bm25Peer, Items
-from search.engine import Engine
+from search.engine import Engine, freeze_long_lived
 from search.query import parse_query
 from search.request import SearchRequest
 
@@ -122,6 +122,7 @@ def mode_latency(settings: Settings, mode: str, queries: Sequence[str], repeats:
     engine = fresh_engine(settings)
     try:
         engine.warm_up()  # the analysers, the searcher and the model: start-up, not query cost
+        freeze_long_lived()  # as `minutes serve` does after start-up
         cold = [_search(engine, q, mode) for q in queries]
         warm = [_search(engine, q, mode) for _ in range(repeats) for q in queries]
     finally:
@@ -136,6 +137,7 @@ def index_latency(settings: Settings, queries: Sequence[str], repeats: int) -> d
     engine = fresh_engine(settings)
     try:
         engine.warm_up()
+        freeze_long_lived()
         for q in queries:  # embed each query once, so only the search is timed below
             engine.vectors.search(q, limit=1)
         passes = list(queries) * repeats
@@ -151,6 +153,7 @@ def close(engine: Engine) -> None:
     """Release the engine's searcher and this thread's database connection."""
     engine.keyword.close()
     engine.store.close()
+    gc.unfreeze()  # the next engine's start-up is frozen afresh; this one's objects may go
 
 
 def _search(engine: Engine, q: str, mode: str) -> tuple[int, float]:

@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     # hybrid mode coordination cost nDCG@10 on greve-dev (0.855 vs 0.861 without) and on the KD-Net dev set
     # (0.988 vs 0.989); the cutoff changed neither. Kept as settings for experiments.
     keyword_coord: float = Field(0.0, ge=0.0, le=1.0)
+    # Plain words are scored from term arrays read per index generation (index/sparse.py), the same
+    # BM25F as Whoosh's: "background" builds them on a thread after a change (Whoosh answers meanwhile),
+    # "wait" before answering, "off" leaves every query to Whoosh.
+    keyword_fast_path: Literal["background", "wait", "off"] = "background"
     keyword_common_cutoff: float = Field(0.0, ge=0.0, le=1.0)
 
     # API

@@ -7,10 +7,12 @@ shared across threads), refreshed when a commit makes it stale.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as windex
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
@@ -22,7 +24,8 @@ from index.analysis import ANALYSIS_VERSION
 from index.closed import ClosedScope, widen
 from index.keyword_query import BuiltQuery, QueryBuilder, Weights, coordinate
 from index.parsed import ParsedQuery
-from index.schema import ALL_FIELD, SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document
+from index.schema import ALL_FIELD, SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document, parts_field
+from index.sparse import FastPath, Generation
 
 WRITER_MB = 256
 VERSION_FILE = "analysis-version"
@@ -51,10 +54,17 @@ class DocFacts:
 
 @dataclass(frozen=True)
 class KeywordResult:
-    hits: list[KeywordHit] = field(default_factory=list)
+    ranked: list[tuple[str, float]] = field(default_factory=list)  # (item id, score), best first
     total: int = 0
     terms: tuple[str, ...] = ()  # analysed query terms, for highlighting
     unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest term
+    details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def hits(self) -> list[KeywordHit]:
+        """Each ranked item with its rank, matched terms and facts, made when asked for (a broad query
+        ranks thousands of items; the engine needs only `ranked`)."""
+        return self.details() if self.details is not None else []
 
 
 def weights_from(settings: Settings) -> Weights:
@@ -64,7 +74,11 @@ def weights_from(settings: Settings) -> Weights:
 
 
 class KeywordIndex:
-    def __init__(self, path: Path, weights: Weights):
+    """`fast_path`: score plain-word queries from term arrays (index/sparse.py) once they are built for the
+    index's generation: "background" builds them on a thread (Whoosh answers meanwhile), "wait" builds them
+    before answering (tests, benchmarks), "off" always asks Whoosh. The ranking is the same either way."""
+
+    def __init__(self, path: Path, weights: Weights, fast_path: str = "wait"):
         self.path = Path(path)
         self.weights = weights
         self._write_lock = threading.Lock()
@@ -74,6 +88,9 @@ class KeywordIndex:
         self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
         self._ix = self._open()
+        self._fast = (FastPath(lambda: self._ix.reader(), (ALL_FIELD, parts_field(ALL_FIELD)),
+                               wait=fast_path == "wait")
+                      if fast_path != "off" and weights.coord == 0 else None)
 
     def _open(self) -> windex.FileIndex:
         """Open the index, or start an empty one when there is none or it was built by an older
@@ -168,7 +185,15 @@ class KeywordIndex:
         allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
         if allowed_docs is not None and not allowed_docs:
             return KeywordResult(terms=built.terms, unknown=built.unknown)
+        fast = self._fast.get(reader.generation()) if self._fast is not None else None
+        if fast is not None and (result := _run_fast(fast, searcher, built, allowed_docs, max(1, limit), docs)):
+            return result
         return _run(searcher, built, allowed_docs, max(1, limit), self.weights.coord, docs)
+
+    def warm_up(self) -> None:
+        """Build the fast path's arrays for the current generation now (at start, before the first user)."""
+        if self._fast is not None:
+            self._fast.build()
 
     def excluded_items(self, parsed: ParsedQuery, closed: ClosedScope | None = None) -> set[str]:
         """Items holding a word or phrase the query excludes (`-word`), in any text field (and the closed
@@ -228,7 +253,36 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
     scored.sort(key=lambda s: (-s[0], s[1]))
     hits = [KeywordHit(doc.id, score, rank, terms, doc.body, doc.date, doc.number)
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
-    return KeywordResult(hits, len(scored), built.terms, built.unknown)
+    return KeywordResult([(h.item_id, h.score) for h in hits], len(scored), built.terms, built.unknown,
+                         lambda: hits)
+
+
+def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
+              docs: dict[int, DocFacts]) -> KeywordResult | None:
+    """`_run` from the term arrays: the same scores in the same order (score, then document number); None
+    when the query has a shape only Whoosh evaluates (or asks for coordination, left to Whoosh)."""
+    scored = fast.score(built.query, searcher.reader())
+    if scored is None:
+        return None
+    keep = scored.matched & fast.alive
+    if allowed is not None:
+        permitted = np.zeros(fast.size, dtype=bool)
+        permitted[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+        keep &= permitted
+    if built.excluded is not None:
+        keep[np.fromiter(built.excluded.docs(searcher), dtype=np.int64)] = False
+    found = np.flatnonzero(keep)
+    if len(found) > limit:
+        found = found[np.argpartition(-scored.scores[found], limit - 1)[:limit]]
+    found = found[np.lexsort((found, -scored.scores[found]))]
+    docnums, scores = found.tolist(), scored.scores[found].tolist()
+    ranked = list(zip(fast.labels(lambda: {n: d.id for n, d in docs.items()})[found].tolist(), scores))
+
+    def details() -> list[KeywordHit]:
+        return [KeywordHit(docs[n].id, score, rank, scored.terms_of(n), docs[n].body, docs[n].date,
+                           docs[n].number) for rank, (n, score) in enumerate(zip(docnums, scores), start=1)]
+
+    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, details)
 
 
 def _text(term: bytes | str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,12 +17,28 @@ MORE = SHARED / "corpora" / "more-layouts"
 VARIANTS = Path(__file__).resolve().parent / "layouts"  # layout variants made for the tests
 EVAL = SHARED / "eval"
 
+# Every engine in the tests (servers started as subprocesses too) scores plain words from the keyword fast
+# path's arrays, built before answering, so each ranking a test asserts is the path the service takes.
+os.environ.setdefault("MINUTES_KEYWORD_FAST_PATH", "wait")
+
 
 def need(path: Path) -> Path:
     """Skip a test that needs ../shared when it is not there (a clone on its own)."""
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def greve_engine(tmp_path_factory):
+    """Greve ingested with the keyword index only (embedding 5,549 items is a benchmark, not a test)."""
+    from config.settings import Settings
+    from search.engine import Engine
+
+    engine = Engine(Settings(data_dir=tmp_path_factory.mktemp("greve")))
+    reports = engine.ingest([need(GREVE)])
+    engine.sync(embeddings=False)
+    return engine, reports
 
 
 @pytest.fixture(scope="session")

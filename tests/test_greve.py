@@ -10,18 +10,6 @@ pytestmark = pytest.mark.greve
 
 
 @pytest.fixture(scope="module")
-def greve_engine(tmp_path_factory):
-    """Greve ingested with the keyword index only (embedding 5,549 items is a benchmark, not a test)."""
-    from search.engine import Engine
-    from config.settings import Settings
-
-    engine = Engine(Settings(data_dir=tmp_path_factory.mktemp("greve")))
-    reports = engine.ingest([need(GREVE)])
-    engine.sync(embeddings=False)
-    return engine, reports
-
-
-@pytest.fixture(scope="module")
 def greve_client(greve_engine):
     from fastapi.testclient import TestClient
 

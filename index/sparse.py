@@ -1,0 +1,246 @@
+"""The keyword index's fast path: Whoosh's own BM25F, scored over term columns held as numpy arrays.
+
+Whoosh stays the index of record. Per index generation the postings of the fields plain words are ranked on
+(the whole-item field and its compound-parts twin, and any other field a query names) are read once from the
+index's segments into flat arrays (document numbers, term frequencies, field lengths), so a query scores each
+of its terms as one vectorised BM25 over that term's postings instead of visiting every match in Python.
+Scores are Whoosh's to the last bit (same idf, average length, quantised field lengths, boosts, sums), so the
+ranking is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
+
+Only what plain words build is evaluated here (terms on those fields, or, and, and-maybe); anything else
+(phrases, field prefixes, "every", closed content a staff caller may see) returns None and the caller asks
+Whoosh. A segment's arrays are reused by later
+generations while the segment lives (segments are immutable; deletions are read per generation), so an
+ingest costs only its new segment.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from math import log
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.reading import IndexReader
+
+B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index's searcher uses
+
+
+@dataclass
+class _FieldPostings:
+    """One field of one segment: every term's postings, concatenated; term -> (start, end)."""
+
+    spans: dict[str, tuple[int, int]]
+    docs: np.ndarray  # int32, segment-local document numbers
+    freqs: np.ndarray  # float32 term frequencies (Whoosh's posting weights)
+    lengths: np.ndarray  # float64 per document: Whoosh's (quantised) field length, 1 where none
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """The arrays read from one segment: one `_FieldPostings` per field read."""
+
+    fields: dict[str, _FieldPostings]
+
+
+@dataclass
+class Scored:
+    scores: np.ndarray  # float64 per document number of the generation
+    matched: np.ndarray  # bool per document number
+    terms: list[tuple[str, np.ndarray]]  # each term of the query, and where it counted
+
+    def terms_of(self, docnum: int) -> tuple[str, ...]:
+        """The query's terms that matched a document (Whoosh's `matched_terms`, texts only)."""
+        return tuple(dict.fromkeys(text for text, where in self.terms if where[docnum]))
+
+
+class Generation:
+    """One index generation's term arrays: what `score` needs, shared by all threads, never changed."""
+
+    def __init__(self, reader: IndexReader, fields: tuple[str, ...], reuse: dict[str, _Segment]):
+        self.generation = reader.generation()
+        self.fields = fields
+        self.size = reader.doc_count_all()
+        self.segments: list[tuple[int, _Segment]] = []
+        self.alive = np.ones(self.size, dtype=bool)
+        self.keys: dict[str, _Segment] = {}
+        self._labels: np.ndarray | None = None
+        for leaf, offset in reader.leaf_readers():
+            key = _segment_key(leaf)
+            segment = reuse.get(key) or _Segment({name: _read_field(leaf, name) for name in fields})
+            self.segments.append((offset, segment))
+            self.keys[key] = segment
+            if leaf.has_deletions():
+                self.alive[offset + np.fromiter(leaf.deleted_docs_set, dtype=np.int64)] = False
+
+    def labels(self, read: Callable[[], dict[int, str]]) -> np.ndarray:
+        """Item id per document number (an object array, so a ranking's ids come out in one step), from
+        `read` (document number -> item id of this generation) the first time it is asked for."""
+        if self._labels is None:
+            labels = np.full(self.size, "", dtype=object)
+            for docnum, item_id in read().items():
+                labels[docnum] = item_id
+            self._labels = labels
+        return self._labels
+
+    # -- scoring -----------------------------------------------------------------------------
+    def score(self, query: wq.Query, reader: IndexReader) -> Scored | None:
+        """Whoosh's BM25F scores for the query, or None for a shape this path does not evaluate.
+        `reader`: the searcher's reader of this same generation, for the terms' statistics."""
+        if not self.size:
+            return Scored(np.zeros(0), np.zeros(0, dtype=bool), [])
+        try:
+            return self._eval(query, reader)
+        except _Unsupported:
+            return None
+
+    def _eval(self, q: wq.Query, reader: IndexReader) -> Scored:
+        if type(q) is wq.Term:
+            scored = self._term(q.fieldname, q.text, reader)
+        elif type(q) is wq.Or and q.scale is None and not q.minmatch:
+            parts = [self._eval(s, reader) for s in q.subqueries]
+            scored = Scored(np.sum([p.scores for p in parts], axis=0),
+                            np.logical_or.reduce([p.matched for p in parts]), [t for p in parts for t in p.terms])
+        elif type(q) is wq.And:
+            parts = [self._eval(s, reader) for s in q.subqueries]
+            matched = np.logical_and.reduce([p.matched for p in parts])
+            scored = Scored(np.where(matched, np.sum([p.scores for p in parts], axis=0), 0.0), matched,
+                            [(text, where & matched) for p in parts for text, where in p.terms])
+        elif type(q) is wq.AndMaybe:
+            required, optional = self._eval(q.a, reader), self._eval(q.b, reader)
+            scored = Scored(np.where(required.matched, required.scores + optional.scores, 0.0), required.matched,
+                            required.terms + [(text, where & required.matched) for text, where in optional.terms])
+        else:
+            raise _Unsupported(type(q).__name__)
+        if q.boost != 1.0:
+            scored.scores = scored.scores * q.boost
+        return scored
+
+    def _term(self, fieldname: str, text, reader: IndexReader) -> Scored:
+        if fieldname not in self.fields:
+            raise _Unsupported(f"field {fieldname}")
+        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        scores = np.zeros(self.size, dtype=np.float64)
+        matched = np.zeros(self.size, dtype=bool)
+        # whoosh.scoring.BM25F: idf over every document, deleted ones too, as its searcher counts them
+        idf = log(self.size / (reader.doc_frequency(fieldname, text) + 1)) + 1
+        avgfl = (reader.field_length(fieldname) / (self.size or 1)) or 1
+        for offset, segment in self.segments:
+            postings = segment.fields[fieldname]
+            span = postings.spans.get(text)
+            if span is None:
+                continue
+            docs = postings.docs[span[0]:span[1]]
+            tf = postings.freqs[span[0]:span[1]].astype(np.float64)
+            length = postings.lengths[docs]
+            # whoosh.scoring.bm25, elementwise and in the same order of operations
+            scores[offset + docs] = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * length / avgfl)))
+            matched[offset + docs] = True
+        matched &= self.alive
+        scores[~matched] = 0.0
+        return Scored(scores, matched, [(text, matched)])
+
+
+class _Unsupported(Exception):
+    pass
+
+
+class FastPath:
+    """Term arrays per index generation, built once and swapped in whole. A build for a new generation runs
+    in the background (searches use Whoosh meanwhile) unless `wait` asks for it at once (tests, warm-up)."""
+
+    def __init__(self, open_reader: Callable[[], IndexReader], fields: tuple[str, ...], wait: bool = False):
+        self._open_reader = open_reader
+        self.fields = fields  # the fields plain words are ranked on
+        self.wait = wait
+        self._current: Generation | None = None
+        self._building = False
+        self._lock = threading.Lock()
+
+    def get(self, generation: int) -> Generation | None:
+        """The arrays of this index generation, or None while they are being built."""
+        current = self._current
+        if current is not None and current.generation == generation:
+            return current
+        if self.wait:
+            built = self.build()
+            return built if built.generation == generation else None
+        with self._lock:
+            if self._building:
+                return None
+            self._building = True
+        threading.Thread(target=self._build_in_background, name="keyword-fast-path", daemon=True).start()
+        return None
+
+    def build(self) -> Generation:
+        """Read the latest generation's arrays now, reusing the segments the current one shares with it."""
+        reader = self._open_reader()
+        try:
+            reuse = self._current.keys if self._current is not None else {}
+            built = Generation(reader, self.fields, reuse)
+        finally:
+            reader.close()
+        with self._lock:
+            if self._current is None or built.generation >= self._current.generation:
+                self._current = built
+        return built
+
+    def _build_in_background(self) -> None:
+        try:
+            self.build()
+        finally:
+            with self._lock:
+                self._building = False
+
+
+def _segment_key(leaf: IndexReader) -> str:
+    segment = leaf.segment() if leaf.is_atomic() else None
+    return segment.segment_id() if segment is not None else f"unnamed-{id(leaf)}"
+
+
+def _read_field(reader: IndexReader, name: str) -> _FieldPostings:
+    """Every posting of one field of one segment, read block by block."""
+    spans: dict[str, tuple[int, int]] = {}
+    doc_parts: list[np.ndarray] = []
+    freq_parts: list[np.ndarray] = []
+    at = 0
+    if name in reader.indexed_field_names():
+        for term in reader.lexicon(name):
+            docs, freqs = _postings(reader, name, term)
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            spans[text] = (at, at + len(docs))
+            at += len(docs)
+            doc_parts.append(docs)
+            freq_parts.append(freqs)
+    count = reader.doc_count_all()
+    lengths = np.fromiter((reader.doc_field_length(d, name, 1) for d in range(count)), dtype=np.float64,
+                          count=count)
+    return _FieldPostings(
+        spans,
+        np.concatenate(doc_parts).astype(np.int32) if doc_parts else np.zeros(0, np.int32),
+        np.concatenate(freq_parts).astype(np.float32) if freq_parts else np.zeros(0, np.float32),
+        lengths,
+    )
+
+
+def _postings(reader: IndexReader, name: str, term) -> tuple[np.ndarray, np.ndarray]:
+    """One term's (document numbers, weights) in a segment, deleted documents included (masked later).
+    Whoosh's block matcher hands over a block's arrays at once; other matchers are walked posting by posting."""
+    matcher = reader.postings(name, term)
+    matcher = getattr(matcher, "child", matcher)  # the segment's filter of deleted documents: masked later
+    ids: list = []
+    weights: list = []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):  # whoosh.codec.whoosh3.W3LeafMatcher
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32)

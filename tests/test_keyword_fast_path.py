@@ -1,0 +1,109 @@
+"""The keyword fast path (index/sparse.py) ranks exactly as Whoosh does: same items, order, scores and totals,
+on the bundled minutes and on Greve, after changes to the index, and while its arrays are still being built."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+from conftest import EVAL, GREVE, SAMPLES, need
+
+from config.settings import Settings
+from corpus.ingest import ingest_paths
+from corpus.store import Store
+from index.analysis import tokenize
+from index.keyword import KeywordIndex, weights_from
+from search.query import parse_query
+
+WEIGHTS = weights_from(Settings())
+
+
+def assert_same_ranking(fast: KeywordIndex, slow: KeywordIndex, query: str, **kw) -> int:
+    """Both indexes rank the query alike; returns how many items matched."""
+    a, b = slow.search(parse_query(query), limit=5000, **kw), fast.search(parse_query(query), limit=5000, **kw)
+    assert [d for d, _ in b.ranked] == [d for d, _ in a.ranked], query
+    assert [s for _, s in b.ranked] == pytest.approx([s for _, s in a.ranked], rel=1e-12, abs=1e-12), query
+    assert (b.total, b.terms, dict(b.unknown)) == (a.total, a.terms, dict(a.unknown)), query
+    return a.total
+
+
+def title_queries(store: Store, n: int) -> list[str]:
+    """Queries made from the words of item titles: one word, two words, a word and a misspelling."""
+    titles = [r["title"] for r in store.item_facts()][:n]
+    out = []
+    for title in titles:
+        words = [w for w in tokenize(title) if len(w) > 3]
+        if words:
+            out += [words[0], " ".join(words[:2]), words[-1] + "e", f"{words[0]} -{words[-1]}"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def twins(sample_store, tmp_path_factory):
+    """The bundled minutes in one index, searched with the fast path and with Whoosh alone."""
+    path = tmp_path_factory.mktemp("kw") / "keyword"
+    fast = KeywordIndex(path, WEIGHTS, fast_path="wait")
+    fast.sync(sample_store)
+    return fast, KeywordIndex(path, WEIGHTS, fast_path="off")
+
+
+def test_fast_path_ranks_the_bundled_minutes_exactly_as_whoosh(twins, sample_store):
+    fast, slow = twins
+    queries = title_queries(sample_store, 42) + ["lægevagt", "Midttrafik kassekredit", "sundhedsartikler",
+                                                   "lægevagtsorddningen", "kommune", "xyzzy qwv", "busser OR tog"]
+    matched = [assert_same_ranking(fast, slow, q) for q in queries]
+    assert sum(m > 0 for m in matched) > len(queries) * 0.8  # the queries do find things
+
+
+def test_fast_path_obeys_filters_and_exclusions(twins, sample_store):
+    fast, slow = twins
+    allowed = {r["id"] for r in sample_store.item_facts() if r["date"].startswith("2023-06")}
+    assert assert_same_ranking(fast, slow, "kommune", allowed=allowed) > 0
+    assert assert_same_ranking(fast, slow, "kommune -Midttrafik") > 0
+    assert assert_same_ranking(fast, slow, "lægevagt", allowed=set()) == 0
+
+
+def test_fast_path_follows_changes_to_the_index(tmp_path):
+    store = Store(tmp_path / "store.sqlite3")
+    ingest_paths([SAMPLES], store)
+    fast = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="wait")
+    slow = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="off")
+    fast.sync(store)
+    assert assert_same_ranking(fast, slow, "Kristian Vendelbo") > 0
+    store.delete_meeting("kd-net-2023-04-14-1000")  # a deletion: documents masked in the old segment
+    fast.sync(store)
+    assert assert_same_ranking(fast, slow, "Kristian Vendelbo") == 0
+    assert assert_same_ranking(fast, slow, "kommune") > 0
+    ingest_paths([SAMPLES], store)  # the meeting back: a new segment beside the old one
+    fast.sync(store)
+    assert assert_same_ranking(fast, slow, "Kristian Vendelbo") > 0
+    assert assert_same_ranking(fast, slow, "kommune") > 0
+
+
+def test_whoosh_answers_while_the_arrays_are_built_in_the_background(tmp_path):
+    store = Store(tmp_path / "store.sqlite3")
+    ingest_paths([SAMPLES], store)
+    background = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="background")
+    slow = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="off")
+    background.sync(store)
+    first = background.search(parse_query("lægevagt"), limit=50)  # answered by Whoosh: nothing built yet
+    assert first.ranked == slow.search(parse_query("lægevagt"), limit=50).ranked != []
+    deadline = time.monotonic() + 60
+    generation = background.searcher().reader().generation()
+    while background._fast.get(generation) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert background._fast.get(generation) is not None, "the arrays were built"
+    assert [t.name for t in threading.enumerate() if t.name == "keyword-fast-path"] == []
+    assert_same_ranking(background, slow, "lægevagt")
+
+
+@pytest.mark.greve
+def test_fast_path_ranks_greve_exactly_as_whoosh(greve_engine):
+    engine = greve_engine[0]
+    fast = engine.keyword
+    slow = KeywordIndex(engine.data_dir / "keyword", WEIGHTS, fast_path="off")
+    queries = [json.loads(line)["query"] for line in need(EVAL / "greve-dev.jsonl").read_text().splitlines()]
+    queries += title_queries(engine.store, 60)
+    matched = [assert_same_ranking(fast, slow, q) for q in queries]
+    assert sum(matched) > 10_000 and need(GREVE)
