@@ -9,7 +9,7 @@ import gc
 import html
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
@@ -33,6 +33,7 @@ FACETS = ("body", "year", "presenter")
 SNIPPET_CHARS = 300
 MAX_RESULTS = 5000  # the most a result set holds; totals and facets count within it
 FEED_ENTRIES = 50  # the newest matching items a feed lists
+RECENT_ITEMS = 2000  # items kept decoded for the next pages that show them (Greve: ~20 MB)
 
 
 @dataclass
@@ -104,6 +105,8 @@ class Engine:
         self._writer = None
         self.access = AccessPolicy.from_settings(settings)  # who sees which closed items
         self._views: tuple[int, dict[tuple, AccessView]] = (-1, {})  # (generation, viewer key -> view)
+        self._items: tuple[int, OrderedDict[str, StoredItem]] = (-1, OrderedDict())  # (generation, recent items)
+        self._items_lock = threading.Lock()
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
@@ -355,7 +358,7 @@ class Engine:
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
               explain: dict, show_explain: bool, viewer: Viewer | None = None) -> list[dict]:
         viewer = viewer or self.access.public
-        stored = {s.id: viewer.redact(s) for s in self.store.items(item_ids=[doc for doc, _ in page])}
+        stored = {i: viewer.redact(s) for i, s in self._stored([doc for doc, _ in page]).items()}
         hits = []
         for doc, score in page:
             item = stored.get(doc)
@@ -370,6 +373,29 @@ class Engine:
                 hit["explain"] = explain.get(doc, {})
             hits.append(hit)
         return hits
+
+    def _stored(self, ids: list[str]) -> dict[str, StoredItem]:
+        """The items a page shows, from the store or from the recently shown ones of this store generation
+        (reading and decoding ten items was half a warm keyword search's time on Greve)."""
+        generation = self.store.generation()
+        with self._items_lock:
+            cached_generation, recent = self._items
+            if cached_generation != generation:
+                recent = OrderedDict()
+                self._items = (generation, recent)
+            found = {i: recent[i] for i in ids if i in recent}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            found.update((s.id, s) for s in self.store.items(item_ids=missing))
+        with self._items_lock:
+            if self._items[0] == generation:
+                for i in ids:
+                    if i in found:
+                        recent[i] = found[i]
+                        recent.move_to_end(i)
+                while len(recent) > RECENT_ITEMS:
+                    recent.popitem(last=False)
+        return found
 
     @staticmethod
     def _facets(facts: list[Facts]) -> dict[str, list[dict]]:
