@@ -1,17 +1,16 @@
 """The keyword index's fast path: Whoosh's own BM25F, scored over term columns held as numpy arrays.
 
 Whoosh stays the index of record. Per index generation the postings of the fields plain words are ranked on
-(the whole-item field and its compound-parts twin, and any other field a query names) are read once from the
-index's segments into flat arrays (document numbers, term frequencies, field lengths), so a query scores each
-of its terms as one vectorised BM25 over that term's postings instead of visiting every match in Python.
-Scores are Whoosh's to the last bit (same idf, average length, quantised field lengths, boosts, sums), so the
-ranking is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
+(the whole-item field and its compound-parts twin) are read once from the index's segments into flat arrays
+(document numbers, term frequencies, field lengths), so a query scores each of its terms as one vectorised
+BM25 over that term's postings instead of visiting every match in Python. Scores are Whoosh's to the last bit
+(same idf, average length, quantised field lengths, boosts, sums), so the ranking is the index's:
+`tests/test_keyword_fast_path.py` compares both on real queries.
 
 Only what plain words build is evaluated here (terms on those fields, or, and, and-maybe); anything else
-(phrases, field prefixes, "every", closed content a staff caller may see) returns None and the caller asks
-Whoosh. A segment's arrays are reused by later
-generations while the segment lives (segments are immutable; deletions are read per generation), so an
-ingest costs only its new segment.
+(phrases, field prefixes, section filters, "every", closed content a staff caller may see) returns None and the
+caller asks Whoosh. A segment's arrays are reused by later generations while the segment lives (segments are
+immutable; deletions are read per generation), so an ingest costs only its new segment.
 """
 from __future__ import annotations
 
@@ -56,7 +55,8 @@ class Scored:
 
 
 class Generation:
-    """One index generation's term arrays: what `score` needs, shared by all threads, never changed."""
+    """One index generation's term arrays: what `score` needs, shared by all threads (only `labels` is filled
+    in later, once)."""
 
     def __init__(self, reader: IndexReader, fields: tuple[str, ...], reuse: dict[str, _Segment]):
         self.generation = reader.generation()

@@ -13,6 +13,7 @@ from corpus.ingest import ingest_paths
 from corpus.model import AgendaItem, Meeting, Section, SectionKind
 from corpus.store import Store
 from config.settings import Settings
+from index.analysis import ANALYSIS_VERSION
 from index.keyword import KeywordIndex, KeywordResult, weights_from
 from search.filters import Filters
 from search.query import QueryError, parse_query
@@ -204,3 +205,20 @@ def test_index_directory_is_created(tmp_path):
     index = KeywordIndex(tmp_path / "new" / "kw", WEIGHTS)
     assert Path(tmp_path / "new" / "kw").is_dir() and index.doc_count() == 0
     assert index.search(parse_query("lægevagt")).hits == []
+
+
+def test_segments_are_plain_files_and_a_compound_index_is_rebuilt(tmp_path, sample_store):
+    """A compound segment is copied into memory by every reader that opens it, so the index writes plain files;
+    an index written the old way is rebuilt when opened."""
+    index = KeywordIndex(tmp_path / "kw", WEIGHTS)
+    index.sync(sample_store)
+    assert not list((tmp_path / "kw").glob("*.seg")) and list((tmp_path / "kw").glob("*.pst"))
+    index.close()
+
+    old = windex.open_dir(str(tmp_path / "kw"))
+    old.writer(compound=True).commit(optimize=True)  # as the index was written before
+    (tmp_path / "kw" / "analysis-version").write_text(ANALYSIS_VERSION)
+    assert list((tmp_path / "kw").glob("*.seg"))
+    reopened = KeywordIndex(tmp_path / "kw", WEIGHTS)
+    assert reopened.doc_count() == 0 and reopened.sync(sample_store)["added"] == 3
+    assert not list((tmp_path / "kw").glob("*.seg")) and reopened.doc_count() == 42
