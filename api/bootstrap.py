@@ -27,9 +27,11 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
                           sync: Callable[[], dict] | None = None) -> None:
     """`ingest` and `sync` may stand in for the engine's own (the CLI's show progress bars)."""
     if engine.store.counts()["items"]:
-        if engine.store.shared:  # a replica joining a shared store: its own caches catch up before it serves
-            log(f"bringing the indexes in {engine.data_dir} up to date with the shared store")
-            log(f"index: {catch_up_apart(engine.settings)}")
+        # The indexes are caches of the store: a replica joining a shared store, an index of an older format
+        # (rebuilt empty when opened), or a crash between a store commit and an index sync all leave them
+        # behind, so they catch up before the server answers; only what changed is redone.
+        log(f"bringing the indexes in {engine.data_dir} up to date with the store")
+        log(f"index: {catch_up_apart(engine.settings)}")
         return
     log(f"empty data directory {engine.data_dir}: ingesting the bundled minutes from {bundled_corpus()} "
         "(first start only: reading, then embedding every passage; under a minute on 2 cores)")

@@ -181,9 +181,7 @@ class FastPath:
             built = Generation(reader, self.fields, reuse)
         finally:
             reader.close()
-        with self._lock:
-            if self._current is None or built.generation >= self._current.generation:
-                self._current = built
+        self._current = built  # the newest reader's: generations are not ordered across a recreated index
         return built
 
     def _build_in_background(self) -> None:
