@@ -94,7 +94,9 @@ def test_whoosh_answers_while_the_arrays_are_built_in_the_background(tmp_path):
     while background._fast.get(generation) is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert background._fast.get(generation) is not None, "the arrays were built"
-    assert [t.name for t in threading.enumerate() if t.name == "keyword-fast-path"] == []
+    for thread in [t for t in threading.enumerate() if t.name == "keyword-fast-path"]:
+        thread.join(timeout=10)
+        assert not thread.is_alive(), "the build thread ends once the arrays are in place"
     assert_same_ranking(background, slow, "lægevagt")
 
 
