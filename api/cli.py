@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -33,7 +34,12 @@ def main(
         "--data-dir", envvar="MINUTES_DATA_DIR", help="Where the store and indexes live [default: ./data]")] = None,
 ) -> None:
     overrides = {"data_dir": data_dir} if data_dir else {}
-    state.settings = Settings(**overrides)
+    try:
+        state.settings = Settings(**overrides)
+    except ValidationError as exc:  # a MINUTES_* variable the settings refuse: name it, no traceback
+        problems = "; ".join(f"MINUTES_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']} "
+                             f"(got {e.get('input')!r})" for e in exc.errors())
+        fail(f"invalid setting: {problems}")
 
 
 def _engine(**defaults):

@@ -54,3 +54,12 @@ def test_one_hit_is_one_result_and_a_cut_decision_ends_in_an_ellipsis(runner, en
     assert decisions and any(d.endswith("…") for d in decisions)
     assert all(len(d) <= 121 for d in decisions)
     assert not any(re.search(r"[,;:]…$", d) for d in decisions)
+
+
+@pytest.mark.parametrize("variable, value", [("MINUTES_KEYWORD_FAST_PATH", "sometimes"),
+                                             ("MINUTES_CONVEX_WEIGHT", "2")])
+def test_a_setting_the_service_refuses_is_named_without_a_traceback(runner, tmp_path, variable, value):
+    result = runner.invoke(app, ["--data-dir", str(tmp_path), "stats"], env={variable: value})
+    assert result.exit_code == 2
+    assert f"invalid setting: {variable}" in result.output and repr(value) in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
