@@ -39,13 +39,24 @@ def title_queries(store: Store, n: int) -> list[str]:
     return out
 
 
+def synced_twins(path, store: Store, fast_path: str = "wait") -> tuple[KeywordIndex, KeywordIndex]:
+    """One index synced with the store, opened twice: with the fast path (in `fast_path` mode) and with
+    Whoosh alone."""
+    fast = KeywordIndex(path, WEIGHTS, fast_path=fast_path)
+    fast.sync(store)
+    return fast, KeywordIndex(path, WEIGHTS, fast_path="off")
+
+
+def sample_copy(tmp_path) -> Store:
+    store = Store(tmp_path / "store.sqlite3")
+    ingest_paths([SAMPLES], store)
+    return store
+
+
 @pytest.fixture(scope="module")
 def twins(sample_store, tmp_path_factory):
     """The bundled minutes in one index, searched with the fast path and with Whoosh alone."""
-    path = tmp_path_factory.mktemp("kw") / "keyword"
-    fast = KeywordIndex(path, WEIGHTS, fast_path="wait")
-    fast.sync(sample_store)
-    return fast, KeywordIndex(path, WEIGHTS, fast_path="off")
+    return synced_twins(tmp_path_factory.mktemp("kw") / "keyword", sample_store)
 
 
 def test_fast_path_ranks_the_bundled_minutes_exactly_as_whoosh(twins, sample_store):
@@ -65,11 +76,8 @@ def test_fast_path_obeys_filters_and_exclusions(twins, sample_store):
 
 
 def test_fast_path_follows_changes_to_the_index(tmp_path):
-    store = Store(tmp_path / "store.sqlite3")
-    ingest_paths([SAMPLES], store)
-    fast = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="wait")
-    slow = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="off")
-    fast.sync(store)
+    store = sample_copy(tmp_path)
+    fast, slow = synced_twins(tmp_path / "kw", store)
     assert assert_same_ranking(fast, slow, "Kristian Vendelbo") > 0
     store.delete_meeting("kd-net-2023-04-14-1000")  # a deletion: documents masked in the old segment
     fast.sync(store)
@@ -82,11 +90,7 @@ def test_fast_path_follows_changes_to_the_index(tmp_path):
 
 
 def test_whoosh_answers_while_the_arrays_are_built_in_the_background(tmp_path):
-    store = Store(tmp_path / "store.sqlite3")
-    ingest_paths([SAMPLES], store)
-    background = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="background")
-    slow = KeywordIndex(tmp_path / "kw", WEIGHTS, fast_path="off")
-    background.sync(store)
+    background, slow = synced_twins(tmp_path / "kw", sample_copy(tmp_path), fast_path="background")
     first = background.search(parse_query("lægevagt"), limit=50)  # answered by Whoosh: nothing built yet
     assert first.ranked == slow.search(parse_query("lægevagt"), limit=50).ranked != []
     deadline = time.monotonic() + 60
