@@ -157,6 +157,7 @@ class FastPath:
         self._current: Generation | None = None
         self._building = False
         self._lock = threading.Lock()
+        self._waiting = threading.Lock()
 
     def get(self, generation: int) -> Generation | None:
         """The arrays of this index generation, or None while they are being built."""
@@ -164,7 +165,11 @@ class FastPath:
         if current is not None and current.generation == generation:
             return current
         if self.wait:
-            built = self.build()
+            with self._waiting:  # threads that find the same new generation build it once, in turn
+                current = self._current
+                if current is not None and current.generation == generation:
+                    return current
+                built = self.build()
             return built if built.generation == generation else None
         with self._lock:
             if self._building:
