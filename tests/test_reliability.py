@@ -93,7 +93,10 @@ def seeded(tmp_path, engine) -> Seeded:
     for name in (FEB, JUNE):
         shutil.copy(SAMPLES / name, docs / name)
     copy_embedding_cache(engine, data)
-    eng = Engine(Settings(data_dir=data, api_token=TOKEN))
+    # The service's own fast-path mode: under concurrent writes, searches after a change are answered by Whoosh
+    # while the new term arrays are built on a thread, as in `minutes serve` (the suite's default, "wait", would
+    # put every rebuild on a searching thread's request).
+    eng = Engine(Settings(data_dir=data, api_token=TOKEN, keyword_fast_path="background"))
     eng.ingest([docs])
     summary = eng.sync()
     assert summary["semantic"]["embedded"] == 0, "the lent cache should hold every passage"
