@@ -15,7 +15,7 @@ from whoosh.automata.lev import levenshtein_automaton
 from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 
-from index.analysis import STOP_WORDS, compound_split, normalise, stem, tokenize
+from index.analysis import STOP_WORDS, compound_split, fold, normalise, stem, tokenize
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, TEXT_FIELDS, parts_field
 
@@ -74,7 +74,7 @@ class QueryBuilder:
     """Turns a ParsedQuery into Whoosh queries over the allowed fields of one index reader."""
 
     def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
-                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], list[str]] | None = None):
+                 near_cache: MutableMapping[tuple[str, tuple[str, ...], int], list[tuple[str, int]]] | None = None):
         self.reader = reader
         self.weights = weights
         self.fields = fields
@@ -183,6 +183,9 @@ class QueryBuilder:
             shown += near
             options += [(t,) for t in near]
             subs += [wq.Term(f, t, boost=w.boost(f) * w.fuzzy) for t in near for f in fields]
+            if w.compound:  # a spelling is searched as the word is: inside compounds too
+                subs += [wq.Term(parts_field(f), t, boost=w.boost(f) * w.fuzzy * w.compound)
+                         for t in near for f in twins]
         if record:
             self._record(shown, options)
         return wq.Or(subs)
@@ -207,30 +210,43 @@ class QueryBuilder:
         return sum(self.reader.doc_frequency(f, term) for f in fields)
 
     def _spellings(self, word: str, term: str, fields: tuple[str, ...]) -> list[str]:
-        """Indexed terms the word may be a misspelling of, the most frequent first. A misspelt word is
-        unknown to the lemma table, so its term is the word itself while the index holds lemmas: its
-        Snowball stem ("fritidsaktivitetter" -> "fritidsaktivitet") is tried too, exactly and fuzzily."""
+        """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
+        frequent first among equals. A misspelt word is unknown to the lemma table, so its term is a
+        Snowball stem while the index holds lemmas: the word as typed ("aftaleforlæængelse" ->
+        "aftaleforlængelse"), its term and its stem ("fritidsaktivitetter" -> "fritidsaktivitet") are all
+        looked up, and only the nearest found count, so a 2-edit neighbour ("forbund" for "forbbindelse")
+        does not stand beside the 1-edit word meant ("forbindelse")."""
         stemmed = stem(word)
         found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
-        for key in dict.fromkeys((term, stemmed)):
-            found += [t for t in self._near(key, fields) if t not in found and t != term]
+        keys = tuple(dict.fromkeys((fold(word.lower()), term, stemmed)))
+        for maxdist in (1, 2):
+            near: dict[str, int] = {}
+            for key in keys:
+                for t, n in self._near(key, fields, maxdist):
+                    if t != term and t not in found:
+                        near[t] = max(near.get(t, 0), n)
+            found += sorted(near, key=lambda t: -near[t])
+            if found:
+                break
         return found[:MAX_FUZZY_TERMS]
 
-    def _near(self, term: str, fields: tuple[str, ...]) -> list[str]:
-        """Indexed terms within 1 (short words) or 2 edits, the most frequent first."""
-        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
+    def _near(self, term: str, fields: tuple[str, ...], maxdist: int) -> list[tuple[str, int]]:
+        """Indexed terms within `maxdist` edits of term (2 only for words of 8 letters or more) with the
+        number of items holding each, the most frequent first. `_spellings` asks for 2 only when 1 found
+        nothing, so these are the terms exactly that far."""
+        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN or (maxdist > 1 and len(term) < 8):
             return []
-        key = (term, fields)
+        key = (term, fields, maxdist)
         if (cached := self.near_cache.get(key)) is not None:
             return cached
-        dfa = _typo_automaton(term, 1 if len(term) < 8 else 2)
+        dfa = _typo_automaton(term, maxdist)
         near: dict[str, int] = {}
         for leaf, _ in self.reader.leaf_readers():  # segment readers walk the DFA over their terms
             for f in fields:
                 for t in Automata.find_matches(dfa, leaf.cursor(f)):
                     if t != term:
                         near[t] = near.get(t, 0) + leaf.doc_frequency(f, t)
-        found = self.near_cache[key] = sorted(near, key=lambda t: -near[t])[:MAX_FUZZY_TERMS]
+        found = self.near_cache[key] = sorted(near.items(), key=lambda kv: -kv[1])[:MAX_FUZZY_TERMS]
         return found
 
 

@@ -87,6 +87,17 @@ def test_typo_query_finds_the_right_word_and_reports_it(kd):
     assert top(kd, "lægevagtt")[0] == ("2023-06-02", 50) and "lægevagt" in result.terms
 
 
+@pytest.mark.parametrize("wrong, right, nearest", [
+    ("opholdstiilladelse", "opholdstilladelse", "opholdstilladelse"),  # its stem is 3+ edits from any term
+    ("godkenndelse", "godkendelse", "godkendelse"),  # not "godkende": 2 edits away, though more frequent
+    ("foreløøbige", "foreløbige", "foreløbig"),  # not "forløb"
+])
+def test_a_misspelling_is_read_as_the_nearest_indexed_word(kd, wrong, right, nearest):
+    typed, meant = kd.search(wrong), kd.search(right)
+    assert typed.unknown == {wrong: nearest}
+    assert [i for i, _ in typed.ranked[:3]] == [i for i, _ in meant.ranked[:3]] != []
+
+
 def test_or_and_field_prefixes(kd):
     assert {("2023-06-02", 47), ("2023-04-14", 21)} <= set(top(kd, "Midttrafik OR Vendelbo")[:3])
     assert top(kd, "titel:Vendelbo") == [("2023-04-14", 21)]
