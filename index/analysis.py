@@ -15,6 +15,7 @@ analysis costs about one dict lookup per token.
 """
 from __future__ import annotations
 
+import difflib
 import gzip
 import json
 import re
@@ -91,6 +92,21 @@ def stem(word: str) -> str:
     """The Snowball stem of a word, folded: what a word unknown to the lemma table may share with the
     lemma of its correct spelling."""
     return fold(_stemmer().stemWord(word.lower()[:MAX_TERM_LEN]))
+
+
+# Danish inflectional endings: enough to turn a lemma or stem back into the form a user meant.
+_ENDINGS = ("", "e", "en", "et", "er", "ere", "erne", "ene", "es", "s", "ens", "ets", "ers", "ernes", "n", "t",
+            "r", "ne", "rne", "ns", "ts")
+
+
+def spelled(term: str, typed: str) -> str:
+    """A written word whose index term is `term`, the closest to what was typed: the index holds lemmas and
+    stems with å folded to aa, so a spelling suggestion made of terms would read »skoleomraade« or
+    »fritidsaktivitet« where the user meant »skoleområde« or »fritidsaktiviteter«."""
+    typed = typed.lower()
+    base = term if "aa" in typed else term.replace("aa", "å")
+    forms = [form for ending in _ENDINGS if normalise(form := base + ending) == term]
+    return difflib.get_close_matches(typed, forms, n=1, cutoff=0.0)[0] if forms else base
 
 
 def _head_lemma(word: str, table: dict[str, str]) -> str | None:

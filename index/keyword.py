@@ -62,7 +62,7 @@ class KeywordResult:
     ranked: list[tuple[str, float]] = field(default_factory=list)  # (item id, score), best first
     total: int = 0
     terms: tuple[str, ...] = ()  # analysed query terms, for highlighting
-    unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest term
+    unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest word
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property

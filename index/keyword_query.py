@@ -15,7 +15,7 @@ from whoosh.automata.lev import levenshtein_automaton
 from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 
-from index.analysis import STOP_WORDS, compound_split, fold, normalise, stem, tokenize
+from index.analysis import STOP_WORDS, compound_split, fold, normalise, spelled, stem, tokenize
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, TEXT_FIELDS, parts_field
 
@@ -57,7 +57,7 @@ class BuiltQuery:
     # Items to leave out, for the searcher's `mask`: Whoosh's AndNot ignores its negative side
     # when all matches are collected (whoosh-reloaded 2.7.5).
     excluded: wq.Query | None = None
-    unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest term
+    unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest word
 
 
 def coordinate(score: float, matched: int, slots: int, coord: float) -> float:
@@ -80,7 +80,7 @@ class QueryBuilder:
         self.fields = fields
         self.near_cache = {} if near_cache is None else near_cache  # must belong to this reader's state
         self.terms: dict[str, None] = {}
-        self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest indexed term
+        self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self._options: list[tuple[str, ...]] = []
 
     def build(self, parsed: ParsedQuery) -> BuiltQuery:
@@ -179,7 +179,7 @@ class QueryBuilder:
         if w.fuzzy and hits < w.fuzzy_below:
             near = self._spellings(word, term, fields)
             if not hits and near and record:
-                self.unknown[word.lower()] = near[0]
+                self.unknown[word.lower()] = spelled(near[0], word)
             shown += near
             options += [(t,) for t in near]
             subs += [wq.Term(f, t, boost=w.boost(f) * w.fuzzy) for t in near for f in fields]

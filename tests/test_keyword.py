@@ -90,12 +90,21 @@ def test_typo_query_finds_the_right_word_and_reports_it(kd):
 @pytest.mark.parametrize("wrong, right, nearest", [
     ("opholdstiilladelse", "opholdstilladelse", "opholdstilladelse"),  # its stem is 3+ edits from any term
     ("godkenndelse", "godkendelse", "godkendelse"),  # not "godkende": 2 edits away, though more frequent
-    ("foreløøbige", "foreløbige", "foreløbig"),  # not "forløb"
+    ("foreløøbige", "foreløbige", "foreløbige"),  # not "forløb"
 ])
 def test_a_misspelling_is_read_as_the_nearest_indexed_word(kd, wrong, right, nearest):
     typed, meant = kd.search(wrong), kd.search(right)
     assert typed.unknown == {wrong: nearest}
     assert [i for i, _ in typed.ranked[:3]] == [i for i, _ in meant.ranked[:3]] != []
+
+
+@pytest.mark.parametrize("wrong, suggested", [
+    ("socialområdde", "socialområde"),  # the index holds "socialomraade"
+    ("lægevagtenn", "lægevagten"),  # the index holds the lemma "lægevagt"
+    ("afrapportteringer", "afrapporteringer"),
+])
+def test_a_spelling_suggestion_reads_as_a_word_not_an_index_term(kd, wrong, suggested):
+    assert kd.search(wrong).unknown == {wrong: suggested}
 
 
 def test_or_and_field_prefixes(kd):
