@@ -23,6 +23,7 @@ MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
 COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora stay exhaustive)
 FUZZY_PREFIX = 2  # typos rarely hit the first letters, and the prefix makes the search fast
+LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as typed as well as by its stem
 
 @dataclass(frozen=True)
 class Weights:
@@ -212,13 +213,14 @@ class QueryBuilder:
     def _spellings(self, word: str, term: str, fields: tuple[str, ...]) -> list[str]:
         """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
         frequent first among equals. A misspelt word is unknown to the lemma table, so its term is a
-        Snowball stem while the index holds lemmas: the word as typed ("aftaleforlæængelse" ->
+        Snowball stem while the index holds lemmas: the word as typed, when long ("aftaleforlæængelse" ->
         "aftaleforlængelse"), its term and its stem ("fritidsaktivitetter" -> "fritidsaktivitet") are all
         looked up, and only the nearest found count, so a 2-edit neighbour ("forbund" for "forbbindelse")
         does not stand beside the 1-edit word meant ("forbindelse")."""
         stemmed = stem(word)
         found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
-        keys = tuple(dict.fromkeys((fold(word.lower()), term, stemmed)))
+        typed = fold(word.lower())  # only when long: a short word is 1 edit from unrelated stems (hours -> hors)
+        keys = tuple(dict.fromkeys((typed, term, stemmed) if len(typed) >= LONG_WORD else (term, stemmed)))
         for maxdist in (1, 2):
             near: dict[str, int] = {}
             for key in keys:
@@ -234,7 +236,7 @@ class QueryBuilder:
         """Indexed terms within `maxdist` edits of term (2 only for words of 8 letters or more) with the
         number of items holding each, the most frequent first. `_spellings` asks for 2 only when 1 found
         nothing, so these are the terms exactly that far."""
-        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN or (maxdist > 1 and len(term) < 8):
+        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN or (maxdist > 1 and len(term) < LONG_WORD):
             return []
         key = (term, fields, maxdist)
         if (cached := self.near_cache.get(key)) is not None:
