@@ -325,6 +325,28 @@ def evaluate(
     _emit(data, text, as_json)
 
 
+@app.command("eval-typos")
+def evaluate_typos(
+    words: Annotated[int, typer.Option(min=1, help="Title words to misspell")] = 60,
+    mode: Annotated[str, typer.Option(help="all | hybrid | keyword | semantic | peer-bm25s")] = "all",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """How much of a word's top 3 a one-letter misspelling keeps, per mode and beside plain bm25s."""
+    from evaluation.peers import PeerUnavailable
+    from evaluation.runner import MODES
+    from evaluation.typos import run_typos
+
+    _require_minutes()
+    names = [*MODES, "peer-bm25s"] if mode == "all" else [mode]
+    try:
+        text, data = run_typos(_engine(keyword_fast_path="wait"), names, words, log=console.print)
+    except ValueError as exc:
+        fail(str(exc))
+    except PeerUnavailable as exc:
+        fail(str(exc), 1)
+    _emit(data, text, as_json)
+
+
 def _lazy_task(bar: Progress, description: str):
     """A progress callback whose bar appears only once something reports progress."""
     task = None

@@ -1,0 +1,97 @@
+"""`minutes eval-typos`: how much of a word's results survive a one-letter misspelling, per mode and peer.
+
+No judgments needed, so it runs on any corpus: for each sampled word, the correct spelling's top 3 in a
+mode (or peer) is the reference for that same mode's top 3 on the misspelling; the score is the share of
+the reference kept. Words: title words of 9 letters or more that stand in at most 30 items' titles
+(specific words, where a top 3 means something), a fixed-seed sample. Misspellings, one of each kind per
+word: a letter doubled, dropped, swapped with the next, or changed (vowel for vowel, consonant for
+consonant), never in the first two letters, where typos are rare (and the fuzzy matcher assumes none).
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from evaluation.judgments import HitRef
+from evaluation.peers import PEERS, Items, search_fns
+from evaluation.runner import MODES, mode_search
+from search.engine import Engine
+
+KINDS = ("doubled", "dropped", "swapped", "changed")
+TOP = 3
+MIN_LEN = 9
+MAX_TITLES = 30
+SEED = 7
+VOWELS = "aeiouyæøå"
+CONSONANTS = "bcdfghjklmnprstv"
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def misspell(word: str, kind: str, rng: random.Random) -> str:
+    """`word` with one letter misspelt (after its first two), in the way `kind` names; never `word` itself."""
+    positions = [i for i in range(2, len(word) - 1) if kind != "swapped" or word[i] != word[i + 1]]
+    i = rng.choice(positions or [len(word) - 2])
+    if kind == "doubled":
+        return word[:i] + word[i] + word[i:]
+    if kind == "dropped":
+        return word[:i] + word[i + 1:]
+    if kind == "swapped":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == "changed":
+        pool = VOWELS if word[i] in VOWELS else CONSONANTS
+        return word[:i] + rng.choice([c for c in pool if c != word[i]]) + word[i + 1:]
+    raise ValueError(f"unknown misspelling kind: {kind}")
+
+
+def sample_words(titles: Sequence[str], n: int, seed: int = SEED) -> list[str]:
+    """Up to n title words of MIN_LEN+ letters found in 1..MAX_TITLES titles, lower-cased, fixed sample."""
+    counts = Counter(w for title in titles for w in {w.lower() for w in _WORD.findall(title) if len(w) >= MIN_LEN})
+    words = sorted(w for w, c in counts.items() if c <= MAX_TITLES)
+    return sorted(random.Random(seed).sample(words, min(n, len(words))))
+
+
+def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callable[[str], None] | None = None
+              ) -> tuple[str, dict]:
+    """Share of each correct spelling's top 3 kept by its misspellings, per kind, for each named mode/peer."""
+    items = Items.load(engine.store)
+    if not items.ids:
+        raise ValueError(f"the data directory {engine.data_dir} holds no minutes to evaluate: "
+                         "add them with `minutes ingest PATH`")
+    if unknown := [n for n in names if n not in (*MODES, "peer-bm25s")]:
+        raise ValueError(f"eval-typos runs {', '.join((*MODES, 'peer-bm25s'))}, not {', '.join(unknown)}")
+    fns: dict[str, Callable[[str], list[HitRef]]] = {n: mode_search(engine, n) for n in names if n in MODES}
+    if "peer-bm25s" in names:
+        fns.update(search_fns(["peer-bm25s"], items, lambda: None, TOP))
+    sample = sample_words([s.item.title for s in items.stored], words)
+    rng = random.Random(SEED)
+    typos = {word: {kind: misspell(word, kind, rng) for kind in KINDS} for word in sample}
+    kept: dict[str, dict[str, list[float]]] = {n: {k: [] for k in KINDS} for n in names}
+    for name in names:
+        search = fns[name]
+        for word, wrong in typos.items():
+            reference = set(search(word)[:TOP])
+            if not reference:
+                continue
+            for kind, typo in wrong.items():
+                kept[name][kind].append(len(reference & set(search(typo)[:TOP])) / len(reference))
+        if log:
+            log(f"{name}: {len(sample)} words, {len(KINDS)} misspellings each")
+    data = {"words": len(sample), "top": TOP,
+            "kept": {n: {**{k: _mean(v) for k, v in kinds.items()}, "all": _mean(sum(kinds.values(), []))}
+                     for n, kinds in kept.items()},
+            "examples": {w: typos[w] for w in sample[:5]}}
+    return format_table(data), data
+
+
+def _mean(values: list[float]) -> float:
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+def format_table(data: dict) -> str:
+    head = f"{'':12s}" + "".join(f"{k:>9s}" for k in (*KINDS, "all"))
+    rows = [f"{name:12s}" + "".join(f"{shares[k]:9.3f}" for k in (*KINDS, "all"))
+            for name, shares in data["kept"].items()]
+    return "\n".join([f"share of the correct spelling's top {data['top']} kept by a one-letter misspelling "
+                      f"({data['words']} title words)", head, *rows])

@@ -1,0 +1,60 @@
+"""`minutes eval-typos`: one-letter misspellings of title words, scored against the correct spelling."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from conftest import SAMPLES, copy_embedding_cache
+from typer.testing import CliRunner
+
+from api.cli import app
+from evaluation.typos import KINDS, misspell, run_typos, sample_words
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_misspelling_is_one_letter_off_and_keeps_the_first_two(kind):
+    rng = random.Random(1)
+    for word in ("lægevagtsordningen", "kassekredit", "psykiatriforum", "aabenraa", "ellevilla"):
+        wrong = misspell(word, kind, rng)
+        assert wrong != word and wrong[:2] == word[:2]
+        if kind == "doubled":
+            assert len(wrong) == len(word) + 1 and any(wrong[:i] + wrong[i + 1:] == word for i in range(len(wrong)))
+        elif kind == "dropped":
+            assert len(wrong) == len(word) - 1 and any(word[:i] + word[i + 1:] == wrong for i in range(len(word)))
+        elif kind == "swapped":
+            assert sorted(wrong) == sorted(word) and sum(a != b for a, b in zip(word, wrong)) == 2
+        else:
+            assert len(wrong) == len(word) and sum(a != b for a, b in zip(word, wrong)) == 1
+
+
+def test_words_are_long_specific_title_words_in_a_fixed_sample():
+    titles = ["Lægevagten", "Lægevagtsordningen i Midtjylland", "Midttrafik kassekredit",
+              *["Budgetopfølgning"] * 31]  # in more than 30 titles: not specific
+    words = sample_words(titles, 10)
+    assert words == sorted(words)
+    assert set(words) == {"lægevagten", "lægevagtsordningen", "kassekredit", "midtjylland", "midttrafik"}
+    assert sample_words(titles, 2) == sample_words(titles, 2) and len(sample_words(titles, 2)) == 2
+
+
+def test_keyword_mode_keeps_most_of_a_misspelt_words_results_and_far_more_than_stemmed_bm25(engine):
+    text, data = run_typos(engine, ["keyword", "peer-bm25s"], words=40)
+    kept = data["kept"]
+    assert data["words"] >= 30
+    assert kept["keyword"]["all"] >= 0.6  # a misspelt word is read as the nearest indexed word
+    assert kept["keyword"]["all"] > kept["peer-bm25s"]["all"] + 0.4  # a Snowball stem changes with the typo
+    assert all(kept["keyword"][kind] > 0.4 for kind in KINDS)
+    assert "keyword" in text and "peer-bm25s" in text
+
+
+def test_eval_typos_cli_prints_json_and_refuses_an_unknown_mode(engine, tmp_path):
+    data = tmp_path / "data"
+    copy_embedding_cache(engine, data)
+    runner = CliRunner()
+    assert runner.invoke(app, ["--data-dir", str(data), "ingest", str(SAMPLES)]).exit_code == 0
+    result = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--words", "5", "--mode", "keyword",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    assert list(json.loads(result.stdout)["kept"]) == ["keyword"]
+    bad = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--mode", "peer-e5"])
+    assert bad.exit_code == 2 and "peer-bm25s" in bad.output and "Traceback" not in bad.output
