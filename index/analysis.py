@@ -103,10 +103,18 @@ def spelled(term: str, typed: str) -> str:
     """A written word whose index term is `term`, the closest to what was typed: the index holds lemmas and
     stems with å folded to aa, so a spelling suggestion made of terms would read »skoleomraade« or
     »fritidsaktivitet« where the user meant »skoleområde« or »fritidsaktiviteter«."""
-    typed = typed.lower()
+    typed, table = typed.lower(), lemma_table()
     base = term if "aa" in typed else term.replace("aa", "å")
-    forms = [form for ending in _ENDINGS if normalise(form := base + ending) == term]
+    candidates = [base + ending for ending in _ENDINGS]
+    words = [form for form in candidates if form in table and fold(table[form]) == term]  # Danish words first
+    forms = words or [form for form in candidates if normalise(form) == term]
     return difflib.get_close_matches(typed, forms, n=1, cutoff=0.0)[0] if forms else base
+
+
+def known_word(word: str) -> bool:
+    """A word of the Danish lemma table (inflected forms included): not a misspelling, even where the
+    archive lacks it (»afslører«), so it gets no spelling suggestion."""
+    return word.lower() in lemma_table()
 
 
 def _head_lemma(word: str, table: dict[str, str]) -> str | None:

@@ -15,7 +15,7 @@ from whoosh.automata.lev import levenshtein_automaton
 from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 
-from index.analysis import STOP_WORDS, compound_split, fold, normalise, spelled, stem, tokenize
+from index.analysis import STOP_WORDS, compound_split, fold, known_word, normalise, spelled, stem, tokenize
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, TEXT_FIELDS, parts_field
 
@@ -179,7 +179,7 @@ class QueryBuilder:
                 subs.append(self._apart(pieces, twins))
         if w.fuzzy and hits < w.fuzzy_below:
             near = self._spellings(word, term, fields)
-            if not hits and near and record:
+            if not hits and near and record and not known_word(word):
                 self.unknown[word.lower()] = spelled(near[0], word)
             shown += near
             options += [(t,) for t in near]

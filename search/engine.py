@@ -317,7 +317,10 @@ class Engine:
         a query the corpus has no words for still finds items by meaning, while gibberish gets »Ingen
         resultater«. All hits still take part in the fusion's normalisation (gating them there cost 0.04
         nDCG@10 on greve-dev: it cut real matches of long questions)."""
-        hits = self.vectors.search(parsed.positive_text, limit=self._semantic_depth(request), allowed=allowed,
+        text = parsed.positive_text
+        if ranking.did_you_mean:  # read as the keyword side read it: misspelt words spelt right
+            text = parse_query(ranking.did_you_mean).positive_text
+        hits = self.vectors.search(text, limit=self._semantic_depth(request), allowed=allowed,
                                    sections=sections or None, hidden=hidden)
         for h in hits:
             ranking.passages[h.item_id] = h.text

@@ -72,3 +72,9 @@ def test_a_long_compound_with_a_doubled_letter_finds_its_items(greve_engine, gre
     found, expected = top(wrong, 3), set(top(right, 20))  # the misspelling's top 3 are the right word's items
     assert len(found) == 3 and all(i in expected or holds(i) for i in found)
     assert greve_client.get("/search", params={"q": wrong}).json()["did_you_mean"] not in (None, wrong)
+
+
+def test_a_danish_word_the_archive_lacks_is_not_called_a_misspelling(greve_client):
+    """»afslører« is one edit from »afløser«, which Greve's minutes hold; it is a word, so no »Mente du«."""
+    for q in ("afslører", "hvordan afslører kommunen borgere der snyder med offentlig forsørgelse"):
+        assert greve_client.get("/search", params={"q": q}).json()["did_you_mean"] is None

@@ -49,6 +49,14 @@ def test_a_long_compound_with_a_doubled_letter_finds_its_item(engine, query):
     assert result["did_you_mean"] == "lægevagtsordningen"  # the word meant, not its index term
 
 
+@pytest.mark.parametrize("wrong, right", [("afrapportteringer", "afrapporteringer"), ("kasseekredit", "kassekredit")])
+def test_hybrid_ranks_a_misspelt_word_as_its_right_spelling(engine, wrong, right):
+    """Both sides read the query as the keyword side corrected it: the semantic side embeds the right word."""
+    typed, meant = search(engine, wrong, limit=10), search(engine, right, limit=10)
+    assert typed["did_you_mean"] == right and meant["did_you_mean"] is None
+    assert [h["id"] for h in typed["hits"]] == [h["id"] for h in meant["hits"]] != []
+
+
 def test_nonsense_gets_no_results(engine):
     result = search(engine, "xyzzy qwv")
     assert result["total"] == 0 and result["did_you_mean"] is None
