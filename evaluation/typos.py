@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from evaluation.judgments import HitRef
-from evaluation.peers import PEERS, Items, search_fns
+from evaluation.peers import Items, search_fns
 from evaluation.runner import MODES, mode_search
 from search.engine import Engine
 

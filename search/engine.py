@@ -11,7 +11,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
@@ -25,7 +25,7 @@ from index.parsed import ParsedQuery
 from search import fusion
 from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, access_view
 from search.filters import Filters
-from search.query import parse_query
+from search.query import QueryError, parse_query
 from search.request import SearchRequest
 from search.snippets import decision_excerpt, snippet
 
@@ -319,7 +319,8 @@ class Engine:
         nDCG@10 on greve-dev: it cut real matches of long questions)."""
         text = parsed.positive_text
         if ranking.did_you_mean:  # read as the keyword side read it: misspelt words spelt right
-            text = parse_query(ranking.did_you_mean).positive_text
+            with suppress(QueryError):  # (the same words respelt: it parses as the query did)
+                text = parse_query(ranking.did_you_mean).positive_text
         hits = self.vectors.search(text, limit=self._semantic_depth(request), allowed=allowed,
                                    sections=sections or None, hidden=hidden)
         for h in hits:
