@@ -75,7 +75,7 @@ class QueryBuilder:
     """Turns a ParsedQuery into Whoosh queries over the allowed fields of one index reader."""
 
     def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
-                 near_cache: MutableMapping[tuple[str, tuple[str, ...], int], list[tuple[str, int]]] | None = None):
+                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], tuple[list, list]] | None = None):
         self.reader = reader
         self.weights = weights
         self.fields = fields
@@ -221,10 +221,10 @@ class QueryBuilder:
         found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
         typed = fold(word.lower())  # only when long: a short word is 1 edit from unrelated stems (hours -> hors)
         keys = tuple(dict.fromkeys((typed, term, stemmed) if len(typed) >= LONG_WORD else (term, stemmed)))
-        for maxdist in (1, 2):
+        for distance in (1, 2):
             near: dict[str, int] = {}
             for key in keys:
-                for t, n in self._near(key, fields, maxdist):
+                for t, n in self._near(key, fields)[distance - 1]:
                     if t != term and t not in found:
                         near[t] = max(near.get(t, 0), n)
             found += sorted(near, key=lambda t: -near[t])
@@ -232,15 +232,16 @@ class QueryBuilder:
                 break
         return found[:MAX_FUZZY_TERMS]
 
-    def _near(self, term: str, fields: tuple[str, ...], maxdist: int) -> list[tuple[str, int]]:
-        """Indexed terms within `maxdist` edits of term (2 only for words of 8 letters or more) with the
-        number of items holding each, the most frequent first. `_spellings` asks for 2 only when 1 found
-        nothing, so these are the terms exactly that far."""
-        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN or (maxdist > 1 and len(term) < LONG_WORD):
-            return []
-        key = (term, fields, maxdist)
+    def _near(self, term: str, fields: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """Indexed terms 1 edit from term, and 2 edits (only for words of LONG_WORD letters or more), each
+        with the number of items holding it, the most frequent first. One walk over the term lists finds
+        both; the 1-edit automaton then tells them apart."""
+        if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
+            return [], []
+        key = (term, fields)
         if (cached := self.near_cache.get(key)) is not None:
             return cached
+        maxdist = 2 if len(term) >= LONG_WORD else 1
         dfa = _typo_automaton(term, maxdist)
         near: dict[str, int] = {}
         for leaf, _ in self.reader.leaf_readers():  # segment readers walk the DFA over their terms
@@ -248,7 +249,11 @@ class QueryBuilder:
                 for t in Automata.find_matches(dfa, leaf.cursor(f)):
                     if t != term:
                         near[t] = near.get(t, 0) + leaf.doc_frequency(f, t)
-        found = self.near_cache[key] = sorted(near.items(), key=lambda kv: -kv[1])[:MAX_FUZZY_TERMS]
+        one = _typo_automaton(term, 1) if maxdist > 1 else dfa
+        tiers: tuple[list[tuple[str, int]], list[tuple[str, int]]] = ([], [])
+        for t, n in sorted(near.items(), key=lambda kv: -kv[1]):
+            tiers[0 if one.accept(t) else 1].append((t, n))
+        found = self.near_cache[key] = (tiers[0][:MAX_FUZZY_TERMS], tiers[1][:MAX_FUZZY_TERMS])
         return found
 
 
