@@ -333,11 +333,10 @@ def evaluate_typos(
 ) -> None:
     """How much of a word's top 3 a one-letter misspelling keeps, per mode and beside plain bm25s."""
     from evaluation.peers import PeerUnavailable
-    from evaluation.runner import MODES
-    from evaluation.typos import run_typos
+    from evaluation.typos import NAMES, run_typos
 
     _require_minutes()
-    names = [*MODES, "peer-bm25s"] if mode == "all" else [mode]
+    names = list(NAMES) if mode == "all" else [mode]
     try:
         text, data = run_typos(_engine(keyword_fast_path="wait"), names, words, log=console.print)
     except ValueError as exc:

@@ -24,6 +24,7 @@ TOP = 3
 MIN_LEN = 9
 MAX_TITLES = 30
 SEED = 7
+NAMES = (*MODES, "peer-bm25s")  # what it runs: our modes and the plain keyword peer
 VOWELS = "aeiouyæøå"
 CONSONANTS = "bcdfghjklmnprstv"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,8 +60,8 @@ def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callab
     if not items.ids:
         raise ValueError(f"the data directory {engine.data_dir} holds no minutes to evaluate: "
                          "add them with `minutes ingest PATH`")
-    if unknown := [n for n in names if n not in (*MODES, "peer-bm25s")]:
-        raise ValueError(f"eval-typos runs {', '.join((*MODES, 'peer-bm25s'))}, not {', '.join(unknown)}")
+    if unknown := [n for n in names if n not in NAMES]:
+        raise ValueError(f"eval-typos runs {', '.join(NAMES)}, not {', '.join(unknown)}")
     fns: dict[str, Callable[[str], list[HitRef]]] = {n: mode_search(engine, n) for n in names if n in MODES}
     if "peer-bm25s" in names:
         fns.update(search_fns(["peer-bm25s"], items, lambda: None, TOP))
