@@ -63,6 +63,7 @@ class KeywordResult:
     total: int = 0
     terms: tuple[str, ...] = ()  # analysed query terms, for highlighting
     unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest word
+    coverage: float = 1.0  # share of the query's words the keyword side can read (English words no item holds)
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
@@ -183,13 +184,13 @@ class KeywordIndex:
         reader = searcher.reader()
         built = QueryBuilder(reader, self.weights, _fields(sections), self._near_cache(reader)).build(parsed)
         if built.query is None:
-            return KeywordResult(terms=built.terms, unknown=built.unknown)
+            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
         if closed is not None and not closed.empty:  # access: also match closed content the caller may see
             built = replace(built, query=widen(built.query, closed), excluded=widen(built.excluded, closed))
         docs, docnums = self._doc_facts(reader)
         allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
         if allowed_docs is not None and not allowed_docs:
-            return KeywordResult(terms=built.terms, unknown=built.unknown)
+            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
         fast = self._fast.get(reader.generation()) if self._fast is not None else None
         if fast is not None and (result := _run_fast(fast, searcher, built, allowed_docs, max(1, limit), docs)):
             return result
@@ -259,7 +260,7 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
     hits = [KeywordHit(doc.id, score, rank, terms, doc.body, doc.date, doc.number)
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
     return KeywordResult([(h.item_id, h.score) for h in hits], len(scored), built.terms, built.unknown,
-                         lambda: hits)
+                         built.coverage, lambda: hits)
 
 
 def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -287,7 +288,7 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
         return [KeywordHit(docs[n].id, score, rank, scored.terms_of(n), docs[n].body, docs[n].date,
                            docs[n].number) for rank, (n, score) in enumerate(zip(docnums, scores), start=1)]
 
-    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, details)
+    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, details)
 
 
 def _text(term: bytes | str) -> str:

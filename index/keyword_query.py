@@ -16,6 +16,7 @@ from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 
 from index.analysis import STOP_WORDS, compound_split, fold, known_word, normalise, spelled, stem, tokenize
+from index.language import ENGLISH_STOP_WORDS, english_word
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, TEXT_FIELDS, parts_field
 
@@ -59,6 +60,7 @@ class BuiltQuery:
     # when all matches are collected (whoosh-reloaded 2.7.5).
     excluded: wq.Query | None = None
     unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest word
+    coverage: float = 1.0  # share of the query's words this side can read (see `QueryBuilder.coverage`)
 
 
 def coordinate(score: float, matched: int, slots: int, coord: float) -> float:
@@ -83,6 +85,15 @@ class QueryBuilder:
         self.terms: dict[str, None] = {}
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self._options: list[tuple[str, ...]] = []
+        self._read: list[bool] = []  # per ranked query word: whether this side can read it
+
+    @property
+    def coverage(self) -> float:
+        """The share of the query's words the keyword side can read. It cannot read an English word that no
+        item holds (»heating«, »lonely«): for those only the semantic side has evidence, and the fusion
+        weighs this side by its coverage. A misspelling or an absent Danish word still counts as read: the
+        keyword side widens it, and a Danish word the archive lacks is evidence that nothing matches."""
+        return sum(self._read) / len(self._read) if self._read else 1.0
 
     def build(self, parsed: ParsedQuery) -> BuiltQuery:
         """Plain words rank; field-prefixed clauses must match; excluded clauses must not."""
@@ -100,8 +111,9 @@ class QueryBuilder:
                 slots.append(Slot(tuple(self._options)))
         query = self._combine(must, self._ranked(rare, common), bool(parsed.excluded))
         if query is None:
-            return BuiltQuery(None, (), unknown=dict(self.unknown))
-        return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown))
+            return BuiltQuery(None, (), unknown=dict(self.unknown), coverage=self.coverage)
+        return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown),
+                          self.coverage)
 
     def exclusions(self, parsed: ParsedQuery) -> wq.Query | None:
         """What the excluded clauses match, exactly (no widening), in every text field."""
@@ -177,9 +189,12 @@ class QueryBuilder:
                 shown += pieces if not hits else []  # mark the halves only where they stand in
                 options.append(pieces)
                 subs.append(self._apart(pieces, twins))
-        if w.fuzzy and hits < w.fuzzy_below:
+        english = english_word(word)
+        if record and word.lower() not in ENGLISH_STOP_WORDS:
+            self._read.append(not (english and not hits))
+        if w.fuzzy and hits < w.fuzzy_below:  # English words too: »strategy« is near »strategi«
             near = self._spellings(word, term, fields)
-            if not hits and near and record and not known_word(word):
+            if not hits and near and record and not (known_word(word) or english):  # a word is no misspelling
                 self.unknown[word.lower()] = spelled(near[0], word)
             shown += near
             options += [(t,) for t in near]

@@ -48,6 +48,7 @@ class Ranking:
     did_you_mean: str | None = None
     by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
     meaningful: set[str] = field(default_factory=set)  # semantic hits above the nonsense line (hybrid)
+    coverage: float = 1.0  # share of the query's words the keyword side can read (English words it lacks)
 
     def explain(self, docs: Iterable[str]) -> dict[str, dict]:
         """Each side's rank and score for some items (a page): worked out only for them, as a broad query's
@@ -295,6 +296,7 @@ class Engine:
             kw_run = result.ranked
             ranking.terms = list(result.terms)
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
+            ranking.coverage = result.coverage
             ranking.keyword = kw_run
         sem_run: list[tuple[str, float]] = []
         if request.mode != "keyword" and self.has_vectors() and parsed.positive_text:
@@ -306,7 +308,7 @@ class Engine:
         elif request.mode == "semantic":
             ranking.ranked = sem_run
         else:
-            ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful)
+            ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage)
             ranking.by_meaning_only = not kw_run
         return ranking
 
@@ -326,8 +328,9 @@ class Engine:
         for h in hits:
             ranking.passages[h.item_id] = h.text
         ranking.semantic = [(h.item_id, h.score) for h in hits]
-        if request.mode == "hybrid":  # items found by meaning alone are shown only above the nonsense line
-            null = self.vectors.null_lift(hidden)
+        if request.mode == "hybrid":  # items found by meaning alone are shown only above the nonsense line,
+            # scaled by the keyword side's coverage: where it cannot read a word, its silence is no evidence
+            null = self.vectors.null_lift(hidden) * ranking.coverage
             ranking.meaningful = {h.item_id for h in hits[:self.settings.semantic_results] if h.lift >= null}
         return ranking.semantic
 
@@ -345,12 +348,16 @@ class Engine:
             return max(self.settings.semantic_results, request.offset + request.limit)
         return max(self.settings.fusion_depth, self.settings.semantic_results)
 
-    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str]) -> list[tuple[str, float]]:
+    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str], coverage: float = 1.0
+              ) -> list[tuple[str, float]]:
+        """One list from both sides. The keyword side counts in proportion to the share of the query's words
+        it can read (`coverage`): an English question (»what happens at the nursing homes if the power goes
+        out«) is read by meaning, not by the stray English words a few Danish items hold."""
         s = self.settings
         if s.fusion == "rrf":
-            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight, 1.0])
+            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight * coverage, 1.0])
         else:
-            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight, s.convex_norm)
+            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight * coverage, s.convex_norm)
             seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
             fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
         # Items found by meaning alone join when among the nearest `semantic_results` and more similar to the

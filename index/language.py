@@ -1,0 +1,44 @@
+"""Which query words are English: the minutes are Danish, and a user may ask in English.
+
+A word is English when spaCy's English lemma tables (spacy-lookups-data, the package that already gives
+the Danish lemmas) or Snowball's English stop list hold it and neither the Danish lemma table nor the
+Danish stop list does: so »service«, »plan« and »status« stay Danish, »heating« and »lonely« are English.
+The keyword side uses this twice (index/keyword_query.py): an English word is no misspelling (it gets no
+»Mente du«), and an English word no item holds is a word the keyword side cannot read, which the fusion
+leaves to the semantic side (search/engine.py).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from importlib import resources
+
+from whoosh.lang.stopwords import stoplists
+
+from index.analysis import STOP_WORDS, lemma_table
+
+ENGLISH_STOP_WORDS: frozenset[str] = stoplists["en"]
+
+
+def _lookup(name: str):
+    data = resources.files("spacy_lookups_data") / "data" / name
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def english_lexicon() -> frozenset[str]:
+    """English words, inflected forms included (~100k; read once, in about 50 ms)."""
+    inflected: dict[str, str] = _lookup("en_lemma_lookup.json.gz")  # "homes" -> "home"
+    by_class: dict[str, list[str]] = _lookup("en_lemma_index.json.gz")  # base forms per word class
+    words = set(inflected) | set(inflected.values()) | ENGLISH_STOP_WORDS
+    for base_forms in by_class.values():
+        words.update(base_forms)
+    return frozenset(words)
+
+
+def english_word(word: str) -> bool:
+    """An English word that is not also a Danish one."""
+    word = word.lower()
+    return word in english_lexicon() and word not in lemma_table() and word not in STOP_WORDS
