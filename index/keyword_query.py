@@ -274,9 +274,18 @@ class QueryBuilder:
 
 @lru_cache(maxsize=4096)
 def _typo_automaton(term: str, maxdist: int) -> DFA:
-    """The automaton accepting words within maxdist edits of term (same first letters). Building it
-    costs more than walking it over a field's terms, and it depends on the word alone."""
-    return levenshtein_automaton(term, maxdist, FUZZY_PREFIX).to_dfa()
+    """The automaton accepting words within maxdist edits of term (same first letters), where an edit is a
+    letter added, dropped or changed, or two neighbours swapped (Damerau's four, as Lucene's fuzzy query
+    counts them: »skloe« is one edit from »skole«, not two). Building it costs more than walking it over a
+    field's terms, and it depends on the word alone."""
+    nfa = levenshtein_automaton(term, maxdist, FUZZY_PREFIX)
+    for i in range(FUZZY_PREFIX, len(term) - 1):
+        first, second = term[i], term[i + 1]
+        if first != second:
+            for errors in range(maxdist):  # (i, errors) reads the swapped pair, then stands at i + 2
+                nfa.add_transition((i, errors), second, ("swap", i, errors))
+                nfa.add_transition(("swap", i, errors), first, (i + 2, errors + 1))
+    return nfa.to_dfa()
 
 
 def _any(queries: list[wq.Query]) -> wq.Query | None:

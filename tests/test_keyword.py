@@ -98,6 +98,18 @@ def test_a_misspelling_is_read_as_the_nearest_indexed_word(kd, wrong, right, nea
     assert [i for i, _ in typed.ranked[:3]] == [i for i, _ in meant.ranked[:3]] != []
 
 
+@pytest.mark.parametrize("wrong, right", [
+    ("tilsny", "tilsyn"),  # short words: one swap is one edit, within reach of a word under 8 letters
+    ("boilger", "boliger"),
+    ("høertab", "høretab"),
+    ("styrgeruppen", "styregruppen"),  # a long word: the swap is as near as a letter changed
+])
+def test_two_swapped_letters_are_one_edit(kd, wrong, right):
+    typed, meant = kd.search(wrong), kd.search(right)
+    assert typed.unknown == {wrong: right}
+    assert [i for i, _ in typed.ranked[:3]] == [i for i, _ in meant.ranked[:3]] != []
+
+
 @pytest.mark.parametrize("wrong, suggested", [
     ("socialområdde", "socialområde"),  # the index holds "socialomraade"
     ("lægevagtenn", "lægevagten"),  # the index holds the lemma "lægevagt"
