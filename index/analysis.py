@@ -50,12 +50,17 @@ _NOT_HEADS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def lemma_table() -> dict[str, str]:
-    """spaCy's Danish lemma lookup table, read directly: spacy.lookups.load_lookups takes ~4 s."""
-    data = resources.files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
+def spacy_lookup(name: str):
+    """One of spacy-lookups-data's tables, read directly: spacy.lookups.load_lookups takes ~4 s."""
+    data = resources.files("spacy_lookups_data") / "data" / name
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    """spaCy's Danish lemma lookup table."""
+    return spacy_lookup("da_lemma_lookup.json.gz")
 
 
 @lru_cache(maxsize=1)

@@ -9,29 +9,20 @@ leaves to the semantic side (search/engine.py).
 """
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
-from importlib import resources
 
 from whoosh.lang.stopwords import stoplists
 
-from index.analysis import STOP_WORDS, lemma_table
+from index.analysis import STOP_WORDS, lemma_table, spacy_lookup
 
 ENGLISH_STOP_WORDS: frozenset[str] = stoplists["en"]
-
-
-def _lookup(name: str):
-    data = resources.files("spacy_lookups_data") / "data" / name
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
 
 
 @lru_cache(maxsize=1)
 def english_lexicon() -> frozenset[str]:
     """English words, inflected forms included (~100k; read once, in about 50 ms)."""
-    inflected: dict[str, str] = _lookup("en_lemma_lookup.json.gz")  # "homes" -> "home"
-    by_class: dict[str, list[str]] = _lookup("en_lemma_index.json.gz")  # base forms per word class
+    inflected: dict[str, str] = spacy_lookup("en_lemma_lookup.json.gz")  # "homes" -> "home"
+    by_class: dict[str, list[str]] = spacy_lookup("en_lemma_index.json.gz")  # base forms per word class
     words = set(inflected) | set(inflected.values()) | ENGLISH_STOP_WORDS
     for base_forms in by_class.values():
         words.update(base_forms)
