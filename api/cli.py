@@ -56,6 +56,20 @@ def _engine(**defaults):
         fail(str(exc))
 
 
+def _reading_engine(**defaults):
+    """The engine for a command that reads (search, eval): its keyword index first brought in line with the
+    store when it lags (built by an older analysis, which starts it empty, or a sync cut short), as `serve`
+    does at start; answering from a stale index would print wrong results without a word. Embeddings are
+    left as they are: `minutes reindex` or `serve` computes missing ones."""
+    engine = _engine(**defaults)
+    stored, indexed = engine.store.meeting_hashes(), engine.keyword.indexed_meetings()
+    behind = sum(indexed.get(m) != h for m, h in stored.items()) + sum(m not in stored for m in indexed)
+    if behind:
+        console.print(f"keyword index: behind the store by {behind:,} meetings; bringing it up to date first")
+        engine.sync(embeddings=False)
+    return engine
+
+
 def fail(message: str, code: int = 2) -> None:
     console.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
@@ -267,7 +281,7 @@ def search(
         request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
                                       date_from=date_from, date_to=date_to, sort=sort, explain=explain,
                                       settings=state.settings)
-        engine = _engine(keyword_fast_path="off")
+        engine = _reading_engine(keyword_fast_path="off")
         result = engine.search(request, engine.access.operator() if all_access else engine.access.public)
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
@@ -316,7 +330,7 @@ def evaluate(
         fail(str(exc))
     try:
         with _progress(rate=True) as bar:
-            text, data = run_eval(_engine(keyword_fast_path="wait"), queries, names, log=console.print,
+            text, data = run_eval(_reading_engine(keyword_fast_path="wait"), queries, names, log=console.print,
                                   progress=_lazy_task(bar, "peer-e5: embedding head texts"))
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
@@ -338,7 +352,7 @@ def evaluate_typos(
     _require_minutes()
     names = list(NAMES) if mode == "all" else [mode]
     try:
-        text, data = run_typos(_engine(keyword_fast_path="wait"), names, words, log=console.print)
+        text, data = run_typos(_reading_engine(keyword_fast_path="wait"), names, words, log=console.print)
     except ValueError as exc:
         fail(str(exc))
     except PeerUnavailable as exc:

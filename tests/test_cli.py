@@ -63,3 +63,24 @@ def test_a_setting_the_service_refuses_is_named_without_a_traceback(runner, tmp_
     assert result.exit_code == 2
     assert f"invalid setting: {variable}" in result.output and repr(value) in result.output
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_search_after_an_analysis_upgrade_reindexes_first_instead_of_answering_from_an_empty_index(runner, tmp_path):
+    from conftest import SAMPLES
+
+    from config.settings import Settings
+    from index.keyword import VERSION_FILE
+    from search.engine import Engine
+
+    data = tmp_path / "data"
+    engine = Engine(Settings(data_dir=data, embeddings=False))
+    engine.ingest([SAMPLES])
+    engine.store.close()
+    (data / "keyword" / VERSION_FILE).write_text("0+files")  # as an index built by an older analysis
+    args = ["--data-dir", str(data), "search", "lægevagt", "--mode", "keyword"]
+    first = runner.invoke(app, args, env={"MINUTES_EMBEDDINGS": "false"})
+    assert first.exit_code == 0, first.output
+    assert "bringing it up to date first" in first.output
+    assert "1 result for 'lægevagt' (keyword)" in first.output
+    again = runner.invoke(app, args, env={"MINUTES_EMBEDDINGS": "false"})
+    assert "bringing it up to date" not in again.output and "1 result for 'lægevagt'" in again.output
