@@ -27,7 +27,8 @@ from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang.stopwords import stoplists
 
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
-ANALYSIS_VERSION = "3"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item
+ANALYSIS_VERSION = "4"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
+# 4: interrogatives are stop words
 
 # Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
 # hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.
@@ -36,7 +37,10 @@ TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 # Snowball's Danish stop list: short function words only, so content words such as "via" or
 # "ny" stay searchable. Applied when querying, never when indexing (exact terms stay findable).
-STOP_WORDS: frozenset[str] = stoplists["da"]
+# It holds "hvad" and "hvor" but not the other interrogatives, which frame a question as much and say
+# as little about its topic (»hvorfor bliver det dyrere at bo på bosteder«): they are added.
+QUESTION_WORDS = frozenset({"hvem", "hvilken", "hvilke", "hvilket", "hvordan", "hvorfor", "hvornår"})
+STOP_WORDS: frozenset[str] = frozenset(stoplists["da"]) | QUESTION_WORDS
 
 MIN_PART = 3  # shortest compound part ("sti", "råd", "vej")
 MAX_SPLIT_LEN = 40  # longer "words" are noise (URLs, hashes); do not search them for parts

@@ -82,6 +82,17 @@ def test_items_with_all_words_rank_first(kd):
     assert all(h.score < hits[0].score / 2 + 1e-9 for h in hits[1:])
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("hvorfor stiger taksterne på det specialiserede socialområde", "stiger taksterne specialiserede socialområde"),
+    ("hvem blev udpeget til styregruppen", "blev udpeget styregruppen"),
+    ("hvordan går det med lægevagten", "går det lægevagten"),
+])
+def test_question_words_do_not_rank(kd, question, topic):
+    # »hvad« and »hvor« are Snowball stop words; the other interrogatives frame a question just as much
+    asked, said = kd.search(question), kd.search(topic)
+    assert asked.ranked == said.ranked != []
+
+
 def test_typo_query_finds_the_right_word_and_reports_it(kd):
     result = kd.search("lægevagtt")
     assert top(kd, "lægevagtt")[0] == ("2023-06-02", 50) and "lægevagt" in result.terms
