@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     keyword_compound_weight: float = Field(0.4, ge=0.0, le=1.0)  # word inside, or split from, a compound
     keyword_fuzzy_weight: float = Field(0.25, ge=0.0, le=1.0)  # spelling-tolerant match
     keyword_fuzzy_below: int = Field(3, ge=0)  # fuzzy only for words found in fewer items than this
+    # The whole item's Snowball stems, ranked beside its lemmas (index.schema.STEM_FIELD): 1 counts both views
+    # alike, 0 switches the stem view off (for comparison).
+    keyword_stem_weight: float = Field(1.0, ge=0.0, le=1.0)
     # Coordination (1: score x share of query words an item matches) and the common-word cutoff (words in
     # more than this share of items only refine the ranking) are off: plain BM25 over the whole item. In
     # hybrid mode coordination cost nDCG@10 on greve-dev (0.855 vs 0.861 without) and on the KD-Net dev set

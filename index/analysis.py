@@ -27,8 +27,8 @@ from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang.stopwords import stoplists
 
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
-ANALYSIS_VERSION = "4"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
-# 4: interrogatives are stop words
+ANALYSIS_VERSION = "5"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
+# 4: interrogatives are stop words; 5: the whole item's Snowball stems beside its lemmas
 
 # Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
 # hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.
@@ -227,6 +227,15 @@ class CompoundPartsFilter(Filter):
                 yield t
 
 
+class StemFilter(Filter):
+    """Whoosh filter: each token's text becomes its Snowball stem (see `stem`)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = stem(t.text)
+            yield t
+
+
 def danish_analyzer():
     """Analyzer for the exact fields, used for both indexing and querying."""
     return RegexTokenizer(TOKEN_PATTERN) | NormaliseFilter()
@@ -235,6 +244,11 @@ def danish_analyzer():
 def compound_analyzer():
     """Analyzer for the compound-parts fields: only the parts of compound words."""
     return RegexTokenizer(TOKEN_PATTERN) | CompoundPartsFilter()
+
+
+def stem_analyzer():
+    """Analyzer for the whole item's stem view: Snowball stems, beside the lemmas of the exact fields."""
+    return RegexTokenizer(TOKEN_PATTERN) | StemFilter()
 
 
 def analyse(text: str) -> list[str]:

@@ -52,32 +52,38 @@ def closed_field(name: str) -> str:
 
 def content_fields() -> tuple[str, ...]:
     """Ordinary fields holding an item's content (not its title or committee), with their parts twins."""
-    from index.schema import ALL_FIELD, TEXT_FIELDS, parts_field  # here: index.schema imports us
+    from index.schema import ALL_FIELD, STEM_FIELD, TEXT_FIELDS, parts_field  # here: index.schema imports us
 
     names = [f for f in (*TEXT_FIELDS, ALL_FIELD) if f != "title"]
-    return tuple(n for f in names for n in (f, parts_field(f)))
+    return (*(n for f in names for n in (f, parts_field(f))), STEM_FIELD)
 
 
 def closed_schema_fields() -> dict:
     """Whoosh fields for the closed twins: analysed exactly like the ordinary ones."""
-    from index.analysis import compound_analyzer, danish_analyzer
-    from index.schema import PARTS_SUFFIX
+    from index.analysis import compound_analyzer, danish_analyzer, stem_analyzer
+    from index.schema import PARTS_SUFFIX, STEM_FIELD
     from whoosh.fields import TEXT
 
-    return {closed_field(n): (TEXT(analyzer=compound_analyzer(), phrase=False) if n.endswith(PARTS_SUFFIX)
-                              else TEXT(analyzer=danish_analyzer(), phrase=True)) for n in content_fields()}
+    def twin(name: str) -> TEXT:
+        if name == STEM_FIELD:
+            return TEXT(analyzer=stem_analyzer(), phrase=False)
+        if name.endswith(PARTS_SUFFIX):
+            return TEXT(analyzer=compound_analyzer(), phrase=False)
+        return TEXT(analyzer=danish_analyzer(), phrase=True)
+
+    return {closed_field(n): twin(n) for n in content_fields()}
 
 
 def move_closed_content(doc: dict) -> dict:
     """A closed item's Whoosh document with its content moved to the closed twins (title, committee and
     the stored facets stay where they are)."""
-    from index.schema import ALL_FIELD, TITLE_WEIGHT, parts_field
+    from index.schema import ALL_FIELD, STEM_FIELD, TITLE_WEIGHT, parts_field
 
     for name in content_fields():
         if name in doc:
             doc[closed_field(name)] = doc.pop(name)
-    if doc.get("title"):  # the whole-item field keeps what is public: the title (weighted as for any item)
-        doc[ALL_FIELD] = doc[parts_field(ALL_FIELD)] = "\n".join([doc["title"]] * TITLE_WEIGHT)
+    if doc.get("title"):  # the whole-item fields keep what is public: the title (weighted as for any item)
+        doc[ALL_FIELD] = doc[parts_field(ALL_FIELD)] = doc[STEM_FIELD] = "\n".join([doc["title"]] * TITLE_WEIGHT)
     return doc
 
 

@@ -24,8 +24,9 @@ from index.analysis import ANALYSIS_VERSION
 from index.closed import ClosedScope, widen
 from index.keyword_query import BuiltQuery, QueryBuilder, Weights, coordinate
 from index.parsed import ParsedQuery
-from index.schema import ALL_FIELD, SECTION_FIELDS, TEXT_FIELDS, build_schema, item_document, parts_field
-from index.sparse import FastPath, Generation
+from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, build_schema, item_document,
+                          parts_field)
+from index.sparse import BM25, FastPath, Generation
 
 WRITER_MB = 256
 VERSION_FILE = "analysis-version"
@@ -76,6 +77,7 @@ class KeywordResult:
 def weights_from(settings: Settings) -> Weights:
     return Weights(boosts=dict(settings.keyword_boosts), compound=settings.keyword_compound_weight,
                    fuzzy=settings.keyword_fuzzy_weight, fuzzy_below=settings.keyword_fuzzy_below,
+                   stem=settings.keyword_stem_weight,
                    coord=settings.keyword_coord, common_cutoff=settings.keyword_common_cutoff)
 
 
@@ -94,7 +96,7 @@ class KeywordIndex:
         self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
         self._ix = self._open()
-        self._fast = (FastPath(lambda: self._ix.reader(), (ALL_FIELD, parts_field(ALL_FIELD)),
+        self._fast = (FastPath(lambda: self._ix.reader(), (ALL_FIELD, parts_field(ALL_FIELD), STEM_FIELD),
                                wait=fast_path == "wait")
                       if fast_path != "off" and weights.coord == 0 else None)
 
@@ -165,7 +167,7 @@ class KeywordIndex:
             searcher.close()  # not refresh(): it fails on a searcher of an empty index (2.7.5)
             searcher = None
         if searcher is None:
-            searcher = self._local.searcher = self._ix.searcher()
+            searcher = self._local.searcher = self._ix.searcher(weighting=BM25())
         return searcher
 
     def indexed_meetings(self) -> dict[str, str]:

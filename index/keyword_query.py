@@ -18,7 +18,7 @@ from whoosh.reading import IndexReader
 from index.analysis import STOP_WORDS, compound_split, fold, known_word, normalise, spelled, stem, tokenize
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.parsed import Clause, ParsedQuery
-from index.schema import ALL_FIELD, BODY_FIELD, TEXT_FIELDS, parts_field
+from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, parts_field
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
@@ -34,6 +34,7 @@ class Weights:
     compound: float = 0.4
     fuzzy: float = 0.25
     fuzzy_below: int = 3
+    stem: float = 1.0  # the whole item's stem view (index.schema.STEM_FIELD) beside its lemmas
     coord: float = 1.0  # 1: score x share of query words matched
     common_cutoff: float = 0.1  # words in more than this share of items only refine the ranking
 
@@ -182,6 +183,14 @@ class QueryBuilder:
         shown, options = [term], [(term,)]
         subs: list[wq.Query] = [wq.Term(f, term, boost=w.boost(f)) for f in fields]
         twins = [f for f in fields if f != BODY_FIELD]
+        english = english_word(word)
+        unread = english and not hits  # a word the keyword side cannot read (see `coverage`)
+        # The whole item's stems: a derived form (»blindhed« for »blinde«). Not for an unread English word,
+        # whose Danish stem is a false friend (»rates« -> »rat«, as Danish »rate«, an instalment).
+        if w.stem and ALL_FIELD in fields and not unread:
+            stemmed = stem(word)
+            subs.append(wq.Term(STEM_FIELD, stemmed, boost=w.boost(ALL_FIELD) * w.stem))
+            options.append((stemmed,))
         if w.compound and twins:
             subs += [wq.Term(parts_field(f), term, boost=w.boost(f) * w.compound) for f in twins]
             pieces = compound_split(word)
@@ -189,9 +198,8 @@ class QueryBuilder:
                 shown += pieces if not hits else []  # mark the halves only where they stand in
                 options.append(pieces)
                 subs.append(self._apart(pieces, twins))
-        english = english_word(word)
         if record and word.lower() not in ENGLISH_STOP_WORDS:
-            self._read.append(not (english and not hits))
+            self._read.append(not unread)
         if w.fuzzy and hits < w.fuzzy_below:  # English words too: »strategy« is near »strategi«
             near = self._spellings(word, term, fields)
             if not hits and near and record and not (known_word(word) or english):  # a word is no misspelling
@@ -202,6 +210,10 @@ class QueryBuilder:
             if w.compound:  # a spelling is searched as the word is: inside compounds too
                 subs += [wq.Term(parts_field(f), t, boost=w.boost(f) * w.fuzzy * w.compound)
                          for t in near for f in twins]
+            if w.stem and ALL_FIELD in fields:  # ... and in the stem view, as the word meant is written
+                # (the stem of »eventuelt« is »eventuelt«, that of its lemma »eventuel«)
+                subs += [wq.Term(STEM_FIELD, s, boost=w.boost(ALL_FIELD) * w.fuzzy * w.stem)
+                         for s in dict.fromkeys(stem(spelled(t, word)) for t in near)]
         if record:
             self._record(shown, options)
         return wq.Or(subs)

@@ -9,7 +9,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from corpus.model import SectionKind
 from corpus.store import StoredItem
-from index.analysis import compound_analyzer, danish_analyzer
+from index.analysis import compound_analyzer, danish_analyzer, stem_analyzer
 
 # Searchable text fields: the title, one per section kind, and "meta" (presenter, case number).
 SECTION_FIELDS: dict[SectionKind, str] = {kind: kind.value for kind in SectionKind}
@@ -25,6 +25,11 @@ ALL_FIELD = "all"
 # Fused with the semantic side, weight 2 against 1: greve-dev 0.882 vs 0.881, KD-Net dev 0.992 both; keyword
 # mode alone 0.733 vs 0.721 on greve-dev.
 TITLE_WEIGHT = 2
+# The whole item again as Snowball stems: a second view of the same text, ranked beside the lemmas. The lemma
+# table joins inflections (»boliger« -> »bolig«) but not derivations, which Snowball strips (»blindhed« and
+# »blinde« -> »blind«, »takstudviklingen« and »takster« share nothing as lemmas); a word counts in each view
+# that holds it, so most count twice and a derived form once.
+STEM_FIELD = "all_stem"
 PARTS_SUFFIX = "_parts"
 
 
@@ -36,6 +41,7 @@ def parts_field(field: str) -> str:
 def build_schema() -> Schema:
     text = {name: TEXT(analyzer=danish_analyzer(), phrase=True) for name in (*TEXT_FIELDS, ALL_FIELD, BODY_FIELD)}
     parts = {parts_field(name): TEXT(analyzer=compound_analyzer(), phrase=False) for name in (*TEXT_FIELDS, ALL_FIELD)}
+    parts[STEM_FIELD] = TEXT(analyzer=stem_analyzer(), phrase=False)
     return Schema(
         id=ID(stored=True, unique=True),
         meeting_id=ID(stored=True),
@@ -79,6 +85,8 @@ def item_document(stored: StoredItem) -> dict:
         if text:
             doc[field] = text
             doc[parts_field(field)] = text
+    if texts[ALL_FIELD]:
+        doc[STEM_FIELD] = texts[ALL_FIELD]
     if item.closed:  # only callers allowed to see it may match its content (index/closed.py)
         from index.closed import move_closed_content
 
