@@ -27,7 +27,7 @@ ALL_FIELD = "all"
 TITLE_WEIGHT = 2
 # The whole item again as Snowball stems: a second view of the same text, ranked beside the lemmas. The lemma
 # table joins inflections (»boliger« -> »bolig«) but not derivations, which Snowball strips (»blindhed« and
-# »blinde« -> »blind«, »takstudviklingen« and »takster« share nothing as lemmas); a word counts in each view
+# »blinde« -> »blind«, »ensomhed« and »ensom« -> »ensom«); a word counts in each view
 # that holds it, so most count twice and a derived form once.
 STEM_FIELD = "all_stem"
 PARTS_SUFFIX = "_parts"
