@@ -108,6 +108,7 @@ _ENDINGS = ("", "e", "en", "et", "er", "ere", "erne", "ene", "es", "s", "ens", "
             "r", "ne", "rne", "ns", "ts")
 
 
+@lru_cache(maxsize=65536)
 def spelled(term: str, typed: str) -> str:
     """A written word whose index term is `term`, the closest to what was typed: the index holds lemmas and
     stems with å folded to aa, so a spelling suggestion made of terms would read »skoleomraade« or

@@ -75,8 +75,8 @@ class Scored:
 
 
 class Generation:
-    """One index generation's term arrays: what `score` needs, shared by all threads (only `labels` is filled
-    in later, once)."""
+    """One index generation's term arrays: what `score` needs, shared by all threads (only `labels` and the
+    fields' average lengths are filled in later, once; two threads filling the same entry write the same value)."""
 
     def __init__(self, reader: IndexReader, fields: tuple[str, ...], reuse: dict[str, _Segment]):
         self.generation = reader.generation()
@@ -86,6 +86,7 @@ class Generation:
         self.alive = np.ones(self.size, dtype=bool)
         self.keys: dict[str, _Segment] = {}
         self._labels: np.ndarray | None = None
+        self._lengths: dict[str, float] = {}  # field -> average length (`_average_length`)
         for leaf, offset in reader.leaf_readers():
             key = _segment_key(leaf)
             segment = reuse.get(key) or _Segment({name: _read_field(leaf, name) for name in fields})
@@ -137,19 +138,26 @@ class Generation:
             scored.scores = scored.scores * q.boost
         return scored
 
+    def _average_length(self, fieldname: str, reader: IndexReader) -> float:
+        """The field's average length over every document, as the searcher computes it (fixed per generation)."""
+        known = self._lengths.get(fieldname)
+        if known is None:
+            known = self._lengths[fieldname] = (reader.field_length(fieldname) / (self.size or 1)) or 1
+        return known
+
     def _term(self, fieldname: str, text, reader: IndexReader) -> Scored:
         if fieldname not in self.fields:
             raise _Unsupported(f"field {fieldname}")
         text = text.decode("utf-8") if isinstance(text, bytes) else text
         scores = np.zeros(self.size, dtype=np.float64)
         matched = np.zeros(self.size, dtype=bool)
-        weight = idf(self.size, reader.doc_frequency(fieldname, text))  # over every document, as `BM25`
-        avgfl = (reader.field_length(fieldname) / (self.size or 1)) or 1
-        for offset, segment in self.segments:
-            postings = segment.fields[fieldname]
-            span = postings.spans.get(text)
-            if span is None:
-                continue
+        found = [(offset, postings, span) for offset, segment in self.segments
+                 if (span := (postings := segment.fields[fieldname]).spans.get(text)) is not None]
+        # the term's postings, deleted documents included, are its document frequency as the searcher counts it
+        # (asking the reader reads the term table from disk: most of a small corpus's query time)
+        weight = idf(self.size, sum(end - start for _, _, (start, end) in found))  # over every document, as `BM25`
+        avgfl = self._average_length(fieldname, reader)
+        for offset, postings, span in found:
             docs = postings.docs[span[0]:span[1]]
             tf = postings.freqs[span[0]:span[1]].astype(np.float64)
             length = postings.lengths[docs]
