@@ -66,7 +66,11 @@ def _reading_engine(**defaults):
     behind = sum(indexed.get(m) != h for m, h in stored.items()) + sum(m not in stored for m in indexed)
     if behind:
         console.print(f"keyword index: behind the store by {behind:,} meetings; bringing it up to date first")
-        engine.sync(embeddings=False)
+        try:
+            engine.sync(embeddings=False)
+        except OSError as exc:  # a data directory this user may read but not write
+            fail(f"the keyword index in {engine.data_dir} lags the store and cannot be updated here ({exc}); "
+                 "run `minutes reindex` as a user who may write there")
     return engine
 
 

@@ -84,3 +84,26 @@ def test_search_after_an_analysis_upgrade_reindexes_first_instead_of_answering_f
     assert "1 result for 'lægevagt' (keyword)" in first.output
     again = runner.invoke(app, args, env={"MINUTES_EMBEDDINGS": "false"})
     assert "bringing it up to date" not in again.output and "1 result for 'lægevagt'" in again.output
+
+
+def test_a_lagging_index_the_user_may_not_update_is_a_clear_error(runner, tmp_path, monkeypatch):
+    from conftest import SAMPLES
+
+    from config.settings import Settings
+    from index.keyword import VERSION_FILE
+    from search.engine import Engine
+
+    data = tmp_path / "data"
+    engine = Engine(Settings(data_dir=data, embeddings=False))
+    engine.ingest([SAMPLES])
+    engine.store.close()
+    (data / "keyword" / VERSION_FILE).write_text("0+files")
+
+    def read_only(self, *args, **kwargs):  # as on a directory mounted read-only (root ignores chmod)
+        raise PermissionError(13, "Permission denied", str(data / "keyword"))
+
+    monkeypatch.setattr(Engine, "sync", read_only)
+    result = runner.invoke(app, ["--data-dir", str(data), "search", "lægevagt"], env={"MINUTES_EMBEDDINGS": "false"})
+    assert result.exit_code == 2, result.output
+    assert "cannot be updated here" in result.output and "minutes reindex" in result.output
+    assert "Traceback" not in result.output
