@@ -62,9 +62,8 @@ def _reading_engine(**defaults):
     does at start; answering from a stale index would print wrong results without a word. Embeddings are
     left as they are: `minutes reindex` or `serve` computes missing ones."""
     engine = _engine(**defaults)
-    stored, indexed = engine.store.meeting_hashes(), engine.keyword.indexed_meetings()
-    behind = sum(indexed.get(m) != h for m, h in stored.items()) + sum(m not in stored for m in indexed)
-    if behind:
+    _, _, removed, changed = engine.keyword.lag(engine.store)
+    if behind := len(removed) + len(changed):
         console.print(f"keyword index: behind the store by {behind:,} meetings; bringing it up to date first")
         try:
             engine.sync(embeddings=False)

@@ -115,13 +115,17 @@ class KeywordIndex:
         return ix
 
     # -- writes ------------------------------------------------------------------------------
+    def lag(self, store: Store) -> tuple[dict[str, str], dict[str, str], list[str], list[str]]:
+        """Where the index differs from the store: (indexed hashes, stored hashes, meetings removed from the
+        store, meetings new or changed in it). Nothing to do when both lists are empty."""
+        indexed, current = self.indexed_meetings(), store.meeting_hashes()
+        return (indexed, current, [m for m in indexed if m not in current],
+                [m for m, h in current.items() if indexed.get(m) != h])
+
     def sync(self, store: Store) -> dict:
         """Bring the index in line with the store, redoing only meetings whose hash changed."""
         with self._write_lock:
-            indexed = self.indexed_meetings()
-            current = store.meeting_hashes()
-            removed = [m for m in indexed if m not in current]
-            changed = [m for m, h in current.items() if indexed.get(m) != h]
+            indexed, current, removed, changed = self.lag(store)
             counts = {"added": 0, "updated": 0, "removed": len(removed),
                       "unchanged": len(current) - len(changed), "items": 0}
             if not removed and not changed:

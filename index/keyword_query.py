@@ -187,7 +187,8 @@ class QueryBuilder:
         unread = english and not hits  # a word the keyword side cannot read (see `coverage`)
         # The whole item's stems: a derived form (»blindhed« for »blinde«). Not for an unread English word,
         # whose Danish stem is a false friend (»rates« -> »rat«, as Danish »rate«, an instalment).
-        if w.stem and ALL_FIELD in fields and not unread:
+        stem_view = w.stem and ALL_FIELD in fields
+        if stem_view and not unread:
             stemmed = stem(word)
             subs.append(wq.Term(STEM_FIELD, stemmed, boost=w.boost(ALL_FIELD) * w.stem))
             options.append((stemmed,))
@@ -210,7 +211,7 @@ class QueryBuilder:
             if w.compound:  # a spelling is searched as the word is: inside compounds too
                 subs += [wq.Term(parts_field(f), t, boost=w.boost(f) * w.fuzzy * w.compound)
                          for t in near for f in twins]
-            if w.stem and ALL_FIELD in fields:  # ... and in the stem view, as the word meant is written
+            if stem_view:  # ... and in the stem view, as the word meant is written
                 # (the stem of »eventuelt« is »eventuelt«, that of its lemma »eventuel«)
                 subs += [wq.Term(STEM_FIELD, s, boost=w.boost(ALL_FIELD) * w.fuzzy * w.stem)
                          for s in dict.fromkeys(stem(spelled(t, word)) for t in near)]
