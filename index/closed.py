@@ -89,8 +89,10 @@ def move_closed_content(doc: dict) -> dict:
 
 def widen(query: wq.Query | None, scope: ClosedScope) -> wq.Query | None:
     """The query, also matching closed content within `scope`: each term or phrase on a content field
-    becomes "this, or the same on its closed twin (in a committee of the scope)". An item's content is in
-    one place or the other, never both, so an allowed caller's scores are those of one field as before."""
+    becomes "this, or the same on its closed twin (in a committee of the scope)", scored by the better of
+    the two. A section's content is in one place or the other; the whole-item fields are not: the public
+    keeps a closed item's title there and the twin holds the whole item, title included, so a sum counted
+    the title twice (staff then saw title-only closed items above open items treating the subject)."""
     if query is None or scope.empty:
         return query
     names = set(content_fields())
@@ -102,7 +104,7 @@ def widen(query: wq.Query | None, scope: ClosedScope) -> wq.Query | None:
             twin.fieldname = closed_field(q.fieldname)
             if limit is not None:
                 twin = wq.Require(twin, limit)  # scored by the twin alone; the committee only filters
-            return wq.Or([q, twin])
+            return wq.DisjunctionMax([q, twin])
         return q
 
     return query.accept(visit)
