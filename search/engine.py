@@ -83,12 +83,14 @@ class Facts:
     body: str
     date: str
     closed: bool = False  # a closed item: who may see it is decided in search/access.py
-    year: str = field(init=False)  # the facets' values, ready to count
+    year: str = field(init=False)
     presenter_facet: str = field(init=False)
+    facets: tuple[str, int, str] = field(init=False)  # the facets' values (body, year, presenter), ready to count
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "year", self.date[:4])
         object.__setattr__(self, "presenter_facet", self.presenter or "(ingen)")
+        object.__setattr__(self, "facets", (self.body, int(self.year), self.presenter_facet))
 
 
 class Engine:
@@ -256,7 +258,7 @@ class Engine:
             "offset": request.offset,
             "hits": self._hits(page, ranking.terms, ranking.passages, ranking.explain(d for d, _ in page),
                                request.explain, viewer),
-            "facets": self._facets([facts[doc] for doc, _ in ranked]),
+            "facets": self._facets(map(facts.__getitem__, (doc for doc, _ in ranked))),
             "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
             "did_you_mean": ranking.did_you_mean,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
@@ -409,14 +411,17 @@ class Engine:
         return found
 
     @staticmethod
-    def _facets(facts: list[Facts]) -> dict[str, list[dict]]:
-        counters = {  # map over C getters: a broad query counts thousands of items
-            "body": Counter(map(attrgetter("body"), facts)),
-            "year": Counter({int(y): n for y, n in Counter(map(attrgetter("year"), facts)).items()}),
-            "presenter": Counter(map(attrgetter("presenter_facet"), facts)),
-        }
+    def _facets(facts: Iterable[Facts]) -> dict[str, list[dict]]:
+        """Counts per committee, year and presenter. A broad query counts thousands of items, so they are
+        counted once by their (body, year, presenter) triple, over C getters, and the few hundred triples
+        then per facet; values appear in the order the ranking first shows them, as ties are listed."""
+        names = ("body", "year", "presenter")
+        counters: list[Counter] = [Counter(), Counter(), Counter()]
+        for triple, n in Counter(map(attrgetter("facets"), facts)).items():
+            for counter, value in zip(counters, triple):
+                counter[value] += n
         return {name: [{"value": v, "count": n} for v, n in counter.most_common()]
-                for name, counter in counters.items()}
+                for name, counter in zip(names, counters)}
 
     # -- views -------------------------------------------------------------------------------
     def item_view(self, item_id: str, viewer: Viewer | None = None) -> dict | None:
