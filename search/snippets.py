@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,8 +23,12 @@ CACHED_TEXTS = 1024  # items whose analysed words are kept (Greve: ~80 KB an ite
 def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
     """HTML: the best passage (at most max_chars of text) with matched words in <mark>."""
     words = _words(_item_text(item))
-    spans = sorted({pair for term in set(terms) for pair in _pairs(words.spans.get(term))})
-    start, end = _window(words.text, spans, max_chars)
+    found: dict[tuple[int, int], str] = {}  # each matching word once, with the query term it matched
+    for term in sorted(set(terms)):
+        for pair in _pairs(words.spans.get(term)):
+            found.setdefault(pair, term)
+    spans = sorted(found)
+    start, end = _window(words.text, spans, [found[s] for s in spans], max_chars)
     return _render(words.text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
 
 
@@ -71,27 +74,33 @@ def _token_terms(word: str) -> frozenset[str]:
     return frozenset((normalise(word), *compound_parts(word)))
 
 
-def _window(text: str, spans: list[tuple[int, int]], max_chars: int) -> tuple[int, int]:
-    """The [start, end) of at most max_chars holding the most distinct, then most, matches.
+def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars: int) -> tuple[int, int]:
+    """The [start, end) of at most max_chars holding the most distinct query terms, then most matches
+    (`terms[i]`: the query term span i matched).
 
     One pass with two pointers: each window starts a little before a match.
     """
     if not spans:
         return 0, _word_end(text, min(len(text), max_chars))
-    terms = [normalise(text[a:b]) for a, b in spans]
-    inside: Counter[str] = Counter()
-    best, best_start, j = (-1, -1), 0, 0
+    inside: dict[str, int] = {}  # query term -> its matches in the window (plain dict: the hot loop)
+    ends = [end for _, end in spans]
+    n, j = len(spans), 0
+    best_distinct, best_count, best_start = -1, -1, 0
     for i, (first, _) in enumerate(spans):
-        start = max(0, first - LEAD_CHARS)
-        while j < len(spans) and spans[j][1] <= start + max_chars:
-            inside[terms[j]] += 1
+        start = first - LEAD_CHARS if first > LEAD_CHARS else 0
+        limit = start + max_chars
+        while j < n and ends[j] <= limit:
+            term = terms[j]
+            inside[term] = inside.get(term, 0) + 1
             j += 1
-        score = (len(inside), j - i)
-        if score > best:
-            best, best_start = score, start
-        inside[terms[i]] -= 1
-        if not inside[terms[i]]:
-            del inside[terms[i]]
+        if len(inside) > best_distinct or (len(inside) == best_distinct and j - i > best_count):
+            best_distinct, best_count, best_start = len(inside), j - i, start
+        if j > i:  # span i was counted (a word longer than the window never is)
+            term = terms[i]
+            if inside[term] == 1:
+                del inside[term]
+            else:
+                inside[term] -= 1
     start = _word_start(text, best_start)
     return start, _word_end(text, min(len(text), start + max_chars))
 
