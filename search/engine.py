@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import gc
 import html
+import itertools
 import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from config.settings import Settings
@@ -85,12 +86,29 @@ class Facts:
     closed: bool = False  # a closed item: who may see it is decided in search/access.py
     year: str = field(init=False)
     presenter_facet: str = field(init=False)
-    facets: tuple[str, int, str] = field(init=False)  # the facets' values (body, year, presenter), ready to count
+    facets: int = field(init=False)  # its facet values (body, year, presenter) as one number: see _facet_code
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "year", self.date[:4])
         object.__setattr__(self, "presenter_facet", self.presenter or "(ingen)")
-        object.__setattr__(self, "facets", (self.body, int(self.year), self.presenter_facet))
+        object.__setattr__(self, "facets", _facet_code((self.body, int(self.year), self.presenter_facet)))
+
+
+_FACET_CODES: dict[tuple[str, int, str], int] = {}
+_FACET_VALUES: dict[int, tuple[str, int, str]] = {}
+_next_code = itertools.count()
+
+
+def _facet_code(values: tuple[str, int, str]) -> int:
+    """One number per (body, year, presenter): a broad query counts thousands of items, and counting
+    small ints is cheaper than counting tuples (whose hash is computed anew each time). Few distinct
+    triples exist (committees x years x presenters); a racing thread may waste a number, never reuse one."""
+    code = _FACET_CODES.get(values)
+    if code is None:
+        fresh = next(_next_code)
+        _FACET_VALUES[fresh] = values  # first: a code other threads can find always has its values
+        code = _FACET_CODES.setdefault(values, fresh)
+    return code
 
 
 class Engine:
@@ -246,7 +264,10 @@ class Engine:
         if allowed is None and access.removed:
             allowed = set(facts)
         ranking = self._rank(request, allowed, facts, access, viewer)
-        ranked = [(doc, score) for doc, score in ranking.ranked if doc in facts][:MAX_RESULTS]
+        ranked = ranking.ranked
+        if not all(map(facts.__contains__, map(itemgetter(0), ranked))):  # the check alone runs in C
+            ranked = [(doc, score) for doc, score in ranked if doc in facts]  # an item gone meanwhile
+        ranked = ranked[:MAX_RESULTS]  # a copy: sorting by date below leaves the ranking as it was
         if request.sort == "date":
             ranked.sort(key=lambda ds: (facts[ds[0]].date, facts[ds[0]].number), reverse=True)
         page = ranked[request.offset:request.offset + request.limit]
@@ -258,7 +279,7 @@ class Engine:
             "offset": request.offset,
             "hits": self._hits(page, ranking.terms, ranking.passages, ranking.explain(d for d, _ in page),
                                request.explain, viewer),
-            "facets": self._facets(map(facts.__getitem__, (doc for doc, _ in ranked))),
+            "facets": self._facets(map(facts.__getitem__, map(itemgetter(0), ranked))),
             "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
             "did_you_mean": ranking.did_you_mean,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
@@ -413,12 +434,12 @@ class Engine:
     @staticmethod
     def _facets(facts: Iterable[Facts]) -> dict[str, list[dict]]:
         """Counts per committee, year and presenter. A broad query counts thousands of items, so they are
-        counted once by their (body, year, presenter) triple, over C getters, and the few hundred triples
-        then per facet; values appear in the order the ranking first shows them, as ties are listed."""
+        counted once by their (body, year, presenter) code, over C getters, and the few hundred codes then
+        per facet; values appear in the order the ranking first shows them, as ties are listed."""
         names = ("body", "year", "presenter")
         counters: list[Counter] = [Counter(), Counter(), Counter()]
-        for triple, n in Counter(map(attrgetter("facets"), facts)).items():
-            for counter, value in zip(counters, triple):
+        for code, n in Counter(map(attrgetter("facets"), facts)).items():
+            for counter, value in zip(counters, _FACET_VALUES[code]):
                 counter[value] += n
         return {name: [{"value": v, "count": n} for v, n in counter.most_common()]
                 for name, counter in zip(names, counters)}
