@@ -2,8 +2,8 @@
 and the peers timed on the same material.
 
 Latency: each mode gets a fresh engine, so its first pass sees every query for the first time ("cold":
-the query is embedded) and later passes repeat them ("warm": the query vector comes from the engine's
-cache). Both are reported: a user's query is usually cold, a pager's or a widget's usually warm.
+the query is embedded, and the hits' text analysed for snippets) and later passes repeat them ("warm":
+the query vector and the analyses come from the engine's caches). Both are reported: a user's query is usually cold, a pager's or a widget's usually warm.
 
 Peers run in the same run, on the same items, queries and vectors, so ratios survive a busy machine:
 bm25s (the evaluation's `peer-bm25s`: Danish Snowball stemmer, Danish stop words) is what a plain, fast
@@ -28,6 +28,7 @@ from evaluation.peers import Bm25Peer, Items
 from search.engine import Engine, freeze_long_lived
 from search.query import parse_query
 from search.request import SearchRequest
+from search.snippets import forget_analysed_items
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -114,6 +115,7 @@ def fresh_engine(settings: Settings) -> Engine:
     100k items would double the peak RSS a server never has.
     """
     gc.collect()
+    forget_analysed_items()  # else a mode's cold pass reuses the snippet text the previous mode analysed
     return Engine(settings)
 
 

@@ -17,10 +17,11 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Self
 
@@ -55,6 +56,62 @@ class SemanticHit:
     lift: float = 0.0  # score above the query's median item (compare with `VectorIndex.null_lift`)
 
 
+EMBED_WORKERS = 4  # threads embedding queries for searches meanwhile busy with their keyword side
+_workers: tuple[int, ThreadPoolExecutor] | None = None  # (process id, pool): a forked child makes its own
+_pool_lock = threading.Lock()
+
+
+def _embed_pool() -> ThreadPoolExecutor:
+    global _workers
+    pool = _workers
+    if pool is None or pool[0] != os.getpid():
+        with _pool_lock:
+            if _workers is None or _workers[0] != os.getpid():
+                _workers = (os.getpid(), ThreadPoolExecutor(EMBED_WORKERS, thread_name_prefix="embed-query"))
+            pool = _workers
+    return pool[1]
+
+
+class QueryVectors:
+    """Query embeddings, the last `size` kept (a pager or a widget asks the same query again)."""
+
+    def __init__(self, embed: Callable[[str], np.ndarray], size: int = 512):
+        self._embed = embed
+        self._size = size
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, query: str) -> np.ndarray:
+        vector = self._recent(query)
+        if vector is None:
+            vector = self._embed(query)
+            with self._lock:
+                self._kept[query] = vector
+                while len(self._kept) > self._size:
+                    self._kept.popitem(last=False)
+        return vector
+
+    def soon(self, query: str) -> Future:
+        """A future of the query's vector: already done when kept, else embedding on a worker."""
+        vector = self._recent(query)
+        if vector is None:
+            return _embed_pool().submit(self, query)
+        done: Future = Future()
+        done.set_result(vector)
+        return done
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+    def _recent(self, query: str) -> np.ndarray | None:
+        with self._lock:
+            vector = self._kept.get(query)
+            if vector is not None:
+                self._kept.move_to_end(query)
+            return vector
+
+
 @dataclass(frozen=True)
 class _Snapshot:
     """One generation of the index, loaded; never mutated, so searches share it without locks."""
@@ -85,12 +142,13 @@ class VectorIndex:
         self._snap: _Snapshot | None = None
         self._lock = threading.Lock()
         self._write_lock = WriteLock(self.path)
-        self._query_vector = lru_cache(maxsize=512)(self._embed_query)
+        self._query_vector = QueryVectors(self._embed_query)
         self._null: dict[tuple, float] = {}  # (snapshot stamp, hidden items) -> null lift, a few caller views
 
     # -- reading -----------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200, allowed: Collection[str] | None = None,
-               sections: Collection[str] | None = None, hidden: Collection[str] | None = None) -> list[SemanticHit]:
+               sections: Collection[str] | None = None, hidden: Collection[str] | None = None,
+               vector: np.ndarray | None = None) -> list[SemanticHit]:
         """Items ranked by their passages' cosine to the query (see `_item_scores`).
 
         `allowed` restricts to these item ids; `sections` to passages holding these section kinds;
@@ -103,7 +161,14 @@ class VectorIndex:
         self._check_model(snap)
         if not snap.texts or not query.strip() or limit <= 0 or (allowed is not None and not allowed):
             return []
-        return self._search(snap, self._query_vector(query.strip()), limit, allowed, sections, hidden)
+        vector = self._query_vector(query.strip()) if vector is None else vector
+        return self._search(snap, vector, limit, allowed, sections, hidden)
+
+    def query_vector_soon(self, query: str) -> Future:
+        """The query's embedding, computed on a worker thread unless recently seen: the model runs in C,
+        outside the GIL, so the caller can meanwhile do other work, then pass `.result()` to `search` as
+        `vector`."""
+        return self._query_vector.soon(query.strip())
 
     def null_lift(self, hidden: Collection[str] | None = None) -> float:
         """How far above the median item a nonsense query's best item scores, at most: the line below

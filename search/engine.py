@@ -12,6 +12,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, itemgetter
@@ -28,7 +29,7 @@ from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, acces
 from search.filters import Filters
 from search.query import QueryError, parse_query
 from search.request import SearchRequest
-from search.snippets import decision_excerpt, snippet
+from search.snippets import decision_excerpt, prepare_snippet, snippet
 
 FACETS = ("body", "year", "presenter")
 SNIPPET_CHARS = 300
@@ -312,6 +313,9 @@ class Engine:
             allowed = (set(facts) if allowed is None else allowed) - excluded
         sections = request.filters.sections
         ranking = Ranking()
+        semantic = request.mode != "keyword" and self.has_vectors() and bool(parsed.positive_text)
+        # a query not seen lately is embedded on a worker while the keyword side runs (the model is C)
+        vector = self.vectors.query_vector_soon(parsed.positive_text) if semantic else None
         kw_run: list[tuple[str, float]] = []
         if request.mode != "semantic" or parsed.exact:
             result = self.keyword.search(parsed, limit=MAX_RESULTS, allowed=allowed, sections=sections,
@@ -321,11 +325,13 @@ class Engine:
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
             ranking.coverage = result.coverage
             ranking.keyword = kw_run
+            if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
+                self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)
         sem_run: list[tuple[str, float]] = []
-        if request.mode != "keyword" and self.has_vectors() and parsed.positive_text:
+        if semantic:
             sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
             sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
-                                     access.hidden if access else None)
+                                     access.hidden if access else None, vector)
         if request.mode == "keyword":
             ranking.ranked = kw_run
         elif request.mode == "semantic":
@@ -336,7 +342,8 @@ class Engine:
         return ranking
 
     def _semantic(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None,
-                  sections, ranking: Ranking, hidden: Collection[str] | None) -> list[tuple[str, float]]:
+                  sections, ranking: Ranking, hidden: Collection[str] | None,
+                  vector: Future | None = None) -> list[tuple[str, float]]:
         """Semantic hits. In hybrid mode, items found by meaning alone are shown only when they score above
         what nonsense scores (`meaningful`: the index's null lift, measured on its own model and corpus): so
         a query the corpus has no words for still finds items by meaning, while gibberish gets »Ingen
@@ -346,8 +353,9 @@ class Engine:
         if ranking.did_you_mean:  # read as the keyword side read it: misspelt words spelt right
             with suppress(QueryError):  # (the same words respelt: it parses as the query did)
                 text = parse_query(ranking.did_you_mean).positive_text
+        embedded = vector.result() if vector is not None and text == parsed.positive_text else None
         hits = self.vectors.search(text, limit=self._semantic_depth(request), allowed=allowed,
-                                   sections=sections or None, hidden=hidden)
+                                   sections=sections or None, hidden=hidden, vector=embedded)
         for h in hits:
             ranking.passages[h.item_id] = h.text
         ranking.semantic = [(h.item_id, h.score) for h in hits]
@@ -388,6 +396,13 @@ class Engine:
         # should list the item about it, not the 29 nearest vectors after it.
         keyword = {doc for doc, _ in kw_run}
         return [(doc, score) for doc, score in fused if doc in keyword or doc in meaningful]
+
+    def _prepare_snippets(self, ranked: list[tuple[str, float]], viewer: Viewer | None) -> None:
+        """Analyse the words of the items a page will likely show (search/snippets.py keeps them), as the
+        caller may read them: work done while the query is embedded, not after."""
+        viewer = viewer or self.access.public
+        for item in self._stored([doc for doc, _ in ranked]).values():
+            prepare_snippet(viewer.redact(item).item)
 
     def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
               explain: dict, show_explain: bool, viewer: Viewer | None = None) -> list[dict]:

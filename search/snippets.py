@@ -32,6 +32,16 @@ def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str
     return _render(words.text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
 
 
+def prepare_snippet(item: AgendaItem) -> None:
+    """Analyse the item's words now (kept for `snippet`), e.g. while waiting for something else."""
+    _words(_item_text(item))
+
+
+def forget_analysed_items() -> None:
+    """Drop the kept analyses (the bench starts each mode's engine without them, as a new process does)."""
+    _words.cache_clear()
+
+
 def decision_excerpt(item: AgendaItem, max_chars: int = 280) -> str:
     """The decision, whitespace collapsed and cut at a word boundary (plain text, not escaped)."""
     return cut_at_word(collapse_spaces(item.decision), max_chars, ELLIPSIS)
@@ -54,13 +64,25 @@ def _words(raw: str) -> _Words:
     """Analysing an item's words is most of a snippet's cost, and the same items come back query after
     query, so each text is analysed once; a query then only looks up its own terms."""
     text = collapse_spaces(raw)
-    by_word: dict[str, list[tuple[int, int]]] = {}
-    for m in TOKEN_RE.finditer(text):
-        by_word.setdefault(m.group().lower(), []).append(m.span())
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: lower each word instead
+        lower = None
+    by_word: dict[str, list[int]] = {}  # word -> start, end, start, end ...
+    for m in TOKEN_RE.finditer(text if lower is None else lower):
+        word = m.group().lower() if lower is None else m.group()
+        where = by_word.get(word)
+        if where is None:
+            by_word[word] = list(m.span())
+        else:
+            where += m.span()
     spans: dict[str, array] = {}
     for word, where in by_word.items():
         for term in _token_terms(word):
-            spans.setdefault(term, array("I")).extend(i for span in where for i in span)
+            found = spans.get(term)
+            if found is None:
+                spans[term] = array("I", where)
+            else:
+                found.extend(where)
     return _Words(text, spans)
 
 
