@@ -52,3 +52,16 @@ def test_keyword_mode_embeds_nothing(counted):
     engine, calls = counted
     assert _search(engine, QUERIES[0], "keyword")
     assert calls == []
+
+
+def test_concurrent_hybrid_searches_answer_as_serial_ones(counted):
+    """Among other searches a query is embedded in its own thread, alone on a worker: the same answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    engine, calls = counted
+    queries = QUERIES * 4
+    with ThreadPoolExecutor(6) as pool:
+        parallel = list(pool.map(lambda q: _search(engine, q), queries))
+    serial = [_search(engine, q) for q in queries]
+    assert parallel == serial and all(serial)
+    assert engine._searching.count == 0
