@@ -409,7 +409,11 @@ class Engine:
         if s.fusion == "rrf":
             fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight * coverage, 1.0])
         else:
-            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight * coverage, s.convex_norm)
+            # When the candidates are every keyword match, the keyword side's floor is BM25's 0 (an item
+            # matching nothing): with few matches the last one is still a match (KD-Net: 42 items).
+            complete = len(kw_run) <= s.candidates
+            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight * coverage, s.convex_norm,
+                                  keyword_floor=0.0 if complete else None)
             seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
             fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
         # Items found by meaning alone join when among the nearest `semantic_results` and more similar to the

@@ -20,11 +20,16 @@ def rrf(runs: Sequence[Ranked], k: int = 60, weights: Sequence[float] | None = N
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def minmax(run: Ranked) -> dict[str, float]:
+def minmax(run: Ranked, floor: float | None = None) -> dict[str, float]:
+    """Scores mapped to [0, 1], from the run's lowest score, or from `floor` when the run holds every item
+    scoring above it (BM25: 0, what an item matching nothing scores), so its last item is not scored as if
+    it had not been found."""
     if not run:
         return {}
     scores = [s for _, s in run]
     lo, hi = min(scores), max(scores)
+    if floor is not None:
+        lo = min(lo, floor)
     span = hi - lo
     return {doc: (s - lo) / span if span > 0 else 1.0 for doc, s in run}
 
@@ -38,11 +43,13 @@ def zscore(run: Ranked) -> dict[str, float]:
     return {doc: (s - mean) / sd for doc, s in run}
 
 
-def convex(keyword: Ranked, semantic: Ranked, weight: float = 0.5, norm: str = "minmax") -> list[tuple[str, float]]:
+def convex(keyword: Ranked, semantic: Ranked, weight: float = 0.5, norm: str = "minmax",
+           keyword_floor: float | None = None) -> list[tuple[str, float]]:
     """weight * keyword + (1 - weight) * semantic on normalised scores; a side that missed an item gives
-    it that side's floor (0 for min-max, the lowest z-score seen), so one-sided hits still rank."""
-    normalise = minmax if norm == "minmax" else zscore
-    kw, sem = normalise(keyword), normalise(semantic)
+    it that side's floor (0 for min-max, the lowest z-score seen), so one-sided hits still rank.
+    `keyword_floor`: min-max's floor for the keyword side when `keyword` holds every match (see minmax)."""
+    kw = minmax(keyword, keyword_floor) if norm == "minmax" else zscore(keyword)
+    sem = minmax(semantic) if norm == "minmax" else zscore(semantic)
     kw_floor = min(kw.values(), default=0.0) if norm == "zscore" else 0.0
     sem_floor = min(sem.values(), default=0.0) if norm == "zscore" else 0.0
     docs = set(kw) | set(sem)

@@ -26,3 +26,14 @@ def test_convex_zscore_gives_missing_side_its_floor():
     assert fused["a"] == pytest.approx(0.5 * 1.0 + 0.5 * -1.0)
     assert fused["b"] == pytest.approx(0.5 * -1.0 + 0.5 * -1.0)
     assert fused["c"] == pytest.approx(0.5 * -1.0 + 0.5 * 1.0)
+
+
+def test_the_last_of_few_keyword_matches_still_counts_as_a_match():
+    """With every keyword match in hand, min-max starts the keyword side at BM25's 0 (an item matching
+    nothing): the weaker of two matches then ranks above an equally similar item that matched no word."""
+    keyword = [("a", 9.0), ("b", 3.0)]
+    semantic = [("b", 0.9), ("c", 0.9), ("d", 0.1)]
+    fused = dict(convex(keyword, semantic, weight=0.5, norm="minmax", keyword_floor=0.0))
+    assert fused["b"] == pytest.approx(0.5 * 3 / 9 + 0.5 * 1.0)
+    assert fused["b"] > fused["c"]
+    assert dict(convex(keyword, semantic, weight=0.5, norm="minmax"))["b"] == pytest.approx(fused["c"])
