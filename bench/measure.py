@@ -3,7 +3,8 @@ and the peers timed on the same material.
 
 Latency: each mode gets a fresh engine, so its first pass sees every query for the first time ("cold":
 the query is embedded, and the hits' text analysed for snippets) and later passes repeat them ("warm":
-the query vector and the analyses come from the engine's caches). Both are reported: a user's query is usually cold, a pager's or a widget's usually warm.
+the query vector and the analyses come from the engine's caches). Both are reported: a user's query is
+usually cold, a pager's or a widget's usually warm.
 
 Peers run in the same run, on the same items, queries and vectors, so ratios survive a busy machine:
 bm25s (the evaluation's `peer-bm25s`: Danish Snowball stemmer, Danish stop words) is what a plain, fast

@@ -476,13 +476,12 @@ class Engine:
         """Counts per committee, year and presenter. A broad query counts thousands of items, so they are
         counted once by their (body, year, presenter) code, over C getters, and the few hundred codes then
         per facet; values appear in the order the ranking first shows them, as ties are listed."""
-        names = ("body", "year", "presenter")
-        counters: list[Counter] = [Counter(), Counter(), Counter()]
+        counters: list[Counter] = [Counter() for _ in FACETS]
         for code, n in Counter(map(attrgetter("facets"), facts)).items():
             for counter, value in zip(counters, _FACET_VALUES[code]):
                 counter[value] += n
         return {name: [{"value": v, "count": n} for v, n in counter.most_common()]
-                for name, counter in zip(names, counters)}
+                for name, counter in zip(FACETS, counters)}
 
     # -- views -------------------------------------------------------------------------------
     def item_view(self, item_id: str, viewer: Viewer | None = None) -> dict | None:
