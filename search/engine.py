@@ -331,14 +331,15 @@ class Engine:
             allowed = (set(facts) if allowed is None else allowed) - excluded
         sections = request.filters.sections
         ranking = Ranking()
+        keyword = request.mode != "semantic" or parsed.exact
         semantic = request.mode != "keyword" and self.has_vectors() and bool(parsed.positive_text)
         # Alone in the process, a query not seen lately is embedded on a worker while the keyword side runs
         # (the model is C, outside the GIL): a core that would idle does it. Among other searches no core
         # idles, and the snippet text analysed ahead would partly go unused (-9% requests/s under load).
-        overlap = semantic and self._searching.count == 1
+        overlap = keyword and semantic and self._searching.count == 1
         vector = self.vectors.query_vector_soon(parsed.positive_text) if overlap else None
         kw_run: list[tuple[str, float]] = []
-        if request.mode != "semantic" or parsed.exact:
+        if keyword:
             result = self.keyword.search(parsed, limit=MAX_RESULTS, allowed=allowed, sections=sections,
                                          closed=viewer.scope if viewer else None)
             kw_run = result.ranked
