@@ -55,7 +55,7 @@ def test_keyword_mode_embeds_nothing(counted):
 
 
 def test_concurrent_hybrid_searches_answer_as_serial_ones(counted):
-    """Among other searches a query is embedded in its own thread, alone on a worker: the same answers."""
+    """Among other searches a query is embedded inline (alone in its process, on a worker): same answers."""
     from concurrent.futures import ThreadPoolExecutor
 
     engine, calls = counted

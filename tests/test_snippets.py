@@ -86,3 +86,13 @@ def test_decision_excerpt_is_short_plain_text():
 def test_decision_excerpt_on_real_minutes(sample_store):
     item = sample_store.item("kd-net-2023-06-02-1000-50").item
     assert decision_excerpt(item).startswith("KD-Net drøftede sagen.")
+
+
+def test_the_window_holding_more_of_the_query_wins_over_more_forms_of_one_word():
+    """Three forms of »lokalplan« in one place, »lokalplan« and »støj« together in another: the snippet
+    shows the place holding both query words (forms of one word count as one)."""
+    filler = " ".join(["Teksten handler her om noget helt andet end sagen."] * 12)
+    text = (f"Lokalplanen og lokalplanlægningen følger lokalplanforslaget. {filler} "
+            f"Lokalplan nr. 7 regulerer støj fra vejen. {filler}")
+    shown = snippet(item_with(text), ["lokalplan", "støj"])  # the index terms of »lokalplan støj«
+    assert {"lokalplan", "støj"} <= {w.lower() for w in marked(shown)}
