@@ -2,11 +2,11 @@
 computed over term columns held as numpy arrays.
 
 Whoosh stays the index of record. Per index generation the postings of the fields plain words are ranked on
-(the whole-item field, its compound-parts twin and its stem view) are read once from the index's segments into flat arrays
-(document numbers, term frequencies, field lengths), so a query scores each of its terms as one vectorised
-BM25 over that term's postings instead of visiting every match in Python. Scores are the searcher's to the last bit
-(same idf, average length, quantised field lengths, boosts, sums), so the ranking is the index's:
-`tests/test_keyword_fast_path.py` compares both on real queries.
+(the whole-item field, its compound-parts twin and its stem view) are read once from the index's segments
+into flat arrays (document numbers, term frequencies, field lengths), so a query scores each of its terms as
+one vectorised BM25 over that term's postings instead of visiting every match in Python. Scores are the
+searcher's to the last bit (same idf, average length, quantised field lengths, boosts, sums), so the ranking
+is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
 
 Only what plain words build is evaluated here (terms on those fields, or, and, and-maybe); anything else
 (phrases, field prefixes, section filters, "every", closed content a staff caller may see) returns None and the

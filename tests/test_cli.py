@@ -65,7 +65,8 @@ def test_a_setting_the_service_refuses_is_named_without_a_traceback(runner, tmp_
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
 
 
-def test_search_after_an_analysis_upgrade_reindexes_first_instead_of_answering_from_an_empty_index(runner, tmp_path):
+def lagging_data_dir(tmp_path):
+    """The bundled minutes ingested, their keyword index marked as built by an older analysis."""
     from conftest import SAMPLES
 
     from config.settings import Settings
@@ -77,6 +78,11 @@ def test_search_after_an_analysis_upgrade_reindexes_first_instead_of_answering_f
     engine.ingest([SAMPLES])
     engine.store.close()
     (data / "keyword" / VERSION_FILE).write_text("0+files")  # as an index built by an older analysis
+    return data
+
+
+def test_search_after_an_analysis_upgrade_reindexes_first_instead_of_answering_from_an_empty_index(runner, tmp_path):
+    data = lagging_data_dir(tmp_path)
     args = ["--data-dir", str(data), "search", "lægevagt", "--mode", "keyword"]
     first = runner.invoke(app, args, env={"MINUTES_EMBEDDINGS": "false"})
     assert first.exit_code == 0, first.output
@@ -87,17 +93,9 @@ def test_search_after_an_analysis_upgrade_reindexes_first_instead_of_answering_f
 
 
 def test_a_lagging_index_the_user_may_not_update_is_a_clear_error(runner, tmp_path, monkeypatch):
-    from conftest import SAMPLES
-
-    from config.settings import Settings
-    from index.keyword import VERSION_FILE
     from search.engine import Engine
 
-    data = tmp_path / "data"
-    engine = Engine(Settings(data_dir=data, embeddings=False))
-    engine.ingest([SAMPLES])
-    engine.store.close()
-    (data / "keyword" / VERSION_FILE).write_text("0+files")
+    data = lagging_data_dir(tmp_path)
 
     def read_only(self, *args, **kwargs):  # as on a directory mounted read-only (root ignores chmod)
         raise PermissionError(13, "Permission denied", str(data / "keyword"))
