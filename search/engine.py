@@ -102,14 +102,11 @@ class Facts:
     body: str
     date: str
     closed: bool = False  # a closed item: who may see it is decided in search/access.py
-    year: str = field(init=False)
-    presenter_facet: str = field(init=False)
     facets: int = field(init=False)  # its facet values (body, year, presenter) as one number: see _facet_code
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "year", self.date[:4])
-        object.__setattr__(self, "presenter_facet", self.presenter or "(ingen)")
-        object.__setattr__(self, "facets", _facet_code((self.body, int(self.year), self.presenter_facet)))
+        values = (self.body, int(self.date[:4]), self.presenter or "(ingen)")
+        object.__setattr__(self, "facets", _facet_code(values))
 
 
 _FACET_CODES: dict[tuple[str, int, str], int] = {}
