@@ -78,15 +78,16 @@ def evaluate(
 LABELS = {"ndcg": "nDCG", "recall": "Recall", "mrr": "MRR"}
 
 
-def format_table(reports: Mapping[str, EvalReport], worst: int = 5, worst_of: Collection[str] | None = None) -> str:
-    """Plain-text summary: modes x metrics, the same per query kind, then the worst queries of each mode
-    in `worst_of` (default: all)."""
+def format_table(reports: Mapping[str, EvalReport], worst: int = 5, worst_of: Collection[str] | None = None,
+                 after_overall: Sequence[str] = ()) -> str:
+    """Plain-text summary: modes x metrics (then the `after_overall` blocks), the same per query kind, then
+    the worst queries of each mode in `worst_of` (default: all)."""
     if not reports:
         return "(no reports)"
     k = next(iter(reports.values())).k
     head = ["mode", *(f"{LABELS[m]}@{k}" for m in METRICS), "queries"]
     rows = [[mode, *_cells(r.mean()), str(len(r.results))] for mode, r in reports.items()]
-    blocks = [_grid(head, rows)]
+    blocks = [_grid(head, rows), *filter(None, after_overall)]
     kinds = sorted({kind for r in reports.values() for kind in r.kinds})
     kind_rows = [
         [kind, mode, *_cells(r.mean(kind)), str(sum(q.kind == kind for q in r.results))]

@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evaluation.judgments import HitRef, load_queries
+from evaluation.paired import against_reference, format_paired
 from evaluation.peers import PEERS, E5Peer, Items, search_fns
 from evaluation.report import evaluate, format_table
 from index.encoders import load_encoder
@@ -38,7 +39,8 @@ def run_eval(engine: Engine, path: Path, names: Sequence[str], progress: Progres
     if peers:
         fns.update(_peer_fns(engine, peers, progress, log or (lambda message: None)))
     reports = {name: evaluate(queries, fns[name], k=DEPTH) for name in names}
-    text = format_table(reports, worst_of=[name for name in names if name in MODES])
+    paired = format_paired(against_reference(reports), k=DEPTH)  # how sure each difference from hybrid is
+    text = format_table(reports, worst_of=[name for name in names if name in MODES], after_overall=[paired])
     return text, {name: report.to_dict() for name, report in reports.items()}
 
 
