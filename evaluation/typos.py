@@ -5,7 +5,10 @@ mode (or peer) is the reference for that same mode's top 3 on the misspelling; t
 the reference kept. Words: title words of 9 letters or more that stand in at most 30 items' titles
 (specific words, where a top 3 means something), a fixed-seed sample. Misspellings, one of each kind per
 word: a letter doubled, dropped, swapped with the next, or changed (vowel for vowel, consonant for
-consonant), never in the first two letters, where typos are rare (and the fuzzy matcher assumes none).
+consonant), after the first two letters; and a fifth, `early`: one of those four within the first two
+letters, where typos are rarer and the fuzzy matcher's automata do not look (index/keyword_query.py
+writes those edits out). The early misspellings draw on a random stream of their own, so the other
+four kinds are the same words misspelt the same way as before they were added.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from evaluation.peers import Items, search_fns
 from evaluation.runner import MODES, mode_search
 from search.engine import Engine
 
-KINDS = ("doubled", "dropped", "swapped", "changed")
+KINDS = ("doubled", "dropped", "swapped", "changed", "early")
+EDITS = KINDS[:4]  # what `early` does, within the first two letters
 TOP = 3
 MIN_LEN = 9
 MAX_TITLES = 30
@@ -31,9 +35,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def misspell(word: str, kind: str, rng: random.Random) -> str:
-    """`word` with one letter misspelt (after its first two), in the way `kind` names; never `word` itself."""
-    positions = [i for i in range(2, len(word) - 1) if kind != "swapped" or word[i] != word[i + 1]]
+    """`word` with one letter misspelt, in the way `kind` names: after its first two letters, or for
+    `early` one of the other kinds that changes the first two; never `word` itself."""
+    if kind == "early":  # the first kind, in random order, that can change them (»aa…« cannot be doubled)
+        for kind in rng.sample(EDITS, len(EDITS)):
+            if positions := [i for i in (0, 1) if _edit(word, kind, i, "x")[:2] != word[:2]]:
+                break
+    else:
+        positions = [i for i in range(2, len(word) - 1) if kind != "swapped" or word[i] != word[i + 1]]
     i = rng.choice(positions or [len(word) - 2])
+    pool = VOWELS if word[i] in VOWELS else CONSONANTS
+    return _edit(word, kind, i, rng.choice([c for c in pool if c != word[i]]) if kind == "changed" else "")
+
+
+def _edit(word: str, kind: str, i: int, letter: str) -> str:
     if kind == "doubled":
         return word[:i] + word[i] + word[i:]
     if kind == "dropped":
@@ -41,8 +56,7 @@ def misspell(word: str, kind: str, rng: random.Random) -> str:
     if kind == "swapped":
         return word[:i] + word[i + 1] + word[i] + word[i + 2:]
     if kind == "changed":
-        pool = VOWELS if word[i] in VOWELS else CONSONANTS
-        return word[:i] + rng.choice([c for c in pool if c != word[i]]) + word[i + 1:]
+        return word[:i] + letter + word[i + 1:]
     raise ValueError(f"unknown misspelling kind: {kind}")
 
 
@@ -66,8 +80,10 @@ def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callab
     if "peer-bm25s" in names:
         fns.update(search_fns(["peer-bm25s"], items, lambda: None, TOP))
     sample = sample_words([s.item.title for s in items.stored], words)
-    rng = random.Random(SEED)
-    typos = {word: {kind: misspell(word, kind, rng) for kind in KINDS} for word in sample}
+    rng, early = random.Random(SEED), random.Random(SEED + 1)
+    typos = {word: {kind: misspell(word, kind, rng) for kind in EDITS} for word in sample}
+    for word in sample:
+        typos[word]["early"] = misspell(word, "early", early)
     kept: dict[str, dict[str, list[float]]] = {n: {k: [] for k in KINDS} for n in names}
     for name in names:
         search = fns[name]

@@ -23,7 +23,7 @@ from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, parts_f
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
 COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora stay exhaustive)
-FUZZY_PREFIX = 2  # typos rarely hit the first letters, and the prefix makes the search fast
+FUZZY_PREFIX = 2  # the automata's fixed prefix keeps them fast; typos there: `_early_spellings`
 LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as typed as well as by its stem
 
 @dataclass(frozen=True)
@@ -202,7 +202,8 @@ class QueryBuilder:
         if record and word.lower() not in ENGLISH_STOP_WORDS:
             self._read.append(not unread)
         if w.fuzzy and hits < w.fuzzy_below:  # English words too: »strategy« is near »strategi«
-            near = self._spellings(word, term, fields)
+            # a word no item holds and no word list knows may be misspelt in its first letters too
+            near = self._spellings(word, term, fields, early=not hits and not (known_word(word) or english))
             if not hits and near and record and not (known_word(word) or english):  # a word is no misspelling
                 self.unknown[word.lower()] = spelled(near[0], word)
             shown += near
@@ -238,13 +239,14 @@ class QueryBuilder:
     def _hits(self, term: str, fields: tuple[str, ...]) -> int:
         return sum(self.reader.doc_frequency(f, term) for f in fields)
 
-    def _spellings(self, word: str, term: str, fields: tuple[str, ...]) -> list[str]:
+    def _spellings(self, word: str, term: str, fields: tuple[str, ...], early: bool = False) -> list[str]:
         """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
         frequent first among equals. A misspelt word is unknown to the lemma table, so its term is a
         Snowball stem while the index holds lemmas: the word as typed, when long ("aftaleforlæængelse" ->
         "aftaleforlængelse"), its term and its stem ("fritidsaktivitetter" -> "fritidsaktivitet") are all
         looked up, and only the nearest found count, so a 2-edit neighbour ("forbund" for "forbbindelse")
-        does not stand beside the 1-edit word meant ("forbindelse")."""
+        does not stand beside the 1-edit word meant ("forbindelse"). With `early`, when no indexed term is
+        1 edit away behind the same first two letters, one edit within them is tried (`_early_spellings`)."""
         stemmed = stem(word)
         found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
         typed = fold(word.lower())  # only when long: a short word is 1 edit from unrelated stems (hours -> hors)
@@ -255,10 +257,31 @@ class QueryBuilder:
                 for t, n in self._near(key, fields)[distance - 1]:
                     if t != term and t not in found:
                         near[t] = max(near.get(t, 0), n)
+            if distance == 1 and early and not near and not found:
+                near = self._early_spellings(word, term, fields)
             found += sorted(near, key=lambda t: -near[t])
             if found:
                 break
         return found[:MAX_FUZZY_TERMS]
+
+    def _early_spellings(self, word: str, term: str, fields: tuple[str, ...]) -> dict[str, int]:
+        """Indexed terms of the words one edit from `word` within its first two letters (a letter dropped,
+        added, changed, or two neighbours swapped), each with the number of items holding it.
+
+        The automata below keep the first two letters fixed, which makes them fast: a typo there
+        (»lgevagten«, »ftitidsaktiviteter«) found nothing. Without the fixed prefix a walk over Greve's
+        terms takes about 150 ms a word, so the edits the prefix hides are written out instead (Norvig's
+        way: about 150 candidates, each one lookup) and read as the index reads words (lemma, compound
+        head, stem)."""
+        typed = word.lower()  # edited as written (»å«): `normalise` folds what it finds
+        if not MIN_FUZZY_LEN <= len(typed) <= MAX_FUZZY_LEN:
+            return {}
+        found: dict[str, int] = {}
+        for candidate in _early_edits(typed):
+            t = normalise(candidate)
+            if t != term and t not in found and (n := self._hits(t, fields)):
+                found[t] = n
+        return dict(sorted(found.items(), key=lambda kv: -kv[1])[:MAX_FUZZY_TERMS])
 
     def _near(self, term: str, fields: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """Indexed terms 1 edit from term, and 2 edits (only for words of LONG_WORD letters or more), each
@@ -283,6 +306,22 @@ class QueryBuilder:
             tiers[0 if one.accept(t) else 1].append((t, n))
         found = self.near_cache[key] = (tiers[0][:MAX_FUZZY_TERMS], tiers[1][:MAX_FUZZY_TERMS])
         return found
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+def _early_edits(word: str) -> set[str]:
+    """Words one edit from `word` that differ from it within the first two letters: what a typo there
+    leaves for the index to find (the automata's fixed prefix reaches every edit after them)."""
+    edits = {word[1] + word[0] + word[2:], word[0] + word[2] + word[1] + word[3:]}  # swaps touching them
+    for i in (0, 1):
+        edits.add(word[:i] + word[i + 1:])  # a letter typed too many
+        for c in LETTERS:
+            edits.add(word[:i] + c + word[i + 1:])  # a letter mistyped
+            edits.add(word[:i] + c + word[i:])  # a letter left out
+    edits.discard(word)
+    return edits
 
 
 @lru_cache(maxsize=4096)

@@ -9,23 +9,37 @@ from conftest import SAMPLES, copy_embedding_cache
 from typer.testing import CliRunner
 
 from api.cli import app
-from evaluation.typos import KINDS, misspell, run_typos, sample_words
+from evaluation.typos import EDITS, KINDS, misspell, run_typos, sample_words
 
 
-@pytest.mark.parametrize("kind", KINDS)
+WORDS = ("lægevagtsordningen", "kassekredit", "psykiatriforum", "aabenraa", "ellevilla")
+
+
+def one_edit(word: str, wrong: str, kind: str) -> bool:
+    if kind == "doubled":
+        return len(wrong) == len(word) + 1 and any(wrong[:i] + wrong[i + 1:] == word for i in range(len(wrong)))
+    if kind == "dropped":
+        return len(wrong) == len(word) - 1 and any(word[:i] + word[i + 1:] == wrong for i in range(len(word)))
+    if kind == "swapped":
+        return sorted(wrong) == sorted(word) and sum(a != b for a, b in zip(word, wrong)) == 2
+    return len(wrong) == len(word) and sum(a != b for a, b in zip(word, wrong)) == 1
+
+
+@pytest.mark.parametrize("kind", EDITS)
 def test_a_misspelling_is_one_letter_off_and_keeps_the_first_two(kind):
     rng = random.Random(1)
-    for word in ("lægevagtsordningen", "kassekredit", "psykiatriforum", "aabenraa", "ellevilla"):
+    for word in WORDS:
         wrong = misspell(word, kind, rng)
         assert wrong != word and wrong[:2] == word[:2]
-        if kind == "doubled":
-            assert len(wrong) == len(word) + 1 and any(wrong[:i] + wrong[i + 1:] == word for i in range(len(wrong)))
-        elif kind == "dropped":
-            assert len(wrong) == len(word) - 1 and any(word[:i] + word[i + 1:] == wrong for i in range(len(word)))
-        elif kind == "swapped":
-            assert sorted(wrong) == sorted(word) and sum(a != b for a, b in zip(word, wrong)) == 2
-        else:
-            assert len(wrong) == len(word) and sum(a != b for a, b in zip(word, wrong)) == 1
+        assert one_edit(word, wrong, kind)
+
+
+def test_an_early_misspelling_is_one_letter_off_within_the_first_two():
+    rng = random.Random(1)
+    for word in WORDS * 4:
+        wrong = misspell(word, "early", rng)
+        assert wrong[:2] != word[:2]
+        assert any(one_edit(word, wrong, kind) for kind in EDITS), (word, wrong)
 
 
 def test_words_are_long_specific_title_words_in_a_fixed_sample():

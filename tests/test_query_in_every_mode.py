@@ -61,3 +61,13 @@ def test_nonsense_gets_no_results(engine):
     result = search(engine, "xyzzy qwv")
     assert result["total"] == 0 and result["did_you_mean"] is None
     assert search(engine, "xyzzy qwv", "semantic")["total"] > 0  # semantic mode lists its nearest items
+
+
+@pytest.mark.parametrize("wrong, right", [("lgevagtsordningen", "lægevagtsordningen"),
+                                          ("ælgevagtsordningen", "lægevagtsordningen"),
+                                          ("jassekredit", "kassekredit"), ("kssekredit", "kassekredit")])
+def test_a_word_misspelt_in_its_first_two_letters_reads_as_its_right_spelling(engine, wrong, right):
+    """The fuzzy automata keep the first two letters; the edits there are written out and looked up."""
+    typed, meant = search(engine, wrong, limit=10), search(engine, right, limit=10)
+    assert typed["did_you_mean"] == right
+    assert [h["id"] for h in typed["hits"]] == [h["id"] for h in meant["hits"]] != []
