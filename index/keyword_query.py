@@ -28,15 +28,16 @@ LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as t
 
 @dataclass(frozen=True)
 class Weights:
-    """Ranking knobs (from Settings): field boosts, and how much widened matches count."""
+    """Ranking knobs: field boosts, and how much widened matches count. Their values come from the settings
+    (`index.keyword.weights_from`), where the defaults are written and explained, once."""
 
-    boosts: Mapping[str, float] = field(default_factory=dict)
-    compound: float = 0.4
-    fuzzy: float = 0.25
-    fuzzy_below: int = 3
-    stem: float = 1.0  # the whole item's stem view (index.schema.STEM_FIELD) beside its lemmas
-    coord: float = 1.0  # 1: score x share of query words matched
-    common_cutoff: float = 0.1  # words in more than this share of items only refine the ranking
+    boosts: Mapping[str, float]  # per field; a field not named weighs 1
+    compound: float  # a word inside, or split from, a compound
+    fuzzy: float  # a spelling of a word with few exact matches
+    fuzzy_below: int  # words found in fewer items than this are widened to their spellings
+    stem: float  # the whole item's stem view (index.schema.STEM_FIELD) beside its lemmas
+    coord: float  # 1: score x share of query words matched
+    common_cutoff: float  # words in more than this share of items only refine the ranking
 
     def boost(self, fieldname: str) -> float:
         return self.boosts.get(fieldname, 1.0)

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 Ranked = Sequence[tuple[str, float]]
 
 
-def rrf(runs: Sequence[Ranked], k: int = 60, weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
-    """Reciprocal rank fusion (Cormack et al. 2009): sum of w / (k + rank); robust to score scales."""
+def rrf(runs: Sequence[Ranked], k: int, weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion (Cormack et al. 2009): sum of w / (k + rank); robust to score scales. `k`
+    and the weights (equal when None) come from the caller's settings, where the defaults are written."""
     weights = weights or [1.0] * len(runs)
     fused: dict[str, float] = {}
     for run, weight in zip(runs, weights):
@@ -43,7 +44,7 @@ def zscore(run: Ranked) -> dict[str, float]:
     return {doc: (s - mean) / sd for doc, s in run}
 
 
-def convex(keyword: Ranked, semantic: Ranked, weight: float = 0.5, norm: str = "minmax",
+def convex(keyword: Ranked, semantic: Ranked, weight: float, norm: str,
            keyword_floor: float | None = None) -> list[tuple[str, float]]:
     """weight * keyword + (1 - weight) * semantic on normalised scores; a side that missed an item gives
     it that side's floor (0 for min-max, the lowest z-score seen), so one-sided hits still rank.
