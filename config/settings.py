@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -140,7 +139,3 @@ def _without_password(url: str) -> str:
         parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1))
     return re.sub(r"(?i)(password=)[^&]*", r"\1***", urlunsplit(parts))
 
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

@@ -150,9 +150,6 @@ def load_encoder(embedder: str = "e5", model: str = "") -> Encoder:
         return _cached(embedder, model if embedder != "e5" else "")
 
 
-def make_encoder(settings: Settings | None = None) -> Encoder:
-    """The encoder MINUTES_EMBEDDER / MINUTES_EMBEDDING_MODEL select."""
-    if settings is None:
-        from config.settings import get_settings
-        settings = get_settings()
+def make_encoder(settings: Settings) -> Encoder:
+    """The encoder MINUTES_EMBEDDER / MINUTES_EMBEDDING_MODEL select, from the settings the caller holds."""
     return load_encoder(settings.embedder, settings.embedding_model)
