@@ -5,8 +5,8 @@ queries one query moved by a rank can make or break a bar of 0.02. So beside the
 prints, for every row against the reference row (hybrid), the mean difference in nDCG@10, a 95% interval
 for it by the paired bootstrap (the queries resampled with replacement, 10,000 times, fixed seed: the
 same run prints the same interval), and how many queries it wins, loses and ties, as IR evaluations
-report significance (Sakai 2006; Smucker, Allan and Carterette 2007 find bootstrap, randomisation and
-t-test agree at these sizes). An interval that holds 0 means the sets cannot tell the two apart.
+report significance (Sakai 2006; Smucker, Allan and Carterette 2007 find the bootstrap, randomisation
+and t tests agree). An interval that holds 0 means the sets cannot tell the two apart.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ REFERENCE = "hybrid"  # the default mode: every other row is compared with it
 
 @dataclass(frozen=True)
 class Paired:
-    """reference − other, per query, on one metric."""
+    """reference − other in nDCG, per query."""
 
     other: str
     delta: float  # mean difference
@@ -35,15 +35,11 @@ class Paired:
     losses: int
     ties: int
 
-    def to_dict(self) -> dict:
-        return {"delta": round(self.delta, 4), "interval": [round(self.low, 4), round(self.high, 4)],
-                "wins": self.wins, "losses": self.losses, "ties": self.ties}
 
-
-def paired(reference: EvalReport, other: EvalReport, name: str, metric: str = "ndcg") -> Paired:
-    """Compare two reports over the same queries (in any order); refuses reports of different queries."""
-    ours = {r.id: r.scores[metric] for r in reference.results}
-    theirs = {r.id: r.scores[metric] for r in other.results}
+def paired(reference: EvalReport, other: EvalReport, name: str) -> Paired:
+    """Compare two reports' nDCG over the same queries (in any order); refuses reports of different queries."""
+    ours = {r.id: r.scores["ndcg"] for r in reference.results}
+    theirs = {r.id: r.scores["ndcg"] for r in other.results}
     if ours.keys() != theirs.keys() or not ours:
         raise ValueError("paired comparison needs both rows scored on the same, non-empty set of queries")
     ids = sorted(ours)

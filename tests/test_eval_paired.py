@@ -1,7 +1,6 @@
 """`minutes eval` pairs every row with hybrid, query by query: mean difference, bootstrap interval, wins."""
 from __future__ import annotations
 
-import json
 
 import pytest
 from conftest import EVAL, need
@@ -57,6 +56,5 @@ def test_eval_prints_every_other_row_paired_with_hybrid_and_keeps_its_json(engin
     assert start < next(n for n, line in enumerate(lines) if line.startswith("kind"))  # right after the means
     assert list(data) == ["hybrid", "keyword", "semantic"]  # JSON: the rows' fields, as before
     assert data["keyword"].keys() == data["hybrid"].keys()
-    json.dumps(data)
     alone, _ = run_eval(engine, need(DEV), ["keyword"])
     assert "paired with" not in alone  # nothing to pair with without hybrid
