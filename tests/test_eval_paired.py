@@ -1,7 +1,6 @@
 """`minutes eval` pairs every row with hybrid, query by query: mean difference, bootstrap interval, wins."""
 from __future__ import annotations
 
-
 import pytest
 from conftest import EVAL, need
 
