@@ -272,7 +272,7 @@ class QueryBuilder:
         The automata below keep the first two letters fixed, which makes them fast: a typo there
         (»lgevagten«, »ftitidsaktiviteter«) found nothing. Without the fixed prefix a walk over Greve's
         terms takes about 150 ms a word, so the edits the prefix hides are written out instead (Norvig's
-        way: about 150 candidates, each one lookup) and read as the index reads words (lemma, compound
+        way: about 120 candidates, each one lookup) and read as the index reads words (lemma, compound
         head, stem)."""
         typed = word.lower()  # edited as written (»å«): `normalise` folds what it finds
         if not MIN_FUZZY_LEN <= len(typed) <= MAX_FUZZY_LEN:
