@@ -203,9 +203,11 @@ class QueryBuilder:
         if record and word.lower() not in ENGLISH_STOP_WORDS:
             self._read.append(not unread)
         if w.fuzzy and hits < w.fuzzy_below:  # English words too: »strategy« is near »strategi«
-            # a word no item holds and no word list knows may be misspelt in its first letters too
-            near = self._spellings(word, term, fields, early=not hits and not (known_word(word) or english))
-            if not hits and near and record and not (known_word(word) or english):  # a word is no misspelling
+            # no item holds it and no word list knows it (a word is no misspelling): it gets »Mente du«, and
+            # may be misspelt in its first letters too
+            misspelt = not hits and not (known_word(word) or english)
+            near = self._spellings(word, term, fields, early=misspelt)
+            if misspelt and near and record:
                 self.unknown[word.lower()] = spelled(near[0], word)
             shown += near
             options += [(t,) for t in near]
