@@ -19,7 +19,7 @@ GREVE_TEMPLATES = ("Beskæftigelses- og Erhvervsudvalget_2022-01-10", "Beskæfti
                    "Beskæftigelses- og Erhvervsudvalget_2023-01-09", "Beskæftigelses- og Erhvervsudvalget_2022-04-25",
                    "Beskæftigelses- og Erhvervsudvalget_2023-02-06", "Byråd 2022-2025_2022-06-20")
 # The files of ../shared/corpora/os2dagsorden that are whole minutes; every other file there is refused.
-OS2_MINUTES = {"1552814.PDF", "3687982.DOCX", "Ekstraordinært PUK.pdf"}
+OS2_MINUTES = {"1552814.PDF", "3687982.DOCX", "Ekstraordinært PUK.pdf", "Publication32.zip", "Publication553.zip"}
 
 
 def _greve_sample() -> list[Path]:
@@ -31,7 +31,7 @@ def _greve_sample() -> list[Path]:
 
 
 def _documents() -> list[Path]:
-    docs = sorted(SAMPLES.glob("*.txt")) + sorted(p for p in VARIANTS.iterdir() if p.suffix in (".txt", ".html"))
+    docs = sorted(SAMPLES.glob("*.txt")) + sorted(p for p in VARIANTS.iterdir() if p.suffix in (".txt", ".html", ".xml"))
     if MORE.is_dir():
         docs += sorted(p for p in MORE.iterdir() if p.suffix in (".html", ".pdf") and "not-minutes" not in p.name)
     if OS2.is_dir():

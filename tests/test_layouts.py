@@ -161,12 +161,6 @@ def test_edoc_files_that_are_not_whole_minutes_are_rejected(name, message):
         read_meetings(path.read_bytes(), path.name)
 
 
-def test_export_xml_and_zip_are_unsupported_with_the_formats_listed():
-    path = need(OS2 / "sbsys_publications" / "Publication32.zip")
-    with pytest.raises(ReaderError, match=r"unsupported file type \.zip.*Supported: PDF"):
-        read_meetings(path.read_bytes(), path.name)
-
-
 # -- the Acadre referat PDF reads like its DOCX -------------------------------------------------------
 def test_acadre_pdf_reads_like_the_docx():
     [pdf] = _read(OS2 / "acadre_syddjurs_puk_2013-06-20", "Ekstraordinært PUK.pdf")

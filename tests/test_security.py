@@ -12,6 +12,7 @@ import hashlib
 import io
 import re
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,26 @@ def test_an_unsupported_type_is_415_and_changes_nothing(service):
     before = snapshot(eng)
     response = upload(client, "minutes.exe", b"MZ\x90\x00")
     assert response.status_code == 415 and ".txt" in detail(response)
+    assert snapshot(eng) == before
+
+
+def test_an_sbsys_publication_zip_uploads_as_its_meeting(service):
+    _, client = service
+    response = upload(client, "Publication32.zip", need(OS2 / "sbsys_publications" / "Publication32.zip").read_bytes())
+    assert response.status_code == 201, response.text
+    assert response.json()["meetings"] == ["kmb-it-udvalget-2013-05-15-1630"] and response.json()["items"] == 5
+    assert no_trace(client.get("/items/kmb-it-udvalget-2013-05-15-1630-3")).json()["title"] == (
+        "Indførelse af systemet SAPA (Sagsoverblik/Partskontakt)")
+
+
+def test_a_zip_without_a_publication_is_refused_and_changes_nothing(service):
+    eng, client = service
+    before = snapshot(eng)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("photos/1.jpg", b"\xff\xd8\xff")
+    response = upload(client, "export.zip", buffer.getvalue())
+    assert response.status_code == 422 and "zip archive with no XML" in detail(response)
     assert snapshot(eng) == before
 
 

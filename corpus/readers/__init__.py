@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus.model import Meeting, Reading
+from corpus.model import AgendaItem, Meeting, Reading
 
 
 class ReaderError(Exception):
@@ -23,11 +23,13 @@ Reader = Callable[[bytes, str], list[Meeting]]
 
 # suffix -> reader module; imported on first use so a reader's library loads only when needed
 READERS = {".txt": "text_reader", ".md": "text_reader", ".pdf": "pdf_reader", ".json": "greve_json",
-           ".docx": "docx_reader", ".html": "html_reader", ".htm": "html_reader"}
+           ".docx": "docx_reader", ".html": "html_reader", ".htm": "html_reader", ".xml": "xml_export",
+           ".zip": "xml_export"}
 SUPPORTED = tuple(READERS)
 FORMATS = ("PDF with a text layer, Word .docx, web page .html/.htm (FirstAgenda and other agenda portals), "
-           "plain text .txt/.md, FirstAgenda agenda JSON .json")
+           "plain text .txt/.md, FirstAgenda agenda JSON .json, SBSYS eDagsorden publication .xml or its .zip")
 HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|table|p|h[1-6])\b", re.I | re.S)
+XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<[A-Za-z_]", re.S)
 
 
 def sniff(data: bytes) -> str | None:
@@ -35,10 +37,12 @@ def sniff(data: bytes) -> str | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "pdf_reader"
-    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
-        return "docx_reader"
+    if head.startswith(b"PK\x03\x04"):  # a Word document, or an export's zip archive
+        return "docx_reader" if b"word/" in data[:65536] else "xml_export"
     if HTML_START.match(head):
         return "html_reader"
+    if XML_START.match(head):  # XHTML is a web page; other markup is an agenda system's export
+        return "html_reader" if re.search(rb"<html\b", head, re.I) else "xml_export"
     if head.lstrip().startswith(b"{"):
         return "greve_json"
     return None
@@ -50,13 +54,17 @@ def pick_reader(data: bytes, name: str) -> str:
     known = READERS.get(suffix)
     if found and (known is None or found != known):
         # content wins over a missing or wrong suffix; a damaged file of the suffix's kind keeps its reader
-        if known in ("pdf_reader", "docx_reader") and found in ("greve_json",):
+        if known in ("pdf_reader", "docx_reader") and found == "greve_json":
+            return known
+        if (known, found) == ("docx_reader", "xml_export") and data.startswith(b"PK"):  # a Word zip without word/
+            return known
+        if known == "html_reader" and found == "xml_export":  # a page saved from its first tag (<span>, <ul>)
             return known
         return found
     if known:
         return known
     if b"\x00" not in data[:4096] and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return "text_reader"  # text without a suffix, or with one we do not know; XML exports are not read
+        return "text_reader"  # text without a suffix, or with one we do not know
     raise ReaderError(f"unsupported file type {suffix or '(no suffix)'}: the content is not a format we read. "
                       f"Supported: {FORMATS}")
 
@@ -77,6 +85,17 @@ def inspect_document(data: bytes, name: str) -> Reading:
 def read_meetings(data: bytes, name: str) -> list[Meeting]:
     """Parse one file's bytes; `name` (file name) helps pick the reader and is recorded as the source."""
     return inspect_document(data, name).meetings
+
+
+def check_unique_numbers(items: list[AgendaItem]) -> None:
+    """Item ids are meeting id + number: a number used twice would silently overwrite an item, so a file
+    that repeats one is refused rather than stored half."""
+    seen: set[int] = set()
+    for item in items:
+        if item.number in seen:
+            raise ReaderError(f"item number {item.number} appears twice in the meeting; "
+                              "the items would overwrite each other")
+        seen.add(item.number)
 
 
 def no_items_message(text: str) -> str:

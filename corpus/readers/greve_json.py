@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError
+from corpus.readers import ReaderError, check_unique_numbers
 from corpus.readers.html_sections import html_sections
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
@@ -73,7 +73,7 @@ def read(data: bytes, name: str) -> list[Meeting]:
     decided = moede.get("Afsluttet") is True
     items = _list(doc, "", "Dagsordenpunkter")
     meeting.items = [_item(raw, f"Dagsordenpunkter[{i}]", decided) for i, raw in enumerate(items)]
-    _check_unique_numbers(meeting.items)
+    check_unique_numbers(meeting.items)
     return [meeting]
 
 
@@ -178,15 +178,6 @@ def _attachments(raw: dict[str, Any], path: str) -> list[str]:
         if title:
             titles.append(collapse_spaces(title))
     return titles
-
-
-def _check_unique_numbers(items: list[AgendaItem]) -> None:
-    seen: set[int] = set()
-    for item in items:
-        if item.number in seen:
-            raise ReaderError(f"item number {item.number} appears twice in the meeting; "
-                              "the items would overwrite each other")
-        seen.add(item.number)
 
 
 # Typed access: a malformed value becomes a ReaderError naming its JSON path, never a KeyError/TypeError.

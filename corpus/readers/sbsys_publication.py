@@ -1,0 +1,230 @@
+"""SBSYS eDagsorden publication XML (`Publication<N>.xml`, alone or in its `Publication<N>.zip`) -> Meetings.
+
+What the export holds, from the two publications in ../shared/corpora/os2dagsorden (Ballerup's KMB
+IT-udvalget, a final agenda; Region Hovedstaden's Forretningsudvalget, a draft) and the fields
+OS2dagsorden's importers read:
+
+* `Publication/Agendas/Agenda`: one per meeting. The committee is `Committee/Name` (the agenda's own
+  `Name` can be the meeting's, »Ekstraordinært forretningsudvalgsmøde«); `Meeting/When` and `Where`.
+* `Meeting/Members/MeetingMember`: `ParticipationStatusAsValue` 1 or 4 attends, 0 (»NotDecided«, the
+  status of everyone on an agenda) counts as attending, any other status is an apology (afbud);
+  `ParticipationNote` says why and is kept with the name.
+* `Items/Item`: `Number` (or the item's `Nummer` attribute), `Caption`, `Case/Number`, `IsPublic`
+  (False: a closed item). Its `Fields/ItemField` are the sections: `Caption` the heading, `Content` the
+  text (rich-text HTML, or plain text for `Multiline` fields), `IsFeedback` marks the fields written at
+  the meeting, the decisions (»Beslutning«, »FORRETNINGSUDVALGETS BESLUTNING«); `ItemHistory` holds
+  earlier decisions on the case. `Enclosures/Enclosure/Name` are the attachments; the archive's
+  `Enclosures/*.pdf` are those attachments' files, not minutes.
+* An empty field is published as »Tomt indhold«: a marker, not text.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from xml.etree.ElementTree import Element
+
+from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
+from corpus.readers import ReaderError, check_unique_numbers
+from corpus.readers.html_sections import html_sections
+from corpus.sections import heading_kind
+from corpus.textclean import collapse_spaces
+
+ATTENDING = {"0", "1", "4"}  # NotDecided (everyone, on an agenda), and the two attending statuses
+EMPTY_MARKER = re.compile(r"^\s*tomt indhold\s*$", re.IGNORECASE)
+DATE_FORMATS = ("%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S")
+
+
+def is_publication(root: Element) -> bool:
+    return root.tag == "Publication"
+
+
+def read_publication(root: Element, name: str) -> Reading:
+    """Every agenda of the publication as a meeting, with what was dropped (the agenda's title and front
+    page as front matter, »Tomt indhold« markers) and, as the document's text, every human-readable value
+    of the export (`document_text`)."""
+    agendas = root.findall("Agendas/Agenda")
+    if not agendas:
+        raise ReaderError("an SBSYS publication without agendas: expected Publication/Agendas/Agenda")
+    dropped: list[Dropped] = []
+    meetings = [_meeting(agenda, f"Agendas/Agenda[{i}]", name, dropped) for i, agenda in enumerate(agendas)]
+    return Reading(meetings, dropped, document_text(root))
+
+
+def _meeting(agenda: Element, path: str, name: str, dropped: list[Dropped]) -> Meeting:
+    body = _body(_value(agenda, "Committee/Name") or _value(agenda, "Name"))
+    if not body:
+        raise _bad(f"{path} names no committee (Committee/Name)")
+    when = _value(agenda, "Meeting/When")
+    if not when:
+        raise _bad(f"{path}/Meeting/When is missing")
+    date, time = _date_time(when, f"{path}/Meeting/When")
+    title = _value(agenda, "Name")  # the agenda's title, »Ekstraordinært forretningsudvalgsmøde«: a front page
+    front = [title if title and title.lower() != body.lower() else "", _rendered(agenda.find("Frontpage"))]
+    dropped += [Dropped(DropReason.FRONT_MATTER, text) for text in front if text]
+    present, absent = _members(agenda.findall("Meeting/Members/MeetingMember"))
+    meeting = Meeting(body=body, date=date, time=time, location=_value(agenda, "Meeting/Where"),
+                      participants=present, absentees=absent, source=name)
+    meeting.items = [_item(raw, f"{path}/Items/Item[{i}]", position, dropped)
+                     for i, (position, raw) in enumerate(enumerate(agenda.findall("Items/Item"), start=1))]
+    check_unique_numbers(meeting.items)
+    return meeting
+
+
+def _body(value: str | None) -> str | None:
+    """»FORRETNINGSUDVALGET« -> »Forretningsudvalget«: a committee written in capitals, as one word."""
+    if value and value.isupper() and len(value.split()) == 1:
+        return value.capitalize()
+    return value
+
+
+def _date_time(value: str, path: str) -> tuple[str, str | None]:
+    for fmt in DATE_FORMATS:
+        try:
+            moment = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
+    raise _bad(f"{path} {value!r} is not a date and time (dd-mm-yyyy hh:mm:ss)")
+
+
+def _members(members: list[Element]) -> tuple[list[str], list[str]]:
+    present, absent = [], []
+    for member in members:
+        name = _value(member, "Name") or _value(member, "Member/Name")
+        if not name:
+            continue
+        note = _value(member, "ParticipationNote")
+        status = _value(member, "ParticipationStatusAsValue") or "0"
+        (present if status in ATTENDING else absent).append(f"{name} ({note})" if note else name)
+    return present, absent
+
+
+def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> AgendaItem:
+    title = collapse_spaces(_value(raw, "Caption"))
+    if not title:
+        raise _bad(f"{path}/Caption is missing")
+    number = _number(raw.get("Nummer") or _value(raw, "Number"), position, path)
+    case_number = _value(raw, "Case/Number")
+    attachments = [collapse_spaces(n) for n in (_value(e, "Name") or _value(e, "FileName") for e in
+                                                raw.findall("Enclosures/Enclosure")) if n]
+    item = AgendaItem(number=number, title=title, case_number=case_number,
+                      closed=(_value(raw, "IsPublic") or "").lower() == "false", attachments=attachments)
+    case_title = collapse_spaces(_value(raw, "Case/Title"))
+    if case_title and case_title != title:
+        item.sections.append(Section(SectionKind.OTHER, "Sag", case_title))
+    for field in raw.findall("Fields/ItemField"):
+        section = _field_section(field, dropped)
+        if section:
+            item.sections.append(section)
+    item.sections += _history(raw.findall("ItemHistory/*"))
+    if attachments:
+        item.sections.append(Section(SectionKind.ATTACHMENTS, "Bilag", "\n".join(attachments)))
+    return item
+
+
+def _field_section(field: Element, dropped: list[Dropped]) -> Section | None:
+    heading = collapse_spaces(_value(field, "Caption"))
+    body = _content(field)
+    if EMPTY_MARKER.match(body):  # »Tomt indhold«: the field is published empty
+        dropped.append(Dropped(DropReason.MARKER, f"{heading}: {body.strip()}"))
+        return None
+    if not body:
+        return None
+    feedback = (_value(field, "IsFeedback") or "").lower() == "true"
+    kind = heading_kind(heading) or (SectionKind.DECISION if feedback else SectionKind.OTHER)
+    return Section(kind, heading, body)
+
+
+def _history(entries: list[Element]) -> list[Section]:
+    """Earlier decisions on the case (»Beslutning i Byrådet den 30-10-2013«): history, not this meeting's
+    decision, so OTHER."""
+    sections = []
+    for entry in entries:
+        body = _content(entry)
+        if not body or EMPTY_MARKER.match(body):
+            continue
+        heading = collapse_spaces(_value(entry, "Caption")) or "Tidligere behandling"
+        committee = _value(entry, "MeetingDetails/CommitteeName")
+        due = _value(entry, "MeetingDetails/MeetingDueDate")
+        if committee:
+            heading += f" i {committee}"
+        if due:
+            heading += f" den {due.split()[0]}"
+        sections.append(Section(SectionKind.OTHER, heading, body))
+    return sections
+
+
+def _content(field: Element) -> str:
+    """A field's text: rich-text HTML rendered as readable text, plain text (`Multiline`) kept as written."""
+    return _rendered(field.find("Content"), (_value(field, "FieldTypeAsEnum") or "Html").lower() == "html")
+
+
+def _rendered(element: Element | None, html: bool = True) -> str:
+    """An element's text: rich-text HTML as readable text (sub-headings on lines of their own), or plain
+    text as written."""
+    raw = element.text if element is not None else None
+    if not raw or not raw.strip():
+        return ""
+    if html or "<" in raw:
+        parts = [f"{heading}\n{body}" if heading else body for heading, body in html_sections(raw)]
+        return "\n\n".join(p.strip() for p in parts if p.strip())
+    return "\n".join(collapse_spaces(line) for line in raw.splitlines() if line.strip())
+
+
+# Not text of the minutes: who edited the export and when, e-mail addresses, status codes and flags, file
+# paths and sizes, the generator's settings, the committee's standing roster (the meeting's members are
+# read), each item's copy of the members, and the publication's second list of the items' enclosures.
+METADATA = {"GeneratorSettings", "Stylesheets", "CreatedBy", "LastChangedBy", "PublishedBy", "ConcludedBy",
+            "EmailAddress", "Created", "LastChanged", "Published", "Concluded", "When", "Until", "Index",
+            "FileLength", "FileSize", "FileName", "DownloadUrl", "Data", "Formatter", "PeriodStart", "PeriodEnd",
+            "DefaultMeetingPlace", "DefaultMeetingTime", "CommitteeGroup", "MeetingMemberRolesList",
+            "MeetingMemberRoles", "NumberAndTitle", "ItemNumber", "RelativeEnclosureOutputPath", "NewItemsIsPublic",
+            "MeetingPrepationState"}
+METADATA_PATHS = ("Committee/Members", "Item/Members", "Agenda/Enclosures", "Enclosure/Number", "Enclosure/Case")
+METADATA_PREFIXES = ("Is", "Has", "Show", "GeneratorSettings", "Output", "Instantiation", "EnclosureFile", "EnclosureInst", "EnclosureOutput",
+                     "EnclosureUrl", "EnclosureImage")
+METADATA_SUFFIXES = ("AsValue", "AsEnum", "AsText", "Identifier")
+
+
+def document_text(root: Element) -> str:
+    """Every human-readable value of the export, found without the reader's paths: the measure that
+    nothing of it was lost (tests/test_conservation.py). Rich text is rendered as the reader renders it."""
+    parts: list[str] = []
+
+    def walk(element: Element, parent: str) -> None:
+        tag = element.tag
+        if tag in METADATA or f"{parent}/{tag}" in METADATA_PATHS or tag.startswith(METADATA_PREFIXES) \
+                or tag.endswith(METADATA_SUFFIXES):
+            return
+        if tag in ("Content", "Frontpage"):
+            parts.append(_rendered(element))
+            return
+        if tag == "ItemField" and not _content(element):
+            return  # a field left empty: its heading heads nothing
+        if element.text and element.text.strip():
+            parts.append(element.text.strip())
+        for child in element:
+            walk(child, tag)
+
+    walk(root, "")
+    return "\n".join(parts)
+
+
+def _number(value: str | None, position: int, path: str) -> int:
+    """The item's number as published; an item with none is numbered by its place on the agenda."""
+    if value is None or not value.strip():
+        return position
+    if value.strip().isdigit():
+        return int(value)
+    raise _bad(f"{path}/Number {value!r} is not a whole item number")
+
+
+def _value(element: Element, path: str) -> str | None:
+    found = element.find(path)
+    if found is None or found.text is None:
+        return None
+    return found.text.strip() or None
+
+
+def _bad(problem: str) -> ReaderError:
+    return ReaderError(f"not a readable SBSYS publication: {problem}")

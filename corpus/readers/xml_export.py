@@ -1,0 +1,84 @@
+"""The XML an agenda system exports, alone or in the zip archive it publishes -> the reader of its layout.
+
+Read: SBSYS eDagsorden publications (`Publication<N>.xml`, or `Publication<N>.zip` holding it and the
+attachments' files). The exports that only index documents are refused with the file to read instead:
+eDoc's `eDocAgendaPublishing.xml` (its minutes are the PDFs it lists) and Acadre's XML (its minutes are the
+Word document beside it). XML is parsed with defusedxml: no entity expansion, no DTDs, no network.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.etree.ElementTree import Element
+
+from corpus.model import Reading
+from corpus.readers import ReaderError
+from corpus.readers.sbsys_publication import is_publication, read_publication
+
+MAX_XML_BYTES = 64 * 1024 * 1024  # an archive member larger than this is not read (a zip bomb, not minutes)
+
+
+def inspect(data: bytes, name: str) -> Reading:
+    if data.startswith(b"PK\x03\x04"):
+        data = _publication_in_zip(data, name)
+    index = _index_export(data)
+    if index:
+        raise ReaderError(index)
+    root = _parse(data)
+    if is_publication(root):
+        return read_publication(root, name)
+    tag = root.tag.rsplit("}", 1)[-1]
+    raise ReaderError(f"an XML file whose root element is <{tag}>, not an agenda export we read; XML is read "
+                      "when it is an SBSYS eDagsorden publication (<Publication>)")
+
+
+def _publication_in_zip(data: bytes, name: str) -> bytes:
+    """The publication XML of an SBSYS archive (`Publication32/Publication32.xml`)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if m.filename.lower().endswith(".xml") and not m.is_dir()]
+        if not members:
+            raise ReaderError(f"a zip archive with no XML in it: {name} is not an SBSYS publication archive "
+                              "(Publication<N>.zip holding Publication<N>.xml)")
+        member = min(members, key=lambda m: (m.filename.count("/"), m.filename))
+        if member.file_size > MAX_XML_BYTES:
+            raise ReaderError(f"{member.filename} in the archive is {member.file_size:,} bytes unpacked, "
+                              f"more than the {MAX_XML_BYTES:,} an agenda export needs")
+        with archive.open(member) as handle:
+            xml = handle.read(MAX_XML_BYTES + 1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+        raise ReaderError(f"the zip archive cannot be read (damaged or truncated): {exc}") from exc
+    if len(xml) > MAX_XML_BYTES:  # the header's size can lie
+        raise ReaderError(f"{member.filename} in the archive unpacks to more than the {MAX_XML_BYTES:,} bytes "
+                          "an agenda export needs")
+    return xml
+
+
+def _parse(data: bytes) -> Element:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        return fromstring(data)
+    except DefusedXmlException as exc:
+        raise ReaderError(f"the XML declares entities or a DTD, which an agenda export does not: {exc}") from exc
+    except ParseError as exc:
+        raise ReaderError(f"not well-formed XML ({exc})") from exc
+
+
+def _index_export(data: bytes) -> str | None:
+    """The reason to refuse an export that indexes the minutes' documents rather than holding them, told
+    by its first bytes (eDoc's index is not always well-formed XML: Ballerup's has a control character)."""
+    head = data[:8192]
+    if re.search(rb"<Meeting>\s*<Committee>", head) and b"<MeetingAgendaTypes>" in head:
+        pdf = re.search(rb"<PDFDocument>([^<]+)</PDFDocument>", head)
+        where = f" ({pdf.group(1).decode('utf-8', 'replace').strip()})" if pdf else ""
+        return ("an eDoc export's index (eDocAgendaPublishing.xml): the minutes are the PDF it lists for the whole "
+                f"agenda{where}; read that file, or the export's folder")
+    if re.match(rb"\s*(<\?xml[^>]*>\s*)?<root>", head) and b"<table name=" in head:
+        docs = dict.fromkeys(d.decode("utf-8", "replace") for d in re.findall(rb'docfilename="([^"]+)"', data))
+        where = f" ({', '.join(docs)})" if docs else ""
+        return (f"an Acadre export's data file: the minutes are the Word documents it lists{where}; read that "
+                "file, or the export's folder")
+    return None

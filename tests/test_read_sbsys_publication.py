@@ -1,0 +1,180 @@
+"""SBSYS eDagsorden publications (Publication<N>.xml, alone or in its zip) read as meetings: the two real
+publications in ../shared/corpora/os2dagsorden and a variant of the layout made for the tests
+(tests/layouts/sbsys-publication-teknik.xml); the exports that only index documents are refused with the
+file to read instead, and broken or hostile XML and zips get a clear error."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import OS2, VARIANTS, need
+
+from config.settings import Settings
+from corpus.coverage import coverage
+from corpus.model import SectionKind
+from corpus.readers import ReaderError, inspect_document, pick_reader, read_meetings
+from search.engine import Engine
+from search.request import SearchRequest
+
+PUBLICATIONS = OS2 / "sbsys_publications"
+VARIANT = VARIANTS / "sbsys-publication-teknik.xml"
+
+
+def _read(path, name=None):
+    path = need(path)
+    return read_meetings(path.read_bytes(), name or path.name)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _sections(item) -> list[tuple[SectionKind, str]]:
+    return [(s.kind, s.heading) for s in item.sections]
+
+
+def test_a_publication_zip_reads_as_the_meeting_with_its_items_and_sections():
+    [m] = _read(PUBLICATIONS / "Publication32.zip")
+    assert (m.body, m.date, m.time, m.location) == (
+        "KMB IT-udvalget", "2013-05-15", "16:30", "Mødecenter A, Lokale 3 på Ballerup Rådhus")
+    assert len(m.participants) == 11 and m.participants[0] == "Doris Børger (A)" and m.absentees == []
+    assert [(i.number, i.title) for i in m.items] == [
+        (1, "Meddelelser"),
+        (2, "Oplæg til standard it-arbejdsplads for Kommunalbestyrelsens medlemmer i 2014-2018"),
+        (3, "Indførelse af systemet SAPA (Sagsoverblik/Partskontakt)"),
+        (4, "Regler for indkøb af it-udstyr"),
+        (5, "Status på eDagsorden")]
+    sapa = m.items[2]
+    assert _sections(sapa) == [
+        (SectionKind.SUMMARY, "Sammendrag"), (SectionKind.CASE, "Baggrund"), (SectionKind.CASE, "Sagsfremstilling"),
+        (SectionKind.OTHER, "Økonomiske konsekvenser og finansiering"), (SectionKind.OTHER, "Beslutningen træffes af"),
+        (SectionKind.RECOMMENDATION, "Indstilling"), (SectionKind.ATTACHMENTS, "Bilag")]
+    assert sapa.attachments == ["Brev fra KL til Kommunalbestyrelsen vedr Monopolbrud"]
+    assert sapa.text_of(SectionKind.SUMMARY).startswith("KOMBIT har udpeget en række it-systemer fra KMD")
+    assert not any(i.closed for i in m.items)
+
+
+def test_the_xml_alone_reads_as_its_zip_does():
+    path = need(PUBLICATIONS / "Publication32.zip")
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("Publication32/Publication32.xml")
+    assert read_meetings(xml, "Publication32.xml") == [
+        m.__class__(**{**vars(m), "source": "Publication32.xml"}) for m in _read(path)]
+
+
+def test_the_committee_names_the_body_and_the_committees_decision_is_the_decision():
+    [m] = _read(PUBLICATIONS / "Publication553.zip")
+    # the agenda's own name is the meeting's title (front matter); the committee is written in capitals
+    assert (m.body, m.date, m.time, m.location) == ("Forretningsudvalget", "2012-09-25", "15:30", "H2")
+    first = m.items[0]
+    assert first.title == "2. behandling af forslag til styrelsesvedtægt – nedsættelse af stående udvalg"
+    assert (SectionKind.RECOMMENDATION, "ADMINISTRATIONENS INDSTILLING") in _sections(first)
+    assert first.decision.startswith("18. september 2012: Sagen udsat til behandling")
+    assert len(first.attachments) == 6
+    reading = inspect_document(need(PUBLICATIONS / "Publication553.zip").read_bytes(), "Publication553.zip")
+    stored = "\n".join(s.text for i in reading.meetings[0].items for s in i.sections)
+    assert "Tomt indhold" not in stored  # an empty field is published as »Tomt indhold«: a marker
+    assert [d.text for d in reading.dropped if d.reason.value == "marker"] == [
+        "FORRETNINGSUDVALGETS BESLUTNING: Tomt indhold", "REGIONSRÅDETS BESLUTNING: Tomt indhold"]
+
+
+def test_a_variant_of_the_layout_reads_apologies_closed_items_decisions_and_history():
+    [m] = _read(VARIANT)
+    assert (m.body, m.date, m.time, m.location) == ("Teknik- og Miljøudvalget", "2014-02-13", "17:00",
+                                                     "Byrådssalen, Rådhuset")
+    assert m.participants == ["Grethe Vestergaard (A)", "Salma Haddad (Ø)"]
+    assert m.absentees == ["Torben Kjærsgaard (V) (Ferie)"]  # status 2, with its note
+    salt, land, other = m.items
+    assert (salt.number, salt.case_number, salt.closed) == (1, "05.01.10-P20-3-13", False)
+    assert salt.decision == "Indstillingen blev godkendt. Torben Kjærsgaard (V) var fraværende."  # IsFeedback
+    assert salt.text_of(SectionKind.OTHER).count("\n") >= 2  # the plain-text field keeps its lines
+    assert (SectionKind.OTHER, "Beslutning i Byrådet den 30-10-2013") in _sections(salt)  # history
+    assert "- Ruterne omfatter 38 km sti." in salt.text_of(SectionKind.CASE)
+    assert (land.number, land.closed, land.decision) == (2, True, "Godkendt.")  # IsPublic False
+    assert (other.title, other.sections) == ("Eventuelt", [])
+
+
+@pytest.mark.parametrize("path", [PUBLICATIONS / "Publication32.zip", PUBLICATIONS / "Publication553.zip", VARIANT],
+                         ids=lambda p: p.name)
+def test_every_readable_value_of_the_export_is_stored_or_dropped_with_a_reason(path):
+    reading = inspect_document(need(path).read_bytes(), path.name)
+    result = coverage(reading)
+    assert result.document_words > 100 and result.missing == ()
+
+
+def test_a_field_the_reader_does_not_know_shows_up_as_lost_text():
+    """The measure reads the XML without the reader's paths: a new element's text counts as missing."""
+    xml = VARIANT.read_bytes().replace(b"<Number><![CDATA[3]]></Number>",
+                                       b"<Number><![CDATA[3]]></Number><Remark>Ordstyrer skiftede undervejs</Remark>")
+    missing = coverage(inspect_document(xml, "x.xml")).missing
+    assert {"ordstyrer", "skiftede", "undervejs"} <= set(missing)
+
+
+def test_a_folder_with_publications_is_ingested_and_searchable(tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Publication32.zip").write_bytes(need(PUBLICATIONS / "Publication32.zip").read_bytes())
+    (folder / "Publication71.xml").write_bytes(VARIANT.read_bytes())
+    engine = Engine(Settings(data_dir=tmp_path / "data"))
+    reports = engine.ingest([folder])
+    assert sorted((r.status, r.items) for r in reports) == [("added", 3), ("added", 5)]
+    engine.sync(embeddings=False)
+    request = SearchRequest.build(q="SAPA monopolbrud", mode="keyword", limit=3, settings=engine.settings)
+    hits = engine.search(request)["hits"]
+    assert hits[0]["title"] == "Indførelse af systemet SAPA (Sagsoverblik/Partskontakt)"
+    # a closed item (IsPublic False): its text is found by those who may read it, never by the public
+    closed = SearchRequest.build(q="matrikel 14b", mode="keyword", limit=3, settings=engine.settings)
+    assert engine.search(closed)["hits"] == []
+    [hit] = engine.search(closed, engine.access.operator())["hits"]
+    assert hit["title"] == "Lukket: Køb af areal ved Engvej"
+
+
+@pytest.mark.parametrize("folder, name, message", [
+    ("edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04", "eDocAgendaPublishing.xml",
+     r"eDoc export's index.*\(1552814\.PDF\)"),
+    ("acadre_syddjurs_puk_2013-06-20", "XML_1863.xml", r"Acadre export's data file.*3687982\.docx"),
+    ("acadre_syddjurs_puk_2013-06-20", "3687981.XML", r"Acadre export's data file"),
+])
+def test_exports_that_only_index_documents_name_the_file_to_read(folder, name, message):
+    path = need(OS2 / folder / name)
+    with pytest.raises(ReaderError, match=message):
+        read_meetings(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"<?xml version='1.0'?><Publication><Agendas>", r"not well-formed XML"),
+    (b"<?xml version='1.0'?><Publication></Publication>", r"without agendas"),
+    (b"<kml><Document/></kml>", r"root element is <kml>, not an agenda export"),
+    (b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+     b"<Publication>&b;</Publication>", r"entities or a DTD"),
+    (_zip({"Enclosures/1.pdf": b"%PDF-1.4"}), r"zip archive with no XML"),
+    (b"PK\x03\x04" + b"\x00" * 60, r"zip archive cannot be read"),
+])
+def test_broken_or_hostile_exports_get_a_clear_error(data, message):
+    with pytest.raises(ReaderError, match=message):
+        read_meetings(data, "export.zip" if data.startswith(b"PK") else "export.xml")
+
+
+def test_a_publication_with_a_bad_date_or_no_committee_names_the_field():
+    xml = VARIANT.read_bytes()
+    with pytest.raises(ReaderError, match=r"Meeting/When '13/02/2014' is not a date"):
+        read_meetings(xml.replace(b"13-02-2014 17:00:00", b"13/02/2014"), "x.xml")
+    nameless = xml.replace(b"<Name><![CDATA[Teknik- og Milj\xc3\xb8udvalget]]></Name>", b"")
+    nameless = nameless.replace(b"<Name><![CDATA[Teknik- og Milj\xc3\xb8udvalgets m\xc3\xb8de februar]]></Name>", b"")
+    with pytest.raises(ReaderError, match=r"names no committee"):
+        read_meetings(nameless, "x.xml")
+
+
+def test_a_publication_is_recognised_by_its_content_whatever_its_name():
+    xml = VARIANT.read_bytes()
+    zipped = _zip({"Publication71/Publication71.xml": xml, "Publication71/Enclosures/1.pdf": b"%PDF-1.4"})
+    for data, name in ((xml, "download"), (xml, "Publication71.txt"), (zipped, "Publication71"),
+                       (zipped, "Publication71.pdf")):
+        [m] = read_meetings(data, name)
+        assert (m.body, len(m.items)) == ("Teknik- og Miljøudvalget", 3), name
+    assert pick_reader(b"<span>Referat</span>", "side.html") == "html_reader"  # a page saved from a tag
