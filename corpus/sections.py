@@ -13,11 +13,12 @@ import re
 from corpus.model import SectionKind
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
-    SectionKind.SUMMARY: [r"resum[eé]", r"sammendrag", r"kort om sagen"],
+    SectionKind.SUMMARY: [r"resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
     SectionKind.RECOMMENDATION: [
         r"((administrationens|direktionens|forvaltningens|centerets|borgmesterens|supplerende|"
         r"rådmandens|magistratens) )?indstilling(er)?",
-        r"beslutningspunkter", r"forslag til beslutning", r"indstillingen"],
+        r"beslutningspunkter", r"forslag til beslutning", r"indstillingen",
+        r"forvaltningen foreslår"],
     SectionKind.DECISION: [
         r"beslutning(er)?", r"referat", r"afgørelse",
         r".{0,80}s? beslutning(er)?( den .*)?", r"beslutning(er)? i .+ den \d.*"],

@@ -20,13 +20,12 @@ OS2dagsorden's importers read:
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
-from corpus.readers.html_sections import html_sections
 from corpus.sections import heading_kind
+from corpus.readers.xml_values import meeting_date_time, readable_text, rendered, value
 from corpus.textclean import collapse_spaces
 
 ATTENDING = {"0", "1", "4"}  # NotDecided (everyone, on an agenda), and the two attending statuses
@@ -51,18 +50,15 @@ def read_publication(root: Element, name: str) -> Reading:
 
 
 def _meeting(agenda: Element, path: str, name: str, dropped: list[Dropped]) -> Meeting:
-    body = _body(_value(agenda, "Committee/Name") or _value(agenda, "Name"))
+    body = _body(value(agenda, "Committee/Name") or value(agenda, "Name"))
     if not body:
         raise _bad(f"{path} names no committee (Committee/Name)")
-    when = _value(agenda, "Meeting/When")
-    if not when:
-        raise _bad(f"{path}/Meeting/When is missing")
-    date, time = _date_time(when, f"{path}/Meeting/When")
-    title = _value(agenda, "Name")  # the agenda's title, »Ekstraordinært forretningsudvalgsmøde«: a front page
-    front = [title if title and title.lower() != body.lower() else "", _rendered(agenda.find("Frontpage"))]
+    date, time = meeting_date_time(agenda, "Meeting/When", path, DATE_FORMATS, _bad)
+    title = value(agenda, "Name")  # the agenda's title, »Ekstraordinært forretningsudvalgsmøde«: a front page
+    front = [title if title and title.lower() != body.lower() else "", rendered(agenda.find("Frontpage"))]
     dropped += [Dropped(DropReason.FRONT_MATTER, text) for text in front if text]
     present, absent = _members(agenda.findall("Meeting/Members/MeetingMember"))
-    meeting = Meeting(body=body, date=date, time=time, location=_value(agenda, "Meeting/Where"),
+    meeting = Meeting(body=body, date=date, time=time, location=value(agenda, "Meeting/Where"),
                       participants=present, absentees=absent, source=name)
     meeting.items = [_item(raw, f"{path}/Items/Item[{i}]", position, dropped)
                      for i, (position, raw) in enumerate(enumerate(agenda.findall("Items/Item"), start=1))]
@@ -77,39 +73,29 @@ def _body(value: str | None) -> str | None:
     return value
 
 
-def _date_time(value: str, path: str) -> tuple[str, str | None]:
-    for fmt in DATE_FORMATS:
-        try:
-            moment = datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
-    raise _bad(f"{path} {value!r} is not a date and time (dd-mm-yyyy hh:mm:ss)")
-
-
 def _members(members: list[Element]) -> tuple[list[str], list[str]]:
     present, absent = [], []
     for member in members:
-        name = _value(member, "Name") or _value(member, "Member/Name")
+        name = value(member, "Name") or value(member, "Member/Name")
         if not name:
             continue
-        note = _value(member, "ParticipationNote")
-        status = _value(member, "ParticipationStatusAsValue") or "0"
+        note = value(member, "ParticipationNote")
+        status = value(member, "ParticipationStatusAsValue") or "0"
         (present if status in ATTENDING else absent).append(f"{name} ({note})" if note else name)
     return present, absent
 
 
 def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> AgendaItem:
-    title = collapse_spaces(_value(raw, "Caption"))
+    title = collapse_spaces(value(raw, "Caption"))
     if not title:
         raise _bad(f"{path}/Caption is missing")
-    number = _number(raw.get("Nummer") or _value(raw, "Number"), position, path)
-    case_number = _value(raw, "Case/Number")
-    attachments = [collapse_spaces(n) for n in (_value(e, "Name") or _value(e, "FileName") for e in
+    number = _number(raw.get("Nummer") or value(raw, "Number"), position, path)
+    case_number = value(raw, "Case/Number")
+    attachments = [collapse_spaces(n) for n in (value(e, "Name") or value(e, "FileName") for e in
                                                 raw.findall("Enclosures/Enclosure")) if n]
     item = AgendaItem(number=number, title=title, case_number=case_number,
-                      closed=(_value(raw, "IsPublic") or "").lower() == "false", attachments=attachments)
-    case_title = collapse_spaces(_value(raw, "Case/Title"))
+                      closed=(value(raw, "IsPublic") or "").lower() == "false", attachments=attachments)
+    case_title = collapse_spaces(value(raw, "Case/Title"))
     if case_title and case_title != title:
         item.sections.append(Section(SectionKind.OTHER, "Sag", case_title))
     for field in raw.findall("Fields/ItemField"):
@@ -123,14 +109,14 @@ def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> Age
 
 
 def _field_section(field: Element, dropped: list[Dropped]) -> Section | None:
-    heading = collapse_spaces(_value(field, "Caption"))
+    heading = collapse_spaces(value(field, "Caption"))
     body = _content(field)
     if EMPTY_MARKER.match(body):  # »Tomt indhold«: the field is published empty
         dropped.append(Dropped(DropReason.MARKER, f"{heading}: {body.strip()}"))
         return None
     if not body:
         return None
-    feedback = (_value(field, "IsFeedback") or "").lower() == "true"
+    feedback = (value(field, "IsFeedback") or "").lower() == "true"
     kind = heading_kind(heading) or (SectionKind.DECISION if feedback else SectionKind.OTHER)
     return Section(kind, heading, body)
 
@@ -143,9 +129,9 @@ def _history(entries: list[Element]) -> list[Section]:
         body = _content(entry)
         if not body or EMPTY_MARKER.match(body):
             continue
-        heading = collapse_spaces(_value(entry, "Caption")) or "Tidligere behandling"
-        committee = _value(entry, "MeetingDetails/CommitteeName")
-        due = _value(entry, "MeetingDetails/MeetingDueDate")
+        heading = collapse_spaces(value(entry, "Caption")) or "Tidligere behandling"
+        committee = value(entry, "MeetingDetails/CommitteeName")
+        due = value(entry, "MeetingDetails/MeetingDueDate")
         if committee:
             heading += f" i {committee}"
         if due:
@@ -156,19 +142,7 @@ def _history(entries: list[Element]) -> list[Section]:
 
 def _content(field: Element) -> str:
     """A field's text: rich-text HTML rendered as readable text, plain text (`Multiline`) kept as written."""
-    return _rendered(field.find("Content"), (_value(field, "FieldTypeAsEnum") or "Html").lower() == "html")
-
-
-def _rendered(element: Element | None, html: bool = True) -> str:
-    """An element's text: rich-text HTML as readable text (sub-headings on lines of their own), or plain
-    text as written."""
-    raw = element.text if element is not None else None
-    if not raw or not raw.strip():
-        return ""
-    if html or "<" in raw:
-        parts = [f"{heading}\n{body}" if heading else body for heading, body in html_sections(raw)]
-        return "\n\n".join(p.strip() for p in parts if p.strip())
-    return "\n".join(collapse_spaces(line) for line in raw.splitlines() if line.strip())
+    return rendered(field.find("Content"), (value(field, "FieldTypeAsEnum") or "Html").lower() == "html")
 
 
 # Not text of the minutes: who edited the export and when, e-mail addresses, status codes and flags, file
@@ -187,27 +161,16 @@ METADATA_SUFFIXES = ("AsValue", "AsEnum", "AsText", "Identifier")
 
 
 def document_text(root: Element) -> str:
-    """Every human-readable value of the export, found without the reader's paths: the measure that
-    nothing of it was lost (tests/test_conservation.py). Rich text is rendered as the reader renders it."""
-    parts: list[str] = []
+    """Every human-readable value of the export (tests/test_conservation.py)."""
+    return readable_text(root, _metadata, frozenset({"Content", "Frontpage"}))
 
-    def walk(element: Element, parent: str) -> None:
-        tag = element.tag
-        if tag in METADATA or f"{parent}/{tag}" in METADATA_PATHS or tag.startswith(METADATA_PREFIXES) \
-                or tag.endswith(METADATA_SUFFIXES):
-            return
-        if tag in ("Content", "Frontpage"):
-            parts.append(_rendered(element))
-            return
-        if tag == "ItemField" and not _content(element):
-            return  # a field left empty: its heading heads nothing
-        if element.text and element.text.strip():
-            parts.append(element.text.strip())
-        for child in element:
-            walk(child, tag)
 
-    walk(root, "")
-    return "\n".join(parts)
+def _metadata(element: Element, parent: str) -> bool:
+    tag = element.tag
+    if tag in METADATA or f"{parent}/{tag}" in METADATA_PATHS or tag.startswith(METADATA_PREFIXES) \
+            or tag.endswith(METADATA_SUFFIXES):
+        return True
+    return tag == "ItemField" and not _content(element)  # a field left empty: its heading heads nothing
 
 
 def _number(value: str | None, position: int, path: str) -> int:
@@ -217,13 +180,6 @@ def _number(value: str | None, position: int, path: str) -> int:
     if value.strip().isdigit():
         return int(value)
     raise _bad(f"{path}/Number {value!r} is not a whole item number")
-
-
-def _value(element: Element, path: str) -> str | None:
-    found = element.find(path)
-    if found is None or found.text is None:
-        return None
-    return found.text.strip() or None
 
 
 def _bad(problem: str) -> ReaderError:

@@ -1,7 +1,7 @@
 """The XML an agenda system exports, alone or in the zip archive it publishes -> the reader of its layout.
 
 Read: SBSYS eDagsorden publications (`Publication<N>.xml`, or `Publication<N>.zip` holding it and the
-attachments' files). The exports that only index documents are refused with the file to read instead:
+attachments' files) and eDoc agenda exports in Fujitsu's schema (the items' text inside). The exports that only index documents are refused with the file to read instead:
 eDoc's `eDocAgendaPublishing.xml` (its minutes are the PDFs it lists) and Acadre's XML (its minutes are the
 Word document beside it). XML is parsed with defusedxml: no entity expansion, no DTDs, no network.
 """
@@ -14,6 +14,7 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import Reading
 from corpus.readers import ReaderError
+from corpus.readers.edoc_agenda import is_edoc_agenda, read_edoc_agenda
 from corpus.readers.sbsys_publication import is_publication, read_publication
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # an archive member larger than this is not read (a zip bomb, not minutes)
@@ -28,9 +29,12 @@ def inspect(data: bytes, name: str) -> Reading:
     root = _parse(data)
     if is_publication(root):
         return read_publication(root, name)
+    if is_edoc_agenda(root):
+        return read_edoc_agenda(root, name)
     tag = root.tag.rsplit("}", 1)[-1]
     raise ReaderError(f"an XML file whose root element is <{tag}>, not an agenda export we read; XML is read "
-                      "when it is an SBSYS eDagsorden publication (<Publication>)")
+                      "when it is an SBSYS eDagsorden publication (<Publication>) or an eDoc agenda export "
+                      "(<edoc:Committee> in Fujitsu's agenda schema)")
 
 
 def _publication_in_zip(data: bytes, name: str) -> bytes:

@@ -1,0 +1,75 @@
+"""Values of agenda systems' XML exports, read the same way by each of their readers."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from xml.etree.ElementTree import Element
+
+from corpus.readers.html_sections import html_sections
+from corpus.textclean import collapse_spaces
+
+
+def value(element: Element, path: str) -> str | None:
+    """The stripped text at `path`, or None when the element is missing or empty."""
+    found = element.find(path)
+    if found is None or found.text is None:
+        return None
+    return found.text.strip() or None
+
+
+def rendered(element: Element | None, html: bool = True) -> str:
+    """An element's text: rich-text HTML as readable text (sub-headings on lines of their own), or plain text
+    as written, one line per line."""
+    raw = element.text if element is not None else None
+    if not raw or not raw.strip():
+        return ""
+    if html or "<" in raw:
+        parts = [f"{heading}\n{body}" if heading else body for heading, body in html_sections(raw)]
+        return "\n\n".join(p.strip() for p in parts if p.strip())
+    return "\n".join(collapse_spaces(line) for line in raw.splitlines() if line.strip())
+
+
+def date_time(text: str, formats: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """ISO date and HH:MM (None when the format has no time) of the first format that reads `text`."""
+    for fmt in formats:
+        try:
+            moment = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
+    return None
+
+
+def meeting_date_time(element: Element, path: str, where: str, formats: tuple[str, ...],
+                      bad: Callable[[str], Exception]) -> tuple[str, str | None]:
+    """The date and time at `path`; `bad(problem)` is raised, naming the field, when it is missing or reads
+    in none of the formats."""
+    text = value(element, path)
+    if not text:
+        raise bad(f"{where}/{path} is missing")
+    moment = date_time(text, formats)
+    if moment is None:
+        shape = formats[0].replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy").replace("%H", "hh")
+        raise bad(f"{where}/{path} {text!r} is not a date and time ({shape.replace('%M', 'mm').replace('%S', 'ss')})")
+    return moment
+
+
+def readable_text(root: Element, skip: Callable[[Element, str], bool], rich: frozenset[str]) -> str:
+    """Every text value below `root` but the subtrees `skip(element, parent's tag)` calls data about the
+    document (ids, flags, dates of editing …), the elements named in `rich` rendered as rich text: what a
+    reader of the export sees, found without any reader's paths (the measure that nothing was lost)."""
+    parts: list[str] = []
+
+    def walk(element: Element, parent: str) -> None:
+        if skip(element, parent):
+            return
+        if element.tag in rich:
+            parts.append(rendered(element))
+            return
+        if element.text and element.text.strip():
+            parts.append(element.text.strip())
+        for child in element:
+            walk(child, element.tag)
+
+    walk(root, "")
+    return "\n".join(parts)

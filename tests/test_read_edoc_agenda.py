@@ -1,0 +1,80 @@
+"""eDoc agenda exports in Fujitsu's agenda schema read as meetings: a referat in the layout of OS2dagsorden's
+example export, made for the tests (tests/layouts/edoc-agenda-kultur-referat.xml)."""
+from __future__ import annotations
+
+import pytest
+from conftest import VARIANTS
+
+from config.settings import Settings
+from corpus.coverage import coverage
+from corpus.model import SectionKind
+from corpus.readers import ReaderError, inspect_document, read_meetings
+from search.engine import Engine
+from search.request import SearchRequest
+
+VARIANT = VARIANTS / "edoc-agenda-kultur-referat.xml"
+
+
+@pytest.fixture(scope="module")
+def meeting():
+    [m] = read_meetings(VARIANT.read_bytes(), VARIANT.name)
+    return m
+
+
+def test_the_meeting_its_place_and_who_sent_apologies(meeting):
+    assert (meeting.body, meeting.date, meeting.time, meeting.location) == (
+        "Kultur- og Fritidsudvalget", "2018-03-07", "16:00", "Mødelokale 3, Kulturhuset")
+    assert meeting.participants == ["Birthe Holm", "Mette Aagaard"]  # »Birthe  Holm«: spaces collapsed
+    assert meeting.absentees == ["Jens Okholm"]  # Participate false
+
+
+def test_items_are_numbered_by_their_place_on_the_agenda_with_sections_by_heading(meeting):
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (1, "Åbningstider i svømmehallen i sommerferien", "2018-001214"),
+        (2, "Lukket punkt: Ansøgning om tilskud", "2018-000877"),
+        (3, "Meddelelser", None)]
+    pool = meeting.items[0]
+    assert [(s.kind, s.heading) for s in pool.sections] == [
+        (SectionKind.OTHER, "Sag"), (SectionKind.SUMMARY, "Præsentation"),
+        (SectionKind.RECOMMENDATION, "Forvaltningen foreslår"), (SectionKind.CASE, "Sagsbeskrivelse"),
+        (SectionKind.OTHER, "Beslutning i Økonomiudvalget den 12-12-2017"), (SectionKind.DECISION, "Beslutning"),
+        (SectionKind.ATTACHMENTS, "Bilag")]
+    # this meeting's decision is the handling placed »This«; the case's earlier decision is history
+    assert pool.decision == "Godkendt, dog holdes svømmehallen åben til kl. 20 i uge 28."
+    assert pool.attachments == ["Besøgstal 2015-2017"]
+    assert "Livredderne ønsker" in pool.text_of(SectionKind.CASE)
+
+
+def test_a_closed_item_shows_its_neutral_title_and_keeps_the_other_as_closed_content(meeting):
+    closed = meeting.items[1]
+    assert closed.closed and closed.title == "Lukket punkt: Ansøgning om tilskud"
+    assert (SectionKind.OTHER, "Titel") in [(s.kind, s.heading) for s in closed.sections]
+    assert "Strandens Venner" in closed.text_of(SectionKind.OTHER)
+    assert "Mette Aagaard" in closed.text_of(SectionKind.OTHER)  # away for this item (Absences)
+    assert closed.decision == "Ansøgningen blev imødekommet med 25.000 kr."
+
+
+def test_a_decision_not_yet_released_is_a_marker_not_text(meeting):
+    reading = inspect_document(VARIANT.read_bytes(), VARIANT.name)
+    assert [d.text for d in reading.dropped] == ["Beslutning ikke frigivet"]
+    assert meeting.items[2].decision == ""
+    assert coverage(reading).missing == ()
+
+
+def test_the_closed_items_content_is_found_only_by_those_who_may_read_it(tmp_path):
+    engine = Engine(Settings(data_dir=tmp_path / "data"))
+    [report] = engine.ingest([VARIANT])
+    assert (report.status, report.items) == ("added", 3)
+    engine.sync(embeddings=False)
+    request = SearchRequest.build(q="Strandens Venner", mode="keyword", limit=5, settings=engine.settings)
+    assert engine.search(request)["hits"] == []
+    [hit] = engine.search(request, engine.access.operator())["hits"]
+    assert hit["title"] == "Lukket punkt: Ansøgning om tilskud"
+    request = SearchRequest.build(q="svømmehallen sommerferien", mode="keyword", limit=5, settings=engine.settings)
+    assert engine.search(request)["hits"][0]["title"] == "Åbningstider i svømmehallen i sommerferien"
+
+
+def test_an_export_in_the_schema_without_a_date_names_the_field():
+    xml = VARIANT.read_bytes().replace(b"<edoc:MeetingDateTime>07-03-2018 16:00</edoc:MeetingDateTime>", b"")
+    with pytest.raises(ReaderError, match=r"eDoc agenda export: Committee\[0\]/Meeting\[0\]/MeetingDateTime"):
+        read_meetings(xml, "agenda.xml")
