@@ -56,6 +56,7 @@ def test_a_closed_item_shows_its_neutral_title_and_keeps_the_other_as_closed_con
 
 def test_a_decision_not_yet_released_is_a_marker_not_text(meeting):
     reading = inspect_document(VARIANT.read_bytes(), VARIANT.name)
+    assert reading.reader == "edoc_agenda"
     assert [d.text for d in reading.dropped] == ["Beslutning ikke frigivet"]
     assert meeting.items[2].decision == ""
     assert coverage(reading).missing == ()

@@ -77,6 +77,7 @@ def test_the_committee_names_the_body_and_the_committees_decision_is_the_decisio
     assert first.decision.startswith("18. september 2012: Sagen udsat til behandling")
     assert len(first.attachments) == 6
     reading = inspect_document(need(PUBLICATIONS / "Publication553.zip").read_bytes(), "Publication553.zip")
+    assert reading.reader == "sbsys_publication"
     stored = "\n".join(s.text for i in reading.meetings[0].items for s in i.sections)
     assert "Tomt indhold" not in stored  # an empty field is published as »Tomt indhold«: a marker
     assert [d.text for d in reading.dropped if d.reason.value == "marker"] == [

@@ -77,7 +77,7 @@ def inspect_document(data: bytes, name: str) -> Reading:
     module = pick_reader(data, name)
     reader = importlib.import_module(f"corpus.readers.{module}")
     reading: Reading = reader.inspect(data, name)
-    reading.reader = module.removesuffix("_reader")
+    reading.reader = reading.reader or module.removesuffix("_reader")  # a reader of several layouts names it
     if not reading.meetings or not any(m.items for m in reading.meetings):
         raise ReaderError(no_items_message(reading.text))
     return reading

@@ -45,7 +45,7 @@ def read_edoc_agenda(root: Element, name: str) -> Reading:
             meetings.append(_meeting(raw, body, f"Committee[{c}]/Meeting[{m}]", name, dropped))
     if not meetings:
         raise _bad("no Committee/Meeting in the file")
-    return Reading(meetings, dropped, document_text(root))
+    return Reading(meetings, dropped, document_text(root), reader="edoc_agenda")
 
 
 def _meeting(raw: Element, body: str, path: str, name: str, dropped: list[Dropped]) -> Meeting:

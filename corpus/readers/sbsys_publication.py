@@ -46,7 +46,7 @@ def read_publication(root: Element, name: str) -> Reading:
         raise ReaderError("an SBSYS publication without agendas: expected Publication/Agendas/Agenda")
     dropped: list[Dropped] = []
     meetings = [_meeting(agenda, f"Agendas/Agenda[{i}]", name, dropped) for i, agenda in enumerate(agendas)]
-    return Reading(meetings, dropped, document_text(root))
+    return Reading(meetings, dropped, document_text(root), reader="sbsys_publication")
 
 
 def _meeting(agenda: Element, path: str, name: str, dropped: list[Dropped]) -> Meeting:
