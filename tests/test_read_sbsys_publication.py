@@ -100,6 +100,18 @@ def test_a_variant_of_the_layout_reads_apologies_closed_items_decisions_and_hist
     assert (other.title, other.sections) == ("Eventuelt", [])
 
 
+def test_two_agendas_of_one_meeting_are_one_meeting_with_the_items_of_both():
+    xml = VARIANT.read_bytes().decode("utf-8")
+    start, end = xml.index("<Agenda ID="), xml.index("</Agenda>") + len("</Agenda>")
+    extended = xml[start:end].replace("<Number><![CDATA[1]]></Number>", "<Number><![CDATA[4]]></Number>")
+    extended = extended.replace("<Number><![CDATA[2]]></Number>", "<Number><![CDATA[5]]></Number>")
+    extended = extended.replace("<Number><![CDATA[3]]></Number>", "<Number><![CDATA[6]]></Number>")
+    [m] = read_meetings((xml[:end] + extended + xml[end:]).encode("utf-8"), "x.xml")
+    assert [i.number for i in m.items] == [1, 2, 3, 4, 5, 6]
+    with pytest.raises(ReaderError, match="item number 1 appears twice"):
+        read_meetings((xml[:end] + xml[start:end] + xml[end:]).encode("utf-8"), "x.xml")
+
+
 @pytest.mark.parametrize("path", [PUBLICATIONS / "Publication32.zip", PUBLICATIONS / "Publication553.zip", VARIANT],
                          ids=lambda p: p.name)
 def test_every_readable_value_of_the_export_is_stored_or_dropped_with_a_reason(path):

@@ -45,8 +45,15 @@ def read_publication(root: Element, name: str) -> Reading:
     if not agendas:
         raise ReaderError("an SBSYS publication without agendas: expected Publication/Agendas/Agenda")
     dropped: list[Dropped] = []
-    meetings = [_meeting(agenda, f"Agendas/Agenda[{i}]", name, dropped) for i, agenda in enumerate(agendas)]
-    return Reading(meetings, dropped, document_text(root), reader="sbsys_publication")
+    meetings: dict[str, Meeting] = {}
+    for i, agenda in enumerate(agendas):
+        meeting = _meeting(agenda, f"Agendas/Agenda[{i}]", name, dropped)
+        if meeting.id in meetings:  # a second agenda of the same meeting (an extended agenda): one meeting
+            meetings[meeting.id].items += meeting.items
+            check_unique_numbers(meetings[meeting.id].items)
+        else:
+            meetings[meeting.id] = meeting
+    return Reading(list(meetings.values()), dropped, document_text(root), reader="sbsys_publication")
 
 
 def _meeting(agenda: Element, path: str, name: str, dropped: list[Dropped]) -> Meeting:
