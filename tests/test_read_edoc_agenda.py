@@ -79,3 +79,11 @@ def test_an_export_in_the_schema_without_a_date_names_the_field():
     xml = VARIANT.read_bytes().replace(b"<edoc:MeetingDateTime>07-03-2018 16:00</edoc:MeetingDateTime>", b"")
     with pytest.raises(ReaderError, match=r"eDoc agenda export: Committee\[0\]/Meeting\[0\]/MeetingDateTime"):
         read_meetings(xml, "agenda.xml")
+
+
+def test_an_item_number_that_is_no_whole_number_is_refused():
+    for number in ("1a", "²"):  # »²« is a digit to isdigit(), not to int()
+        xml = VARIANT.read_bytes().replace(b"<edoc:SortOrder>1</edoc:SortOrder>",
+                                           f"<edoc:SortOrder>{number}</edoc:SortOrder>".encode())
+        with pytest.raises(ReaderError, match=r"AgendaElement\[0\]/SortOrder '.*' is not a whole item number"):
+            read_meetings(xml, "agenda.xml")

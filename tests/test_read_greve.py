@@ -234,6 +234,7 @@ def test_minimal_export_reads():
     _with(lambda d: d["Dagsordenpunkter"].append("punkt 2")),
     _with(lambda d: d["Dagsordenpunkter"][0].pop("Number")),
     _with(lambda d: d["Dagsordenpunkter"][0].update(Number="1a")),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Number="²")),  # a digit to isdigit(), not to int()
     _with(lambda d: d["Dagsordenpunkter"][0].update(Caption=None)),
     _with(lambda d: d["Dagsordenpunkter"][0].update(Caption=["x"])),
     _with(lambda d: d["Dagsordenpunkter"][0].update(Felter=[{"Html": 5}])),

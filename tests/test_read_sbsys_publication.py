@@ -173,8 +173,12 @@ def test_broken_or_hostile_exports_get_a_clear_error(data, message):
         read_meetings(data, "export.zip" if data.startswith(b"PK") else "export.xml")
 
 
-def test_a_publication_with_a_bad_date_or_no_committee_names_the_field():
+def test_a_publication_with_a_bad_date_number_or_no_committee_names_the_field():
     xml = VARIANT.read_bytes()
+    for number in ("1a", "²"):  # »²« is a digit to isdigit(), not to int()
+        with pytest.raises(ReaderError, match=r"Items/Item\[0\]/Number '.*' is not a whole item number"):
+            read_meetings(xml.replace(b"<Number><![CDATA[1]]></Number>",
+                                      f"<Number><![CDATA[{number}]]></Number>".encode()), "x.xml")
     with pytest.raises(ReaderError, match=r"Meeting/When '13/02/2014' is not a date"):
         read_meetings(xml.replace(b"13-02-2014 17:00:00", b"13/02/2014"), "x.xml")
     nameless = xml.replace(b"<Name><![CDATA[Teknik- og Milj\xc3\xb8udvalget]]></Name>", b"")

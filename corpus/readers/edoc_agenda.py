@@ -79,7 +79,7 @@ def _item(element: Element, path: str, position: int, dropped: list[Dropped]) ->
     if not title:
         raise _bad(f"{path}/HandlingItem/Title is missing")
     sort_order = value(element, "SortOrder")
-    if sort_order is not None and not sort_order.isdigit():
+    if sort_order is not None and not sort_order.isdecimal():  # isdigit() passes »²«, which int() refuses
         raise _bad(f"{path}/SortOrder {sort_order!r} is not a whole item number")
     attachments = [collapse_spaces(t) for t in (value(a, "Title") or value(a, "Name") or a.text
                                                for a in handling.findall("Attachments/*")) if t and t.strip()]

@@ -143,7 +143,7 @@ def _number(raw: dict[str, Any], path: str) -> int:
     value = raw.get("Number", raw.get("Punktnummer"))
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():  # isdigit() passes »²«, which int() refuses
         return int(value)
     raise _bad(f"{path}.Number {value!r} is not a whole item number")
 

@@ -184,7 +184,7 @@ def _number(value: str | None, position: int, path: str) -> int:
     """The item's number as published; an item with none is numbered by its place on the agenda."""
     if value is None or not value.strip():
         return position
-    if value.strip().isdigit():
+    if value.strip().isdecimal():  # isdigit() passes »²«, which int() refuses
         return int(value)
     raise _bad(f"{path}/Number {value!r} is not a whole item number")
 
