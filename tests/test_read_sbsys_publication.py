@@ -51,8 +51,9 @@ def test_a_publication_zip_reads_as_the_meeting_with_its_items_and_sections():
         (5, "Status på eDagsorden")]
     sapa = m.items[2]
     assert _sections(sapa) == [
-        (SectionKind.SUMMARY, "Sammendrag"), (SectionKind.CASE, "Baggrund"), (SectionKind.CASE, "Sagsfremstilling"),
-        (SectionKind.OTHER, "Økonomiske konsekvenser og finansiering"), (SectionKind.OTHER, "Beslutningen træffes af"),
+        (SectionKind.SUMMARY, "Sammendrag"), (SectionKind.CASE, "Baggrund"),
+        (SectionKind.CASE, "Sagsfremstilling"), (SectionKind.OTHER, "Økonomiske konsekvenser og finansiering"),
+        (SectionKind.OTHER, "Beslutningen træffes af"),
         (SectionKind.RECOMMENDATION, "Indstilling"), (SectionKind.ATTACHMENTS, "Bilag")]
     assert sapa.attachments == ["Brev fra KL til Kommunalbestyrelsen vedr Monopolbrud"]
     assert sapa.text_of(SectionKind.SUMMARY).startswith("KOMBIT har udpeget en række it-systemer fra KMD")

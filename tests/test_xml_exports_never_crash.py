@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from corpus.readers import ReaderError, read_meetings
 
-EXPORTS = [(VARIANTS / "sbsys-publication-teknik.xml").read_bytes(), (VARIANTS / "edoc-agenda-kultur-referat.xml").read_bytes()]
+EXPORTS = [(VARIANTS / name).read_bytes()
+           for name in ("sbsys-publication-teknik.xml", "edoc-agenda-kultur-referat.xml")]
 ELEMENT = re.compile(rb"<((?:edoc:)?[A-Za-z]+)\b[^>]*>.*?</\1>", re.S)
 TEXT = re.compile(rb"(?<=>)[^<]+(?=<)|(?<=\[CDATA\[).*?(?=\]\]>)", re.S)
 
@@ -53,10 +54,23 @@ def test_an_export_with_other_values_reads_or_is_refused(which, spots):
     _read(data, "export.xml")
 
 
-@settings(max_examples=60, deadline=None)
-@given(cut=st.integers(0, 3_000))
-def test_a_zip_cut_short_reads_or_is_refused(cut):
+def _zipped() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("Publication71/Publication71.xml", EXPORTS[0])
-    _read(buffer.getvalue()[:cut], "Publication71.zip")
+    return buffer.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(0, 3_000))
+def test_a_zip_cut_short_reads_or_is_refused(cut):
+    _read(_zipped()[:cut], "Publication71.zip")
+
+
+@settings(max_examples=100, deadline=None)
+@given(spots=st.lists(st.tuples(st.integers(0, 3_000), st.integers(0, 255)), min_size=1, max_size=3))
+def test_a_zip_with_damaged_bytes_reads_or_is_refused(spots):
+    data = bytearray(_zipped())
+    for position, byte in spots:
+        data[position % len(data)] = byte
+    _read(bytes(data), "Publication71.zip")

@@ -21,8 +21,8 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
-from corpus.sections import heading_kind
 from corpus.readers.xml_values import meeting_date_time, readable_text, rendered, value
+from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
 NAMESPACE = re.compile(r"^\{http://www\.fujitsu\.dk/agenda/xml/schemas/[^}]*\}")

@@ -24,8 +24,8 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
-from corpus.sections import heading_kind
 from corpus.readers.xml_values import meeting_date_time, readable_text, rendered, value
+from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
 ATTENDING = {"0", "1", "4"}  # NotDecided (everyone, on an agenda), and the two attending statuses
@@ -73,11 +73,11 @@ def _meeting(agenda: Element, path: str, name: str, dropped: list[Dropped]) -> M
     return meeting
 
 
-def _body(value: str | None) -> str | None:
+def _body(name: str | None) -> str | None:
     """»FORRETNINGSUDVALGET« -> »Forretningsudvalget«: a committee written in capitals, as one word."""
-    if value and value.isupper() and len(value.split()) == 1:
-        return value.capitalize()
-    return value
+    if name and name.isupper() and len(name.split()) == 1:
+        return name.capitalize()
+    return name
 
 
 def _members(members: list[Element]) -> tuple[list[str], list[str]]:
@@ -162,8 +162,8 @@ METADATA = {"GeneratorSettings", "Stylesheets", "CreatedBy", "LastChangedBy", "P
             "MeetingMemberRoles", "NumberAndTitle", "ItemNumber", "RelativeEnclosureOutputPath", "NewItemsIsPublic",
             "MeetingPrepationState"}
 METADATA_PATHS = ("Committee/Members", "Item/Members", "Agenda/Enclosures", "Enclosure/Number", "Enclosure/Case")
-METADATA_PREFIXES = ("Is", "Has", "Show", "GeneratorSettings", "Output", "Instantiation", "EnclosureFile", "EnclosureInst", "EnclosureOutput",
-                     "EnclosureUrl", "EnclosureImage")
+METADATA_PREFIXES = ("Is", "Has", "Show", "GeneratorSettings", "Output", "Instantiation", "EnclosureFile",
+                     "EnclosureInst", "EnclosureOutput", "EnclosureUrl", "EnclosureImage")
 METADATA_SUFFIXES = ("AsValue", "AsEnum", "AsText", "Identifier")
 
 
@@ -180,13 +180,13 @@ def _metadata(element: Element, parent: str) -> bool:
     return tag == "ItemField" and not _content(element)  # a field left empty: its heading heads nothing
 
 
-def _number(value: str | None, position: int, path: str) -> int:
+def _number(text: str | None, position: int, path: str) -> int:
     """The item's number as published; an item with none is numbered by its place on the agenda."""
-    if value is None or not value.strip():
+    if text is None or not text.strip():
         return position
-    if value.strip().isdecimal():  # isdigit() passes »²«, which int() refuses
-        return int(value)
-    raise _bad(f"{path}/Number {value!r} is not a whole item number")
+    if text.strip().isdecimal():  # isdigit() passes »²«, which int() refuses
+        return int(text)
+    raise _bad(f"{path}/Number {text!r} is not a whole item number")
 
 
 def _bad(problem: str) -> ReaderError:

@@ -1,15 +1,17 @@
 """The XML an agenda system exports, alone or in the zip archive it publishes -> the reader of its layout.
 
 Read: SBSYS eDagsorden publications (`Publication<N>.xml`, or `Publication<N>.zip` holding it and the
-attachments' files) and eDoc agenda exports in Fujitsu's schema (the items' text inside). The exports that only index documents are refused with the file to read instead:
-eDoc's `eDocAgendaPublishing.xml` (its minutes are the PDFs it lists) and Acadre's XML (its minutes are the
-Word document beside it). XML is parsed with defusedxml: no entity expansion, no DTDs, no network.
+attachments' files) and eDoc agenda exports in Fujitsu's schema (the items' text inside). The exports that
+only index documents are refused with the file to read instead: eDoc's `eDocAgendaPublishing.xml` (its
+minutes are the PDFs it lists) and Acadre's XML (its minutes are the Word documents it lists). XML is parsed
+with defusedxml: no entity expansion, no DTDs, no network.
 """
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+import zlib
 from xml.etree.ElementTree import Element
 
 from corpus.model import Reading
@@ -51,7 +53,8 @@ def _publication_in_zip(data: bytes, name: str) -> bytes:
                               f"more than the {MAX_XML_BYTES:,} an agenda export needs")
         with archive.open(member) as handle:
             xml = handle.read(MAX_XML_BYTES + 1)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, RuntimeError,
+            ValueError, zlib.error) as exc:  # RuntimeError: an encrypted member; zlib.error: damaged data
         raise ReaderError(f"the zip archive cannot be read (damaged or truncated): {exc}") from exc
     if len(xml) > MAX_XML_BYTES:  # the header's size can lie
         raise ReaderError(f"{member.filename} in the archive unpacks to more than the {MAX_XML_BYTES:,} bytes "
@@ -83,6 +86,6 @@ def _index_export(data: bytes) -> str | None:
     if re.match(rb"\s*(<\?xml[^>]*>\s*)?<root>", head) and b"<table name=" in head:
         docs = dict.fromkeys(d.decode("utf-8", "replace") for d in re.findall(rb'docfilename="([^"]+)"', data))
         where = f" ({', '.join(docs)})" if docs else ""
-        return (f"an Acadre export's data file: the minutes are the Word documents it lists{where}; read that "
-                "file, or the export's folder")
+        return (f"an Acadre export's data file: the minutes are the Word documents it lists{where}; read "
+                "those, or the export's folder")
     return None
