@@ -136,6 +136,18 @@ def test_a_scanned_pdf_is_refused_as_needing_ocr(service):
     assert snapshot(eng) == before
 
 
+def test_a_word_file_with_damaged_compressed_data_is_422_not_500(service):
+    eng, client = service
+    data = bytearray(need(OS2 / "acadre_syddjurs_puk_2013-06-20" / "3687982.DOCX").read_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 20:start + 24] = bytes(b ^ 0xFF for b in data[start + 20:start + 24])
+    before = snapshot(eng)
+    response = upload(client, "referat.docx", bytes(data))
+    assert response.status_code == 422 and "damaged" in detail(response)
+    assert snapshot(eng) == before
+
+
 def test_an_unsupported_type_is_415_and_changes_nothing(service):
     eng, client = service
     before = snapshot(eng)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -92,6 +93,9 @@ def _open(data: bytes) -> WordDocument:
         return Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as exc:
         raise ReaderError(f"not a readable .docx file ({exc})") from exc
+    except (zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        # damaged compressed data, a truncated or encrypted part: the package, not our reading of it
+        raise ReaderError(f"the .docx file is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
 
 
 # Word document -> lines in reading order -------------------------------------------------------

@@ -1,12 +1,14 @@
-"""Whatever an XML export or its zip holds, reading it gives meetings or a ReaderError with a message, never
-another exception: the SBSYS and eDoc layouts cut short, with elements dropped or their text replaced."""
+"""A damaged or mangled file gives meetings or a ReaderError with a message, never another exception (which
+the API would answer with a 500): XML exports and their zips cut short, thinned out, rewritten or with bytes
+damaged; Word files with damaged compressed data; PDFs with a garbled filter."""
 from __future__ import annotations
 
 import io
 import re
 import zipfile
 
-from conftest import VARIANTS
+import pytest
+from conftest import MORE, OS2, VARIANTS, need
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +76,34 @@ def test_a_zip_with_damaged_bytes_reads_or_is_refused(spots):
     for position, byte in spots:
         data[position % len(data)] = byte
     _read(bytes(data), "Publication71.zip")
+
+
+DOCX = OS2 / "acadre_syddjurs_puk_2013-06-20" / "3687982.DOCX"
+PDF = MORE / "aarhus-moedesystemgruppen-2016-10-06-referat.pdf"
+
+
+def test_a_word_file_with_damaged_compressed_data_is_refused_as_damaged():
+    data = bytearray(need(DOCX).read_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)  # the deflated document body
+    for i in range(start + 20, start + 24):
+        data[i] ^= 0xFF
+    with pytest.raises(ReaderError, match=r"\.docx file is damaged"):
+        read_meetings(bytes(data), DOCX.name)
+
+
+def test_a_pdf_with_a_garbled_filter_is_refused_as_damaged():
+    data = need(PDF).read_bytes().replace(b"/FlateDecode", b"/FlateDXcode")
+    with pytest.raises(ReaderError, match=r"PDF cannot be read \(damaged\): NotImplementedError"):
+        read_meetings(data, PDF.name)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(which=st.integers(0, 1), spots=st.lists(st.tuples(st.integers(0, 2**31), st.integers(0, 255)),
+                                               min_size=1, max_size=3))
+def test_word_and_pdf_files_with_damaged_bytes_read_or_are_refused(which, spots):
+    path = need((DOCX, PDF)[which])
+    data = bytearray(path.read_bytes())
+    for position, byte in spots:
+        data[position % len(data)] = byte
+    _read(bytes(data), path.name)
