@@ -107,3 +107,14 @@ def test_word_and_pdf_files_with_damaged_bytes_read_or_are_refused(which, spots)
     for position, byte in spots:
         data[position % len(data)] = byte
     _read(bytes(data), path.name)
+
+
+@pytest.mark.parametrize("data, name", [
+    (b'{"Udvalg": ' * 100_000, "moede.json"),
+    (b"[" * 100_000, "moede.json"),
+    (b"<html><body>" + b"<div>" * 200_000, "referat.html"),
+    (EXPORTS[0].replace(b"<p>Godkendt.</p>", b"<div>" * 100_000 + b"</div>" * 100_000), "Publication71.xml"),
+])
+def test_a_file_nested_thousands_deep_is_refused_not_a_crash(data, name):
+    with pytest.raises(ReaderError, match="nests its elements too deeply"):
+        read_meetings(data, name)

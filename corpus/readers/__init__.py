@@ -76,7 +76,10 @@ def inspect_document(data: bytes, name: str) -> Reading:
         raise ReaderError("the file is empty")
     module = pick_reader(data, name)
     reader = importlib.import_module(f"corpus.readers.{module}")
-    reading: Reading = reader.inspect(data, name)
+    try:
+        reading: Reading = reader.inspect(data, name)
+    except RecursionError as exc:  # JSON, HTML or XML nested thousands deep: no minutes do that
+        raise ReaderError("the file nests its elements too deeply to be minutes (thousands of levels)") from exc
     reading.reader = reading.reader or module.removesuffix("_reader")  # a reader of several layouts names it
     if not reading.meetings or not any(m.items for m in reading.meetings):
         raise ReaderError(no_items_message(reading.text))

@@ -21,6 +21,7 @@ from typing import Any
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
 from corpus.readers.html_sections import html_sections
+from corpus.readers.html_tree import parse_html
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -37,8 +38,6 @@ def inspect(data: bytes, name: str) -> Reading:
 
 
 def _document_text(doc: dict[str, Any]) -> str:
-    from selectolax.lexbor import LexborHTMLParser
-
     parts: list[str] = []
 
     def add(value: Any) -> None:
@@ -58,7 +57,7 @@ def _document_text(doc: dict[str, Any]) -> str:
         for field in raw.get("Felter") or []:
             html = (field or {}).get("Html")
             if isinstance(html, str) and html.strip():
-                body = LexborHTMLParser(html).body
+                body = parse_html(html).body
                 add(body.text(separator=" ") if body is not None else "")
         for bilag in raw.get("Bilag") or []:
             add((bilag or {}).get("Navn"))

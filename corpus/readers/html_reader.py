@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
+from corpus.readers.html_tree import parse_html
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -52,7 +53,7 @@ def decode(data: bytes) -> str:
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    tree = LexborHTMLParser(decode(data))
+    tree = parse_html(decode(data))
     walker = _Walker()
     walker.walk(tree.body)
     lines = walker.lines()

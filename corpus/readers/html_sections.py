@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
+from corpus.readers.html_tree import parse_html
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -34,7 +35,7 @@ SEPARATORS = ("", " ", "\t", "\n", "\n\n")
 def html_sections(html: str) -> list[tuple[str, str]]:
     """(heading, text) pairs in document order; text before the first heading comes under heading ""."""
     walker = _Walker()
-    walker.walk(LexborHTMLParser(html).body)
+    walker.walk(parse_html(html).body)
     return walker.finish()
 
 
