@@ -37,6 +37,7 @@ def nesting_depth(html: str) -> int:
 
 
 def parse_html(html: str) -> LexborHTMLParser:
-    if nesting_depth(html) > MAX_DEPTH:
+    # deeper than MAX_DEPTH takes more than MAX_DEPTH tags: most fields have fewer, and count() is cheap
+    if html.count("<") > MAX_DEPTH and nesting_depth(html) > MAX_DEPTH:
         raise ReaderError(f"the file nests its elements too deeply to be minutes (more than {MAX_DEPTH} levels)")
     return LexborHTMLParser(html)
