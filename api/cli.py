@@ -91,7 +91,7 @@ def _require_minutes() -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, SBSYS .xml/.zip)")],
+    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, .xml, .zip)")],
     skip_embeddings: Annotated[bool, typer.Option(help="Build no embeddings (keyword index only)")] = False,
 ) -> None:
     """Read minutes into the store and update both indexes incrementally."""
@@ -150,7 +150,7 @@ class _RateColumn(ProgressColumn):
 
 @app.command()
 def inspect(
-    file: Annotated[Path, typer.Argument(help="One minutes file (.pdf, .docx, .html, .txt, .json, SBSYS .xml/.zip)")],
+    file: Annotated[Path, typer.Argument(help="One minutes file (.pdf, .docx, .html, .txt, .json, .xml, .zip)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Show how a file would be read (meeting, items, sections, what was dropped), storing nothing."""
