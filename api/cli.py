@@ -91,7 +91,8 @@ def _require_minutes() -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, .xml, .zip)")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, .xml, .zip)")],
     skip_embeddings: Annotated[bool, typer.Option(help="Build no embeddings (keyword index only)")] = False,
 ) -> None:
     """Read minutes into the store and update both indexes incrementally."""

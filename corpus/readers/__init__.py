@@ -1,8 +1,9 @@
 """One reader per file format: bytes in, meetings out (no database or index calls).
 
 The reader is picked by content first (a PDF, Word file, web page, JSON, XML or zip is recognised by its
-first bytes, also when the upload has no suffix or the wrong one) and by suffix otherwise. Every reader also reports what
-it left out (`Reading.dropped`) so `minutes inspect` can show it and a test can check that nothing is lost.
+first bytes, also when the upload has no suffix or the wrong one) and by suffix otherwise. Every reader
+also reports what it left out (`Reading.dropped`) so `minutes inspect` can show it and a test can check
+that nothing is lost.
 """
 from __future__ import annotations
 
