@@ -196,3 +196,4 @@ def test_a_publication_is_recognised_by_its_content_whatever_its_name():
         [m] = read_meetings(data, name)
         assert (m.body, len(m.items)) == ("Teknik- og Miljøudvalget", 3), name
     assert pick_reader(b"<span>Referat</span>", "side.html") == "html_reader"  # a page saved from a tag
+    assert pick_reader(b"<Referat>\nPunkt 1: Budget", "referat.txt") == "text_reader"  # text opening with a tag

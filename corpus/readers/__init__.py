@@ -55,20 +55,28 @@ def pick_reader(data: bytes, name: str) -> str:
     found = sniff(data)
     known = READERS.get(suffix)
     if found and (known is None or found != known):
-        # content wins over a missing or wrong suffix; a damaged file of the suffix's kind keeps its reader
-        if known in ("pdf_reader", "docx_reader") and found == "greve_json":
-            return known
-        if (known, found) == ("docx_reader", "xml_export") and data.startswith(b"PK"):  # a Word zip without word/
-            return known
-        if known == "html_reader" and found == "xml_export":  # a page saved from its first tag (<span>, <ul>)
-            return known
-        return found
+        return known if _suffix_wins(known, found, data) else found  # content wins, but for these
     if known:
         return known
     if b"\x00" not in data[:4096] and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return "text_reader"  # text without a suffix, or with one we do not know
     raise ReaderError(f"unsupported file type {suffix or '(no suffix)'}: the content is not a format we read. "
                       f"Supported: {FORMATS}")
+
+
+def _suffix_wins(known: str | None, found: str, data: bytes) -> bool:
+    """Where the first bytes mislead: a damaged PDF or Word file keeps its reader (and its error), a page
+    saved from its first tag (<span>, <ul>) is a page, and text opening with a tag-like line (»<Referat>«)
+    stays text unless it declares itself XML."""
+    if known in ("pdf_reader", "docx_reader") and found == "greve_json":
+        return True
+    if found != "xml_export":
+        return False
+    if known == "docx_reader":
+        return data.startswith(b"PK")  # a Word zip without its word/ part
+    if known == "text_reader":
+        return not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+    return known == "html_reader"
 
 
 def inspect_document(data: bytes, name: str) -> Reading:
