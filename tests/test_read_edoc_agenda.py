@@ -87,3 +87,10 @@ def test_an_item_number_that_is_no_whole_number_is_refused():
                                            f"<edoc:SortOrder>{number}</edoc:SortOrder>".encode())
         with pytest.raises(ReaderError, match=r"AgendaElement\[0\]/SortOrder '.*' is not a whole item number"):
             read_meetings(xml, "agenda.xml")
+
+
+def test_an_iso_meeting_time_reads_as_the_danish_one():
+    xml = VARIANT.read_bytes().replace(b"<edoc:MeetingDateTime>07-03-2018 16:00</edoc:MeetingDateTime>",
+                                       b"<edoc:MeetingDateTime>2018-03-07T16:00:00</edoc:MeetingDateTime>")
+    [m] = read_meetings(xml, "agenda.xml")
+    assert (m.date, m.time) == ("2018-03-07", "16:00")

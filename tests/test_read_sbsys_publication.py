@@ -101,6 +101,12 @@ def test_a_variant_of_the_layout_reads_apologies_closed_items_decisions_and_hist
     assert (other.title, other.sections) == ("Eventuelt", [])
 
 
+def test_an_item_without_a_caption_takes_its_cases_title():
+    xml = VARIANT.read_bytes().replace(b"<Caption><![CDATA[Vintertjeneste p\xc3\xa5 cykelstier 2014-2015]]></Caption>", b"")
+    [m] = read_meetings(xml, "x.xml")
+    assert m.items[0].title == "Vintertjeneste - cykelstier"
+
+
 def test_two_agendas_of_one_meeting_are_one_meeting_with_the_items_of_both():
     xml = VARIANT.read_bytes().decode("utf-8")
     start, end = xml.index("<Agenda ID="), xml.index("</Agenda>") + len("</Agenda>")

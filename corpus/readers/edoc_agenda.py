@@ -27,7 +27,7 @@ from corpus.textclean import collapse_spaces
 
 NAMESPACE = re.compile(r"^\{http://www\.fujitsu\.dk/agenda/xml/schemas/[^}]*\}")
 NOT_RELEASED = re.compile(r"^\s*beslutning(en)? (er )?ikke frigivet\.?\s*$", re.IGNORECASE)
-DATE_FORMATS = ("%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y")
+DATE_FORMATS = ("%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M")
 
 
 def is_edoc_agenda(root: Element) -> bool:

@@ -93,7 +93,7 @@ def _members(members: list[Element]) -> tuple[list[str], list[str]]:
 
 
 def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> AgendaItem:
-    title = collapse_spaces(value(raw, "Caption"))
+    title = collapse_spaces(value(raw, "Caption") or value(raw, "Case/Title"))  # the case's title, if no caption
     if not title:
         raise _bad(f"{path}/Caption is missing")
     number = _number(raw.get("Nummer") or value(raw, "Number"), position, path)
