@@ -1,6 +1,7 @@
 """A damaged or mangled file gives meetings or a ReaderError with a message, never another exception (which
 the API would answer with a 500): XML exports and their zips cut short, thinned out, rewritten or with bytes
-damaged; Word files with damaged compressed data; PDFs with a garbled filter."""
+damaged; Word files with damaged compressed data; PDFs with a garbled filter; JSON, HTML and XML nested
+thousands deep."""
 from __future__ import annotations
 
 import io
