@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluation.report import EvalReport
+from evaluation.report import EvalReport, grid
 
 SAMPLES = 10_000
 SEED = 0
@@ -66,11 +66,6 @@ def format_paired(rows: list[Paired], reference: str = REFERENCE, k: int = 10) -
     head = ["row", f"{reference} − row", f"{LEVEL:.0%} interval", "better", "worse", "same"]
     cells = [[p.other, f"{p.delta:+.3f}", f"[{p.low:+.3f}, {p.high:+.3f}]", str(p.wins), str(p.losses),
               str(p.ties)] for p in rows]
-    widths = [max(len(c) for c in col) for col in zip(head, *cells)]
-
-    def line(values: list[str]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
-
     title = (f"paired with {reference}, nDCG@{k} per query (an interval holding 0: "
              "these queries cannot tell the two apart)")
-    return "\n".join([title, line(head), line(["-" * w for w in widths]), *map(line, cells)])
+    return f"{title}\n{grid(head, cells)}"

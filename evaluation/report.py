@@ -87,7 +87,7 @@ def format_table(reports: Mapping[str, EvalReport], worst: int = 5, worst_of: Co
     k = next(iter(reports.values())).k
     head = ["mode", *(f"{LABELS[m]}@{k}" for m in METRICS), "queries"]
     rows = [[mode, *_cells(r.mean()), str(len(r.results))] for mode, r in reports.items()]
-    blocks = [_grid(head, rows), *filter(None, after_overall)]
+    blocks = [grid(head, rows), *filter(None, after_overall)]
     kinds = sorted({kind for r in reports.values() for kind in r.kinds})
     kind_rows = [
         [kind, mode, *_cells(r.mean(kind)), str(sum(q.kind == kind for q in r.results))]
@@ -95,7 +95,7 @@ def format_table(reports: Mapping[str, EvalReport], worst: int = 5, worst_of: Co
         for mode, r in reports.items()
         if kind in r.kinds
     ]
-    blocks.append(_grid(["kind", *head], kind_rows))
+    blocks.append(grid(["kind", *head], kind_rows))
     blocks += [_worst_block(mode, r, worst) for mode, r in reports.items() if worst_of is None or mode in worst_of]
     return "\n\n".join(blocks)
 
@@ -104,7 +104,8 @@ def _cells(means: Mapping[str, float]) -> list[str]:
     return [f"{means[m]:.3f}" for m in METRICS]
 
 
-def _grid(head: list[str], rows: list[list[str]]) -> str:
+def grid(head: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table: the head, a rule, the rows, columns padded to their widest cell."""
     widths = [max(len(str(c)) for c in col) for col in zip(head, *rows)]
 
     def line(cells: list[str]) -> str:
