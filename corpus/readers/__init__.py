@@ -111,6 +111,13 @@ def check_unique_numbers(items: list[AgendaItem]) -> None:
         seen.add(item.number)
 
 
+def whole_number(text: str) -> int | None:
+    """An item number as written, or None: »12« and » 12 « read, »1a« and »²« do not (isdigit() passes »²«,
+    which int() refuses, so isdecimal())."""
+    text = text.strip()
+    return int(text) if text.isdecimal() else None
+
+
 def no_items_message(text: str) -> str:
     first = [line.strip() for line in text.split("\n") if line.strip()][:6]
     seen = " | ".join(line[:80] for line in first) if first else "(no text)"

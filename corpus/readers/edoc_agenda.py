@@ -20,8 +20,8 @@ import re
 from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError, check_unique_numbers
-from corpus.readers.xml_values import meeting_date_time, readable_text, rendered, value
+from corpus.readers import ReaderError, check_unique_numbers, whole_number
+from corpus.readers.xml_values import flag, history_heading, meeting_date_time, readable_text, rendered, value
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -54,7 +54,7 @@ def _meeting(raw: Element, body: str, path: str, name: str, dropped: list[Droppe
     for person in raw.findall("MeetingParticipants/MeetingParticipant"):
         person_name = collapse_spaces(value(person, "Name"))
         if person_name:
-            (absent if (value(person, "Participate") or "").lower() == "false" else present).append(person_name)
+            (absent if flag(person, "Participate") is False else present).append(person_name)
     about = rendered(raw.find("DescriptionText"))  # the meeting's own description: its front page
     if about:
         dropped.append(Dropped(DropReason.FRONT_MATTER, about))
@@ -71,7 +71,7 @@ def _item(element: Element, path: str, position: int, dropped: list[Dropped]) ->
     handling = element.find("HandlingItem")
     if handling is None:
         raise _bad(f"{path}/HandlingItem is missing")
-    closed = (value(element, "AccessIsPublic") or "").lower() == "false"
+    closed = flag(element, "AccessIsPublic") is False
     title = collapse_spaces(value(handling, "Title"))
     neutral = collapse_spaces(value(handling, "NeutralTitle"))
     if closed and neutral:  # the public sees a closed item under its neutral title; the other is content
@@ -79,11 +79,12 @@ def _item(element: Element, path: str, position: int, dropped: list[Dropped]) ->
     if not title:
         raise _bad(f"{path}/HandlingItem/Title is missing")
     sort_order = value(element, "SortOrder")
-    if sort_order is not None and not sort_order.isdecimal():  # isdigit() passes »²«, which int() refuses
+    number = whole_number(sort_order) if sort_order is not None else position
+    if number is None:
         raise _bad(f"{path}/SortOrder {sort_order!r} is not a whole item number")
     attachments = [collapse_spaces(t) for t in (value(a, "Title") or value(a, "Name") or a.text
                                                for a in handling.findall("Attachments/*")) if t and t.strip()]
-    item = AgendaItem(number=int(sort_order) if sort_order else position, title=title,
+    item = AgendaItem(number=number, title=title,
                       case_number=value(handling, "CaseNumber"), closed=closed, attachments=attachments)
     if neutral and neutral != title:
         item.sections.append(Section(SectionKind.OTHER, "Titel", neutral))
@@ -98,8 +99,8 @@ def _item(element: Element, path: str, position: int, dropped: list[Dropped]) ->
         heading = collapse_spaces(value(presentation, "Title"))
         text = rendered(presentation.find("Content"))
         if text:
-            decision = (value(presentation, "IsDecision") or "").lower() == "true"
-            kind = heading_kind(heading) or (SectionKind.DECISION if decision else SectionKind.OTHER)
+            decision = SectionKind.DECISION if flag(presentation, "IsDecision") else SectionKind.OTHER
+            kind = heading_kind(heading) or decision
             item.sections.append(Section(kind, heading, text))
     item.sections += _handlings(handling.findall("HandlingPlan/Handling"), dropped)
     away = [collapse_spaces(n) for n in (value(a, "Name") or a.text for a in element.findall("Absences/*")) if n]
@@ -123,11 +124,7 @@ def _handlings(handlings: list[Element], dropped: list[Dropped]) -> list[Section
         if (value(handling, "Placement") or "").lower() == "this":
             sections.append(Section(SectionKind.DECISION, "Beslutning", text))
             continue
-        heading = "Beslutning"
-        if value(handling, "CommitteeName"):
-            heading += f" i {value(handling, 'CommitteeName')}"
-        if value(handling, "MeetingDate"):
-            heading += f" den {value(handling, 'MeetingDate').split()[0]}"
+        heading = history_heading("Beslutning", value(handling, "CommitteeName"), value(handling, "MeetingDate"))
         sections.append(Section(SectionKind.OTHER, heading, text))
     return sections
 

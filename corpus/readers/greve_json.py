@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError, check_unique_numbers
+from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.readers.html_tree import parse_html
 from corpus.sections import heading_kind
@@ -142,8 +142,8 @@ def _number(raw: dict[str, Any], path: str) -> int:
     value = raw.get("Number", raw.get("Punktnummer"))
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdecimal():  # isdigit() passes »²«, which int() refuses
-        return int(value)
+    if isinstance(value, str) and (number := whole_number(value)) is not None:
+        return number
     raise _bad(f"{path}.Number {value!r} is not a whole item number")
 
 

@@ -23,8 +23,8 @@ import re
 from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError, check_unique_numbers
-from corpus.readers.xml_values import meeting_date_time, readable_text, rendered, value
+from corpus.readers import ReaderError, check_unique_numbers, whole_number
+from corpus.readers.xml_values import flag, history_heading, meeting_date_time, readable_text, rendered, value
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -101,7 +101,7 @@ def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> Age
     attachments = [collapse_spaces(n) for n in (value(e, "Name") or value(e, "FileName") for e in
                                                 raw.findall("Enclosures/Enclosure")) if n]
     item = AgendaItem(number=number, title=title, case_number=case_number,
-                      closed=(value(raw, "IsPublic") or "").lower() == "false", attachments=attachments)
+                      closed=flag(raw, "IsPublic") is False, attachments=attachments)
     case_title = collapse_spaces(value(raw, "Case/Title"))
     if case_title and case_title != title:
         item.sections.append(Section(SectionKind.OTHER, "Sag", case_title))
@@ -123,8 +123,7 @@ def _field_section(field: Element, dropped: list[Dropped]) -> Section | None:
         return None
     if not body:
         return None
-    feedback = (value(field, "IsFeedback") or "").lower() == "true"
-    kind = heading_kind(heading) or (SectionKind.DECISION if feedback else SectionKind.OTHER)
+    kind = heading_kind(heading) or (SectionKind.DECISION if flag(field, "IsFeedback") else SectionKind.OTHER)
     return Section(kind, heading, body)
 
 
@@ -136,13 +135,9 @@ def _history(entries: list[Element]) -> list[Section]:
         body = _content(entry)
         if not body or EMPTY_MARKER.match(body):
             continue
-        heading = collapse_spaces(value(entry, "Caption")) or "Tidligere behandling"
-        committee = value(entry, "MeetingDetails/CommitteeName")
-        due = value(entry, "MeetingDetails/MeetingDueDate")
-        if committee:
-            heading += f" i {committee}"
-        if due:
-            heading += f" den {due.split()[0]}"
+        heading = history_heading(collapse_spaces(value(entry, "Caption")) or "Tidligere behandling",
+                                  value(entry, "MeetingDetails/CommitteeName"),
+                                  value(entry, "MeetingDetails/MeetingDueDate"))
         sections.append(Section(SectionKind.OTHER, heading, body))
     return sections
 
@@ -184,9 +179,10 @@ def _number(text: str | None, position: int, path: str) -> int:
     """The item's number as published; an item with none is numbered by its place on the agenda."""
     if text is None or not text.strip():
         return position
-    if text.strip().isdecimal():  # isdigit() passes »²«, which int() refuses
-        return int(text)
-    raise _bad(f"{path}/Number {text!r} is not a whole item number")
+    number = whole_number(text)
+    if number is None:
+        raise _bad(f"{path}/Number {text!r} is not a whole item number")
+    return number
 
 
 def _bad(problem: str) -> ReaderError:

@@ -17,6 +17,22 @@ def value(element: Element, path: str) -> str | None:
     return found.text.strip() or None
 
 
+def flag(element: Element, path: str) -> bool | None:
+    """A true/false value at `path` (»True«, »false« …), None when missing or something else."""
+    text = (value(element, path) or "").lower()
+    return True if text == "true" else False if text == "false" else None
+
+
+def history_heading(caption: str, committee: str | None, when: str | None) -> str:
+    """The heading of a decision taken at another meeting: »Beslutning i Byrådet den 30-10-2013«."""
+    heading = caption
+    if committee:
+        heading += f" i {committee}"
+    if when:
+        heading += f" den {when.split()[0]}"
+    return heading
+
+
 def rendered(element: Element | None, html: bool = True) -> str:
     """An element's text: rich-text HTML as readable text (sub-headings on lines of their own), or plain text
     as written, one line per line."""
