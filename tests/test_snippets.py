@@ -96,3 +96,33 @@ def test_the_window_holding_more_of_the_query_wins_over_more_forms_of_one_word()
             f"Lokalplan nr. 7 regulerer støj fra vejen. {filler}")
     shown = snippet(item_with(text), ["lokalplan", "støj"])  # the index terms of »lokalplan støj«
     assert {"lokalplan", "støj"} <= {w.lower() for w in marked(shown)}
+
+
+def test_a_number_is_marked_where_it_stands_alone_not_inside_a_decimal_number():
+    text = "Budget 1.2024 og 2024,5 mio. kr. I 2024 steg udgiften; i 4.kvartal 2024. Se bilag 2024a."
+    shown = snippet(item_with(text), ["2024", "kvartal"])
+    assert marked(shown) == ["2024", "kvartal", "2024"]
+    assert "<mark>2024</mark> steg" in shown and "<mark>2024</mark>." in shown
+
+
+def test_words_after_a_letter_whose_lower_case_is_longer_are_marked_in_place():
+    """»İ« lowers to two characters; the marks still fall on the words, not beside them."""
+    text = "İstanbul-aftalen om lægevagten og LÆGEVAGTSORDNINGEN blev drøftet."
+    shown = snippet(item_with(text), ["lægevagt"])
+    assert marked(shown) == ["lægevagten", "LÆGEVAGTSORDNINGEN"]
+    assert visible(shown) == text
+
+
+def test_the_same_item_gives_the_same_snippet_for_later_queries_and_other_terms():
+    """An item's text is read once and kept; later queries find their own words in it."""
+    item = item_with("Lægevagten i Midttrafik. Kassekreditten blev forhøjet. Lægevagtsordningen fortsætter.")
+    first = snippet(item, ["lægevagt"])
+    assert marked(snippet(item, ["kassekredit"])) == ["Kassekreditten"]
+    assert snippet(item, ["lægevagt"]) == first and marked(first) == ["Lægevagten", "Lægevagtsordningen"]
+
+
+def test_a_word_is_not_marked_again_inside_a_longer_word_that_ends_with_it():
+    text = "Budgetkontrol og den løbende kontrol. Mere kontrol."
+    shown = snippet(item_with(text), ["kontrol"])
+    assert marked(shown) == ["Budgetkontrol", "kontrol", "kontrol"]
+    assert visible(shown) == text
