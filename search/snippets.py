@@ -135,6 +135,7 @@ class _Vocabulary:
             if len(self._seen) + len(new) > self.LIMIT:
                 self._seen, self._by_term = set(), {}
                 _words.cache_clear()
+            new = words - self._seen  # again: another thread may have learnt some, or started again
             by_term = self._by_term
             for word in new:
                 for term in (normalise(word), *compound_parts(word)):

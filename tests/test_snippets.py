@@ -10,6 +10,7 @@ from corpus.model import AgendaItem, Section, SectionKind
 from config.settings import Settings
 from index.keyword import KeywordIndex, weights_from
 from search.query import parse_query
+from search import snippets
 from search.snippets import decision_excerpt, snippet
 
 
@@ -126,3 +127,17 @@ def test_a_word_is_not_marked_again_inside_a_longer_word_that_ends_with_it():
     shown = snippet(item_with(text), ["kontrol"])
     assert marked(shown) == ["Budgetkontrol", "kontrol", "kontrol"]
     assert visible(shown) == text
+
+
+def test_snippets_stay_right_when_the_vocabulary_of_words_read_starts_again(monkeypatch):
+    """The words read so far are bounded; past the bound they are forgotten with the texts kept, and every
+    snippet after that is still marked."""
+    monkeypatch.setattr(snippets._Vocabulary, "LIMIT", 8)
+    monkeypatch.setattr(snippets, "_VOCABULARY", snippets._Vocabulary())
+    snippets.forget_analysed_items()
+    first = item_with("Lægevagten i Midttrafik blev drøftet.")
+    second = item_with("Kassekreditten hos Midttrafik blev forhøjet i år.")
+    assert marked(snippet(first, ["lægevagt"])) == ["Lægevagten"]
+    assert marked(snippet(second, ["kassekredit", "midttrafik"])) == ["Kassekreditten", "Midttrafik"]
+    assert marked(snippet(first, ["midttrafik"])) == ["Midttrafik"]
+    snippets.forget_analysed_items()
