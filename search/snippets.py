@@ -17,6 +17,7 @@ from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import TOKEN_RE, compound_parts, normalise
 
 LEAD_CHARS = 40  # context kept before the first match of a passage
+KEPT_TERMS = 256  # terms whose places an item keeps (a popular item is asked many)
 CACHED_TEXTS = 1024  # items whose text is kept read (Greve: at most ~80 KB an item, twice: as written and lower case)
 
 
@@ -62,25 +63,26 @@ class _Words:
     search's time (Greve, keyword mode, median 17 ms with snippets, 3 ms without).
     """
 
-    __slots__ = ("text", "_lower", "_words", "_places")
+    __slots__ = ("text", "_lower", "_words", "_spans")
 
     def __init__(self, raw: str):
         self.text = collapse_spaces(raw)
         self._lower = _lower_in_place(self.text)
         self._words = frozenset(TOKEN_RE.findall(self._lower))
         _VOCABULARY.learn(self._words)
-        self._places: dict[str, list[tuple[int, int]]] = {}  # word -> where it stands, found when first asked
+        self._spans: dict[str, list[tuple[int, int]]] = {}  # term -> where its words stand, found when first asked
 
     def spans(self, term: str) -> list[tuple[int, int]]:
         """Where the words that give the index term `term` stand ("lægevagten" and "lægevagtsordningen" for
-        "lægevagt")."""
-        out: list[tuple[int, int]] = []
-        for word in _VOCABULARY.words_for(term) & self._words:
-            places = self._places.get(word)
-            if places is None:
-                places = self._places[word] = [m.span() for m in _word_pattern(word).finditer(self._lower)]
-            out += places
-        return out
+        "lægevagt"). Kept per term: a page shown again asks the same terms of the same items."""
+        found = self._spans.get(term)
+        if found is None:
+            found = [m.span() for word in _VOCABULARY.words_for(term) & self._words
+                     for m in _word_pattern(word).finditer(self._lower)]
+            if len(self._spans) >= KEPT_TERMS:
+                self._spans.clear()
+            self._spans[term] = found
+        return found
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
