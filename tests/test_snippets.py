@@ -5,12 +5,14 @@ import html
 import re
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from corpus.model import AgendaItem, Section, SectionKind
 from config.settings import Settings
 from index.keyword import KeywordIndex, weights_from
 from search.query import parse_query
 from search import snippets
+from index.analysis import TOKEN_RE
 from search.snippets import decision_excerpt, snippet
 
 
@@ -141,3 +143,38 @@ def test_snippets_stay_right_when_the_vocabulary_of_words_read_starts_again(monk
     assert marked(snippet(second, ["kassekredit", "midttrafik"])) == ["Kassekreditten", "Midttrafik"]
     assert marked(snippet(first, ["midttrafik"])) == ["Midttrafik"]
     snippets.forget_analysed_items()
+
+
+@given(st.text(alphabet="ab1 .,-_İ", max_size=60))
+@hsettings(max_examples=500, deadline=None)
+def test_every_word_is_found_exactly_where_the_tokenizer_puts_it(text):
+    """On any text, numbers glued to letters (»6,1mio.«, »den14.12.2020«) included, a word is marked at the
+    places the index's tokenizer gives it, whether found by its pattern or, when longer than any real word,
+    as a string."""
+    lower = snippets._lower_in_place(text)
+    glued = snippets._glued(lower)
+    tokens = [m.span() for m in TOKEN_RE.finditer(lower)]
+    for word in set(TOKEN_RE.findall(lower)):
+        expected = [span for span in tokens if lower[span[0]:span[1]] == word]
+        assert sorted(snippets._places(lower, {word}, glued)) == expected
+        if not glued:
+            assert snippets._word_places(lower, word) == expected
+            pattern_chars = snippets.PATTERN_CHARS
+            try:
+                snippets.PATTERN_CHARS = 0
+                assert snippets._word_places(lower, word) == expected
+            finally:
+                snippets.PATTERN_CHARS = pattern_chars
+
+
+@pytest.mark.parametrize("text, word, places", [
+    ("basislokale = 6,1mio. kr.", "mio", [(17, 20)]),
+    ("basislokale = 6,1mio. kr.", "6,1", [(14, 17)]),
+    ("vej nr. 9926 af den14.12.2020", "12.2020", [(22, 29)]),
+    ("vej nr. 9926 af den14.12.2020", "den14", [(16, 21)]),
+])
+def test_numbers_glued_to_letters_are_split_as_the_index_splits_them(text, word, places):
+    """Spots from Greve's minutes: the word is marked where the tokenizer puts it."""
+    lower = snippets._lower_in_place(text)
+    assert snippets._places(lower, {word}, snippets._glued(lower)) == places
+    assert [m.span() for m in TOKEN_RE.finditer(lower) if m.group() == word] == places
