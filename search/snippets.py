@@ -18,8 +18,8 @@ from index.analysis import TOKEN_RE, compound_parts, normalise
 
 LEAD_CHARS = 40  # context kept before the first match of a passage
 PATTERN_CHARS = 100  # words up to this long are found by a compiled pattern, longer ones as strings (_places)
-_WORD_CHAR, _DECIMAL_BEFORE, _DECIMAL_AFTER = re.compile(r"\w"), re.compile(r"\d[.,]$"), re.compile(r"[.,]\d")
-_DECIMAL_POINT, _DECIMAL_THEN_LETTER = re.compile(r"[.,]\d"), re.compile(r"\d[.,]\d+[^\W\d]")
+_WORD_CHAR, _DECIMAL_POINT = re.compile(r"\w"), re.compile(r"[.,]\d")  # a decimal point: before a digit
+_DIGIT_POINT_BEFORE, _DECIMAL_THEN_LETTER = re.compile(r"\d[.,]$"), re.compile(r"\d[.,]\d+[^\W\d]")
 KEPT_TERMS = 256  # terms whose places an item keeps (a popular item is asked many)
 CACHED_TEXTS = 1024  # items whose text is kept read (Greve: at most ~80 KB an item, twice: as written and lower case)
 
@@ -144,8 +144,8 @@ def _word_places(lower: str, word: str) -> list[tuple[int, int]]:
     while start >= 0:
         end = start + len(word)
         if not ((start and _WORD_CHAR.match(lower, start - 1)) or _WORD_CHAR.match(lower, end)
-                or (digit and _DECIMAL_BEFORE.match(lower, max(0, start - 2), start))
-                or (numeric and _DECIMAL_AFTER.match(lower, end))):
+                or (digit and _DIGIT_POINT_BEFORE.match(lower, max(0, start - 2), start))
+                or (numeric and _DECIMAL_POINT.match(lower, end))):
             out.append((start, end))
         start = lower.find(word, end)
     return out
