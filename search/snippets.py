@@ -17,9 +17,9 @@ from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import TOKEN_RE, compound_parts, normalise
 
 LEAD_CHARS = 40  # context kept before the first match of a passage
-PATTERN_CHARS = 100  # words up to this long are found by a compiled pattern, longer ones as strings (_places)
+PATTERN_CHARS = 100  # words up to this long are found by a compiled pattern (longer: see _places)
 _WORD_CHAR, _DECIMAL_POINT = re.compile(r"\w"), re.compile(r"[.,]\d")  # a decimal point: before a digit
-_DIGIT_POINT_BEFORE, _DECIMAL_THEN_LETTER = re.compile(r"\d[.,]$"), re.compile(r"\d[.,]\d+[^\W\d]")
+_DECIMAL_THEN_LETTER = re.compile(r"\d[.,]\d+[^\W\d]")
 KEPT_TERMS = 256  # terms whose places an item keeps (a popular item is asked many)
 CACHED_TEXTS = 1024  # items whose text is kept read (Greve: at most ~80 KB an item, twice: as written and lower case)
 
@@ -110,13 +110,15 @@ def _places(lower: str, words: Collection[str], glued: bool) -> list[tuple[int, 
     A token is a word with no word character on either side, except where a number is glued to letters: a
     decimal number ends where letters begin (»6,1mio.« is »6,1« and »mio«), and a word ending in digits stops
     before a decimal point (»den14.12.2020« is »den14«, »12«, »2020«). A text holding such a spot (1% of
-    Greve's items) is tokenized as the index tokenizes it; in any other, each word is found on its own.
+    Greve's items) is tokenized as the index tokenizes it, and so is one asked for a word longer than any real
+    one (a damaged document: compiling a 1 MB word into a pattern takes over a second); in any other, each word
+    is found on its own.
     """
     if not words:
         return []
-    if glued:
+    if glued or any(len(word) > PATTERN_CHARS for word in words):
         return [m.span() for m in TOKEN_RE.finditer(lower) if m.group() in words]
-    return [span for word in words for span in _word_places(lower, word)]
+    return [m.span() for word in words for m in _word_pattern(word).finditer(lower)]
 
 
 def _glued(lower: str) -> bool:
@@ -135,22 +137,6 @@ def _glued(lower: str) -> bool:
     return False
 
 
-def _word_places(lower: str, word: str) -> list[tuple[int, int]]:
-    if len(word) <= PATTERN_CHARS:
-        return [m.span() for m in _word_pattern(word).finditer(lower)]
-    # A word longer than any real one (a run of letters with no space, in a damaged document): compiling it into
-    # a pattern takes a second per megabyte, so it is found as a string, its few places checked one by one.
-    out, start, digit, numeric = [], lower.find(word), word[0].isdecimal(), _numeric(word)
-    while start >= 0:
-        end = start + len(word)
-        if not ((start and _WORD_CHAR.match(lower, start - 1)) or _WORD_CHAR.match(lower, end)
-                or (digit and _DIGIT_POINT_BEFORE.match(lower, max(0, start - 2), start))
-                or (numeric and _DECIMAL_POINT.match(lower, end))):
-            out.append((start, end))
-        start = lower.find(word, end)
-    return out
-
-
 @lru_cache(maxsize=4096)
 def _word_pattern(word: str) -> re.Pattern[str]:
     """Where `word` stands as a whole token of TOKEN_RE: no word character on either side, and a number not
@@ -160,13 +146,9 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     pattern = rf"{w}(?<!\w{w})(?!\w)"
     if word[0].isdecimal():
         pattern += rf"(?<!\d[.,]{w})"
-    if _numeric(word):
+    if word.replace(".", "").replace(",", "").isdecimal():
         pattern += r"(?![.,]\d)"
     return re.compile(pattern)
-
-
-def _numeric(word: str) -> bool:
-    return word.replace(".", "").replace(",", "").isdecimal()
 
 
 class _Vocabulary:
