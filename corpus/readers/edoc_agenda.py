@@ -20,8 +20,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError, check_unique_numbers, whole_number
-from corpus.readers.xml_values import flag, history_heading, meeting_date_time, readable_text, rendered, value
+from corpus.readers import ReaderError, check_unique_numbers
+from corpus.readers.xml_values import (flag, history_heading, item_number, meeting_date_time, readable_text, rendered,
+                                       value)
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -78,10 +79,7 @@ def _item(element: Element, path: str, position: int, dropped: list[Dropped]) ->
         title, neutral = neutral, title
     if not title:
         raise _bad(f"{path}/HandlingItem/Title is missing")
-    sort_order = value(element, "SortOrder")
-    number = whole_number(sort_order) if sort_order is not None else position
-    if number is None:
-        raise _bad(f"{path}/SortOrder {sort_order!r} is not a whole item number")
+    number = item_number(value(element, "SortOrder"), position, f"{path}/SortOrder", _bad)
     attachments = [collapse_spaces(t) for t in (value(a, "Title") or value(a, "Name") or a.text
                                                for a in handling.findall("Attachments/*")) if t and t.strip()]
     item = AgendaItem(number=number, title=title,

@@ -23,8 +23,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError, check_unique_numbers, whole_number
-from corpus.readers.xml_values import flag, history_heading, meeting_date_time, readable_text, rendered, value
+from corpus.readers import ReaderError, check_unique_numbers
+from corpus.readers.xml_values import (flag, history_heading, item_number, meeting_date_time, readable_text, rendered,
+                                       value)
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -96,7 +97,7 @@ def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> Age
     title = collapse_spaces(value(raw, "Caption") or value(raw, "Case/Title"))  # the case's title, if no caption
     if not title:
         raise _bad(f"{path}/Caption is missing")
-    number = _number(raw.get("Nummer") or value(raw, "Number"), position, path)
+    number = item_number(raw.get("Nummer") or value(raw, "Number"), position, f"{path}/Number", _bad)
     case_number = value(raw, "Case/Number")
     attachments = [collapse_spaces(n) for n in (value(e, "Name") or value(e, "FileName") for e in
                                                 raw.findall("Enclosures/Enclosure")) if n]
@@ -173,16 +174,6 @@ def _metadata(element: Element, parent: str) -> bool:
             or tag.endswith(METADATA_SUFFIXES):
         return True
     return tag == "ItemField" and not _content(element)  # a field left empty: its heading heads nothing
-
-
-def _number(text: str | None, position: int, path: str) -> int:
-    """The item's number as published; an item with none is numbered by its place on the agenda."""
-    if text is None or not text.strip():
-        return position
-    number = whole_number(text)
-    if number is None:
-        raise _bad(f"{path}/Number {text!r} is not a whole item number")
-    return number
 
 
 def _bad(problem: str) -> ReaderError:

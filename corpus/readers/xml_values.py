@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
+from corpus.readers import whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.textclean import collapse_spaces
 
@@ -31,6 +32,17 @@ def history_heading(caption: str, committee: str | None, when: str | None) -> st
     if when:
         heading += f" den {when.split()[0]}"
     return heading
+
+
+def item_number(text: str | None, position: int, where: str, bad: Callable[[str], Exception]) -> int:
+    """The item's number as published; an item with none is numbered by its place on the agenda.
+    `bad(problem)` is raised, naming the field `where`, when the number is not a whole one."""
+    if text is None or not text.strip():
+        return position
+    number = whole_number(text)
+    if number is None:
+        raise bad(f"{where} {text!r} is not a whole item number")
+    return number
 
 
 def rendered(element: Element | None, html: bool = True) -> str:
