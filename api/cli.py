@@ -310,7 +310,14 @@ def _print_hits(result: dict) -> None:
         decision = ("Lukket punkt" if hit.get("restricted")
                     else cut_at_word(collapse_spaces(hit["decision"] or ""), DECISION_CHARS, ELLIPSIS))
         table.add_row(str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"], decision)
-    out.print(table)
+    if result["hits"]:
+        out.print(table)
+    else:
+        out.print(title)
+    if result.get("by_meaning_only"):
+        out.print("No item holds these words; the hits are found by meaning alone.")
+    if result.get("did_you_mean"):
+        out.print(f"Did you mean: {result['did_you_mean']}")
 
 
 @app.command("eval")

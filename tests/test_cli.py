@@ -56,6 +56,27 @@ def test_one_hit_is_one_result_and_a_cut_decision_ends_in_an_ellipsis(runner, en
     assert not any(re.search(r"[,;:]…$", d) for d in decisions)
 
 
+def test_a_misspelling_is_answered_with_its_spelling_and_nonsense_with_no_empty_table(runner, engine):
+    misspelt = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "jassekredit"])
+    assert misspelt.exit_code == 0, misspelt.output
+    assert "Økonomi i Midttrafik" in misspelt.output
+    assert misspelt.output.rstrip().splitlines()[-1] == "Did you mean: kassekredit"
+
+    nonsense = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "xyzzy qwv"])
+    assert nonsense.exit_code == 0, nonsense.output
+    assert nonsense.output.strip() == "0 results for 'xyzzy qwv' (hybrid)"
+
+
+def test_hits_found_by_meaning_alone_say_so(runner, engine):
+    english = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "doctor at night"])
+    assert english.exit_code == 0, english.output
+    assert "Lægevagten" in english.output
+    assert "found by meaning alone" in english.output
+
+    danish = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "lægevagt"])
+    assert "found by meaning alone" not in danish.output
+
+
 @pytest.mark.parametrize("variable, value", [("MINUTES_KEYWORD_FAST_PATH", "sometimes"),
                                              ("MINUTES_CONVEX_WEIGHT", "2")])
 def test_a_setting_the_service_refuses_is_named_without_a_traceback(runner, tmp_path, variable, value):
