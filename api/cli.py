@@ -304,12 +304,19 @@ def _print_hits(result: dict) -> None:
     total = result["total"]
     title = f"{total} {'result' if total == 1 else 'results'} for {result['query']!r} ({result['mode']})"
     table = Table(title=title, show_lines=False)
-    for column in ("#", "date", "body", "no.", "title", "decision"):
+    explained = any("explain" in hit for hit in result["hits"])
+    sides = ("keyword", "semantic")
+    for column in ("#", "date", "body", "no.", "title", "decision", *(("score", *sides) if explained else ())):
         table.add_column(column, overflow="fold")
     for n, hit in enumerate(result["hits"], start=result["offset"] + 1):
         decision = ("Lukket punkt" if hit.get("restricted")
                     else cut_at_word(collapse_spaces(hit["decision"] or ""), DECISION_CHARS, ELLIPSIS))
-        table.add_row(str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"], decision)
+        row = [str(n), hit["meeting_date"], hit["body"], str(hit["item_number"]), hit["title"], decision]
+        if explained:  # each side's rank and score for this hit, "–" where that side did not find it
+            found = hit.get("explain") or {}
+            row += [f"{hit['score']:.3f}", *(f"#{found[side]['rank']} ({found[side]['score']:g})"
+                                            if side in found else "–" for side in sides)]
+        table.add_row(*row)
     if result["hits"]:
         out.print(table)
     else:

@@ -126,3 +126,16 @@ def test_a_lagging_index_the_user_may_not_update_is_a_clear_error(runner, tmp_pa
     assert result.exit_code == 2, result.output
     assert "cannot be updated here" in result.output and "minutes reindex" in result.output
     assert "Traceback" not in result.output
+
+
+def test_explain_shows_each_sides_rank_beside_the_hit(runner, engine):
+    args = ["--data-dir", str(engine.data_dir), "search", "Midttrafik kassekredit", "--explain", "--limit", "3"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "title" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")][-3:] == ["score", "keyword", "semantic"]
+    first = next(line for line in result.output.splitlines() if "Økonomi i Midttrafik" in line)
+    assert re.search(r"│ #1 \([\d.]+\) +│ #1 \(0\.\d+\) +│$", first), first
+
+    plain = runner.invoke(app, args[:-3] + ["--limit", "3"])
+    assert "semantic" not in plain.output
