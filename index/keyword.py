@@ -22,7 +22,8 @@ from corpus.model import SectionKind
 from corpus.store import Store, StoredItem
 from index.analysis import ANALYSIS_VERSION
 from index.closed import ClosedScope, widen
-from index.keyword_query import BuiltQuery, QueryBuilder, Weights, coordinate
+from index.keyword_query import FUZZY_PREFIX, BuiltQuery, QueryBuilder, Weights, coordinate
+from index.lexicon import Lexicon
 from index.parsed import ParsedQuery
 from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, build_schema, item_document,
                           parts_field)
@@ -91,7 +92,8 @@ class KeywordIndex:
         self.weights = weights
         self._write_lock = threading.Lock()
         self._local = threading.local()
-        self._near: tuple[int, dict] = (-2, {})  # (index generation, spelling neighbours): swapped as one
+        # (index generation, spelling neighbours, the terms they are found among): swapped as one
+        self._near: tuple[int, dict, Lexicon | None] = (-2, {}, None)
         # (index generation, docnum -> facts, item id -> docnum)
         self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
@@ -188,7 +190,7 @@ class KeywordIndex:
         items' content may match (index/closed.py), by default none, so only closed items' titles match."""
         searcher = self.searcher()
         reader = searcher.reader()
-        built = QueryBuilder(reader, self.weights, _fields(sections), self._near_cache(reader)).build(parsed)
+        built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader)).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
         if closed is not None and not closed.empty:  # access: also match closed content the caller may see
@@ -214,7 +216,7 @@ class KeywordIndex:
             return set()
         searcher = self.searcher()
         reader = searcher.reader()
-        excluded = QueryBuilder(reader, self.weights, TEXT_FIELDS, self._near_cache(reader)).exclusions(parsed)
+        excluded = QueryBuilder(reader, self.weights, TEXT_FIELDS, *self._spelling(reader)).exclusions(parsed)
         if closed is not None and not closed.empty:
             excluded = widen(excluded, closed)
         if excluded is None:
@@ -235,14 +237,16 @@ class KeywordIndex:
                 self._docs = (reader.generation(), docs, {d.id: n for n, d in docs.items()})
             return self._docs[1], self._docs[2]
 
-    def _near_cache(self, reader) -> dict:
-        """Spelling neighbours found for query words, kept while the index is unchanged: finding
-        them walks every field's term list, and the same words are searched again and again."""
-        generation, cache = self._near
-        if generation != reader.generation() or len(cache) > NEAR_CACHE_WORDS:
+    def _spelling(self, reader) -> tuple[dict, Lexicon]:
+        """Spelling neighbours found for query words, kept while the index is unchanged (the same words are
+        searched again and again), and the index's terms they are found among (index/lexicon.py)."""
+        generation, cache, lexicon = self._near
+        if generation != reader.generation() or len(cache) > NEAR_CACHE_WORDS or lexicon is None:
+            if generation != reader.generation() or lexicon is None:
+                lexicon = Lexicon(FUZZY_PREFIX)
             cache = {}
-            self._near = (reader.generation(), cache)
-        return cache
+            self._near = (reader.generation(), cache, lexicon)
+        return cache, lexicon
 
     def close(self) -> None:
         searcher = getattr(self._local, "searcher", None)

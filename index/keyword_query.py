@@ -7,23 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from whoosh import query as wq
-from whoosh.automata.fsa import DFA
-from whoosh.automata.lev import levenshtein_automaton
-from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 
 from index.analysis import STOP_WORDS, compound_split, fold, known_word, normalise, spelled, stem, tokenize
 from index.language import ENGLISH_STOP_WORDS, english_word
+from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, parts_field
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
 COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora stay exhaustive)
-FUZZY_PREFIX = 2  # the automata's fixed prefix keeps them fast; typos there: `_early_spellings`
+FUZZY_PREFIX = 2  # neighbours share a word's first letters (index/lexicon.py); typos there: `_early_spellings`
 LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as typed as well as by its stem
 
 @dataclass(frozen=True)
@@ -79,11 +76,14 @@ class QueryBuilder:
     """Turns a ParsedQuery into Whoosh queries over the allowed fields of one index reader."""
 
     def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
-                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], tuple[list, list]] | None = None):
+                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], tuple[list, list]] | None = None,
+                 lexicon: Lexicon | None = None):
         self.reader = reader
         self.weights = weights
         self.fields = fields
-        self.near_cache = {} if near_cache is None else near_cache  # must belong to this reader's state
+        # both must belong to this reader's generation
+        self.near_cache = {} if near_cache is None else near_cache
+        self.lexicon = Lexicon(FUZZY_PREFIX) if lexicon is None else lexicon
         self.terms: dict[str, None] = {}
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self._options: list[tuple[str, ...]] = []
@@ -271,11 +271,11 @@ class QueryBuilder:
         """Indexed terms of the words one edit from `word` within its first two letters (a letter dropped,
         added, changed, or two neighbours swapped), each with the number of items holding it.
 
-        The automata below keep the first two letters fixed, which makes them fast: a typo there
-        (»lgevagten«, »ftitidsaktiviteter«) found nothing. Without the fixed prefix a walk over Greve's
-        terms takes about 150 ms a word, so the edits the prefix hides are written out instead (Norvig's
-        way: about 120 candidates, each one lookup) and read as the index reads words (lemma, compound
-        head, stem)."""
+        Spelling neighbours keep the first two letters fixed (index/lexicon.py; a typo there is rarer, and
+        Whoosh's automata, used before, needed the fixed prefix to be fast): a typo there (»lgevagten«,
+        »ftitidsaktiviteter«) found nothing. So the edits the prefix hides are written out (Norvig's way:
+        about 120 candidates, each one lookup) and read as the index reads words (lemma, compound head,
+        stem), as a last resort after the neighbours behind the prefix."""
         typed = word.lower()  # edited as written (»å«): `normalise` folds what it finds
         if not MIN_FUZZY_LEN <= len(typed) <= MAX_FUZZY_LEN:
             return {}
@@ -288,25 +288,22 @@ class QueryBuilder:
 
     def _near(self, term: str, fields: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """Indexed terms 1 edit from term, and 2 edits (only for words of LONG_WORD letters or more), each
-        with the number of items holding it, the most frequent first. One walk over the term lists finds
-        both; the 1-edit automaton then tells them apart."""
+        with the number of items holding it, the most frequent first (index/lexicon.py)."""
         if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
             return [], []
         key = (term, fields)
         if (cached := self.near_cache.get(key)) is not None:
             return cached
         maxdist = 2 if len(term) >= LONG_WORD else 1
-        dfa = _typo_automaton(term, maxdist)
         near: dict[str, int] = {}
-        for leaf, _ in self.reader.leaf_readers():  # segment readers walk the DFA over their terms
-            for f in fields:
-                for t in Automata.find_matches(dfa, leaf.cursor(f)):
-                    if t != term:
-                        near[t] = near.get(t, 0) + leaf.doc_frequency(f, t)
-        one = _typo_automaton(term, 1) if maxdist > 1 else dfa
+        edits: dict[str, int] = {}
+        for f in fields:
+            for t, distance in self.lexicon.near(self.reader, f, term, maxdist):
+                near[t] = near.get(t, 0) + self.reader.doc_frequency(f, t)
+                edits[t] = distance
         tiers: tuple[list[tuple[str, int]], list[tuple[str, int]]] = ([], [])
         for t, n in sorted(near.items(), key=lambda kv: -kv[1]):
-            tiers[0 if one.accept(t) else 1].append((t, n))
+            tiers[edits[t] - 1].append((t, n))
         found = self.near_cache[key] = (tiers[0][:MAX_FUZZY_TERMS], tiers[1][:MAX_FUZZY_TERMS])
         return found
 
@@ -316,7 +313,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 
 def _early_edits(word: str) -> set[str]:
     """Words one edit from `word` that differ from it within the first two letters: what a typo there
-    leaves for the index to find (the automata's fixed prefix reaches every edit after them)."""
+    leaves for the index to find (the neighbours sharing its first letters are every edit after them)."""
     edits = {word[1] + word[0] + word[2:], word[0] + word[2] + word[1] + word[3:]}  # swaps touching them
     for i in (0, 1):
         edits.add(word[:i] + word[i + 1:])  # a letter typed too many
@@ -325,22 +322,6 @@ def _early_edits(word: str) -> set[str]:
             edits.add(word[:i] + c + word[i:])  # a letter left out
     edits.discard(word)
     return edits
-
-
-@lru_cache(maxsize=4096)
-def _typo_automaton(term: str, maxdist: int) -> DFA:
-    """The automaton accepting words within maxdist edits of term (same first letters), where an edit is a
-    letter added, dropped or changed, or two neighbours swapped (Damerau's four, as Lucene's fuzzy query
-    counts them: »skloe« is one edit from »skole«, not two). Building it costs more than walking it over a
-    field's terms, and it depends on the word alone."""
-    nfa = levenshtein_automaton(term, maxdist, FUZZY_PREFIX)
-    for i in range(FUZZY_PREFIX, len(term) - 1):
-        first, second = term[i], term[i + 1]
-        if first != second:
-            for errors in range(maxdist):  # (i, errors) reads the swapped pair, then stands at i + 2
-                nfa.add_transition((i, errors), second, ("swap", i, errors))
-                nfa.add_transition(("swap", i, errors), first, (i + 2, errors + 1))
-    return nfa.to_dfa()
 
 
 def _any(queries: list[wq.Query]) -> wq.Query | None:
