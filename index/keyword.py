@@ -205,9 +205,12 @@ class KeywordIndex:
         return _run(searcher, built, allowed_docs, max(1, limit), self.weights.coord, docs)
 
     def warm_up(self) -> None:
-        """Build the fast path's arrays for the current generation now (at start, before the first user)."""
+        """Build the fast path's arrays for the current generation, and read the terms plain words find their
+        spelling neighbours among, now (at start, before the first user)."""
         if self._fast is not None:
             self._fast.build()
+        reader = self.searcher().reader()
+        self._spelling(reader)[1].load(reader, ALL_FIELD)
 
     def excluded_items(self, parsed: ParsedQuery, closed: ClosedScope | None = None) -> set[str]:
         """Items holding a word or phrase the query excludes (`-word`), in any text field (and the closed
@@ -277,7 +280,7 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
               docs: dict[int, DocFacts]) -> KeywordResult | None:
     """`_run` from the term arrays: the same scores in the same order (score, then document number); None
     when the query has a shape only Whoosh evaluates (or asks for coordination, left to Whoosh)."""
-    scored = fast.score(built.query, searcher.reader())
+    scored = fast.score(built.query, searcher)
     if scored is None:
         return None
     keep = scored.matched & fast.alive

@@ -52,6 +52,10 @@ class Lexicon:
         return [(group.terms[i], distance) for _, distance, i in sorted(found, key=lambda hit: hit[2])
                 if distance > 0]
 
+    def load(self, reader: IndexReader, field: str) -> None:
+        """Read the field's terms now (at start, so that the first misspelt word does not wait for them)."""
+        self._groups(reader, field)
+
     def _groups(self, reader: IndexReader, field: str) -> dict[str, _Group]:
         if (groups := self._fields.get(field)) is not None:
             return groups
