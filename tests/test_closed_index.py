@@ -75,3 +75,32 @@ def test_hidden_rows_keep_only_the_title_rows_of_hidden_items():
     assert hidden_rows(item_ids, row_item, kinds, ()) is None
     assert hidden_rows(item_ids, row_item, kinds, {"b"}).tolist() == [True, True, True, False, False, True]
     assert hidden_rows(item_ids, row_item, kinds, {"a", "c"}).tolist() == [False, False, True, True, True, True]
+
+
+def test_staff_score_each_item_by_its_own_views_not_a_neighbours(tmp_path):
+    """Whoosh's DisjunctionMax took the larger score of its two views even when they stood at different
+    items: an open item got the closed twin score of the closed item after it."""
+    from corpus.model import Meeting
+    from corpus.store import Store
+    from index.keyword import KeywordIndex, weights_from
+    from search.query import parse_query
+
+    def item(number: int, text: str, closed: bool = False) -> AgendaItem:
+        return AgendaItem(number, f"Punkt {number}", closed=closed,
+                          sections=[Section(SectionKind.CASE, "Sagsfremstilling", text)])
+
+    filler = " ".join(["Kommunen har drøftet sagen grundigt med de berørte parter."] * 20)
+    store = Store(tmp_path / "store.sqlite3")
+    store.replace_source("test", "digest", [Meeting("Økonomiudvalget", "2024-03-04", content_hash="h", items=[
+        item(1, f"Et udbud er nævnt her. {filler}"),  # a weak match, stored before the closed item
+        item(2, "Udbud, udbud og udbud af rengøring.", closed=True),  # a strong match, closed
+        item(3, "Udbud af rengøring: udbud i to dele.")])])
+    index = KeywordIndex(tmp_path / "kw", weights_from(Settings()))
+    index.sync(store)
+    public = dict(index.search(parse_query("udbud"), limit=10).ranked)
+    staff = dict(index.search(parse_query("udbud"), limit=10, closed=ALL_CLOSED).ranked)
+    assert len(public) == 2 and len(staff) == 3
+    for doc, score in public.items():
+        assert staff[doc] == pytest.approx(score, rel=1e-12)
+    closed_doc = next(doc for doc in staff if doc not in public)
+    assert staff[closed_doc] > max(public.values())
