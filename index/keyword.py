@@ -21,7 +21,7 @@ from config.settings import Settings
 from corpus.model import SectionKind
 from corpus.store import Store, StoredItem
 from index.analysis import ANALYSIS_VERSION
-from index.closed import ClosedScope, widen
+from index.closed import ClosedScope, closed_field, widen
 from index.keyword_query import FUZZY_PREFIX, BuiltQuery, QueryBuilder, Weights, coordinate
 from index.lexicon import Lexicon
 from index.parsed import ParsedQuery
@@ -98,7 +98,8 @@ class KeywordIndex:
         self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
         self._ix = self._open()
-        self._fast = (FastPath(lambda: self._ix.reader(), (ALL_FIELD, parts_field(ALL_FIELD), STEM_FIELD),
+        ranked = (ALL_FIELD, parts_field(ALL_FIELD), STEM_FIELD)  # what plain words rank on; with closed twins
+        self._fast = (FastPath(lambda: self._ix.reader(), (*ranked, *map(closed_field, ranked)),
                                wait=fast_path == "wait")
                       if fast_path != "off" and weights.coord == 0 else None)
 

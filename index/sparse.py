@@ -9,8 +9,9 @@ searcher's to the last bit (same idf, average length, quantised field lengths, b
 is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
 
 Only what plain words, quoted phrases and hyphenated words build is evaluated here (terms and phrases on
-those fields, or, and, and-maybe); anything else (field prefixes, section filters, "every", closed content a
-staff caller may see) returns None and the caller asks Whoosh. A segment's arrays are reused by later
+those fields and their closed twins, or, and, and-maybe, the better of an item's public and closed views, a
+committee's closed items), for the public and for staff; anything else (field prefixes, section filters,
+"every") returns None and the caller asks Whoosh. A segment's arrays are reused by later
 generations while the segment lives (segments are immutable; deletions are read per generation), so an
 ingest costs only its new segment.
 """
@@ -27,8 +28,10 @@ from whoosh import scoring
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from index.closed import BetterOf
+
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults (Robertson's and Lucene's too)
-PHRASES = 256  # phrases whose places a generation keeps (a bool per item each: 5.5 KB on Greve)
+PHRASES = 256  # phrases (and filters) whose places a generation keeps (a bool per item each: 5.5 KB on Greve)
 
 
 def idf(documents: int, frequency: int) -> float:
@@ -91,6 +94,7 @@ class Generation:
         self._labels: np.ndarray | None = None
         self._lengths: dict[str, float] = {}  # field -> average length (`_average_length`)
         self._places: dict[tuple, np.ndarray] = {}  # (field, words, slop) -> where the phrase stands (`_phrase`)
+        self._filters: dict[wq.Query, np.ndarray] = {}  # filtering query -> the documents it matches (`_within`)
         for leaf, offset in reader.leaf_readers():
             key = _segment_key(leaf)
             segment = reuse.get(key) or _Segment({name: _read_field(leaf, name) for name in fields})
@@ -135,6 +139,16 @@ class Generation:
             matched = np.logical_and.reduce([p.matched for p in parts])
             scored = Scored(np.where(matched, np.sum([p.scores for p in parts], axis=0), 0.0), matched,
                             [(text, where & matched) for p in parts for text, where in p.terms])
+        elif type(q) is BetterOf and not q.tiebreak:  # an item's public and closed views (index/closed.py)
+            parts = [self._eval(s, searcher) for s in q.subqueries]
+            matched = np.logical_or.reduce([p.matched for p in parts])
+            best = np.max([np.where(p.matched, p.scores, -np.inf) for p in parts], axis=0)
+            scored = Scored(np.where(matched, best, 0.0), matched, [t for p in parts for t in p.terms])
+        elif type(q) is wq.Require:  # scored by the first part, where the second matches (a committee)
+            required, within = self._eval(q.a, searcher), self._within(q.b, searcher)
+            matched = required.matched & within
+            scored = Scored(np.where(matched, required.scores, 0.0), matched,
+                            [(text, where & matched) for text, where in required.terms])
         elif type(q) is wq.AndMaybe:
             required, optional = self._eval(q.a, searcher), self._eval(q.b, searcher)
             scored = Scored(np.where(required.matched, required.scores + optional.scores, 0.0), required.matched,
@@ -144,6 +158,18 @@ class Generation:
         if q.boost != 1.0:
             scored.scores = scored.scores * q.boost
         return scored
+
+    def _within(self, q: wq.Query, searcher: Searcher) -> np.ndarray:
+        """The documents a filtering query matches (the committees whose closed items a caller may read), from
+        Whoosh, kept for the generation's later queries."""
+        found = self._filters.get(q)
+        if found is None:
+            found = np.zeros(self.size, dtype=bool)
+            found[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
+            if len(self._filters) >= PHRASES:
+                self._filters = {}
+            self._filters[q] = found
+        return found
 
     def _phrase(self, q: wq.Phrase, searcher: Searcher) -> Scored:
         """Whoosh scores a phrase as the intersection of its words it wraps: the sum of the words' BM25, in the

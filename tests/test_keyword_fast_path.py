@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from conftest import EVAL, GREVE, SAMPLES, need
@@ -14,10 +15,12 @@ from corpus.ingest import ingest_paths
 from corpus.store import Store
 from index.analysis import tokenize
 import index.keyword as keyword_module
+from index.closed import ALL_CLOSED, ClosedScope
 from index.keyword import KeywordIndex, weights_from
 from search.query import parse_query
 
 WEIGHTS = weights_from(Settings())
+CLOSED_FIXTURE = Path(__file__).parent / "closed_fixture"  # closed items of two committees (test_closed_items.py)
 
 
 def assert_same_ranking(fast: KeywordIndex, slow: KeywordIndex, query: str, **kw) -> int:
@@ -116,6 +119,33 @@ def test_phrases_and_hyphenated_words_are_scored_from_the_arrays_as_whoosh_score
                for found_hit, expected_hit in zip(found.hits, expected.hits))
 
 
+STAFF_SCOPES = [ALL_CLOSED, ClosedScope(bodies=frozenset({"Økonomiudvalget"})),
+                ClosedScope(bodies=frozenset({"Teknik- og Miljøudvalget"}))]
+
+
+@pytest.mark.parametrize("scope", STAFF_SCOPES, ids=["all closed items", "one committee's", "another's"])
+def test_staff_who_may_read_closed_items_are_ranked_from_the_arrays_as_whoosh_ranks_them(tmp_path, monkeypatch,
+                                                                                       scope):
+    store = sample_copy(tmp_path)
+    ingest_paths([CLOSED_FIXTURE], store)
+    fast, slow = synced_twins(tmp_path / "kw", store)
+    queries = ["Kvistrupholm", "skole", "salg af den tidligere skole", "forlig kloakledning", '"tidligere skole"',
+               "udbud -Kvistrupholm", "Lone Holm", "kommune"]
+    expected = {q: slow.search(parse_query(q), limit=5000, closed=scope) for q in queries}
+
+    def whoosh_scoring(*args, **kwargs):
+        raise AssertionError("scored by Whoosh")
+
+    monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
+    for query in queries:
+        found = fast.search(parse_query(query), limit=5000, closed=scope)
+        assert [d for d, _ in found.ranked] == [d for d, _ in expected[query].ranked], query
+        assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected[query].ranked], rel=1e-12)
+        assert found.total == expected[query].total, query
+    closed_content = fast.search(parse_query("Kvistrupholm"), limit=50, closed=scope).total
+    assert closed_content == (1 if scope.bodies else 2)  # each closed item holds it in its content
+
+
 def test_whoosh_answers_while_the_arrays_are_built_in_the_background(tmp_path):
     background, slow = synced_twins(tmp_path / "kw", sample_copy(tmp_path), fast_path="background")
     first = background.search(parse_query("lægevagt"), limit=50)  # answered by Whoosh: nothing built yet
@@ -141,3 +171,5 @@ def test_fast_path_ranks_greve_exactly_as_whoosh(greve_engine):
     queries += ['"kollektiv trafik"', "CO2-fangst", "225-timers reglen", '"Greve Kommune" budget', "Covid-19 -skole"]
     matched = [assert_same_ranking(fast, slow, q) for q in queries]
     assert sum(matched) > 10_000 and need(GREVE)
+    staff = engine.access.operator().scope  # staff who may read every closed item
+    assert sum(assert_same_ranking(fast, slow, q, closed=staff) for q in queries) > sum(matched)
