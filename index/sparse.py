@@ -11,9 +11,9 @@ is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
 Only what plain words, quoted phrases and hyphenated words build is evaluated here (terms and phrases on
 those fields and their closed twins, or, and, and-maybe, the better of an item's public and closed views, a
 committee's closed items), for the public and for staff; anything else (field prefixes, section filters,
-"every") returns None and the caller asks Whoosh. A segment's arrays are reused by later
-generations while the segment lives (segments are immutable; deletions are read per generation), so an
-ingest costs only its new segment.
+"every") returns None and the caller asks Whoosh. A segment's arrays are reused by later generations while
+the segment lives (segments are immutable; deletions are read per generation), so an ingest costs only its
+new segment.
 """
 from __future__ import annotations
 
