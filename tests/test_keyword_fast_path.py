@@ -20,12 +20,13 @@ from index.keyword import KeywordIndex, weights_from
 from search.query import parse_query
 
 WEIGHTS = weights_from(Settings())
+ALL = 100_000  # more than any corpus here holds: the whole ranking is compared, never a cut among ties
 CLOSED_FIXTURE = Path(__file__).parent / "closed_fixture"  # closed items of two committees (test_closed_items.py)
 
 
 def assert_same_ranking(fast: KeywordIndex, slow: KeywordIndex, query: str, **kw) -> int:
     """Both indexes rank the query alike; returns how many items matched."""
-    a, b = slow.search(parse_query(query), limit=5000, **kw), fast.search(parse_query(query), limit=5000, **kw)
+    a, b = slow.search(parse_query(query), limit=ALL, **kw), fast.search(parse_query(query), limit=ALL, **kw)
     assert [d for d, _ in b.ranked] == [d for d, _ in a.ranked], query
     assert [s for _, s in b.ranked] == pytest.approx([s for _, s in a.ranked], rel=1e-12, abs=1e-12), query
     assert (b.total, b.terms, dict(b.unknown)) == (a.total, a.terms, dict(a.unknown)), query
@@ -103,13 +104,13 @@ def test_fast_path_follows_changes_to_the_index(tmp_path):
                                    '"godkendte referatet"', '"KD-Net godkendte"'])  # words in many more items apart
 def test_phrases_and_hyphenated_words_are_scored_from_the_arrays_as_whoosh_scores_them(twins, monkeypatch, query):
     fast, slow = twins
-    expected = slow.search(parse_query(query), limit=5000)
+    expected = slow.search(parse_query(query), limit=ALL)
 
     def whoosh_scoring(*args, **kwargs):
         raise AssertionError(f"{query!r} was scored by Whoosh")
 
     monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
-    found = fast.search(parse_query(query), limit=5000)
+    found = fast.search(parse_query(query), limit=ALL)
     assert [d for d, _ in found.ranked] == [d for d, _ in expected.ranked]
     assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected.ranked], rel=1e-12, abs=1e-12)
     assert (found.total, found.terms) == (expected.total, expected.terms)
@@ -131,14 +132,14 @@ def test_staff_who_may_read_closed_items_are_ranked_from_the_arrays_as_whoosh_ra
     fast, slow = synced_twins(tmp_path / "kw", store)
     queries = ["Kvistrupholm", "skole", "salg af den tidligere skole", "forlig kloakledning", '"tidligere skole"',
                "udbud -Kvistrupholm", "Lone Holm", "kommune"]
-    expected = {q: slow.search(parse_query(q), limit=5000, closed=scope) for q in queries}
+    expected = {q: slow.search(parse_query(q), limit=ALL, closed=scope) for q in queries}
 
     def whoosh_scoring(*args, **kwargs):
         raise AssertionError("scored by Whoosh")
 
     monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
     for query in queries:
-        found = fast.search(parse_query(query), limit=5000, closed=scope)
+        found = fast.search(parse_query(query), limit=ALL, closed=scope)
         assert [d for d, _ in found.ranked] == [d for d, _ in expected[query].ranked], query
         assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected[query].ranked], rel=1e-12)
         assert found.total == expected[query].total, query
