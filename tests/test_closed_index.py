@@ -6,12 +6,14 @@ import pytest
 from whoosh import query as wq
 
 from config.settings import Settings
-from corpus.model import AgendaItem, Section, SectionKind
-from corpus.store import StoredItem
+from corpus.model import AgendaItem, Meeting, Section, SectionKind
+from corpus.store import Store, StoredItem
 from index.closed import ALL_CLOSED, NO_CLOSED, ClosedScope, closed_field, hidden_rows, widen
 from index.encoders import make_encoder
+from index.keyword import KeywordIndex, weights_from
 from index.passages import TITLE, PassagePolicy, split_item
 from index.schema import build_schema, item_document
+from search.query import parse_query
 
 SECTIONS = [Section(SectionKind.DECISION, "Beslutning", "Ejendommen sælges til Kvistrupholm Invest."),
             Section(SectionKind.CASE, "Sagsfremstilling", "Kommunen har modtaget et bud på den tidligere skole, "
@@ -80,11 +82,6 @@ def test_hidden_rows_keep_only_the_title_rows_of_hidden_items():
 def test_staff_score_each_item_by_its_own_views_not_a_neighbours(tmp_path):
     """Whoosh's DisjunctionMax took the larger score of its two views even when they stood at different
     items: an open item got the closed twin score of the closed item after it."""
-    from corpus.model import Meeting
-    from corpus.store import Store
-    from index.keyword import KeywordIndex, weights_from
-    from search.query import parse_query
-
     def item(number: int, text: str, closed: bool = False) -> AgendaItem:
         return AgendaItem(number, f"Punkt {number}", closed=closed,
                           sections=[Section(SectionKind.CASE, "Sagsfremstilling", text)])
