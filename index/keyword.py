@@ -93,7 +93,7 @@ class KeywordIndex:
         self._write_lock = threading.Lock()
         self._local = threading.local()
         # (index generation, spelling neighbours, the terms they are found among): swapped as one
-        self._near: tuple[int, dict, Lexicon | None] = (-2, {}, None)
+        self._near: tuple[int, dict, Lexicon] = (-2, {}, Lexicon(FUZZY_PREFIX))
         # (index generation, docnum -> facts, item id -> docnum)
         self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
@@ -245,10 +245,9 @@ class KeywordIndex:
         """Spelling neighbours found for query words, kept while the index is unchanged (the same words are
         searched again and again), and the index's terms they are found among (index/lexicon.py)."""
         generation, cache, lexicon = self._near
-        if generation != reader.generation() or len(cache) > NEAR_CACHE_WORDS or lexicon is None:
-            if generation != reader.generation() or lexicon is None:
-                lexicon = Lexicon(FUZZY_PREFIX)
-            cache = {}
+        changed = generation != reader.generation()
+        if changed or len(cache) > NEAR_CACHE_WORDS:
+            cache, lexicon = {}, (Lexicon(FUZZY_PREFIX) if changed else lexicon)
             self._near = (reader.generation(), cache, lexicon)
         return cache, lexicon
 

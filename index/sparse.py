@@ -31,7 +31,7 @@ from whoosh.searching import Searcher
 from index.closed import BetterOf
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults (Robertson's and Lucene's too)
-PHRASES = 256  # phrases (and filters) whose places a generation keeps (a bool per item each: 5.5 KB on Greve)
+KEPT_MATCHES = 256  # phrases and committees whose items a generation keeps (a bool per item: 5.5 KB on Greve)
 
 
 def idf(documents: int, frequency: int) -> float:
@@ -93,8 +93,7 @@ class Generation:
         self.keys: dict[str, _Segment] = {}
         self._labels: np.ndarray | None = None
         self._lengths: dict[str, float] = {}  # field -> average length (`_average_length`)
-        self._places: dict[tuple, np.ndarray] = {}  # (field, words, slop) -> where the phrase stands (`_phrase`)
-        self._filters: dict[wq.Query, np.ndarray] = {}  # filtering query -> the documents it matches (`_within`)
+        self._matches: dict[wq.Query, np.ndarray] = {}  # query -> the documents Whoosh finds for it (`_docs`)
         for leaf, offset in reader.leaf_readers():
             key = _segment_key(leaf)
             segment = reuse.get(key) or _Segment({name: _read_field(leaf, name) for name in fields})
@@ -145,7 +144,7 @@ class Generation:
             best = np.max([np.where(p.matched, p.scores, -np.inf) for p in parts], axis=0)
             scored = Scored(np.where(matched, best, 0.0), matched, [t for p in parts for t in p.terms])
         elif type(q) is wq.Require:  # scored by the first part, where the second matches (a committee)
-            required, within = self._eval(q.a, searcher), self._within(q.b, searcher)
+            required, within = self._eval(q.a, searcher), self._docs(q.b, searcher)
             matched = required.matched & within
             scored = Scored(np.where(matched, required.scores, 0.0), matched,
                             [(text, where & matched) for text, where in required.terms])
@@ -159,16 +158,17 @@ class Generation:
             scored.scores = scored.scores * q.boost
         return scored
 
-    def _within(self, q: wq.Query, searcher: Searcher) -> np.ndarray:
-        """The documents a filtering query matches (the committees whose closed items a caller may read), from
-        Whoosh, kept for the generation's later queries."""
-        found = self._filters.get(q)
+    def _docs(self, q: wq.Query, searcher: Searcher) -> np.ndarray:
+        """The documents Whoosh finds for a query the arrays cannot answer alone (where a phrase stands, the
+        items of the committees whose closed items a caller may read), deleted ones included; kept for the
+        generation's later queries (KEPT_MATCHES of them). Not to be changed by the caller."""
+        found = self._matches.get(q)
         if found is None:
             found = np.zeros(self.size, dtype=bool)
             found[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
-            if len(self._filters) >= PHRASES:
-                self._filters = {}
-            self._filters[q] = found
+            if len(self._matches) >= KEPT_MATCHES:
+                self._matches = {}
+            self._matches[q] = found
         return found
 
     def _phrase(self, q: wq.Phrase, searcher: Searcher) -> Scored:
@@ -177,20 +177,14 @@ class Generation:
         arrays do not hold, so Whoosh's own phrase matcher says, walking only the documents holding every
         word (»CO2-fangst« in 2 of Greve's items, where scoring a whole question's 3,400 matches in Whoosh
         took 80 ms). A phrase in most items (»Greve Kommune«) still takes that walk 55 ms, so where a phrase
-        stands is kept for the generation's later queries (PHRASES of them)."""
+        stands is kept for the generation's later queries (`_docs`)."""
         if q.fieldname not in self.fields or not q.words:
             raise _Unsupported(f"phrase on {q.fieldname}")
         parts = [self._term(q.fieldname, word, searcher.reader()) for word in q.words]
-        key = (q.fieldname, tuple(q.words), q.slop)
-        matched = self._places.get(key)
-        if matched is None:
+        if np.logical_and.reduce([p.matched for p in parts]).any():
+            matched = self._docs(q, searcher) & self.alive
+        else:
             matched = np.zeros(self.size, dtype=bool)
-            if np.logical_and.reduce([p.matched for p in parts]).any():
-                matched[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
-                matched &= self.alive
-            if len(self._places) >= PHRASES:
-                self._places = {}
-            self._places[key] = matched
         scores = np.where(matched, np.sum([p.scores for p in parts], axis=0), 0.0)
         return Scored(scores, matched, [(text, matched) for p in parts for text, _ in p.terms])
 
