@@ -19,7 +19,8 @@ GREVE_TEMPLATES = ("Beskæftigelses- og Erhvervsudvalget_2022-01-10", "Beskæfti
                    "Beskæftigelses- og Erhvervsudvalget_2023-01-09", "Beskæftigelses- og Erhvervsudvalget_2022-04-25",
                    "Beskæftigelses- og Erhvervsudvalget_2023-02-06", "Byråd 2022-2025_2022-06-20")
 # The files of ../shared/corpora/os2dagsorden that are whole minutes; every other file there is refused.
-OS2_MINUTES = {"1552814.PDF", "3687982.DOCX", "Ekstraordinært PUK.pdf", "Publication32.zip", "Publication553.zip"}
+OS2_MINUTES = {"1552814.PDF", "3687981.XML", "3687982.DOCX", "Ekstraordinært PUK.pdf", "Publication32.zip",
+               "Publication553.zip"}
 
 
 def _greve_sample() -> list[Path]:

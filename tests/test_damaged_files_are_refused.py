@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from corpus.readers import ReaderError, read_meetings
 
 EXPORTS = [(VARIANTS / name).read_bytes()
-           for name in ("sbsys-publication-teknik.xml", "edoc-agenda-kultur-referat.xml")]
+           for name in ("sbsys-publication-teknik.xml", "edoc-agenda-kultur-referat.xml",
+                        "acadre-data-oekonomiudvalget.xml")]
 ELEMENT = re.compile(rb"<((?:edoc:)?[A-Za-z]+)\b[^>]*>.*?</\1>", re.S)
 TEXT = re.compile(rb"(?<=>)[^<]+(?=<)|(?<=\[CDATA\[).*?(?=\]\]>)", re.S)
 
@@ -29,13 +30,13 @@ def _read(data: bytes, name: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(which=st.integers(0, 1), cut=st.integers(0, 40_000))
+@given(which=st.integers(0, len(EXPORTS) - 1), cut=st.integers(0, 40_000))
 def test_an_export_cut_short_reads_or_is_refused(which, cut):
     _read(EXPORTS[which][:cut], "export.xml")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(which=st.integers(0, 1), drop=st.lists(st.integers(0, 10_000), max_size=4))
+@given(which=st.integers(0, len(EXPORTS) - 1), drop=st.lists(st.integers(0, 10_000), max_size=4))
 def test_an_export_with_elements_missing_reads_or_is_refused(which, drop):
     data = EXPORTS[which]
     for position in drop:
@@ -47,7 +48,8 @@ def test_an_export_with_elements_missing_reads_or_is_refused(which, drop):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(which=st.integers(0, 1), spots=st.lists(st.tuples(st.integers(0, 10_000), st.text(max_size=12)), max_size=4))
+@given(which=st.integers(0, len(EXPORTS) - 1),
+       spots=st.lists(st.tuples(st.integers(0, 10_000), st.text(max_size=12)), max_size=4))
 def test_an_export_with_other_values_reads_or_is_refused(which, spots):
     data = EXPORTS[which]
     for position, text in spots:

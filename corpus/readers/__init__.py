@@ -29,7 +29,7 @@ READERS = {".txt": "text_reader", ".md": "text_reader", ".pdf": "pdf_reader", ".
 SUPPORTED = tuple(READERS)
 FORMATS = ("PDF with a text layer, Word .docx, web page .html/.htm (FirstAgenda and other agenda portals), "
            "plain text .txt/.md, FirstAgenda agenda JSON .json, SBSYS eDagsorden publication .xml or its .zip, "
-           "eDoc agenda .xml")
+           "eDoc agenda .xml, Acadre data .xml")
 HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|table|p|h[1-6])\b", re.I | re.S)
 XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<[A-Za-z_]", re.S)
 

@@ -1,13 +1,15 @@
 """The XML an agenda system exports, alone or in the zip archive it publishes -> the reader of its layout.
 
 Read: SBSYS eDagsorden publications (`Publication<N>.xml`, or `Publication<N>.zip` holding it and the
-attachments' files) and eDoc agenda exports in Fujitsu's schema (the items' text inside). The exports that
-only index documents are refused with the file to read instead: eDoc's `eDocAgendaPublishing.xml` (its
-minutes are the PDFs it lists) and Acadre's XML (its minutes are the Word documents it lists). XML is parsed
-with defusedxml: no entity expansion, no DTDs, no network.
+attachments' files), eDoc agenda exports in Fujitsu's schema (the items' text inside) and Acadre's data XML
+(`<fusionID>.XML`, the agenda or referat with its items' text). The exports that only index documents are
+refused with the file to read instead: eDoc's `eDocAgendaPublishing.xml` (its minutes are the PDFs it lists)
+and Acadre's index (`XML_<N>.xml`, the `producedAgenda` list: its minutes are the data XML and Word
+documents it lists). XML is parsed with defusedxml: no entity expansion, no DTDs, no network.
 """
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -16,10 +18,14 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import Reading
 from corpus.readers import ReaderError
+from corpus.readers.acadre_xml import is_acadre_data, read_acadre_data
 from corpus.readers.edoc_agenda import is_edoc_agenda, read_edoc_agenda
 from corpus.readers.sbsys_publication import is_publication, read_publication
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # an archive member larger than this is not read (a zip bomb, not minutes)
+ACADRE_INDEX = re.compile(rb'<table\s+name="producedAgenda"\s*>(.*?)(?:</table>|$)', re.S)
+ACADRE_DOCUMENT = re.compile(rb"<fields>(.*?)(?:</fields>|$)", re.S)
+ACADRE_KINDS = {"1": "Dagsorden", "2": "Referat"}  # producedAgenda `type`; others are drafts
 
 
 def inspect(data: bytes, name: str) -> Reading:
@@ -33,10 +39,13 @@ def inspect(data: bytes, name: str) -> Reading:
         return read_publication(root, name)
     if is_edoc_agenda(root):
         return read_edoc_agenda(root, name)
+    if is_acadre_data(root):
+        return read_acadre_data(root, name)
     tag = root.tag.rsplit("}", 1)[-1]
     raise ReaderError(f"an XML file whose root element is <{tag}>, not an agenda export we read; XML is read "
-                      "when it is an SBSYS eDagsorden publication (<Publication>) or an eDoc agenda export "
-                      "(<edoc:Committee> in Fujitsu's agenda schema)")
+                      "when it is an SBSYS eDagsorden publication (<Publication>), an eDoc agenda export "
+                      "(<edoc:Committee> in Fujitsu's agenda schema) or Acadre's data XML (<root> holding "
+                      "<table name=\"agenda\">)")
 
 
 def _publication_in_zip(data: bytes, name: str) -> bytes:
@@ -72,6 +81,8 @@ def _parse(data: bytes) -> Element:
         raise ReaderError(f"the XML declares entities or a DTD, which an agenda export does not: {exc}") from exc
     except ParseError as exc:
         raise ReaderError(f"not well-formed XML ({exc})") from exc
+    except LookupError as exc:  # <?xml version="1.0" encoding="utf-9"?>
+        raise ReaderError(f"the XML declares an encoding that does not exist ({exc})") from exc
 
 
 def _index_export(data: bytes) -> str | None:
@@ -83,9 +94,24 @@ def _index_export(data: bytes) -> str | None:
         where = f" ({pdf.group(1).decode('utf-8', 'replace').strip()})" if pdf else ""
         return ("an eDoc export's index (eDocAgendaPublishing.xml): the minutes are the PDF it lists for the whole "
                 f"agenda{where}; read that file, or the export's folder")
-    if re.match(rb"\s*(<\?xml[^>]*>\s*)?<root>", head) and b"<table name=" in head:
-        docs = dict.fromkeys(d.decode("utf-8", "replace") for d in re.findall(rb'docfilename="([^"]+)"', data))
-        where = f" ({', '.join(docs)})" if docs else ""
-        return (f"an Acadre export's data file: the minutes are the Word documents it lists{where}; read "
-                "those, or the export's folder")
+    if re.match(rb"\s*(<\?xml[^>]*>\s*)?<root>", head) and ACADRE_INDEX.search(data):
+        listed = "; ".join(filter(None, map(_acadre_documents, ACADRE_INDEX.findall(data))))
+        where = f" ({listed})" if listed else ""
+        return (f"an Acadre export's index (the XML_<N>.xml of its produced documents), not minutes: the minutes "
+                f"are the documents it lists{where}; read the data XML or the Word document, or the export's "
+                "folder")
     return None
+
+
+def _acadre_documents(table: bytes) -> str:
+    """»Referat PUK: 3687981.xml, 3687982.docx« for each document of Acadre's index: its data XML and its
+    Word document."""
+    documents = []
+    for fields in ACADRE_DOCUMENT.findall(table):
+        found = {k.decode(): html.unescape(v.decode("utf-8", "replace")).strip()
+                 for k, v in re.findall(rb'<field\s+(comment|type|xmlfilename|docfilename)="([^"]*)"', fields)}
+        files = ", ".join(f for f in (found.get("xmlfilename"), found.get("docfilename")) if f)
+        label = found.get("comment") or ACADRE_KINDS.get(found.get("type", ""), "")
+        if files:
+            documents.append(f"{label}: {files}" if label else files)
+    return "; ".join(documents)
