@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
-from corpus.sections import inline_section, is_caps_heading, known_heading
+from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.textclean import clean_inline, drop_toc_lines, is_table_rule, normalise, strip_page_furniture
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
@@ -48,6 +48,8 @@ CASE_NUMBER = re.compile(
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 MEETING_START = re.compile(r"^\s*Mødetid\s*:", re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
+# a row of Acadre's Bilag table as a PDF line: its number, access, the title and the document number
+ATTACHMENT_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<access>Åben|Lukket)\s+(?P<title>\S.*?)\s+(?P<doc>\d{1,8}/\d{2})$")
 ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
 END_OF_ITEMS = re.compile(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b", re.I)
@@ -468,7 +470,8 @@ class _BodyReader:
                 self.item.attachments.extend(self.bilag_titles)
             self.bilag_titles = []
         if self.paras:
-            self.item.sections.append(Section(self.kind, heading, "\n\n".join(self.paras)))
+            kind = kind_at_meeting(self.kind, heading, self.meeting.date)  # an earlier meeting's decision: history
+            self.item.sections.append(Section(kind, heading, "\n\n".join(self.paras)))
             self.paras.clear()
 
     # attachment lists
@@ -497,6 +500,9 @@ class _BodyReader:
         text = clean_inline(text).lstrip("-• ").strip()
         if not text:
             return
+        if row := ATTACHMENT_ROW.match(text):  # »1 Åben Opsamlingsnotat. Temamøde 20.09.2012 222359/12«
+            self.dropped += [Dropped(DropReason.MARKER, row.group(part)) for part in ("n", "access", "doc")]
+            text = row.group("title")
         prev = self.bilag_titles[-1] if self.bilag_titles else ""
         if prev and not listed and ATTACHMENT_SHAPE.match(prev) and not ATTACHMENT_SHAPE.match(text) \
                 and (text[:1].islower() or len(prev) >= 55 and prev[-1:] not in ".!?)"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.dates import find_date
 from corpus.model import SectionKind
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
@@ -53,6 +54,16 @@ def heading_kind(heading: str) -> SectionKind | None:
     """
     kind = known_heading(heading)
     return None if kind is SectionKind.OTHER else kind
+
+
+def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None) -> SectionKind:
+    """A decision heading dated at another meeting (»Beslutning i Udvalget for plan, udvikling og kultur (PUK)
+    den 10-04-2013« in the minutes of 20 June) is the case's history, not what this meeting decided: OTHER.
+    A decision heading with no date, or with this meeting's, keeps its kind."""
+    if kind is not SectionKind.DECISION or not meeting_date:
+        return kind
+    dated = find_date(heading)
+    return SectionKind.OTHER if dated and dated != meeting_date else kind
 
 
 def known_heading(heading: str) -> SectionKind | None:

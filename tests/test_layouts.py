@@ -168,8 +168,19 @@ def test_acadre_pdf_reads_like_the_docx():
     assert (pdf.body, pdf.date, pdf.time, pdf.location) == (docx.body, docx.date, docx.time, docx.location)
     [item] = pdf.items
     assert (item.number, item.title, item.case_number) == (715, "Kulturkommune 2017. Politiske fokusområder", "12/27845")
-    assert len(item.attachments) == 3
-    assert item.attachments[0].startswith("1 Åben Opsamlingsnotat. Temamøde 20.09.2012")
+    [word] = docx.items
+    # the rows of its Bilag table are titles: number, access and document number are markers
+    assert item.attachments == word.attachments == [
+        "Opsamlingsnotat. Temamøde 20.09.2012",
+        "Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409",
+        "Kulturkommune 2017 - arbejdsoplæg til Udvalget for Plan, Udvikling og Kultur"]
+    # the decisions dated 10 and 24 April are the case's history; only 20 June's is this meeting's
+    decisions = [(s.kind, s.heading) for s in item.sections if s.heading.startswith("Beslutning")]
+    assert decisions == [(s.kind, s.heading) for s in word.sections if s.heading.startswith("Beslutning")] == [
+        (SectionKind.OTHER, "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013"),
+        (SectionKind.OTHER, "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013"),
+        (SectionKind.DECISION, "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013")]
+    assert item.decision.split() == word.decision.split()
 
 
 # -- variants of the layouts (tests/layouts) -------------------------------------------------------

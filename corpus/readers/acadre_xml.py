@@ -30,11 +30,10 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from corpus.dates import find_date
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.xml_values import item_number, meeting_date_time, readable_text, rendered, value
-from corpus.sections import heading_kind
+from corpus.sections import heading_kind, kind_at_meeting
 from corpus.textclean import collapse_spaces
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M",
@@ -144,7 +143,7 @@ def _item(parent: Element, path: str, position: int, meeting: Meeting, dropped: 
     for bullet in _in_order(raw.findall("bullet")):
         heading = collapse_spaces(value(bullet, "fields/bulletname"))
         text = rendered(bullet.find("fields/bulletcontent"))
-        kind = _section_kind(heading, meeting.date)
+        kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting.date)
         if kind is SectionKind.ATTACHMENTS:
             listed = listed or heading
             titles = [collapse_spaces(line) for line in text.splitlines()]
@@ -176,13 +175,6 @@ def _in_order(bullets: list[Element]) -> list[Element]:
     if None in orders:
         return bullets
     return [b for _, b in sorted(zip(orders, bullets), key=lambda pair: pair[0])]
-
-
-def _section_kind(heading: str, meeting_date: str) -> SectionKind:
-    """Kind from the heading; a decision dated at another meeting is the case's history, so OTHER."""
-    kind = heading_kind(heading) or SectionKind.OTHER
-    dated = find_date(heading) if kind is SectionKind.DECISION else None
-    return SectionKind.OTHER if dated and dated != meeting_date else kind
 
 
 def _enclosures(enclosures: list[Element], dropped: list[Dropped]) -> list[str]:

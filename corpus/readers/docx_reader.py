@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from corpus.dates import find_date, find_time
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError
-from corpus.sections import heading_kind
+from corpus.sections import heading_kind, kind_at_meeting
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -248,7 +248,7 @@ def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date
                  dropped: list[Dropped]) -> None:
     if not heading:
         lines = _take_case_number(item, lines, dropped)
-    kind = _section_kind(heading, meeting_date)
+    kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting_date)
     if kind is SectionKind.ATTACHMENTS:
         titles = _attachment_titles(lines)
         dropped.extend(Dropped(DropReason.MARKER, cell) for line in lines for cell in line.cells
@@ -259,14 +259,6 @@ def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date
         text = _join(lines)
     if text:
         item.sections.append(Section(kind, heading, text))
-
-
-def _section_kind(heading: str, meeting_date: str) -> SectionKind:
-    """Kind from the heading; an earlier meeting's decision ("Beslutning i PUK den 10-04-2013") is
-    case history, not what this meeting decided, so it is OTHER."""
-    kind = heading_kind(heading) or SectionKind.OTHER
-    dated = find_date(heading) if kind is SectionKind.DECISION else None
-    return SectionKind.OTHER if dated and dated != meeting_date else kind
 
 
 def _take_case_number(item: AgendaItem, lines: list[Line], dropped: list[Dropped]) -> list[Line]:
