@@ -23,15 +23,23 @@ class FileReport:
     error: str | None = None
 
 
+# The order a folder's files are read in, laid-out text first: where two files hold the same meeting (an
+# export's referat as data XML, Word document and PDF), the one read last is stored, so the reading kept is
+# the one from the file that carries the most structure (fields, then heading styles, then markup).
+READING_ORDER = {".txt": 0, ".md": 0, ".pdf": 1, ".html": 2, ".htm": 2, ".docx": 3, ".json": 4, ".xml": 4,
+                 ".zip": 4}
+
+
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and supported files below folders named (hidden files and folders skipped)."""
+    """Files named, in the order named, and supported files below folders named (hidden files and folders
+    skipped), each folder's in `READING_ORDER`, then by path."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and child.suffix.lower() in SUPPORTED and not any(p.startswith(".") for p in rel):
-                    yield child
+            found = [child for child in path.rglob("*")
+                     if child.is_file() and child.suffix.lower() in SUPPORTED
+                     and not any(p.startswith(".") for p in child.relative_to(path).parts)]
+            yield from sorted(found, key=lambda child: (READING_ORDER.get(child.suffix.lower(), 0), child))
         else:
             yield path
 

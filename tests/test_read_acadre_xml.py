@@ -99,6 +99,11 @@ def test_the_exports_folder_reads_the_data_xml_and_refuses_the_index(tmp_path):
     reports = {r.path.rsplit("/", 1)[-1]: r for r in engine.ingest([folder])}
     assert (reports["3687981.XML"].status, reports["3687981.XML"].items) == ("added", 1)
     assert reports["XML_1863.xml"].status == "error" and "3687981.xml" in reports["XML_1863.xml"].error
+    # the XML, the Word document and the PDF all hold this meeting: the structured export is read last, so
+    # its reading is the one stored (the PDF's name sorts last)
+    assert list(reports).index("3687981.XML") > list(reports).index("Ekstraordinært PUK.pdf")
+    [meeting] = engine.store.meetings()
+    assert meeting.source == "3687981.XML"
 
 
 # -- the variant: several items, a closed one, apologies, an empty bullet, bullets out of order ---------
