@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 

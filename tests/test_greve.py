@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GREVE, need
+from conftest import GREVE
 
 pytestmark = pytest.mark.greve
 
