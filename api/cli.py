@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -102,15 +103,20 @@ def ingest(
     engine = _engine()
     with engine.writing():
         reports = _ingest_with_progress(engine, paths)
-        good = [r for r in reports if r.status != "error"]
+        good = [r for r in reports if r.status not in ("error", "skipped")]
+        skipped = [r for r in reports if r.status == "skipped"]
         for r in reports:
             if r.status == "error":
                 console.print(f"[red]✗[/red] {r.path}: {r.error}")
+            elif r.status == "skipped":
+                console.print(f"[dim]· {escape(r.path)}: skipped, {escape(r.note or 'not minutes')}[/dim]")
             else:
                 console.print(f"[green]✓[/green] {r.path}: {r.status}, {len(r.meetings)} meeting(s), {r.items} items")
         summary = _sync_with_progress(engine, embeddings=not skip_embeddings)
-    console.print(f"{len(good)} of {len(reports)} files ingested; index: {json.dumps(summary, ensure_ascii=False)}")
-    if reports and not good:
+    also = f", {len(skipped)} skipped (an export's attachments, item PDFs and indexes)" if skipped else ""
+    console.print(f"{len(good)} of {len(reports)} files ingested{also}; index: "
+                  f"{json.dumps(summary, ensure_ascii=False)}")
+    if reports and not good and len(skipped) < len(reports):  # nothing read, and something failed
         raise typer.Exit(1)
     if not reports:
         fail("no supported files found (.txt, .pdf, .json, .docx, .html, .xml, .zip)", 1)
@@ -119,10 +125,10 @@ def ingest(
 def _ingest_with_progress(engine, paths: list[Path]):
     from corpus.ingest import iter_files
 
-    files = list(iter_files(paths))
+    files = list(iter_files(paths))  # counted for the bar; the folders are passed, so an export's are known
     with _progress() as bar:
         task = bar.add_task("reading", total=len(files))
-        return engine.ingest(files, progress=lambda report: bar.advance(task))
+        return engine.ingest(paths, progress=lambda report: bar.advance(task))
 
 
 def _sync_with_progress(engine, embeddings: bool) -> dict:

@@ -144,12 +144,13 @@ def _real_corpus(plan: Plan, paths: list[Path], data: dict) -> None:
 def _ingest(engine: Engine, paths: list[Path]) -> tuple[dict, dict]:
     files = list(iter_files(paths))
     started = time.perf_counter()
-    reports = engine.ingest(files)
+    reports = engine.ingest(paths)  # the folders, so an export's attachments and index are skipped
     seconds = time.perf_counter() - started
     counts = engine.store.counts()
     corpus = {"name": ", ".join(p.name for p in paths), "paths": [str(p) for p in paths], "files": len(files),
               "bytes": sum(f.stat().st_size for f in files), "meetings": counts["meetings"],
-              "items": counts["items"], "errors": sum(r.status == "error" for r in reports)}
+              "items": counts["items"], "errors": sum(r.status == "error" for r in reports),
+              "skipped": sum(r.status == "skipped" for r in reports)}
     ingest = {"seconds": round(seconds, 3), "items_per_s": round(counts["items"] / seconds, 1),
               "files_per_s": round(len(files) / seconds, 1), "mb_per_s": round(corpus["bytes"] / 2**20 / seconds, 2)}
     return corpus, ingest

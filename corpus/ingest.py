@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.exports import export_notes, key
 from corpus.model import Meeting, content_hash
 from corpus.readers import SUPPORTED, ReaderError, read_meetings
 from corpus.store import SourceChange, Store
@@ -17,10 +18,11 @@ class FileReport:
     """What happened to one file: shown per file by `minutes ingest`."""
 
     path: str
-    status: str  # "added" | "replaced" | "unchanged" | "error"
+    status: str  # "added" | "replaced" | "unchanged" | "error" | "skipped" (not minutes: `note` says why)
     meetings: list[str]
     items: int
     error: str | None = None
+    note: str | None = None  # why a skipped file is not minutes (an export's attachment, item PDF or index)
 
 
 # The order a folder's files are read in, laid-out text first: where two files hold the same meeting (an
@@ -33,22 +35,38 @@ READING_ORDER = {".txt": 0, ".md": 0, ".pdf": 1, ".html": 2, ".htm": 2, ".docx":
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named, in the order named, and supported files below folders named (hidden files and folders
     skipped), each folder's in `READING_ORDER`, then by path."""
+    for path, _ in _walk(paths):
+        yield path
+
+
+def _walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """`iter_files`' files, each with whether it was found in a folder (False: named alone)."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
             found = [child for child in path.rglob("*")
                      if child.is_file() and child.suffix.lower() in SUPPORTED
                      and not any(p.startswith(".") for p in child.relative_to(path).parts)]
-            yield from sorted(found, key=lambda child: (READING_ORDER.get(child.suffix.lower(), 0), child))
+            for child in sorted(found, key=lambda child: (READING_ORDER.get(child.suffix.lower(), 0), child)):
+                yield child, True
         else:
-            yield path
+            yield path, False
 
 
 def ingest_paths(paths: Iterable[Path], store: Store,
                  progress: Callable[[FileReport], None] | None = None) -> list[FileReport]:
+    """Each file of `iter_files(paths)` read and stored; a file found in a folder whose export index lists it
+    as no minutes (an attachment, an item's copy, the index itself: corpus/exports.py) is skipped, not read.
+    A file named alone is always read."""
     reports = []
-    for path in iter_files(paths):
-        report = ingest_file(path, store)
+    notes: dict[Path, dict[str, str]] = {}  # each folder's export notes, read once
+    for path, in_folder in _walk(paths):
+        note = None
+        if in_folder:
+            if path.parent not in notes:
+                notes[path.parent] = export_notes(path.parent)
+            note = notes[path.parent].get(key(path.name))
+        report = FileReport(str(path.resolve()), "skipped", [], 0, note=note) if note else ingest_file(path, store)
         reports.append(report)
         if progress:
             progress(report)
