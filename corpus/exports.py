@@ -27,7 +27,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from corpus.readers import whole_number
-from corpus.readers.xml_export import ACADRE_DOCUMENT, ACADRE_INDEX, MAX_XML_BYTES, _acadre_documents
+from corpus.readers.xml_export import ACADRE_DOCUMENT, ACADRE_INDEX, MAX_XML_BYTES, acadre_documents
 
 EDOC_INDEX = re.compile(r"edocagendapublishing\.xml", re.I)
 ACADRE_INDEX_NAME = re.compile(r"xml_\d+\.xml", re.I)
@@ -163,7 +163,7 @@ def _acadre_notes(data: bytes, index: str, folder: Path, names: dict[str, str]) 
                     files.update(key(f) for f in stems.get(key(stem), []))
                 for file in files:
                     notes.setdefault(file, note)
-    listed = "; ".join(filter(None, map(_acadre_documents, tables)))
+    listed = "; ".join(filter(None, map(acadre_documents, tables)))
     notes[key(index)] = f"the export's index: its minutes are the documents it lists ({listed})"
     for name in minutes:
         notes.pop(key(name), None)

@@ -95,7 +95,7 @@ def _index_export(data: bytes) -> str | None:
         return ("an eDoc export's index (eDocAgendaPublishing.xml): the minutes are the PDF it lists for the whole "
                 f"agenda{where}; read that file, or the export's folder")
     if re.match(rb"\s*(<\?xml[^>]*>\s*)?<root>", head) and ACADRE_INDEX.search(data):
-        listed = "; ".join(filter(None, map(_acadre_documents, ACADRE_INDEX.findall(data))))
+        listed = "; ".join(filter(None, map(acadre_documents, ACADRE_INDEX.findall(data))))
         where = f" ({listed})" if listed else ""
         return (f"an Acadre export's index (the XML_<N>.xml of its produced documents), not minutes: the minutes "
                 f"are the documents it lists{where}; read the data XML or the Word document, or the export's "
@@ -103,7 +103,7 @@ def _index_export(data: bytes) -> str | None:
     return None
 
 
-def _acadre_documents(table: bytes) -> str:
+def acadre_documents(table: bytes) -> str:
     """»Referat PUK: 3687981.xml, 3687982.docx« for each document of Acadre's index: its data XML and its
     Word document."""
     documents = []
