@@ -164,6 +164,9 @@ def inspect(
     from corpus.coverage import coverage
     from corpus.readers import ReaderError, inspect_document
 
+    if file.is_dir():
+        fail(f"{file} is a folder: inspect reads one file (`minutes inspect FILE`); `minutes ingest {file}` reads "
+             "a folder's files into the store and says per file what it did")
     if not file.is_file():
         fail(f"no such file: {file}")
     try:

@@ -58,3 +58,9 @@ def test_a_file_that_is_not_minutes_fails_with_the_reason(tmp_path):
 def test_a_missing_file_is_a_usage_error(tmp_path):
     result = _inspect(tmp_path, str(tmp_path / "nope.pdf"))
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_a_folder_is_a_usage_error_that_points_to_ingest(tmp_path):
+    result = _inspect(tmp_path, str(tmp_path))
+    said = " ".join(result.stderr.split())  # the console wraps long lines
+    assert result.exit_code == 2 and "is a folder" in said and f"`minutes ingest {tmp_path}`" in said
