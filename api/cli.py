@@ -454,7 +454,10 @@ def serve(
         return
     engine.store.close()
     os.environ["MINUTES_DATA_DIR"] = str(state.settings.data_dir)  # the workers read their settings from it
-    uvicorn.run("api.app:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
+    from api import workers as supervisor  # each worker on a socket of its own (api/workers.py)
+
+    supervisor.run(uvicorn.Config("api.app:worker_app", factory=True, workers=workers, host=host, port=port,
+                                  log_level="info"))
 
 
 if __name__ == "__main__":
