@@ -24,10 +24,11 @@ import html
 import re
 import unicodedata
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
-from corpus.readers import whole_number
-from corpus.readers.xml_export import ACADRE_DOCUMENT, ACADRE_INDEX, MAX_XML_BYTES, acadre_documents
+from corpus.readers import ReaderError
+from corpus.readers.acadre_xml import enclosure_files
+from corpus.readers.xml_export import (MAX_XML_BYTES, acadre_documents, acadre_index_documents, is_acadre_index,
+                                       is_edoc_index, parse)
 
 EDOC_INDEX = re.compile(r"edocagendapublishing\.xml", re.I)
 ACADRE_INDEX_NAME = re.compile(r"xml_\d+\.xml", re.I)
@@ -75,7 +76,6 @@ def _read(path: Path) -> bytes | None:
 
 # -- eDoc ------------------------------------------------------------------------------------------------
 # Regexes on bytes, as corpus/readers/xml_export.py reads the index: it is not always well-formed XML.
-EDOC_HEAD = re.compile(rb"<Meeting>\s*<Committee>")
 EDOC_END = re.compile(rb"</Meeting>\s*$")
 AGENDA_TYPE = re.compile(rb"<MeetingAgendaType>(.*?)</MeetingAgendaType>", re.S)
 AGENDA_ITEM = re.compile(rb"<MeetingAgendaItem>(.*?)</MeetingAgendaItem>", re.S)
@@ -86,7 +86,7 @@ ATTACHMENT = re.compile(rb"<Attachment\b[^>]*>(.*?)</Attachment>", re.S)
 def _edoc_notes(data: bytes, index: str, folder: Path, names: dict[str, str]) -> dict[str, str]:
     """eDoc's index `data`: its item PDFs and attachments, and the index itself, for each agenda type whose
     whole-agenda PDF is among `names` (the folder's files by `key`)."""
-    if not (EDOC_HEAD.search(data[:8192]) and b"<MeetingAgendaTypes>" in data[:8192] and EDOC_END.search(data)):
+    if not (is_edoc_index(data) and EDOC_END.search(data)):
         return {}
     notes: dict[str, str] = {}
     minutes: list[str] = []
@@ -127,25 +127,21 @@ def _tag(data: bytes, tag: bytes) -> str:
 
 
 # -- Acadre ----------------------------------------------------------------------------------------------
-ACADRE_HEAD = re.compile(rb"\s*(<\?xml[^>]*>\s*)?<root>")
 ACADRE_END = re.compile(rb"</root>\s*$")
 
 
 def _acadre_notes(data: bytes, index: str, folder: Path, names: dict[str, str]) -> dict[str, str]:
     """Acadre's index `data`, when a document it lists is among `names`: the index itself, and the enclosures
     of the listed data XMLs in `folder`."""
-    tables = ACADRE_INDEX.findall(data)
-    if not (ACADRE_HEAD.match(data) and tables and ACADRE_END.search(data)):
+    if not (is_acadre_index(data) and ACADRE_END.search(data)):
         return {}
     data_xml, minutes = [], []
-    for table in tables:
-        for fields in ACADRE_DOCUMENT.findall(table):
-            for field, value in re.findall(rb'<field\s+(xmlfilename|docfilename)="([^"]*)"', fields):
-                name = _text(value)
-                if name and key(name) in names:
-                    minutes.append(names[key(name)])
-                    if field == b"xmlfilename":
-                        data_xml.append(names[key(name)])
+    for _, xml, doc in acadre_index_documents(data):
+        for file in filter(None, (xml, doc)):
+            if key(file) in names:
+                minutes.append(names[key(file)])
+                if file == xml:
+                    data_xml.append(names[key(file)])
     if not minutes:
         return {}
     notes: dict[str, str] = {}
@@ -163,46 +159,22 @@ def _acadre_notes(data: bytes, index: str, folder: Path, names: dict[str, str]) 
                     files.update(key(f) for f in stems.get(key(stem), []))
                 for file in files:
                     notes.setdefault(file, note)
-    listed = "; ".join(filter(None, map(acadre_documents, tables)))
-    notes[key(index)] = f"the export's index: its minutes are the documents it lists ({listed})"
+    notes[key(index)] = f"the export's index: its minutes are the documents it lists ({acadre_documents(data)})"
     for name in minutes:
         notes.pop(key(name), None)
     return notes
 
 
-def _acadre_items(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(number, title, [(filename, name) of each enclosure]) of each item of Acadre's data XML; none for a
-    file that is not well-formed."""
-    from defusedxml.ElementTree import fromstring
-
+def _acadre_items(path: Path) -> list[tuple[int, str, list[tuple[str, str]]]]:
+    """The items of Acadre's data XML with their enclosures (corpus/readers/acadre_xml.py); none for a file
+    the reader would refuse."""
     data = _read(path)
     if data is None:
         return []
     try:
-        root = fromstring(data)
-    except Exception:  # not well-formed, entities, an unknown encoding: no attachments known
+        return enclosure_files(parse(data))
+    except ReaderError:  # not well-formed, entities, an unknown encoding, an item number that is none
         return []
-    start = whole_number(root.findtext("agendaData/startAgendaItemNo") or "") or 1
-    items = []
-    for position, parent in enumerate(t for t in root.iter("table") if t.get("name") == "agendaitemparents"):
-        number = whole_number(_field(parent, "sort")) or start + position
-        item = _table(parent, "agendaitem")
-        if item is None:
-            continue
-        enclosures = [(_field(e, "filename"), _field(e, "name")) for e in item.findall("table[@name='enclosure']")]
-        items.append((str(number), _field(item, "name"), enclosures))
-    return items
-
-
-def _table(parent: Element, name: str) -> Element | None:
-    return parent.find(f"table[@name='{name}']")
-
-
-def _field(table: Element, name: str) -> str:
-    for field in table.findall("fields/field"):
-        if field.get("name") == name:
-            return " ".join((field.text or "").split())
-    return ""
 
 
 # -- notes -----------------------------------------------------------------------------------------------
@@ -214,7 +186,7 @@ def _text(raw: bytes) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def _item_label(number: str, title: str) -> str:
+def _item_label(number: int | str, title: str) -> str:
     """»item 2 »Bygningsvedligeholdelse 2013 - anlægsbevilling««, its title shortened past `MAX_TITLE`."""
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rsplit(" ", 1)[0] + " …"
@@ -222,5 +194,5 @@ def _item_label(number: str, title: str) -> str:
     return f"{label} »{title}«" if title else label
 
 
-def _possessive(number: str) -> str:
+def _possessive(number: int | str) -> str:
     return f"item {number}'s" if number else "the item's"

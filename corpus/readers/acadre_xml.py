@@ -65,6 +65,30 @@ def read_acadre_data(root: Element, name: str) -> Reading:
     return Reading(list(meetings.values()), dropped, document_text(root), reader="acadre_xml")
 
 
+def enclosure_files(root: Element) -> list[tuple[int, str, list[tuple[str, str]]]]:
+    """Each item of the data XML as (its number, its title, [(file name, name) of each enclosure]): the files
+    beside the XML that are the item's attachments (corpus/exports.py). Numbered as the reader numbers them,
+    with its ReaderError where it would refuse a number."""
+    _name_tables_and_fields(root)
+    start = _first_number(root)
+    found = []
+    for a, agenda in enumerate(root.findall("agenda")):
+        for i, parent in enumerate(agenda.findall("agendaitemparents")):
+            if (raw := parent.find("agendaitem")) is None:
+                continue
+            number = item_number(value(parent, "fields/sort"), start + i,
+                                 f"agenda[{a}]/agendaitemparents[{i}]/sort", _bad)
+            found.append((number, collapse_spaces(value(raw, "fields/name")),
+                          [(value(e, "fields/filename") or "", collapse_spaces(value(e, "fields/name")))
+                           for e in raw.findall("enclosure")]))
+    return found
+
+
+def _first_number(root: Element) -> int:
+    """The number of an agenda's first item where its items give none (`agendaData/startAgendaItemNo`)."""
+    return whole_number(value(root, "agendaData/startAgendaItemNo") or "") or 1
+
+
 def _name_tables_and_fields(root: Element) -> None:
     """`<table name="meeting">` -> `<meeting>`, `<field name="date">` -> `<date>`: paths read plainly."""
     for element in root.iter():
@@ -91,7 +115,7 @@ def _meeting(agenda: Element, path: str, root: Element, name: str, dropped: list
     parents = agenda.findall("agendaitemparents")
     if not parents:
         raise _bad(f"{path} has no items (agendaitemparents tables holding an agendaitem)")
-    start = whole_number(value(root, "agendaData/startAgendaItemNo") or "") or 1
+    start = _first_number(root)
     meeting.items = [_item(parent, f"{path}/agendaitemparents[{i}]", start + i, meeting, dropped)
                      for i, parent in enumerate(parents)]
     if (value(agenda, "fields/access") or "1") not in PUBLIC:  # a closed agenda or referat: every item closed

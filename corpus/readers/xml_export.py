@@ -26,6 +26,8 @@ MAX_XML_BYTES = 64 * 1024 * 1024  # an archive member larger than this is not re
 ACADRE_INDEX = re.compile(rb'<table\s+name="producedAgenda"\s*>(.*?)(?:</table>|$)', re.S)
 ACADRE_DOCUMENT = re.compile(rb"<fields>(.*?)(?:</fields>|$)", re.S)
 ACADRE_KINDS = {"1": "Dagsorden", "2": "Referat"}  # producedAgenda `type`; others are drafts
+ACADRE_START = re.compile(rb"\s*(<\?xml[^>]*>\s*)?<root>")
+EDOC_START = re.compile(rb"<Meeting>\s*<Committee>")
 
 
 def inspect(data: bytes, name: str) -> Reading:
@@ -34,7 +36,7 @@ def inspect(data: bytes, name: str) -> Reading:
     index = _index_export(data)
     if index:
         raise ReaderError(index)
-    root = _parse(data)
+    root = parse(data)
     if is_publication(root):
         return read_publication(root, name)
     if is_edoc_agenda(root):
@@ -71,7 +73,8 @@ def _publication_in_zip(data: bytes, name: str) -> bytes:
     return xml
 
 
-def _parse(data: bytes) -> Element:
+def parse(data: bytes) -> Element:
+    """The XML's root element, parsed with defusedxml; ReaderError for anything that is not plain XML."""
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
@@ -88,14 +91,13 @@ def _parse(data: bytes) -> Element:
 def _index_export(data: bytes) -> str | None:
     """The reason to refuse an export that indexes the minutes' documents rather than holding them, told
     by its first bytes (eDoc's index is not always well-formed XML: Ballerup's has a control character)."""
-    head = data[:8192]
-    if re.search(rb"<Meeting>\s*<Committee>", head) and b"<MeetingAgendaTypes>" in head:
-        pdf = re.search(rb"<PDFDocument>([^<]+)</PDFDocument>", head)
+    if is_edoc_index(data):
+        pdf = re.search(rb"<PDFDocument>([^<]+)</PDFDocument>", data[:8192])
         where = f" ({pdf.group(1).decode('utf-8', 'replace').strip()})" if pdf else ""
         return ("an eDoc export's index (eDocAgendaPublishing.xml): the minutes are the PDF it lists for the whole "
                 f"agenda{where}; read that file, or the export's folder")
-    if re.match(rb"\s*(<\?xml[^>]*>\s*)?<root>", head) and ACADRE_INDEX.search(data):
-        listed = "; ".join(filter(None, map(acadre_documents, ACADRE_INDEX.findall(data))))
+    if is_acadre_index(data):
+        listed = acadre_documents(data)
         where = f" ({listed})" if listed else ""
         return (f"an Acadre export's index (the XML_<N>.xml of its produced documents), not minutes: the minutes "
                 f"are the documents it lists{where}; read the data XML or the Word document, or the export's "
@@ -103,15 +105,33 @@ def _index_export(data: bytes) -> str | None:
     return None
 
 
-def acadre_documents(table: bytes) -> str:
-    """»Referat PUK: 3687981.xml, 3687982.docx« for each document of Acadre's index: its data XML and its
-    Word document."""
+def is_edoc_index(data: bytes) -> bool:
+    """eDoc's `eDocAgendaPublishing.xml`, told by its first bytes."""
+    head = data[:8192]
+    return EDOC_START.search(head) is not None and b"<MeetingAgendaTypes>" in head
+
+
+def is_acadre_index(data: bytes) -> bool:
+    """Acadre's `XML_<N>.xml`, the list of the documents it produced (its `producedAgenda` table)."""
+    return ACADRE_START.match(data[:8192]) is not None and ACADRE_INDEX.search(data) is not None
+
+
+def acadre_index_documents(data: bytes) -> list[tuple[str, str, str]]:
+    """Each document Acadre's index lists, as (its label, its data XML, its Word document): (»Referat PUK«,
+    »3687981.xml«, »3687982.docx«), "" for a file it does not name; a document naming neither is left out."""
     documents = []
-    for fields in ACADRE_DOCUMENT.findall(table):
-        found = {k.decode(): html.unescape(v.decode("utf-8", "replace")).strip()
-                 for k, v in re.findall(rb'<field\s+(comment|type|xmlfilename|docfilename)="([^"]*)"', fields)}
-        files = ", ".join(f for f in (found.get("xmlfilename"), found.get("docfilename")) if f)
-        label = found.get("comment") or ACADRE_KINDS.get(found.get("type", ""), "")
-        if files:
-            documents.append(f"{label}: {files}" if label else files)
-    return "; ".join(documents)
+    for table in ACADRE_INDEX.findall(data):
+        for fields in ACADRE_DOCUMENT.findall(table):
+            found = {k.decode(): html.unescape(v.decode("utf-8", "replace")).strip()
+                     for k, v in re.findall(rb'<field\s+(comment|type|xmlfilename|docfilename)="([^"]*)"', fields)}
+            xml, doc = found.get("xmlfilename", ""), found.get("docfilename", "")
+            if xml or doc:
+                documents.append((found.get("comment") or ACADRE_KINDS.get(found.get("type", ""), ""), xml, doc))
+    return documents
+
+
+def acadre_documents(data: bytes) -> str:
+    """»Dagsorden PUK 20.06.2013: 3686423.xml, 3686426.docx; Referat PUK: 3687981.xml, 3687982.docx«: the
+    documents Acadre's index lists, for a message."""
+    listed = [(label, ", ".join(filter(None, files))) for label, *files in acadre_index_documents(data)]
+    return "; ".join(f"{label}: {files}" if label else files for label, files in listed)
