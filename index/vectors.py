@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Self
 
@@ -132,6 +133,15 @@ class _Snapshot:
     def model_id(self) -> str:
         return self.manifest["model_id"]
 
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each item's index in `item_ids` (and `starts`)."""
+        return {item: n for n, item in enumerate(self.item_ids)}
+
+    def rows_of(self, n: int) -> slice:
+        """The rows of the item at index `n`."""
+        return slice(int(self.starts[n]), int(self.starts[n + 1]) if n + 1 < len(self.starts) else len(self.texts))
+
 
 class VectorIndex:
     def __init__(self, path: Path, encoder: Encoder, *, policy: PassagePolicy, batch: int):
@@ -163,6 +173,36 @@ class VectorIndex:
             return []
         vector = self._query_vector(query.strip()) if vector is None else vector
         return self._search(snap, vector, limit, allowed, sections, hidden)
+
+    def toward(self, query: str, items: Collection[str], weight: float, *,
+               sections: Collection[str] | None = None, hidden: Collection[str] | None = None,
+               vector: np.ndarray | None = None) -> np.ndarray | None:
+        """The query's vector moved toward some items (vector pseudo-relevance feedback, Rocchio with
+        alpha 1, beta `weight`: Li et al. 2021, »Pseudo Relevance Feedback with Deep Language Models and
+        Dense Retrievers«): query + weight * the mean of each item's best row for the query, normalised.
+
+        Only rows `search` would rank for this caller count (`hidden`, `sections` as there): an item's
+        head, or its title where its content is hidden, so closed text never steers the search. None
+        when none of the items has such a row."""
+        snap = self._current()
+        if snap is None or not snap.texts or not items or not query.strip():
+            return None
+        self._check_model(snap)
+        vector = self._query_vector(query.strip()) if vector is None else vector
+        numbers = sorted({snap.positions[i] for i in items if i in snap.positions})
+        rows = _ranking_rows(snap, hidden, sections)
+        chosen = []
+        for n in numbers:
+            span = snap.rows_of(n)
+            scores = snap.matrix[span] @ vector
+            if rows is not None:
+                scores = np.where(rows[span], scores, -np.inf)
+            if np.isfinite(scores).any():
+                chosen.append(snap.matrix[span.start + int(np.argmax(scores))])
+        if not chosen:
+            return None
+        moved = vector + weight * np.mean(chosen, axis=0)
+        return (moved / np.linalg.norm(moved)).astype(np.float32)
 
     def query_vector_soon(self, query: str) -> Future:
         """The query's embedding, computed on a worker thread unless recently seen: the model runs in C,

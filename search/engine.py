@@ -356,27 +356,43 @@ class Engine:
         elif request.mode == "semantic":
             ranking.ranked = sem_run
         else:
+            # A second semantic pass, moved toward what the first fused list put on top (VectorIndex.toward):
+            # the items both sides agree on say what the query is about. They are trusted as far as the
+            # keyword side could read the query, as in the fusion (an English question: less, or not at all).
+            weight, items = self.settings.feedback_weight * ranking.coverage, self.settings.feedback_items
+            if sem_run and items and weight > 0:
+                top = [doc for doc, _ in self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage, items)]
+                if top:
+                    sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
+                                             access.hidden if access else None, vector, feedback=(top, weight))
             ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage)
             ranking.by_meaning_only = not kw_run
         return ranking
 
     def _semantic(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None,
                   sections, ranking: Ranking, hidden: Collection[str] | None,
-                  vector: Future | None = None) -> list[tuple[str, float]]:
+                  vector: Future | None = None, feedback: tuple[list[str], float] | None = None
+                  ) -> list[tuple[str, float]]:
         """Semantic hits. In hybrid mode, items found by meaning alone are shown only when they score above
         what nonsense scores (`meaningful`: the index's null lift, measured on its own model and corpus): so
         a query the corpus has no words for still finds items by meaning, while gibberish gets »Ingen
         resultater«. All hits still take part in the fusion's normalisation (gating them there cost 0.04
-        nDCG@10 on greve-dev: it cut real matches of long questions)."""
+        nDCG@10 on greve-dev: it cut real matches of long questions). `feedback`: items to move the query's
+        vector toward, and how far (a hybrid search's second pass); this pass's hits replace the first's."""
         text = parsed.positive_text
         if ranking.did_you_mean:  # read as the keyword side read it: misspelt words spelt right
             with suppress(QueryError):  # (the same words respelt: it parses as the query did)
                 text = parse_query(ranking.did_you_mean).positive_text
         embedded = vector.result() if vector is not None and text == parsed.positive_text else None
+        if feedback:  # moved toward these items; when none has a row this caller may rank, the first pass stands
+            items, weight = feedback
+            embedded = self.vectors.toward(text, items, weight, sections=sections or None, hidden=hidden,
+                                           vector=embedded)
+            if embedded is None:
+                return ranking.semantic
         hits = self.vectors.search(text, limit=self._semantic_depth(request), allowed=allowed,
                                    sections=sections or None, hidden=hidden, vector=embedded)
-        for h in hits:
-            ranking.passages[h.item_id] = h.text
+        ranking.passages = {h.item_id: h.text for h in hits}
         ranking.semantic = [(h.item_id, h.score) for h in hits]
         if request.mode == "hybrid":  # items found by meaning alone are shown only above the nonsense line,
             # scaled by the keyword side's coverage: where it cannot read a word, its silence is no evidence
@@ -398,11 +414,12 @@ class Engine:
             return max(self.settings.semantic_results, request.offset + request.limit)
         return max(self.settings.fusion_depth, self.settings.semantic_results)
 
-    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str], coverage: float = 1.0
-              ) -> list[tuple[str, float]]:
+    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str], coverage: float = 1.0,
+              top: int | None = None) -> list[tuple[str, float]]:
         """One list from both sides. The keyword side counts in proportion to the share of the query's words
         it can read (`coverage`): an English question (»what happens at the nursing homes if the power goes
-        out«) is read by meaning, not by the stray English words a few Danish items hold."""
+        out«) is read by meaning, not by the stray English words a few Danish items hold. `top`: only the
+        list's first items (the feedback pass's; the keyword hits past the fused candidates never lead)."""
         s = self.settings
         if s.fusion == "rrf":
             fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight * coverage, 1.0])
@@ -412,13 +429,15 @@ class Engine:
             complete = len(kw_run) <= s.candidates
             fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight * coverage, s.convex_norm,
                                   keyword_floor=0.0 if complete else None)
-            seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
-            fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
+            if top is None:
+                seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once
+                fused += [(doc, 0.0) for doc, _ in kw_run[s.candidates:] if doc not in seen]
         # Items found by meaning alone join when among the nearest `semantic_results` and more similar to the
         # query than nonsense gets (`meaningful`): the deeper list only sets the normalisation, and »lægevagt«
         # should list the item about it, not the 29 nearest vectors after it.
         keyword = {doc for doc, _ in kw_run}
-        return [(doc, score) for doc, score in fused if doc in keyword or doc in meaningful]
+        shown = ((doc, score) for doc, score in fused if doc in keyword or doc in meaningful)
+        return list(shown if top is None else itertools.islice(shown, top))
 
     def _prepare_snippets(self, ranked: list[tuple[str, float]], viewer: Viewer | None) -> None:
         """Analyse the words of the items a page will likely show (search/snippets.py keeps them), as the
