@@ -394,8 +394,10 @@ class Engine:
                                    sections=sections or None, hidden=hidden, vector=embedded)
         ranking.passages = {h.item_id: h.text for h in hits}
         ranking.semantic = [(h.item_id, h.score) for h in hits]
-        if request.mode == "hybrid":  # items found by meaning alone are shown only above the nonsense line,
-            # scaled by the keyword side's coverage: where it cannot read a word, its silence is no evidence
+        if request.mode == "hybrid" and not feedback:  # items found by meaning alone are shown only above the
+            # nonsense line, scaled by the keyword side's coverage: where it cannot read a word, its silence is
+            # no evidence. Decided by the query's own vector (the line is measured with queries' own vectors),
+            # not by one moved toward what was found with it.
             null = self.vectors.null_lift(hidden) * ranking.coverage
             ranking.meaningful = {h.item_id for h in hits[:self.settings.semantic_results] if h.lift >= null}
         return ranking.semantic

@@ -13,6 +13,7 @@ from index.encoders import make_encoder
 from index.passages import TITLE, PassagePolicy
 from index.vectors import VectorIndex
 from search.engine import Engine
+from search.query import parse_query
 from search.request import SearchRequest
 
 SETTINGS = Settings()
@@ -95,3 +96,20 @@ def test_hybrid_ranks_its_semantic_side_by_the_moved_query_and_without_feedback_
     assert one_pass.keys() & plain.keys() and moved.keys() & plain.keys()
     assert all(one_pass[d] == plain[d] for d in one_pass.keys() & plain.keys())
     assert any(moved[d] != plain[d] for d in moved.keys() & plain.keys())
+
+
+@pytest.mark.parametrize("query", ["out of hours doctor service", "telemedicine for citizens with COPD",
+                                   "hvordan går det med de unge uden job", "xyzzy qwv"])
+def test_items_found_by_meaning_alone_are_those_the_query_itself_places_above_the_nonsense_line(engine, query):
+    """The nonsense line is measured with queries' own vectors, so the moved vector does not decide it."""
+    request = SearchRequest.build(q=query, mode="hybrid", limit=50, explain=True, settings=engine.settings)
+    result = engine.search(request, engine.access.operator())
+    hits = result["hits"]
+    by_meaning = {h["id"] for h in hits if "keyword" not in h["explain"]}
+    coverage = engine.keyword.search(parse_query(query)).coverage
+    null = engine.vectors.null_lift() * coverage
+    read = parse_query(result["did_you_mean"] or query).positive_text  # as the semantic side reads it
+    first = engine.vectors.search(read, limit=engine.settings.fusion_depth)[:engine.settings.semantic_results]
+    assert by_meaning <= {h.item_id for h in first if h.lift >= null}
+    if query == "xyzzy qwv":
+        assert hits == []
