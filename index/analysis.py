@@ -127,6 +127,13 @@ def known_word(word: str) -> bool:
     return word.lower() in lemma_table()
 
 
+def acronym(word: str) -> bool:
+    """A word typed in capitals, of 2 to 6 letters (digits may join them: »COPD«, »ADHD«, »CO2«): an
+    abbreviation meant as typed, not a misspelling of a word the archive holds (»COPD« is not »opd«)."""
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
 def _head_lemma(word: str, table: dict[str, str]) -> str | None:
     """Lemmatise an unknown compound by its head, the longest known ending ("...ordningen")."""
     if len(word) > MAX_SPLIT_LEN:

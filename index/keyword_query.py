@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from index.analysis import STOP_WORDS, compound_split, fold, known_word, normalise, spelled, stem, tokenize
+from index.analysis import STOP_WORDS, acronym, compound_split, fold, known_word, normalise, spelled, stem, tokenize
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
@@ -203,9 +203,9 @@ class QueryBuilder:
         if record and word.lower() not in ENGLISH_STOP_WORDS:
             self._read.append(not unread)
         if w.fuzzy and hits < w.fuzzy_below:  # English words too: »strategy« is near »strategi«
-            # no item holds it and no word list knows it (a word is no misspelling): it gets »Mente du«, and
-            # may be misspelt in its first letters too
-            misspelt = not hits and not (known_word(word) or english)
+            # no item holds it and no word list knows it (a word is no misspelling, nor is an abbreviation
+            # typed in capitals): it gets »Mente du«, and may be misspelt in its first letters too
+            misspelt = not hits and not (known_word(word) or english or acronym(word))
             near = self._spellings(word, term, fields, early=misspelt)
             if misspelt and near and record:
                 self.unknown[word.lower()] = spelled(near[0], word)
