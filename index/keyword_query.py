@@ -193,6 +193,7 @@ class QueryBuilder:
             stemmed = stem(word)
             subs.append(wq.Term(STEM_FIELD, stemmed, boost=w.boost(ALL_FIELD) * w.stem))
             options.append((stemmed,))
+        pieces: tuple[str, ...] = ()
         if w.compound and twins:
             subs += [wq.Term(parts_field(f), term, boost=w.boost(f) * w.compound) for f in twins]
             pieces = compound_split(word)
@@ -209,6 +210,16 @@ class QueryBuilder:
             near = self._spellings(word, term, fields, early=misspelt)
             if misspelt and near and record:
                 self.unknown[word.lower()] = spelled(near[0], word)
+            if misspelt and not near and not pieces and w.compound and twins:
+                # a compound misspelt at its joint (»vinteregulativ«): no indexed word is near it, but one
+                # edit makes it two words the items hold, searched apart as a compound's halves are
+                if fixed := self._compound_spelling(word, twins):
+                    written, halves = fixed
+                    if record:
+                        self.unknown[word.lower()] = written
+                    shown += list(halves)
+                    options.append(halves)
+                    subs.append(self._apart(halves, twins))
             shown += near
             options += [(t,) for t in near]
             subs += [wq.Term(f, t, boost=w.boost(f) * w.fuzzy) for t in near for f in fields]
@@ -286,6 +297,22 @@ class QueryBuilder:
                 found[t] = n
         return dict(sorted(found.items(), key=lambda kv: -kv[1])[:MAX_FUZZY_TERMS])
 
+    def _compound_spelling(self, word: str, fields: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+        """The word with one slip at a joint repaired (`_joint_edits`) that splits into two halves the
+        index holds, and those halves: the split whose rarer half the most items hold. None when none does."""
+        typed = word.lower()
+        if not MIN_FUZZY_LEN <= len(typed) <= MAX_FUZZY_LEN:
+            return None
+        best: tuple[int, str, tuple[str, ...]] | None = None
+        for candidate in sorted(_joint_edits(typed)):
+            halves = compound_split(candidate)
+            if len(halves) != 2:
+                continue
+            held = min(self._hits(h, fields) for h in halves)
+            if held and (best is None or held > best[0]):
+                best = (held, candidate, halves)
+        return (best[1], best[2]) if best else None
+
     def _near(self, term: str, fields: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """Indexed terms 1 edit from term, and 2 edits (only for words of LONG_WORD letters or more), each
         with the number of items holding it, the most frequent first (index/lexicon.py)."""
@@ -320,6 +347,19 @@ def _early_edits(word: str) -> set[str]:
         for c in LETTERS:
             edits.add(word[:i] + c + word[i + 1:])  # a letter mistyped
             edits.add(word[:i] + c + word[i:])  # a letter left out
+    edits.discard(word)
+    return edits
+
+
+def _joint_edits(word: str) -> set[str]:
+    """The word with one slip at a place a compound's joint may be: a letter doubled there typed once
+    (»vinter|regulativ« typed »vinteregulativ«), or a linking s or e left out or typed too many."""
+    edits: set[str] = set()
+    for i in range(2, len(word) - 1):
+        edits.add(word[:i] + word[i - 1] + word[i:])  # the letter before the joint, doubled
+        edits.update(word[:i] + link + word[i:] for link in "se")
+        if word[i] in "se":
+            edits.add(word[:i] + word[i + 1:])
     edits.discard(word)
     return edits
 

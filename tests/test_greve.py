@@ -78,3 +78,16 @@ def test_a_danish_word_the_archive_lacks_is_not_called_a_misspelling(greve_clien
     """»afslører« is one edit from »afløser«, which Greve's minutes hold; it is a word, so no »Mente du«."""
     for q in ("afslører", "hvordan afslører kommunen borgere der snyder med offentlig forsørgelse"):
         assert greve_client.get("/search", params={"q": q}).json()["did_you_mean"] is None
+
+
+def test_a_compound_misspelt_at_its_joint_finds_the_items_of_its_halves(greve_client):
+    """»vinteregulativ«: the doubled r of »vinter|regulativ« typed once. No indexed word is near it (the minutes
+    write »vinter- og renholdelsesregulativ«), so it found nothing in any mode; one slip at the joint repaired,
+    it is two words the items hold, searched apart as a compound's halves are."""
+    typo = greve_client.get("/search", params={"q": "vinteregulativ", "mode": "keyword"}).json()
+    right = greve_client.get("/search", params={"q": "vinterregulativ", "mode": "keyword"}).json()
+    assert typo["did_you_mean"] == "vinterregulativ"
+    assert typo["hits"] and [h["id"] for h in typo["hits"]] == [h["id"] for h in right["hits"]]
+    assert all("regulativ" in h["title"].lower() for h in typo["hits"][:3])
+    nonsense = greve_client.get("/search", params={"q": "xyzzyregulativ", "mode": "keyword"}).json()
+    assert nonsense["did_you_mean"] is None  # no slip at a joint makes »xyzzy« a word
