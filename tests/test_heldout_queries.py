@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evaluation.judgments import load_queries, parse_key
 from evaluation.runner import expand, run_eval
 
@@ -28,9 +30,10 @@ def test_every_kdnet_judgment_names_an_item_of_the_bundled_minutes(engine):
     check_judgments("kdnet.jsonl", item_keys(engine))
 
 
-def test_every_greve_judgment_names_an_item_of_greve(greve_engine):
+@pytest.mark.parametrize("name", ["greve.jsonl", "greve-3.jsonl"])
+def test_every_greve_judgment_names_an_item_of_greve(greve_engine, name):
     engine, _ = greve_engine
-    check_judgments("greve.jsonl", item_keys(engine))
+    check_judgments(name, item_keys(engine))
 
 
 def test_hybrid_beats_the_plain_peers_on_the_held_out_kdnet_queries(engine):
