@@ -359,9 +359,9 @@ class Engine:
             # A second semantic pass, moved toward what the first fused list put on top (VectorIndex.toward):
             # the items both sides agree on say what the query is about. They are trusted as far as the
             # keyword side could read the query, as in the fusion (an English question: less, or not at all).
-            weight, items = self.settings.feedback_weight * ranking.coverage, self.settings.feedback_items
-            if sem_run and items and weight > 0:
-                top = [doc for doc, _ in self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage, items)]
+            weight, count = self.settings.feedback_weight * ranking.coverage, self.settings.feedback_items
+            if sem_run and count and weight > 0:
+                top = [doc for doc, _ in self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage, count)]
                 if top:
                     sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
                                              access.hidden if access else None, vector, feedback=(top, weight))

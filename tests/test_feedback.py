@@ -44,9 +44,8 @@ def closed_index(tmp_path_factory):
 
 def rows_of(index: VectorIndex, item: str) -> tuple[np.ndarray, np.ndarray]:
     snap = index._current()
-    n = snap.item_ids.index(item)
-    end = snap.starts[n + 1] if n + 1 < len(snap.starts) else len(snap.texts)
-    return snap.matrix[snap.starts[n]:end], snap.kinds[snap.starts[n]:end]
+    rows = snap.rows_of(snap.positions[item])
+    return snap.matrix[rows], snap.kinds[rows]
 
 
 def test_the_query_moves_toward_the_items_given_and_stays_a_unit_vector(engine):
