@@ -4,6 +4,10 @@ Chain per token: lowercase -> lemma from spaCy's Danish lookup table (spacy-look
 unknown compound, the lemma of its longest known head ("sundhedsartiklerne" -> "sundhedsartikel")
 -> otherwise the Snowball stem (PyStemmer) -> fold "å" to "aa" (so "Århus" meets "Aarhus").
 
+A word written without the Danish letters (»laegevagten«, »boern«, »moede«: an English keyboard, a web
+address, an old system's export) is read as Danish spells it first, when the lemma table knows only that
+spelling (`danish`): so it meets its Danish form in every field, in documents and in queries alike.
+
 Compounds are also split into their parts against the lexicon, with the linking letters -s-/-e-,
 for a separate, lower-boosted field ("lægevagtsordningen" -> lægevagt, ordning, læge, vagt).
 
@@ -27,8 +31,9 @@ from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang.stopwords import stoplists
 
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
-ANALYSIS_VERSION = "5"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
-# 4: interrogatives are stop words; 5: the whole item's Snowball stems beside its lemmas
+ANALYSIS_VERSION = "6"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
+# 4: interrogatives are stop words; 5: the whole item's Snowball stems beside its lemmas;
+# 6: words written without æ, ø, å are read in their Danish spelling
 
 # Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
 # hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.
@@ -77,6 +82,78 @@ def fold(text: str) -> str:
     return text.replace("å", "aa")
 
 
+# How the Danish letters are written without them: »ae«, »oe«, »aa« (the transliteration Danish itself used
+# before 1948 for »å«, and what a web address or an English keyboard gives).
+_WRITTEN_WITHOUT = (("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+_WITHOUT = re.compile("|".join(pair for pair, _ in _WRITTEN_WITHOUT))
+_LETTER = dict(_WRITTEN_WITHOUT)
+_MAX_RESPELT = 4  # pairs in one word tried both ways (2**4 spellings); a longer run is no Danish word
+
+
+def danish(word: str) -> str:
+    """A lowercase word in its Danish spelling: the word itself, unless it is written without the Danish
+    letters and only the Danish spelling is a word. »laegevagten« -> »lægevagten«, »boern« -> »børn«,
+    »omraadet« -> »området«, »solroed« -> »solrød« (a compound of known words).
+
+    A word the lemma table or the stop list knows stays as typed (»koen«, »poet«), and so does an English
+    function word (»does«) or a name the table lacks (»michael«, »israel«). Of the spellings with some of
+    the pairs read as Danish letters, a word of the table wins over a compound of known words (only when the
+    word as typed is neither English nor splits into known words), and among equals the one with more
+    Danish letters. Other English words are respelt only to a word of the table: of the 48 English words
+    that can be, most are Danish words written without the letters (»faa«, »goer«, »loeb«, »saek«)."""
+    if _WITHOUT.search(word) is None:
+        return word
+    return _danish(word)
+
+
+@lru_cache(maxsize=200_000)
+def _danish(word: str) -> str:
+    table = lemma_table()
+    if word in table or word in STOP_WORDS or len(word) > MAX_SPLIT_LEN:
+        return word
+    from index.language import ENGLISH_STOP_WORDS, english_lexicon  # (index.language reads this module)
+    if word in ENGLISH_STOP_WORDS:
+        return word
+    english = word in english_lexicon()  # »faa«, »goer«, »loeb« are English too, and far likelier få, gør, løb
+    spans = [m.span() for m in _WITHOUT.finditer(word)][:_MAX_RESPELT]
+    best: tuple[tuple[int, int], str] | None = None
+    for mask in range(1, 2 ** len(spans)):
+        respelt, last = [], 0
+        for bit, (start, end) in enumerate(spans):
+            if mask >> bit & 1:
+                respelt += [word[last:start], _LETTER[word[start:end]]]
+                last = end
+        candidate = "".join(respelt) + word[last:]
+        if candidate in table or candidate in STOP_WORDS:
+            rank = (2, bin(mask).count("1"))
+        elif not english and _split(candidate) is not None and _split(word) is None:
+            rank = (1, bin(mask).count("1"))
+        else:
+            continue
+        if best is None or rank > best[0]:
+            best = (rank, candidate)
+    return best[1] if best else word
+
+
+def every_letter_danish(word: str) -> str:
+    """A lowercase word with every »ae« and »oe« read as æ and ø, whether or not that makes a known word:
+    where a misspelt word is written without the Danish letters (»rottebekaemplese«), its spelling
+    neighbours are looked for in this form too (»rottebekæmpelse«). (»aa« already folds to »å«.)"""
+    return word.replace("ae", "æ").replace("oe", "ø")
+
+
+def danish_spelling(text: str) -> str:
+    """A text with each word written without the Danish letters respelt (`danish`), case kept for the
+    rest: what the semantic side embeds for a query, since the model knows »lægevagt«, not »laegevagt«."""
+    def respell(match: re.Match) -> str:
+        word = match.group(0)
+        respelt = danish(word.lower())
+        if respelt == word.lower():
+            return word
+        return respelt.capitalize() if word[:1].isupper() else respelt
+    return TOKEN_RE.sub(respell, text)
+
+
 def tokenize(text: str) -> list[str]:
     """The words of a text, as the index sees them (before normalising)."""
     return TOKEN_RE.findall(text)
@@ -89,7 +166,7 @@ def normalise(word: str) -> str:
 
 @lru_cache(maxsize=1_000_000)
 def _normalise_lower(word: str) -> str:
-    word = word[:MAX_TERM_LEN]
+    word = danish(word[:MAX_TERM_LEN])
     if word in STOP_WORDS:  # the table's lemmas for these are odd ("med" -> "mede")
         return fold(word)
     table = lemma_table()
@@ -100,7 +177,7 @@ def _normalise_lower(word: str) -> str:
 def stem(word: str) -> str:
     """The Snowball stem of a word, folded: what a word unknown to the lemma table may share with the
     lemma of its correct spelling."""
-    return fold(_stemmer().stemWord(word.lower()[:MAX_TERM_LEN]))
+    return fold(_stemmer().stemWord(danish(word.lower()[:MAX_TERM_LEN])))
 
 
 # Danish inflectional endings: enough to turn a lemma or stem back into the form a user meant.
@@ -121,10 +198,15 @@ def spelled(term: str, typed: str) -> str:
     return difflib.get_close_matches(typed, forms, n=1, cutoff=0.0)[0] if forms else base
 
 
+def stop_word(word: str) -> bool:
+    """A word of the stop list, as typed or in its Danish spelling (»paa«, »naar«)."""
+    return danish(word.lower()) in STOP_WORDS
+
+
 def known_word(word: str) -> bool:
     """A word of the Danish lemma table (inflected forms included): not a misspelling, even where the
     archive lacks it (»afslører«), so it gets no spelling suggestion."""
-    return word.lower() in lemma_table()
+    return danish(word.lower()) in lemma_table()
 
 
 def acronym(word: str) -> bool:
@@ -161,6 +243,7 @@ def compound_split(word: str) -> tuple[str, ...]:
 
 def _pieces(word: str, nested: bool = False) -> tuple[str, ...]:
     table = lemma_table()
+    word = danish(word)
     base = table.get(word, word)
     return _split(base, strict=nested or base in table) or ()
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from index.analysis import STOP_WORDS, acronym, compound_split, fold, known_word, normalise, spelled, stem, tokenize
+from index.analysis import (acronym, compound_split, every_letter_danish, fold, known_word, normalise, spelled, stem,
+                            stop_word, tokenize)
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
@@ -165,7 +166,7 @@ class QueryBuilder:
             return self._word(words[0], fields, record)
         terms = [normalise(w) for w in words]
         if record:  # a phrase's stop words would light up everywhere in a snippet
-            shown = [t for w, t in zip(words, terms) if w.lower() not in STOP_WORDS] or terms
+            shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
             self._record(shown, [tuple(terms)])
         return self._phrase(terms, fields, boost=1.0)
 
@@ -264,7 +265,10 @@ class QueryBuilder:
         stemmed = stem(word)
         found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
         typed = fold(word.lower())  # only when long: a short word is 1 edit from unrelated stems (hours -> hors)
-        keys = tuple(dict.fromkeys((typed, term, stemmed) if len(typed) >= LONG_WORD else (term, stemmed)))
+        keys = (typed, term, stemmed) if len(typed) >= LONG_WORD else (term, stemmed)
+        if (respelt := every_letter_danish(word.lower())) != word.lower():  # and as if typed with æ, ø
+            keys += (fold(respelt), normalise(respelt), stem(respelt))[0 if len(typed) >= LONG_WORD else 1:]
+        keys = tuple(dict.fromkeys(keys))
         for distance in (1, 2):
             near: dict[str, int] = {}
             for key in keys:
@@ -371,4 +375,4 @@ def _any(queries: list[wq.Query]) -> wq.Query | None:
 
 def _is_stop_word(clause: Clause) -> bool:
     words = tokenize(clause.text)
-    return not clause.quoted and len(words) == 1 and words[0].lower() in STOP_WORDS
+    return not clause.quoted and len(words) == 1 and stop_word(words[0])

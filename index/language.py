@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from whoosh.lang.stopwords import stoplists
 
-from index.analysis import STOP_WORDS, lemma_table, spacy_lookup
+from index.analysis import STOP_WORDS, danish, lemma_table, spacy_lookup
 
 ENGLISH_STOP_WORDS: frozenset[str] = stoplists["en"]
 
@@ -30,6 +30,7 @@ def english_lexicon() -> frozenset[str]:
 
 
 def english_word(word: str) -> bool:
-    """An English word that is not also a Danish one."""
+    """An English word that is not also a Danish one (as typed, or written without the Danish letters)."""
     word = word.lower()
-    return word in english_lexicon() and word not in lemma_table() and word not in STOP_WORDS
+    respelt = danish(word)  # »faa«, »goer« are also få and gør written without the Danish letters
+    return word in english_lexicon() and respelt not in lemma_table() and respelt not in STOP_WORDS

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from index.analysis import danish_spelling
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -34,6 +36,7 @@ class ParsedQuery:
 
     @property
     def positive_text(self) -> str:
-        """What the query is about, as plain text (no operators, prefixes or excluded words): the
+        """What the query is about, as plain text (no operators, prefixes or excluded words), words written
+        without the Danish letters respelt (»laegevagt« -> »lægevagt«, as the keyword side reads them): the
         text the semantic side embeds."""
-        return " ".join(c.text for g in self.groups for c in g).strip()
+        return danish_spelling(" ".join(c.text for g in self.groups for c in g).strip())
