@@ -82,6 +82,9 @@ class StoreUnavailable(RuntimeError):
 
 
 STORE_FILE = "minutes.sqlite3"  # the store's name inside a data directory
+_DANISH_CAPITALS = (("Æ", "æ"), ("Ø", "ø"), ("Å", "å"))
+# the title with its Danish capitals lowered, in SQL both stores speak
+_TITLE_LOWERED = "replace(replace(replace(i.title, 'Æ', 'æ'), 'Ø', 'ø'), 'Å', 'å')"
 
 
 def stored_items(data_dir: Path) -> int:
@@ -476,10 +479,16 @@ class Store(ABC):
         return out
 
     def titles_like(self, prefix: str, limit: int = 10) -> list:
+        """Items whose title holds `prefix`, newest first, case ignored. LIKE (SQLite) and ILIKE (PostgreSQL
+        with byte-order collation) ignore the case of ASCII letters only, so the Danish capitals are
+        lowered on both sides first: »ældre« finds »Ældre og sundhed«."""
+        for upper, lower in _DANISH_CAPITALS:
+            prefix = prefix.replace(upper, lower)
         pattern = "%" + prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self._execute(
             f"""SELECT i.id, i.title, m.body, m.date FROM items i JOIN meetings m ON m.id=i.meeting_id
-               WHERE i.title {self.like} ? ESCAPE '\\' ORDER BY m.date DESC LIMIT ?""", (pattern, limit)).fetchall()
+               WHERE {_TITLE_LOWERED} {self.like} ? ESCAPE '\\' ORDER BY m.date DESC LIMIT ?""",
+            (pattern, limit)).fetchall()
 
     def _sections(self, item_ids: list[str]) -> dict[str, list[Section]]:
         out: dict[str, list[Section]] = {}

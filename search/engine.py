@@ -22,6 +22,7 @@ from config.settings import Settings
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths
 from corpus.store import StoredItem, file_lock, open_store
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
+from index.analysis import every_letter_danish
 from index.keyword import KeywordIndex, weights_from
 from index.parsed import ParsedQuery
 from search import fusion
@@ -572,11 +573,17 @@ class Engine:
             hit["stored_at"], hit["changed_at"] = stamps.get(hit["id"], (None, None))
 
     def suggest(self, prefix: str, limit: int = 8, viewer: Viewer | None = None) -> list[dict]:
-        """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast).
-        Titles are public; only closed items left out entirely (hide_closed) are skipped."""
+        """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast); when those
+        are too few and the text is written without the Danish letters (»laegevagt«), then the titles holding
+        it with them. Titles are public; only closed items left out entirely (hide_closed) are skipped."""
         access = self.access_view(viewer)
         want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
-        rows = self.store.titles_like(prefix.strip(), want) if prefix.strip() else []
+        typed = prefix.strip()
+        rows = self.store.titles_like(typed, want) if typed else []
+        respelt = every_letter_danish(typed.lower()).replace("aa", "å")
+        if len(rows) < want and respelt != typed.lower():
+            seen = {r["id"] for r in rows}
+            rows += [r for r in self.store.titles_like(respelt, want) if r["id"] not in seen]
         return [{"id": r["id"], "title": r["title"], "body": r["body"], "meeting_date": r["date"]}
                 for r in rows if r["id"] in access.facts][:limit]
 

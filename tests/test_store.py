@@ -188,3 +188,11 @@ def test_the_store_password_never_reaches_printed_settings():
                 "postgresql://db.internal/minutes?user=minutes&password=s3cret&sslmode=require"):
         shown = Settings(store_url=url).public()["store_url"]
         assert "s3cret" not in shown and "db.internal" in shown and "***" in shown, shown
+
+
+def test_title_completions_ignore_the_case_of_the_danish_capitals(new_store):
+    ingest_paths([SAMPLES / JUNE], new_store)
+    for typed in ("Økonomi i", "økonomi i", "ØKONOMI I", "lægevagt", "LÆGEVAGT"):
+        titles = [r["title"] for r in new_store.titles_like(typed, 5)]
+        assert titles and titles[0].lower().startswith(typed.lower()), (typed, titles)
+    assert new_store.titles_like("100%_", 5) == []  # LIKE's wildcards are the user's letters

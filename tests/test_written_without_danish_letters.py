@@ -104,3 +104,9 @@ def test_a_misspelt_word_written_without_the_letters_is_offered_in_danish_spelli
         assert result["did_you_mean"] == meant
         assert result["hits"], typed
 
+
+def test_title_completions_find_titles_typed_without_the_danish_letters(client):
+    for typed, title in (("laegevagt", "Lægevagten"), ("oekonomi i midt", "Økonomi i Midttrafik")):
+        suggestions = client.get("/suggest", params={"q": typed}).json()["suggestions"]
+        assert suggestions and suggestions[0]["title"] == title, (typed, suggestions)
+    assert client.get("/suggest", params={"q": "michael"}).json()["suggestions"] == []
