@@ -143,13 +143,16 @@ def every_letter_danish(word: str) -> str:
 
 
 def danish_spelling(text: str) -> str:
-    """A text with each word written without the Danish letters respelt (`danish`), case kept for the
-    rest: what the semantic side embeds for a query, since the model knows »lægevagt«, not »laegevagt«."""
+    """A text with each word written without the Danish letters respelt (`danish`), in the case it was
+    typed in, the rest as it is: what the semantic side embeds for a query, since the model knows
+    »lægevagt«, not »laegevagt«."""
     def respell(match: re.Match) -> str:
         word = match.group(0)
         respelt = danish(word.lower())
         if respelt == word.lower():
             return word
+        if word.isupper() and len(word) > 1:
+            return respelt.upper()
         return respelt.capitalize() if word[:1].isupper() else respelt
     return TOKEN_RE.sub(respell, text)
 

@@ -267,7 +267,7 @@ class QueryBuilder:
         typed = fold(word.lower())  # only when long: a short word is 1 edit from unrelated stems (hours -> hors)
         keys = (typed, term, stemmed) if len(typed) >= LONG_WORD else (term, stemmed)
         if (respelt := every_letter_danish(word.lower())) != word.lower():  # and as if typed with æ, ø
-            keys += (fold(respelt), normalise(respelt), stem(respelt))[0 if len(typed) >= LONG_WORD else 1:]
+            keys += ((fold(respelt),) if len(typed) >= LONG_WORD else ()) + (normalise(respelt), stem(respelt))
         keys = tuple(dict.fromkeys(keys))
         for distance in (1, 2):
             near: dict[str, int] = {}

@@ -47,6 +47,7 @@ def test_respelling_a_text_keeps_its_case_and_everything_else():
     assert (danish_spelling("Hvad besluttede man om Laegevagten paa moedet i Koebenhavn, 2023?")
             == "Hvad besluttede man om Lægevagten på mødet i København, 2023?")
     assert danish_spelling("Michael does KD-Net") == "Michael does KD-Net"
+    assert danish_spelling("LAEGEVAGTEN i Aeroeskoebing") == "LÆGEVAGTEN i Aeroeskoebing"
 
 
 def test_the_semantic_side_embeds_the_danish_spelling():
