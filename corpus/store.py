@@ -9,6 +9,7 @@ serialised by `writer_lock()` (a lock file beside SQLite, an advisory lock in Po
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -83,8 +84,9 @@ class StoreUnavailable(RuntimeError):
 
 STORE_FILE = "minutes.sqlite3"  # the store's name inside a data directory
 _DANISH_CAPITALS = (("Æ", "æ"), ("Ø", "ø"), ("Å", "å"))
-# the title with its Danish capitals lowered, in SQL both stores speak
-_TITLE_LOWERED = "replace(replace(replace(i.title, 'Æ', 'æ'), 'Ø', 'ø'), 'Å', 'å')"
+# the title with its Danish capitals lowered, in SQL both stores speak: replace(replace(replace(i.title, 'Æ', …
+_TITLE_LOWERED = functools.reduce(lambda sql, pair: f"replace({sql}, '{pair[0]}', '{pair[1]}')", _DANISH_CAPITALS,
+                                  "i.title")
 
 
 def stored_items(data_dir: Path) -> int:

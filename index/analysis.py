@@ -135,11 +135,15 @@ def _danish(word: str) -> str:
     return best[1] if best else word
 
 
-def every_letter_danish(word: str) -> str:
-    """A lowercase word with every »ae« and »oe« read as æ and ø, whether or not that makes a known word:
-    where a misspelt word is written without the Danish letters (»rottebekaemplese«), its spelling
-    neighbours are looked for in this form too (»rottebekæmpelse«). (»aa« already folds to »å«.)"""
-    return word.replace("ae", "æ").replace("oe", "ø")
+def every_letter_danish(word: str, letters: str = "æø") -> str:
+    """A lowercase text with every pair written for one of `letters` read as that letter, whether or not
+    that makes a known word: where a misspelt word is written without the Danish letters
+    (»rottebekaemplese«), its spelling neighbours are looked for in this form too (»rottebekæmpelse«).
+    By default æ and ø only: »aa« already folds to »å« in every term."""
+    for pair, letter in _WRITTEN_WITHOUT:
+        if letter in letters:
+            word = word.replace(pair, letter)
+    return word
 
 
 def danish_spelling(text: str) -> str:
@@ -180,7 +184,12 @@ def _normalise_lower(word: str) -> str:
 def stem(word: str) -> str:
     """The Snowball stem of a word, folded: what a word unknown to the lemma table may share with the
     lemma of its correct spelling."""
-    return fold(_stemmer().stemWord(danish(word.lower()[:MAX_TERM_LEN])))
+    return _stem_lower(word.lower())
+
+
+@lru_cache(maxsize=1_000_000)
+def _stem_lower(word: str) -> str:  # cached per distinct word, as `_normalise_lower` is
+    return fold(_stemmer().stemWord(danish(word[:MAX_TERM_LEN])))
 
 
 # Danish inflectional endings: enough to turn a lemma or stem back into the form a user meant.

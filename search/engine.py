@@ -580,7 +580,7 @@ class Engine:
         want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
         typed = prefix.strip()
         rows = self.store.titles_like(typed, want) if typed else []
-        respelt = every_letter_danish(typed.lower()).replace("aa", "å")
+        respelt = every_letter_danish(typed.lower(), "æøå")
         if len(rows) < want and respelt != typed.lower():
             seen = {r["id"] for r in rows}
             rows += [r for r in self.store.titles_like(respelt, want) if r["id"] not in seen]
