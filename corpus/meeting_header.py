@@ -18,30 +18,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.dates import find_date, find_time
+from corpus.spelling import either_spelling, fold
 
 # Bodies written out in prose in some minutes; their documents elsewhere use the short name.
-BODY_ALIASES = {
+BODY_ALIASES = {fold(name): short for name, short in {
     "kommunaldirektørnetværket": "KD-Net",
     "kommunaldirektørnetværk": "KD-Net",
     "kdnet": "KD-Net",
     "kd-net": "KD-Net",
-}
-BODY_SUFFIX = re.compile(r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
-                         r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b", re.I)
+}.items()}
+BODY_SUFFIX = re.compile(either_spelling(
+    r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
+    r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
 DOC_KIND = r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden)"
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
-KIND_FIRST = re.compile(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
-                        rf"(?:d\.|den|mødet den|møde den)\s+(?P<rest>{DAY_DATE}.*\d{{4}}.*)$", re.I)
-MEETING_OF = re.compile(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?", re.I)
-KIND_MIDDLE = re.compile(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+(?P<rest>.*\d{{4}}.*)$", re.I)
-KIND_LINE = re.compile(rf"^{DOC_KIND}$", re.I)
-KIND_DASH = re.compile(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+)$|^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$", re.I)
-GENERIC_NAMES = {"document", "dokument", "referat", "dagsorden", "download", "file", "fil", "minutes", "agenda",
-                 "untitled", "unavngivet", "ny", "new", "print", "udskrift", "export", "eksport", "scan", "pdf",
-                 "html", "index", "page", "side", "publication", "meeting", "møde", "den", "d", "af", "fra",
-                 "og", "til", "for", "i", "åbent", "åben", "lukket", "beslutningsprotokol", "protokol", "kopi",
-                 "copy", "final", "endelig", "version", "v"}
+KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
+                                        rf"(?:d\.|den|mødet den|møde den)\s+(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)
+MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
+                        re.I)
+KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+"
+                                         rf"(?P<rest>.*\d{{4}}.*)$"), re.I)
+KIND_LINE = re.compile(either_spelling(rf"^{DOC_KIND}$"), re.I)
+KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+)$|"
+                                       rf"^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$"), re.I)
+GENERIC_NAMES = {fold(name) for name in (
+    "document", "dokument", "referat", "dagsorden", "download", "file", "fil", "minutes", "agenda", "untitled",
+    "unavngivet", "ny", "new", "print", "udskrift", "export", "eksport", "scan", "pdf", "html", "index", "page",
+    "side", "publication", "meeting", "møde", "den", "d", "af", "fra", "og", "til", "for", "i", "åbent", "åben",
+    "lukket", "beslutningsprotokol", "protokol", "kopi", "copy", "final", "endelig", "version", "v")}
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
     "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid",
@@ -52,9 +57,10 @@ LABELS = {
     "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
               "start", "slut", "note"),
 }
-ALL_LABELS = {label: key for key, labels in LABELS.items() for label in labels}
+ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
 TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
-NO_COLON_LABELS = ("mødested", "mødedato", "mødetidspunkt", "mødetid")  # »Mødested Byrådssalen«
+NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
+                            re.I)  # »Mødested Byrådssalen«
 
 
 @dataclass
@@ -82,15 +88,15 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
 
 
 def _split_label(line: str) -> tuple[str, str] | None:
-    """('mødested', 'Byrådssalen') for 'Mødested: Byrådssalen', 'Mødested\tByrådssalen', 'Mødested Byrådssalen'."""
+    """('moedested', 'Byrådssalen') for 'Mødested: Byrådssalen', 'Mødested\tByrådssalen', 'Mødested Byrådssalen'
+    and 'Moedested: Byrådssalen': the label folded (`ALL_LABELS`), the value as written."""
     m = re.match(r"^([^:\t]{2,30}?)\s*(?::|\t)\s*(.*)$", line)
-    if m and m.group(1).strip().lower() in ALL_LABELS:
-        return m.group(1).strip().lower(), m.group(2).strip()
-    for label in NO_COLON_LABELS:
-        if line.lower().startswith(label + " ") and len(line) > len(label) + 1:
-            return label, line[len(label):].strip()
-    if line.lower() in ALL_LABELS:
-        return line.lower(), ""
+    if m and fold(m.group(1).strip()) in ALL_LABELS:
+        return fold(m.group(1).strip()), m.group(2).strip()
+    if m := NO_COLON_LABEL.match(line):
+        return fold(m.group(1)), m.group(2).strip()
+    if fold(line) in ALL_LABELS:
+        return fold(line), ""
     return None
 
 
@@ -177,7 +183,7 @@ def _body_from_title(head: list[str]) -> str | None:
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:
             return canonical_body(m.group(1))
-        m = re.search(r"\bmøde i (?:det |den )?([\w\-æøåÆØÅ]+)", line, re.I)
+        m = re.search(either_spelling(r"\bmøde i (?:det |den )?([\w\-æøåÆØÅ]+)"), line, re.I)
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))
         if len(line) < 80 and BODY_SUFFIX.search(line.split()[-1]) and _split_label(line) is None:
@@ -193,9 +199,9 @@ def canonical_body(name: str) -> str:
     if MEETING_OF.match(name):
         name = MEETING_OF.sub("", name)
         first = name.split()[0] if name.split() else name
-        if first.lower() in BODY_ALIASES:
-            return BODY_ALIASES[first.lower()]
-    return BODY_ALIASES.get(name.lower(), name)
+        if fold(first) in BODY_ALIASES:
+            return BODY_ALIASES[fold(first)]
+    return BODY_ALIASES.get(fold(name), name)
 
 
 def body_from_source(source: str) -> str | None:
@@ -206,7 +212,7 @@ def body_from_source(source: str) -> str | None:
     stem = Path(source).stem
     lead = re.split(r"\d", stem, maxsplit=1)[0]
     words = [w for w in re.split(r"[\s_\-.()\[\]+]+", lead) if w]
-    words = [w for w in words if w.lower() not in GENERIC_NAMES]
+    words = [w for w in words if fold(w) not in GENERIC_NAMES]
     if not words or not any(len(w) > 2 for w in words):
         return None
     if re.fullmatch(r"[0-9a-f]{8,}", "".join(words), re.I):
@@ -244,10 +250,10 @@ def _location(head: list[str]) -> str | None:
                 place.append(nxt)
             if place:
                 return ", ".join(place)
-        m = re.match(r"^(?:mødet afholdes på|afholdes på)\s+(.+?)\.?$", line, re.I)
+        m = re.match(either_spelling(r"^(?:mødet afholdes på|afholdes på)\s+(.+?)\.?$"), line, re.I)
         if m:
             return m.group(1)
-        m = re.match(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$", line, re.I)
+        m = re.match(either_spelling(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$"), line, re.I)
         if m:
             return m.group(1)
         if find_date(line) and re.fullmatch(r"[\d\-.: ]+", line):

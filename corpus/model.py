@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from corpus.spelling import fold
+
 
 class SectionKind(StrEnum):
     """Normalised section kinds; headings vary between municipalities, these do not."""
@@ -100,7 +102,7 @@ def item_id(meeting_id: str, number: int) -> str:
 
 def slugify(text: str) -> str:
     """ASCII slug for ids and URLs ('Byråd 2022-2025' -> 'byraad-2022-2025')."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = fold(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "meeting"
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
+from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.textclean import clean_inline, drop_toc_lines, is_table_rule, normalise, strip_page_furniture
 
@@ -46,19 +47,22 @@ CASE_NUMBER = re.compile(
     r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|J\.\s?nr\.?|Journalnr\.?|Journalnummer)\s*:?\s*(?P<n>\S.*)$"
     rf"|^(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
-MEETING_START = re.compile(r"^\s*Mødetid\s*:", re.I)
+MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
 # a row of Acadre's Bilag table as a PDF line: its number, access, the title and the document number
-ATTACHMENT_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<access>Åben|Lukket)\s+(?P<title>\S.*?)\s+(?P<doc>\d{1,8}/\d{2})$")
+ATTACHMENT_ROW = re.compile(either_spelling(
+    r"^(?P<n>\d{1,3})\s+(?P<access>Åben|Lukket)\s+(?P<title>\S.*?)\s+(?P<doc>\d{1,8}/\d{2})$"))
 ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
-END_OF_ITEMS = re.compile(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b", re.I)
+END_OF_ITEMS = re.compile(
+    either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
-CLOSED_BLOCK = ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter")
-NOISE_LINES = {"indhold", "indholdsfortegnelse", "indkaldelse", "underskriftside", "åbent referat",
-               "åben dagsorden", "følgende deltog ikke i behandlingen af punktet:", "åbent punkt", "åben"}
+CLOSED_BLOCK = {fold(line) for line in ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter")}
+NOISE_LINES = {fold(line) for line in (
+    "indhold", "indholdsfortegnelse", "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
+    "følgende deltog ikke i behandlingen af punktet:", "åbent punkt", "åben")}
 HEADING_FORMS = "'1. Titel', '1 Titel', 'Punkt 1: Titel' or a number alone on its line followed by the title"
 
 
@@ -293,7 +297,7 @@ def _embedded_blocks(lines: list[str], outer_style: re.Pattern[str]) -> list[tup
     blocks = []
     for i, line in enumerate(lines):
         if MEETING_START.match(line):
-            start = i - 1 if i and lines[i - 1].strip().lower().startswith("møde:") else i
+            start = i - 1 if i and fold(lines[i - 1].strip()).startswith("moede:") else i
             end = next((j for j in range(i, len(lines)) if PUNKT.match(lines[j])), len(lines))
             blocks.append((start, end))
     return blocks
@@ -312,7 +316,7 @@ def _closed_marker_at_end(body: list[str]) -> int | None:
 
 
 def _closed_before(lines: list[str], start: int, end: int) -> bool:
-    return any(_plain(line).strip().lower() in CLOSED_BLOCK for line in lines[start:end])
+    return any(fold(_plain(line).strip()) in CLOSED_BLOCK for line in lines[start:end])
 
 
 # -- reading one item ---------------------------------------------------------------------------
@@ -365,7 +369,7 @@ class _BodyReader:
         for i, raw in enumerate(lines):
             marked = raw.lstrip().startswith(MARK)
             line = _plain(raw).strip()
-            low = line.lower()
+            low = fold(line)
             if skip_absentees:
                 if line:
                     self.meeting.absentees.append(line)

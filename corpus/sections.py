@@ -2,9 +2,10 @@
 
 `SECTION_HEADINGS` is the one open table: each kind with the heading texts (regular expressions over the
 lower-cased heading, without a trailing colon) that name it. Add a variant here and every reader knows it:
-as a heading line (»Beslutning«), as an inline label (»Beslutning: Godkendt.«) and in capitals
-(»BESLUTNING«). Headings that are known but have no kind of their own (Økonomi, Høring, Sagsforløb …) are
-OTHER: they still open a section, so the text under them is not taken for the section before.
+as a heading line (»Beslutning«), as an inline label (»Beslutning: Godkendt.«), in capitals
+(»BESLUTNING«) and written without æ, ø, å (»Praesentation«, corpus/spelling.py). Headings that are known
+but have no kind of their own (Økonomi, Høring, Sagsforløb …) are OTHER: they still open a section, so the
+text under them is not taken for the section before.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 
 from corpus.dates import find_date
 from corpus.model import SectionKind
+from corpus.spelling import either_spelling
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
     SectionKind.SUMMARY: [r"resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
@@ -37,7 +39,8 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r".{0,60}påtegning", r"bemærkninger", r"supplerende oplysninger",
         r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse"],
 }
-_COMPILED = [(kind, re.compile("^(?:" + "|".join(patterns) + ")$")) for kind, patterns in SECTION_HEADINGS.items()]
+_COMPILED = [(kind, re.compile(either_spelling("^(?:" + "|".join(patterns) + ")$")))  # »Oekonomi« too
+             for kind, patterns in SECTION_HEADINGS.items()]
 INLINE_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*:\s*(?P<rest>\S.*)?$")
 CAPS_HEADING_MAX_WORDS = 12
 

@@ -22,6 +22,7 @@ from corpus.dates import find_date, find_time
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError
 from corpus.sections import heading_kind, kind_at_meeting
+from corpus.spelling import fold
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -36,7 +37,7 @@ CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.IGNORECASE)  # a 'Lukket punkt' marker under the heading
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
-ABSENT_LABELS = {"fraværende", "afbud"}
+ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
@@ -225,7 +226,8 @@ def _signature_names(signatures: list[Line]) -> list[str]:
 
 
 def _label(text: str) -> str:
-    return text.strip().rstrip(":").strip().lower()
+    """A label as the tables hold it: lower-cased, æ, ø, å as ae, oe, aa (»Fravaerende:« too)."""
+    return fold(text.strip().rstrip(":").strip())
 
 
 # Item lines -> AgendaItem ----------------------------------------------------------------------
