@@ -1,5 +1,5 @@
-"""Cleaning text: page headers/footers, tables of contents and markup in extracted minutes before parsing;
-and the two small helpers every layer uses, collapse_spaces() and cut_at_word().
+"""Cleaning text: mojibake, page headers/footers, tables of contents and markup in extracted minutes before
+parsing; and the two small helpers every layer uses, collapse_spaces() and cut_at_word().
 
 Page furniture is found by its shape, not by a list of municipalities: a "Side N (af M)" line and the
 lines right above it that repeat above most such markers.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
+from ftfy import fix_encoding
 
 from corpus.model import DropReason, Dropped
 
@@ -19,9 +21,28 @@ LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbod
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
+MOJIBAKE_LEADS = "ÃÂâ"  # the first character of UTF-8's two- and three-byte sequences read as Windows-1252
 HEADER_LOOKBACK = 6
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 that was once decoded as Windows-1252 (or Latin-1) and saved again: »MÃ¸de«, »lÃ¦gevagt« ->
+    »Møde«, »lægevagt«, as the document was written. ftfy's `fix_encoding` (the well-kept library for this)
+    changes only sequences far likelier mojibake than text, so quotes, dashes and a real »Ã« stay as they
+    are. The whole text first (the more of it, the surer ftfy is); where a byte was lost on the way (five of
+    Windows-1252's bytes have no character) that repairs little, so such a text is repaired line by line
+    instead (a copy of the June KD-Net minutes so damaged: 818 of its 4,239 lines still garbled after the
+    whole-text pass, 73 line by line). Every mojibake of æ, ø, å, é (and of most non-ASCII) starts with
+    Ã, Â or â: a text or line without them is kept as it is, unread."""
+    if not any(c in text for c in MOJIBAKE_LEADS):
+        return text
+    whole = fix_encoding(text)
+    if not any(c in whole for c in MOJIBAKE_LEADS):
+        return whole
+    return "\n".join(fix_encoding(line) if any(c in line for c in MOJIBAKE_LEADS) else line
+                      for line in text.split("\n"))
 
 
 def collapse_spaces(text: str | None) -> str:

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborNode
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
+from corpus.textclean import repair_mojibake
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -41,6 +42,11 @@ MAX_HEADING = 150
 
 
 def decode(data: bytes) -> str:
+    """The page's declared charset, else UTF-8, else Windows-1252; mojibake repaired (`repair_mojibake`)."""
+    return repair_mojibake(_decode(data))
+
+
+def _decode(data: bytes) -> str:
     head = data[:2048].decode("ascii", "ignore")
     m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
     encodings = [m.group(1)] if m else []

@@ -4,10 +4,16 @@ from __future__ import annotations
 from corpus.model import Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
 from corpus.readers import ReaderError
+from corpus.textclean import repair_mojibake
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, the other encoding Danish office files come in."""
+    """UTF-8 (with or without BOM), else Windows-1252, the other encoding Danish office files come in;
+    mojibake repaired (»MÃ¸de« -> »Møde«, `repair_mojibake`)."""
+    return repair_mojibake(_decode(data))
+
+
+def _decode(data: bytes) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReaderError("the file looks binary, not text")
     for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):

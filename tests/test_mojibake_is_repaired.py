@@ -1,0 +1,69 @@
+"""Minutes that were once decoded with the wrong encoding and saved again (»MÃ¸de«, »lÃ¦gevagt«: UTF-8 read
+as Windows-1252 or Latin-1) are read as the document was written: the same meetings, items and section text,
+so a search for »lægevagt« finds them. Text that is no mojibake is kept exactly."""
+from __future__ import annotations
+
+# registers "sloppy-windows-1252": Windows' own reading of the five bytes Python's cp1252 has no character for
+import ftfy.bad_codecs  # noqa: F401
+import pytest
+from conftest import MORE, SAMPLES, VARIANTS, need
+
+from corpus.readers import read_meetings
+from corpus.textclean import repair_mojibake
+from search.request import SearchRequest
+
+TEXTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", SAMPLES / "kdnet-2023-06-02-dagsorden-og-referat.txt",
+         VARIANTS / "firstagenda-pdf-byraad.txt", VARIANTS / "punkt-style-kultur.txt",
+         VARIANTS / "sbsys-skolebestyrelse.txt", VARIANTS / "firstagenda-web-oekonomiudvalget.html",
+         MORE / "aarhus-teknisk-udvalg-2025-10-01-referat.html"]
+
+
+def garbled(data: bytes, encoding: str = "sloppy-windows-1252", errors: str = "strict") -> bytes:
+    """UTF-8 bytes read as `encoding` and saved again as UTF-8."""
+    return data.decode(encoding, errors).encode("utf-8")
+
+
+def everything(meetings) -> list:
+    return [(m.body, m.date, m.time, m.location, m.participants, m.absentees,
+             [(i.number, i.title, i.presenter, i.case_number, i.closed,
+               [(s.kind, s.heading, s.text) for s in i.sections]) for i in m.items]) for m in meetings]
+
+
+@pytest.mark.parametrize("encoding", ["sloppy-windows-1252", "latin-1"])
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_a_garbled_copy_reads_as_the_document_was_written(path, encoding):
+    data = need(path).read_bytes()
+    copy = garbled(data, encoding)
+    assert "Ã".encode() in copy and "ø".encode() not in copy
+    assert everything(read_meetings(copy, path.name)) == everything(read_meetings(data, path.name))
+
+
+def test_a_copy_that_lost_bytes_on_the_way_keeps_its_meetings_and_items():
+    data = (SAMPLES / "kdnet-2023-06-02-dagsorden-og-referat.txt").read_bytes()
+    copy = garbled(data, "cp1252", "ignore")  # the bytes cp1252 has no character for are gone
+    read = read_meetings(copy, "kdnet-2023-06-02-dagsorden-og-referat.txt")
+    assert [(m.date, [i.number for i in m.items]) for m in read] == \
+        [("2023-06-02", list(range(35, 52))), ("2023-04-14", list(range(21, 35)))]
+    titles = [i.title for i in read[0].items]
+    assert "Lægevagten" in titles and "Økonomi i Midttrafik" in titles
+
+
+@pytest.mark.parametrize("text", ["Café Â la carte – pâté, “citat” og João", "PRÆSENTATION ÅBEN: Ã",
+                                  "Forslag: »Ã¦ndring« – 5 €", "naïve façade"])
+def test_text_that_is_no_mojibake_is_kept_exactly(text):
+    assert repair_mojibake(text) == text
+
+
+def test_garbled_minutes_are_found_by_their_danish_words(tmp_path):
+    from config.settings import Settings
+    from search.engine import Engine
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    source = SAMPLES / "kdnet-2023-06-02-dagsorden-og-referat.txt"
+    (folder / source.name).write_bytes(garbled(source.read_bytes()))
+    engine = Engine(Settings(data_dir=tmp_path / "data"))
+    engine.ingest([folder])
+    engine.sync(embeddings=False)
+    hits = engine.search(SearchRequest.build(q="lægevagt", mode="keyword", limit=3, settings=engine.settings))["hits"]
+    assert hits and hits[0]["title"] == "Lægevagten"
