@@ -7,6 +7,7 @@ lines right above it that repeat above most such markers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from ftfy import fix_encoding
@@ -25,6 +26,13 @@ MOJIBAKE_LEADS = "ÃÂâ"  # the first character of UTF-8's two- and three-byte 
 HEADER_LOOKBACK = 6
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
+
+
+def as_written(text: str) -> str:
+    """A decoded text in the one form the readers and the index expect: characters composed (NFC: »å« as one
+    character, where macOS and some PDF tools write »a« and a combining ring, which the patterns and the
+    tokenizer would split) and mojibake repaired (`repair_mojibake`)."""
+    return repair_mojibake(unicodedata.normalize("NFC", text))
 
 
 def repair_mojibake(text: str) -> str:

@@ -10,6 +10,7 @@ import html
 import itertools
 import threading
 import time
+import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future
@@ -578,7 +579,7 @@ class Engine:
         it with them. Titles are public; only closed items left out entirely (hide_closed) are skipped."""
         access = self.access_view(viewer)
         want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
-        typed = prefix.strip()
+        typed = unicodedata.normalize("NFC", prefix).strip()  # titles are stored composed (corpus.textclean)
         rows = self.store.titles_like(typed, want) if typed else []
         respelt = every_letter_danish(typed.lower(), "æøå")
         if len(rows) < want and respelt != typed.lower():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -42,7 +43,7 @@ class SearchRequest:
               body: list[str] | None = None, date_from: str | None = None, date_to: str | None = None,
               year: list[int] | None = None, presenter: str | None = None, section: list[str] | None = None,
               sort: str = "relevance", explain: bool = False, case: list[str] | None = None) -> SearchRequest:
-        q = (q or "").replace("\x00", " ").strip()
+        q = unicodedata.normalize("NFC", (q or "").replace("\x00", " ")).strip()  # »a« + ring typed: »å«
         cases = [c.strip() for c in case or [] if c and c.strip()] + CASE_IN_QUERY.findall(q)
         q = " ".join(CASE_IN_QUERY.sub(" ", q).split()) if cases else q
         if len(q) > settings.max_query_chars:

@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborNode
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
-from corpus.textclean import repair_mojibake
+from corpus.textclean import as_written
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -42,8 +42,8 @@ MAX_HEADING = 150
 
 
 def decode(data: bytes) -> str:
-    """The page's declared charset, else UTF-8, else Windows-1252; mojibake repaired (`repair_mojibake`)."""
-    return repair_mojibake(_decode(data))
+    """The page's declared charset, else UTF-8, else Windows-1252; composed, mojibake repaired (`as_written`)."""
+    return as_written(_decode(data))
 
 
 def _decode(data: bytes) -> str:

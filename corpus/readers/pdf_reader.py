@@ -7,6 +7,7 @@ import logging
 from corpus.model import Meeting, Reading
 from corpus.parse import parse_minutes_text
 from corpus.readers import ReaderError
+from corpus.textclean import as_written
 
 MIN_CHARS_PER_PAGE = 20
 
@@ -42,7 +43,7 @@ def extract_text(data: bytes) -> str:
         raise ReaderError("the PDF has no pages")
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
         raise ReaderError("the PDF has no text layer (a scanned document?); run OCR on it first")
-    return "\n".join(reflow(p) for p in pages)
+    return as_written("\n".join(reflow(p) for p in pages))  # composed (some PDFs hold »a« + ring), no mojibake
 
 
 def reflow(page: str) -> str:

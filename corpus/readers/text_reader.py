@@ -4,13 +4,13 @@ from __future__ import annotations
 from corpus.model import Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
 from corpus.readers import ReaderError
-from corpus.textclean import repair_mojibake
+from corpus.textclean import as_written
 
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252, the other encoding Danish office files come in;
-    mojibake repaired (»MÃ¸de« -> »Møde«, `repair_mojibake`)."""
-    return repair_mojibake(_decode(data))
+    composed, mojibake repaired (»MÃ¸de« -> »Møde«, `as_written`)."""
+    return as_written(_decode(data))
 
 
 def _decode(data: bytes) -> str:

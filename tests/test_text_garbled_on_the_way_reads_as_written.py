@@ -1,7 +1,14 @@
-"""Minutes that were once decoded with the wrong encoding and saved again (»MÃ¸de«, »lÃ¦gevagt«: UTF-8 read
-as Windows-1252 or Latin-1) are read as the document was written: the same meetings, items and section text,
-so a search for »lægevagt« finds them. Text that is no mojibake is kept exactly."""
+"""Minutes whose text was garbled on the way are read as the document was written: the same meetings, items
+and section text, so a search for »lægevagt« finds them.
+
+* mojibake: decoded with the wrong encoding and saved again (»MÃ¸de«, »lÃ¦gevagt«: UTF-8 read as
+  Windows-1252 or Latin-1); text that is no mojibake is kept exactly;
+* decomposed characters (»a« + combining ring for »å«, as macOS and some PDF tools write them), in
+  documents and in what is typed.
+"""
 from __future__ import annotations
+
+import unicodedata
 
 # registers "sloppy-windows-1252": Windows' own reading of the five bytes Python's cp1252 has no character for
 import ftfy.bad_codecs  # noqa: F401
@@ -67,3 +74,26 @@ def test_garbled_minutes_are_found_by_their_danish_words(tmp_path):
     engine.sync(embeddings=False)
     hits = engine.search(SearchRequest.build(q="lægevagt", mode="keyword", limit=3, settings=engine.settings))["hits"]
     assert hits and hits[0]["title"] == "Lægevagten"
+
+
+def decomposed(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize("path", [p for p in TEXTS if p.name != "firstagenda-web-oekonomiudvalget.html"],
+                         ids=lambda p: p.name)  # (that one holds æ, ø only: nothing to decompose)
+def test_decomposed_characters_read_as_the_document_was_written(path):
+    data = need(path).read_bytes()
+    copy = decomposed(data.decode("utf-8")).encode("utf-8")
+    assert copy != data
+    assert everything(read_meetings(copy, path.name)) == everything(read_meetings(data, path.name))
+
+
+def test_a_decomposed_query_and_title_completion_find_what_the_composed_ones_find(engine):
+    for query in ("området", "Råstofplan", "Rådet for Fremtidens Kompetencer"):
+        typed = decomposed(query)
+        assert typed != query
+        found = [engine.search(SearchRequest.build(q=q, mode="keyword", limit=5, settings=engine.settings))["hits"]
+                 for q in (query, typed)]
+        assert found[0] and [h["id"] for h in found[1]] == [h["id"] for h in found[0]]
+    assert engine.suggest(decomposed("Råstof")) == engine.suggest("Råstof") != []
