@@ -1,5 +1,6 @@
-"""Cleaning text: mojibake, page headers/footers, tables of contents and markup in extracted minutes before
-parsing; and the two small helpers every layer uses, collapse_spaces() and cut_at_word().
+"""Cleaning text: decomposed letters and mojibake as text is decoded; page headers/footers, tables of
+contents and markup in extracted minutes before parsing; and the two small helpers every layer uses,
+collapse_spaces() and cut_at_word().
 
 Page furniture is found by its shape, not by a list of municipalities: a "Side N (af M)" line and the
 lines right above it that repeat above most such markers.
@@ -22,7 +23,8 @@ LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbod
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
-MOJIBAKE_LEADS = "ÃÂâ"  # the first character of UTF-8's two- and three-byte sequences read as Windows-1252
+# What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
+MOJIBAKE_LEADS = "ÃÂâ"
 HEADER_LOOKBACK = 6
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"

@@ -39,7 +39,7 @@ from corpus.textclean import collapse_spaces
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M",
                 "%d-%m-%Y", "%Y-%m-%dT%H:%M:%S")
 PUBLIC = {"1"}  # `access` of an open item; OS2dagsorden's importer reads every other value as closed
-PUBLIC_NAMES = {"åben", "aaben", "åbent", "aabent", "offentlig"}  # `accessname`, where an item has no `access` code
+PUBLIC_NAMES = {"åben", "aaben", "åbent", "aabent", "offentlig"}  # `accessname`, where an item has no `access`
 PRESENT = {"", "0", "false", "nej"}  # `absent` of a member who attended
 
 
