@@ -30,6 +30,8 @@ import Stemmer
 from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang.stopwords import stoplists
 
+from corpus.spelling import TWO_LETTERS
+
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
 ANALYSIS_VERSION = "6"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
 # 4: interrogatives are stop words; 5: the whole item's Snowball stems beside its lemmas;
@@ -83,8 +85,8 @@ def fold(text: str) -> str:
 
 
 # How the Danish letters are written without them: »ae«, »oe«, »aa« (the transliteration Danish itself used
-# before 1948 for »å«, and what a web address or an English keyboard gives).
-_WRITTEN_WITHOUT = (("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+# before 1948 for »å«, and what a web address or an English keyboard gives): the readers' table, read back.
+_WRITTEN_WITHOUT = tuple((pair, letter) for letter, pair in TWO_LETTERS.items() if letter.islower())
 _WITHOUT = re.compile("|".join(pair for pair, _ in _WRITTEN_WITHOUT))
 _LETTER = dict(_WRITTEN_WITHOUT)
 _MAX_RESPELT = 4  # pairs in one word tried both ways (2**4 spellings); a longer run is no Danish word

@@ -579,7 +579,7 @@ class Engine:
         it with them. Titles are public; only closed items left out entirely (hide_closed) are skipped."""
         access = self.access_view(viewer)
         want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
-        typed = unicodedata.normalize("NFC", prefix).strip()  # titles are stored composed (corpus.textclean)
+        typed = unicodedata.normalize("NFC", prefix).strip()  # composed, as the readers decode titles (as_written)
         rows = self.store.titles_like(typed, want) if typed else []
         respelt = every_letter_danish(typed.lower(), "æøå")
         if len(rows) < want and respelt != typed.lower():
