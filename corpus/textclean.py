@@ -17,7 +17,12 @@ from corpus.model import DropReason, Dropped
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
-TOC_LINE = re.compile(r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.?\s).*(\t|\.{4,}|…{2,})\s*\d{1,3}\s*$")
+TOC_ENTRY = r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.?\s)"  # how an entry of a table of contents opens
+TOC_PAGE = r"(\t|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab or dot leaders, then its page number
+TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
+NUMBER_CELL = re.compile(r"\t[\d\s.,%+-]*\t")  # a table row's number between tabs (»155 Dragør⇥14.609⇥471«)
+TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
+TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -149,11 +154,56 @@ def _continues(before: str, after: str) -> bool:
 
 
 def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
-    """Table-of-contents lines are item headings ending in a tab and a page number."""
-    toc = [line for line in lines if TOC_LINE.match(line)]
+    """Table-of-contents lines: item headings ending in a tab or dot leaders and a page number, one per line
+    or with a long title wrapped onto the next line or two (a PDF's or a narrow page's table of contents:
+    »Punkt 39: Status på overordnede principper for« / »    udligningsmodeller … /v. Lasse Jacobsen⇥6«).
+
+    Entries come in runs (one blank line between allowed) whose page numbers never go down. A table of
+    numbered rows ending in a figure (»101 København⇥16«, »147 Frederiksberg⇥1«: municipalities and their
+    counts) has the shape of entries but not their order, so it stays text; so does a lone item heading
+    over a row ending in a number, as a wrapped entry counts only in a run of entries."""
+    entries = sorted({(i, i) for i, line in enumerate(lines) if _toc_line(line)}
+                     | {span for i in range(len(lines)) if (span := _wrapped_entry(lines, i))})
+    toc: set[int] = set()
+    for run in _runs(entries):
+        pages = [int(TOC_ENDING.search(lines[end]).group(2)) for _, end in run]
+        lone_wrapped = len(run) == 1 and run[0][0] != run[0][1]
+        if lone_wrapped or any(b < a for a, b in zip(pages, pages[1:])):
+            continue
+        toc.update(i for start, end in run for i in range(start, end + 1))
     if dropped is not None:
-        dropped.extend(Dropped(DropReason.CONTENTS, line.strip()) for line in toc)
-    return [line for line in lines if not TOC_LINE.match(line)]
+        dropped.extend(Dropped(DropReason.CONTENTS, lines[i].strip()) for i in sorted(toc) if lines[i].strip())
+    return [line for i, line in enumerate(lines) if i not in toc]
+
+
+def _runs(entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Entries (first, last line), in order, grouped where each starts at most two lines below the last."""
+    runs: list[list[tuple[int, int]]] = []
+    for start, end in entries:
+        if runs and runs[-1][-1][1] < start <= runs[-1][-1][1] + 2:
+            runs[-1].append((start, end))
+        elif not runs or start > runs[-1][-1][1]:
+            runs.append([(start, end)])
+    return runs
+
+
+def _toc_line(line: str) -> bool:
+    """An entry on one line; a row of figures between tabs is a table's (»155 Dragør⇥14.609⇥471«)."""
+    return bool(TOC_LINE.match(line)) and not NUMBER_CELL.search(TOC_ENDING.sub("\t", line))
+
+
+def _wrapped_entry(lines: list[str], start: int) -> tuple[int, int] | None:
+    """(first, last line) of an entry opening at `start` without its page number, which ends one of the
+    next `TOC_WRAP` lines (none of them blank or opening an entry of its own), or None."""
+    if not TOC_OPENING.match(lines[start]) or TOC_ENDING.search(lines[start]):
+        return None
+    for end in range(start + 1, min(start + 1 + TOC_WRAP, len(lines))):
+        line = lines[end]
+        if not line.strip() or TOC_OPENING.match(line):
+            return None
+        if TOC_ENDING.search(line):
+            return (start, end) if not NUMBER_CELL.search(TOC_ENDING.sub("\t", line)) else None
+    return None
 
 
 def clean_inline(text: str) -> str:

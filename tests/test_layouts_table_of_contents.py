@@ -1,0 +1,92 @@
+"""A table of contents is left out however its entries are laid out, and only a table of contents is: a
+PDF's or a narrow page's entries wrap a long title onto the next line, with the page number at the end of
+the last one (tab or dot leaders), and read as the same meetings as entries on one line; a table whose
+numbered rows end in a figure (municipality codes and counts) is text of its item."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SAMPLES
+
+from corpus.model import DropReason
+from corpus.readers import inspect_document
+from corpus.textclean import drop_toc_lines
+
+JUNE = SAMPLES / "kdnet-2023-06-02-dagsorden-og-referat.txt"
+ENTRY = re.compile(r"^(Punkt \d+: .*)\t(\d+)$")
+
+
+def shape(meetings) -> list:
+    return [(m.body, m.date, m.time, m.location, m.participants, m.absentees,
+             [(i.number, i.title, i.presenter, i.case_number, i.closed,
+               [(s.kind.value, s.heading, s.text) for s in i.sections]) for i in m.items])
+            for m in meetings]
+
+
+def laid_out(text: str, leaders: bool, indent: str, width: int | None) -> str:
+    """The June minutes' table of contents as another layout prints it: dot leaders or a tab before the
+    page number, and titles longer than `width` wrapped onto a second line (`indent` before it)."""
+    lines = []
+    for line in text.split("\n"):
+        m = ENTRY.match(line)
+        if not m:
+            lines.append(line)
+            continue
+        title, page = m.groups()
+        end = f" {'.' * 12} {page}" if leaders else f"\t{page}"
+        if width and len(title) > width:
+            cut = title.rfind(" ", 0, width)
+            lines += [title[:cut], indent + title[cut + 1:] + end]
+        else:
+            lines.append(title + end)
+    return "\n".join(lines)
+
+
+def read(text: str):
+    return inspect_document(text.encode(), "kdnet-2023-06-02-dagsorden-og-referat.txt")
+
+
+@pytest.mark.parametrize("leaders", [False, True], ids=["tab", "dot-leaders"])
+@pytest.mark.parametrize("indent", ["    ", ""], ids=["indented", "flush"])
+@pytest.mark.parametrize("width", [None, 60, 40], ids=["one-line", "wrapped-60", "wrapped-40"])
+def test_a_table_of_contents_in_any_layout_reads_as_the_same_meetings(leaders, indent, width):
+    original = JUNE.read_text(encoding="utf-8")
+    variant = laid_out(original, leaders, indent, width)
+    assert variant != original or (not leaders and width is None)
+    reading = read(variant)
+    assert shape(reading.meetings) == shape(read(original).meetings)
+    contents = " ".join(d.text for d in reading.dropped if d.reason == DropReason.CONTENTS)
+    for m in filter(None, map(ENTRY.match, original.split("\n"))):
+        assert " ".join(m.group(1).split()) in " ".join(contents.split())  # every entry left out, whole
+
+
+def test_a_wrapped_entry_keeps_the_first_item_of_the_meeting():
+    reading = read(laid_out(JUNE.read_text(encoding="utf-8"), False, "    ", 60))
+    first = reading.meetings[0].items[0]
+    assert (first.number, first.title) == (35, "Godkendelse af dagsorden")
+    assert "Punkt 36" not in " ".join(s.text for s in first.sections)
+
+
+def test_numbered_table_rows_ending_in_a_figure_stay_in_their_item():
+    """The tables of »Landstal for opholdstilladelse 2024«: »101 København⇥16« is a municipality and its
+    count of family reunifications, not entry 101 on page 16; the counts go up and down, pages do not."""
+    reading = read(JUNE.read_text(encoding="utf-8"))
+    item = next(i for i in reading.meetings[0].items if i.title.startswith("Landstal for opholdstilladelse"))
+    text = "\n".join(s.text for s in item.sections)
+    for row in ("101 København\t16", "147 Frederiksberg\t1", "851 Aalborg\t13", "101 København\t45"):
+        assert row in text
+    assert not [d for d in reading.dropped if d.reason == DropReason.CONTENTS and "København" in d.text]
+
+
+def test_an_item_heading_over_a_row_ending_in_a_figure_is_no_entry():
+    lines = ["3. Fordeling af flygtninge", "Region Sjælland\t81", "", "Beslutning", "Godkendt."]
+    dropped: list = []
+    assert drop_toc_lines(lines, dropped) == lines
+    assert dropped == []
+
+
+def test_entries_whose_pages_go_down_are_no_table_of_contents():
+    lines = ["1. Godkendelse af dagsorden\t3", "2. Budget\t1", "3. Eventuelt\t2"]
+    assert drop_toc_lines(lines) == lines
+    assert drop_toc_lines(["1. Godkendelse af dagsorden\t1", "2. Budget\t1", "3. Eventuelt\t2"]) == []
