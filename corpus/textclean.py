@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import Any
+from xml.etree.ElementTree import Element
 
 from ftfy import fix_encoding
 
@@ -40,6 +42,30 @@ def as_written(text: str) -> str:
     character, where macOS and some PDF tools write »a« and a combining ring, which the patterns and the
     tokenizer would split) and mojibake repaired (`repair_mojibake`)."""
     return repair_mojibake(unicodedata.normalize("NFC", text))
+
+
+def as_written_values(value: Any) -> Any:
+    """Every text in a parsed JSON document (objects, lists, strings) `as_written`; keys and other values as
+    they are. Structured exports are read field by field, so they are composed and repaired there."""
+    if isinstance(value, str):
+        return as_written(value)
+    if isinstance(value, list):
+        return [as_written_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_written_values(v) for k, v in value.items()}
+    return value
+
+
+def as_written_element(root: Element) -> Element:
+    """Every text, tail and attribute value of a parsed XML tree `as_written`, in place; `root` returned."""
+    for element in root.iter():
+        if element.text:
+            element.text = as_written(element.text)
+        if element.tail:
+            element.tail = as_written(element.tail)
+        for name, value in element.attrib.items():
+            element.attrib[name] = as_written(value)
+    return root
 
 
 def repair_mojibake(text: str) -> str:

@@ -4,16 +4,20 @@ and section text, so a search for »lægevagt« finds them.
 * mojibake: decoded with the wrong encoding and saved again (»MÃ¸de«, »lÃ¦gevagt«: UTF-8 read as
   Windows-1252 or Latin-1); text that is no mojibake is kept exactly;
 * decomposed characters (»a« + combining ring for »å«, as macOS and some PDF tools write them), in
-  documents and in what is typed.
+  documents and in what is typed;
+* both in the structured exports (JSON, XML, Word), whose text is read field by field.
 """
 from __future__ import annotations
 
+import io
 import unicodedata
+import zipfile
+from pathlib import Path
 
 # registers "sloppy-windows-1252": Windows' own reading of the five bytes Python's cp1252 has no character for
 import ftfy.bad_codecs  # noqa: F401
 import pytest
-from conftest import MORE, SAMPLES, VARIANTS, need
+from conftest import GREVE, MORE, OS2, SAMPLES, VARIANTS, need
 
 from corpus.readers import read_meetings
 from corpus.textclean import repair_mojibake
@@ -97,3 +101,30 @@ def test_a_decomposed_query_and_title_completion_find_what_the_composed_ones_fin
                  for q in (query, typed)]
         assert found[0] and [h["id"] for h in found[1]] == [h["id"] for h in found[0]]
     assert engine.suggest(decomposed("Råstof")) == engine.suggest("Råstof") != []
+
+
+STRUCTURED = [GREVE / "Beskæftigelses- og Erhvervsudvalget_2022-01-10T08:00:00+01:00_02e86ff6-fd6b-4bab-99ad-17411bb2ead1.json", VARIANTS / "acadre-data-oekonomiudvalget.xml",
+              VARIANTS / "edoc-agenda-kultur-referat.xml", VARIANTS / "sbsys-publication-teknik.xml",
+              OS2 / "acadre_syddjurs_puk_2013-06-20" / "3687982.DOCX"]
+
+
+def rewritten(path: Path, change) -> bytes:
+    """The file with its text changed by `change` (bytes -> bytes); in a Word file, its document part."""
+    data = need(path).read_bytes()
+    if not data.startswith(b"PK"):
+        return change(data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for member in old.infolist():
+            part = old.read(member)
+            new.writestr(member, change(part) if member.filename == "word/document.xml" else part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("path", STRUCTURED, ids=lambda p: p.name)
+def test_a_garbled_or_decomposed_export_reads_as_the_document_was_written(path):
+    original = everything(read_meetings(need(path).read_bytes(), path.name))
+    for change in (garbled, lambda data: decomposed(data.decode("utf-8")).encode("utf-8")):
+        copy = rewritten(path, change)
+        assert copy != need(path).read_bytes()
+        assert everything(read_meetings(copy, path.name)) == original

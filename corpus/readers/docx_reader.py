@@ -23,6 +23,7 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Reading, Sect
 from corpus.readers import ReaderError
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
+from corpus.textclean import as_written
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -145,7 +146,7 @@ def _heading_level(paragraph: Paragraph) -> int:
 
 
 def _clean(text: str) -> str:
-    text = text.replace("\u00a0", " ").replace("\u00ad", "")
+    text = as_written(text).replace("\u00a0", " ").replace("\u00ad", "")
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")).strip()
 
 

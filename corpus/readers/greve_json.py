@@ -23,7 +23,7 @@ from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.readers.html_tree import parse_html
 from corpus.sections import heading_kind
-from corpus.textclean import collapse_spaces
+from corpus.textclean import as_written_values, collapse_spaces
 
 CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
@@ -78,7 +78,7 @@ def read(data: bytes, name: str) -> list[Meeting]:
 
 def _load(data: bytes) -> dict[str, Any]:
     try:
-        doc = json.loads(data)
+        doc = as_written_values(json.loads(data))  # composed, mojibake repaired, as text is
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ReaderError(f"not valid JSON ({exc})") from exc
     if not isinstance(doc, dict) or not all(key in doc for key in REQUIRED):

@@ -21,6 +21,7 @@ from corpus.readers import ReaderError
 from corpus.readers.acadre_xml import is_acadre_data, read_acadre_data
 from corpus.readers.edoc_agenda import is_edoc_agenda, read_edoc_agenda
 from corpus.readers.sbsys_publication import is_publication, read_publication
+from corpus.textclean import as_written_element
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # an archive member larger than this is not read (a zip bomb, not minutes)
 ACADRE_INDEX = re.compile(rb'<table\s+name="producedAgenda"\s*>(.*?)(?:</table>|$)', re.S)
@@ -79,7 +80,7 @@ def parse(data: bytes) -> Element:
     from defusedxml.ElementTree import ParseError, fromstring
 
     try:
-        return fromstring(data)
+        return as_written_element(fromstring(data))  # composed, mojibake repaired, as text is
     except DefusedXmlException as exc:
         raise ReaderError(f"the XML declares entities or a DTD, which an agenda export does not: {exc}") from exc
     except ParseError as exc:
