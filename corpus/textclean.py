@@ -22,7 +22,7 @@ PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)
 TOC_ENTRY = r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.?\s)"  # how an entry of a table of contents opens
 TOC_PAGE = r"(\t|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab or dot leaders, then its page number
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
-NUMBER_CELL = re.compile(r"\t[\d\s.,%+-]*\t")  # a table row's number between tabs (»155 Dragør⇥14.609⇥471«)
+NUMBER_CELL = re.compile(r"\t\s*\d[\d\s.,%+-]*\t")  # a table row's number between tabs (»155 Dragør⇥14.609⇥471«)
 TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
 TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
@@ -206,9 +206,9 @@ def _runs(entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Entries (first, last line), in order, grouped where each starts at most two lines below the last."""
     runs: list[list[tuple[int, int]]] = []
     for start, end in entries:
-        if runs and runs[-1][-1][1] < start <= runs[-1][-1][1] + 2:
+        if runs and start <= runs[-1][-1][1] + 2:
             runs[-1].append((start, end))
-        elif not runs or start > runs[-1][-1][1]:
+        else:
             runs.append([(start, end)])
     return runs
 
