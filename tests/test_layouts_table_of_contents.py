@@ -90,3 +90,8 @@ def test_entries_whose_pages_go_down_are_no_table_of_contents():
     lines = ["1. Godkendelse af dagsorden\t3", "2. Budget\t1", "3. Eventuelt\t2"]
     assert drop_toc_lines(lines) == lines
     assert drop_toc_lines(["1. Godkendelse af dagsorden\t1", "2. Budget\t1", "3. Eventuelt\t2"]) == []
+
+
+def test_tab_aligned_entries_with_an_empty_cell_are_entries():
+    lines = ["Indhold", "1.\t\tGodkendelse af dagsorden\t3", "2.\t\tBudget 2024\t4", "", "1. Godkendelse af dagsorden"]
+    assert drop_toc_lines(lines) == ["Indhold", "", "1. Godkendelse af dagsorden"]
