@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 
 from ftfy import fix_encoding
 
+from corpus.dates import MONTHS
 from corpus.model import DropReason, Dropped
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
@@ -24,6 +25,7 @@ TOC_PAGE = r"(\t|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab or dot lead
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 NUMBER_CELL = re.compile(r"\t\s*\d[\d\s.,%+-]*\t")  # a table row's number between tabs (»155 Dragør⇥14.609⇥471«)
 TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
+DATE_OPENING = re.compile(r"^\s*\d{1,2}\.\s+(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)  # »14. april …«
 TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
@@ -214,18 +216,25 @@ def _runs(entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
 
 
 def _toc_line(line: str) -> bool:
-    """An entry on one line; a row of figures between tabs is a table's (»155 Dragør⇥14.609⇥471«)."""
-    return bool(TOC_LINE.match(line)) and not NUMBER_CELL.search(TOC_ENDING.sub("\t", line))
+    """An entry on one line; a row of figures between tabs is a table's (»155 Dragør⇥14.609⇥471«), and a
+    line opening with a date (»14. april …«) opens no entry."""
+    return (bool(TOC_LINE.match(line)) and not DATE_OPENING.match(line)
+            and not NUMBER_CELL.search(TOC_ENDING.sub("\t", line)))
+
+
+def _opens_entry(line: str) -> bool:
+    return bool(TOC_OPENING.match(line)) and not DATE_OPENING.match(line)
 
 
 def _wrapped_entry(lines: list[str], start: int) -> tuple[int, int] | None:
     """(first, last line) of an entry opening at `start` without its page number, which ends one of the
-    next `TOC_WRAP` lines (none of them blank or opening an entry of its own), or None."""
-    if not TOC_OPENING.match(lines[start]) or TOC_ENDING.search(lines[start]):
+    next `TOC_WRAP` lines (none of them blank or opening an entry of its own: a title wrapped before a date,
+    »… fra mødet d.« / »14. april …«, goes on), or None."""
+    if not _opens_entry(lines[start]) or TOC_ENDING.search(lines[start]):
         return None
     for end in range(start + 1, min(start + 1 + TOC_WRAP, len(lines))):
         line = lines[end]
-        if not line.strip() or TOC_OPENING.match(line):
+        if not line.strip() or _opens_entry(line):
             return None
         if TOC_ENDING.search(line):
             return (start, end) if not NUMBER_CELL.search(TOC_ENDING.sub("\t", line)) else None
