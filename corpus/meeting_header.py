@@ -19,6 +19,7 @@ from pathlib import Path
 
 from corpus.dates import find_date, find_time
 from corpus.spelling import either_spelling, fold
+from corpus.textclean import CONTENTS_HEADINGS
 
 # Bodies written out in prose in some minutes; their documents elsewhere use the short name.
 BODY_ALIASES = {fold(name): short for name, short in {
@@ -31,6 +32,7 @@ BODY_SUFFIX = re.compile(either_spelling(
     r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
     r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
+CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
 DOC_KIND = r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden)"
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
 KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
@@ -143,13 +145,14 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
 
 
 def _names(value: str, head: list[str], start: int) -> list[str]:
-    """Names after a label: on its line (comma-separated) and then one a line, up to a blank line or a label."""
+    """Names after a label: on its line (comma-separated) and then one a line, up to a blank line, a label or
+    the heading of a table of contents (»Afbud: Dorte Madsen« / »Indholdsfortegnelse«)."""
     names = [p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()] if value else []
     if value and len(value) > 80:  # one line of prose ('Kommunaldirektørerne i …'): keep it whole
         names = [value]
     for line in head[start:]:
         if not line or _split_label(line) is not None or ":" in line or find_date(line) \
-                or re.match(r"^\d{1,3}(\.|\s|$)", line):
+                or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS:
             break
         names.append(line.rstrip(","))
     return [n for n in names if n]

@@ -27,7 +27,8 @@ from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
-from corpus.textclean import clean_inline, drop_toc_lines, is_table_rule, normalise, strip_page_furniture
+from corpus.textclean import (CONTENTS_HEADINGS, clean_inline, drop_toc_lines, is_table_rule, normalise,
+                              strip_page_furniture)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -61,7 +62,7 @@ CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
 CLOSED_BLOCK = {fold(line) for line in ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter")}
 NOISE_LINES = {fold(line) for line in (
-    "indhold", "indholdsfortegnelse", "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
+    *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "følgende deltog ikke i behandlingen af punktet:", "åbent punkt", "åben")}
 HEADING_FORMS = "'1. Titel', '1 Titel', 'Punkt 1: Titel' or a number alone on its line followed by the title"
 

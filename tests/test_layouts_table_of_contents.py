@@ -8,7 +8,7 @@ import re
 import textwrap
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, VARIANTS
 
 from corpus.model import DropReason
 from corpus.readers import inspect_document
@@ -45,8 +45,8 @@ def laid_out(text: str, leaders: bool, indent: str, width: int | None) -> str:
     return "\n".join(lines)
 
 
-def read(text: str):
-    return inspect_document(text.encode(), "kdnet-2023-06-02-dagsorden-og-referat.txt")
+def read(text: str, name: str = JUNE.name):
+    return inspect_document(text.encode(), name)
 
 
 @pytest.mark.parametrize("leaders", [False, True], ids=["tab", "dot-leaders"])
@@ -61,6 +61,34 @@ def test_a_table_of_contents_in_any_layout_reads_as_the_same_meetings(leaders, i
     contents = " ".join(d.text for d in reading.dropped if d.reason == DropReason.CONTENTS)
     for m in filter(None, map(ENTRY.match, original.split("\n"))):
         assert " ".join(m.group(1).split()) in " ".join(contents.split())  # every entry left out, whole
+
+
+def with_contents(path, leaders: bool, width: int | None) -> str:
+    """The minutes with a table of contents of their own items put above the first one, as a PDF prints it:
+    »Indholdsfortegnelse«, then »N. Title« with dot leaders or a tab and a page number, wrapped at `width`."""
+    text = path.read_text(encoding="utf-8")
+    items = read(text, path.name).meetings[0].items
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if items[0].title[:20] in line)
+    contents = ["Indholdsfortegnelse", ""]
+    for page, item in enumerate(items, start=2):
+        entry = f"{item.number}. {item.title}"
+        end = f" {'.' * 10} {page}" if leaders else f"\t{page}"
+        *wrapped, last = textwrap.wrap(entry, width) if width and len(entry) > width else [entry]
+        contents += [*wrapped, last + end]
+    return "\n".join(lines[:first] + contents + [""] + lines[first:])
+
+
+@pytest.mark.parametrize("leaders", [False, True], ids=["tab", "dot-leaders"])
+@pytest.mark.parametrize("width", [None, 45], ids=["one-line", "wrapped-45"])
+@pytest.mark.parametrize("path", [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt",
+                                  VARIANTS / "punkt-style-kultur.txt", VARIANTS / "sbsys-skolebestyrelse.txt"],
+                         ids=lambda p: p.name)
+def test_every_text_layout_reads_the_same_with_a_table_of_contents(path, leaders, width):
+    """Other layouts than the June minutes' (»1. Title«, »Punkt 1:«, SBSYS's »1 Title«), and a contents
+    heading right below »Afbud: …«, where it was read as one more name sending apologies."""
+    variant = with_contents(path, leaders, width)
+    assert shape(read(variant, path.name).meetings) == shape(read(path.read_text(encoding="utf-8"), path.name).meetings)
 
 
 def test_a_wrapped_entry_keeps_the_first_item_of_the_meeting():
