@@ -2,8 +2,9 @@
 contents and markup in extracted minutes before parsing; and the two small helpers every layer uses,
 collapse_spaces() and cut_at_word().
 
-Page furniture is found by its shape, not by a list of municipalities: a "Side N (af M)" line and the
-lines right above it that repeat above most such markers.
+Page furniture is found by its shape, not by a list of municipalities: a "Side N (af M)" line, the lines
+right above it that repeat above most such markers, and the lines right below it that stand at the same
+place below most of them (the next page's running header under a footer's page number).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ftfy import fix_encoding
 
 from corpus.dates import MONTHS
 from corpus.model import DropReason, Dropped
+from corpus.sections import known_heading
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
@@ -114,7 +116,9 @@ def normalise(text: str) -> str:
 
 
 def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
-    """Remove 'Side N af M' markers and the header lines repeated above them; rejoin split paragraphs."""
+    """Remove 'Side N af M' markers and the running header or footer lines beside them: the lines right
+    above a marker (a header ending in the page number, a footer above it) or right below it (the next
+    page's header under a footer's page number) that repeat there at most markers. Rejoin split paragraphs."""
     dropped = dropped if dropped is not None else []
     for line in lines:
         dropped.extend(Dropped(DropReason.PAGE_FURNITURE, m.group().strip()) for m in INLINE_PAGE.finditer(line))
@@ -122,30 +126,39 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     markers = [i for i, line in enumerate(lines) if PAGE_MARKER.match(line)]
     if not markers:
         return lines
-    above = Counter()
-    for i in markers:
-        above.update({lines[j].strip() for j in _lines_above(lines, i)})
     threshold = max(2, len(markers) // 2)
-    furniture = {text for text, n in above.items() if n >= threshold}
-    drop: set[int] = set()
-    for i in markers:
-        drop.add(i)
-        for j in _lines_above(lines, i):
-            if lines[j].strip() not in furniture:
-                break
-            drop.add(j)
+    drop: set[int] = set(markers)
+    above = Counter(text for i in markers for text in {lines[j].strip() for j in _lines_beside(lines, i, -1)})
+    repeated_above = {text for text, n in above.items() if n >= threshold}
+    _drop_beside(lines, markers, -1, lambda text, k: text in repeated_above, drop)
+    # Below a page number (a footer's) the next page's running header stands at the same place page after
+    # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
+    below = Counter((k, lines[j].strip()) for i in markers for k, j in enumerate(_lines_beside(lines, i, 1)))
+    repeated_below = {place for place, n in below.items() if n >= threshold and not known_heading(place[1])}
+    _drop_beside(lines, markers, 1, lambda text, k: (k, text) in repeated_below, drop)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
     kept = [line if i not in drop else None for i, line in enumerate(lines)]
     return _rejoin(kept)
 
 
-def _lines_above(lines: list[str], i: int) -> list[int]:
-    """Indexes of the non-blank lines right above line i, nearest first."""
-    found, j = [], i - 1
-    while j >= 0 and len(found) < HEADER_LOOKBACK:
+def _drop_beside(lines: list[str], markers: list[int], step: int, furniture, drop: set[int]) -> None:
+    """Add to `drop` the lines beside each marker (`step` as in `_lines_beside`) that are `furniture(text,
+    place)`, nearest first, up to the first that is not."""
+    for i in markers:
+        for k, j in enumerate(_lines_beside(lines, i, step)):
+            if not furniture(lines[j].strip(), k):
+                break
+            drop.add(j)
+
+
+def _lines_beside(lines: list[str], i: int, step: int) -> list[int]:
+    """Indexes of the non-blank lines right above line i (`step` -1) or below it (1), nearest first, up to
+    the next page marker."""
+    found, j = [], i + step
+    while 0 <= j < len(lines) and len(found) < HEADER_LOOKBACK and not PAGE_MARKER.match(lines[j]):
         if lines[j].strip():
             found.append(j)
-        j -= 1
+        j += step
     return found
 
 
