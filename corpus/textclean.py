@@ -128,24 +128,26 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
         return lines
     threshold = max(2, len(markers) // 2)
     drop: set[int] = set(markers)
-    above = Counter(text for i in markers for text in {lines[j].strip() for j in _lines_beside(lines, i, -1)})
+    above_each = [_lines_beside(lines, i, -1) for i in markers]
+    above = Counter(text for near in above_each for text in {lines[j].strip() for j in near})
     repeated_above = {text for text, n in above.items() if n >= threshold}
-    _drop_beside(lines, markers, -1, lambda text, k: text in repeated_above, drop)
+    _drop_beside(lines, above_each, lambda text, k: text in repeated_above, drop)
     # Below a page number (a footer's) the next page's running header stands at the same place page after
     # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
-    below = Counter((k, lines[j].strip()) for i in markers for k, j in enumerate(_lines_beside(lines, i, 1)))
+    below_each = [_lines_beside(lines, i, 1) for i in markers]
+    below = Counter((k, lines[j].strip()) for near in below_each for k, j in enumerate(near))
     repeated_below = {place for place, n in below.items() if n >= threshold and not known_heading(place[1])}
-    _drop_beside(lines, markers, 1, lambda text, k: (k, text) in repeated_below, drop)
+    _drop_beside(lines, below_each, lambda text, k: (k, text) in repeated_below, drop)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
     kept = [line if i not in drop else None for i, line in enumerate(lines)]
     return _rejoin(kept)
 
 
-def _drop_beside(lines: list[str], markers: list[int], step: int, furniture, drop: set[int]) -> None:
-    """Add to `drop` the lines beside each marker (`step` as in `_lines_beside`) that are `furniture(text,
-    place)`, nearest first, up to the first that is not."""
-    for i in markers:
-        for k, j in enumerate(_lines_beside(lines, i, step)):
+def _drop_beside(lines: list[str], beside_each: list[list[int]], furniture, drop: set[int]) -> None:
+    """Add to `drop` the lines beside each marker (each marker's `_lines_beside`, nearest first) that are
+    `furniture(text, place)`, up to the first that is not."""
+    for beside in beside_each:
+        for k, j in enumerate(beside):
             if not furniture(lines[j].strip(), k):
                 break
             drop.add(j)
@@ -230,14 +232,17 @@ def _runs(entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
 
 
 def _toc_line(line: str) -> bool:
-    """An entry on one line; a row of figures between tabs is a table's (»155 Dragør⇥14.609⇥471«), and a
-    line opening with a date (»14. april …«) opens no entry."""
-    return (bool(TOC_LINE.match(line)) and not DATE_OPENING.match(line)
-            and not NUMBER_CELL.search(TOC_ENDING.sub("\t", line)))
+    """An entry on one line (a line opening with a date, »14. april …«, opens no entry)."""
+    return bool(TOC_LINE.match(line)) and not DATE_OPENING.match(line) and not _table_row(line)
 
 
 def _opens_entry(line: str) -> bool:
     return bool(TOC_OPENING.match(line)) and not DATE_OPENING.match(line)
+
+
+def _table_row(line: str) -> bool:
+    """A row of figures between tabs before the last (»155 Dragør⇥14.609⇥471«) is a table's, not an entry."""
+    return bool(NUMBER_CELL.search(TOC_ENDING.sub("\t", line)))
 
 
 def _wrapped_entry(lines: list[str], start: int) -> tuple[int, int] | None:
@@ -251,7 +256,7 @@ def _wrapped_entry(lines: list[str], start: int) -> tuple[int, int] | None:
         if not line.strip() or _opens_entry(line):
             return None
         if TOC_ENDING.search(line):
-            return (start, end) if not NUMBER_CELL.search(TOC_ENDING.sub("\t", line)) else None
+            return None if _table_row(line) else (start, end)
     return None
 
 
