@@ -147,14 +147,26 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
 def _names(value: str, head: list[str], start: int) -> list[str]:
     """Names after a label: on its line (comma-separated) and then one a line, up to a blank line, a label or
     the heading of a table of contents (»Afbud: Dorte Madsen« / »Indholdsfortegnelse«)."""
-    names = [p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()] if value else []
-    if value and len(value) > 80:  # one line of prose ('Kommunaldirektørerne i …'): keep it whole
-        names = [value]
+    lines, prose = [], False
     for line in head[start:]:
         if not line or _split_label(line) is not None or ":" in line or find_date(line) \
                 or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS:
             break
-        names.append(line.rstrip(","))
+        above = lines[-1] if lines else value
+        # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
+        # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either
+        if above and (line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","):
+            prose = True
+            if lines:
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                value = f"{value} {line}"
+            continue
+        lines.append(line)
+    names = [p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()] if value else []
+    if value and len(value) > 80:  # one line of prose ('Kommunaldirektørerne i …'): keep it whole
+        names = [value]
+    names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]
 
 
@@ -163,10 +175,15 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
     'Referat' followed by the body and then the date."""
     for i, line in enumerate(head[:12]):
         m = KIND_FIRST.match(line) or KIND_MIDDLE.match(line)
-        if m and find_date(m.group("rest")):
+        nxt = head[i + 1] if i + 1 < len(head) else ""
+        if nxt and _split_label(nxt) is None and not (m and find_date(m.group("rest")) and find_time(m.group("rest"))):
+            # the title wrapped (»… – Referat – 14. maj« / »2024 kl. 15.30«)
+            m = KIND_FIRST.match(f"{line} {nxt}") or KIND_MIDDLE.match(f"{line} {nxt}") or m
+        rest = m.group("rest") if m else ""
+        if m and find_date(rest):
             h.body = h.body or canonical_body(m.group("body").strip(" -–,"))
-            h.date = h.date or find_date(m.group("rest"))
-            h.time = h.time or find_time(m.group("rest"))
+            h.date = h.date or find_date(rest)
+            h.time = h.time or find_time(rest)
             return
         if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
@@ -255,7 +272,13 @@ def _location(head: list[str]) -> str | None:
                 return ", ".join(place)
         m = re.match(either_spelling(r"^(?:mødet afholdes på|afholdes på)\s+(.+?)\.?$"), line, re.I)
         if m:
-            return m.group(1)
+            place = m.group(1)
+            for nxt in head[i + 1:i + 3]:  # the address wrapped: »…, Udgårdsvej 2, 8600« / »Silkeborg«
+                if not nxt or _split_label(nxt) is not None or ":" in nxt or find_date(nxt) \
+                        or not (re.search(r"(,|\b\d{4})$", place) or nxt[:1].islower()):
+                    break
+                place = f"{place} {nxt.rstrip('.')}"
+            return place
         m = re.match(either_spelling(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$"), line, re.I)
         if m:
             return m.group(1)

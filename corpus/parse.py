@@ -192,10 +192,12 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 found.append(heading)
             continue
         title = m.group(2).strip()
-        if len(title) >= 400 or not (style is PUNKT or _looks_like_item(plain, i + 1, title)):
+        if len(title) >= 400:
             continue
-        title, end = _wrapped_title(plain, i + 1, title)
-        found.append(Heading(i, int(m.group(1)), title, end))
+        wrapped, end = _wrapped_title(plain, i + 1, title)
+        # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«)
+        if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and PRESENTER.match(wrapped):
+            found.append(Heading(i, int(m.group(1)), wrapped, end))
     return found
 
 
@@ -354,6 +356,32 @@ def _name_and_note(text: str) -> tuple[str, str]:
     return parts[0].rstrip(". ").strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
+BOLD_OPENED = re.compile(r"^\s*[-•]\s*\*\*(?!.*\*\*)")  # »• **Baggrundsgruppe til …«, bold not closed
+
+
+def _join_bold_wraps(lines: list[str], most: int = 2) -> list[str]:
+    """A bold heading hard-wrapped over lines (»• **Baggrundsgruppe til Sundhedskoordinations- og« /
+    »Praksisplanudvalget/medlemmer af Sundhedsstyregruppen**«) is one line again; an unclosed one stays."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = None
+        if BOLD_OPENED.match(lines[i]):
+            for j in range(i + 1, min(i + 1 + most, len(lines))):
+                if not lines[j].strip() or "**" in lines[j] and not lines[j].endswith("**"):
+                    break
+                if lines[j].endswith("**"):
+                    end = j
+                    break
+        if end is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            out.append(" ".join(line.strip() for line in lines[i:end + 1]))
+            i = end + 1
+    return out
+
+
 class _BodyReader:
     """One item's lines -> case number, sections (sub-items as headed sections) and attachment titles."""
 
@@ -366,7 +394,7 @@ class _BodyReader:
 
     def read(self, body: list[str]) -> None:
         skip_absentees = False
-        lines = [line.rstrip() for line in body]
+        lines = _join_bold_wraps([line.rstrip() for line in body])
         for i, raw in enumerate(lines):
             marked = raw.lstrip().startswith(MARK)
             line = _plain(raw).strip()
@@ -406,8 +434,8 @@ class _BodyReader:
                 self.sub = clean_inline(line)
                 self.kind, self.heading, self.in_bilag = SectionKind.OTHER, "", False
                 continue
-            if self._section_line(line, raw):
-                continue
+            if not (self.para and line[:1].islower()) and self._section_line(line, raw):
+                continue  # (a line going on in lower case, right under a paragraph's line, is its wrap)
             text = clean_inline(line)
             if text and raw[:1] in "-•":  # a list entry stands on its own line
                 self._flush_para()
@@ -460,8 +488,8 @@ class _BodyReader:
         return False
 
     def _flush_para(self) -> None:
-        if self.para:
-            self.paras.append(" ".join(self.para))
+        if self.para:  # cleaned again as a whole: a link or emphasis may be wrapped over lines (»[AI« / »Act](#)«)
+            self.paras.append(clean_inline(" ".join(self.para)))
             self.para.clear()
 
     def _flush_section(self) -> None:
@@ -509,7 +537,9 @@ class _BodyReader:
             self.dropped += [Dropped(DropReason.MARKER, row.group(part)) for part in ("n", "access", "doc")]
             text = row.group("title")
         prev = self.bilag_titles[-1] if self.bilag_titles else ""
-        if prev and not listed and ATTACHMENT_SHAPE.match(prev) and not ATTACHMENT_SHAPE.match(text) \
+        if prev.count("[") > prev.count("]"):  # a link wrapped over lines (»[Bilag 3 - …« / »… SMV'er](#)«)
+            self.bilag_titles[-1] = clean_inline(_join_wrap(prev, text))
+        elif prev and not listed and ATTACHMENT_SHAPE.match(prev) and not ATTACHMENT_SHAPE.match(text) \
                 and (text[:1].islower() or len(prev) >= 55 and prev[-1:] not in ".!?)"):
             self.bilag_titles[-1] = _join_wrap(prev, text)
         elif text.lower() == "ingen":
