@@ -28,7 +28,7 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.textclean import (CONTENTS_HEADINGS, clean_inline, drop_toc_lines, is_table_rule, normalise,
-                              strip_page_furniture)
+                              strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -85,6 +85,8 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     """
     dropped = dropped if dropped is not None else []
     raw = normalise(text).split("\n")
+    if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own: never double-spaced)
+        raw = undouble_spacing(raw)
     lines = strip_page_furniture(drop_toc_lines(raw, dropped), dropped)
     style = _document_style(lines)
     embedded = _embedded_blocks(lines, style)

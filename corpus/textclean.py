@@ -115,6 +115,34 @@ def normalise(text: str) -> str:
     return text
 
 
+def undouble_spacing(lines: list[str]) -> list[str]:
+    """A double-spaced text (a blank line after every line, as some PDF and OCR converters write it) ->
+    single-spaced, so a wrapped title or a list of names reads as one again. Where wider gaps stand between
+    its paragraphs they stay as one blank line; without them, only text laid out in page-wide lines (none over
+    120 characters) is taken for double-spaced: text whose paragraphs are single long lines also has a blank
+    after nearly every line, and is left as it is."""
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    if len(text) < 10:
+        return lines
+    followed = sum(1 for i in text if i + 2 < len(lines) and not lines[i + 1].strip())
+    wide = sum(1 for i in text if i + 2 < len(lines) and not lines[i + 1].strip() and not lines[i + 2].strip())
+    if followed < 0.95 * (len(text) - 1):
+        return lines
+    if wide < max(3, 0.05 * len(text)) and any(len(lines[i]) > 120 for i in text):
+        return lines
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if line.strip():
+            if blanks >= 2 and out:
+                out.append("")
+            out.append(line)
+            blanks = 0
+        else:
+            blanks += 1
+    return out
+
+
 def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
     """Remove 'Side N af M' markers and the running header or footer lines beside them: the lines right
     above a marker (a header ending in the page number, a footer above it) or right below it (the next
