@@ -71,6 +71,17 @@ def find_item(meetings, date: str, number: int):
     raise AssertionError(f"no item {date}#{number}")
 
 
+def what_was_read(meetings, section=None) -> list:
+    """What a reader made of a document, to compare two readings: the meetings' facts, and each item's facts,
+    attachments and sections; a section by default as its kind, heading and words (a layout may rejoin or
+    split a paragraph without changing what it says)."""
+    section = section or (lambda s: (s.kind.value, s.heading, s.text.split()))
+    return [(m.body, m.date, m.time, m.location, m.participants, m.absentees,
+             [(i.number, i.title, i.presenter, i.case_number, i.closed, i.attachments,
+               [section(s) for s in i.sections]) for i in m.items])
+            for m in meetings]
+
+
 def minilm_model_path() -> Path:
     """The small sentence-transformers model the backend's tests load offline; skips (with the reason)
     unless the opt-in extra is installed, as `make test-st` does. `make test` installs no torch."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import SAMPLES, VARIANTS
+from conftest import SAMPLES, VARIANTS, what_was_read
 
 from corpus.readers import read_meetings
 
@@ -35,12 +35,9 @@ def hard_wrapped(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-def shape(meetings) -> list:
-    """What was read; each section as its kind and words (where a wrapped heading ends may move)."""
-    return [(m.body, m.date, m.time, m.location, m.participants, m.absentees,
-             [(i.number, i.title, i.presenter, i.case_number, i.closed, i.attachments,
-               [(s.kind.value, f"{s.heading} {s.text}".split()) for s in i.sections]) for i in m.items])
-            for m in meetings]
+def words(section) -> tuple:
+    """A section as its kind and words (where a wrapped heading ends may move)."""
+    return section.kind.value, f"{section.heading} {section.text}".split()
 
 
 @pytest.mark.parametrize(("path", "width"), WRAPPED, ids=[f"{p.name}-{w}" for p, w in WRAPPED])
@@ -48,7 +45,8 @@ def test_hard_wrapped_minutes_read_as_the_file_they_came_from(path, width):
     text = path.read_text(encoding="utf-8")
     wrapped = hard_wrapped(text, width)
     assert wrapped != text  # lines were wrapped
-    assert shape(read_meetings(wrapped.encode(), path.name)) == shape(read_meetings(text.encode(), path.name))
+    assert what_was_read(read_meetings(wrapped.encode(), path.name), words) == \
+        what_was_read(read_meetings(text.encode(), path.name), words)
 
 
 def test_a_presenter_on_the_wrapped_line_of_a_title_keeps_the_item():

@@ -5,7 +5,7 @@ either kind of furniture added, and the furniture is listed as dropped."""
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, VARIANTS
+from conftest import SAMPLES, VARIANTS, what_was_read
 
 from corpus.model import DropReason
 from corpus.readers import inspect_document
@@ -15,14 +15,6 @@ from corpus.readers import inspect_document
 LAYOUTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt",
            VARIANTS / "punkt-style-kultur.txt", VARIANTS / "sbsys-skolebestyrelse.txt"]
 HEADER = ["Referat – fortsat", "Kommunens mødesystem"]
-
-
-def shape(meetings) -> list:
-    """What was read, with each section's text as its words (a page break may rejoin a paragraph)."""
-    return [(m.body, m.date, m.time, m.location, m.participants, m.absentees,
-             [(i.number, i.title, i.presenter, i.case_number, i.closed,
-               [(s.kind.value, s.heading, s.text.split()) for s in i.sections]) for i in m.items])
-            for m in meetings]
 
 
 def paged(path, footer: bool, every: int = 10) -> str:
@@ -46,6 +38,7 @@ def paged(path, footer: bool, every: int = 10) -> str:
 def test_page_furniture_is_left_out_wherever_the_page_number_stands(path, footer):
     original = path.read_text(encoding="utf-8")
     reading = inspect_document(paged(path, footer).encode(), path.name)
-    assert shape(reading.meetings) == shape(inspect_document(original.encode(), path.name).meetings)
+    expected = inspect_document(original.encode(), path.name).meetings
+    assert what_was_read(reading.meetings) == what_was_read(expected)
     furniture = [d.text for d in reading.dropped if d.reason == DropReason.PAGE_FURNITURE]
     assert furniture.count(HEADER[0]) >= 2 and "Side 2 af" in " ".join(furniture)

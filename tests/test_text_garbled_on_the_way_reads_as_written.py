@@ -17,7 +17,7 @@ from pathlib import Path
 # registers "sloppy-windows-1252": Windows' own reading of the five bytes Python's cp1252 has no character for
 import ftfy.bad_codecs  # noqa: F401
 import pytest
-from conftest import GREVE, MORE, OS2, SAMPLES, VARIANTS, need
+from conftest import GREVE, MORE, OS2, SAMPLES, VARIANTS, need, what_was_read
 
 from corpus.readers import read_meetings
 from corpus.textclean import repair_mojibake
@@ -35,9 +35,7 @@ def garbled(data: bytes, encoding: str = "sloppy-windows-1252", errors: str = "s
 
 
 def everything(meetings) -> list:
-    return [(m.body, m.date, m.time, m.location, m.participants, m.absentees,
-             [(i.number, i.title, i.presenter, i.case_number, i.closed,
-               [(s.kind, s.heading, s.text) for s in i.sections]) for i in m.items]) for m in meetings]
+    return what_was_read(meetings, lambda s: (s.kind, s.heading, s.text))
 
 
 @pytest.mark.parametrize("encoding", ["sloppy-windows-1252", "latin-1"])
