@@ -85,7 +85,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     """
     dropped = dropped if dropped is not None else []
     raw = normalise(text).split("\n")
-    if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own: never double-spaced)
+    if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own)
         raw = undouble_spacing(raw)
     lines = strip_page_furniture(drop_toc_lines(raw, dropped), dropped)
     style = _document_style(lines)
