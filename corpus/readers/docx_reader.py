@@ -62,6 +62,7 @@ class _Item:
     number: int
     title: str
     lines: list[Line] = field(default_factory=list)
+    in_table: bool = False  # Acadre's layout: each item heads a table
 
 
 def read(data: bytes, name: str) -> list[Meeting]:
@@ -73,11 +74,22 @@ def inspect(data: bytes, name: str) -> Reading:
     lines = list(_document_lines(_open(data)))
     text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
-    if not items:
-        dropped: list[Dropped] = []
-        return Reading(_as_plain_text(lines, name, dropped), dropped, text)
-    meeting = _meeting(front, signatures, name)
     dropped: list[Dropped] = []
+    if not items:
+        return Reading(_as_plain_text(lines, name, dropped), dropped, text)
+    if not any(item.in_table for item in items):
+        # Minutes written in Word with its heading styles, not Acadre's tables: their text has the layout of
+        # typed minutes (»Mødested …«, »Afbud: …«, a case number under the title), which the text parser reads,
+        # as long as it finds every item the styles head (a closed item with nothing under its title has no
+        # furniture for it to go by); otherwise the styles guide the reading.
+        try:
+            meetings = _as_plain_text(lines, name, dropped)
+            if sum(len(m.items) for m in meetings) >= len(items):
+                return Reading(meetings, dropped, text)
+        except ReaderError:
+            pass
+        dropped = []
+    meeting = _meeting(front, signatures, name)
     meeting.items = [_item(raw, meeting.date, dropped) for raw in items]
     dropped += [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
     dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
@@ -105,11 +117,59 @@ def _open(data: bytes) -> WordDocument:
 def _document_lines(document: WordDocument) -> Iterator[Line]:
     from docx.table import Table as WordTable
 
+    numbers = _HeadingNumbers(document)
     for block in document.iter_inner_content():
         if isinstance(block, WordTable):
             yield from _table_lines(block)
         else:
-            yield _paragraph_line(block)
+            yield numbers.written(block, _paragraph_line(block))
+
+
+class _HeadingNumbers:
+    """Word's automatic numbering of item headings (»1.« shown, only »Godkendelse af dagsorden« in the
+    text): each numbered Heading 1 gets its number written, counted per list from the list's start."""
+
+    def __init__(self, document: WordDocument) -> None:
+        try:
+            self.numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):  # no numbering part: nothing is numbered
+            self.numbering = None
+        self.last: dict[str, int] = {}
+
+    def written(self, paragraph: Paragraph, line: Line) -> Line:
+        text = line.text.removeprefix("- ") if line.listed else line.text
+        if line.level != 1 or not text or text[:1].isdigit() or self.numbering is None:
+            return line
+        num_id = _numbering_id(paragraph)
+        if num_id is None:
+            return line
+        number = self.last.get(num_id, self._start(num_id) - 1) + 1
+        self.last[num_id] = number
+        return Line(f"{number}. {text}", line.level, line.cells)
+
+    def _start(self, num_id: str) -> int:
+        """The list's first number: an override of the list's, or its definition's (1 when neither says)."""
+        found = self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:lvlOverride[@w:ilvl="0"]/w:startOverride/@w:val')
+        if not found:
+            abstract = self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
+            found = self.numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]'
+                                         '/w:lvl[@w:ilvl="0"]/w:start/@w:val') if abstract else []
+        return int(found[0]) if found and found[0].isdigit() else 1
+
+
+def _numbering_id(paragraph: Paragraph) -> str | None:
+    """The numbering list a paragraph belongs to, set on it or on its style (or the style's base); None when
+    it is not numbered (no list, or list 0, which switches numbering off)."""
+    elements = [paragraph._p]
+    style = paragraph.style
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    for element in elements:
+        found = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if found:
+            return found[0] if found[0] != "0" else None
+    return None
 
 
 def _paragraph_line(paragraph: Paragraph) -> Line:
@@ -161,7 +221,7 @@ def _split(lines: list[Line]) -> tuple[list[Line], list[_Item], list[Line]]:
             return front, items, lines[i:]
         m = ITEM_HEADING.match(first_cell) if line.level == 1 else None
         if m:
-            items.append(_Item(int(m.group(1)), _clean(m.group(2)).replace("\n", " ")))
+            items.append(_Item(int(m.group(1)), _clean(m.group(2)).replace("\n", " "), in_table=bool(line.cells)))
         elif items:
             items[-1].lines.append(line)
         else:

@@ -1,0 +1,68 @@
+"""Minutes written in Word with its heading styles, not in Acadre's tables: each item's title in Heading 1,
+the sections' in Heading 2, the rest as typed (»Mødested …«, »Afbud: …«, a case number under the title). They
+read as the same minutes read as text. Before, the Acadre reader took them: the committee became the file's
+name, the participants were lost, the case number and the closed marker stayed text. With Word's automatic
+numbering of the headings (»1.« shown, only the title in the text) they were refused for want of items."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from conftest import SAMPLES, VARIANTS, what_was_read
+
+from corpus.readers import read_meetings
+
+ITEM = re.compile(r"^(?:- )?(\d{1,3})\.\s+([A-ZÆØÅ].*)$")  # »- 11. februar« is a date
+SECTIONS = {"Beslutning", "Indstilling", "Sagsfremstilling", "Resumé", "Bilag", "Referat"}
+LAYOUTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt"]
+
+
+def word_minutes(text: str, numbered: bool, start: int | None = None) -> bytes:
+    """The text as typed in Word, a paragraph a line: item headings in Heading 1 (numbered by Word when
+    `numbered`, from `start` when given, and then only the title is in the text), section headings in
+    Heading 2."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    num_id = document.styles["List Number"].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
+    if start is not None:  # a list of its own, restarting at `start` (as minutes numbered on from the last)
+        abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+        num_id = "90"
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
+    expected = None  # the next item's number: a numbered list inside an item stays a list
+    for line in text.split("\n"):
+        m = ITEM.match(line)
+        if m and int(m.group(1)) == (expected or int(m.group(1))):
+            expected = int(m.group(1)) + 1
+            paragraph = document.add_paragraph(m.group(2) if numbered else line, style="Heading 1")
+            if numbered:
+                paragraph._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        else:
+            document.add_paragraph(line, style="Heading 2" if line.strip() in SECTIONS else None)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("numbered", [False, True], ids=["numbers-typed", "numbered-by-word"])
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.name)
+def test_minutes_written_in_word_read_as_the_same_minutes_as_text(path, numbered):
+    text = path.read_text(encoding="utf-8")
+    word = read_meetings(word_minutes(text, numbered), path.with_suffix(".docx").name)
+    assert what_was_read(word) == what_was_read(read_meetings(text.encode(), path.name))
+
+
+def test_word_numbering_that_goes_on_from_the_last_meeting_keeps_its_numbers():
+    text = (VARIANTS / "firstagenda-pdf-byraad.txt").read_text(encoding="utf-8")
+    items = read_meetings(word_minutes(text, numbered=True, start=35), "referat.docx")[0].items
+    assert [(i.number, i.title) for i in items] == [
+        (35, "Godkendelse af dagsorden"),
+        (36, "Forslag fra Enhedslisten om en klimaplan med Bedre Busser og Cykelstier i hele kommunen"),
+        (37, "Klimaregnskab og 2030-fremskrivning af udledningerne"), (38, "Salg af grund")]
