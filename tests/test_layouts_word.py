@@ -7,35 +7,37 @@ from __future__ import annotations
 
 import io
 import re
+from xml.sax.saxutils import escape
 
 import pytest
 from conftest import SAMPLES, VARIANTS, what_was_read
 
-from corpus.readers import read_meetings
+from corpus.readers import ReaderError, read_meetings
 
 ITEM = re.compile(r"^(?:- )?(\d{1,3})\.\s+([A-ZÆØÅ].*)$")  # »- 11. februar« is a date
 SECTIONS = {"Beslutning", "Indstilling", "Sagsfremstilling", "Resumé", "Bilag", "Referat"}
 LAYOUTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt"]
 
 
-def word_minutes(text: str, numbered: bool, start: int | None = None) -> bytes:
+def word_minutes(text: str, numbered: bool, start: int | None = None, num_id: str | None = None) -> bytes:
     """The text as typed in Word, a paragraph a line: item headings in Heading 1 (numbered by Word when
     `numbered`, from `start` when given, and then only the title is in the text), section headings in
-    Heading 2."""
+    Heading 2. `num_id`: the list the headings name, as written (a damaged file's)."""
     from docx import Document
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     document = Document()
     numbering = document.part.numbering_part.element
-    num_id = document.styles["List Number"].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
+    listed = document.styles["List Number"].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
     if start is not None:  # a list of its own, restarting at `start` (as minutes numbered on from the last)
-        abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
-        num_id = "90"
+        abstract = numbering.xpath(f'./w:num[@w:numId="{listed}"]/w:abstractNumId/@w:val')[0]
+        listed = "90"
         numbering.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+            f'<w:num {nsdecls("w")} w:numId="{listed}"><w:abstractNumId w:val="{abstract}"/>'
             f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
     expected = None  # the next item's number: a numbered list inside an item stays a list
+    num_id = listed if num_id is None else escape(num_id, {'"': "&quot;"})
     for line in text.split("\n"):
         m = ITEM.match(line)
         if m and int(m.group(1)) == (expected or int(m.group(1))):
@@ -66,3 +68,9 @@ def test_word_numbering_that_goes_on_from_the_last_meeting_keeps_its_numbers():
         (35, "Godkendelse af dagsorden"),
         (36, "Forslag fra Enhedslisten om en klimaplan med Bedre Busser og Cykelstier i hele kommunen"),
         (37, "Klimaregnskab og 2030-fremskrivning af udledningerne"), (38, "Salg af grund")]
+
+
+def test_a_damaged_numbering_id_numbers_nothing_and_the_file_is_refused_with_the_reason():
+    text = (VARIANTS / "firstagenda-pdf-byraad.txt").read_text(encoding="utf-8")
+    with pytest.raises(ReaderError, match="no agenda items"):
+        read_meetings(word_minutes(text, numbered=True, num_id='5"] | //w:p | x["'), "referat.docx")

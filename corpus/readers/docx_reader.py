@@ -149,11 +149,12 @@ class _HeadingNumbers:
 
     def _start(self, num_id: str) -> int:
         """The list's first number: an override of the list's, or its definition's (1 when neither says)."""
-        found = self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:lvlOverride[@w:ilvl="0"]/w:startOverride/@w:val')
-        if not found:
-            abstract = self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
-            found = self.numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]'
-                                         '/w:lvl[@w:ilvl="0"]/w:start/@w:val') if abstract else []
+        num = f'./w:num[@w:numId="{num_id}"]'  # (ids are checked to be numbers before they go into a path)
+        found = self.numbering.xpath(f'{num}/w:lvlOverride[@w:ilvl="0"]/w:startOverride/@w:val')
+        abstract = self.numbering.xpath(f"{num}/w:abstractNumId/@w:val")
+        if not found and abstract and abstract[0].isdigit():
+            found = self.numbering.xpath(
+                f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="0"]/w:start/@w:val')
         return int(found[0]) if found and found[0].isdigit() else 1
 
 
@@ -162,13 +163,13 @@ def _numbering_id(paragraph: Paragraph) -> str | None:
     it is not numbered (no list, or list 0, which switches numbering off)."""
     elements = [paragraph._p]
     style = paragraph.style
-    while style is not None:
+    while style is not None and len(elements) < 10:  # (a damaged file may base a style on itself)
         elements.append(style.element)
         style = style.base_style
     for element in elements:
         found = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if found:
-            return found[0] if found[0] != "0" else None
+        if found:  # a decimal number, as the schema says; anything else (a damaged file) numbers nothing
+            return found[0] if found[0].isdigit() and found[0] != "0" else None
     return None
 
 
