@@ -144,13 +144,17 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
             h.absentees = h.absentees or names
 
 
+def _ends_value(line: str) -> bool:
+    """A line a value written over lines does not go on into: a blank line, another label or a date."""
+    return not line or _split_label(line) is not None or ":" in line or find_date(line) is not None
+
+
 def _names(value: str, head: list[str], start: int) -> list[str]:
     """Names after a label: on its line (comma-separated) and then one a line, up to a blank line, a label or
     the heading of a table of contents (»Afbud: Dorte Madsen« / »Indholdsfortegnelse«)."""
     lines, prose = [], False
     for line in head[start:]:
-        if not line or _split_label(line) is not None or ":" in line or find_date(line) \
-                or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS:
+        if _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS:
             break
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
@@ -174,16 +178,15 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
     """'REFERAT Byrådet d. 27-08-2025', 'Teknisk Udvalg – Referat – 1. oktober 2025 kl. 15.45',
     'Referat' followed by the body and then the date."""
     for i, line in enumerate(head[:12]):
-        m = KIND_FIRST.match(line) or KIND_MIDDLE.match(line)
+        m = _dated_title(line)
         nxt = head[i + 1] if i + 1 < len(head) else ""
-        if nxt and _split_label(nxt) is None and not (m and find_date(m.group("rest")) and find_time(m.group("rest"))):
+        if nxt and _split_label(nxt) is None and not (m and find_time(m.group("rest"))):
             # the title wrapped (»… – Referat – 14. maj« / »2024 kl. 15.30«)
-            m = KIND_FIRST.match(f"{line} {nxt}") or KIND_MIDDLE.match(f"{line} {nxt}") or m
-        rest = m.group("rest") if m else ""
-        if m and find_date(rest):
+            m = _dated_title(f"{line} {nxt}") or m
+        if m:
             h.body = h.body or canonical_body(m.group("body").strip(" -–,"))
-            h.date = h.date or find_date(rest)
-            h.time = h.time or find_time(rest)
+            h.date = h.date or find_date(m.group("rest"))
+            h.time = h.time or find_time(m.group("rest"))
             return
         if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
@@ -194,6 +197,12 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                     and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80:
                 h.body = h.body or canonical_body(head[nxt[0]])
                 return
+
+
+def _dated_title(text: str) -> re.Match[str] | None:
+    """A title naming the document's kind, its body and a date (»REFERAT Byrådet d. 27-08-2025«)."""
+    m = KIND_FIRST.match(text) or KIND_MIDDLE.match(text)
+    return m if m and find_date(m.group("rest")) else None
 
 
 def _body_from_title(head: list[str]) -> str | None:
@@ -274,8 +283,7 @@ def _location(head: list[str]) -> str | None:
         if m:
             place = m.group(1)
             for nxt in head[i + 1:i + 3]:  # the address wrapped: »…, Udgårdsvej 2, 8600« / »Silkeborg«
-                if not nxt or _split_label(nxt) is not None or ":" in nxt or find_date(nxt) \
-                        or not (re.search(r"(,|\b\d{4})$", place) or nxt[:1].islower()):
+                if _ends_value(nxt) or not (re.search(r"(,|\b\d{4})$", place) or nxt[:1].islower()):
                     break
                 place = f"{place} {nxt.rstrip('.')}"
             return place
