@@ -9,15 +9,18 @@ semantic nDCG@10: 0.940 with the title as a passage of its own, 0.967 with it in
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import corpus.textclean
 from corpus.model import AgendaItem, SectionKind
 from corpus.store import StoredItem
 from corpus.textclean import collapse_spaces, cut_at_word
@@ -39,6 +42,18 @@ CountTokens = Callable[[str], int]
 _PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•*–]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s))")
 _SURE_CHARS = 3  # Danish runs ~4.8 characters per e5 token; a paragraph over 3 per token is over the limit
 _CHARS_PER_TOKEN_MAX = 6  # case text beyond budget * this is cut before splitting: it would not fit anyway
+
+
+@cache
+def passage_version() -> str:
+    """A digest of the code that cuts items into passages: this module and the text helpers it cuts with.
+    Stored in the vector index's manifest beside the policy, so an index built before that code changed
+    re-passages every item on its next sync (the embedding cache still saves each unchanged text),
+    instead of keeping the old passages of the meetings that read as before."""
+    digest = hashlib.sha256()
+    for path in (Path(__file__), Path(corpus.textclean.__file__)):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)

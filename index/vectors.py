@@ -32,7 +32,7 @@ from corpus.locks import WriteLock
 from corpus.store import Store
 from index.closed import hidden_rows
 from index.encoders import Encoder
-from index.passages import HEAD, TITLE, Passage, PassagePolicy, split_items
+from index.passages import HEAD, TITLE, Passage, PassagePolicy, passage_version, split_items
 
 MANIFEST = "manifest.json"
 CACHE_FILE = "cache.sqlite3"  # the embedding cache, in the index's directory
@@ -294,7 +294,8 @@ class VectorIndex:
             old = _load(self.path) if (self.path / MANIFEST).exists() else None
             if old is not None:
                 self._check_model(old)
-                if old.manifest["policy"] != asdict(self.policy):
+                cut_by = (old.manifest["policy"], old.manifest.get("passage_code"))
+                if cut_by != (asdict(self.policy), passage_version()):
                     old = None  # passages would differ: re-passage all (the cache still saves the embedding)
             current = store.meeting_hashes()
             held = old.manifest["meetings"] if old else {}
@@ -322,7 +323,7 @@ class VectorIndex:
         rows = _Rows.kept(old, keep) if old is not None else _Rows()
         rows.add(passages, hashes, vectors, self.encoder.dim)
         manifest = {"format": FORMAT, "model_id": self.encoder.model_id, "dim": self.encoder.dim,
-                    "policy": asdict(self.policy), "meetings": current}
+                    "policy": asdict(self.policy), "passage_code": passage_version(), "meetings": current}
         _write_generation(self.path, rows, manifest)
         return _report(embedded, cached, rows.count, started)
 
@@ -486,7 +487,7 @@ def _null_queries(texts: list[str], n: int) -> list[str]:
     """Nonsense queries: half random letter strings, half words of the corpus with letters shuffled."""
     rng = random.Random(0)
     letters = "abcdefghijklmnopqrstuvwxyzæøå"
-    words = sorted({w for t in texts[:2000] for w in t.split() if len(w) > 4 and w.isalpha()}) or ["minutes"]
+    words = sorted({w for t in texts for w in t.split() if len(w) > 4 and w.isalpha()}) or ["minutes"]
     queries = []
     for i in range(n):
         if i % 2:

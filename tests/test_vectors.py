@@ -1,6 +1,7 @@
 """The embedding index on the bundled minutes: Danish semantic search, incremental sync, atomic swaps."""
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -13,8 +14,8 @@ from conftest import SAMPLES, minilm_model_path
 from corpus.ingest import ingest_paths
 from corpus.store import Store
 from index.encoders import load_encoder, make_encoder
-from index.passages import PassagePolicy, split_items
-from index.vectors import IndexMismatch, VectorIndex
+from index.passages import PassagePolicy, passage_version, split_items
+from index.vectors import IndexMismatch, VectorIndex, _null_queries
 from config.settings import Settings
 
 POLICY = PassagePolicy.from_settings(Settings())  # the defaults
@@ -130,6 +131,34 @@ def test_a_new_index_over_known_text_takes_every_vector_from_the_cache(built, tm
     index = seeded_index(tmp_path / "vectors", built[0], e5)
     report = index.sync(store)
     assert report["embedded"] == 0 and report["cached"] == report["passages"] == built[1]["passages"]
+
+
+def test_an_index_cut_by_older_passage_code_is_cut_again_on_the_next_sync(built, tmp_path, e5):
+    """The manifest records a digest of the code that cuts items into passages beside the policy: when that
+    code changes, the meetings that read as before are cut again too (from the cache, embedding nothing),
+    instead of keeping their old passages. An index written before the digest existed has none."""
+    store, _ = own_store(tmp_path)
+    index = seeded_index(tmp_path / "vectors", built[0], e5)
+    index.sync(store)
+    manifest_path = index.path / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    assert manifest["passage_code"] == passage_version()
+    for older in ({**manifest, "passage_code": "0123456789abcdef"},
+                  {k: v for k, v in manifest.items() if k != "passage_code"}):
+        manifest_path.write_text(json.dumps(older))
+        report = VectorIndex(index.path, e5, policy=POLICY, batch=4).sync(store)
+        assert report["embedded"] == 0 and report["cached"] == report["passages"] == built[1]["passages"]
+        assert json.loads(manifest_path.read_text())["passage_code"] == passage_version()
+
+
+def test_the_nonsense_queries_do_not_depend_on_the_order_of_the_index_rows():
+    """The null lift's nonsense queries are drawn from the words of all passages, so an index built in one go
+    and one built meeting by meeting over months (rows in another order) draw the same line."""
+    def word(i: int) -> str:
+        return "ord" + "".join("abcdefghij"[int(d)] for d in f"{i:05d}")
+
+    texts = [f"{word(i)} {word(i + 50_000)}" for i in range(3000)]
+    assert _null_queries(texts, 100) == _null_queries(texts[::-1], 100)
 
 
 def test_a_changed_meeting_embeds_only_its_new_passages(built, tmp_path, e5):
