@@ -10,6 +10,7 @@ milliseconds for tens of thousands of passages and needs no approximate index to
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 import random
@@ -40,6 +41,7 @@ SECOND_WEIGHT = 0.25  # share of an item's second-best passage in its score (see
 FORMAT = 2
 NULL_QUERIES = 100  # nonsense queries that calibrate "as similar as gibberish" (see null_lift)
 NULL_VIEWS = 8  # caller views (sets of hidden closed items) whose null lift is kept per generation
+NULL_SAMPLE_ROWS = 2000  # rows whose words the shuffled nonsense queries are drawn from (see _null_queries)
 Progress = Callable[[int, int], None]
 
 
@@ -223,8 +225,9 @@ class VectorIndex:
         if (cached := self._null.get(key)) is not None:
             return cached
         rows = _ranking_rows(snap, hidden, None)
-        texts = snap.texts if rows is None else [t for t, v in zip(snap.texts, rows.tolist()) if v]
-        vectors = self.encoder.encode_queries(_null_queries(texts, NULL_QUERIES))
+        seen = range(len(snap.texts)) if rows is None else np.flatnonzero(rows).tolist()
+        texts, hashes = [snap.texts[r] for r in seen], [snap.hashes[r] for r in seen]
+        vectors = self.encoder.encode_queries(_null_queries(texts, hashes, NULL_QUERIES))
         lifts = []
         for vector in vectors:
             scores = np.einsum("ij,j->i", snap.matrix, vector)
@@ -483,11 +486,15 @@ def _item_scores(snap: _Snapshot, scores: np.ndarray, median: float) -> tuple[np
     return best, best - SECOND_WEIGHT * gap, best_row
 
 
-def _null_queries(texts: list[str], n: int) -> list[str]:
-    """Nonsense queries: half random letter strings, half words of the corpus with letters shuffled."""
+def _null_queries(texts: list[str], hashes: list[str], n: int) -> list[str]:
+    """Nonsense queries: half random letter strings, half words of the corpus with letters shuffled. The
+    words come from the `NULL_SAMPLE_ROWS` texts with the smallest hashes (`hashes`: each text's), a sample
+    chosen by content, so the rows' order (how the index grew) does not move the line, and the work stays
+    bounded however large the corpus."""
     rng = random.Random(0)
     letters = "abcdefghijklmnopqrstuvwxyzæøå"
-    words = sorted({w for t in texts for w in t.split() if len(w) > 4 and w.isalpha()}) or ["minutes"]
+    sample = [t for _, t in heapq.nsmallest(NULL_SAMPLE_ROWS, zip(hashes, texts))]
+    words = sorted({w for t in sample for w in t.split() if len(w) > 4 and w.isalpha()}) or ["minutes"]
     queries = []
     for i in range(n):
         if i % 2:
