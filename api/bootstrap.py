@@ -1,4 +1,5 @@
-"""First run: an empty data directory gets the bundled sample corpus, so `minutes serve` just works."""
+"""At start: an empty data directory gets the bundled sample corpus, so `minutes serve` just works; one that
+holds only the bundled minutes has them read again where the samples or the reading code changed."""
 from __future__ import annotations
 
 import multiprocessing
@@ -27,6 +28,14 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
                           sync: Callable[[], dict] | None = None) -> None:
     """`ingest` and `sync` may stand in for the engine's own (the CLI's show progress bars)."""
     if engine.store.counts()["items"]:
+        if holds_only_bundled(engine):
+            # What a first start made: read the bundled minutes again, so a checkout whose samples or reading
+            # code changed serves what it reads now. Only a file whose bytes or reading code changed is read
+            # (corpus/ingest.py); the indexes then catch up below, re-embedding only changed passages.
+            reports = engine.ingest([bundled_corpus()])  # two files: no progress bar
+            read = [r for r in reports if r.status not in ("unchanged", "skipped")]
+            if read:
+                log(f"the bundled minutes read again: {len(read)} file(s) changed or new")
         # The indexes are caches of the store: a replica joining a shared store, an index of an older format
         # (rebuilt empty when opened), or a crash between a store commit and an index sync all leave them
         # behind, so they catch up before the server answers; only what changed is redone.
@@ -40,3 +49,13 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
         reports = (ingest or engine.ingest)([bundled_corpus()])
         (sync or (lambda: engine.sync(embeddings=engine.settings.embeddings)))()
     log(f"ingested {sum(r.items for r in reports)} agenda items in {time.monotonic() - started:.0f} s")
+
+
+def holds_only_bundled(engine: Engine) -> bool:
+    """Whether the store holds the bundled minutes and nothing else: a data directory of its own (a shared
+    store is the deployment's), every source a file of the bundled folder."""
+    if engine.store.shared:
+        return False
+    bundled = bundled_corpus().resolve()
+    paths = engine.store.source_paths()
+    return bool(paths) and all(Path(p).parent == bundled for p in paths)

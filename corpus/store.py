@@ -301,6 +301,10 @@ class Store(ABC):
         row = self._execute("SELECT content_hash FROM sources WHERE path=?", (path,)).fetchone()
         return row["content_hash"] if row else None
 
+    def source_paths(self) -> list[str]:
+        """Every source the store holds (a file's resolved path, or `upload:<name>`)."""
+        return [row["path"] for row in self._execute("SELECT path FROM sources ORDER BY path").fetchall()]
+
     def source_meetings(self, path: str) -> list[str]:
         row = self._execute("SELECT meeting_ids FROM sources WHERE path=?", (path,)).fetchone()
         return json.loads(row["meeting_ids"]) if row else []
