@@ -49,6 +49,14 @@ class AgendaItem:
     def decision(self) -> str:
         return self.text_of(SectionKind.DECISION)
 
+    @property
+    def listed_attachments(self) -> list[str]:
+        """The attachment titles that no »Bilag« section already holds. Readers keep such a section as written
+        and list its titles too (every listed title of Greve's and the bundled minutes stands in one): a whole
+        item's text adds these after its sections, so no title counts, or shows, twice."""
+        listed = self.text_of(SectionKind.ATTACHMENTS)
+        return [name for name in self.attachments if name not in listed]
+
 
 @dataclass
 class Meeting:

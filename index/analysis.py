@@ -33,9 +33,10 @@ from whoosh.lang.stopwords import stoplists
 from corpus.spelling import TWO_LETTERS
 
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
-ANALYSIS_VERSION = "6"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
+ANALYSIS_VERSION = "7"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
 # 4: interrogatives are stop words; 5: the whole item's Snowball stems beside its lemmas;
-# 6: words written without æ, ø, å are read in their Danish spelling
+# 6: words written without æ, ø, å are read in their Danish spelling; 7: attachment titles counted once
+# (AgendaItem.listed_attachments)
 
 # Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
 # hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.

@@ -127,8 +127,8 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
             if pool:
                 left[pool] -= n
     spans.sort(key=lambda span: span[1])  # back to document order (stable within a section)
-    if left["attachments"] > 0 and item.attachments:
-        listing = "\n".join(f"- {name}" for name in item.attachments)
+    if left["attachments"] > 0 and item.listed_attachments:
+        listing = "\n".join(f"- {name}" for name in item.listed_attachments)
         kind = str(SectionKind.ATTACHMENTS)
         spans += [(kind, -1, chunk, kind) for chunk, _ in _chunks(listing, count_tokens, limit, left["attachments"])]
     if not spans and title:
@@ -242,8 +242,8 @@ def _splitter():
 
 
 def item_text(item: AgendaItem) -> str:
-    """An item's whole text in document order: title, every section, attachment titles."""
-    parts = [item.title, *(s.text for s in item.sections), *item.attachments]
+    """An item's whole text in document order: title, every section, attachment titles (each once)."""
+    parts = [item.title, *(s.text for s in item.sections), *item.listed_attachments]
     return "\n\n".join(p for p in parts if p and p.strip())
 
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
-from corpus.model import AgendaItem
+from corpus.model import AgendaItem, SectionKind
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import TOKEN_RE, compound_parts, normalise
 
@@ -25,15 +25,28 @@ CACHED_TEXTS = 1024  # items whose text is kept read (Greve: at most ~80 KB an i
 
 
 def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
-    """HTML: the best passage (at most max_chars of text) with matched words in <mark>."""
+    """HTML: the best passage (at most max_chars of text) with matched words in <mark>. Drawn from the item's
+    text; from its attachments' titles only when the text matches none of the terms (a list of titles that
+    repeat the query's word is not what the item says)."""
+    terms = sorted(set(terms))
     words = _words(_item_text(item))
-    found: dict[tuple[int, int], str] = {}  # each matching word once, with the query term it matched
-    for term in sorted(set(terms)):
-        for pair in words.spans(term):
-            found.setdefault(pair, term)
+    found = _found(words, terms)
+    if not found and (listing := _attachments_text(item)):
+        listed = _words(listing)
+        if listed_found := _found(listed, terms):
+            words, found = listed, listed_found
     spans = sorted(found)
     start, end = _window(words.text, spans, [found[s] for s in spans], max_chars)
     return _render(words.text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
+
+
+def _found(words: _Words, terms: list[str]) -> dict[tuple[int, int], str]:
+    """Each place a term's words stand, once, with the (first) query term it matched."""
+    found: dict[tuple[int, int], str] = {}
+    for term in terms:
+        for pair in words.spans(term):
+            found.setdefault(pair, term)
+    return found
 
 
 def prepare_snippet(item: AgendaItem) -> None:
@@ -52,7 +65,15 @@ def decision_excerpt(item: AgendaItem, max_chars: int = 280) -> str:
 
 
 def _item_text(item: AgendaItem) -> str:
-    return "\n".join([*(s.text for s in item.sections if s.text), *item.attachments]) or item.title
+    """The item's own text: every section but the attachments' titles (or, with none, those, or its title)."""
+    own = "\n".join(s.text for s in item.sections if s.text and s.kind != SectionKind.ATTACHMENTS)
+    return own or _attachments_text(item) or item.title
+
+
+def _attachments_text(item: AgendaItem) -> str:
+    """The attachments' titles: the »Bilag« sections, then titles listed and not in them (each once)."""
+    return "\n".join([*(s.text for s in item.sections if s.text and s.kind == SectionKind.ATTACHMENTS),
+                       *item.listed_attachments])
 
 
 class _Words:
