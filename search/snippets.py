@@ -17,6 +17,12 @@ from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import TOKEN_RE, compound_parts, normalise
 
 LEAD_CHARS = 40  # context kept before the first match of a passage
+SENTENCE_REACH = 40  # how much further back a passage may start, where the sentence of its first match begins
+# A sentence ends with a full stop (or ! ?) and the next begins with a capital, unless the stop ends one of the
+# abbreviations minutes put before a name or a heading (»jf. Bilag 2«, »bl.a. Greve«, »pkt. Budget«).
+_SENTENCE_END = re.compile(r"(\w+)[.!?] (?=[A-ZÆØÅ])")
+_ABBREVIATIONS = frozenset({"jf", "pkt", "nr", "ca", "evt", "vedr", "inkl", "ekskl", "mht", "iht", "a", "eks", "dvs",
+                            "pga", "mv", "bl", "stk", "kap", "tlf", "hhv"})
 PATTERN_CHARS = 100  # words up to this long are found by a compiled pattern (longer: see _places)
 _WORD_CHAR, _DECIMAL_POINT = re.compile(r"\w"), re.compile(r"[.,]\d")  # a decimal point: before a digit
 _DECIMAL_THEN_LETTER = re.compile(r"\d[.,]\d+[^\W\d]")
@@ -225,7 +231,7 @@ def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars
     inside: dict[str, int] = {}  # query term -> its matches in the window (plain dict: the hot loop)
     ends = [end for _, end in spans]
     n, j = len(spans), 0
-    best_distinct, best_count, best_start = -1, -1, 0
+    best_distinct, best_count, best_start, best_first, best_end = -1, -1, 0, 0, 0
     for i, (first, _) in enumerate(spans):
         start = first - LEAD_CHARS if first > LEAD_CHARS else 0
         limit = start + max_chars
@@ -234,15 +240,31 @@ def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars
             inside[term] = inside.get(term, 0) + 1
             j += 1
         if len(inside) > best_distinct or (len(inside) == best_distinct and j - i > best_count):
-            best_distinct, best_count, best_start = len(inside), j - i, start
+            best_distinct, best_count, best_start, best_first = len(inside), j - i, start, first
+            best_end = ends[j - 1] if j > i else first  # where the window's last counted match ends
         if j > i:  # span i was counted (a word longer than the window never is)
             term = terms[i]
             if inside[term] == 1:
                 del inside[term]
             else:
                 inside[term] -= 1
-    start = _word_start(text, best_start)
+    start = _sentence_start(text, _word_start(text, best_start), best_first, best_end, max_chars)
     return start, _word_end(text, min(len(text), start + max_chars))
+
+
+def _sentence_start(text: str, start: int, first: int, last_end: int, max_chars: int) -> int:
+    """The window's start moved to where the sentence of its first match begins (»Greve Kommune har …«, not
+    »…Kommune har …«): forward when that lies after `start`, back at most SENTENCE_REACH characters when the
+    window then still holds its last match (ending at `last_end`); else `start`."""
+    low = max(0, start - SENTENCE_REACH)
+    begins = [0] if low == 0 else []
+    begins += [m.end() for m in _SENTENCE_END.finditer(text, low, first + 1) if m[1].lower() not in _ABBREVIATIONS]
+    if not begins or begins[-1] == start:
+        return start
+    begin = begins[-1]
+    if begin > start or _word_end(text, min(len(text), begin + max_chars)) >= last_end:
+        return begin
+    return start
 
 
 def _word_start(text: str, pos: int) -> int:

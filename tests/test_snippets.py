@@ -178,3 +178,23 @@ def test_numbers_glued_to_letters_are_split_as_the_index_splits_them(text, word,
     lower = snippets._lower_in_place(text)
     assert snippets._places(lower, {word}, snippets._glued(lower)) == places
     assert [m.span() for m in TOKEN_RE.finditer(lower) if m.group() == word] == places
+
+
+def test_a_snippet_starts_where_the_sentence_of_its_first_match_begins():
+    """Not 40 characters before the match, mid-sentence (»…Kommune har udarbejdet«), but at »Greve Kommune«;
+    the stop of an abbreviation before a capital (»jf. Bilag 2«) ends no sentence."""
+    before = "Sagen blev behandlet på et tidligere møde, hvor udvalget bad om en ny og mere udførlig orientering."
+    text = f"{before} Greve Kommune har udarbejdet en ny 12-årig affaldsplan med fokus på genbrug. {before}"
+    shown = visible(snippet(item_with(text), ["affaldsplan"], max_chars=120))
+    assert shown.startswith("…Greve Kommune har udarbejdet") and marked(snippet(item_with(text), ["affaldsplan"]))
+    text = f"{before} Planen følger op på det andet spor (jf. Bilag 2 om ældre i fællesskab) for ældreboliger."
+    shown = visible(snippet(item_with(text), ["ældrebolig"], max_chars=120))
+    assert shown.startswith("…Planen følger op"), shown
+
+
+def test_a_snippet_keeps_its_last_match_rather_than_start_at_a_sentence_further_back():
+    """Moving back to the sentence's start would push the last match out of the window: it stays put."""
+    text = ("Sagen er kort. Udvalget har i en periode drøftet forholdene og besluttede at lægevagten skal evalueres "
+            "i efteråret og at lægevagten igen kommer på.")
+    shown = snippet(item_with(text), ["lægevagt"], max_chars=100)
+    assert marked(shown) == ["lægevagten", "lægevagten"], shown
