@@ -247,6 +247,13 @@ def item_text(item: AgendaItem) -> str:
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
+def head_body(text: str, title: str) -> str:
+    """A head passage's text without the title `head_text` put before it (a hit shows its title already); any
+    other passage's text as it is."""
+    prefix = f"{collapse_spaces(title).rstrip(' .:')}. "
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
 def head_text(item: AgendaItem, chars: int) -> str:
     """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
     sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""

@@ -26,6 +26,7 @@ from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import every_letter_danish
 from index.keyword import KeywordIndex, weights_from
 from index.parsed import ParsedQuery
+from index.passages import head_body
 from search import fusion
 from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, access_view
 from search.filters import Filters
@@ -599,9 +600,10 @@ def freeze_long_lived() -> None:
 
 
 def best_snippet(item: StoredItem, terms: list[str], passage: str | None, keyword_hit: bool) -> str:
-    """Keyword hits show their highlighted best passage; semantic-only hits the passage that matched."""
+    """Keyword hits show their highlighted best passage; semantic-only hits the passage that matched (a head
+    passage without the title it opens with: the hit shows the title above it)."""
     if passage and not keyword_hit:
-        return html.escape(shorten(passage, SNIPPET_CHARS))
+        return html.escape(shorten(head_body(passage, item.item.title), SNIPPET_CHARS))
     return snippet(item.item, terms, max_chars=SNIPPET_CHARS)
 
 

@@ -198,3 +198,13 @@ def test_a_snippet_keeps_its_last_match_rather_than_start_at_a_sentence_further_
             "i efteråret og at lægevagten igen kommer på.")
     shown = snippet(item_with(text), ["lægevagt"], max_chars=100)
     assert marked(shown) == ["lægevagten", "lægevagten"], shown
+
+
+def test_a_hit_found_by_meaning_alone_shows_its_text_not_its_title_again(client):
+    """A semantic hit's snippet is the passage that matched; an item's head passage opens with its title, which
+    the hit already shows above the snippet."""
+    hits = client.get("/search", params={"q": "out of hours doctor service", "mode": "semantic"}).json()["hits"]
+    with_text = [h for h in hits if visible(h["snippet"]) != h["title"]]  # a title-only item shows its title
+    assert len(with_text) >= 3
+    for hit in with_text:
+        assert not visible(hit["snippet"]).startswith(hit["title"]), hit["snippet"]
