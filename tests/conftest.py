@@ -1,8 +1,10 @@
 """Shared fixtures: the bundled minutes, parsed and ingested once per test session."""
 from __future__ import annotations
 
+import html
 import importlib.util
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,6 +62,16 @@ def sample_store(tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("store") / "minutes.sqlite3")
     ingest_paths([SAMPLES], store)
     return store
+
+
+def marked(html_snippet: str) -> list[str]:
+    """The words a snippet marks, as written."""
+    return [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", html_snippet)]
+
+
+def visible(html_snippet: str) -> str:
+    """A snippet's text as a reader sees it: marks gone, entities read."""
+    return html.unescape(re.sub(r"</?mark>", "", html_snippet))
 
 
 def find_item(meetings, date: str, number: int):

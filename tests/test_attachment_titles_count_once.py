@@ -3,22 +3,13 @@ index's whole item and the plain bm25s peer's text, and in snippets, which come 
 show attachment titles only when nothing else in the item matches."""
 from __future__ import annotations
 
-import html
-import re
+from conftest import marked, visible
 
 from corpus.model import AgendaItem, Section, SectionKind
 from index.passages import item_text
 from index.schema import ALL_FIELD, item_document
 from search.request import SearchRequest
 from search.snippets import snippet
-
-
-def visible(html_snippet: str) -> str:
-    return html.unescape(re.sub(r"</?mark>", "", html_snippet))
-
-
-def marked(html_snippet: str) -> list[str]:
-    return [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", html_snippet)]
 
 
 def test_each_listed_attachment_title_of_the_bundled_minutes_is_indexed_once(sample_store):

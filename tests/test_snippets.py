@@ -1,10 +1,10 @@
 """Snippets mark analysed matches in escaped text; decision excerpts are short plain text."""
 from __future__ import annotations
 
-import html
 import re
 
 import pytest
+from conftest import marked, visible
 from hypothesis import given, settings as hsettings, strategies as st
 
 from corpus.model import AgendaItem, Section, SectionKind
@@ -21,14 +21,6 @@ def kd(sample_store, tmp_path_factory) -> KeywordIndex:
     index = KeywordIndex(tmp_path_factory.mktemp("kw") / "keyword", weights_from(Settings()))
     index.sync(sample_store)
     return index
-
-
-def marked(html_snippet: str) -> list[str]:
-    return [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", html_snippet)]
-
-
-def visible(html_snippet: str) -> str:
-    return html.unescape(re.sub(r"</?mark>", "", html_snippet))
 
 
 def item_with(text: str, kind: SectionKind = SectionKind.CASE) -> AgendaItem:
