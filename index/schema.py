@@ -64,10 +64,11 @@ def item_document(stored: StoredItem) -> dict:
     item = stored.item
     texts = {field: item.text_of(kind) for kind, field in SECTION_FIELDS.items()}
     texts["title"] = item.title
-    texts["attachments"] = "\n".join(filter(None, [texts["attachments"], *item.listed_attachments]))
+    listed = item.listed_attachments
+    texts["attachments"] = "\n".join(filter(None, [texts["attachments"], *listed]))
     texts["meta"] = " ".join(filter(None, [item.presenter, item.case_number]))
     texts[ALL_FIELD] = "\n".join(filter(None, [*[item.title] * TITLE_WEIGHT, *(s.text for s in item.sections),
-                                                 *item.listed_attachments, texts["meta"], stored.attendance]))
+                                                 *listed, texts["meta"], stored.attendance]))
     doc = {
         "id": stored.id,
         "meeting_id": stored.meeting_id,
