@@ -1,5 +1,6 @@
 """At start: an empty data directory gets the bundled sample corpus, so `minutes serve` just works; one that
-holds only the bundled minutes has them read again where the samples or the reading code changed."""
+holds only the bundled minutes has them read again where the samples or the reading code changed, and loses
+those of a sample the checkout no longer holds."""
 from __future__ import annotations
 
 import multiprocessing
@@ -36,6 +37,9 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
             read = [r for r in reports if r.status not in ("unchanged", "skipped")]
             if read:
                 log(f"the bundled minutes read again: {len(read)} file(s) changed or new")
+            gone = forget_removed_samples(engine)
+            if gone:
+                log(f"the bundled minutes no longer hold {len(gone)} file(s): their meetings are removed")
         # The indexes are caches of the store: a replica joining a shared store, an index of an older format
         # (rebuilt empty when opened), or a crash between a store commit and an index sync all leave them
         # behind, so they catch up before the server answers; only what changed is redone.
@@ -49,6 +53,16 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
         reports = (ingest or engine.ingest)([bundled_corpus()])
         (sync or (lambda: engine.sync(embeddings=engine.settings.embeddings)))()
     log(f"ingested {sum(r.items for r in reports)} agenda items in {time.monotonic() - started:.0f} s")
+
+
+def forget_removed_samples(engine: Engine) -> list[str]:
+    """A sample the checkout no longer holds takes its meetings with it (a data directory holding only the
+    bundled minutes mirrors the bundled folder); the sources forgotten."""
+    gone = [p for p in engine.store.source_paths() if not Path(p).exists()]
+    with engine.writing():
+        for path in gone:
+            engine.store.forget_source(path)
+    return gone
 
 
 def holds_only_bundled(engine: Engine) -> bool:

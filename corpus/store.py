@@ -372,6 +372,16 @@ class Store(ABC):
                 [(iid, pos, str(s.kind), s.heading, s.text) for pos, s in enumerate(it.sections)],
             )
 
+    def forget_source(self, path: str) -> list[str]:
+        """Remove a source and the meetings it gave (a file that is gone); the ids of those meetings."""
+        with self.transaction():
+            ids = self.source_meetings(path)
+            for mid in ids:
+                self._execute("DELETE FROM meetings WHERE id=?", (mid,))
+            self._execute("DELETE FROM sources WHERE path=?", (path,))
+            self._bump()
+        return ids
+
     def delete_meeting(self, meeting_id: str) -> bool:
         """Remove a meeting; its source is forgotten too, so re-ingesting the file brings it back."""
         with self.transaction():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import api.bootstrap
 import corpus.ingest
 from conftest import SAMPLES
 
@@ -63,3 +64,21 @@ def test_a_data_directory_with_other_minutes_gets_no_bundled_minutes(tmp_path):
     ensure_bundled_corpus(restarted, log=lambda _: None)
     assert restarted.store.counts()["items"] == items
     assert titles(restarted, "lægevagt") == []
+
+
+def test_a_bundled_sample_removed_from_the_checkout_takes_its_meetings_with_it(tmp_path, monkeypatch):
+    samples = tmp_path / "samples"  # the checkout's bundled folder, as the first start found it
+    samples.mkdir()
+    for path in (FIRST, SECOND):
+        shutil.copy(path, samples / path.name)
+    monkeypatch.setattr(api.bootstrap, "bundled_corpus", lambda: samples)
+    restarted = started(tmp_path, [samples])
+    assert holds_only_bundled(restarted) and restarted.store.counts()["items"] == 42
+    assert "Lægevagten" in titles(restarted, "lægevagt")
+    (samples / SECOND.name).unlink()  # a pull that removed the second sample
+    said: list[str] = []
+    ensure_bundled_corpus(restarted, log=said.append)
+    assert restarted.store.source_paths() == [str((samples / FIRST.name).resolve())]
+    assert 0 < restarted.store.counts()["items"] < 42
+    assert titles(Engine(restarted.settings), "lægevagt") == []  # the indexes caught up without it
+    assert any("no longer hold 1 file(s)" in line for line in said)

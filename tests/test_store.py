@@ -72,6 +72,8 @@ def test_generation_and_hashes_follow_every_change(new_store):
     assert new_store.counts()["items"] == 0, "the items and sections went with their meeting"
     [again] = ingest_paths([SAMPLES / FEB], new_store)
     assert again.status == "added", "its source was forgotten, so the file comes back"
+    assert new_store.forget_source(again.path) == ["kd-net-2022-02-11-1000"]  # a file that is gone
+    assert new_store.generation() == 4 and new_store.counts()["items"] == 0 and new_store.source_paths() == []
 
 
 def test_postgresql_answers_as_sqlite_does(postgres, tmp_path):
