@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -370,16 +371,24 @@ def evaluate(
 def evaluate_typos(
     words: Annotated[int, typer.Option(min=1, help="Title words to misspell")] = 60,
     mode: Annotated[str, typer.Option(help="all | hybrid | keyword | semantic | peer-bm25s")] = "all",
+    lengths: Annotated[str, typer.Option(help="Word lengths to sample: 9- (9 letters and up), 5-8, 6")] = "9-",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
-    """How much of a word's top 3 a one-letter misspelling keeps, per mode and beside plain bm25s."""
+    """How much of a word's top 3 a one-letter misspelling keeps, per mode and beside plain bm25s, and how often
+    its »Mente du« is the word meant."""
     from evaluation.peers import PeerUnavailable
     from evaluation.typos import NAMES, run_typos
 
     _require_minutes()
     names = list(NAMES) if mode == "all" else [mode]
+    if not (shape := re.fullmatch(r"\s*(\d+)\s*(-)?\s*(\d+)?\s*", lengths)) or int(shape[1]) < 4 or (
+            shape[3] and int(shape[3]) < int(shape[1])):
+        fail(f"--lengths takes a length or a range of them, from 4 letters (9-, 5-8, 6), not {lengths!r}")
+    shortest = int(shape[1])
+    longest = int(shape[3]) if shape[3] else None if shape[2] else shortest
     try:
-        text, data = run_typos(_reading_engine(keyword_fast_path="wait"), names, words, log=console.print)
+        text, data = run_typos(_reading_engine(keyword_fast_path="wait"), names, words, log=console.print,
+                               lengths=(shortest, longest))
     except ValueError as exc:
         fail(str(exc))
     except PeerUnavailable as exc:

@@ -2,8 +2,10 @@
 
 No judgments needed, so it runs on any corpus: for each sampled word, the correct spelling's top 3 in a
 mode (or peer) is the reference for that same mode's top 3 on the misspelling; the score is the share of
-the reference kept. Words: title words of 9 letters or more that stand in at most 30 items' titles
-(specific words, where a top 3 means something), a fixed-seed sample. Misspellings, one of each kind per
+the reference kept. Beside it, the »Mente du« each misspelling gets (`did_you_mean`): the share that reads
+as the word meant (the same index term), another word, or none. Words: title words of 9 letters or more
+(or the lengths asked) that stand in at most 30 items' titles (specific words, where a top 3 means
+something), a fixed-seed sample. Misspellings, one of each kind per
 word: a letter doubled, dropped, swapped with the next, or changed (vowel for vowel, consonant for
 consonant), after the first two letters; and a fifth, `early`: one of those four within the first two
 letters, where typos are rarer and the fuzzy matcher's automata do not look (index/keyword_query.py
@@ -20,7 +22,9 @@ from collections.abc import Callable, Sequence
 from evaluation.judgments import HitRef
 from evaluation.peers import Items, search_fns
 from evaluation.runner import MODES, mode_search
+from index.analysis import normalise
 from search.engine import Engine
+from search.request import SearchRequest
 
 KINDS = ("doubled", "dropped", "swapped", "changed", "early")
 EDITS = KINDS[:4]  # what `early` does, within the first two letters
@@ -60,16 +64,21 @@ def _edit(word: str, kind: str, i: int, letter: str) -> str:
     raise ValueError(f"unknown misspelling kind: {kind}")
 
 
-def sample_words(titles: Sequence[str], n: int, seed: int = SEED) -> list[str]:
-    """Up to n title words of MIN_LEN+ letters found in 1..MAX_TITLES titles, lower-cased, fixed sample."""
-    counts = Counter(w for title in titles for w in {w.lower() for w in _WORD.findall(title) if len(w) >= MIN_LEN})
+def sample_words(titles: Sequence[str], n: int, seed: int = SEED, lengths: tuple[int, int | None] = (MIN_LEN, None)
+                 ) -> list[str]:
+    """Up to n title words of `lengths` letters (shortest, longest or None: MIN_LEN and up) found in
+    1..MAX_TITLES titles, lower-cased, fixed sample."""
+    shortest, longest = lengths
+    counts = Counter(w for title in titles for w in {w.lower() for w in _WORD.findall(title)
+                                                       if shortest <= len(w) <= (longest or len(w))})
     words = sorted(w for w, c in counts.items() if c <= MAX_TITLES)
     return sorted(random.Random(seed).sample(words, min(n, len(words))))
 
 
-def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callable[[str], None] | None = None
-              ) -> tuple[str, dict]:
-    """Share of each correct spelling's top 3 kept by its misspellings, per kind, for each named mode/peer."""
+def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callable[[str], None] | None = None,
+              lengths: tuple[int, int | None] = (MIN_LEN, None)) -> tuple[str, dict]:
+    """Share of each correct spelling's top 3 kept by its misspellings, per kind, for each named mode/peer;
+    and how often the misspellings' »Mente du« reads as the word meant."""
     items = Items.load(engine.store)
     if not items.ids:
         raise ValueError(f"the data directory {engine.data_dir} holds no minutes to evaluate: "
@@ -79,7 +88,7 @@ def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callab
     fns: dict[str, Callable[[str], list[HitRef]]] = {n: mode_search(engine, n) for n in names if n in MODES}
     if "peer-bm25s" in names:
         fns.update(search_fns(["peer-bm25s"], items, lambda: None, TOP))
-    sample = sample_words([s.item.title for s in items.stored], words)
+    sample = sample_words([s.item.title for s in items.stored], words, lengths=lengths)
     rng, early = random.Random(SEED), random.Random(SEED + 1)
     typos = {word: {kind: misspell(word, kind, rng) for kind in EDITS} for word in sample}
     for word in sample:
@@ -95,11 +104,29 @@ def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callab
                 kept[name][kind].append(len(reference & set(search(typo)[:TOP])) / len(reference))
         if log:
             log(f"{name}: {len(sample)} words, {len(KINDS)} misspellings each")
-    data = {"words": len(sample), "top": TOP,
+    data = {"words": len(sample), "lengths": list(lengths), "top": TOP,
             "kept": {n: {**{k: _mean(v) for k, v in kinds.items()}, "all": _mean(sum(kinds.values(), []))}
                      for n, kinds in kept.items()},
+            "suggested": suggestions(engine, typos),
             "examples": {w: typos[w] for w in sample[:5]}}
     return format_table(data), data
+
+
+def suggestions(engine: Engine, typos: dict[str, dict[str, str]]) -> dict:
+    """The share of misspellings whose »Mente du« reads as the word meant (the same index term: »skolen« for
+    »skole« counts), as another word, or is not offered (the misspelling may be a word, or nothing is near),
+    and the first wrong ones."""
+    counts, wrong = Counter(), []
+    for word, misspelt in typos.items():
+        for typo in misspelt.values():
+            request = SearchRequest.build(q=typo, mode="keyword", limit=1, settings=engine.settings)
+            offered = engine.search(request)["did_you_mean"]
+            verdict = "none" if offered is None else "right" if normalise(offered) == normalise(word) else "wrong"
+            counts[verdict] += 1
+            if verdict == "wrong" and len(wrong) < 10:
+                wrong.append([word, typo, offered])
+    total = sum(counts.values()) or 1
+    return {**{v: round(counts[v] / total, 3) for v in ("right", "wrong", "none")}, "wrong_examples": wrong}
 
 
 def _mean(values: list[float]) -> float:
@@ -110,5 +137,10 @@ def format_table(data: dict) -> str:
     head = f"{'':12s}" + "".join(f"{k:>9s}" for k in (*KINDS, "all"))
     rows = [f"{name:12s}" + "".join(f"{shares[k]:9.3f}" for k in (*KINDS, "all"))
             for name, shares in data["kept"].items()]
+    shortest, longest = data["lengths"]
+    letters = f"{shortest}-{longest}" if longest else f"{shortest}+"
+    said = data["suggested"]
     return "\n".join([f"share of the correct spelling's top {data['top']} kept by a one-letter misspelling "
-                      f"({data['words']} title words)", head, *rows])
+                      f"({data['words']} title words of {letters} letters)", head, *rows,
+                      f"»Mente du« on these misspellings: the word meant {said['right']:.3f}, another word "
+                      f"{said['wrong']:.3f}, none {said['none']:.3f}"])

@@ -51,11 +51,21 @@ def test_words_are_long_specific_title_words_in_a_fixed_sample():
     assert sample_words(titles, 2) == sample_words(titles, 2) and len(sample_words(titles, 2)) == 2
 
 
+def test_lengths_pick_shorter_words():
+    titles = ["Lægevagten", "Budget for skoler", "Midttrafik kassekredit"]
+    assert sample_words(titles, 10, lengths=(5, 8)) == ["budget", "skoler"]
+    assert sample_words(titles, 10, lengths=(6, 6)) == ["budget", "skoler"]
+    assert sample_words(titles, 10, lengths=(10, None)) == ["kassekredit", "lægevagten", "midttrafik"]
+
+
 def test_keyword_mode_keeps_most_of_a_misspelt_words_results_and_far_more_than_stemmed_bm25(engine):
     text, data = run_typos(engine, ["keyword", "peer-bm25s"], words=40)
     kept = data["kept"]
     assert data["words"] >= 30
     assert kept["keyword"]["all"] >= 0.6  # a misspelt word is read as the nearest indexed word
+    said = data["suggested"]  # and »Mente du« mostly names the word meant
+    assert said["right"] >= 0.8 and said["right"] > 4 * said["wrong"]
+    assert abs(said["right"] + said["wrong"] + said["none"] - 1) < 0.01
     assert kept["keyword"]["all"] > kept["peer-bm25s"]["all"] + 0.4  # a Snowball stem changes with the typo
     assert all(kept["keyword"][kind] > 0.4 for kind in KINDS)
     assert "keyword" in text and "peer-bm25s" in text
@@ -70,5 +80,11 @@ def test_eval_typos_cli_prints_json_and_refuses_an_unknown_mode(engine, tmp_path
                                  "--json"])
     assert result.exit_code == 0, result.output
     assert list(json.loads(result.stdout)["kept"]) == ["keyword"]
+    short = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--words", "5", "--mode", "keyword",
+                                "--lengths", "5-8"])
+    assert short.exit_code == 0 and "of 5-8 letters" in short.output and "»Mente du«" in short.output
+    for lengths in ("x", "3-", "8-5"):
+        wrong = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--lengths", lengths])
+        assert wrong.exit_code == 2 and "--lengths" in wrong.output and "Traceback" not in wrong.output
     bad = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--mode", "peer-e5"])
     assert bad.exit_code == 2 and "peer-bm25s" in bad.output and "Traceback" not in bad.output
