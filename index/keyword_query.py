@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
@@ -258,16 +259,22 @@ class QueryBuilder:
         """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
         frequent first among equals. A misspelt word is unknown to the lemma table, so its term is a
         Snowball stem while the index holds lemmas: the word as typed, when long ("aftaleforlæængelse" ->
-        "aftaleforlængelse"), its term and its stem ("fritidsaktivitetter" -> "fritidsaktivitet") are all
-        looked up, and only the nearest found count, so a 2-edit neighbour ("forbund" for "forbbindelse")
-        does not stand beside the 1-edit word meant ("forbindelse"). With `early`, when no indexed term is
-        1 edit away behind the same first two letters, one edit within them is tried (`_early_spellings`)."""
+        "aftaleforlængelse") or misspelt (`early`), its term and its stem ("fritidsaktivitetter" ->
+        "fritidsaktivitet") are all looked up, and only the nearest found count, so a 2-edit neighbour
+        ("forbund" for "forbbindelse") does not stand beside the 1-edit word meant ("forbindelse"). A
+        misspelling then keeps those nearest what was typed: the neighbours of a short word's stem need not
+        be near it (»skolle«, stem »skol«: »skal« and »skov« beside »skole«). With `early`, when no indexed
+        term is 1 edit away behind the same first two letters, one edit within them is tried
+        (`_early_spellings`)."""
         stemmed = stem(word)
         found = [stemmed] if stemmed != term and self._hits(stemmed, fields) else []
-        typed = fold(word.lower())  # only when long: a short word is 1 edit from unrelated stems (hours -> hors)
-        keys = (typed, term, stemmed) if len(typed) >= LONG_WORD else (term, stemmed)
+        # As typed: when long, or when misspelt; a short word that is a word elsewhere is 1 edit from unrelated
+        # stems (hours -> hors)
+        typed = fold(word.lower())
+        as_typed = len(typed) >= LONG_WORD or early
+        keys = (typed, term, stemmed) if as_typed else (term, stemmed)
         if (respelt := every_letter_danish(word.lower())) != word.lower():  # and as if typed with æ, ø
-            keys += ((fold(respelt),) if len(typed) >= LONG_WORD else ()) + (normalise(respelt), stem(respelt))
+            keys += ((fold(respelt),) if as_typed else ()) + (normalise(respelt), stem(respelt))
         keys = tuple(dict.fromkeys(keys))
         for distance in (1, 2):
             near: dict[str, int] = {}
@@ -280,6 +287,10 @@ class QueryBuilder:
             found += sorted(near, key=lambda t: -near[t])
             if found:
                 break
+        if early and len(found) > 1:  # a misspelling: the readings nearest what was typed, the most frequent first
+            typed_edits = {t: min(_typed_distance(w, t) for w in {word, respelt}) for t in found}
+            nearest = min(typed_edits.values())
+            found = [t for t in found if typed_edits[t] == nearest]
         return found[:MAX_FUZZY_TERMS]
 
     def _early_spellings(self, word: str, term: str, fields: tuple[str, ...]) -> dict[str, int]:
@@ -340,6 +351,15 @@ class QueryBuilder:
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+def _typed_distance(word: str, term: str) -> int:
+    """Edits from what was typed to the indexed term as a word is written (`spelled`), or as indexed: how a
+    spelling checker ranks a misspelling's readings (Lucene's DirectSpellChecker: string distance to the
+    input, then frequency). The neighbours of its stem are not all near it: »skolle« (stem »skol«) is 1 edit
+    from »skole« and 3 from »skal«, which more items hold."""
+    typed = word.lower()
+    return min(OSA.distance(typed, spelled(term, word)), OSA.distance(fold(typed), term))
 
 
 def _early_edits(word: str) -> set[str]:
