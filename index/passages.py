@@ -101,7 +101,7 @@ def split_item(stored: StoredItem, count_tokens: CountTokens, policy: PassagePol
     piece of resumé, indstilling and beslutning the head does not already hold (each with the title as
     context), then case text beyond the head up to the case budget."""
     item = stored.item
-    title = collapse_spaces(item.title).rstrip(" .:")
+    title = passage_title(item.title)
     context = title if policy.title_context else ""
     limit = policy.passage_tokens
     if context:
@@ -247,16 +247,21 @@ def item_text(item: AgendaItem) -> str:
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
+def passage_title(title: str) -> str:
+    """An item title as passages carry it: whitespace collapsed, no closing stop or colon (a ». « follows)."""
+    return collapse_spaces(title).rstrip(" .:")
+
+
 def head_body(text: str, title: str) -> str:
     """A head passage's text without the title `head_text` put before it (a hit shows its title already); any
     other passage's text as it is."""
-    prefix = f"{collapse_spaces(title).rstrip(' .:')}. "
+    prefix = f"{passage_title(title)}. "
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
 def head_text(item: AgendaItem, chars: int) -> str:
     """'Title. first `chars` characters of the sections' text, cut at a word': what one vector per item
     sees (the plain e5 peer embeds exactly this, so the embedding cache serves both)."""
-    title = collapse_spaces(item.title).rstrip(" .:")
+    title = passage_title(item.title)
     body = cut_at_word(collapse_spaces(" ".join(s.text for s in item.sections if s.text)), chars)
     return f"{title}. {body}" if body else title
