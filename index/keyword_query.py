@@ -288,7 +288,7 @@ class QueryBuilder:
             if found:
                 break
         if early and len(found) > 1:  # a misspelling: the readings nearest what was typed, the most frequent first
-            typed_edits = {t: min(_typed_distance(w, t) for w in {word, respelt}) for t in found}
+            typed_edits = {t: min(_typed_distance(w, t) for w in {word.lower(), respelt}) for t in found}
             nearest = min(typed_edits.values())
             found = [t for t in found if typed_edits[t] == nearest]
         return found[:MAX_FUZZY_TERMS]
