@@ -27,16 +27,16 @@ from functools import lru_cache
 from importlib import resources
 
 import Stemmer
-from whoosh.analysis import Filter, RegexTokenizer
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 from whoosh.lang.stopwords import stoplists
 
 from corpus.spelling import TWO_LETTERS
 
 # Bump when analysis changes what terms a text gives: indexes built before are then rebuilt.
-ANALYSIS_VERSION = "7"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
+ANALYSIS_VERSION = "8"  # 2: the whole-item field, title weighted; 3: attendance on a meeting's first item;
 # 4: interrogatives are stop words; 5: the whole item's Snowball stems beside its lemmas;
 # 6: words written without æ, ø, å are read in their Danish spelling; 7: attachment titles counted once
-# (AgendaItem.listed_attachments)
+# (AgendaItem.listed_attachments); 8: each item's words as written (index.schema.WRITTEN_FIELD)
 
 # Decimal numbers stay whole ("3,5", "23.00"); everything else is a run of word characters, so
 # hyphenated words ("KD-Net", "EU-kontorets") become separate words, as a searcher types them.
@@ -345,6 +345,11 @@ class StemFilter(Filter):
 def danish_analyzer():
     """Analyzer for the exact fields, used for both indexing and querying."""
     return RegexTokenizer(TOKEN_PATTERN) | NormaliseFilter()
+
+
+def written_analyzer():
+    """Analyzer for the words as written: lowercase, nothing else (the spelling suggestions' source)."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
 
 
 def compound_analyzer():

@@ -17,13 +17,14 @@ from index.analysis import (acronym, compound_split, every_letter_danish, fold, 
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
-from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, parts_field
+from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
 COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora stay exhaustive)
 FUZZY_PREFIX = 2  # neighbours share a word's first letters (index/lexicon.py); typos there: `_early_spellings`
 LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as typed as well as by its stem
+MAX_WRITTEN = 2_000  # written words read for one reading's forms (`QueryBuilder._written`): a bound, not a knob
 
 @dataclass(frozen=True)
 class Weights:
@@ -90,6 +91,7 @@ class QueryBuilder:
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self._options: list[tuple[str, ...]] = []
         self._read: list[bool] = []  # per ranked query word: whether this side can read it
+        self._forms: dict[tuple[str, str], dict[str, int]] = {}  # (reading, as written) -> words holding it
 
     @property
     def coverage(self) -> float:
@@ -211,7 +213,7 @@ class QueryBuilder:
             misspelt = not hits and not (known_word(word) or english or acronym(word))
             near = self._spellings(word, term, fields, early=misspelt)
             if misspelt and near and record:
-                self.unknown[word.lower()] = spelled(near[0], word)
+                self.unknown[word.lower()] = self._written(near[0], word, shown=True)
             if misspelt and not near and not pieces and w.compound and twins:
                 # a compound misspelt at its joint (»vinteregulativ«): no indexed word is near it, but one
                 # edit makes it two words the items hold, searched apart as a compound's halves are
@@ -231,7 +233,7 @@ class QueryBuilder:
             if stem_view:  # ... and in the stem view, as the word meant is written
                 # (the stem of »eventuelt« is »eventuelt«, that of its lemma »eventuel«)
                 subs += [wq.Term(STEM_FIELD, s, boost=w.boost(ALL_FIELD) * w.fuzzy * w.stem)
-                         for s in dict.fromkeys(stem(spelled(t, word)) for t in near)]
+                         for s in dict.fromkeys(stem(self._written(t, word)) for t in near)]
         if record:
             self._record(shown, options)
         return wq.Or(subs)
@@ -288,10 +290,46 @@ class QueryBuilder:
             if found:
                 break
         if early and len(found) > 1:  # a misspelling: the readings nearest what was typed, the most frequent first
-            typed_edits = {t: min(_typed_distance(w, t) for w in {word.lower(), respelt}) for t in found}
+            typed_edits = {t: min(_typed_distance(w, t, self._written(t, w)) for w in {word.lower(), respelt})
+                           for t in found}
             nearest = min(typed_edits.values())
             found = [t for t in found if typed_edits[t] == nearest]
         return found[:MAX_FUZZY_TERMS]
+
+    def _written(self, term: str, word: str, shown: bool = False) -> str:
+        """The reading `term` of a misspelt `word` as a word: of the words the archive holds
+        (index.schema.WRITTEN_FIELD) whose index term is `term`, the one fewest edits from what was typed,
+        the one most items hold among equals. `spelled` builds a form from the lemma table or from endings
+        Snowball strips, and may build one no one writes (»fondsmidler« typed »fonsmidler« read as
+        »fondsmiddelet«); it stays the fallback, for a reading no written word gives (a term only compounds
+        hold). The forms are looked for behind the reading's first two thirds, where inflection leaves a
+        word alone (»fondsmid|del«, »fondsmid|ler«).
+
+        `shown`: for the »Mente du« a user reads, the reading itself counts too when it is a dictionary
+        word (»lægevgt« is »lægevagt«, which Greve writes only as »lægevagten«). Not for searching: the stem
+        view holds the stems of the words as written (»grupper«: »grupp«), not always those of their lemma
+        (»gruppe«: »grup«)."""
+        typed = word.lower()
+        base = term if "aa" in typed else term.replace("aa", "å")
+        held = dict(self._held(term, base))
+        if shown and base not in held and known_word(base) and normalise(base) == term:
+            held[base] = 0
+        return min(held, key=lambda f: (OSA.distance(typed, f), -held[f]), default=None) or spelled(term, word)
+
+    def _held(self, term: str, base: str) -> dict[str, int]:
+        """The words the archive holds whose index term is `term`, each with the number of items holding it."""
+        if (cached := self._forms.get((term, base))) is not None:
+            return cached
+        held: dict[str, int] = {}
+        if WRITTEN_FIELD in self.reader.schema:
+            prefix = base[:max(FUZZY_PREFIX, len(base) * 2 // 3)]
+            for n, raw in enumerate(self.reader.expand_prefix(WRITTEN_FIELD, prefix)):
+                if n == MAX_WRITTEN:
+                    break
+                if normalise(form := raw.decode("utf-8")) == term:
+                    held[form] = self.reader.doc_frequency(WRITTEN_FIELD, form)
+        self._forms[(term, base)] = held
+        return held
 
     def _early_spellings(self, word: str, term: str, fields: tuple[str, ...]) -> dict[str, int]:
         """Indexed terms of the words one edit from `word` within its first two letters (a letter dropped,
@@ -353,13 +391,13 @@ class QueryBuilder:
 LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
-def _typed_distance(word: str, term: str) -> int:
-    """Edits from what was typed to the indexed term as a word is written (`spelled`), or as indexed: how a
+def _typed_distance(word: str, term: str, written: str) -> int:
+    """Edits from what was typed to the indexed term as the items write it (`written`), or as indexed: how a
     spelling checker ranks a misspelling's readings (Lucene's DirectSpellChecker: string distance to the
     input, then frequency). The neighbours of its stem are not all near it: »skolle« (stem »skol«) is 1 edit
     from »skole« and 3 from »skal«, which more items hold."""
     typed = word.lower()
-    return min(OSA.distance(typed, spelled(term, word)), OSA.distance(fold(typed), term))
+    return min(OSA.distance(typed, written), OSA.distance(fold(typed), term))
 
 
 def _early_edits(word: str) -> set[str]:

@@ -5,11 +5,11 @@ match inside a compound at a lower boost, and a section filter restricts both al
 """
 from __future__ import annotations
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from corpus.model import SectionKind
 from corpus.store import StoredItem
-from index.analysis import compound_analyzer, danish_analyzer, stem_analyzer
+from index.analysis import TOKEN_RE, compound_analyzer, danish_analyzer, stem_analyzer, written_analyzer
 
 # Searchable text fields: the title, one per section kind, and "meta" (presenter, case number).
 SECTION_FIELDS: dict[SectionKind, str] = {kind: kind.value for kind in SectionKind}
@@ -30,6 +30,10 @@ TITLE_WEIGHT = 2
 # »blinde« -> »blind«, »ensomhed« and »ensom« -> »ensom«); a word counts in each view
 # that holds it, so most count twice and a derived form once.
 STEM_FIELD = "all_stem"
+# The item's public words as written (lowercase, not normalised): never ranked, only read for how the items
+# write a word the index holds as a lemma or stem, so a spelling suggestion reads as the minutes do
+# (»fondsmidler«, not »fondsmiddelet«; index.keyword_query.QueryBuilder._written). A closed item gives its title.
+WRITTEN_FIELD = "written"
 PARTS_SUFFIX = "_parts"
 
 
@@ -42,6 +46,7 @@ def build_schema() -> Schema:
     text = {name: TEXT(analyzer=danish_analyzer(), phrase=True) for name in (*TEXT_FIELDS, ALL_FIELD, BODY_FIELD)}
     parts = {parts_field(name): TEXT(analyzer=compound_analyzer(), phrase=False) for name in (*TEXT_FIELDS, ALL_FIELD)}
     parts[STEM_FIELD] = TEXT(analyzer=stem_analyzer(), phrase=False)
+    parts[WRITTEN_FIELD] = KEYWORD(analyzer=written_analyzer(), scorable=False)  # read, never ranked
     return Schema(
         id=ID(stored=True, unique=True),
         meeting_id=ID(stored=True),
@@ -88,6 +93,8 @@ def item_document(stored: StoredItem) -> dict:
             doc[parts_field(field)] = text
     if texts[ALL_FIELD]:
         doc[STEM_FIELD] = texts[ALL_FIELD]
+    if written := item.title if item.closed else texts[ALL_FIELD]:  # each word once: only whether it is held counts
+        doc[WRITTEN_FIELD] = " ".join(dict.fromkeys(TOKEN_RE.findall(written.lower())))
     if item.closed:  # only callers allowed to see it may match its content (index/closed.py)
         from index.closed import move_closed_content
 
