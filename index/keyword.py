@@ -25,8 +25,8 @@ from index.closed import ClosedScope, closed_field, widen
 from index.keyword_query import FUZZY_PREFIX, BuiltQuery, QueryBuilder, Weights, coordinate
 from index.lexicon import Lexicon
 from index.parsed import ParsedQuery
-from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, build_schema, item_document,
-                          parts_field)
+from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, build_schema,
+                          item_document, parts_field)
 from index.sparse import BM25, FastPath, Generation
 
 WRITER_MB = 256
@@ -207,11 +207,14 @@ class KeywordIndex:
 
     def warm_up(self) -> None:
         """Build the fast path's arrays for the current generation, and read the terms plain words find their
-        spelling neighbours among, now (at start, before the first user)."""
+        spelling neighbours among, and the words as written misspellings are looked up among, now (at start,
+        before the first user)."""
         if self._fast is not None:
             self._fast.build()
         reader = self.searcher().reader()
-        self._spelling(reader)[1].load(reader, ALL_FIELD)
+        lexicon = self._spelling(reader)[1]
+        for name in (ALL_FIELD, WRITTEN_FIELD):
+            lexicon.load(reader, name)
 
     def excluded_items(self, parsed: ParsedQuery, closed: ClosedScope | None = None) -> set[str]:
         """Items holding a word or phrase the query excludes (`-word`), in any text field (and the closed

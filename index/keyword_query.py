@@ -264,8 +264,10 @@ class QueryBuilder:
         "aftaleforlængelse") or misspelt (`early`), its term and its stem ("fritidsaktivitetter" ->
         "fritidsaktivitet") are all looked up, and only the nearest found count, so a 2-edit neighbour
         ("forbund" for "forbbindelse") does not stand beside the 1-edit word meant ("forbindelse"). A
-        misspelling then keeps those nearest what was typed: the neighbours of a short word's stem need not
-        be near it (»skolle«, stem »skol«: »skal« and »skov« beside »skole«). With `early`, when no indexed
+        misspelling then keeps the one nearest what was typed, the one most items hold among equals: what its
+        »Mente du« offers is what is searched (»bugdet« is one edit from »budget« and from »bundet«, and the
+        rarer reading's items outranked the budget's). The neighbours of a short word's stem need not be near
+        it (»skolle«, stem »skol«: »skal« and »skov« beside »skole«). With `early`, when no indexed
         term is 1 edit away behind the same first two letters, one edit within them is tried
         (`_early_spellings`)."""
         stemmed = stem(word)
@@ -284,16 +286,23 @@ class QueryBuilder:
                 for t, n in self._near(key, fields)[distance - 1]:
                     if t != term and t not in found:
                         near[t] = max(near.get(t, 0), n)
+            if distance == 1 and early:  # one edit from a word as the items write it, two from its reading
+                # (»mødere«: »møder«, whose reading »møde« is two edits away), as a spelling checker looks
+                # misspellings up among the written words
+                for form, _ in self.lexicon.near(self.reader, WRITTEN_FIELD, word.lower(), 1):
+                    t = normalise(form)
+                    if t != term and t not in found and (n := self._hits(t, fields)):
+                        near[t] = max(near.get(t, 0), n)
             if distance == 1 and early and not near and not found:
                 near = self._early_spellings(word, term, fields)
             found += sorted(near, key=lambda t: -near[t])
             if found:
                 break
-        if early and len(found) > 1:  # a misspelling: the readings nearest what was typed, the most frequent first
+        if early and len(found) > 1:  # a misspelling: the reading nearest what was typed, the most frequent
             typed_edits = {t: min(_typed_distance(w, t, self._written(t, w)) for w in {word.lower(), respelt})
                            for t in found}
             nearest = min(typed_edits.values())
-            found = [t for t in found if typed_edits[t] == nearest]
+            found = [max((t for t in found if typed_edits[t] == nearest), key=lambda t: self._hits(t, fields))]
         return found[:MAX_FUZZY_TERMS]
 
     def _written(self, term: str, word: str, shown: bool = False) -> str:

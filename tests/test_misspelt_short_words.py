@@ -4,7 +4,7 @@ A word no item holds has its term (a Snowball stem, the lemma table not knowing 
 indexed terms one edit away, and those neighbours need not be near what was typed: »skolle« (stem »skol«)
 was offered »skals« (»skal«, in more items than »skole«), »bugdet« (stem »bugd«) »bugt«, and the items
 of every such neighbour were searched. Its neighbours as typed are looked up too, and of all the readings
-found only those nearest to what was typed count (the most frequent first).
+found only the nearest to what was typed counts (the most frequent among equals).
 """
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ The index holds lemmas and stems, so a suggestion has to be written out again. B
 from endings Snowball strips, it could be a form no one writes: »fonsmidler« was offered »fondsmiddelet«,
 »gruppeer« »grupperer«, »udkats« »udkasts«. The words as the items write them are now indexed too
 (`index.schema.WRITTEN_FIELD`), and a suggestion is the form of its reading nearest what was typed, of those
-the items write and the reading's own dictionary form.
+the items write and the reading's own dictionary form. A misspelling is also looked up among those words, as a
+spelling checker does: »mødere« is one edit from »møder« and two from its lemma »møde«, and was read as »med«.
 """
 from __future__ import annotations
 
@@ -47,6 +48,20 @@ def test_the_bundled_minutes_offer_the_form_they_write(engine, typo, meant):
 @pytest.mark.parametrize("typo, meant", [("fonsmidler", "fondsmidler"), ("eksemler", "eksempler"),
                                          ("befæstde", "befæstede")])
 def test_greve_offers_the_form_its_minutes_write(greve_engine, typo, meant):
+    need(GREVE)
+    assert suggestion(greve_engine[0], typo) == meant
+
+
+@pytest.mark.parametrize("typo, meant", [("mødere", "møder"), ("gruper", "grupper"), ("bomiger", "boliger")])
+def test_the_bundled_minutes_read_a_misspelling_one_edit_from_a_word_they_write(engine, typo, meant):
+    result = engine.search(SearchRequest.build(q=typo, mode="keyword", limit=3, settings=engine.settings))
+    assert result["did_you_mean"] == meant
+    meant_hits = engine.search(SearchRequest.build(q=meant, mode="keyword", limit=3, settings=engine.settings))
+    assert [h["id"] for h in result["hits"]] == [h["id"] for h in meant_hits["hits"]]
+
+
+@pytest.mark.parametrize("typo, meant", [("gruper", "grupper"), ("bomgere", "borgere"), ("landevje", "landevej")])
+def test_greve_reads_a_misspelling_one_edit_from_a_word_it_writes(greve_engine, typo, meant):
     need(GREVE)
     assert suggestion(greve_engine[0], typo) == meant
 
