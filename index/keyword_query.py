@@ -286,7 +286,8 @@ class QueryBuilder:
                 for t, n in self._near(key, fields)[distance - 1]:
                     if t != term and t not in found:
                         near[t] = max(near.get(t, 0), n)
-            if distance == 1 and early:  # one edit from a word as the items write it, two from its reading
+            if distance == 1 and early and MIN_FUZZY_LEN <= len(word) <= MAX_FUZZY_LEN:
+                # one edit from a word as the items write it, two from its reading
                 # (»mødere«: »møder«, whose reading »møde« is two edits away), as a spelling checker looks
                 # misspellings up among the written words
                 for form, _ in self.lexicon.near(self.reader, WRITTEN_FIELD, word.lower(), 1):
