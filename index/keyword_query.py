@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 from rapidfuzz.distance import OSA
 from whoosh import query as wq
@@ -333,9 +334,7 @@ class QueryBuilder:
         held: dict[str, int] = {}
         if WRITTEN_FIELD in self.reader.schema:
             prefix = base[:max(FUZZY_PREFIX, len(base) * 2 // 3)]
-            for n, raw in enumerate(self.reader.expand_prefix(WRITTEN_FIELD, prefix)):
-                if n == MAX_WRITTEN:
-                    break
+            for raw in islice(self.reader.expand_prefix(WRITTEN_FIELD, prefix), MAX_WRITTEN):
                 if normalise(form := raw.decode("utf-8")) == term:
                     held[form] = self.reader.doc_frequency(WRITTEN_FIELD, form)
         self._forms[(term, base)] = held
