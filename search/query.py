@@ -6,7 +6,8 @@
     stomi OR sundhedsartikler  either word fills the same slot
     titel:Midttrafik           search one field: titel, beslutning, indstilling, resume, sag, bilag, udvalg
 
-Anything else (stray quotes, brackets, `AND`, `*`, unknown `prefix:`) is read as plain words.
+`NOT word` excludes as `-word` does, and `AND` is dropped (an item holding every word already ranks
+higher). Anything else (stray quotes, brackets, `*`, unknown `prefix:`) is read as plain words.
 User text never reaches Whoosh's QueryParser: the result is an `index.parsed.ParsedQuery`, which each
 index translates for itself (`index/keyword_query.py` makes Whoosh query objects directly).
 """
