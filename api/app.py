@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from api import export, feeds
 from api.cors import CredentialedCORS
 from api.docs import add_docs
-from api.identity import Gate
+from api.identity import Gate, KeepPeer
 from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
                          SimilarResponse, SuggestResponse, UploadResult)
 from corpus.readers import SUPPORTED
@@ -100,6 +100,8 @@ def create_app(engine: Engine) -> FastAPI:
     engine.warm_up()
     app.add_middleware(CredentialedCORS, origins=settings.cors_origins, credential_origins=settings.credential_origins,
                        allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
+    # outermost: notes the connecting address before the forwarded headers replace it (api/identity.py)
+    app.add_middleware(KeepPeer, forwarded_allow_ips=settings.forwarded_allow_ips)
     _error_handlers(app)
     _routes(app, engine)
     try:

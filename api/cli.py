@@ -459,14 +459,15 @@ def serve(
     if workers == 1:
         app = create_app(engine)
         freeze_long_lived()
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        # proxy_headers off: the app reads forwarded headers itself, after noting who connected (KeepPeer)
+        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
         return
     engine.store.close()
     os.environ["MINUTES_DATA_DIR"] = str(state.settings.data_dir)  # the workers read their settings from it
     from api import workers as supervisor  # each worker on a socket of its own (api/workers.py)
 
     supervisor.run(uvicorn.Config("api.app:worker_app", factory=True, workers=workers, host=host, port=port,
-                                  log_level="info"))
+                                  log_level="info", proxy_headers=False))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ Tokens are verified with PyJWT (signature, issuer, audience, exp, nbf, a small l
 keys from a JWKS file (read locally, no network) or URL (PyJWKClient, cached). Only asymmetric algorithms
 are accepted, whatever the configuration says: never `none`, never HS* (an HS256 token "signed" with the
 public key is the classic confusion attack). A token that is given but fails is a 401 with the reason;
-no token is the public. Proxy headers are believed only when the TCP peer is a configured proxy address.
+no token is the public. Proxy headers are believed only when the TCP peer is a configured proxy address:
+the address that connected (`KeepPeer`), never one an X-Forwarded-For header names, since any caller can
+write that header.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from typing import Any
 import anyio
 import jwt
 from fastapi import HTTPException, Request
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from config.settings import Settings
 from search.access import AccessPolicy, Viewer
@@ -35,6 +38,7 @@ ASYMMETRIC = frozenset({"RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
 _CLAIM_SPLIT = re.compile(r"[,;\s]+")  # a claim given as one string: "a b" or "a,b"
 _HEADER_SPLIT = re.compile(r"[,;]")  # a header's groups may hold spaces ("Domain Users")
 JWT_SHAPE = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
+PEER = "minutes.peer"  # the scope key holding the address that connected (see KeepPeer)
 
 
 class Source(StrEnum):
@@ -176,7 +180,7 @@ class Gate:
         user = request.headers.get(self.settings.proxy_user_header)
         if not user or not self._proxies:
             return None
-        if not self._trusted_peer(request.client.host if request.client else ""):
+        if not self._trusted_peer(request.scope.get(PEER) or (request.client.host if request.client else "")):
             return None  # identity headers from anyone else are ignored: that caller is the public
         groups = request.headers.get(self.settings.proxy_groups_header, "")
         return Identity(user.strip(), _groups(groups, _HEADER_SPLIT), Source.PROXY)
@@ -187,6 +191,27 @@ class Gate:
         except ValueError:
             return False
         return any(address in net for net in self._proxies)
+
+
+class KeepPeer:
+    """ASGI middleware: notes the address that connected (scope[PEER]) before X-Forwarded-For and
+    X-Forwarded-Proto are read (uvicorn's ProxyHeadersMiddleware, from `forwarded_allow_ips` only). The
+    page and feed links then show the client's scheme and address, while `Gate` believes identity headers
+    by the connecting address alone. With uvicorn's own reading of those headers (on by default, from
+    127.0.0.1) the gate saw the address a header named: a caller on the machine itself sending
+    »X-Forwarded-For: <proxy address>« passed as the proxy, and a proxy on the machine itself that adds the
+    header, as nginx does, was not believed. `minutes serve` turns uvicorn's reading off (api/cli.py)."""
+
+    def __init__(self, app, forwarded_allow_ips: list[str]):
+        self.app = app
+        self.forwarded = ProxyHeadersMiddleware(app, trusted_hosts=list(forwarded_allow_ips))
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        client = scope.get("client")
+        scope[PEER] = client[0] if client else ""
+        return await self.forwarded(scope, receive, send)
 
 
 def _bearer(request: Request) -> str | None:

@@ -107,6 +107,9 @@ class Settings(BaseSettings):
     proxy_addresses: list[str] = []
     proxy_user_header: str = "X-Forwarded-User"
     proxy_groups_header: str = "X-Forwarded-Groups"  # groups separated by commas (or spaces/semicolons)
+    # Peers whose X-Forwarded-For / X-Forwarded-Proto give the client's address and scheme (links in pages and
+    # feeds), as uvicorn's FORWARDED_ALLOW_IPS does, with its default. Never a reason to believe identity headers.
+    forwarded_allow_ips: list[str] = ["127.0.0.1"]
     # Who sees closed items: members of any closed_groups see all of them; committee_groups adds, per
     # committee name, groups that see that committee's closed items ({"Økonomiudvalget": ["oeu"]}).
     closed_groups: list[str] = []
