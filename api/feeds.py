@@ -78,7 +78,7 @@ def not_modified(request: Request, etag: str, last_modified: datetime) -> bool:
     if since:
         try:
             when = parsedate_to_datetime(since)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # Overflow: a zone offset of 20 digits
             return False  # an unreadable date is ignored, as the RFC asks
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)

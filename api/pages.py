@@ -30,7 +30,7 @@ WIDGET_HEADERS = {
     "Cross-Origin-Resource-Policy": "cross-origin",  # loadable by intranet pages that set COEP
 }
 ASSET_TYPES = {".css": "text/css; charset=utf-8", ".js": "application/javascript; charset=utf-8"}
-ASSET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.(css|js)$")
+ASSET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}\.(css|js)$")  # bounded: a name over 255 bytes is an OSError
 
 router = APIRouter(include_in_schema=False)
 

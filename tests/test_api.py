@@ -132,6 +132,14 @@ def test_unknown_ids_are_404(client, path):
     assert "nope" in response.json()["detail"]
 
 
+
+@pytest.mark.parametrize("name", ["nope.css", "a" * 100 + ".js", "a" * 300 + ".css", "page.css.map", "page.CSS"])
+def test_unknown_or_overlong_asset_names_are_404(client, name):
+    """A name over 255 bytes made the file check raise (a 500); now the name's length is bounded first."""
+    response = client.get(f"/assets/{name}")
+    assert response.status_code == 404 and response.json()["detail"] == "no such asset"
+    assert client.get("/assets/page.css").status_code == 200
+
 @pytest.mark.parametrize("params", [
     {"q": "x", "mode": "magic"}, {"q": "x", "limit": 0}, {"q": "x", "limit": 10_000}, {"q": "x", "offset": -1},
     {"q": "x", "from": "last tuesday"}, {"q": "x", "from": "2023-05-01", "to": "2023-01-01"},

@@ -133,6 +133,16 @@ def test_unchanged_feed_answers_304(client):
     assert other.status_code == 200  # another search's feed is another document
 
 
+
+@pytest.mark.parametrize("since", ["Mon, 01 Jan 2020 00:00:00 +99999999999999999999", "gestern", "",
+                                   "Mon, 32 Jan 2020 00:00:00 GMT", "Mon, 01 Jan 99999999999 00:00:00 GMT"])
+def test_an_unreadable_if_modified_since_is_ignored(client, since):
+    """RFC 9110: a date that cannot be read is ignored, the feed is sent; never a 500 (a 20-digit zone offset
+    overflowed the standard library's parser)."""
+    for path in ("/feed.atom", f"/items/{LAEGEVAGTEN}/similar.atom"):
+        response = client.get(path, params={"q": "lægevagt"}, headers={"If-Modified-Since": since})
+        assert response.status_code == 200 and atom_checked(response.content)[0].entries, (path, since)
+
 def test_new_meeting_tops_an_existing_feed(writable):
     engine, client, work = writable
     params = {"q": "lægevagt"}
