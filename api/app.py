@@ -231,9 +231,16 @@ def _routes(app: FastAPI, engine: Engine) -> None:
 
     @app.get("/meetings", response_model=MeetingList, tags=["meetings"])
     async def meetings(body: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                       offset: Annotated[int, Query(ge=0, le=MAX_MEETINGS_OFFSET)] = 0) -> dict:
-        found = await _in_thread(engine.store.meetings, body, limit, offset)
-        return {"meetings": [_meeting_summary(engine, m) for m in found], "limit": limit, "offset": offset}
+                       offset: Annotated[int, Query(ge=0, le=MAX_MEETINGS_OFFSET)] = 0,
+                       viewer: Viewer = caller) -> dict:
+        def listing() -> list[dict]:
+            found = engine.store.meetings(body, limit, offset)
+            counts = engine.store.item_counts([m.id for m in found])
+            # as many items as the meeting's own page lists for this caller (closed ones: see Viewer.listed)
+            return [{**_meeting_summary(engine, m),
+                     "items": counts[m.id][0] + counts[m.id][1] * viewer.listed(True, m.body)} for m in found]
+
+        return {"meetings": await _in_thread(listing), "limit": limit, "offset": offset}
 
     @app.get("/meetings/{meeting_id}", response_model=MeetingView, tags=["meetings"])
     async def meeting(meeting_id: str, viewer: Viewer = caller) -> dict:

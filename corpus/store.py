@@ -441,6 +441,18 @@ class Store(ABC):
         sql += " ORDER BY date DESC, time DESC NULLS LAST LIMIT ? OFFSET ?"
         return [self._meeting_row(r) for r in self._execute(sql, [*args, limit, offset])]
 
+    def item_counts(self, meeting_ids: list[str]) -> dict[str, tuple[int, int]]:
+        """Per meeting: how many of its items are open, and how many closed (a meeting listing's counts,
+        without reading the items)."""
+        if not meeting_ids:
+            return {}
+        counts = {m: [0, 0] for m in meeting_ids}
+        for r in self._execute(f"""SELECT meeting_id, closed, COUNT(*) AS n FROM items
+                                   WHERE meeting_id IN ({','.join('?' * len(meeting_ids))})
+                                   GROUP BY meeting_id, closed""", meeting_ids):
+            counts[r["meeting_id"]][bool(r["closed"])] += r["n"]
+        return {m: (open_, closed) for m, (open_, closed) in counts.items()}
+
     def meeting(self, meeting_id: str, with_items: bool = True) -> Meeting | None:
         row = self._execute("SELECT * FROM meetings WHERE id=?", (meeting_id,)).fetchone()
         if row is None:

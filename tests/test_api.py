@@ -106,6 +106,8 @@ def test_meetings(client):
     assert [m["date"] for m in meetings] == ["2023-06-02", "2023-04-14", "2022-02-11"]
     one = client.get("/meetings/kd-net-2023-04-14-1000").json()
     assert [i["item_number"] for i in one["items"]] == list(range(21, 35))
+    assert [m["items"] for m in meetings] == [len(client.get(f"/meetings/{m['id']}").json()["items"])
+                                              for m in meetings] == [17, 14, 11]
 
 
 def test_suggest(client):

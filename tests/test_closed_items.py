@@ -466,6 +466,13 @@ def test_hide_closed_leaves_them_out_for_the_public_only(hiding, client, ids):
     assert not closed & {i["id"] for m in ids["meetings"] for i in hiding.get(f"/meetings/{m}").json()["items"]}
     assert not [s for s in hiding.get("/suggest", params={"q": "Lukket"}).json()["suggestions"]]
     assert hiding.get("/health").json()["items"] == client.get("/health").json()["items"] - 2
+    # the meeting list counts what each caller's meeting page lists
+    for caller in ({}, bearer(token())):
+        for meeting in hiding.get("/meetings", headers=caller).json()["meetings"]:
+            page = hiding.get(f"/meetings/{meeting['id']}", headers=caller).json()
+            assert meeting["items"] == len(page["items"]) > 0, (caller, meeting["id"])
+    assert (sum(m["items"] for m in hiding.get("/meetings").json()["meetings"]) ==
+            sum(m["items"] for m in hiding.get("/meetings", headers=bearer(token())).json()["meetings"]) - 2)
     for mode in MODES:
         hits = hiding.get("/search", params={"q": "skole Kvistrupholm", "mode": mode, "limit": 50}).json()["hits"]
         assert not closed & {h["id"] for h in hits}

@@ -91,6 +91,7 @@ def test_postgresql_answers_as_sqlite_does(postgres, tmp_path):
             "meetings": store.meetings(),
             "body meetings": store.meetings(body="KD-Net", limit=2, offset=1),
             "meeting": store.meeting("kd-net-2023-06-02-1000"),
+            "item counts": store.item_counts([m.id for m in store.meetings()] + ["no-such-meeting"]),
             "items": store.items(),
             "iter": list(store.iter_items(batch=2)),
             "case": store.case_history(store.item("kd-net-2023-06-02-1000-50").item.case_number),
