@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
@@ -41,6 +42,9 @@ def _iso(m: re.Match[str], order: str) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):
+    if not 1900 < year < 2200:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        return date(year, month, day).isoformat()  # a day the month has (not 31-02-2024)
+    except ValueError:
+        return None

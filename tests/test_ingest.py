@@ -101,3 +101,21 @@ def test_hidden_files_and_folders_are_skipped(tmp_path, new_store):
     shutil.copy(SAMPLES / FEB, folder / ".hidden" / FEB)
     shutil.copy(SAMPLES / FEB, folder / ".copy.txt")
     assert ingest_paths([folder], new_store) == []
+
+
+def test_a_day_its_month_lacks_is_no_meeting_date(tmp_path, new_store):
+    """»30. februar 2022« is not a date: the next date in the header is read instead, and a file whose only
+    date is impossible is refused with the reason, never stored as 2022-02-30."""
+    text = (SAMPLES / FEB).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[2] = lines[2].replace("11. februar 2022", "30. februar 2022")
+    later = tmp_path / "kdnet-referat.txt"
+    later.write_text("\n".join(lines), encoding="utf-8")
+    [report] = ingest_paths([later], new_store)
+    assert report.status == "added" and [m.date for m in new_store.meetings()] == ["2022-02-11"]
+    only = tmp_path / "kd-net.txt"
+    only.write_text("Udvalg (Referat)\n\n31-02-2024 10:00\n\nPunkt 1: Orientering\n\nTekst om noget.\n",
+                    encoding="utf-8")
+    [refused] = ingest_paths([only], new_store)
+    assert refused.status == "error" and "meeting date" in refused.error
+    assert [m.date for m in new_store.meetings()] == ["2022-02-11"]
