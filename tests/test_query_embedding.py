@@ -65,3 +65,23 @@ def test_concurrent_hybrid_searches_answer_as_serial_ones(counted):
     serial = [_search(engine, q) for q in queries]
     assert parallel == serial and all(serial)
     assert engine._searching.count == 0
+
+
+@pytest.mark.parametrize("q", ["ŉ" * 1000, "a." * 500, "00.01.10-A00-2-23 " * 50 + "lægevagten"])
+def test_a_query_longer_than_the_model_reads_is_embedded_from_its_first_tokens(engine, monkeypatch, q):
+    """The model's time grows with the tokens: 1,000 characters of »ŉ« are 2,000 tokens, 4 s of one core.
+    A query embeds at most QUERY_TOKENS of them, cut at a space where it has one; a shorter one as typed."""
+    from index.vectors import QUERY_TOKENS
+
+    encoder = engine.vectors.encoder
+    encode, seen = encoder.encode_queries, []
+    monkeypatch.setattr(encoder, "encode_queries", lambda texts: seen.extend(texts) or encode(list(texts)))
+    engine.vectors._query_vector.cache_clear()
+    assert encoder.count_tokens(q) > QUERY_TOKENS
+    result = engine.search(SearchRequest.build(q=q, mode="semantic", limit=5, settings=engine.settings))
+    assert result["hits"]
+    [embedded] = [t for t in seen if t and q.startswith(t)]
+    assert QUERY_TOKENS - 8 <= encoder.count_tokens(embedded) <= QUERY_TOKENS
+    assert " " not in q or q[len(embedded)] == " "
+    assert _search(engine, "lægevagten om natten", "semantic")
+    assert "lægevagten om natten" in seen  # a short query as typed
