@@ -10,9 +10,11 @@ from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 import anyio
-from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException
 
 from api import export, feeds
 from api.cors import CredentialedCORS
@@ -274,10 +276,11 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         return {"status": "ok", "meetings": counts["meetings"], "items": counts["items"]}
 
     @app.post("/documents", response_model=UploadResult, status_code=201, tags=["writes"],
-              dependencies=[Depends(require_token)])
-    async def upload(request: Request, file: Annotated[UploadFile, File(description="A minutes file")]) -> dict:
-        name = safe_filename(file.filename or "")
-        data = await _read_limited(request, file, settings.max_upload_bytes)
+              dependencies=[Depends(require_token)], openapi_extra=UPLOAD_BODY)
+    async def upload(request: Request) -> dict:
+        """A minutes file, as multipart/form-data in the field `file`. The body is read only after the token
+        is checked (a `File()` parameter had FastAPI read and spool it first, from anyone)."""
+        name, data = await _read_upload(request, settings.max_upload_bytes)
         report, summary = await _in_thread(engine.ingest_upload, data, name)
         if report.status == "error":
             raise HTTPException(422, f"{name}: {report.error}")
@@ -335,14 +338,46 @@ def safe_filename(name: str) -> str:
     return base[:150]
 
 
-async def _read_limited(request: Request, file: UploadFile, limit: int) -> bytes:
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"],
+    "properties": {"file": {"type": "string", "format": "binary", "description": "A minutes file"}}}}}}}
+FORM_OVERHEAD = 64 * 1024  # a multipart body's boundaries and part headers, beyond the file itself
+
+
+async def _read_upload(request: Request, limit: int) -> tuple[str, bytes]:
+    """The uploaded file's safe name and bytes: a declared length over the limit is refused unread, and a
+    body sent without one is read only until it passes the limit (413 either way)."""
+    too_large = HTTPException(413, f"the upload is larger than {limit} bytes")
+    if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        raise HTTPException(422, "send the file as multipart/form-data, in the field 'file'")
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
-        raise HTTPException(413, f"the upload is larger than {limit} bytes")
-    data = await file.read(limit + 1)
-    if len(data) > limit:
-        raise HTTPException(413, f"the upload is larger than {limit} bytes")
-    return data
+    if declared and declared.isdigit() and int(declared) > limit + FORM_OVERHEAD:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit + FORM_OVERHEAD:
+            raise too_large
+        chunks.append(chunk)
+    body = b"".join(chunks)
+
+    async def replay() -> dict:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(request.scope, replay).form(max_files=1, max_fields=16)
+    except (MultiPartException, ValueError) as exc:
+        raise HTTPException(422, f"the upload is not a readable multipart form: {exc}") from None
+    try:
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise HTTPException(422, "the upload has no file in the field 'file'")
+        data = await file.read(limit + 1)
+        if len(data) > limit:
+            raise too_large
+        return safe_filename(file.filename or ""), data
+    finally:
+        await form.close()
 
 
 async def _in_thread(fn, *args):

@@ -240,6 +240,55 @@ def test_oversized_uploads_are_413_and_change_nothing(service):
     assert snapshot(eng) == before
 
 
+
+def _post_streamed(app, headers: dict, chunks: int, size: int) -> tuple[int, int]:
+    """POST /documents straight to the ASGI app, its body `chunks` messages of `size` bytes each: the
+    response status, and how many body messages the app asked for."""
+    import anyio
+
+    asked, status = 0, []
+
+    async def receive() -> dict:
+        nonlocal asked
+        asked += 1
+        return {"type": "http.request", "body": b"x" * size, "more_body": asked < chunks}
+
+    async def send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+             "scheme": "http", "path": "/documents", "raw_path": b"/documents", "root_path": "", "query_string": b"",
+             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+             "client": ("127.0.0.1", 5000), "server": ("testserver", 80)}
+    anyio.run(app, scope, receive, send)
+    return status[0], asked
+
+
+def test_a_write_without_the_token_is_refused_before_its_body_is_read(service):
+    """FastAPI read (and spooled to disk) a File() parameter before the token was checked: anyone could
+    send the service gigabytes. Now nothing of the body is read without the token."""
+    _, client = service
+    form = {"Content-Type": "multipart/form-data; boundary=b"}
+    for auth, expected in (({}, 401), ({"Authorization": "Bearer wrong"}, 403)):
+        status, asked = _post_streamed(client.app, {**form, **auth, "Content-Length": str(10**9)}, 20, 65536)
+        assert (status, asked) == (expected, 0)
+        status, asked = _post_streamed(client.app, {**form, **auth}, 20, 65536)  # chunked: no length
+        assert (status, asked) == (expected, 0)
+
+
+def test_an_upload_without_a_length_is_read_only_until_it_passes_the_limit(service):
+    with app_with(service, max_upload_bytes=2000) as small:
+        status, asked = _post_streamed(small.app, {**AUTH, "Content-Type": "multipart/form-data; boundary=b"},
+                                       1000, 10_000)
+        # read only until past the limit and the form's overhead (64 KiB), not the 10 MB sent
+        assert status == 413 and asked == (2000 + 64 * 1024) // 10_000 + 1
+        not_a_form = no_trace(small.post("/documents", content=b"Punkt 1", headers=AUTH))
+        assert not_a_form.status_code == 422 and "multipart/form-data" in detail(not_a_form)
+        no_file = no_trace(small.post("/documents", data={"other": "x"}, files={"x": ("a.txt", b"a")},
+                                      headers=AUTH))
+        assert no_file.status_code == 422 and "'file'" in detail(no_file)
+
 def test_over_long_queries_and_limits_above_the_maximum_are_422(service):
     with app_with(service, max_query_chars=50, max_limit=20) as client:
         ok = no_trace(client.get("/search", params={"q": "læ" * 25, "limit": 20}))
