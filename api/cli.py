@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -32,16 +33,24 @@ state = State()
 
 @app.callback()
 def main(
-    data_dir: Annotated[Optional[Path], typer.Option(
+    data_dir: Annotated[Optional[str], typer.Option(
         "--data-dir", envvar="MINUTES_DATA_DIR", help="Where the store and indexes live [default: ./data]")] = None,
 ) -> None:
-    overrides = {"data_dir": data_dir} if data_dir else {}
+    if data_dir is not None and not data_dir.strip():  # a Path would read "" as ".": the current folder
+        fail("--data-dir (or MINUTES_DATA_DIR) is empty")
+    overrides = {"data_dir": Path(data_dir)} if data_dir else {}
     try:
         state.settings = Settings(**overrides)
     except ValidationError as exc:  # a MINUTES_* variable the settings refuse: name it, no traceback
         problems = "; ".join(f"MINUTES_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']} "
                              f"(got {e.get('input')!r})" for e in exc.errors())
         fail(f"invalid setting: {problems}")
+    where = state.settings.data_dir
+    try:
+        if where.exists() and not where.is_dir():
+            fail(f"the data directory {where} is not a folder")
+    except OSError as exc:  # a name too long, a path through a file
+        fail(f"the data directory {where} cannot be used: {exc.strerror or exc}")
 
 
 def _engine(**defaults):
@@ -56,6 +65,8 @@ def _engine(**defaults):
         return Engine(settings.model_copy(update=preferred) if preferred else settings)
     except (StoreUnavailable, ValueError) as exc:  # an unreachable PostgreSQL, a malformed store URL
         fail(str(exc))
+    except (OSError, sqlite3.Error) as exc:  # a folder this user may not write, /proc
+        fail(f"cannot open the data directory {settings.data_dir}: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _reading_engine(**defaults):
@@ -75,8 +86,12 @@ def _reading_engine(**defaults):
     return engine
 
 
+def _log(message: str) -> None:
+    console.print(message, markup=False)
+
+
 def fail(message: str, code: int = 2) -> None:
-    console.print(f"[red]error:[/red] {message}")
+    console.print(f"[red]error:[/red] {escape(message)}")  # paths, queries, titles: never markup
     raise typer.Exit(code)
 
 
@@ -93,12 +108,18 @@ def _require_minutes() -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, .xml, .zip)")],
+    names: Annotated[list[str], typer.Argument(
+        metavar="PATHS", help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, .xml, .zip)")],
     skip_embeddings: Annotated[bool, typer.Option(help="Build no embeddings (keyword index only)")] = False,
 ) -> None:
     """Read minutes into the store and update both indexes incrementally."""
-    missing = [str(p) for p in paths if not p.exists()]
+    if not all(n.strip() for n in names):  # a Path would read "" as the current folder
+        fail("an empty path was given")
+    paths = [Path(n) for n in names]
+    try:
+        missing = [str(p) for p in paths if not p.exists()]
+    except OSError as exc:  # a name too long
+        fail(f"cannot read {exc.filename or 'a path'}: {exc.strerror or exc}")
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
     engine = _engine()
@@ -108,15 +129,16 @@ def ingest(
         skipped = [r for r in reports if r.status == "skipped"]
         for r in reports:
             if r.status == "error":
-                console.print(f"[red]✗[/red] {r.path}: {r.error}")
+                console.print(f"[red]✗[/red] {escape(r.path)}: {escape(r.error or '')}")
             elif r.status == "skipped":
                 console.print(f"[dim]· {escape(r.path)}: skipped, {escape(r.note or 'not minutes')}[/dim]")
             else:
-                console.print(f"[green]✓[/green] {r.path}: {r.status}, {len(r.meetings)} meeting(s), {r.items} items")
+                console.print(f"[green]✓[/green] {escape(r.path)}: {r.status}, {len(r.meetings)} meeting(s), "
+                              f"{r.items} items")
         summary = _sync_with_progress(engine, embeddings=not skip_embeddings)
     also = f", {len(skipped)} skipped (an export's attachments, item PDFs and indexes)" if skipped else ""
     console.print(f"{len(good)} of {len(reports)} files ingested{also}; index: "
-                  f"{json.dumps(summary, ensure_ascii=False)}")
+                  f"{json.dumps(summary, ensure_ascii=False)}", markup=False)
     if reports and not good and len(skipped) < len(reports):  # nothing read, and something failed
         raise typer.Exit(1)
     if not reports:
@@ -236,7 +258,7 @@ def reindex(
             task = bar.add_task("embedding passages", total=None)
             summary = engine.rebuild(embeddings=not skip_embeddings,
                                      progress=lambda d, t: bar.update(task, completed=d, total=t))
-    console.print(f"reindexed: {json.dumps(summary, ensure_ascii=False)}")
+    console.print(f"reindexed: {json.dumps(summary, ensure_ascii=False)}", markup=False)
 
 
 @app.command("copy-store")
@@ -257,7 +279,8 @@ def copy_store(
     with destination.writer_lock(), _progress() as bar:
         task = bar.add_task("copying files", total=None)
         copied = copy(source, destination, progress=lambda d, t: bar.update(task, completed=d, total=t))
-    console.print(f"copied {copied} files; the target holds {json.dumps(destination.counts(), ensure_ascii=False)}")
+    console.print(f"copied {copied} files; the target holds {json.dumps(destination.counts(), ensure_ascii=False)}",
+                  markup=False)
 
 
 @app.command()
@@ -268,7 +291,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = 
         out.print_json(json.dumps(data, ensure_ascii=False))
         return
     for key, value in data.items():
-        out.print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        out.print(f"{key}: {json.dumps(value, ensure_ascii=False)}", markup=False)
 
 
 @app.command()
@@ -313,7 +336,7 @@ def _print_hits(result: dict) -> None:
 
     total = result["total"]
     title = f"{total} {'result' if total == 1 else 'results'} for {result['query']!r} ({result['mode']})"
-    table = Table(title=title, show_lines=False)
+    table = Table(title=Text(title), show_lines=False)  # Text: a title or query is never markup
     explained = any("explain" in hit for hit in result["hits"])
     sides = ("keyword", "semantic")
     for column in ("#", "date", "body", "no.", "title", "decision", *(("score", *sides) if explained else ())):
@@ -326,15 +349,15 @@ def _print_hits(result: dict) -> None:
             found = hit.get("explain") or {}
             row += [f"{hit['score']:.3f}", *(f"#{found[side]['rank']} ({found[side]['score']:g})"
                                             if side in found else "–" for side in sides)]
-        table.add_row(*row)
+        table.add_row(*map(Text, row))
     if result["hits"]:
         out.print(table)
     else:
-        out.print(title)
+        out.print(title, markup=False)
     if result.get("by_meaning_only"):
         out.print("No item holds these words; the hits are found by meaning alone.")
     if result.get("did_you_mean"):
-        out.print(f"Did you mean: {result['did_you_mean']}")
+        out.print(f"Did you mean: {result['did_you_mean']}", markup=False)
 
 
 @app.command("eval")
@@ -358,7 +381,7 @@ def evaluate(
         fail(str(exc))
     try:
         with _progress(rate=True) as bar:
-            text, data = run_eval(_reading_engine(keyword_fast_path="wait"), queries, names, log=console.print,
+            text, data = run_eval(_reading_engine(keyword_fast_path="wait"), queries, names, log=_log,
                                   progress=_lazy_task(bar, "peer-e5: embedding head texts"))
     except (ValueError, IndexMismatch) as exc:
         fail(str(exc))
@@ -387,7 +410,7 @@ def evaluate_typos(
     shortest = int(shape[1])
     longest = int(shape[3]) if shape[3] else None if shape[2] else shortest
     try:
-        text, data = run_typos(_reading_engine(keyword_fast_path="wait"), names, words, log=console.print,
+        text, data = run_typos(_reading_engine(keyword_fast_path="wait"), names, words, log=_log,
                                lengths=(shortest, longest))
     except ValueError as exc:
         fail(str(exc))
@@ -421,8 +444,13 @@ def bench(
     """Throughput, build times, query latency p50/p95/p99 per mode, peak RSS; peers: bm25s and numpy."""
     from bench.runner import run_bench
 
-    data, text = run_bench(state.settings, corpus, scale,
-                           embed_limit=None if embed_limit < 0 else embed_limit, repeats=repeats)
+    if missing := [str(p) for p in corpus or [] if not p.exists()]:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    try:
+        data, text = run_bench(state.settings, corpus, scale,
+                               embed_limit=None if embed_limit < 0 else embed_limit, repeats=repeats)
+    except ValueError as exc:  # a corpus without minutes
+        fail(str(exc))
     _emit(data, text, as_json)
 
 
@@ -430,7 +458,7 @@ def _emit(data: dict, text: str, as_json: bool) -> None:
     if as_json:
         out.print_json(json.dumps(data, ensure_ascii=False))
     else:
-        out.print(text, highlight=False)
+        out.print(text, highlight=False, markup=False)
 
 
 @app.command()
@@ -443,6 +471,9 @@ def serve(
     """Run the HTTP service; on an empty data directory, ingest the bundled corpus first."""
     import os
 
+    if not host.strip():  # uvicorn would listen on every interface
+        fail("--host is empty; give an interface (127.0.0.1, or 0.0.0.0 for every one)")
+
     import uvicorn
 
     from api.app import create_app
@@ -452,7 +483,7 @@ def serve(
 
     engine = _engine()
     try:
-        ensure_bundled_corpus(engine, log=console.print, ingest=lambda paths: _ingest_with_progress(engine, paths),
+        ensure_bundled_corpus(engine, log=_log, ingest=lambda paths: _ingest_with_progress(engine, paths),
                               sync=lambda: _sync_with_progress(engine, embeddings=engine.settings.embeddings))
     except StoreUnavailable as exc:
         fail(str(exc))

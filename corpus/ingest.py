@@ -27,6 +27,11 @@ class FileReport:
     note: str | None = None  # why a skipped file is not minutes (an export's attachment, item PDF or index)
 
 
+# Files larger than this are refused unread: the largest minutes seen are a few MB (a whole referat as one PDF),
+# and a 50 MB text read in 2 minutes at 1.2 GB of memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+# Item numbers a store holds (SQLite's INTEGER stops at 2**63; an export's 20-digit »number« is damage, not an item).
+MAX_ITEM_NUMBER = 999_999
 # The order a folder's files are read in, laid-out text first: where two files hold the same meeting (an
 # export's referat as data XML, Word document and PDF), the one read last is stored, so the reading kept is
 # the one from the file that carries the most structure (fields, then heading styles, then markup).
@@ -77,6 +82,11 @@ def ingest_paths(paths: Iterable[Path], store: Store,
 
 def ingest_file(path: Path, store: Store) -> FileReport:
     try:
+        if not path.is_file():  # a device (/dev/zero never ends), a pipe (waits forever), a socket
+            return FileReport(str(path), "error", [], 0, "not a regular file")
+        if (size := path.stat().st_size) > MAX_FILE_BYTES:
+            return FileReport(str(path), "error", [], 0,
+                              f"the file is {size:,} bytes; minutes files are read up to {MAX_FILE_BYTES:,}")
         data = path.read_bytes()
     except OSError as exc:
         return FileReport(str(path), "error", [], 0, f"cannot read file: {exc.strerror or exc}")
@@ -94,6 +104,9 @@ def ingest_bytes(data: bytes, name: str, store: Store, source: str) -> FileRepor
         meetings = read_meetings(data, name)
     except ReaderError as exc:
         return FileReport(source, "error", [], 0, str(exc))
+    if numbers := [i.number for m in meetings for i in m.items if not 0 <= i.number <= MAX_ITEM_NUMBER]:
+        return FileReport(source, "error", [], 0,
+                          f"item number {numbers[0]} is out of range (0 to {MAX_ITEM_NUMBER:,})")
     for meeting in meetings:
         meeting.content_hash = meeting_hash(meeting)
     change: SourceChange = store.replace_source(source, digest, meetings)

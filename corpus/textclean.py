@@ -38,6 +38,7 @@ INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNOREC
 # What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
 MOJIBAKE_LEADS = "ÃÂâ"
 HEADER_LOOKBACK = 6
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a surrogate only alone (JSON joins pairs)
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
 
@@ -45,8 +46,9 @@ CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sag
 def as_written(text: str) -> str:
     """A decoded text in the one form the readers and the index expect: characters composed (NFC: »å« as one
     character, where macOS and some PDF tools write »a« and a combining ring, which the patterns and the
-    tokenizer would split) and mojibake repaired (`repair_mojibake`)."""
-    return repair_mojibake(unicodedata.normalize("NFC", text))
+    tokenizer would split) and mojibake repaired (`repair_mojibake`). A lone surrogate (JSON's »\\ud800«: half a
+    character, which no UTF-8 text can hold) becomes U+FFFD, as a decoder marks bytes it cannot read."""
+    return repair_mojibake(unicodedata.normalize("NFC", LONE_SURROGATE.sub("\ufffd", text)))
 
 
 def as_written_values(value: Any) -> Any:

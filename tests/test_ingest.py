@@ -2,9 +2,10 @@
 Each test runs on both backends (SQLite, and PostgreSQL when its binaries are installed: conftest `store_url`)."""
 from __future__ import annotations
 
+import json
 import shutil
 
-from conftest import SAMPLES
+from conftest import GREVE, SAMPLES, need
 
 from corpus.ingest import ingest_paths
 from corpus.store import Store
@@ -119,3 +120,27 @@ def test_a_day_its_month_lacks_is_no_meeting_date(tmp_path, new_store):
     [refused] = ingest_paths([only], new_store)
     assert refused.status == "error" and "meeting date" in refused.error
     assert [m.date for m in new_store.meetings()] == ["2022-02-11"]
+
+
+def test_an_item_number_no_store_can_hold_refuses_its_file_and_the_rest_are_read(tmp_path, new_store):
+    """A 20-digit »Number« overflowed SQLite's INTEGER mid-run: the files after it were never stored."""
+    meeting = json.loads(sorted(need(GREVE).glob("*.json"))[0].read_text(encoding="utf-8"))
+    meeting["Dagsordenpunkter"][0]["Number"] = 99999999999999999999
+    (tmp_path / "a-huge.json").write_text(json.dumps(meeting), encoding="utf-8")
+    shutil.copy(SAMPLES / FEB, tmp_path / FEB)
+    reports = ingest_paths([tmp_path / "a-huge.json", tmp_path / FEB], new_store)
+    assert [r.status for r in reports] == ["error", "added"]
+    assert "item number 99999999999999999999 is out of range" in reports[0].error
+    assert new_store.counts()["items"] == 11
+
+
+def test_half_a_character_in_an_export_is_marked_not_a_crash(tmp_path, new_store):
+    """JSON may escape a lone surrogate (»\\ud800«), which no UTF-8 text can hold: hashing the meeting
+    crashed. It is stored as U+FFFD, as a decoder marks bytes it cannot read, and the rest as written."""
+    meeting = json.loads(sorted(need(GREVE).glob("*.json"))[0].read_text(encoding="utf-8"))
+    meeting["Dagsordenpunkter"][0]["Caption"] = "Halvt \ud800 tegn"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(meeting), encoding="utf-8")  # ensure_ascii: the escape stays in the file
+    [report] = ingest_paths([path], new_store)
+    assert report.status == "added", report.error
+    assert "Halvt \ufffd tegn" in [s.item.title for s in new_store.items()]

@@ -1,0 +1,67 @@
+"""The `minutes` command on input it cannot use: a clear one-line error and a non-zero exit, never a
+traceback; and text that looks like Rich markup (»[/x]«, »[bilag 1]«) printed as it is."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+
+
+@pytest.fixture
+def runner():
+    return CliRunner(env={"COLUMNS": "250", "MINUTES_DATA_DIR": None, "MINUTES_EMBEDDINGS": "false"})
+
+
+def _refused(result, *words: str) -> str:
+    text = " ".join(result.output.split())
+    assert result.exit_code != 0, text
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in text and ("error" in text.lower() or "✗" in text), text
+    for word in words:
+        assert word in text, (word, text)
+    return text
+
+
+def test_a_data_directory_that_cannot_be_one_is_named(runner, tmp_path):
+    a_file = tmp_path / "afile"
+    a_file.write_text("x")
+    _refused(runner.invoke(app, ["--data-dir", str(a_file), "stats"]), "is not a folder")
+    _refused(runner.invoke(app, ["--data-dir", str(a_file / "sub"), "stats"]), "cannot open the data directory")
+    _refused(runner.invoke(app, ["--data-dir", str(tmp_path / ("x" * 300)), "stats"]), "File name too long")
+    _refused(runner.invoke(app, ["--data-dir", "", "stats"]), "is empty")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # nothing made on the way
+
+
+def test_ingest_refuses_an_empty_path_and_reads_no_device_or_pipe(runner, tmp_path):
+    data = ["--data-dir", str(tmp_path / "data")]
+    _refused(runner.invoke(app, [*data, "ingest", ""]), "empty path")
+    _refused(runner.invoke(app, [*data, "ingest", str(tmp_path / ("y" * 300))]), "File name too long")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # reading it would wait forever
+    for special in (pipe, "/dev/zero"):  # /dev/zero would never end
+        result = runner.invoke(app, [*data, "ingest", "--skip-embeddings", str(special)])
+        _refused(result, "not a regular file", "0 of 1 files ingested")
+
+
+def test_serve_and_bench_refuse_what_they_cannot_use(runner, tmp_path):
+    _refused(runner.invoke(app, ["--data-dir", str(tmp_path / "data"), "serve", "--host", ""]), "--host is empty")
+    _refused(runner.invoke(app, ["bench", "--corpus", str(tmp_path / "nope")]), "no such file or folder")
+
+
+def test_text_that_looks_like_markup_is_printed_as_it_is(runner, tmp_path):
+    minutes = tmp_path / "kd-net-2024-06-02.txt"
+    minutes.write_text("Udvalg: KD-Net\nDato: 2. juni 2024\n\nPunkt 1: Godkendelse [/x] af [bilag 1] og [red]rød[/red]"
+                       "\n\nBeslutning: Godkendt [udsat].\n", encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "data")]
+    stored = runner.invoke(app, [*data, "ingest", "--skip-embeddings", str(minutes)])
+    assert stored.exit_code == 0, stored.output
+    found = runner.invoke(app, [*data, "search", "--mode", "keyword", "[/b] godkendelse"])
+    assert found.exit_code == 0, found.output
+    text = found.output
+    assert "1 result for '[/b] godkendelse'" in text
+    assert "Godkendelse [/x] af [bilag 1] og [red]rød[/red]" in text and "Godkendt [udsat]." in text
+    missing = runner.invoke(app, [*data, "ingest", str(tmp_path / "[/b].txt")])
+    _refused(missing, "no such file or folder", "[/b].txt")
