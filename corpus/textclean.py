@@ -23,9 +23,10 @@ from corpus.sections import known_heading
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
 TOC_ENTRY = r"^\s*(Punkt\s+\d{1,3}\s*:|[-•]?\s*\d{1,3}\.?\s)"  # how an entry of a table of contents opens
-TOC_PAGE = r"(\t|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab or dot leaders, then its page number
+TOC_PAGE = r"(\t|[ \xa0]{2,}|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab, spaces or dot leaders, a page
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
-NUMBER_CELL = re.compile(r"\t\s*\d[\d\s.,%+-]*\t")  # a table row's number between tabs (»155 Dragør⇥14.609⇥471«)
+# a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)
+NUMBER_CELL = re.compile(r"(\t|[ \xa0]{2,})\s*\d[\d\s.,%+-]*\t")
 TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
 DATE_OPENING = re.compile(r"^\s*\d{1,2}\.\s+(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)  # »14. april …«
 TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
@@ -228,7 +229,7 @@ def _continues(before: str, after: str) -> bool:
 
 
 def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
-    """Table-of-contents lines: item headings ending in a tab or dot leaders and a page number, one per line
+    """Table-of-contents lines: item headings ending in a tab, spaces or dot leaders and a page number, one per line
     or with a long title wrapped onto the next line or two (a PDF's or a narrow page's table of contents:
     »Punkt 39: Status på overordnede principper for« / »    udligningsmodeller … /v. Lasse Jacobsen⇥6«).
 

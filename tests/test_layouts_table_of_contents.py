@@ -123,3 +123,20 @@ def test_entries_whose_pages_go_down_are_no_table_of_contents():
 def test_tab_aligned_entries_with_an_empty_cell_are_entries():
     lines = ["Indhold", "1.\t\tGodkendelse af dagsorden\t3", "2.\t\tBudget 2024\t4", "", "1. Godkendelse af dagsorden"]
     assert drop_toc_lines(lines) == ["Indhold", "", "1. Godkendelse af dagsorden"]
+
+
+def test_contents_and_tables_whose_tabs_became_spaces_read_as_the_same_items():
+    """Text copied out of a PDF viewer, or exported by another system, aligns with runs of spaces where the
+    June minutes have tabs. Its contents ended »… /v. Jesper Kaas Schmidt    1« and were not seen as
+    contents: items 35-50 were read from the entries, with no text and the page number in the presenter,
+    and »Eventuelt« held the whole meeting. A table row »155 Dragør    14.609    471« stays text."""
+    original = JUNE.read_text(encoding="utf-8")
+    spaced = read(original.replace("\t", "    "))
+
+    def words(item) -> tuple:
+        return item.number, item.title, item.presenter, " ".join(f"{s.heading} {s.text}" for s in item.sections).split()
+
+    assert [[words(i) for i in m.items] for m in spaced.meetings] == \
+        [[words(i) for i in m.items] for m in read(original).meetings]
+    contents = [d.text for d in spaced.dropped if d.reason == DropReason.CONTENTS]
+    assert len(contents) == 17 and all(line.startswith("Punkt ") for line in contents)
