@@ -68,6 +68,17 @@ def test_the_xml_alone_reads_as_its_zip_does():
         m.__class__(**{**vars(m), "source": "Publication32.xml"}) for m in _read(path)]
 
 
+
+def test_an_archive_of_two_publications_reads_as_both_meetings():
+    """Only the first publication of an archive was read, and the other meeting was dropped without a word."""
+    members = {}
+    for n in (32, 553):
+        with zipfile.ZipFile(need(PUBLICATIONS / f"Publication{n}.zip")) as archive:
+            members[f"Publication{n}/Publication{n}.xml"] = archive.read(f"Publication{n}/Publication{n}.xml")
+    both = read_meetings(_zip(members), "publikationer.zip")
+    alone = [read_meetings(xml, "publikationer.zip") for xml in members.values()]
+    assert both == [*alone[0], *alone[1]] and len(both) == 2 and both[0].body != both[1].body
+
 def test_the_committee_names_the_body_and_the_committees_decision_is_the_decision():
     [m] = _read(PUBLICATIONS / "Publication553.zip")
     # the agenda's own name is the meeting's title (front matter); the committee is written in capitals

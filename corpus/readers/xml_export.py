@@ -33,7 +33,16 @@ EDOC_START = re.compile(rb"<Meeting>\s*<Committee>")
 
 def inspect(data: bytes, name: str) -> Reading:
     if data.startswith(b"PK\x03\x04"):
-        data = _publication_in_zip(data, name)
+        readings = [_inspect_xml(xml, name) for xml in _publications_in_zip(data, name)]
+        if len(readings) == 1:
+            return readings[0]
+        # an archive of several publications (one per committee or meeting): each is read, none dropped
+        return Reading([m for r in readings for m in r.meetings], [d for r in readings for d in r.dropped],
+                       "\n".join(r.text for r in readings), readings[0].reader)
+    return _inspect_xml(data, name)
+
+
+def _inspect_xml(data: bytes, name: str) -> Reading:
     index = _index_export(data)
     if index:
         raise ReaderError(index)
@@ -51,27 +60,33 @@ def inspect(data: bytes, name: str) -> Reading:
                       "<table name=\"agenda\">)")
 
 
-def _publication_in_zip(data: bytes, name: str) -> bytes:
-    """The publication XML of an SBSYS archive (`Publication32/Publication32.xml`)."""
+def _publications_in_zip(data: bytes, name: str) -> list[bytes]:
+    """The publication XML of an SBSYS archive (`Publication32/Publication32.xml`): the XML files nearest
+    its top, each one publication (an archive may hold several, `Publication32/…` and `Publication553/…`;
+    reading only the first dropped the others without a word). Deeper XML files are the items' own."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if m.filename.lower().endswith(".xml") and not m.is_dir()]
         if not members:
             raise ReaderError(f"a zip archive with no XML in it: {name} is not an SBSYS publication archive "
                               "(Publication<N>.zip holding Publication<N>.xml)")
-        member = min(members, key=lambda m: (m.filename.count("/"), m.filename))
-        if member.file_size > MAX_XML_BYTES:
-            raise ReaderError(f"{member.filename} in the archive is {member.file_size:,} bytes unpacked, "
-                              f"more than the {MAX_XML_BYTES:,} an agenda export needs")
-        with archive.open(member) as handle:
-            xml = handle.read(MAX_XML_BYTES + 1)
+        top = min(m.filename.count("/") for m in members)
+        found: list[bytes] = []
+        left = MAX_XML_BYTES  # for all of them together
+        for member in sorted((m for m in members if m.filename.count("/") == top), key=lambda m: m.filename):
+            if member.file_size > left:
+                raise ReaderError(f"{member.filename} in the archive is {member.file_size:,} bytes unpacked, "
+                                  f"more than the {MAX_XML_BYTES:,} an agenda export needs")
+            with archive.open(member) as handle:
+                found.append(handle.read(left + 1))
+            left -= len(found[-1])
+            if left < 0:  # the header's size can lie
+                raise ReaderError(f"{member.filename} in the archive unpacks to more than the {MAX_XML_BYTES:,} "
+                                  "bytes an agenda export needs")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, RuntimeError,
             ValueError, zlib.error) as exc:  # RuntimeError: an encrypted member; zlib.error: damaged data
         raise ReaderError(f"the zip archive cannot be read (damaged or truncated): {exc}") from exc
-    if len(xml) > MAX_XML_BYTES:  # the header's size can lie
-        raise ReaderError(f"{member.filename} in the archive unpacks to more than the {MAX_XML_BYTES:,} bytes "
-                          "an agenda export needs")
-    return xml
+    return found
 
 
 def parse(data: bytes) -> Element:
