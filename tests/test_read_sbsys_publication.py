@@ -79,6 +79,16 @@ def test_an_archive_of_two_publications_reads_as_both_meetings():
     alone = [read_meetings(xml, "publikationer.zip") for xml in members.values()]
     assert both == [*alone[0], *alone[1]] and len(both) == 2 and both[0].body != both[1].body
 
+
+def test_an_archive_is_read_as_one_whatever_its_name_and_an_empty_one_is_refused_as_such():
+    """A publication archive named ».txt« was refused as »binary«, and an empty archive as »not well-formed
+    XML«: the first bytes say zip (PK), which wins over any suffix but a Word document's."""
+    data = need(PUBLICATIONS / "Publication32.zip").read_bytes()
+    assert read_meetings(data, "publication.txt") == [
+        m.__class__(**{**vars(m), "source": "publication.txt"}) for m in read_meetings(data, "Publication32.zip")]
+    with pytest.raises(ReaderError, match="a zip archive with no XML in it"):
+        read_meetings(_zip({}), "tom.zip")
+
 def test_the_committee_names_the_body_and_the_committees_decision_is_the_decision():
     [m] = _read(PUBLICATIONS / "Publication553.zip")
     # the agenda's own name is the meeting's title (front matter); the committee is written in capitals

@@ -47,6 +47,20 @@ def test_a_garbled_copy_reads_as_the_document_was_written(path, encoding):
     assert everything(read_meetings(copy, path.name)) == everything(read_meetings(data, path.name))
 
 
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_a_copy_saved_as_utf16_reads_as_the_document_was_written(path, encoding):
+    """Windows tools save »Unicode« as UTF-16, with a byte order mark or without; a web page so saved was
+    read byte by byte as Windows-1252 (»ÿþ<html…«) and gave no items."""
+    data = need(path).read_bytes()
+    copy = data.decode("utf-8-sig").encode(encoding)
+    if path.suffix == ".txt" and encoding != "utf-16":  # text without a mark is refused as binary, not misread
+        with pytest.raises(Exception, match="binary"):
+            read_meetings(copy, path.name)
+        return
+    assert everything(read_meetings(copy, path.name)) == everything(read_meetings(data, path.name))
+
 def test_a_copy_that_lost_bytes_on_the_way_keeps_its_meetings_and_items():
     data = (SAMPLES / "kdnet-2023-06-02-dagsorden-og-referat.txt").read_bytes()
     copy = garbled(data, "cp1252", "ignore")  # the bytes cp1252 has no character for are gone

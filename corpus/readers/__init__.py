@@ -39,7 +39,7 @@ def sniff(data: bytes) -> str | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "pdf_reader"
-    if head.startswith(b"PK\x03\x04"):  # a Word document, or an export's zip archive
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # a Word document, or an export's zip archive (empty)
         return "docx_reader" if b"word/" in data[:65536] else "xml_export"
     if HTML_START.match(head):
         return "html_reader"
@@ -71,6 +71,8 @@ def _suffix_wins(known: str | None, found: str, data: bytes) -> bool:
     if known in ("pdf_reader", "docx_reader") and found == "greve_json":
         return True
     if found != "xml_export":
+        return False
+    if data.startswith(b"PK") and known != "docx_reader":  # a zip archive is no text or page, whatever its name
         return False
     if known == "docx_reader":
         return data.startswith(b"PK")  # a Word zip without its word/ part

@@ -42,11 +42,14 @@ MAX_HEADING = 150
 
 
 def decode(data: bytes) -> str:
-    """The page's declared charset, else UTF-8, else Windows-1252; composed, mojibake repaired (`as_written`)."""
+    """The page's declared charset, else UTF-8, else Windows-1252 (UTF-16 when its bytes say so); composed,
+    mojibake repaired (`as_written`)."""
     return as_written(_decode(data))
 
 
 def _decode(data: bytes) -> str:
+    if utf16 := _utf16(data):  # saved as »Unicode« by Windows tools: every other byte 0, with or without BOM
+        return data.decode(utf16, "replace")
     head = data[:2048].decode("ascii", "ignore")
     m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
     encodings = [m.group(1)] if m else []
@@ -206,3 +209,16 @@ class _Walker:
 
 def _needs_space(before: str, after: str) -> bool:
     return before[-1:].isalnum() and after[:1].isalnum()
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 codec a page is written in, from its byte order mark or, without one, from its opening
+    markup (ASCII), whose every other byte is 0; None for a page in a byte encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:200 if len(data) >= 200 else len(data) // 2 * 2]
+    if len(sample) >= 8 and not any(sample[1::2]) and all(sample[0::2]):
+        return "utf-16-le"
+    if len(sample) >= 8 and not any(sample[0::2]) and all(sample[1::2]):
+        return "utf-16-be"
+    return None

@@ -32,7 +32,7 @@ EDOC_START = re.compile(rb"<Meeting>\s*<Committee>")
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # a zip archive (the second: an empty one)
         readings = [_inspect_xml(xml, name) for xml in _publications_in_zip(data, name)]
         if len(readings) == 1:
             return readings[0]
