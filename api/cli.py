@@ -100,7 +100,7 @@ def _require_minutes() -> None:
     from corpus.store import stored_items
 
     data_dir = state.settings.data_dir
-    if stored_items(data_dir) == 0:
+    if not state.settings.store_url and stored_items(data_dir) == 0:  # a shared store holds them elsewhere
         fail(f"the data directory {data_dir} holds no minutes. Fill it with `minutes ingest PATH...` "
              "(files or folders of minutes), or run `minutes serve`, which ingests the bundled sample minutes "
              "on its first start. Another data directory: --data-dir DIR or MINUTES_DATA_DIR.", 1)

@@ -184,6 +184,23 @@ def test_replicas_share_embeddings_through_a_postgresql_store(postgres, tmp_path
     store.close()
 
 
+
+def test_the_command_searches_a_postgresql_store(postgres, tmp_path):
+    """`minutes search` looked for minutes in the data directory's SQLite file only, so on a replica of a
+    shared store it always said the data directory holds no minutes."""
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    url = postgres.create_database()
+    store = open_store(url, tmp_path / "loader")
+    ingest_paths([SAMPLES], store)
+    store.close()
+    runner = CliRunner(env={"COLUMNS": "250", "MINUTES_DATA_DIR": None, "MINUTES_STORE_URL": url})
+    found = runner.invoke(app, ["--data-dir", str(tmp_path / "replica"), "search", "lægevagt", "--mode", "keyword"])
+    assert found.exit_code == 0, found.output
+    assert "\n1 result for 'lægevagt' (keyword)" in found.output and "Lægevagten" in found.output
+
 def test_the_store_password_never_reaches_printed_settings():
     from config.settings import Settings
 
