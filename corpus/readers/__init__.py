@@ -34,12 +34,15 @@ HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|
 XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<[A-Za-z_]", re.S)
 
 
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or the end record of an empty one
+
+
 def sniff(data: bytes) -> str | None:
     """The reader module the content itself names, or None when the bytes do not say."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "pdf_reader"
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # a Word document, or an export's zip archive (empty)
+    if head.startswith(ZIP_SIGNATURES):  # a Word document, or an export's zip archive
         return "docx_reader" if b"word/" in data[:65536] else "xml_export"
     if HTML_START.match(head):
         return "html_reader"
@@ -72,7 +75,7 @@ def _suffix_wins(known: str | None, found: str, data: bytes) -> bool:
         return True
     if found != "xml_export":
         return False
-    if data.startswith(b"PK") and known != "docx_reader":  # a zip archive is no text or page, whatever its name
+    if data.startswith(ZIP_SIGNATURES) and known != "docx_reader":  # a zip is no text or page, whatever its name
         return False
     if known == "docx_reader":
         return data.startswith(b"PK")  # a Word zip without its word/ part

@@ -17,7 +17,7 @@ import zlib
 from xml.etree.ElementTree import Element
 
 from corpus.model import Reading
-from corpus.readers import ReaderError
+from corpus.readers import ZIP_SIGNATURES, ReaderError
 from corpus.readers.acadre_xml import is_acadre_data, read_acadre_data
 from corpus.readers.edoc_agenda import is_edoc_agenda, read_edoc_agenda
 from corpus.readers.sbsys_publication import is_publication, read_publication
@@ -32,7 +32,7 @@ EDOC_START = re.compile(rb"<Meeting>\s*<Committee>")
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # a zip archive (the second: an empty one)
+    if data.startswith(ZIP_SIGNATURES):
         readings = [_inspect_xml(xml, name) for xml in _publications_in_zip(data, name)]
         if len(readings) == 1:
             return readings[0]
