@@ -12,11 +12,7 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -28,7 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from pgserver import free_port
+from serving import Served
 
 FIXTURE = Path(__file__).parent / "closed_fixture"
 WORD = "kvistrupholm"
@@ -384,40 +380,18 @@ def test_proxy_headers_count_only_from_the_proxy(client, via_proxy, plain):
 
 
 
-def test_a_caller_naming_the_proxy_in_x_forwarded_for_is_still_the_public(full, tmp_path):
+def test_a_caller_naming_the_proxy_in_x_forwarded_for_is_still_the_public(full):
     """`minutes serve` as deployed, over HTTP: uvicorn by default took the address in X-Forwarded-For as the
     caller's when the request came from 127.0.0.1, so anyone on the machine who named the proxy there was
     believed as the proxy, and saw closed items. Now the gate trusts the address that connected."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    env.update(MINUTES_PROXY_ADDRESSES=json.dumps([f"{PROXY}/32"]), MINUTES_CLOSED_GROUPS=json.dumps([CLOSED_GROUP]),
-               MINUTES_EMBEDDINGS="false", NO_COLOR="1")
-    log = open(tmp_path / "serve.log", "w")
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("minutes")), "--data-dir", str(full.settings.data_dir),
-                             "serve", "--port", str(port)], env=env, stdout=log, stderr=log, start_new_session=True)
-    log.close()
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while not _answers(url):
-            assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()[-3000:]
-            time.sleep(0.2)
+    with Served(full.settings.data_dir, MINUTES_PROXY_ADDRESSES=json.dumps([f"{PROXY}/32"]),
+                MINUTES_CLOSED_GROUPS=json.dumps([CLOSED_GROUP])) as server:
         identity = {"X-Forwarded-User": "mallory", "X-Forwarded-Groups": CLOSED_GROUP}
         params = {"q": WORD, "mode": "keyword"}
         for forwarded in ({"X-Forwarded-For": PROXY}, {"X-Forwarded-For": f"203.0.113.5, {PROXY}"}, {}):
-            found = httpx.get(f"{url}/search", params=params, headers={**identity, **forwarded}, timeout=30)
+            found = httpx.get(f"{server.url}/search", params=params, headers={**identity, **forwarded}, timeout=30)
             assert found.status_code == 200 and found.json()["total"] == 0, (forwarded, found.text)
             assert WORD not in json.dumps(found.json()["hits"]).lower()
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-
-
-def _answers(url: str) -> bool:
-    try:
-        return httpx.get(f"{url}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 def test_a_proxy_that_forwards_the_client_address_is_still_believed(full):
@@ -434,6 +408,7 @@ def test_a_proxy_that_forwards_the_client_address_is_still_believed(full):
         assert c.get("/search", params={"q": WORD, "mode": "keyword"}, headers=headers).json()["total"] == 2
         feed = c.get("/feed.atom", params={"q": "lægevagt"}, headers=headers).text
         assert 'href="https://testserver/' in feed and 'href="http://testserver/' not in feed
+
 
 # -- writes ---------------------------------------------------------------------------------------------
 

@@ -8,10 +8,8 @@ Keyword-only (MINUTES_EMBEDDINGS=false) over the bundled minutes, so no test wai
 """
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -20,10 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import SAMPLES, TOKEN
-from pgserver import free_port
+from serving import Served
 
 FEB = "kdnet-2022-02-11-referat.txt"
-MINUTES = Path(sys.executable).with_name("minutes")
 FOUND_WITHIN_S = 10
 DAYS = ["3. marts 2021", "7. april 2021", "5. maj 2021", "9. juni 2021", "1. september 2021", "6. oktober 2021"]
 MARKERS = ["zebrafinke", "kolibriredde", "pingvinhus", "flamingosti", "struds", "pelikanbro"]
@@ -37,43 +34,13 @@ def extra_minutes(n: int) -> tuple[str, bytes]:
     return f"extra-{n}.txt", text.encode()
 
 
-class Replica:
-    """One `minutes serve` process on its own data directory (or one shared by its workers)."""
+class Replica(Served):
+    """One `minutes serve` process on its own data directory (or one shared by its workers), on the store
+    at `store_url` (empty: the data directory's SQLite), writable with the test token."""
 
     def __init__(self, data: Path, store_url: str, workers: int = 1):
-        self.data, self.store_url, self.workers = data, store_url, workers
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-
-    def start(self, ready_within: float = 180) -> Replica:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-        env.update(MINUTES_STORE_URL=self.store_url, MINUTES_EMBEDDINGS="false", MINUTES_API_TOKEN=TOKEN,
-                   NO_COLOR="1")
-        log = open(self.data.parent / f"{self.data.name}.log", "a")
-        cmd = [str(MINUTES), "--data-dir", str(self.data), "serve", "--port", str(self.port),
-               "--workers", str(self.workers)]
-        self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log, start_new_session=True)
-        log.close()
-        deadline = time.monotonic() + ready_within
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, f"serve exited: {self.log()[-3000:]}"
-            try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"serve did not answer within {ready_within} s: {self.log()[-3000:]}")
-
-    def log(self) -> str:
-        path = self.data.parent / f"{self.data.name}.log"
-        return path.read_text(errors="replace") if path.exists() else ""
-
-    def kill(self, sig: int = signal.SIGKILL) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            os.killpg(self.proc.pid, sig)  # the serve process and its workers
-            self.proc.wait(timeout=60)
+        super().__init__(data, workers, MINUTES_STORE_URL=store_url, MINUTES_API_TOKEN=TOKEN)
+        self.store_url = store_url
 
     def hits(self, word: str) -> set[str]:
         response = httpx.get(f"{self.url}/search", params={"q": word, "mode": "keyword"}, timeout=30)
