@@ -106,6 +106,16 @@ def _require_minutes() -> None:
              "on its first start. Another data directory: --data-dir DIR or MINUTES_DATA_DIR.", 1)
 
 
+def _require_store() -> None:
+    """stats and reindex on a data directory with no store (a mistyped --data-dir): say so, creating nothing."""
+    from corpus.store import STORE_FILE
+
+    data_dir = state.settings.data_dir
+    if not state.settings.store_url and not (data_dir / STORE_FILE).is_file():
+        fail(f"the data directory {data_dir} holds no store: nothing was ingested there. Fill it with "
+             "`minutes ingest PATH...`, or name another with --data-dir DIR or MINUTES_DATA_DIR.", 1)
+
+
 @app.command()
 def ingest(
     names: Annotated[list[str], typer.Argument(
@@ -252,6 +262,7 @@ def reindex(
     skip_embeddings: Annotated[bool, typer.Option(help="Rebuild the keyword index only")] = False,
 ) -> None:
     """Rebuild both indexes from the store (embeddings come from the cache where unchanged)."""
+    _require_store()
     engine = _engine()
     with engine.writing():
         with _progress(rate=True) as bar:
@@ -286,6 +297,7 @@ def copy_store(
 @app.command()
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False) -> None:
     """Counts of meetings, items, passages; the embedder and ranking settings in force."""
+    _require_store()
     data = _engine().stats()
     if as_json:
         out.print_json(json.dumps(data, ensure_ascii=False))

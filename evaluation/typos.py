@@ -89,6 +89,11 @@ def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callab
     if "peer-bm25s" in names:
         fns.update(search_fns(["peer-bm25s"], items, lambda: None, TOP))
     sample = sample_words([s.item.title for s in items.stored], words, lengths=lengths)
+    if not sample:  # a table of empty rows would read as a measurement
+        shortest, longest = lengths
+        span = f"{shortest} or more" if longest is None else f"{shortest}–{longest}" if longest > shortest else shortest
+        raise ValueError(f"no title word of {span} letters to misspell (one in at most {MAX_TITLES} titles); "
+                         "try other --lengths")
     rng, early = random.Random(SEED), random.Random(SEED + 1)
     typos = {word: {kind: misspell(word, kind, rng) for kind in EDITS} for word in sample}
     for word in sample:

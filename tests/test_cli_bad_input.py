@@ -2,6 +2,7 @@
 traceback; and text that looks like Rich markup (»[/x]«, »[bilag 1]«) printed as it is."""
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -29,10 +30,21 @@ def test_a_data_directory_that_cannot_be_one_is_named(runner, tmp_path):
     a_file = tmp_path / "afile"
     a_file.write_text("x")
     _refused(runner.invoke(app, ["--data-dir", str(a_file), "stats"]), "is not a folder")
-    _refused(runner.invoke(app, ["--data-dir", str(a_file / "sub"), "stats"]), "cannot open the data directory")
+    _refused(runner.invoke(app, ["--data-dir", str(a_file / "sub"), "ingest", str(a_file)]),
+             "cannot open the data directory")
     _refused(runner.invoke(app, ["--data-dir", str(tmp_path / ("x" * 300)), "stats"]), "File name too long")
     _refused(runner.invoke(app, ["--data-dir", "", "stats"]), "is empty")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # nothing made on the way
+
+
+def test_stats_and_reindex_on_a_data_directory_with_no_store_say_so_and_make_none(runner, tmp_path, engine):
+    for command in ("stats", "reindex"):  # a mistyped --data-dir used to get an empty store and exit 0
+        _refused(runner.invoke(app, ["--data-dir", str(tmp_path / "mistyped"), command]),
+                 "holds no store", "minutes ingest")
+        _refused(runner.invoke(app, ["--data-dir", str(tmp_path), command]), "holds no store")
+    assert list(tmp_path.iterdir()) == []
+    counted = runner.invoke(app, ["--data-dir", str(engine.data_dir), "stats", "--json"])
+    assert counted.exit_code == 0 and json.loads(counted.stdout)["items"] > 0, counted.output
 
 
 def test_ingest_refuses_an_empty_path_and_reads_no_device_or_pipe(runner, tmp_path):

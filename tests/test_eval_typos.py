@@ -86,5 +86,8 @@ def test_eval_typos_cli_prints_json_and_refuses_an_unknown_mode(engine, tmp_path
     for lengths in ("x", "3-", "8-5"):
         wrong = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--lengths", lengths])
         assert wrong.exit_code == 2 and "--lengths" in wrong.output and "Traceback" not in wrong.output
+    for lengths in ("99999999999999999999-", "60-70"):  # no title word that long: no table of empty rows
+        none = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--mode", "keyword", "--lengths", lengths])
+        assert none.exit_code == 2 and "no title word of" in none.output and "kept" not in none.output, none.output
     bad = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--mode", "peer-e5"])
     assert bad.exit_code == 2 and "peer-bm25s" in bad.output and "Traceback" not in bad.output
