@@ -120,7 +120,8 @@ def _require_store() -> None:
 def ingest(
     names: Annotated[list[str], typer.Argument(
         metavar="PATHS", help="Minutes files or folders (.txt, .pdf, .json, .docx, .html, .xml, .zip)")],
-    skip_embeddings: Annotated[bool, typer.Option(help="Build no embeddings (keyword index only)")] = False,
+    skip_embeddings: Annotated[bool, typer.Option(
+        help="Build no embeddings (keyword index only; so does MINUTES_EMBEDDINGS=false)")] = False,
 ) -> None:
     """Read minutes into the store and update both indexes incrementally."""
     if not all(n.strip() for n in names):  # a Path would read "" as the current folder
@@ -145,7 +146,7 @@ def ingest(
             else:
                 console.print(f"[green]✓[/green] {escape(r.path)}: {r.status}, {len(r.meetings)} meeting(s), "
                               f"{r.items} items")
-        summary = _sync_with_progress(engine, embeddings=not skip_embeddings)
+        summary = _sync_with_progress(engine, embeddings=engine.settings.embeddings and not skip_embeddings)
     also = f", {len(skipped)} skipped (an export's attachments, item PDFs and indexes)" if skipped else ""
     console.print(f"{len(good)} of {len(reports)} files ingested{also}; index: "
                   f"{json.dumps(summary, ensure_ascii=False)}", markup=False)
@@ -259,7 +260,8 @@ def _print_inspection(data: dict) -> None:
 
 @app.command()
 def reindex(
-    skip_embeddings: Annotated[bool, typer.Option(help="Rebuild the keyword index only")] = False,
+    skip_embeddings: Annotated[bool, typer.Option(
+        help="Rebuild the keyword index only (so does MINUTES_EMBEDDINGS=false)")] = False,
 ) -> None:
     """Rebuild both indexes from the store (embeddings come from the cache where unchanged)."""
     _require_store()
@@ -267,7 +269,7 @@ def reindex(
     with engine.writing():
         with _progress(rate=True) as bar:
             task = bar.add_task("embedding passages", total=None)
-            summary = engine.rebuild(embeddings=not skip_embeddings,
+            summary = engine.rebuild(embeddings=engine.settings.embeddings and not skip_embeddings,
                                      progress=lambda d, t: bar.update(task, completed=d, total=t))
     console.print(f"reindexed: {json.dumps(summary, ensure_ascii=False)}", markup=False)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from api.cli import app
@@ -88,8 +89,6 @@ def test_a_setting_the_service_refuses_is_named_without_a_traceback(runner, tmp_
 
 def lagging_data_dir(tmp_path):
     """The bundled minutes ingested, their keyword index marked as built by an older analysis."""
-    from conftest import SAMPLES
-
     from config.settings import Settings
     from index.keyword import VERSION_FILE
     from search.engine import Engine
@@ -139,3 +138,12 @@ def test_explain_shows_each_sides_rank_beside_the_hit(runner, engine):
 
     plain = runner.invoke(app, args[:-3] + ["--limit", "3"])
     assert "semantic" not in plain.output
+
+
+def test_ingest_and_reindex_build_no_embeddings_in_a_keyword_only_setup(runner, tmp_path):
+    data, minutes = tmp_path / "data", sorted(SAMPLES.glob("*.txt"))[0]
+    for args in (["ingest", str(minutes)], ["reindex"]):  # MINUTES_EMBEDDINGS=false, as the service reads it
+        result = runner.invoke(app, ["--data-dir", str(data), *args], env={"MINUTES_EMBEDDINGS": "false"})
+        assert result.exit_code == 0, result.output
+        assert '"keyword"' in result.output and '"semantic"' not in result.output, result.output
+    assert not (data / "vectors").exists()
