@@ -63,7 +63,10 @@ CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
 CLOSED_BLOCK = {fold(line) for line in ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter")}
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
-    "følgende deltog ikke i behandlingen af punktet:", "åbent punkt", "åben")}
+    "åbent punkt", "åben")}
+# eDoc prints it under every item; the members it lists, if any, are the item's own text
+AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
+MAX_WEAK_TITLE = 250  # a title with nothing under it that marks it as an item is at most this long
 HEADING_FORMS = "'1. Titel', '1 Titel', 'Punkt 1: Titel' or a number alone on its line followed by the title"
 
 
@@ -74,6 +77,7 @@ class Heading:
     title: str
     end: int  # first line after the heading (the title may wrap or follow the number)
     closed: bool = False
+    weak: bool = False  # nothing but the title marks it as an item: counted only where the numbering needs it
 
 
 def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | None = None) -> list[Meeting]:
@@ -147,12 +151,16 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
         dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip())
                        for line in lines[:headings[0].line] if _plain(line).strip())
     closed = False
+    bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
+              for k, h in enumerate(headings)]
+    under_title = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
-        end = headings[k + 1].line if k + 1 < len(headings) else len(lines)
         closed = closed or (k > 0 and _closed_before(lines, headings[k - 1].line, h.line))
-        body = lines[h.end:end]
-        if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None:
-            # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text
+        body = bodies[k]
+        if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None and not (
+                under_title and _closed_marker_at_start(body) == last):
+            # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text; where
+            # the document prints it under the closed item's title, a marker alone under a title is that item's
             headings[k + 1].closed = True
             dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
             body = body[:last]
@@ -182,6 +190,8 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
 
 
 def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
+    """Numbered lines of `style` that are item headings; `weak` where only the title is there (an item with
+    nothing under it, or whose text starts with prose rather than a case number or section)."""
     found = []
     plain = [_plain(line) for line in lines]
     for i, line in enumerate(plain):
@@ -189,7 +199,7 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         if not m:
             continue
         if style is ALONE:
-            heading = _alone_heading(plain, i, int(m.group(1)))
+            heading = _alone_heading(plain, i, int(m.group(1)), lines)
             if heading:
                 found.append(heading)
             continue
@@ -197,23 +207,40 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         if len(title) >= 400:
             continue
         wrapped, end = _wrapped_title(plain, i + 1, title)
-        # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«)
-        if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and PRESENTER.match(wrapped):
+        # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
+        # and a long title's wrap may push its case number past the lines looked at
+        if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
+                PRESENTER.match(wrapped) or _looks_like_item(plain, end, wrapped)):
             found.append(Heading(i, int(m.group(1)), wrapped, end))
+        elif _title_like(wrapped):
+            found.append(Heading(i, int(m.group(1)), wrapped, end, weak=True))
     return found
 
 
-def _alone_heading(lines: list[str], i: int, number: int) -> Heading | None:
-    """'3' on its own line, then (perhaps a 'Lukket punkt' marker and) the title, then item furniture."""
+def _title_like(title: str) -> bool:
+    """Could stand alone as an item's title: short, not a sentence or a list entry (»Godkender budgettet.«,
+    »Det indstilles, at:«), not a section heading."""
+    return len(title) <= MAX_WEAK_TITLE and not title.rstrip().endswith((".", ":", ";", ",")) and (
+        not _is_section_start(title))
+
+
+def _alone_heading(lines: list[str], i: int, number: int, marked: list[str]) -> Heading | None:
+    """'3' on its own line, then (perhaps a 'Lukket punkt' marker and) the title, then item furniture; weak
+    where a web page's heading element holds the title and nothing follows it (»Eventuelt« ending the page)."""
     j, closed = _next_text(lines, i + 1), False
     if j is not None and CLOSED_LINE.match(lines[j].strip()):
         j, closed = _next_text(lines, j + 1), True
     if j is None or j - i > 3:
         return None
     title = lines[j].strip()
-    if not title[:1].isalpha() and title[:1] not in "\"'«»„(" or ALONE.match(title) or len(title) >= 400:
+    # a title may start with a figure (»2. etape af …«, »2030-planen«), not be one
+    if not title[:1].isalnum() and title[:1] not in "\"'«»„(" or ALONE.match(title) or len(title) >= 400:
         return None
-    if _is_section_start(title) or not _looks_like_item(lines, j + 1, title, closed):
+    if _is_section_start(title):
+        return None
+    if not _looks_like_item(lines, j + 1, title, closed):
+        if marked[j].lstrip().startswith(MARK) and _title_like(title):
+            return Heading(i, number, title, j + 1, closed, weak=True)
         return None
     title, end = _wrapped_title(lines, j + 1, title)
     return Heading(i, number, title, end, closed)
@@ -253,9 +280,9 @@ def _ends_title(line: str) -> bool:
 
 
 def _wrapped_title(lines: list[str], start: int, title: str) -> tuple[str, int]:
-    """Join the lines a wrapped heading goes on over (at most two), when a case number, a section heading
+    """Join the lines a wrapped heading goes on over (at most three), when a case number, a section heading
     or a blank line follows them; a lower-case next line always continues the title."""
-    for extra in (1, 2):
+    for extra in (1, 2, 3):
         if start + extra > len(lines):
             break
         tail = [line.strip() for line in lines[start:start + extra]]
@@ -280,19 +307,53 @@ def _join_wrap(title: str, more: str) -> str:
 
 
 def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
-    """The longest run of candidates numbered n, n+1, n+2, … in document order."""
+    """The longest run of candidates numbered n, n+1, n+2, … in document order. A weak candidate (a title
+    and nothing that marks it as an item) counts only where the numbering needs it: filling the one number
+    missing between two items, or as items with nothing but their titles ending the minutes. Of two lines
+    with the same number, one a list entry's sentence (»3. Drøfter prioriteringen.«, in an Indstilling), the
+    title after it is the item's."""
     cands = _candidates(lines, style)
+    strong = [c for c in cands if not c.weak]
+    weak = [c for c in cands if c.weak]
     best: list[Heading] = []
-    for start in range(len(cands)):
-        if best and cands[start].number <= best[0].number and cands[start].line < best[-1].line:
+    for start in range(len(strong)):
+        if best and strong[start].number <= best[0].number and strong[start].line < best[-1].line:
             continue
-        chain = [cands[start]]
-        for c in cands[start + 1:]:
-            if c.number == chain[-1].number + 1 and c.line >= chain[-1].end:
+        chain = [strong[start]]
+        for c in strong[start + 1:]:
+            if c.line < chain[-1].end:
+                continue
+            if c.number == chain[-1].number + 1:
                 chain.append(c)
+            elif c.number == chain[-1].number + 2 and (gap := _weak_between(weak, chain[-1], c)):
+                chain += [gap, c]
+            elif c.number == chain[-1].number and len(chain) > 1 and not _title_like(chain[-1].title) and (
+                    _title_like(c.title)):
+                chain[-1] = c
         if len(chain) > len(best):
             best = chain
-    return best
+    return best + _weak_tail(lines, weak, best)
+
+
+def _weak_between(weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
+    """The last weak candidate numbered between two items, inside the gap between them."""
+    return next((w for w in reversed(weak) if w.number == before.number + 1 and before.end <= w.line
+                 and w.end <= after.line), None)
+
+
+def _weak_tail(lines: list[str], weak: list[Heading], chain: list[Heading]) -> list[Heading]:
+    """Items with nothing but their titles after the last item (»5. Eventuelt« ending the minutes): weak
+    candidates numbered on from it, with no text after them but each other's and closed markers."""
+    if not chain:
+        return []
+    tail: list[Heading] = []
+    for w in weak:
+        last = (tail or chain)[-1]
+        if w.number == last.number + 1 and w.line >= last.end:
+            tail.append(w)
+    taken = {i for h in tail for i in range(h.line, h.end)}
+    rest = (_plain(lines[i]).strip() for i in range(tail[0].line if tail else 0, len(lines)) if i not in taken)
+    return tail if tail and all(not t or CLOSED_LINE.match(t) for t in rest) else []
 
 
 def _embedded_blocks(lines: list[str], outer_style: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -318,6 +379,23 @@ def _blank_out(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
 def _closed_marker_at_end(body: list[str]) -> int | None:
     last = next((i for i in range(len(body) - 1, -1, -1) if _plain(body[i]).strip()), None)
     return last if last is not None and CLOSED_LINE.match(_plain(body[last]).strip()) else None
+
+
+def _closed_marker_at_start(body: list[str]) -> int | None:
+    first = next((i for i, line in enumerate(body) if _plain(line).strip()), None)
+    return first if first is not None and CLOSED_LINE.match(_plain(body[first]).strip()) else None
+
+
+def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool:
+    """Whether this document prints 'Lukket punkt' under the closed item's title (FirstAgenda's web page, a
+    number alone above the title) rather than above its heading (typed minutes): told by the items whose
+    marker has text on one side of it, and by the heading form where none has."""
+    under = above = 0
+    for body in bodies:
+        start, end = _closed_marker_at_start(body), _closed_marker_at_end(body)
+        under += start is not None and start != end
+        above += end is not None and start != end
+    return under > above or under == above and style is ALONE
 
 
 def _closed_before(lines: list[str], start: int, end: int) -> bool:
@@ -414,7 +492,10 @@ class _BodyReader:
                 continue
             if self.in_bilag and self._bilag_line(line, lines, i):
                 continue
-            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line):
+            if low == AWAY_FROM_ITEM:
+                self._start(SectionKind.OTHER, line.rstrip(":"))
+                continue
+            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_BLOCK:
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
             if CLOSED_LINE.match(line) and not self.paras and not self.para:

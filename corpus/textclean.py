@@ -39,6 +39,12 @@ INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNOREC
 # What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
 MOJIBAKE_LEADS = "ÃÂâ"
 HEADER_LOOKBACK = 6
+# A line a page opens with that starts an item (»3. Orientering«, »823. Budget«, »4   Eventuelt«, a number
+# alone): a new heading, never the rest of the sentence the page before ended in (»… 7 stemmer mod« / »2 fra Ø«)
+ITEM_OPENING = re.compile(r"^\d{1,4}(?:\.?\s*$|\.?\s+[A-ZÆØÅ0-9\"'«»„(])")
+# Text a page can end in that is the minutes' own, however often it ends one (»Godkendt.«): a running header
+# or footer is a name, a date, a title (»Referat«), never a sentence
+SENTENCE_END = (".", "!", "?")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a surrogate only alone (JSON joins pairs)
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
@@ -161,7 +167,7 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     drop: set[int] = set(markers)
     above_each = [_lines_beside(lines, i, -1) for i in markers]
     above = Counter(text for near in above_each for text in {lines[j].strip() for j in near})
-    repeated_above = {text for text, n in above.items() if n >= threshold}
+    repeated_above = {text for text, n in above.items() if n >= threshold and not _own_text(text)}
     _drop_beside(lines, above_each, lambda text, k: text in repeated_above, drop)
     # Below a page number (a footer's) the next page's running header stands at the same place page after
     # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
@@ -172,6 +178,11 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
     kept = [line if i not in drop else None for i, line in enumerate(lines)]
     return _rejoin(kept)
+
+
+def _own_text(text: str) -> bool:
+    """A sentence: what minutes say, not what a page template prints."""
+    return text.endswith(SENTENCE_END)
 
 
 def _drop_beside(lines: list[str], beside_each: list[list[int]], furniture, drop: set[int]) -> None:
@@ -225,7 +236,7 @@ def _continues(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
     if not before or before[-1] in ".:!?»\"”)" or len(before) < 40:
         return False
-    return after[:1].islower() or after[:1].isdigit()
+    return after[:1].islower() or after[:1].isdigit() and not ITEM_OPENING.match(after)
 
 
 def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:

@@ -94,6 +94,19 @@ def what_was_read(meetings, section=None) -> list:
             for m in meetings]
 
 
+def heading_lines(lines: list[str], items) -> list[int]:
+    """The line each item's heading starts on, in order (its number and its title's opening words; not a
+    table of contents' tab-separated entry)."""
+    found, start = [], 0
+    for item in items:
+        opening = rf"^\s*(?:[-*]\s*)?(?:Punkt\s+)?{item.number}\b[^\t\d]*"
+        pattern = re.compile(rf"{opening}{re.escape(item.title[:12])}[^\t]*$")
+        start = next(i for i in range(start, len(lines)) if pattern.match(lines[i]))
+        found.append(start)
+        start += 1
+    return found
+
+
 def minilm_model_path() -> Path:
     """The small sentence-transformers model the backend's tests load offline; skips (with the reason)
     unless the opt-in extra is installed, as `make test-st` does. `make test` installs no torch."""

@@ -5,7 +5,7 @@ either kind of furniture added, and the furniture is listed as dropped."""
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, VARIANTS, what_was_read
+from conftest import SAMPLES, VARIANTS, heading_lines, what_was_read
 
 from corpus.model import DropReason
 from corpus.readers import inspect_document
@@ -42,3 +42,39 @@ def test_page_furniture_is_left_out_wherever_the_page_number_stands(path, footer
     assert what_was_read(reading.meetings) == what_was_read(expected)
     furniture = [d.text for d in reading.dropped if d.reason == DropReason.PAGE_FURNITURE]
     assert furniture.count(HEADER[0]) >= 2 and "Side 2 af" in " ".join(furniture)
+
+
+def paged_at_items(path, ending: str) -> tuple[str, str]:
+    """The text with each item on a page of its own (a footer with the page number, then the next page's
+    running header, before every item heading but the first) and the line ending each item's page replaced
+    by `ending` (its {} by the page's number); and the same text without pages."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = heading_lines(lines, inspect_document(text.encode(), path.name).meetings[0].items)
+    for page, start in enumerate(at[1:], start=1):
+        start -= lines[start - 1].strip().isdigit()  # a number alone above the title
+        last = max(i for i in range(start) if lines[i].strip())
+        lines[last] = ending.format(page)
+    unpaged, pages = list(lines), []
+    for page, start in enumerate(at[1:], start=1):
+        start -= lines[start - 1].strip().isdigit()
+        pages.append((start, ["", f"Side {page} af {len(at)}", "", *HEADER, ""]))
+    for start, furniture in reversed(pages):
+        lines[start:start] = furniture
+    return "\n".join(lines), "\n".join(unpaged)
+
+
+@pytest.mark.parametrize("ending", ["Indstillingen blev godkendt med {} stemmer mod 2 fra Ø og SF", "Godkendt."],
+                         ids=["a-sentence-without-a-full-stop", "the-same-decision"])
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.name)
+def test_a_page_ending_an_item_neither_joins_the_next_heading_nor_loses_its_last_line(path, ending):
+    """A line ending a page is joined to the next page's first when it reads on (a sentence cut by the page
+    break), but never to an item heading (»3. Title«): that lost the heading and every item after it. And a
+    sentence ending page after page (»Godkendt.«) is the minutes' text, not a running footer."""
+    paged_text, unpaged = paged_at_items(path, ending)
+    reading = inspect_document(paged_text.encode(), path.name)
+    expected = inspect_document(unpaged.encode(), path.name).meetings
+    assert what_was_read(reading.meetings) == what_was_read(expected)
+    assert len(reading.meetings[0].items) == len(expected[0].items) >= 3
+    said = " ".join(" ".join(s.text.split()) for i in reading.meetings[0].items[:-1] for s in i.sections)
+    assert all(ending.format(page) in said for page in range(1, len(expected[0].items)))

@@ -5,7 +5,9 @@ import pytest
 from conftest import OS2, need
 
 from corpus.model import SectionKind
+from corpus.parse import parse_minutes_text
 from corpus.readers import ReaderError, read_meetings
+from corpus.readers.pdf_reader import extract_text
 
 BALLERUP = OS2 / "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04"
 TITLES = [
@@ -35,6 +37,27 @@ def test_ballerup_referat_has_eight_items_with_right_titles():
     assert not any(i.closed for i in meeting.items)
     text = " ".join(s.text for i in meeting.items for s in i.sections)
     assert "Side 5" not in text and "Åbent referat" not in text
+
+
+def test_members_away_from_an_item_are_its_text_and_a_closed_part_is_no_decision():
+    """eDoc prints »Følgende deltog ikke i behandlingen af punktet:« under every item; the members it lists
+    are that item's text, not its decision's. »Lukket referat« opens the closed part: a marker, not the
+    last open item's words."""
+    path = need(BALLERUP / "1552814.PDF")
+    text = extract_text(path.read_bytes())
+    label = "Følgende deltog ikke i behandlingen af punktet:\n2. Bygningsvedligeholdelse"
+    assert text.count(label) == 1
+    text = text.replace(label, label.replace("\n", "\nHanne Holm (F)\n", 1))
+    closed_from = text.rindex("7. Etablering af aktivitetscenter")  # (the heading, not its contents entry)
+    text = text[:closed_from] + "Lukket referat\n" + text[closed_from:]
+    [meeting] = parse_minutes_text(text, path.name)
+    assert [i.title for i in meeting.items] == TITLES
+    first = meeting.items[0]
+    assert first.decision == "Taget til efterretning"
+    away = [s for s in first.sections if s.heading == "Følgende deltog ikke i behandlingen af punktet"]
+    assert [(s.kind, s.text) for s in away] == [(SectionKind.OTHER, "Hanne Holm (F)")]
+    assert [i.closed for i in meeting.items] == [False] * 6 + [True] * 2
+    assert "Lukket referat" not in " ".join(s.text for i in meeting.items for s in i.sections)
 
 
 def test_scanned_pdf_is_reported_as_having_no_text_layer():

@@ -1,0 +1,132 @@
+"""An item with nothing but its title (»Eventuelt« with nothing said, a closed item the page prints as its
+title and a label, an item whose text opens with prose) is still an item, in its place; an item title that
+starts with a figure (»2. etape af …«) is a title; and a numbered list in an item's text that reaches the
+next item's number (»3. Drøfter prioriteringen.« in item 2's Indstilling) does not take that item's place.
+Each variant is made from a real document of its layout and must read as the original does, but for the
+change made."""
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES, SHARED, VARIANTS, heading_lines, need, what_was_read
+from selectolax.lexbor import LexborHTMLParser
+
+from corpus.readers import inspect_document
+
+TEXT_LAYOUTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt",
+                VARIANTS / "sbsys-skolebestyrelse.txt"]
+AARHUS = SHARED / "corpora" / "more-layouts" / "aarhus-teknisk-udvalg-2025-10-01-referat.html"
+
+
+def read(text: str, name: str):
+    return inspect_document(text.encode("utf-8"), name).meetings[0]
+
+
+def without_text(path, k: int) -> tuple[str, object]:
+    """The document with item k's text taken out (its heading line kept), and the original reading."""
+    text = path.read_text(encoding="utf-8")
+    original = read(text, path.name)
+    lines = text.split("\n")
+    at = heading_lines(lines, original.items)
+    end = at[k + 1] if k + 1 < len(at) else len(lines)
+    return "\n".join(lines[:at[k] + 1] + [""] + lines[end:]), original
+
+
+def facts_but(meeting, k: int) -> list:
+    """What was read of every item but the k-th, and the k-th's number and title."""
+    items = what_was_read([meeting])[0][-1]
+    return [i for j, i in enumerate(items) if j != k] + [items[k][:2]]
+
+
+@pytest.mark.parametrize("path", TEXT_LAYOUTS, ids=lambda p: p.name)
+def test_the_last_item_with_nothing_but_its_title_is_an_item(path):
+    original = read(path.read_text(encoding="utf-8"), path.name)
+    k = len(original.items) - 1
+    text, _ = without_text(path, k)
+    meeting = read(text, path.name)
+    assert [i.number for i in meeting.items] == [i.number for i in original.items]
+    assert meeting.items[k].sections == [] and meeting.items[k].title.startswith(original.items[k].title[:12])
+    assert facts_but(meeting, k)[:-1] == facts_but(original, k)[:-1]
+
+
+PROSE = ["Forvaltningen har siden sidste møde holdt to møder med parterne", "",
+         "Der er enighed om at fortsætte arbejdet", ""]
+
+
+@pytest.mark.parametrize("change", ["title-only", "prose-first"])
+@pytest.mark.parametrize("path", TEXT_LAYOUTS, ids=lambda p: p.name)
+def test_an_item_in_the_middle_with_nothing_but_its_title_or_opening_with_prose_keeps_every_item(path, change):
+    text = path.read_text(encoding="utf-8")
+    original, lines = read(text, path.name), text.split("\n")
+    at = heading_lines(lines, original.items)
+    k = 1
+    end = next(j for j in range(at[k], at[k + 1]) if original.items[k].title[-8:] in lines[j]) + 1  # its title's
+    if change == "title-only":
+        lines[end:at[k + 1]] = [""]
+    else:  # its text opens with paragraphs (no heading, case number or presenter marks the line as an item's)
+        lines[end:end] = ["", *PROSE]
+    meeting = read("\n".join(lines), path.name)
+    assert [(i.number, i.title) for i in meeting.items] == [(i.number, i.title) for i in original.items]
+    if change == "title-only":
+        assert meeting.items[k].sections == []
+    else:
+        assert PROSE[0] in meeting.items[k].sections[0].text
+    assert facts_but(meeting, k)[:-1] == facts_but(original, k)[:-1]
+
+
+def test_a_numbered_list_reaching_the_next_items_number_does_not_take_its_place():
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    original = read(text, path.name)
+    listed = text.replace("Direktøren indstiller, at klimaregnskabet godkendes.",
+                          "Direktøren indstiller, at byrådet\n1. Godkender klimaregnskabet.\n"
+                          "2. Sender fremskrivningen i høring.\n3. Drøfter de næste skridt.\n4. Beder om en status.")
+    assert listed != text
+    meeting = read(listed, path.name)
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (i.number, i.title, i.case_number) for i in original.items]
+    recommendation = next(s.text for s in meeting.items[2].sections if s.kind.value == "recommendation")
+    assert "4. Beder om en status." in recommendation
+
+
+# -- FirstAgenda's web page -------------------------------------------------------------------------------
+def edited_page(edit) -> str:
+    tree = LexborHTMLParser(need(AARHUS).read_text(encoding="utf-8"))
+    edit(tree.css("tr.punktrow"))
+    return tree.html
+
+
+def title_only(row, closed: bool = False) -> None:
+    """An item row as the portal prints an item with nothing published under its title."""
+    row.css_first("div.details").decompose()
+    if closed:
+        label = LexborHTMLParser('<span class="label label-danger lukket-label">Lukket punkt</span>')
+        row.css_first("button").insert_after(label.body.child)
+
+
+def test_web_page_items_with_nothing_but_their_titles_are_items_the_closed_ones_closed():
+    original = read(need(AARHUS).read_text(encoding="utf-8"), AARHUS.name)
+    assert len(original.items) == 6 and not any(i.closed for i in original.items)
+
+    def edit(rows):
+        title_only(rows[3], closed=True)  # a closed item in the middle, then an open one with nothing said
+        title_only(rows[4])
+        title_only(rows[5], closed=True)  # and the last, closed
+
+    meeting = read(edited_page(edit), AARHUS.name)
+    assert [(i.number, i.title) for i in meeting.items] == [(i.number, i.title) for i in original.items]
+    assert [i.closed for i in meeting.items] == [False, False, False, True, False, True]
+    assert all(meeting.items[k].sections == [] for k in (3, 4, 5))
+    assert what_was_read([meeting])[0][-1][:3] == what_was_read([original])[0][-1][:3]
+
+
+def test_a_web_page_item_title_may_start_with_a_figure():
+    original = read(need(AARHUS).read_text(encoding="utf-8"), AARHUS.name)
+    page = AARHUS.read_text(encoding="utf-8").replace(">Lokalplan 1221 (tillæg",
+                                                      ">2. etape af lokalplan 1221 (tillæg")
+    assert page.count(">2. etape af") == 1
+    meeting = read(page, AARHUS.name)
+    assert [i.number for i in meeting.items] == [1, 2, 3, 4, 5, 6]
+    assert meeting.items[2].title == original.items[2].title.replace("Lokalplan 1221", "2. etape af lokalplan 1221")
+    read_then = what_was_read([original])[0][-1]
+    assert [i for k, i in enumerate(what_was_read([meeting])[0][-1]) if k != 2] == [
+        i for k, i in enumerate(read_then) if k != 2]
