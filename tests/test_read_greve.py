@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,58 @@ def test_heading_split_by_markup_is_one_heading():
     m = _meeting("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
     assert m.items[0].text_of(SectionKind.RECOMMENDATION) == (
         "Center for Politik, Organisation & Borgerbetjening indstiller, at dagsordenen godkendes.")
+
+
+@greve
+def test_a_decision_dated_at_another_meeting_is_the_cases_history():
+    # The city council's item carries the committees' decisions of October before its own.
+    m = _meeting("Byråd 2022-2025_2025-01-29")
+    item = next(i for i in m.items if i.number == 22)
+    kinds = {s.heading: s.kind for s in item.sections}
+    assert [h for h, k in kinds.items() if k is SectionKind.DECISION] == ["Beslutning"]
+    assert kinds["Beslutning i Økonomiudvalget den 30. oktober 2024"] is SectionKind.OTHER
+    assert item.decision and item.decision != _section(m, 22, "Beslutning i Økonomiudvalget den 30. oktober 2024")
+
+
+@greve
+@pytest.mark.parametrize("after_label", [" ", "<br>"], ids=["same-line", "next-line"])
+def test_a_bold_label_opening_a_paragraph_heads_its_section(after_label):
+    """Fields written as »<p><strong>Indstilling:</strong> Administrationen indstiller …</p>« (an editor's
+    bold label, not a heading element) read as the same sections as the export's h3 headings."""
+    path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    [meeting] = read(path.read_bytes(), path.name)
+    doc = json.loads(path.read_bytes())
+    labelled = 0
+    for raw, item in zip(doc["Dagsordenpunkter"], meeting.items):
+        html = []
+        for section in (s for s in item.sections if s.kind is not SectionKind.ATTACHMENTS):
+            first, *rest = [escape(p).replace("\n", "<br>") for p in section.text.split("\n\n")]
+            if section.kind is SectionKind.OTHER or not section.heading:
+                html.append(f"<h3>{section.heading}</h3>" + "".join(f"<p>{p}</p>" for p in [first, *rest]))
+                continue
+            labelled += 1
+            html.append(f"<p><strong>{section.heading}:</strong>{after_label}{first}</p>")
+            html += [f"<p>{paragraph}</p>" for paragraph in rest]
+        raw["Felter"] = [{"Navn": "", "Html": "".join(html)}]
+    [again] = read(json.dumps(doc).encode(), path.name)
+    assert labelled >= 10
+    assert [[(s.kind, s.heading, s.text.split()) for s in i.sections] for i in again.items] == [
+        [(s.kind, s.heading, s.text.split()) for s in i.sections] for i in meeting.items]  # (tables: no tabs)
+
+
+@greve
+def test_a_fields_name_heads_the_text_before_its_first_heading_and_a_null_number_falls_back():
+    path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    doc = json.loads(path.read_bytes())
+    first = doc["Dagsordenpunkter"][0]
+    first["Felter"] = [{"Navn": "Resume", "Html": "<div>Godkendelse af dagsorden.</div>"},
+                       {"Navn": "Indstilling", "Html": "<p>Det indstilles, at dagsordenen godkendes.</p>"}]
+    first["Punktnummer"], first["Number"] = first["Number"], None
+    [meeting] = read(json.dumps(doc).encode(), path.name)
+    item = meeting.items[0]
+    assert item.number == int(first["Punktnummer"])
+    assert [(s.kind, s.heading) for s in item.sections] == [(SectionKind.SUMMARY, "Resume"),
+                                                           (SectionKind.RECOMMENDATION, "Indstilling")]
 
 
 @greve

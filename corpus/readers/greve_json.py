@@ -22,7 +22,7 @@ from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.readers.html_tree import parse_html
-from corpus.sections import heading_kind
+from corpus.sections import heading_kind, kind_at_meeting
 from corpus.textclean import as_written_values, collapse_spaces
 
 CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
@@ -71,7 +71,7 @@ def read(data: bytes, name: str) -> list[Meeting]:
     meeting = _meeting(doc, moede, name)
     decided = moede.get("Afsluttet") is True
     items = _list(doc, "", "Dagsordenpunkter")
-    meeting.items = [_item(raw, f"Dagsordenpunkter[{i}]", decided) for i, raw in enumerate(items)]
+    meeting.items = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting.date) for i, raw in enumerate(items)]
     check_unique_numbers(meeting.items)
     return [meeting]
 
@@ -120,7 +120,7 @@ def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
     return present, absent
 
 
-def _item(raw: Any, path: str, decided: bool) -> AgendaItem:
+def _item(raw: Any, path: str, decided: bool, date: str) -> AgendaItem:
     raw = _as_dict(raw, path)
     title = collapse_spaces(_text(raw, path, "Caption", fallback="Navn"))
     attachments = _attachments(raw, path)
@@ -132,14 +132,16 @@ def _item(raw: Any, path: str, decided: bool) -> AgendaItem:
         closed=bool(CLOSED_CAPTION.match(title)),
         attachments=attachments,
     )
-    item.sections = _sections(raw, path, title, decided)
+    item.sections = _sections(raw, path, title, decided, date)
     if attachments:
         item.sections.append(Section(SectionKind.ATTACHMENTS, "Bilag", "\n".join(attachments)))
     return item
 
 
 def _number(raw: dict[str, Any], path: str) -> int:
-    value = raw.get("Number", raw.get("Punktnummer"))
+    value = raw.get("Number")
+    if value is None:  # null or missing: the export's Danish key
+        value = raw.get("Punktnummer")
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and (number := whole_number(value)) is not None:
@@ -147,17 +149,23 @@ def _number(raw: dict[str, Any], path: str) -> int:
     raise _bad(f"{path}.Number {value!r} is not a whole item number")
 
 
-def _sections(raw: dict[str, Any], path: str, title: str, decided: bool) -> list[Section]:
+def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: str) -> list[Section]:
+    """Each field's HTML as sections under its headings; text before a field's first heading comes under the
+    field's name (`Navn`, empty in Greve's export) or, with none, is the decision of a meeting held. A
+    decision heading dated at another meeting is the case's history (`kind_at_meeting`)."""
     sections = []
     for i, field in enumerate(_list(raw, path, "Felter", optional=True)):
         field_path = f"{path}.Felter[{i}]"
-        html = _optional_text(_as_dict(field, field_path), field_path, "Html", strip=False)
+        field = _as_dict(field, field_path)
+        html = _optional_text(field, field_path, "Html", strip=False)
+        name = _optional_text(field, field_path, "Navn") or ""
         for heading, text in html_sections(html or ""):
+            heading = heading or name
             if not heading:
                 text = _drop_caption_echo(text, title)
                 kind = SectionKind.DECISION if decided else SectionKind.OTHER
             else:
-                kind = heading_kind(heading) or SectionKind.OTHER
+                kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, date)
             if text:
                 sections.append(Section(kind, heading, text))
     return sections

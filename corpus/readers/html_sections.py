@@ -11,8 +11,9 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from corpus.model import SectionKind
 from corpus.readers.html_tree import parse_html
-from corpus.sections import heading_kind
+from corpus.sections import heading_kind, known_heading
 from corpus.textclean import collapse_spaces
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -110,6 +111,13 @@ class _Walker:
         elif (heading := self.heading_text(node)) is not None:
             self.out = _Text()
             self.sections.append((heading, self.out))
+        elif (label := self.label(node)) is not None:  # <p><strong>Beslutning:</strong> Godkendt.</p>
+            self.out = _Text()
+            self.sections.append((_clean(label.text(deep=True)).rstrip(":").rstrip(), self.out))
+            children = list(node.iter(include_text=True))
+            for child in children[next(k for k, c in enumerate(children) if c == label) + 1:]:
+                self.visit(child)
+            self.brk(PARAGRAPH)
         elif tag == "br":
             self.brk(LINE)
         elif tag == "li":
@@ -141,6 +149,18 @@ class _Walker:
             text = _clean(node.text(deep=True))
             return text if looks_like_heading(text) else None
         return None
+
+    def label(self, node: LexborNode) -> LexborNode | None:
+        """The bold label a paragraph opens with when it names a known section (»Beslutning:«, then the
+        decision on the same line or after a <br>), outside tables and lists; else None."""
+        if self.in_table or self.list_depth or node.tag not in ("p", "div"):
+            return None
+        first = next((c for c in node.iter(include_text=True)
+                      if c.tag != "-text" or (c.text_content or "").strip()), None)
+        if first is None or first.tag not in BOLD_TAGS:
+            return None
+        text = _clean(first.text(deep=True)).rstrip(":").rstrip()
+        return first if text and known_heading(text) not in (None, SectionKind.OTHER) else None
 
     def list_item(self, node: LexborNode) -> None:
         self.brk(LINE)
