@@ -33,11 +33,13 @@ from corpus.textclean import (CONTENTS_HEADINGS, clean_inline, drop_toc_lines, i
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-PUNKT = re.compile(r"^\s*Punkt\s+(\d{1,3})\s*[:.]?\s+(\S.*)$")
-NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,3})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
+PUNKT = re.compile(r"^\s*Punkt\s+(\d{1,4})\s*[:.]?\s+(\S.*)$")
+# (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
+# December; a number without either stays at three, as a year at a line's start reads like one)
+NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
 ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
-SUB = re.compile(r"^\s*(\d{1,3})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
+SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
 PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*)?\bv\.\s*(?P<who>[A-ZÆØÅ].*)$")
 CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE journal number 00.01.10-A00-2-23
               r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"  # EMN-2025-003383 (FirstAgenda/GetOrganized)

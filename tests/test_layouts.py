@@ -4,12 +4,13 @@ FirstAgenda referat PDFs, SBSYS referat PDFs, »Punkt N:« documents — the sam
 from __future__ import annotations
 
 import pytest
-from conftest import MORE, OS2, VARIANTS, need
+from conftest import MORE, OS2, VARIANTS, need, what_was_read
 
 from corpus.meeting_header import body_from_source
 from corpus.model import SectionKind
-from corpus.parse import CASE_NUMBER
+from corpus.parse import CASE_NUMBER, parse_minutes_text
 from corpus.readers import ReaderError, inspect_document, read_meetings
+from corpus.readers.pdf_reader import extract_text
 
 AARHUS_HTML = "aarhus-teknisk-udvalg-2025-10-01-referat.html"
 AARHUS_SBSYS = "aarhus-moedesystemgruppen-2016-10-06-referat.pdf"
@@ -159,6 +160,17 @@ def test_edoc_files_that_are_not_whole_minutes_are_rejected(name, message):
     path = need(OS2 / "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04" / name)
     with pytest.raises(ReaderError, match=message):
         read_meetings(path.read_bytes(), path.name)
+
+
+def test_an_item_numbered_past_999_reads_as_numbered():
+    """Acadre numbers a year's items in one run (715 in June), so December's pass 999: »1215. Title«."""
+    path = need(OS2 / "acadre_syddjurs_puk_2013-06-20" / "Ekstraordinært PUK.pdf")
+    text = extract_text(path.read_bytes())
+    assert text.count("715. Kulturkommune") == 2  # the contents entry and the heading
+    [june] = parse_minutes_text(text, path.name)
+    [december] = parse_minutes_text(text.replace("715. Kulturkommune", "1215. Kulturkommune"), path.name)
+    assert [i.number for i in december.items] == [1215]
+    assert what_was_read([december])[0][-1][0][1:] == what_was_read([june])[0][-1][0][1:]
 
 
 # -- the Acadre referat PDF reads like its DOCX -------------------------------------------------------
