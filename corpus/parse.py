@@ -531,9 +531,10 @@ class _BodyReader:
     # sections
     def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
         if self.heading and not self.paras and not self.para and not self.bilag_titles \
-                and known_heading(self.heading) is None:
+                and known_heading(self.heading) is None and fold(self.heading + ":") != AWAY_FROM_ITEM:
             # a heading of its own with nothing under it ('UDLEVELSE' above 'STRATEGIEN …'): keep it
             heading = f"{self.heading} – {heading}" if heading else self.heading
+            self.heading = ""
         self._flush_section()
         self.kind, self.heading = kind, heading
         self.in_bilag = kind is SectionKind.ATTACHMENTS and heading.lower().startswith("bilag")
@@ -568,6 +569,8 @@ class _BodyReader:
             self._start(self.kind if keeps else SectionKind.OTHER, m.group(1).strip())
             return True
         if is_caps_heading(bare):
+            if self.heading and not self.paras and not self.para and known_heading(self.heading) is not None:
+                return False  # right under a section's heading, its text in capitals (»Beslutning« / »GODKENDT«)
             self._start(SectionKind.OTHER, bare.rstrip(":").strip())
             return True
         return False
@@ -591,6 +594,15 @@ class _BodyReader:
             kind = kind_at_meeting(self.kind, heading, self.meeting.date)  # an earlier meeting's decision: history
             self.item.sections.append(Section(kind, heading, "\n\n".join(self.paras)))
             self.paras.clear()
+        elif fold(self.heading + ":") == AWAY_FROM_ITEM:  # no member was away
+            self.dropped.append(Dropped(DropReason.MARKER, f"{self.heading}:"))
+        elif self.heading and is_caps_heading(self.heading) and known_heading(self.heading) is None:
+            # an all-caps line with nothing under it ending the item (»V OG DF STEMTE IMOD«) is text, not a heading
+            if self.item.sections and self.item.sections[-1].kind is not SectionKind.ATTACHMENTS:
+                last = self.item.sections[-1]
+                self.item.sections[-1] = Section(last.kind, last.heading, f"{last.text}\n\n{heading}")
+            else:
+                self.item.sections.append(Section(SectionKind.OTHER, "", heading))
 
     # attachment lists
     def _bilag_line(self, line: str, lines: list[str], i: int) -> bool:

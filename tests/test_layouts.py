@@ -322,3 +322,17 @@ def test_docx_items_marked_lukket_punkt_are_closed():
     [m] = read_meetings(buffer.getvalue(), "referat.docx")
     assert (m.body, m.date, m.time) == ("Social- og Sundhedsudvalget", "2026-03-05", "14:00")
     assert [(i.number, i.closed) for i in m.items] == [(1, False), (2, True), (3, True)]
+
+
+def test_a_decision_in_capitals_is_the_decision_not_a_heading_lost():
+    """»GODKENDT« under »Beslutning«, and »V OG DF STEMTE IMOD« after the decision at an item's end: an
+    all-caps line with nothing under it is text (such lines went missing, not even listed as dropped)."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    capitals = text.replace("Dagsordenen blev godkendt.", "GODKENDT").replace(
+        "Godkendt.\nSide 2 af 3", "GODKENDT\nV OG DF STEMTE IMOD\nSide 2 af 3")
+    assert capitals.count("GODKENDT") == 2
+    [meeting] = inspect_document(capitals.encode(), path.name).meetings
+    assert [i.decision for i in meeting.items[:3:2]] == ["GODKENDT", "GODKENDT\n\nV OG DF STEMTE IMOD"]
+    [before] = inspect_document(text.encode(), path.name).meetings
+    assert [(i.number, i.title) for i in meeting.items] == [(i.number, i.title) for i in before.items]
