@@ -40,7 +40,9 @@ NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9
 BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
 ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
-PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*)?\bv\.\s*(?P<who>[A-ZÆØÅ].*)$")
+# »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name)
+PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*|(?P<open>\(\s*))?\bv[./]\s*"
+                       r"(?P<who>(?:[a-zæøå]+\s+)?[A-ZÆØÅ].*?)(?(open)\s*\))\s*$")
 CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE journal number 00.01.10-A00-2-23
               r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"  # EMN-2025-003383 (FirstAgenda/GetOrganized)
               r"|S\d{4}-\d{3,8}"  # SBSYS S2023-12345

@@ -78,3 +78,28 @@ def test_no_page_furniture_or_toc_in_item_text(sample_meetings):
 def test_page_break_inside_a_sentence_is_rejoined(sample_meetings):
     item = find_item(sample_meetings, "2023-04-14", 24)
     assert "erhvervsfremmestrategi 2024-2027. Strategien" in item.text_of(SectionKind.SUMMARY)
+
+
+def test_a_presenter_is_read_in_each_way_it_is_written():
+    """»/v/ Name«, »(v. Name)« and »v. <role> Name« as well as »v. Name«: before, the first two stayed in the
+    title and a role before the name kept the presenter from being read."""
+    from conftest import SAMPLES
+
+    from corpus.readers import inspect_document
+
+    path = SAMPLES / "kdnet-2022-02-11-referat.txt"
+    text = path.read_text(encoding="utf-8")
+    [before] = inspect_document(text.encode(), path.name).meetings
+    written = {"1. Godkendelse af dagsorden v. Jesper Kaas Schmidt":
+               "1. Godkendelse af dagsorden /v/ Jesper Kaas Schmidt",
+               "3. Konstituering af KD-Net og de underliggende grupper v. Jesper Kaas Schmidt":
+               "3. Konstituering af KD-Net og de underliggende grupper (v. Jesper Kaas Schmidt)",
+               "10. Kommende møder v. Jesper Kaas Schmidt": "10. Kommende møder v. formand Jesper Kaas Schmidt"}
+    for plain, other in written.items():
+        assert text.count(plain) == 1
+        text = text.replace(plain, other)
+    [meeting] = inspect_document(text.encode(), path.name).meetings
+    assert [(i.number, i.title) for i in meeting.items] == [(i.number, i.title) for i in before.items]
+    presenters = {i.number: i.presenter for i in meeting.items}
+    assert [presenters[n] for n in (1, 3, 10)] == ["Jesper Kaas Schmidt", "Jesper Kaas Schmidt",
+                                                   "formand Jesper Kaas Schmidt"]
