@@ -8,7 +8,7 @@ import io
 import zipfile
 
 import pytest
-from conftest import OS2, VARIANTS, need
+from conftest import OS2, VARIANTS, need, what_was_read
 
 from config.settings import Settings
 from corpus.coverage import coverage
@@ -223,3 +223,12 @@ def test_a_publication_is_recognised_by_its_content_whatever_its_name():
         assert (m.body, len(m.items)) == ("Teknik- og Miljøudvalget", 3), name
     assert pick_reader(b"<span>Referat</span>", "side.html") == "html_reader"  # a page saved from a tag
     assert pick_reader(b"<Referat>\nPunkt 1: Budget", "referat.txt") == "text_reader"  # text opening with a tag
+
+
+def test_a_publication_declaring_a_namespace_reads_as_one_that_does_not():
+    path = VARIANTS / "sbsys-publication-teknik.xml"
+    data = path.read_bytes()
+    declared = data.replace(b"<Publication>", b'<Publication xmlns="http://www.sbsys.dk/edagsorden/publication" '
+                                              b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">', 1)
+    assert declared != data
+    assert what_was_read(read_meetings(declared, path.name)) == what_was_read(read_meetings(data, path.name))

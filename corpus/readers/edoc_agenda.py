@@ -21,8 +21,8 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
-from corpus.readers.xml_values import (flag, history_heading, item_number, meeting_date_time, readable_text, rendered,
-                                       value)
+from corpus.readers.xml_values import (flag, history_heading, item_number, local_name, meeting_date_time,
+                                       readable_text, rendered, strip_namespaces, value)
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -32,11 +32,11 @@ DATE_FORMATS = ("%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y", "%Y-%m-%dT%H:
 
 
 def is_edoc_agenda(root: Element) -> bool:
-    return any(NAMESPACE.match(child.tag) and _local(child) == "Committee" for child in root)
+    return any(NAMESPACE.match(child.tag) and local_name(child) == "Committee" for child in root)
 
 
 def read_edoc_agenda(root: Element, name: str) -> Reading:
-    _strip_namespace(root)
+    strip_namespaces(root)
     meetings, dropped = [], []
     for c, committee in enumerate(root.findall("Committee")):
         body = value(committee, "Name")
@@ -151,15 +151,6 @@ def _metadata(element: Element, parent: str) -> bool:
     if element.tag in METADATA or f"{element.tag}@{parent}" in METADATA:
         return True
     return element.tag == "CasePresentation" and not rendered(element.find("Content"))  # heads nothing
-
-
-def _strip_namespace(root: Element) -> None:
-    for element in root.iter():
-        element.tag = _local(element)
-
-
-def _local(element: Element) -> str:
-    return element.tag.rsplit("}", 1)[-1]
 
 
 def _bad(problem: str) -> ReaderError:

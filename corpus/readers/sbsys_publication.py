@@ -24,8 +24,8 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
-from corpus.readers.xml_values import (flag, history_heading, item_number, meeting_date_time, readable_text, rendered,
-                                       value)
+from corpus.readers.xml_values import (flag, history_heading, item_number, local_name, meeting_date_time,
+                                       readable_text, rendered, strip_namespaces, value)
 from corpus.sections import heading_kind
 from corpus.textclean import collapse_spaces
 
@@ -35,13 +35,14 @@ DATE_FORMATS = ("%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y", "%Y-%m-%dT%H:
 
 
 def is_publication(root: Element) -> bool:
-    return root.tag == "Publication"
+    return local_name(root) == "Publication"  # (with or without a namespace declared)
 
 
 def read_publication(root: Element, name: str) -> Reading:
     """Every agenda of the publication as a meeting, with what was dropped (the agenda's title and front
     page as front matter, »Tomt indhold« markers) and, as the document's text, every human-readable value
     of the export (`document_text`)."""
+    strip_namespaces(root)
     agendas = root.findall("Agendas/Agenda")
     if not agendas:
         raise ReaderError("an SBSYS publication without agendas: expected Publication/Agendas/Agenda")

@@ -10,6 +10,17 @@ from corpus.readers.html_sections import html_sections
 from corpus.textclean import collapse_spaces
 
 
+def local_name(element: Element) -> str:
+    """An element's tag without its namespace (»{http://…}Committee« -> »Committee«)."""
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def strip_namespaces(root: Element) -> None:
+    """Every tag under `root` by its local name: an export read by its layout, whatever namespace it declares."""
+    for element in root.iter():
+        element.tag = local_name(element)
+
+
 def value(element: Element, path: str) -> str | None:
     """The stripped text at `path`, or None when the element is missing or empty."""
     found = element.find(path)
