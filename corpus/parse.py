@@ -49,7 +49,8 @@ CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE jour
               r"|\d{2}/\d{3,6}"  # Acadre/SBSYS 22/12345
               r"|\d{2}-\d{4,7}|\d{4}-\d{3,7}")  # Greve 21-016102, eDoc 2012-28504
 CASE_NUMBER = re.compile(
-    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|J\.\s?nr\.?|Journalnr\.?|Journalnummer)\s*:?\s*(?P<n>\S.*)$"
+    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)\s*:?\s*"
+    r"(?P<n>\S.*)$"
     rf"|^(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)

@@ -269,13 +269,16 @@ def test_punkt_style_variant_with_case_number_forms():
     ("22/12345", "22/12345"), ("S2023-12345", "S2023-12345"), ("21-016102", "21-016102"),
     ("2012-28504", "2012-28504"), ("Sagsnr.: 12/27845", "12/27845"),
     ("Sagsnummer 27.00.00-A00-1-24", "27.00.00-A00-1-24"),
+    ("Sags-ID: EMN-2024-01234", "EMN-2024-01234"),
+    ("Sagsid: 22/12345", "22/12345"),
 ])
 def test_case_number_forms(line, number):
     m = CASE_NUMBER.match(line)
     assert m and (m.group("n") or m.group("bare")) == number
 
 
-@pytest.mark.parametrize("line", ["Godkendt.", "2025", "1. oktober 2025", "Bilag 1: Notat"])
+@pytest.mark.parametrize("line", ["Godkendt.", "2025", "1. oktober 2025", "Bilag 1: Notat",
+                                  "Sagsidentifikation sker ved opstart"])
 def test_text_is_not_a_case_number(line):
     assert CASE_NUMBER.match(line) is None
 
