@@ -83,6 +83,7 @@ class Heading:
     end: int  # first line after the heading (the title may wrap or follow the number)
     closed: bool = False
     weak: bool = False  # nothing but the title marks it as an item: counted only where the numbering needs it
+    certain: bool = False  # a web page's item row (number cell, heading element): numbers may skip between two
 
 
 def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | None = None) -> list[Meeting]:
@@ -230,8 +231,8 @@ def _title_like(title: str) -> bool:
 
 
 def _alone_heading(lines: list[str], i: int, number: int, marked: list[str]) -> Heading | None:
-    """'3' on its own line, then (perhaps a 'Lukket punkt' marker and) the title, then item furniture; weak
-    where a web page's heading element holds the title and nothing follows it (»Eventuelt« ending the page)."""
+    """'3' on its own line, then (perhaps a 'Lukket punkt' marker and) the title, then item furniture, or on a
+    web page a heading element holding the title with nothing after it (»Eventuelt«, a closed item's title)."""
     j, closed = _next_text(lines, i + 1), False
     if j is not None and CLOSED_LINE.match(lines[j].strip()):
         j, closed = _next_text(lines, j + 1), True
@@ -243,12 +244,11 @@ def _alone_heading(lines: list[str], i: int, number: int, marked: list[str]) -> 
         return None
     if _is_section_start(title):
         return None
-    if not _looks_like_item(lines, j + 1, title, closed):
-        if marked[j].lstrip().startswith(MARK) and _title_like(title):
-            return Heading(i, number, title, j + 1, closed, weak=True)
-        return None
+    certain = marked[j].lstrip().startswith(MARK)
+    if not _looks_like_item(lines, j + 1, title, closed):  # the page's item row with nothing but the title
+        return Heading(i, number, title, j + 1, closed, certain=True) if certain and _title_like(title) else None
     title, end = _wrapped_title(lines, j + 1, title)
-    return Heading(i, number, title, end, closed)
+    return Heading(i, number, title, end, closed, certain=certain)
 
 
 def _next_text(lines: list[str], start: int) -> int | None:
@@ -328,8 +328,8 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         for c in strong[start + 1:]:
             if c.line < chain[-1].end:
                 continue
-            if c.number == chain[-1].number + 1:
-                chain.append(c)
+            if c.number == chain[-1].number + 1 or c.number > chain[-1].number and c.certain and chain[-1].certain:
+                chain.append(c)  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
             elif c.number == chain[-1].number + 2 and (gap := _weak_between(weak, chain[-1], c)):
                 chain += [gap, c]
             elif c.number == chain[-1].number and len(chain) > 1 and not _title_like(chain[-1].title) and (

@@ -130,3 +130,18 @@ def test_a_web_page_item_title_may_start_with_a_figure():
     read_then = what_was_read([original])[0][-1]
     assert [i for k, i in enumerate(what_was_read([meeting])[0][-1]) if k != 2] == [
         i for k, i in enumerate(read_then) if k != 2]
+
+
+def test_a_web_page_leaving_out_items_keeps_the_ones_it_shows():
+    """A public page may leave out the items it does not publish (numbers 1, 2, 5, 6): each row shown is an
+    item still. Before, the longer run (5, 6) won and items 1–2 were dropped as front matter."""
+    original = read(need(AARHUS).read_text(encoding="utf-8"), AARHUS.name)
+
+    def edit(rows):
+        rows[2].decompose()
+        rows[3].decompose()
+
+    meeting = read(edited_page(edit), AARHUS.name)
+    kept = [i for i in what_was_read([original])[0][-1] if i[0] not in (3, 4)]
+    assert what_was_read([meeting])[0][-1] == kept
+    assert [i.number for i in meeting.items] == [1, 2, 5, 6]
