@@ -39,10 +39,14 @@ PUNKT = re.compile(r"^\s*Punkt\s+(\d{1,4})\s*[:.]?\s+(\S.*)$")
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
 ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
+LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
-# »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name)
-PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*|(?P<open>\(\s*))?\bv[./]\s*"
-                       r"(?P<who>(?:[a-zæøå]+\s+)?[A-ZÆØÅ].*?)(?(open)\s*\))\s*$")
+# »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name). Not »v/«
+# alone, which is »ved« in a place (»Café v/ Søen«).
+ROLE = r"[a-zæøå]*(?:direktør|chef|formand|borgmester|rådmand|leder|konsulent|ingeniør|sekretær|koordinator|rådgiver)"
+PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*v[./]|(?P<open>\(\s*)?\bv\.)\s*"
+                       rf"(?P<who>(?:{ROLE}\s+)?[A-ZÆØÅ].*?)(?(open)\s*\))\s*$")
 CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE journal number 00.01.10-A00-2-23
               r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"  # EMN-2025-003383 (FirstAgenda/GetOrganized)
               r"|S\d{4}-\d{3,8}"  # SBSYS S2023-12345
@@ -216,11 +220,19 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
         # and a long title's wrap may push its case number past the lines looked at
         if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
-                PRESENTER.match(wrapped) or _looks_like_item(plain, end, wrapped)):
+                PRESENTER.match(wrapped) or _case_number_at(plain, end)):
             found.append(Heading(i, int(m.group(1)), wrapped, end))
-        elif _title_like(wrapped):
-            found.append(Heading(i, int(m.group(1)), wrapped, end, weak=True))
+        elif style is not BARE or SPACED_NUMBER.match(line):
+            if _title_like(wrapped):
+                found.append(Heading(i, int(m.group(1)), wrapped, end, weak=True))
+            elif _title_like(title):  # the line after it is the item's first sentence (»Formanden orienterede:«)
+                found.append(Heading(i, int(m.group(1)), title, i + 1, weak=True))
     return found
+
+
+def _case_number_at(lines: list[str], start: int) -> bool:
+    following = next((line.strip() for line in lines[start:start + 3] if line.strip()), "")
+    return CASE_NUMBER.match(following) is not None
 
 
 def _title_like(title: str) -> bool:
@@ -328,22 +340,30 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         for c in strong[start + 1:]:
             if c.line < chain[-1].end:
                 continue
-            if c.number == chain[-1].number + 1 or c.number > chain[-1].number and c.certain and chain[-1].certain:
+            if c.number == chain[-1].number + 1 or c.number > chain[-1].number and c.certain and chain[-1].certain \
+                    and not any(chain[-1].number < o.number < c.number and o.line > c.line for o in cands):
                 chain.append(c)  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
-            elif c.number == chain[-1].number + 2 and (gap := _weak_between(weak, chain[-1], c)):
+            elif c.number == chain[-1].number + 2 and (gap := _weak_between(lines, weak, chain[-1], c)):
                 chain += [gap, c]
             elif c.number == chain[-1].number and len(chain) > 1 and not _title_like(chain[-1].title) and (
-                    _title_like(c.title)):
+                    _title_like(c.title)) and _evidence(lines, c) > _evidence(lines, chain[-1]):
                 chain[-1] = c
         if len(chain) > len(best):
             best = chain
     return best + _weak_tail(lines, weak, best)
 
 
-def _weak_between(weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
-    """The last weak candidate numbered between two items, inside the gap between them."""
+def _weak_between(lines: list[str], weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
+    """The last weak candidate numbered between two items, inside the gap between them, that does not go on
+    from a list (»2. Status …« above »3. Ny kulturchef ansat« in a title-only item's text)."""
     return next((w for w in reversed(weak) if w.number == before.number + 1 and before.end <= w.line
-                 and w.end <= after.line), None)
+                 and w.end <= after.line and not _goes_on_from_list(lines, before.end, w)), None)
+
+
+def _goes_on_from_list(lines: list[str], start: int, h: Heading) -> bool:
+    """Whether a numbered line numbered one less than `h` stands between `start` and `h`."""
+    return any((m := LIST_ENTRY.match(_plain(line))) and int(m.group(1)) == h.number - 1
+               for line in lines[start:h.line])
 
 
 def _weak_tail(lines: list[str], weak: list[Heading], chain: list[Heading]) -> list[Heading]:
@@ -356,9 +376,19 @@ def _weak_tail(lines: list[str], weak: list[Heading], chain: list[Heading]) -> l
         last = (tail or chain)[-1]
         if w.number == last.number + 1 and w.line >= last.end:
             tail.append(w)
+    if not tail:
+        return []
     taken = {i for h in tail for i in range(h.line, h.end)}
-    rest = (_plain(lines[i]).strip() for i in range(tail[0].line if tail else 0, len(lines)) if i not in taken)
-    return tail if tail and all(not t or CLOSED_LINE.match(t) for t in rest) else []
+    rest = (_plain(lines[i]).strip() for i in range(tail[0].line, len(lines)) if i not in taken)
+    if _goes_on_from_list(lines, chain[-1].end, tail[0]):  # a list the last item ends with: 1., 2., 3.
+        return []
+    return tail if all(not t or CLOSED_LINE.match(t) for t in rest) else []
+
+
+def _evidence(lines: list[str], h: Heading) -> int:
+    """How much marks a candidate as an item heading: a presenter, a case number right after it."""
+    following = [_plain(line).strip() for line in lines[h.end:h.end + 8] if _plain(line).strip()][:3]
+    return bool(PRESENTER.match(h.title)) + any(CASE_NUMBER.match(f) for f in following)
 
 
 def _embedded_blocks(lines: list[str], outer_style: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -476,6 +506,7 @@ class _BodyReader:
         self.sub = ""  # current sub-item heading ('1.1 Status siden sidst')
         self.in_bilag = False
         self.bilag_titles: list[str] = []
+        self.unsaid: tuple[SectionKind, str] | None = None  # a known heading nothing was written under yet
 
     def read(self, body: list[str]) -> None:
         skip_absentees = False
@@ -572,8 +603,6 @@ class _BodyReader:
             self._start(self.kind if keeps else SectionKind.OTHER, m.group(1).strip())
             return True
         if is_caps_heading(bare):
-            if self.heading and not self.paras and not self.para and known_heading(self.heading) is not None:
-                return False  # right under a section's heading, its text in capitals (»Beslutning« / »GODKENDT«)
             self._start(SectionKind.OTHER, bare.rstrip(":").strip())
             return True
         return False
@@ -597,15 +626,23 @@ class _BodyReader:
             kind = kind_at_meeting(self.kind, heading, self.meeting.date)  # an earlier meeting's decision: history
             self.item.sections.append(Section(kind, heading, "\n\n".join(self.paras)))
             self.paras.clear()
+            self.unsaid = None
         elif fold(self.heading + ":") == AWAY_FROM_ITEM:  # no member was away
             self.dropped.append(Dropped(DropReason.MARKER, f"{self.heading}:"))
         elif self.heading and is_caps_heading(self.heading) and known_heading(self.heading) is None:
-            # an all-caps line with nothing under it ending the item (»V OG DF STEMTE IMOD«) is text, not a heading
-            if self.item.sections and self.item.sections[-1].kind is not SectionKind.ATTACHMENTS:
+            # an all-caps line with nothing under it is text, not a heading: the text of a heading right above
+            # it (»Beslutning« / »GODKENDT«), or the end of the section before (»V OG DF STEMTE IMOD«)
+            if self.unsaid:
+                kind, above = self.unsaid
+                self.item.sections.append(Section(kind_at_meeting(kind, above, self.meeting.date), above, heading))
+                self.unsaid = None
+            elif self.item.sections and self.item.sections[-1].kind is not SectionKind.ATTACHMENTS:
                 last = self.item.sections[-1]
                 self.item.sections[-1] = Section(last.kind, last.heading, f"{last.text}\n\n{heading}")
             else:
                 self.item.sections.append(Section(SectionKind.OTHER, "", heading))
+        elif self.heading and known_heading(self.heading) is not None and not self.bilag_titles:
+            self.unsaid = (self.kind, heading)
 
     # attachment lists
     def _bilag_line(self, line: str, lines: list[str], i: int) -> bool:

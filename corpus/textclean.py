@@ -22,7 +22,8 @@ from corpus.sections import known_heading
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
-TOC_ENTRY = r"^\s*(Punkt\s+\d{1,4}\s*:|[-•]?\s*\d{1,4}\.?\s)"  # how an entry of a table of contents opens
+TOC_ENTRY = r"^\s*(Punkt\s+\d{1,4}\s*:|[-•]?\s*\d{1,3}\.?\s|[-•]?\s*\d{4}\.\s)"  # (four digits with a dot only:
+# »2021    Plejefamilie    41« is a table's row by year)  # how an entry of a table of contents opens
 TOC_PAGE = r"(\t|[ \xa0]{2,}|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab, spaces or dot leaders, a page
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 # a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)
@@ -40,10 +41,12 @@ INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNOREC
 MOJIBAKE_LEADS = "ÃÂâ"
 HEADER_LOOKBACK = 6
 # A line a page opens with that starts an item (»3. Orientering«, »823. Budget«, »4   Eventuelt«, a number
-# alone): a new heading, never the rest of the sentence the page before ended in (»… 7 stemmer mod« / »2 fra Ø«)
-ITEM_OPENING = re.compile(r"^\d{1,4}(?:\.?\s*$|\.?\s+[A-ZÆØÅ0-9\"'«»„(])")
+# alone): a new heading, never the rest of the sentence the page before ended in (»… 7 stemmer mod« / »2 fra Ø«,
+# »… med stemmerne« / »4 For og 2 Imod«)
+ITEM_OPENING = re.compile(r"^\d{1,4}(?:\.?\s*$|\.\s+[A-ZÆØÅ0-9\"'«»„(]|(?: {2,}|\t)[A-ZÆØÅ])")
 # Text a page can end in that is the minutes' own, however often it ends one (»Godkendt.«): a running header
-# or footer is a name, a date, a title (»Referat«), never a sentence
+# or footer is a name, a date, a title (»Referat«), not a sentence, unless it holds a figure (»Kultur- og
+# Fritidsudvalget 14-05-2024. Referatet er godkendt digitalt.«)
 SENTENCE_END = (".", "!", "?")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a surrogate only alone (JSON joins pairs)
 ELLIPSIS = "…"
@@ -181,8 +184,8 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
 
 
 def _own_text(text: str) -> bool:
-    """A sentence: what minutes say, not what a page template prints."""
-    return text.endswith(SENTENCE_END)
+    """A sentence without a figure: what minutes say, not what a page template prints."""
+    return text.endswith(SENTENCE_END) and not any(c.isdigit() for c in text)
 
 
 def _drop_beside(lines: list[str], beside_each: list[list[int]], furniture, drop: set[int]) -> None:
