@@ -328,7 +328,7 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     and nothing that marks it as an item) counts only where the numbering needs it: filling the one number
     missing between two items, or as items with nothing but their titles ending the minutes. Of two lines
     with the same number, one a list entry's sentence (»3. Drøfter prioriteringen.«, in an Indstilling), the
-    title after it is the item's."""
+    title after it is the item's when it has more of an item's marks (`_evidence`)."""
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
