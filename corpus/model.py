@@ -104,15 +104,22 @@ class Reading:
     reader: str = ""
 
 
+MAX_SLUG = 80  # the committee names in the corpora are under 50 characters
+
+
 def item_id(meeting_id: str, number: int) -> str:
     return f"{meeting_id}-{number}"
 
 
 def slugify(text: str) -> str:
-    """ASCII slug for ids and URLs ('Byråd 2022-2025' -> 'byraad-2022-2025')."""
+    """ASCII slug for ids and URLs ('Byråd 2022-2025' -> 'byraad-2022-2025'); one over MAX_SLUG characters
+    (a committee name no committee has) is cut, with a digest of the whole keeping it apart."""
     text = fold(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "meeting"
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "meeting"
+    if len(slug) > MAX_SLUG:
+        slug = f"{slug[:MAX_SLUG - 9].rstrip('-')}-{hashlib.sha256(slug.encode()).hexdigest()[:8]}"
+    return slug
 
 
 def content_hash(data: bytes) -> str:

@@ -303,3 +303,19 @@ def test_bad_input_raises_reader_error(data: bytes):
 def test_dispatcher_refuses_export_without_items():
     with pytest.raises(ReaderError, match="no agenda items"):
         read_meetings(_with(lambda d: d.update(Dagsordenpunkter=[])), "empty.json")
+
+
+@greve
+def test_a_committee_name_no_committee_has_gives_a_bounded_id():
+    # a 5,000-character committee name made a 10,000-character meeting id, in every URL of its items
+    path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    doc = json.loads(path.read_bytes())
+    ids = []
+    for filler in ("Beskæftigelses- og Erhvervsudvalget " * 150, "Beskæftigelses- og Erhvervsudvalget " * 151):
+        doc["Udvalg"]["Navn"] = filler.strip()
+        [meeting] = read(json.dumps(doc).encode(), path.name)
+        assert meeting.body == filler.strip()
+        ids.append(meeting.id)
+    assert all(len(i) < 120 for i in ids) and ids[0] != ids[1]
+    [real] = read(path.read_bytes(), path.name)
+    assert real.id == "beskaeftigelses-og-erhvervsudvalget-2022-01-10-0800"
