@@ -21,7 +21,6 @@ from typing import Any
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
-from corpus.readers.html_tree import parse_html
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.textclean import as_written_values, collapse_spaces
 
@@ -56,9 +55,11 @@ def _document_text(doc: dict[str, Any]) -> str:
         add(raw.get("CaseNumber") or raw.get("SagsNummer"))
         for field in raw.get("Felter") or []:
             html = (field or {}).get("Html")
-            if isinstance(html, str) and html.strip():
-                body = parse_html(html).body
-                add(body.text(separator=" ") if body is not None else "")
+            if isinstance(html, str) and html.strip():  # as a reader sees it: »<b>I</b>ndstilling« is one word
+                for heading, text in html_sections(html):
+                    if text.strip():  # (a heading over nothing, the template's »Fremstilling«, heads no text)
+                        add(heading)
+                        add(text)
         for bilag in raw.get("Bilag") or []:
             add((bilag or {}).get("Navn"))
     return "\n".join(parts)
