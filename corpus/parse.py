@@ -33,7 +33,7 @@ from corpus.textclean import (CONTENTS_HEADINGS, clean_inline, drop_toc_lines, i
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-PUNKT = re.compile(r"^\s*Punkt\s+(\d{1,4})\s*[:.]?\s+(\S.*)$")
+PUNKT = re.compile(r"^\s*(?:Punkt\s+|Pkt\.\s*)(\d{1,4})\s*[:.]?\s+(\S.*)$")
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
@@ -216,7 +216,7 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         title = m.group(2).strip()
         if len(title) >= 400:
             continue
-        wrapped, end = _wrapped_title(plain, i + 1, title)
+        wrapped, end = _wrapped_title(plain, i + 1, title, most=_wraps_after(title))
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
         # and a long title's wrap may push its case number past the lines looked at
         if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
@@ -228,6 +228,16 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
             elif _title_like(title):  # the line after it is the item's first sentence (»Formanden orienterede:«)
                 found.append(Heading(i, int(m.group(1)), title, i + 1, weak=True))
     return found
+
+
+def _wraps_after(title: str) -> int:
+    """How many lines a heading's title may go on over: three, but one where it already ends in its presenter
+    (»… v. Poul Sørensen«: the short lines under it are the item's text), unless a sentence about the presenter
+    is left open (»… v. Lars Møller. Prorektor for« / »VIA, Gitte Sommer Harrits, deltager …«)."""
+    if not (m := PRESENTER.match(title)):
+        return 3
+    note = _name_and_note(m.group("who"))[1]
+    return 3 if note and not note.endswith((".", "!", "?")) else 1
 
 
 def _case_number_at(lines: list[str], start: int) -> bool:
@@ -296,10 +306,11 @@ def _ends_title(line: str) -> bool:
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
 
 
-def _wrapped_title(lines: list[str], start: int, title: str) -> tuple[str, int]:
-    """Join the lines a wrapped heading goes on over (at most three), when a case number, a section heading
-    or a blank line follows them; a lower-case next line always continues the title."""
-    for extra in (1, 2, 3):
+def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> tuple[str, int]:
+    """Join the lines a wrapped heading goes on over (at most `most`: one where the heading already ends in
+    its presenter), when a case number, a section heading or a blank line follows them; a lower-case next
+    line always continues the title."""
+    for extra in range(1, most + 1):
         if start + extra > len(lines):
             break
         tail = [line.strip() for line in lines[start:start + extra]]
@@ -327,8 +338,8 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     """The longest run of candidates numbered n, n+1, n+2, … in document order. A weak candidate (a title
     and nothing that marks it as an item) counts only where the numbering needs it: filling the one number
     missing between two items, or as items with nothing but their titles ending the minutes. Of two lines
-    with the same number, one a list entry's sentence (»3. Drøfter prioriteringen.«, in an Indstilling), the
-    title after it is the item's when it has more of an item's marks (`_evidence`)."""
+    with the same number, one going on from a list (»3. Drøfter prioriteringen.« under »2. …« in item 2's
+    Indstilling), the title after it is the item's when it has more of an item's marks (`_evidence`)."""
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
@@ -345,8 +356,9 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 chain.append(c)  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
             elif c.number == chain[-1].number + 2 and (gap := _weak_between(lines, weak, chain[-1], c)):
                 chain += [gap, c]
-            elif c.number == chain[-1].number and len(chain) > 1 and not _title_like(chain[-1].title) and (
-                    _title_like(c.title)) and _evidence(lines, c) > _evidence(lines, chain[-1]):
+            elif c.number == chain[-1].number and len(chain) > 1 and _title_like(c.title) and (
+                    _goes_on_from_list(lines, chain[-2].end, chain[-1])) and _evidence(lines, c) > _evidence(
+                    lines, chain[-1]):
                 chain[-1] = c
         if len(chain) > len(best):
             best = chain
@@ -565,8 +577,10 @@ class _BodyReader:
     # sections
     def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
         if self.heading and not self.paras and not self.para and not self.bilag_titles \
-                and known_heading(self.heading) is None and fold(self.heading + ":") != AWAY_FROM_ITEM:
-            # a heading of its own with nothing under it ('UDLEVELSE' above 'STRATEGIEN …'): keep it
+                and known_heading(self.heading) is None and fold(self.heading + ":") != AWAY_FROM_ITEM \
+                and not (is_caps_heading(self.heading) and (self.unsaid or known_heading(heading) is not None)):
+            # a heading of its own with nothing under it ('UDLEVELSE' above 'STRATEGIEN …'): keep it (but an
+            # all-caps line with nothing under it before a section's own heading is text: flushed below)
             heading = f"{self.heading} – {heading}" if heading else self.heading
             self.heading = ""
         self._flush_section()

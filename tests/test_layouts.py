@@ -340,3 +340,29 @@ def test_a_decision_in_capitals_is_the_decision_not_a_heading_lost():
     assert first == "GODKENDT" and "GODKENDT" in third and "V OG DF STEMTE IMOD" in third
     [before] = inspect_document(text.encode(), path.name).meetings
     assert [(i.number, i.title) for i in meeting.items] == [(i.number, i.title) for i in before.items]
+
+
+def test_a_decision_in_capitals_before_the_bilag_is_the_decision():
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Forslaget blev forkastet med 20 stemmer mod 9.") == 1
+    capitals = text.replace("Forslaget blev forkastet med 20 stemmer mod 9.\nBESLUTNINGSFORSLAG FRA ENHEDSLISTEN\n"
+                            "Enhedslisten foreslår, at byrådet vedtager en klimaplan for trafikken.\n"
+                            "Forslagsstillerne begrunder det med, at busserne er for langsomme.\n",
+                            "FORSLAGET BLEV FORKASTET\nA OG V STEMTE IMOD\n")
+    assert capitals != text
+    [meeting] = inspect_document(capitals.encode(), path.name).meetings
+    second = meeting.items[1]
+    assert second.decision == "FORSLAGET BLEV FORKASTET\n\nA OG V STEMTE IMOD"
+    assert [s.heading for s in second.sections if s.kind is SectionKind.ATTACHMENTS] == ["Bilag"]
+
+
+def test_items_numbered_pkt_are_items():
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    [before] = inspect_document(text.encode(), path.name).meetings
+    pkt = "\n".join(f"Pkt. {line[:1]} {line[3:]}" if line[:1].isdigit() and line[1:3] == ". " else line
+                    for line in text.split("\n"))
+    assert pkt.count("Pkt. ") == 4
+    [meeting] = inspect_document(pkt.encode(), path.name).meetings
+    assert what_was_read([meeting]) == what_was_read([before])

@@ -91,3 +91,27 @@ def test_a_number_and_a_heading_in_a_web_page_items_text_are_text():
     meeting = read(tree.html, AARHUS.name)
     assert items_of(meeting) == items_of(original)
     assert "Tre projekter er i gang." in " ".join(s.text for s in meeting.items[0].sections)
+
+
+def test_announcements_numbered_up_to_the_items_own_number_stay_under_a_title_ending_in_a_full_stop():
+    """»3. Meddelelser m.v.« holding »1. … v. Name«, »2. …«, »3. Nyt fra … v. Name«: the third announcement
+    has a presenter, the title does not, and the title is still item 3's (it goes on from no list)."""
+    original, meeting = changed(
+        BYRAAD, ("3. Klimaregnskab og 2030-\nfremskrivning af udledningerne\n", "3. Meddelelser m.v.\n"),
+        ("EMN-2025-004711\nIndstilling\nDirektøren indstiller, at klimaregnskabet godkendes.",  # (no case number)
+         "Indstilling\nFormanden orienterede om:\n1. Nyt fra Kommunernes Landsforening v. Anna "
+         "Hansen\n2. Status på klimaplanen\n3. Nyt fra Danske Handicaporganisationer v. Karen Dahl"))
+    assert [n for n, *_ in items_of(meeting)] == [n for n, *_ in items_of(original)]
+    assert meeting.items[2].title == "Meddelelser m.v." and meeting.items[2].presenter is None
+    assert "Karen Dahl" in " ".join(s.text for s in meeting.items[2].sections)
+
+
+def test_short_lines_under_a_heading_with_its_presenter_are_text_not_the_presenters_name():
+    original, meeting = changed(BYRAAD, (
+        "1. Godkendelse af dagsorden\nEMN-2025-000101\n",
+        "1. Godkendelse af dagsorden v. Poul Sørensen\nPoul gennemgik dagsordenen\nDer var ingen bemærkninger\n"
+        "Punkt 4 blev flyttet\n\nEMN-2025-000101\n"))
+    assert meeting.items[0].presenter == "Poul Sørensen"
+    said = " ".join(s.text for s in meeting.items[0].sections)
+    assert "Poul gennemgik dagsordenen" in said and "Punkt 4 blev flyttet" in said
+    assert [i.title for i in meeting.items] == [i.title for i in original.items]
