@@ -53,8 +53,8 @@ CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE jour
               r"|\d{2}/\d{3,6}"  # Acadre/SBSYS 22/12345
               r"|\d{2}-\d{4,7}|\d{4}-\d{3,7}")  # Greve 21-016102, eDoc 2012-28504
 CASE_NUMBER = re.compile(
-    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)\s*:?\s*"
-    r"(?P<n>\S.*)$"
+    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)(?![a-zæøå])\s*:?\s*"
+    r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
@@ -550,7 +550,10 @@ class _BodyReader:
                 self.item.closed = True
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
-            if self.item.case_number is None and not self.paras and not self.para and (m := CASE_NUMBER.match(line)):
+            if (m := CASE_NUMBER.match(line)) and not (m.group("n") or m.group("bare")):
+                self.dropped.append(Dropped(DropReason.MARKER, line))  # »Sagsnr.:« left empty
+                continue
+            if self.item.case_number is None and not self.paras and not self.para and m:
                 self.item.case_number = (m.group("n") or m.group("bare")).strip()
                 if m.group("n"):
                     self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("n")].strip()))

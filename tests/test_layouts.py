@@ -278,7 +278,7 @@ def test_case_number_forms(line, number):
 
 
 @pytest.mark.parametrize("line", ["Godkendt.", "2025", "1. oktober 2025", "Bilag 1: Notat",
-                                  "Sagsidentifikation sker ved opstart"])
+                                  "Sagsidentifikation sker ved opstart", "Sagsnummeret blev ændret"])
 def test_text_is_not_a_case_number(line):
     assert CASE_NUMBER.match(line) is None
 
@@ -366,3 +366,14 @@ def test_items_numbered_pkt_are_items():
     assert pkt.count("Pkt. ") == 4
     [meeting] = inspect_document(pkt.encode(), path.name).meetings
     assert what_was_read([meeting]) == what_was_read([before])
+
+
+def test_a_case_number_label_left_empty_is_no_case_number():
+    """A template's »Sagsnr.:« with nothing after it gave the case number »:«."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    reading = inspect_document(text.replace("EMN-2025-000101", "Sagsnr.:").encode(), path.name)
+    [before] = inspect_document(text.encode(), path.name).meetings
+    first = reading.meetings[0].items[0]
+    assert first.case_number is None and "Sagsnr.:" in [d.text for d in reading.dropped]
+    assert [i.case_number for i in reading.meetings[0].items[1:]] == [i.case_number for i in before.items[1:]]

@@ -74,3 +74,27 @@ def test_a_damaged_numbering_id_numbers_nothing_and_the_file_is_refused_with_the
     text = (VARIANTS / "firstagenda-pdf-byraad.txt").read_text(encoding="utf-8")
     with pytest.raises(ReaderError, match="no agenda items"):
         read_meetings(word_minutes(text, numbered=True, num_id='5"] | //w:p | x["'), "referat.docx")
+
+
+def test_word_numbering_carries_on_through_a_list_continued_under_a_new_id():
+    """Headings numbered by Word whose list is continued under a new list id on the same definition (as pasting
+    or »Continue numbering« leaves them) count on (1, 2, 3, 4), not from 1 again (1, 2, 1, 2)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    document = Document(io.BytesIO(word_minutes(text, numbered=True)))
+    numbering = document.part.numbering_part.element
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    listed = headings[0]._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
+    abstract = numbering.xpath(f'./w:num[@w:numId="{listed}"]/w:abstractNumId/@w:val')[0]
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+    for heading in headings[2:]:
+        heading._p.pPr.numPr.numId.set(qn("w:val"), "91")
+    out = io.BytesIO()
+    document.save(out)
+    word = read_meetings(out.getvalue(), path.with_suffix(".docx").name)
+    assert [i.number for i in word[0].items] == [1, 2, 3, 4]
+    assert what_was_read(word) == what_was_read(read_meetings(text.encode(), path.name))

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
 
 HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 ITEM_HEADING = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.DOTALL)
-CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\S.*)$", re.IGNORECASE)
+CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\w.*)?$", re.IGNORECASE)  # (n: none when left empty)
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.IGNORECASE)  # a 'Lukket punkt' marker under the heading
@@ -40,6 +40,12 @@ DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# WordprocessingML around paragraphs and runs that holds text to read through (content controls, custom XML,
+# tracked insertions and moves, simple fields, smart tags) and what is not the document's text (deleted or
+# moved-away text, field codes, properties, a text box's fallback copy)
+WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag", "fldSimple", "hyperlink"})
+SKIPPED = frozenset({"del", "moveFrom", "delText", "instrText", "pPr", "rPr", "sdtPr", "sdtEndPr", "Fallback",
+                     "tblPr", "tcPr", "trPr"})
 
 
 @dataclass
@@ -115,19 +121,83 @@ def _open(data: bytes) -> WordDocument:
 # Word document -> lines in reading order -------------------------------------------------------
 
 def _document_lines(document: WordDocument) -> Iterator[Line]:
-    from docx.table import Table as WordTable
-
     numbers = _HeadingNumbers(document)
-    for block in document.iter_inner_content():
-        if isinstance(block, WordTable):
+    for block in _blocks(document.element.body, document._body):
+        if _local(block._element) == "tbl":
             yield from _table_lines(block)
         else:
             yield numbers.written(block, _paragraph_line(block))
+            yield from _text_box_lines(block)
+
+
+def _blocks(container, parent) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of a body or cell in reading order, also those a content control (w:sdt,
+    as municipal templates put the date or the decision in) or custom XML wraps: python-docx's own
+    iteration passes over them, and their text was lost without a word."""
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+    for child in container.iterchildren():
+        tag = _local(child)
+        if tag == "p":
+            yield WordParagraph(child, parent)
+        elif tag == "tbl":
+            yield WordTable(child, parent)
+        elif tag in WRAPPERS:
+            yield from _blocks(child, parent)
+
+
+def _text_box_lines(paragraph: Paragraph) -> Iterator[Line]:
+    """The text of the text boxes anchored in a paragraph (a front page laid out in boxes, a »Lukket punkt«
+    stamp), as lines after it; once each (Word stores a box twice: for new readers and as a fallback)."""
+    for box in _descendants(paragraph._p, "txbxContent"):
+        for block in _blocks(box, paragraph._parent):
+            yield from _table_lines(block) if _local(block._element) == "tbl" else [_paragraph_line(block)]
+
+
+def _descendants(element, name: str) -> Iterator:
+    """Elements called `name` under `element`, not under a fallback copy or inside another such element."""
+    for child in element.iterchildren():
+        tag = _local(child)
+        if tag == name:
+            yield child
+        elif tag not in SKIPPED:
+            yield from _descendants(child, name)
+
+
+def _paragraph_text(element) -> str:
+    """A paragraph's text as Word shows it: its runs, also those inside content controls, tracked insertions,
+    simple fields and hyperlinks (python-docx's text reads only the direct ones), tabs and line breaks; not
+    deleted text, field codes, or the text boxes anchored in it (`_text_box_lines`)."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        for child in node.iterchildren():
+            tag = _local(child)
+            if tag == "t":
+                parts.append(child.text or "")
+            elif tag == "tab":
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append("\n")
+            elif tag == "noBreakHyphen":
+                parts.append("-")
+            elif tag not in SKIPPED and tag != "txbxContent":
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _local(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 class _HeadingNumbers:
     """Word's automatic numbering of item headings (»1.« shown, only »Godkendelse af dagsorden« in the
-    text): each numbered Heading 1 gets its number written, counted per list from the list's start."""
+    text): each numbered Heading 1 gets its number written, counted from the list's start and on through the
+    lists of the same definition (`_counter`)."""
 
     def __init__(self, document: WordDocument) -> None:
         try:
@@ -143,9 +213,19 @@ class _HeadingNumbers:
         num_id = _numbering_id(paragraph)
         if num_id is None:
             return line
-        number = self.last.get(num_id, self._start(num_id) - 1) + 1
-        self.last[num_id] = number
+        counter = self._counter(num_id)
+        number = self.last.get(counter, self._start(num_id) - 1) + 1
+        self.last[counter] = number
         return Line(f"{number}. {text}", line.level, line.cells)
+
+    def _counter(self, num_id: str) -> str:
+        """What a list counts with: Word carries the count on across the lists made from one definition (a
+        list pasted or »continued« gets a new id on the same definition), unless a list restarts it."""
+        num = f'./w:num[@w:numId="{num_id}"]'
+        if self.numbering.xpath(f'{num}/w:lvlOverride[@w:ilvl="0"]/w:startOverride'):
+            return f"num:{num_id}"
+        abstract = self.numbering.xpath(f"{num}/w:abstractNumId/@w:val")
+        return f"abstract:{abstract[0]}" if abstract else f"num:{num_id}"
 
     def _start(self, num_id: str) -> int:
         """The list's first number: an override of the list's, or its definition's (1 when neither says)."""
@@ -176,7 +256,7 @@ def _numbering_id(paragraph: Paragraph) -> str | None:
 def _paragraph_line(paragraph: Paragraph) -> Line:
     ppr = paragraph._p.pPr
     listed = ppr is not None and ppr.numPr is not None
-    text = _clean(paragraph.text)
+    text = _clean(_paragraph_text(paragraph._p))
     return Line(f"- {text}" if listed and text else text, _heading_level(paragraph), listed=listed)
 
 
@@ -194,8 +274,9 @@ def _cell_text(cell: _Cell) -> str:
     from docx.table import Table as WordTable
 
     parts = []
-    for block in cell.iter_inner_content():
-        lines = _table_lines(block) if isinstance(block, WordTable) else [_paragraph_line(block)]
+    for block in _blocks(cell._tc, cell):
+        lines = _table_lines(block) if isinstance(block, WordTable) else [_paragraph_line(block), *_text_box_lines(
+            block)]
         parts.extend(line.text.replace("\t", "\n") for line in lines)
     return "\n".join(p for p in parts if p).strip()
 
@@ -330,7 +411,9 @@ def _take_case_number(item: AgendaItem, lines: list[Line], dropped: list[Dropped
     rest = []
     for line in lines:
         m = CASE_NUMBER.match(line.text.replace("\t", " "))
-        if m and item.case_number is None:
+        if m and not m.group("n"):  # the template's »Sagsnr.:« left empty: a label, no number
+            dropped.append(Dropped(DropReason.MARKER, line.text.strip()))
+        elif m and item.case_number is None:
             item.case_number = m.group("n").strip()
             dropped.append(Dropped(DropReason.MARKER, line.text.replace("\t", " ")[:m.start("n")].strip()))
         else:
