@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpus.dates import find_date, find_time
 from corpus.spelling import either_spelling, fold
-from corpus.textclean import CONTENTS_HEADINGS
+from corpus.textclean import CONTENTS_HEADINGS, PART_HEADINGS
 
 # Bodies written out in prose in some minutes; their documents elsewhere use the short name.
 BODY_ALIASES = {fold(name): short for name, short in {
@@ -33,6 +33,7 @@ BODY_SUFFIX = re.compile(either_spelling(
     r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
+PARTS = {fold(heading) for heading in PART_HEADINGS}
 DOC_KIND = r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden)"
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
 KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
@@ -151,10 +152,10 @@ def _ends_value(line: str) -> bool:
 
 def _names(value: str, head: list[str], start: int) -> list[str]:
     """Names after a label: on its line (comma-separated) and then one a line, up to a blank line, a label or
-    the heading of a table of contents (»Afbud: Dorte Madsen« / »Indholdsfortegnelse«)."""
+    the heading of a table of contents or of the agenda's open part (»Afbud: Dorte Madsen« / »Åbne punkter«)."""
     lines, prose = [], False
     for line in head[start:]:
-        if _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS:
+        if _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS | PARTS:
             break
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,

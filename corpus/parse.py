@@ -27,7 +27,7 @@ from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
-from corpus.textclean import (CONTENTS_HEADINGS, clean_inline, drop_toc_lines, is_table_rule, normalise,
+from corpus.textclean import (CONTENTS_HEADINGS, PART_HEADINGS, clean_inline, drop_toc_lines, is_table_rule, normalise,
                               strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
@@ -69,7 +69,9 @@ END_OF_ITEMS = re.compile(
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
-CLOSED_BLOCK = {fold(line) for line in ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter")}
+CLOSED_BLOCK = {fold(line) for line in ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter",
+                                        "lukkede sager")}
+PARTS = {fold(line) for line in PART_HEADINGS}
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}
@@ -300,7 +302,7 @@ def _is_section_start(line: str) -> bool:
 
 def _ends_title(line: str) -> bool:
     text = line.strip()
-    return (not text or CASE_NUMBER.match(text) is not None or known_heading(clean_inline(text)) is not None
+    return (not text or fold(text) in PARTS or CASE_NUMBER.match(text) is not None or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles")
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)

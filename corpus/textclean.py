@@ -32,6 +32,9 @@ TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
 DATE_OPENING = re.compile(r"^\s*\d{1,2}\.\s+(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)  # »14. april …«
 TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
 CONTENTS_HEADINGS = ("indhold", "indholdsfortegnelse")  # the line above a table of contents (compared folded)
+# The headings of the open and the closed part of an agenda (compared folded): no title or name goes on into one
+PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sager", "lukket referat",
+                 "lukket dagsorden", "lukket møde", "lukkede punkter", "lukkede sager")
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

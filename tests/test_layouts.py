@@ -377,3 +377,19 @@ def test_a_case_number_label_left_empty_is_no_case_number():
     first = reading.meetings[0].items[0]
     assert first.case_number is None and "Sagsnr.:" in [d.text for d in reading.dropped]
     assert [i.case_number for i in reading.meetings[0].items[1:]] == [i.case_number for i in before.items[1:]]
+
+
+def test_the_headings_of_the_open_and_closed_parts_are_no_name_or_title():
+    """»Åbne punkter« under »Afbud: …« was read as an absentee, and »Lukkede punkter« under a title-only item
+    as the rest of its title."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    parts = text.replace("Afbud: Dorte Madsen\n", "Afbud: Dorte Madsen\nÅbne punkter\n").replace(
+        "EMN-2025-004711\nIndstilling\nDirektøren indstiller, at klimaregnskabet godkendes.\nBeslutning\nGodkendt.\n"
+        "Side 2 af 3\n", "Lukkede punkter\n")
+    assert parts.count("Lukkede punkter") == 1 and parts.count("Åbne punkter") == 1
+    [meeting] = inspect_document(parts.encode(), path.name).meetings
+    [before] = inspect_document(text.encode(), path.name).meetings
+    assert meeting.absentees == before.absentees == ["Dorte Madsen"]
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (i.number, i.title, i.closed) for i in before.items]
