@@ -98,3 +98,23 @@ def test_word_numbering_carries_on_through_a_list_continued_under_a_new_id():
     word = read_meetings(out.getvalue(), path.with_suffix(".docx").name)
     assert [i.number for i in word[0].items] == [1, 2, 3, 4]
     assert what_was_read(word) == what_was_read(read_meetings(text.encode(), path.name))
+
+
+def test_minutes_read_by_their_heading_styles_keep_the_typed_front_pages_facts():
+    """An item with nothing under its title, and the next one opening with prose: the text parser cannot tell
+    them from text, so the heading styles guide the reading; the front page is still read as typed (»Mødested …«, »Deltagere: …«,
+    »Afbud: …«), where Acadre's table reading gave one place »Mødested …, Deltagere: …« and no participants."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8").replace("Mødested Byrådssalen", "Mødested: Byrådssalen")
+    lines = text.split("\n")
+    second, fourth = lines.index("2. Forslag fra Enhedslisten om en klimaplan med"), lines.index(
+        "4. Lukket punkt: Salg af grund")
+    lines[second:fourth] = ["2. Forslag fra Enhedslisten", "3. Klimaregnskab", "Regnskabet viser et fald",
+                            "i udledningerne fra trafikken", "og fra kommunens bygninger"]
+    [word] = read_meetings(word_minutes("\n".join(lines), numbered=False), path.with_suffix(".docx").name)
+    [typed] = read_meetings(text.encode(), path.name)
+    assert [(i.number, i.title) for i in word.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Forslag fra Enhedslisten"), (3, "Klimaregnskab"), (4, "Salg af grund")]
+    assert [i.closed for i in word.items] == [False, False, False, True]  # (»Lukket punkt:« is a marker)
+    assert (word.body, word.date, word.time, word.location, word.participants, word.absentees) == (
+        typed.body, typed.date, typed.time, typed.location, typed.participants, typed.absentees)

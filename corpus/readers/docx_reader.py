@@ -35,6 +35,7 @@ ITEM_HEADING = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.DOTALL)
 CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\w.*)?$", re.IGNORECASE)  # (n: none when left empty)
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
+CLOSED_LABEL = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.IGNORECASE)  # a 'Lukket punkt' marker under the heading
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
@@ -83,6 +84,7 @@ def inspect(data: bytes, name: str) -> Reading:
     dropped: list[Dropped] = []
     if not items:
         return Reading(_as_plain_text(lines, name, dropped), dropped, text)
+    typed = None  # minutes typed in Word, as the text parser reads them
     if not any(item.in_table for item in items):
         # Minutes written in Word with its heading styles, not Acadre's tables: their text has the layout of
         # typed minutes (»Mødested …«, »Afbud: …«, a case number under the title), which the text parser reads,
@@ -92,10 +94,15 @@ def inspect(data: bytes, name: str) -> Reading:
             meetings = _as_plain_text(lines, name, dropped)
             if sum(len(m.items) for m in meetings) >= len(items):
                 return Reading(meetings, dropped, text)
+            typed = meetings[0]
         except ReaderError:
             pass
         dropped = []
     meeting = _meeting(front, signatures, name)
+    if typed is not None and typed.date:  # the typed front page's facts, as the text parser reads them (not
+        # Acadre's table: »Mødested: …, Deltagere: …« was one place, and no one took part)
+        meeting.body, meeting.date, meeting.time = typed.body or meeting.body, typed.date, typed.time
+        meeting.location, meeting.participants, meeting.absentees = typed.location, typed.participants, typed.absentees
     meeting.items = [_item(raw, meeting.date, dropped) for raw in items]
     dropped += [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
     dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
@@ -377,7 +384,11 @@ def _label(text: str) -> str:
 
 def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
     marked = any(CLOSED_LINE.match(line.text.strip()) for line in raw.lines[:3])
-    item = AgendaItem(number=raw.number, title=raw.title, closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
+    title = raw.title
+    if label := CLOSED_LABEL.match(title):  # »Lukket punkt: Salg af grund«: the marker, then the title
+        dropped.append(Dropped(DropReason.MARKER, label.group().strip()))
+        title = title[label.end():]
+    item = AgendaItem(number=raw.number, title=title, closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
     heading, body = "", []
     for line in raw.lines:
         if line.level and line.text:
