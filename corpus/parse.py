@@ -69,9 +69,8 @@ END_OF_ITEMS = re.compile(
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
-CLOSED_BLOCK = {fold(line) for line in ("lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter",
-                                        "lukkede sager")}
 PARTS = {fold(line) for line in PART_HEADINGS}
+CLOSED_BLOCK = {part for part in PARTS if part.startswith("lukke")}  # the closed part's: »Lukket referat« …
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}
