@@ -118,3 +118,19 @@ def test_minutes_read_by_their_heading_styles_keep_the_typed_front_pages_facts()
     assert [i.closed for i in word.items] == [False, False, False, True]  # (»Lukket punkt:« is a marker)
     assert (word.body, word.date, word.time, word.location, word.participants, word.absentees) == (
         typed.body, typed.date, typed.time, typed.location, typed.participants, typed.absentees)
+
+
+def test_a_case_number_set_right_in_the_item_heading_is_the_case_number():
+    """»6.⇥Budgetopfølgning⇥Sagsnr. 24/1234« (a right-aligned tab in the heading line): the case number, not
+    the end of the title."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    [typed] = read_meetings(text.encode(), path.name)
+    lines = text.split("\n")
+    for item in typed.items:  # each heading on one line, its case number at the end after a tab
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{item.number}. "))
+        end = lines.index(item.case_number, at)
+        lines[at:end + 1] = [f"{item.number}.\t{item.title}\tSagsnr. {item.case_number}"]
+    [word] = read_meetings(word_minutes("\n".join(lines), numbered=False), path.with_suffix(".docx").name)
+    assert [(i.number, i.title, i.case_number) for i in word.items] == [
+        (i.number, i.title, i.case_number) for i in typed.items]

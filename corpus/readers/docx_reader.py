@@ -384,11 +384,16 @@ def _label(text: str) -> str:
 
 def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
     marked = any(CLOSED_LINE.match(line.text.strip()) for line in raw.lines[:3])
-    title = raw.title
+    title, case_number = raw.title, None
     if label := CLOSED_LABEL.match(title):  # »Lukket punkt: Salg af grund«: the marker, then the title
         dropped.append(Dropped(DropReason.MARKER, label.group().strip()))
         title = title[label.end():]
-    item = AgendaItem(number=raw.number, title=title, closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
+    head, _, tail = title.rpartition("\t")
+    if head and (case := CASE_NUMBER.match(tail.strip())) and case.group("n"):  # »Title⇥Sagsnr. 24/1234«
+        dropped.append(Dropped(DropReason.MARKER, tail.strip()[:case.start("n")].strip()))
+        title, case_number = head.strip(), case.group("n").strip()
+    item = AgendaItem(number=raw.number, title=title, case_number=case_number,
+                      closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
     heading, body = "", []
     for line in raw.lines:
         if line.level and line.text:
