@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from corpus.dates import find_date, find_time
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError
+from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
 from corpus.textclean import as_written
@@ -130,7 +131,7 @@ def _open(data: bytes) -> WordDocument:
 def _document_lines(document: WordDocument) -> Iterator[Line]:
     numbers = _HeadingNumbers(document)
     for block in _blocks(document.element.body, document._body):
-        if _local(block._element) == "tbl":
+        if local_name(block._element) == "tbl":
             yield from _table_lines(block)
         else:
             yield numbers.written(block, _paragraph_line(block))
@@ -145,7 +146,7 @@ def _blocks(container, parent) -> Iterator[Paragraph | Table]:
     from docx.text.paragraph import Paragraph as WordParagraph
 
     for child in container.iterchildren():
-        tag = _local(child)
+        tag = local_name(child)
         if tag == "p":
             yield WordParagraph(child, parent)
         elif tag == "tbl":
@@ -159,13 +160,13 @@ def _text_box_lines(paragraph: Paragraph) -> Iterator[Line]:
     stamp), as lines after it; once each (Word stores a box twice: for new readers and as a fallback)."""
     for box in _descendants(paragraph._p, "txbxContent"):
         for block in _blocks(box, paragraph._parent):
-            yield from _table_lines(block) if _local(block._element) == "tbl" else [_paragraph_line(block)]
+            yield from _table_lines(block) if local_name(block._element) == "tbl" else [_paragraph_line(block)]
 
 
 def _descendants(element, name: str) -> Iterator:
     """Elements called `name` under `element`, not under a fallback copy or inside another such element."""
     for child in element.iterchildren():
-        tag = _local(child)
+        tag = local_name(child)
         if tag == name:
             yield child
         elif tag not in SKIPPED:
@@ -180,7 +181,7 @@ def _paragraph_text(element) -> str:
 
     def walk(node) -> None:
         for child in node.iterchildren():
-            tag = _local(child)
+            tag = local_name(child)
             if tag == "t":
                 parts.append(child.text or "")
             elif tag == "tab":
@@ -195,10 +196,6 @@ def _paragraph_text(element) -> str:
     walk(element)
     return "".join(parts)
 
-
-def _local(element) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 class _HeadingNumbers:
@@ -278,12 +275,10 @@ def _table_lines(table: Table) -> Iterator[Line]:
 
 def _cell_text(cell: _Cell) -> str:
     """A cell's paragraphs and nested tables (signature pages nest their name boxes)."""
-    from docx.table import Table as WordTable
-
     parts = []
     for block in _blocks(cell._tc, cell):
-        lines = _table_lines(block) if isinstance(block, WordTable) else [_paragraph_line(block), *_text_box_lines(
-            block)]
+        lines = _table_lines(block) if local_name(block._element) == "tbl" else [
+            _paragraph_line(block), *_text_box_lines(block)]
         parts.extend(line.text.replace("\t", "\n") for line in lines)
     return "\n".join(p for p in parts if p).strip()
 

@@ -10,15 +10,18 @@ from corpus.readers.html_sections import html_sections
 from corpus.textclean import collapse_spaces
 
 
-def local_name(element: Element) -> str:
-    """An element's tag without its namespace (»{http://…}Committee« -> »Committee«)."""
-    return element.tag.rsplit("}", 1)[-1]
+def local_name(element) -> str:
+    """An element's tag without its namespace (»{http://…}Committee« -> »Committee«); "" for a comment or a
+    processing instruction, whose tag is no name (ElementTree's and lxml's elements alike)."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def strip_namespaces(root: Element) -> None:
     """Every tag under `root` by its local name: an export read by its layout, whatever namespace it declares."""
     for element in root.iter():
-        element.tag = local_name(element)
+        if isinstance(element.tag, str):
+            element.tag = local_name(element)
 
 
 def value(element: Element, path: str) -> str | None:
