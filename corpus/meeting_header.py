@@ -19,7 +19,8 @@ from pathlib import Path
 
 from corpus.dates import find_date, find_time
 from corpus.spelling import either_spelling, fold
-from corpus.textclean import CONTENTS_HEADINGS, PART_HEADINGS
+from corpus.table_rows import cells, member
+from corpus.textclean import CONTENTS_HEADINGS, part_heading
 
 # Bodies written out in prose in some minutes; their documents elsewhere use the short name.
 BODY_ALIASES = {fold(name): short for name, short in {
@@ -33,7 +34,6 @@ BODY_SUFFIX = re.compile(either_spelling(
     r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
-PARTS = {fold(heading) for heading in PART_HEADINGS}
 DOC_KIND = r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden)"
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
 KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
@@ -138,11 +138,23 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
         elif key == "present":
-            names = _names(value, head, k + 1)
-            h.participants = h.participants or names
+            there, away = _attendance(_names(value, head, k + 1))
+            h.participants = h.participants or there
+            h.absentees += [name for name in away if name not in h.absentees]
         elif key == "absent":
             names = [n for n in _names(value, head, k + 1) if n.lower() not in ("ingen", "-")]
-            h.absentees = h.absentees or names
+            h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
+
+
+def _attendance(names: list[str]) -> tuple[list[str], list[str]]:
+    """Names as written, and the rows of a table of members (table_rows.member): who was there, who away."""
+    there: list[str] = []
+    away: list[str] = []
+    for name in names:
+        row = member(name) if cells(name) else (name, False)
+        if row is not None:
+            (away if row[1] else there).append(row[0])
+    return there, away
 
 
 def _ends_value(line: str) -> bool:
@@ -155,7 +167,8 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     the heading of a table of contents or of the agenda's open part (»Afbud: Dorte Madsen« / »Åbne punkter«)."""
     lines, prose = [], False
     for line in head[start:]:
-        if _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS | PARTS:
+        if _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS \
+                or part_heading(line) is not None:
             break
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,

@@ -27,8 +27,9 @@ from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
+from corpus.table_rows import cells, is_column_names
 from corpus.textclean import (CONTENTS_HEADINGS, PART_HEADINGS, clean_inline, drop_toc_lines, is_table_rule, normalise,
-                              strip_page_furniture, undouble_spacing)
+                              part_heading, strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -69,8 +70,8 @@ END_OF_ITEMS = re.compile(
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
-PARTS = {fold(line) for line in PART_HEADINGS}
-CLOSED_BLOCK = {part for part in PARTS if part.startswith("lukke")}  # the closed part's: »Lukket referat« …
+# the closed part's headings: »Lukket referat« …
+CLOSED_BLOCK = {fold(part) for part in PART_HEADINGS if part.startswith("lukke")}
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}
@@ -166,7 +167,8 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
               for k, h in enumerate(headings)]
     under_title = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
-        closed = closed or (k > 0 and _closed_before(lines, headings[k - 1].line, h.line))
+        if k > 0:
+            closed = _closed_after(lines, headings[k - 1].line, h.line, closed)
         body = bodies[k]
         if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None and not (
                 under_title and _closed_marker_at_start(body) == last):
@@ -301,7 +303,8 @@ def _is_section_start(line: str) -> bool:
 
 def _ends_title(line: str) -> bool:
     text = line.strip()
-    return (not text or fold(text) in PARTS or CASE_NUMBER.match(text) is not None or known_heading(clean_inline(text)) is not None
+    return (not text or part_heading(text) is not None or CASE_NUMBER.match(text) is not None
+            or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles")
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
@@ -446,8 +449,15 @@ def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool
     return under > above or under == above and style is ALONE
 
 
-def _closed_before(lines: list[str], start: int, end: int) -> bool:
-    return any(fold(_plain(line).strip()) in CLOSED_BLOCK for line in lines[start:end])
+def _closed_after(lines: list[str], start: int, end: int, closed: bool) -> bool:
+    """Whether the agenda's closed part holds what follows these lines: it begins at its heading (»Lukkede
+    punkter«) and ends only where an open part says it goes on (»Åbne punkter (fortsat)«). A plain open-part
+    line does not end it: eDoc prints »Åbent referat« as a running header on the closed part's pages too."""
+    for line in lines[start:end]:
+        part = part_heading(_plain(line))
+        if part is not None:
+            closed = part[0] in CLOSED_BLOCK or (closed and not part[1])
+    return closed
 
 
 # -- reading one item ---------------------------------------------------------------------------
@@ -539,12 +549,15 @@ class _BodyReader:
             if not line:
                 self._flush_para()
                 continue
+            if part_heading(line) is not None:  # the agenda's parts head no item's text (an attachment list's
+                self.dropped.append(Dropped(DropReason.MARKER, line))  # neither), whatever the part
+                continue
             if self.in_bilag and self._bilag_line(line, lines, i):
                 continue
             if low == AWAY_FROM_ITEM:
                 self._start(SectionKind.OTHER, line.rstrip(":"))
                 continue
-            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_BLOCK:
+            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line):
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
             if CLOSED_LINE.match(line) and not self.paras and not self.para:
@@ -572,10 +585,12 @@ class _BodyReader:
             if not (self.para and line[:1].islower()) and self._section_line(line, raw):
                 continue  # (a line going on in lower case, right under a paragraph's line, is its wrap)
             text = clean_inline(line)
-            if text and raw[:1] in "-•":  # a list entry stands on its own line
+            if text and (raw[:1] in "-•" or cells(line)):  # a list entry, a table's row: on its own line
                 self._flush_para()
             if text:
                 self.para.append(text)
+            if cells(line):
+                self._flush_para()
         self._flush_section()
 
     # sections
@@ -685,6 +700,12 @@ class _BodyReader:
 
     def _add_title(self, text: str, listed: bool = False) -> None:
         """One attachment title; a PDF line that only goes on with the title before (a wrap) is joined to it."""
+        if is_column_names(text):  # a table's »Nr. ⇥ Titel ⇥ Dok.nr.«
+            self.dropped.append(Dropped(DropReason.MARKER, text.strip()))
+            return
+        if row := cells(text):  # a table's row: its title is its longest cell (the others: number, file number)
+            text, *others = sorted(row, key=len, reverse=True)
+            self.dropped += [Dropped(DropReason.MARKER, cell) for cell in others if cell]
         text = clean_inline(text).lstrip("-• ").strip()
         if not text:
             return

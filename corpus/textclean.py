@@ -19,6 +19,7 @@ from ftfy import fix_encoding
 from corpus.dates import MONTHS
 from corpus.model import DropReason, Dropped
 from corpus.sections import known_heading
+from corpus.spelling import fold
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
@@ -36,6 +37,9 @@ CONTENTS_HEADINGS = ("indhold", "indholdsfortegnelse")  # the line above a table
 # The headings of the open and the closed part of an agenda (compared folded): no title or name goes on into one
 PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sager", "lukket referat",
                  "lukket dagsorden", "lukket møde", "lukkede punkter", "lukkede sager")
+# »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, folded
+PART_LINE = re.compile(r"^(?P<part>[a-z ]+?)\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
+_PARTS = {fold(heading) for heading in PART_HEADINGS}
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -43,6 +47,7 @@ TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
 # What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
 MOJIBAKE_LEADS = "ÃÂâ"
+
 HEADER_LOOKBACK = 6
 # A line a page opens with that starts an item (»3. Orientering«, »823. Budget«, »4   Eventuelt«, a number
 # alone): a new heading, never the rest of the sentence the page before ended in (»… 7 stemmer mod« / »2 fra Ø«,
@@ -56,6 +61,14 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a surrogate only a
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
 
+
+def part_heading(line: str) -> tuple[str, bool] | None:
+    """The agenda part a line heads (folded, as in PART_HEADINGS) and whether it says the part goes on
+    (»(fortsat)«), or None when the line heads no part."""
+    m = PART_LINE.match(fold(line.strip()))
+    if m is None or m.group("part") not in _PARTS:
+        return None
+    return m.group("part"), m.group("on") is not None
 
 def as_written(text: str) -> str:
     """A decoded text in the one form the readers and the index expect: characters composed (NFC: »å« as one

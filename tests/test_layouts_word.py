@@ -15,14 +15,17 @@ from conftest import SAMPLES, VARIANTS, what_was_read
 from corpus.readers import ReaderError, read_meetings
 
 ITEM = re.compile(r"^(?:- )?(\d{1,3})\.\s+([A-ZÆØÅ].*)$")  # »- 11. februar« is a date
+PART = re.compile(r"^(åbne|lukkede) punkter\b", re.IGNORECASE)  # the agenda's parts (»Åbne punkter (fortsat)«)
 SECTIONS = {"Beslutning", "Indstilling", "Sagsfremstilling", "Resumé", "Bilag", "Referat"}
 LAYOUTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt"]
 
 
-def word_minutes(text: str, numbered: bool, start: int | None = None, num_id: str | None = None) -> bytes:
-    """The text as typed in Word, a paragraph a line: item headings in Heading 1 (numbered by Word when
-    `numbered`, from `start` when given, and then only the title is in the text), section headings in
-    Heading 2. `num_id`: the list the headings name, as written (a damaged file's)."""
+def word_minutes(text: str, numbered: bool, start: int | None = None, num_id: str | None = None,
+                 level: int = 1) -> bytes:
+    """The text as typed in Word, a paragraph a line: item headings in Heading `level` (numbered by Word when
+    `numbered`, from `start` when given, and then only the title is in the text), section headings a level
+    below, the agenda's parts (»Åbne punkter«) in Heading 1. `num_id`: the list the headings name, as written
+    (a damaged file's)."""
     from docx import Document
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -42,12 +45,14 @@ def word_minutes(text: str, numbered: bool, start: int | None = None, num_id: st
         m = ITEM.match(line)
         if m and int(m.group(1)) == (expected or int(m.group(1))):
             expected = int(m.group(1)) + 1
-            paragraph = document.add_paragraph(m.group(2) if numbered else line, style="Heading 1")
+            paragraph = document.add_paragraph(m.group(2) if numbered else line, style=f"Heading {level}")
             if numbered:
                 paragraph._p.get_or_add_pPr().append(parse_xml(
                     f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        elif PART.match(line) and level > 1:
+            document.add_paragraph(line, style="Heading 1")
         else:
-            document.add_paragraph(line, style="Heading 2" if line.strip() in SECTIONS else None)
+            document.add_paragraph(line, style=f"Heading {level + 1}" if line.strip() in SECTIONS else None)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

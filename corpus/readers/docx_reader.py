@@ -24,6 +24,7 @@ from corpus.readers import ReaderError
 from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
+from corpus.table_rows import is_column_names
 from corpus.textclean import as_written
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
@@ -200,8 +201,9 @@ def _paragraph_text(element) -> str:
 
 class _HeadingNumbers:
     """Word's automatic numbering of item headings (»1.« shown, only »Godkendelse af dagsorden« in the
-    text): each numbered Heading 1 gets its number written, counted from the list's start and on through the
-    lists of the same definition (`_counter`)."""
+    text): each heading numbered at a list's first level gets its number written, counted from the list's
+    start and on through the lists of the same definition (`_counter`). Any heading level: items may be
+    Heading 2 under Heading 1 parts (»Åbne punkter«); a list's deeper levels (»5.1«) number no item."""
 
     def __init__(self, document: WordDocument) -> None:
         try:
@@ -211,16 +213,15 @@ class _HeadingNumbers:
         self.last: dict[str, int] = {}
 
     def written(self, paragraph: Paragraph, line: Line) -> Line:
-        text = line.text.removeprefix("- ") if line.listed else line.text
-        if line.level != 1 or not text or text[:1].isdigit() or self.numbering is None:
+        if not line.level or not line.text or line.text[:1].isdigit() or self.numbering is None:
             return line
-        num_id = _numbering_id(paragraph)
-        if num_id is None:
+        num_id, depth = _numbering(paragraph)
+        if num_id is None or depth != "0":
             return line
         counter = self._counter(num_id)
         number = self.last.get(counter, self._start(num_id) - 1) + 1
         self.last[counter] = number
-        return Line(f"{number}. {text}", line.level, line.cells)
+        return Line(f"{number}. {line.text}", line.level, line.cells)
 
     def _counter(self, num_id: str) -> str:
         """What a list counts with: Word carries the count on across the lists made from one definition (a
@@ -242,9 +243,10 @@ class _HeadingNumbers:
         return int(found[0]) if found and found[0].isdigit() else 1
 
 
-def _numbering_id(paragraph: Paragraph) -> str | None:
-    """The numbering list a paragraph belongs to, set on it or on its style (or the style's base); None when
-    it is not numbered (no list, or list 0, which switches numbering off)."""
+def _numbering(paragraph: Paragraph) -> tuple[str | None, str]:
+    """The numbering list a paragraph belongs to and its level in it (»0«, the first, unless said), set on
+    the paragraph or on its style (or the style's base); no list when it is not numbered (no list, or list
+    0, which switches numbering off)."""
     elements = [paragraph._p]
     style = paragraph.style
     while style is not None and len(elements) < 10:  # (a damaged file may base a style on itself)
@@ -253,15 +255,18 @@ def _numbering_id(paragraph: Paragraph) -> str | None:
     for element in elements:
         found = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
         if found:  # a decimal number, as the schema says; anything else (a damaged file) numbers nothing
-            return found[0] if found[0].isdigit() and found[0] != "0" else None
-    return None
+            depth = element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+            return (found[0] if found[0].isdigit() and found[0] != "0" else None), depth[0] if depth else "0"
+    return None, "0"
 
 
 def _paragraph_line(paragraph: Paragraph) -> Line:
-    ppr = paragraph._p.pPr
-    listed = ppr is not None and ppr.numPr is not None
+    """A list's entry as »- text«; a heading as its words, numbered or not (its number, if an item's, is
+    written by _HeadingNumbers)."""
+    ppr, level = paragraph._p.pPr, _heading_level(paragraph)
+    listed = ppr is not None and ppr.numPr is not None and not level
     text = _clean(_paragraph_text(paragraph._p))
-    return Line(f"- {text}" if listed and text else text, _heading_level(paragraph), listed=listed)
+    return Line(f"- {text}" if listed and text else text, level, listed=listed)
 
 
 def _table_lines(table: Table) -> Iterator[Line]:
@@ -406,6 +411,8 @@ def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date
         lines = _take_case_number(item, lines, dropped)
     kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting_date)
     if kind is SectionKind.ATTACHMENTS:
+        dropped.extend(Dropped(DropReason.MARKER, line.text) for line in lines if is_column_names(line.text))
+        lines = [line for line in lines if not is_column_names(line.text)]  # »Nr. ⇥ Titel ⇥ Dok.nr.«
         titles = _attachment_titles(lines)
         dropped.extend(Dropped(DropReason.MARKER, cell) for line in lines for cell in line.cells
                        if cell.strip() and cell != max(line.cells, key=len))

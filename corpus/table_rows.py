@@ -1,0 +1,42 @@
+"""Table rows that reach the text parser as lines with a tab between the cells (Word's tables, as
+docx_reader joins them): the row of column names above them, and the attendance column of a list of members.
+
+A table of members (»Navn ⇥ Parti ⇥ Fremmøde«, then »Dorte Madsen ⇥ O ⇥ Afbud«) says who took part and who
+sent apologies; a table of attachments (»Nr. ⇥ Titel ⇥ Dok.nr.«) holds one title a row. Their column names
+are no member and no attachment."""
+from __future__ import annotations
+
+from corpus.spelling import fold
+
+# The names a table's columns go by in minutes (compared folded, without a colon)
+COLUMN_NAMES = {fold(name) for name in (
+    "nr", "nr.", "nummer", "løbenr.", "navn", "navne", "medlem", "parti", "titel", "bilag", "bilagsnavn",
+    "bilagstitel", "dokument", "dok.nr.", "dok. nr.", "dokumentnr.", "dokumentnummer", "fremmøde", "til stede",
+    "status", "funktion", "rolle", "bemærkning", "bemærkninger", "adgang", "åben/lukket", "type", "dato")}
+# What an attendance cell says (folded): away, or there (a cell that only says so is no part of the name)
+AWAY = {fold(word) for word in ("afbud", "fraværende", "fravær", "ikke til stede", "ikke mødt", "forfald", "syg")}
+THERE = {fold(word) for word in ("til stede", "tilstede", "mødt", "fremmødt", "deltog", "deltager", "ja", "x")}
+
+
+def cells(line: str) -> list[str]:
+    """A row's cells, stripped (none when the line has no tab: a line of text, not a row)."""
+    return [cell.strip() for cell in line.split("\t")] if "\t" in line else []
+
+
+def is_column_names(line: str) -> bool:
+    """Whether a row names its table's columns (»Nr. ⇥ Titel ⇥ Dok.nr.«): every cell a column's name."""
+    row = [cell for cell in cells(line) if cell]
+    return len(row) >= 2 and all(fold(cell.rstrip(":").strip()) in COLUMN_NAMES for cell in row)
+
+
+def member(line: str) -> tuple[str, bool] | None:
+    """A row of a table of members as the member's name, with the other cells but attendance after it in
+    brackets (»Anna Hansen (A)«), and whether the row says they were away; None for the column names."""
+    row = [cell for cell in cells(line) if cell]
+    if not row or is_column_names(line):
+        return None
+    away = any(fold(cell) in AWAY for cell in row)
+    name, *rest = [cell for cell in row if fold(cell) not in AWAY | THERE] or [""]
+    if not name:
+        return None
+    return (f"{name} ({', '.join(rest)})" if rest else name), away

@@ -1,0 +1,108 @@
+"""Tables in minutes typed in Word (docx_reader hands their rows to the text parser as lines, a tab between
+the cells): a front page's table of members with their attendance, an item's table of attachments, a vote
+table in a decision. Before, the column names counted as a member (»Navn ⇥ Parti ⇥ Fremmøde«) and as an
+attachment, the member with »Afbud« was a participant, and a decision's table ran into one paragraph with the
+sentence above it. The rows of a plain-text table (the KD-Net minutes' members of a group) are lines of
+their own too."""
+from __future__ import annotations
+
+import io
+
+from conftest import OS2, SAMPLES, need
+
+from corpus.readers import inspect_document, read_meetings
+
+MEMBERS = [("Navn", "Parti", "Fremmøde"), ("Anna Hansen", "A", "Til stede"), ("Bo Jensen", "V", "Til stede"),
+           ("Carl Nielsen", "F", "Til stede"), ("Dorte Madsen", "O", "Afbud")]
+ATTACHMENTS = [("Nr.", "Titel", "Dok.nr."), ("1", "Budgetopfølgning januar 2024", "1001/24"),
+               ("2", "Notat om anlæg", "1002/24")]
+VOTES = [("For", "Imod", "Undlod"), ("A, F (2)", "V (1)", "0")]
+
+
+def minutes_with_tables() -> bytes:
+    from docx import Document
+
+    document = Document()
+
+    def table(rows):
+        grid = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+
+    for line in ("Referat", "Udvalg: Økonomiudvalget", "Mødedato: 12. marts 2024", "Mødetid: Kl. 16:00",
+                 "Mødested: Mødelokale 1, Rådhuset", "Deltagere"):
+        document.add_paragraph(line)
+    table(MEMBERS)
+    document.add_paragraph("5. Godkendelse af dagsorden", style="Heading 1")
+    document.add_paragraph("Beslutning", style="Heading 2")
+    document.add_paragraph("Dagsordenen blev godkendt.")
+    document.add_paragraph("6. Budgetopfølgning pr. 31. januar 2024", style="Heading 1")
+    document.add_paragraph("Sagsnr.: 24/1234")
+    document.add_paragraph("Beslutning", style="Heading 2")
+    document.add_paragraph("Indstillingen blev godkendt. Bo Jensen (V) stemte imod. Afstemning:")
+    table(VOTES)
+    document.add_paragraph("Bilag", style="Heading 2")
+    table(ATTACHMENTS)
+    document.add_paragraph("7. Eventuelt", style="Heading 1")
+    document.add_paragraph("Beslutning", style="Heading 2")
+    document.add_paragraph("Intet.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_table_of_members_gives_who_took_part_and_who_sent_apologies():
+    meeting, = read_meetings(minutes_with_tables(), "referat.docx")
+    assert meeting.participants == ["Anna Hansen (A)", "Bo Jensen (V)", "Carl Nielsen (F)"]
+    assert meeting.absentees == ["Dorte Madsen (O)"]
+
+
+def test_a_table_of_attachments_gives_one_title_a_row_and_no_column_names():
+    reading = inspect_document(minutes_with_tables(), "referat.docx")
+    item = reading.meetings[0].items[1]
+    assert item.attachments == ["Budgetopfølgning januar 2024", "Notat om anlæg"]
+    dropped = {d.text for d in reading.dropped}
+    assert {"1", "1001/24", "2", "1002/24"} <= dropped  # set aside, not lost
+    assert any("Titel" in text and "Dok.nr." in text for text in dropped)
+
+
+def test_a_decisions_table_keeps_its_rows_as_lines_of_their_own():
+    item = read_meetings(minutes_with_tables(), "referat.docx")[0].items[1]
+    decision = next(s.text for s in item.sections if s.heading == "Beslutning")
+    lines = decision.split("\n")
+    assert "Indstillingen blev godkendt. Bo Jensen (V) stemte imod. Afstemning:" in lines
+    assert ["\t".join(row) for row in VOTES] == [line for line in lines if "\t" in line]
+
+
+def test_the_rows_of_a_plain_text_table_are_lines_of_their_own():
+    """The February KD-Net minutes list a group's members a row each, name ⇥ municipality."""
+    path = SAMPLES / "kdnet-2022-02-11-referat.txt"
+    item = next(i for i in read_meetings(path.read_bytes(), path.name)[0].items if i.number == 3)
+    lines = {line for s in item.sections for line in s.text.split("\n")}
+    assert {"Jesper Kaas Schmidt (Formand)\tRanders Kommune", "Lasse Jacobsen (Formand)\tViborg Kommune",
+            "Mette Andreassen\tViborg Kommune"} <= lines
+
+
+def test_acadres_table_of_attachments_with_column_names_gives_the_titles_alone():
+    """Acadre's Word minutes: a row of column names above the attachments' rows (number, access, title,
+    file number) is set aside, not read as an attachment."""
+    from copy import deepcopy
+
+    from docx import Document
+
+    path = need(OS2 / "acadre_syddjurs_puk_2013-06-20" / "3687982.DOCX")
+    document = Document(str(path))
+    first = next(row for table in document.tables for row in table.rows if row.cells[0].text == "1")
+    names = deepcopy(first._tr)
+    first._tr.addprevious(names)
+    table = next(table for table in document.tables if any(row._tr is names for row in table.rows))
+    row = next(row for row in table.rows if row._tr is names)
+    for cell, text in zip(row.cells, ("Nr.", "Adgang", "Titel", "Dok.nr.")):
+        cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    before = read_meetings(path.read_bytes(), path.name)[0].items[0].attachments
+    reading = inspect_document(out.getvalue(), path.name)
+    assert reading.meetings[0].items[0].attachments == before and len(before) == 3
+    assert "Nr.\tAdgang\tTitel\tDok.nr." in {d.text for d in reading.dropped}
