@@ -28,8 +28,8 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names
-from corpus.textclean import (CONTENTS_HEADINGS, PART_HEADINGS, clean_inline, drop_toc_lines, is_table_rule, normalise,
-                              part_heading, strip_page_furniture, undouble_spacing)
+from corpus.textclean import (CONTENTS_HEADINGS, DATE_OPENING, PART_HEADINGS, clean_inline, drop_toc_lines,
+                              is_table_rule, normalise, part_heading, strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -42,6 +42,7 @@ BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
 ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
+LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
 # »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name). Not »v/«
 # alone, which is »ved« in a place (»Café v/ Søen«).
@@ -339,34 +340,43 @@ def _join_wrap(title: str, more: str) -> str:
 
 
 def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
-    """The longest run of candidates numbered n, n+1, n+2, … in document order. A weak candidate (a title
-    and nothing that marks it as an item) counts only where the numbering needs it: filling the one number
-    missing between two items, or as items with nothing but their titles ending the minutes. Of two lines
-    with the same number, one going on from a list (»3. Drøfter prioriteringen.« under »2. …« in item 2's
-    Indstilling), the title after it is the item's when it has more of an item's marks (`_evidence`)."""
+    """The longest run of candidates numbered n, n+1, n+2, … in document order (the first of runs as long).
+    Of two lines with the same number that each lead a run as long, one going on from a list (»3. Drøfter
+    prioriteringen.« under »2. …« in item 2's Indstilling; Ballerup's »1. Meddelelser« numbering its
+    announcements 1–5, each with its Bilag, above the items »2. …«, »3. …«), the title after it is the item's
+    when it has more of an item's marks (`_evidence`: a presenter, a case number under it). A weak candidate
+    (a title and nothing that marks it as an item) counts only where the numbering needs it: filling the one
+    number missing between two items, or as items with nothing but their titles ending the minutes."""
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
-    best: list[Heading] = []
-    for start in range(len(strong)):
-        if best and strong[start].number <= best[0].number and strong[start].line < best[-1].line:
-            continue
-        chain = [strong[start]]
-        for c in strong[start + 1:]:
-            if c.line < chain[-1].end:
+    runs: list[list[Heading]] = [[] for _ in strong]  # the best run from each candidate on, found from the last
+    for i in range(len(strong) - 1, -1, -1):
+        c = strong[i]
+        best: list[Heading] = [c]
+        for d, run in zip(strong[i + 1:], runs[i + 1:]):
+            if d.line < c.end:
                 continue
-            if c.number == chain[-1].number + 1 or c.number > chain[-1].number and c.certain and chain[-1].certain \
-                    and not any(chain[-1].number < o.number < c.number and o.line > c.line for o in cands):
-                chain.append(c)  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
-            elif c.number == chain[-1].number + 2 and (gap := _weak_between(lines, weak, chain[-1], c)):
-                chain += [gap, c]
-            elif c.number == chain[-1].number and len(chain) > 1 and _title_like(c.title) and (
-                    _goes_on_from_list(lines, chain[-2].end, chain[-1])) and _evidence(lines, c) > _evidence(
-                    lines, chain[-1]):
-                chain[-1] = c
-        if len(chain) > len(best):
-            best = chain
-    return best + _weak_tail(lines, weak, best)
+            if d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
+                    and not any(c.number < o.number < d.number and o.line > d.line for o in cands):
+                step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
+            elif d.number == c.number + 2 and (gap := _weak_between(lines, weak, c, d)):
+                step = [c, gap]
+            else:
+                continue
+            length = len(step) + len(run)
+            if length > len(best) or length == len(best) and _instead(lines, c, best[1], d):
+                best = step + run
+        runs[i] = best
+    found = max(runs, key=len, default=[])  # (the first of runs as long)
+    return found + _weak_tail(lines, weak, found)
+
+
+def _instead(lines: list[str], c: Heading, chosen: Heading, other: Heading) -> bool:
+    """Whether `other`, after `chosen` and numbered the same, is the item after `c` rather than `chosen`: when
+    `chosen` goes on from a list in c's text and `other` has more of an item's marks."""
+    return other.number == chosen.number and not other.weak and not chosen.weak and _title_like(other.title) \
+        and _goes_on_from_list(lines, c.end, chosen) and _evidence(lines, other) > _evidence(lines, chosen)
 
 
 def _weak_between(lines: list[str], weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
@@ -377,9 +387,10 @@ def _weak_between(lines: list[str], weak: list[Heading], before: Heading, after:
 
 
 def _goes_on_from_list(lines: list[str], start: int, h: Heading) -> bool:
-    """Whether a numbered line numbered one less than `h` stands between `start` and `h`."""
-    return any((m := LIST_ENTRY.match(_plain(line))) and int(m.group(1)) == h.number - 1
-               for line in lines[start:h.line])
+    """Whether the last numbered line between `start` and `h` is numbered one less than `h`: `h` is that
+    list's next point (a list 1, 2, 3 ending a Bilag block above »3. Orientering« does not go on into it)."""
+    numbers = [int(m.group(1)) for line in lines[start:h.line] if (m := LIST_ENTRY.match(_plain(line)))]
+    return bool(numbers) and numbers[-1] == h.number - 1
 
 
 def _weak_tail(lines: list[str], weak: list[Heading], chain: list[Heading]) -> list[Heading]:
@@ -585,7 +596,8 @@ class _BodyReader:
             if not (self.para and line[:1].islower()) and self._section_line(line, raw):
                 continue  # (a line going on in lower case, right under a paragraph's line, is its wrap)
             text = clean_inline(line)
-            if text and (raw[:1] in "-•" or cells(line)):  # a list entry, a table's row: on its own line
+            point = LIST_POINT.match(text) and not DATE_OPENING.match(text)  # (»14. Marts« is a date wrapped)
+            if text and (raw[:1] in "-•" or cells(line) or point):  # a list's entry, a table's row: its own line
                 self._flush_para()
             if text:
                 self.para.append(text)
@@ -680,11 +692,13 @@ class _BodyReader:
     # attachment lists
     def _bilag_line(self, line: str, lines: list[str], i: int) -> bool:
         """Inside a Bilag block every line is an attachment title, whatever its words, until a heading
-        followed by prose, a lettered sub-point or a sub-item ends the block."""
+        followed by prose, a lettered sub-point, a sub-item or a point of a list the attachments do not
+        number (»3. Konference …« under »2012-208960 - …«, an announcement of item 1's list) ends the block."""
         text = clean_inline(line).lstrip("-• ").strip()
         if not text:
             return True
-        if LETTERED.match(text) or (SUB.match(text) and int(SUB.match(text).group(1)) == self.item.number):
+        if LETTERED.match(text) or (SUB.match(text) and int(SUB.match(text).group(1)) == self.item.number) or (
+                (point := LIST_POINT.match(text)) and not self._numbers_attachments(int(point.group(1)))):
             self._end_bilag()
             return False
         if (self.bilag_titles or self.paras) and self._heading_like(text):
@@ -694,6 +708,13 @@ class _BodyReader:
                 return False
         self._add_title(text, listed=line.lstrip()[:1] in "-•")
         return True
+
+    def _numbers_attachments(self, number: int) -> bool:
+        """Whether a point numbered so is an attachment's: a list of them starts at 1 and goes on from there."""
+        if number == 1 or not self.bilag_titles:
+            return number == 1
+        last = LIST_POINT.match(self.bilag_titles[-1])
+        return last is not None and int(last.group(1)) == number - 1
 
     def _heading_like(self, text: str) -> bool:
         return known_heading(text) is not None or inline_section(text) is not None or is_caps_heading(text)

@@ -115,3 +115,16 @@ def test_short_lines_under_a_heading_with_its_presenter_are_text_not_the_present
     said = " ".join(s.text for s in meeting.items[0].sections)
     assert "Poul gennemgik dagsordenen" in said and "Punkt 4 blev flyttet" in said
     assert [i.title for i in meeting.items] == [i.title for i in original.items]
+
+
+@pytest.mark.parametrize("second", ["Hævet flade v. nordre Ringvej", "Oplæg om trafikplanen v/ ingeniør Ole Sand"])
+def test_a_list_in_the_first_items_text_leaves_the_next_items_their_numbers(second):
+    """Item 1's decision lists projects 1–3: the items after it, with their case numbers, keep the numbers 2
+    and 3. Before, the list's points 2 and 3 became the items and the real ones their text."""
+    original, meeting = changed(BYRAAD, (
+        "Dagsordenen blev godkendt.",
+        f"Dagsordenen blev godkendt. Planen omfatter:\n1. Ny cykelsti langs Skolevej\n2. {second}\n"
+        "3. Fartdæmpning på Bygaden"))
+    assert items_of(meeting) == items_of(original)
+    said = meeting.items[0].sections[0].text.split("\n")
+    assert f"2. {second}" in said and "3. Fartdæmpning på Bygaden" in said

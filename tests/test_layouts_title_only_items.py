@@ -88,6 +88,30 @@ def test_a_numbered_list_reaching_the_next_items_number_does_not_take_its_place(
     assert "4. Beder om en status." in recommendation
 
 
+def test_a_title_only_item_after_a_numbered_attachment_list_holding_its_number_is_an_item():
+    """Item 2's Bilag list numbered 1–3 ends right above »3. Orientering fra formanden«, whose text opens with
+    prose: the list's last point holds the number 3 already, so the title is no point going on from it.
+    Before, items 3 to 5 were folded into item 2."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    original = read(text, path.name)
+    edits = [("Bilag 1: Beslutningsforslag\nBilag 2: Høringssvar fra Ældrerådet\n",
+              "1. Beslutningsforslag\n2. Høringssvar fra Ældrerådet\n3. Kort over ruterne\n"
+              "3. Orientering fra formanden\nFormanden orienterede om mødet i KKR.\n"
+              "Udvalget tog orienteringen til efterretning.\n"),
+             ("3. Klimaregnskab og 2030-", "4. Klimaregnskab og 2030-"), ("4. Lukket punkt:", "5. Lukket punkt:")]
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    meeting = read(text, path.name)
+    expected = [(i.number, i.title, i.case_number, i.closed) for i in original.items]
+    expected = expected[:2] + [(3, "Orientering fra formanden", None, False)] + [
+        (n + 1, t, c, x) for n, t, c, x in expected[2:]]
+    assert [(i.number, i.title, i.case_number, i.closed) for i in meeting.items] == expected
+    assert meeting.items[1].attachments == original.items[1].attachments[:-2] + [
+        "1. Beslutningsforslag", "2. Høringssvar fra Ældrerådet", "3. Kort over ruterne"]
+
+
 # -- FirstAgenda's web page -------------------------------------------------------------------------------
 def edited_page(edit) -> str:
     tree = LexborHTMLParser(need(AARHUS).read_text(encoding="utf-8"))
