@@ -10,7 +10,6 @@ finds no items either (attachments are Word files too).
 """
 from __future__ import annotations
 
-from contextlib import suppress
 import io
 import re
 import zipfile
@@ -81,22 +80,7 @@ def read(data: bytes, name: str) -> list[Meeting]:
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    document = _open(data)
-    lines = list(_document_lines(document))
-    try:
-        return _reading(lines, name)
-    except ReaderError:
-        # The committee and date may stand only in the page header (»Økonomiudvalget, referat af mødet
-        # 12. marts 2024«): read as the document's PDF reads, the header's lines above the first page's
-        header = list(_page_header_lines(document))
-        if not header:
-            raise
-        with suppress(ReaderError):
-            return _reading(header + lines, name)
-        raise
-
-
-def _reading(lines: list[Line], name: str) -> Reading:
+    lines = list(_document_lines(_open(data)))
     text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
     dropped: list[Dropped] = []
@@ -153,21 +137,6 @@ def _document_lines(document: WordDocument) -> Iterator[Line]:
         else:
             yield numbers.written(block, _paragraph_line(block))
             yield from _text_box_lines(block)
-
-
-def _page_header_lines(document: WordDocument) -> Iterator[Line]:
-    """The first page's header, as lines (the first-page header when the document has one of its own)."""
-    if not document.sections:
-        return
-    section = document.sections[0]
-    header = section.first_page_header if section.different_first_page_header_footer else section.header
-    if header.is_linked_to_previous:  # (the first section's: no header at all)
-        return
-    for block in _blocks(header._element, header):
-        if local_name(block._element) == "tbl":
-            yield from _table_lines(block)
-        else:
-            yield _paragraph_line(block)
 
 
 def _blocks(container, parent) -> Iterator[Paragraph | Table]:
