@@ -167,8 +167,11 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     the heading of a table of contents or of the agenda's open part (»Afbud: Dorte Madsen« / »Åbne punkter«)."""
     lines, prose = [], False
     for line in head[start:]:
-        if _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) or fold(line.strip()) in CONTENTS \
-                or part_heading(line) is not None:
+        if cells(line):  # a table's row: it may open with its »Nr.« and hold a »Stedfortræder: …« cell
+            ends = _split_label(line) is not None
+        else:
+            ends = _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) is not None
+        if ends or fold(line.strip()) in CONTENTS or part_heading(line) is not None:
             break
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,

@@ -20,6 +20,7 @@ out and parsed as their own meeting. Every line that is not stored is listed in 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
-from corpus.table_rows import cells, is_column_names
+from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CONTENTS_HEADINGS, DATE_OPENING, PART_HEADINGS, clean_inline, drop_toc_lines,
                               is_table_rule, normalise, part_heading, strip_page_furniture, undouble_spacing)
 
@@ -42,6 +43,7 @@ BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
 ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
+POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
 # »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name). Not »v/«
@@ -163,14 +165,17 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     if headings:
         dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip())
                        for line in lines[:headings[0].line] if _plain(line).strip())
-    closed = False
+    # the agenda's part headed right above the first item: »Lukket dagsorden« makes it closed, unless the front
+    # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
+    front = lines[:headings[0].line] if headings else []
+    listed = any(LIST_ENTRY.match(_plain(line)) for line in front)
+    closed = not listed and _closed_after([], _trailing_parts(front)[1], False)
     bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
               for k, h in enumerate(headings)]
     under_title = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
-        if k > 0:
-            closed = _closed_after(lines, headings[k - 1].line, h.line, closed)
-        body = bodies[k]
+        body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
+        dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
         if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None and not (
                 under_title and _closed_marker_at_start(body) == last):
             # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text; where
@@ -179,6 +184,7 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
             dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
             body = body[:last]
         meeting.items.append(_item(h, body, closed, meeting, dropped))
+        closed = _closed_after(body, parts, closed)
     meeting.absentees = list(dict.fromkeys(meeting.absentees))
     return meeting
 
@@ -304,7 +310,7 @@ def _is_section_start(line: str) -> bool:
 
 def _ends_title(line: str) -> bool:
     text = line.strip()
-    return (not text or part_heading(text) is not None or CASE_NUMBER.match(text) is not None
+    return (not text or text[:1].isupper() and part_heading(text) is not None or CASE_NUMBER.match(text) is not None
             or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles")
@@ -350,50 +356,72 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
+    points = _ListPoints(lines)
+    numbered: dict[int, list[int]] = {}  # number -> the strong candidates' places in `strong`
+    for k, c in enumerate(strong):
+        numbered.setdefault(c.number, []).append(k)
+    certain = [k for k, c in enumerate(strong) if c.certain]
     runs: list[list[Heading]] = [[] for _ in strong]  # the best run from each candidate on, found from the last
     for i in range(len(strong) - 1, -1, -1):
         c = strong[i]
         best: list[Heading] = [c]
-        for d, run in zip(strong[i + 1:], runs[i + 1:]):
-            if d.line < c.end:
-                continue
+        later = sorted(k for k in (*numbered.get(c.number + 1, ()), *numbered.get(c.number + 2, ()),
+                                   *(certain if c.certain else ())) if k > i and strong[k].line >= c.end)
+        for d, run in ((strong[k], runs[k]) for k in dict.fromkeys(later)):
             if d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
                     and not any(c.number < o.number < d.number and o.line > d.line for o in cands):
                 step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
-            elif d.number == c.number + 2 and (gap := _weak_between(lines, weak, c, d)):
+            elif d.number == c.number + 2 and (gap := _weak_between(points, weak, c, d)):
                 step = [c, gap]
             else:
                 continue
             length = len(step) + len(run)
-            if length > len(best) or length == len(best) and _instead(lines, c, best[1], d):
+            if length > len(best) or length == len(best) and _instead(lines, points, c, best[1], d):
                 best = step + run
         runs[i] = best
     found = max(runs, key=len, default=[])  # (the first of runs as long)
-    return found + _weak_tail(lines, weak, found)
+    return found + _weak_tail(lines, points, weak, found)
 
 
-def _instead(lines: list[str], c: Heading, chosen: Heading, other: Heading) -> bool:
+class _ListPoints:
+    """A document's numbered lines, to tell fast whether a line goes on from a list above it."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.numbered: dict[int, list[int]] = {}  # number -> the lines numbered so, any form (»3 mio. kr.« too)
+        self.points: dict[int, int] = {}  # line -> number, of a list's points proper: »3. …«, »3) …«
+        for i, line in enumerate(lines):
+            text = _plain(line)
+            if m := LIST_ENTRY.match(text):
+                self.numbered.setdefault(int(m.group(1)), []).append(i)
+            if m := POINT.match(text):
+                self.points[i] = int(m.group(1))
+
+    def goes_on(self, start: int, h: Heading) -> bool:
+        """Whether a line numbered one less than `h` stands between `start` and `h`, with no point of a list
+        numbered as `h` or more after it (a list 1, 2, 3 ending a Bilag block above »3. Orientering« holds
+        the number 3 already, and does not go on into it)."""
+        at = self.numbered.get(h.number - 1, [])
+        k = bisect.bisect_left(at, h.line) - 1
+        if k < 0 or at[k] < start:
+            return False
+        return not any(self.points.get(i, 0) >= h.number for i in range(at[k] + 1, h.line))
+
+
+def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading, other: Heading) -> bool:
     """Whether `other`, after `chosen` and numbered the same, is the item after `c` rather than `chosen`: when
     `chosen` goes on from a list in c's text and `other` has more of an item's marks."""
     return other.number == chosen.number and not other.weak and not chosen.weak and _title_like(other.title) \
-        and _goes_on_from_list(lines, c.end, chosen) and _evidence(lines, other) > _evidence(lines, chosen)
+        and points.goes_on(c.end, chosen) and _evidence(lines, other) > _evidence(lines, chosen)
 
 
-def _weak_between(lines: list[str], weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
+def _weak_between(points: _ListPoints, weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
     """The last weak candidate numbered between two items, inside the gap between them, that does not go on
     from a list (»2. Status …« above »3. Ny kulturchef ansat« in a title-only item's text)."""
     return next((w for w in reversed(weak) if w.number == before.number + 1 and before.end <= w.line
-                 and w.end <= after.line and not _goes_on_from_list(lines, before.end, w)), None)
+                 and w.end <= after.line and not points.goes_on(before.end, w)), None)
 
 
-def _goes_on_from_list(lines: list[str], start: int, h: Heading) -> bool:
-    """Whether the last numbered line between `start` and `h` is numbered one less than `h`: `h` is that
-    list's next point (a list 1, 2, 3 ending a Bilag block above »3. Orientering« does not go on into it)."""
-    numbers = [int(m.group(1)) for line in lines[start:h.line] if (m := LIST_ENTRY.match(_plain(line)))]
-    return bool(numbers) and numbers[-1] == h.number - 1
-
-
-def _weak_tail(lines: list[str], weak: list[Heading], chain: list[Heading]) -> list[Heading]:
+def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain: list[Heading]) -> list[Heading]:
     """Items with nothing but their titles after the last item (»5. Eventuelt« ending the minutes): weak
     candidates numbered on from it, with no text after them but each other's and closed markers."""
     if not chain:
@@ -407,14 +435,21 @@ def _weak_tail(lines: list[str], weak: list[Heading], chain: list[Heading]) -> l
         return []
     taken = {i for h in tail for i in range(h.line, h.end)}
     rest = (_plain(lines[i]).strip() for i in range(tail[0].line, len(lines)) if i not in taken)
-    if _goes_on_from_list(lines, chain[-1].end, tail[0]):  # a list the last item ends with: 1., 2., 3.
+    if points.goes_on(chain[-1].end, tail[0]):  # a list the last item ends with: 1., 2., 3.
         return []
     return tail if all(not t or CLOSED_LINE.match(t) for t in rest) else []
 
 
 def _evidence(lines: list[str], h: Heading) -> int:
-    """How much marks a candidate as an item heading: a presenter, a case number right after it."""
-    following = [_plain(line).strip() for line in lines[h.end:h.end + 8] if _plain(line).strip()][:3]
+    """How much marks a candidate as an item heading: a presenter, a case number right after it (before any
+    numbered line: »4. Notat« ending a Bilag list right above »4. Lukket punkt: …« / »EMN-2025-005000« has
+    none)."""
+    following: list[str] = []
+    for line in lines[h.end:h.end + 8]:
+        text = _plain(line).strip()
+        if LIST_ENTRY.match(text) and not CASE_NUMBER.match(text) or len(following) == 3:
+            break
+        following += [text] if text else []
     return bool(PRESENTER.match(h.title)) + any(CASE_NUMBER.match(f) for f in following)
 
 
@@ -460,14 +495,28 @@ def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool
     return under > above or under == above and style is ALONE
 
 
-def _closed_after(lines: list[str], start: int, end: int, closed: bool) -> bool:
-    """Whether the agenda's closed part holds what follows these lines: it begins at its heading (»Lukkede
-    punkter«) and ends only where an open part says it goes on (»Åbne punkter (fortsat)«). A plain open-part
-    line does not end it: eDoc prints »Åbent referat« as a running header on the closed part's pages too."""
-    for line in lines[start:end]:
-        part = part_heading(_plain(line))
-        if part is not None:
-            closed = part[0] in CLOSED_BLOCK or (closed and not part[1])
+def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
+    """An item's lines without the part headings that end them (»Lukkede punkter«, »Åbne punkter (fortsat)«
+    right above the next item's heading), and those headings."""
+    cut = len(body)
+    for i in range(len(body) - 1, -1, -1):
+        if part_heading(_plain(body[i])) is not None:
+            cut = i
+        elif _plain(body[i]).strip():
+            break
+    return body[:cut], [line for line in body[cut:] if _plain(line).strip()]
+
+
+def _closed_after(body: list[str], parts: list[str], closed: bool) -> bool:
+    """Whether the agenda's closed part holds the item after this one: it begins at its heading (»Lukkede
+    punkter«, »Lukket referat« anywhere) and ends only at an open part's heading right above the next item
+    that says the part goes on (»Åbne punkter (fortsat)«). A plain open-part line does not end it: eDoc prints
+    »Åbent referat« as a running header on the closed part's pages too; nor does one inside an item's text
+    (»Åbne sager (fortsat)«, the pending cases a closed item lists)."""
+    closed = closed or any(fold(_plain(line).strip()) in CLOSED_BLOCK for line in body)
+    for line in parts:
+        part, goes_on = part_heading(_plain(line))
+        closed = part in CLOSED_BLOCK or (closed and not goes_on)
     return closed
 
 
@@ -560,15 +609,12 @@ class _BodyReader:
             if not line:
                 self._flush_para()
                 continue
-            if part_heading(line) is not None:  # the agenda's parts head no item's text (an attachment list's
-                self.dropped.append(Dropped(DropReason.MARKER, line))  # neither), whatever the part
-                continue
             if self.in_bilag and self._bilag_line(line, lines, i):
                 continue
             if low == AWAY_FROM_ITEM:
                 self._start(SectionKind.OTHER, line.rstrip(":"))
                 continue
-            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line):
+            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_BLOCK:
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
             if CLOSED_LINE.match(line) and not self.paras and not self.para:
@@ -710,9 +756,10 @@ class _BodyReader:
         return True
 
     def _numbers_attachments(self, number: int) -> bool:
-        """Whether a point numbered so is an attachment's: a list of them starts at 1 and goes on from there."""
+        """Whether a point numbered so is an attachment's: the block's first title (attachments may be numbered
+        through the meeting: »3. Takstoversigt«), a list's first point, or the point after the title above."""
         if number == 1 or not self.bilag_titles:
-            return number == 1
+            return True
         last = LIST_POINT.match(self.bilag_titles[-1])
         return last is not None and int(last.group(1)) == number - 1
 
@@ -724,9 +771,10 @@ class _BodyReader:
         if is_column_names(text):  # a table's »Nr. ⇥ Titel ⇥ Dok.nr.«
             self.dropped.append(Dropped(DropReason.MARKER, text.strip()))
             return
-        if row := cells(text):  # a table's row: its title is its longest cell (the others: number, file number)
-            text, *others = sorted(row, key=len, reverse=True)
-            self.dropped += [Dropped(DropReason.MARKER, cell) for cell in others if cell]
+        if row := cells(text):  # a table's row: its title is its longest cell in words (the others: number,
+            text = table_title(row)  # file number)
+            row.remove(text)
+            self.dropped += [Dropped(DropReason.MARKER, cell) for cell in row if cell]
         text = clean_inline(text).lstrip("-• ").strip()
         if not text:
             return

@@ -14,7 +14,8 @@ COLUMN_NAMES = {fold(name) for name in (
     "bilagstitel", "dokument", "dok.nr.", "dok. nr.", "dokumentnr.", "dokumentnummer", "fremmøde", "til stede",
     "status", "funktion", "rolle", "bemærkning", "bemærkninger", "adgang", "åben/lukket", "type", "dato")}
 # What an attendance cell says (folded): away, or there (a cell that only says so is no part of the name)
-AWAY = {fold(word) for word in ("afbud", "fraværende", "fravær", "ikke til stede", "ikke mødt", "forfald", "syg")}
+AWAY = tuple(fold(word) for word in ("afbud", "fraværende", "fravær", "ikke til stede", "ikke mødt", "forfald",
+                                     "syg", "nej"))
 THERE = {fold(word) for word in ("til stede", "tilstede", "mødt", "fremmødt", "deltog", "deltager", "ja", "x")}
 
 
@@ -29,14 +30,30 @@ def is_column_names(line: str) -> bool:
     return len(row) >= 2 and all(fold(cell.rstrip(":").strip()) in COLUMN_NAMES for cell in row)
 
 
+def title(row: list[str]) -> str:
+    """A row's title: its longest cell in words (not a file number such as »1001/24«, however short the
+    title: »Kort«), or its longest cell."""
+    worded = [cell for cell in row if any(c.islower() for c in cell)]
+    return max(worded or row, key=len)
+
+
 def member(line: str) -> tuple[str, bool] | None:
-    """A row of a table of members as the member's name, with the other cells but attendance after it in
-    brackets (»Anna Hansen (A)«), and whether the row says they were away; None for the column names."""
-    row = [cell for cell in cells(line) if cell]
+    """A row of a table of members as the member's name (its first cell in words), with the other cells but
+    attendance and a running number after it in brackets (»Anna Hansen (A)«, also from »A ⇥ Anna Hansen«), and
+    whether the row says they were away; None for the column names."""
+    row = [cell for cell in cells(line) if cell and not cell.rstrip(".").isdigit()]
     if not row or is_column_names(line):
         return None
-    away = any(fold(cell) in AWAY for cell in row)
-    name, *rest = [cell for cell in row if fold(cell) not in AWAY | THERE] or [""]
-    if not name:
+    away = any(_says_away(cell) for cell in row)
+    rest = [cell for cell in row if fold(cell) not in THERE and not _says_away(cell)]
+    if not rest:
         return None
+    name = next((cell for cell in rest if any(c.islower() for c in cell)), rest[0])  # (»A ⇥ Anna Hansen«)
+    rest.remove(name)
     return (f"{name} ({', '.join(rest)})" if rest else name), away
+
+
+def _says_away(cell: str) -> bool:
+    """»Afbud«, »Afbud pga. sygdom«, »Nej« (not »Nejsum«)."""
+    folded = fold(cell)
+    return any(folded == word or folded.startswith(word + " ") for word in AWAY)

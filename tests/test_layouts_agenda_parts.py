@@ -105,3 +105,33 @@ def test_a_lists_deeper_level_numbers_no_item():
     meeting, = read_meetings(out.getvalue(), "referat.docx")
     assert [i.number for i in meeting.items] == [5, 6, 7, 8, 9]
     assert [s.heading for s in meeting.items[1].sections] == ["Indstilling", "Beslutning", "Bilag"]
+
+
+def test_an_open_heading_inside_a_closed_items_text_neither_reopens_nor_is_lost():
+    """A closed item lists the pending cases under »Åbne sager« and, after a page break, »Åbne sager
+    (fortsat)«: that is the item's text, not the open part going on."""
+    text = MINUTES.format(reopen="").replace(
+        "Godkendt.\n\n8. Orientering",
+        "Godkendt.\nÅbne sager\nKlage over nabo\nÅbne sager (fortsat)\nKlage over støj\n8. Orientering")
+    meeting, = read(text, word=False)
+    assert [i.closed for i in meeting.items] == [False, False, True, True, True]
+    said = meeting.items[2].sections[0].text
+    assert "Åbne sager Klage over nabo Åbne sager (fortsat) Klage over støj" in said
+
+
+def test_the_closed_part_heading_right_above_the_first_item_makes_it_closed():
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace(
+        "Åbne punkter\n5. Godkendelse af dagsorden", "Lukkede punkter\n5. Godkendelse af dagsorden")
+    meeting, = read(text, word=False)
+    assert [i.closed for i in meeting.items] == [True, True, True, False, False]
+
+
+def test_a_closed_title_wrapped_onto_a_line_that_names_an_open_part_keeps_its_words_and_case_number():
+    text = MINUTES.format(reopen="").replace(
+        "7. Salg af grund på Vestervej\nSagsnr.: 24/2222",
+        "7. Personalesag om ledelsens håndtering af\nåbne sager (fortsat)\nSagsnr.: 24/2222")
+    meeting, = read(text, word=False)
+    closed = meeting.items[2]
+    assert (closed.title, closed.case_number, closed.closed) == (
+        "Personalesag om ledelsens håndtering af åbne sager (fortsat)", "24/2222", True)
+    assert [i.closed for i in meeting.items[3:]] == [True, True]

@@ -41,3 +41,15 @@ def test_each_announcement_is_a_line_of_item_1_and_no_attachment():
     lines = {line for s in first.sections for line in s.text.split("\n")}
     assert {f"{n}. {a}" for n, a in enumerate(announcements, start=1)} <= lines
     assert first.attachments and all(re.match(r"^2012-\d+ - ", a) for a in first.attachments)
+
+
+def test_attachments_numbered_through_the_meeting_stay_attachments():
+    """Minutes that number the meeting's attachments in one run: item 3's Bilag opens at »3.«."""
+    from conftest import VARIANTS
+    from corpus.readers import read_meetings
+
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Beslutning\nGodkendt.\nSide 2 af 3", "Beslutning\nGodkendt.\nBilag\n3. Takstoversigt 2026\n4. Notat\nSide 2 af 3")
+    item = read_meetings(text.encode(), path.name)[0].items[2]
+    assert item.attachments == ["3. Takstoversigt 2026", "4. Notat"]

@@ -128,3 +128,17 @@ def test_a_list_in_the_first_items_text_leaves_the_next_items_their_numbers(seco
     assert items_of(meeting) == items_of(original)
     said = meeting.items[0].sections[0].text.split("\n")
     assert f"2. {second}" in said and "3. Fartdæmpning på Bygaden" in said
+
+
+def test_figures_opening_lines_under_a_lists_point_do_not_end_the_list():
+    """Item 2's recommendation points 1–3 with amounts under point 2 (»- 3 mio. kr. …«): point 3 still goes
+    on from the list, so the closed item 3 after »Lukkede punkter« keeps its number and stays closed. Before,
+    the amounts passed for the list's last point, point 3 became item 3 and the closed item its open text."""
+    original, meeting = changed(
+        BYRAAD, ("Forslaget blev forkastet med 20 stemmer mod 9.",
+                 "Forslaget blev forkastet med 20 stemmer mod 9.\nIndstilling\nDirektøren indstiller, at byrådet\n"
+                 "1. Godkender planen\n2. Afsætter midler:\n- 3 mio. kr. i 2026\n- 1 mio. kr. i 2027\n"
+                 "3. Oversender sagen til revisionen"),
+        ("3. Klimaregnskab og 2030-", "Lukkede punkter\n3. Klimaregnskab og 2030-"))
+    assert [(n, t) for n, t, *_ in items_of(meeting)] == [(n, t) for n, t, *_ in items_of(original)]
+    assert [i.closed for i in meeting.items] == [False, False, True, True]

@@ -139,3 +139,34 @@ def test_a_case_number_set_right_in_the_item_heading_is_the_case_number():
     [word] = read_meetings(word_minutes("\n".join(lines), numbered=False), path.with_suffix(".docx").name)
     assert [(i.number, i.title, i.case_number) for i in word.items] == [
         (i.number, i.title, i.case_number) for i in typed.items]
+
+
+def test_points_numbered_by_word_in_a_lower_heading_are_no_items():
+    """Item headings numbered by Word in Heading 1, and a recommendation's points numbered by a list of their own
+    in Heading 3 (»1. Godkender klimaregnskabet«, …, »3. Beder om en status« in item 2, above its Beslutning):
+    the points are item 2's text, the items keep their numbers. Before, point 3 took item 3's place."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"  # (typed without case numbers: nothing tells the items apart)
+    text = re.sub(r"\nEMN-\d{4}-\d+", "", path.read_text(encoding="utf-8")).replace(
+        "Cykelstier i hele kommunen\nBeslutning",
+        "Cykelstier i hele kommunen\nIndstilling\nForvaltningen indstiller, at byrådet\nGodkender klimaregnskabet\n"
+        "Sender fremskrivningen i høring\nBeder om en status\nBeslutning")
+    document = Document(io.BytesIO(word_minutes(text, numbered=True)))
+    numbering = document.part.numbering_part.element
+    abstract = numbering.xpath("./w:abstractNum/@w:abstractNumId")[0]
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="92"><w:abstractNumId w:val="{abstract}"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for paragraph in document.paragraphs:
+        if paragraph.text in ("Godkender klimaregnskabet", "Sender fremskrivningen i høring", "Beder om en status"):
+            paragraph.style = document.styles["Heading 3"]
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="92"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    items = read_meetings(out.getvalue(), "referat.docx")[0].items
+    assert [(i.number, i.title) for i in items] == [
+        (i.number, i.title) for i in read_meetings(text.encode(), path.name)[0].items]
+    assert "Beder om en status" in " ".join(f"{s.heading} {s.text}" for s in items[1].sections)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from conftest import OS2, SAMPLES, need
 
 from corpus.readers import inspect_document, read_meetings
@@ -19,7 +20,7 @@ ATTACHMENTS = [("Nr.", "Titel", "Dok.nr."), ("1", "Budgetopfølgning januar 2024
 VOTES = [("For", "Imod", "Undlod"), ("A, F (2)", "V (1)", "0")]
 
 
-def minutes_with_tables() -> bytes:
+def minutes_with_tables(members=MEMBERS, attachments=ATTACHMENTS) -> bytes:
     from docx import Document
 
     document = Document()
@@ -33,7 +34,7 @@ def minutes_with_tables() -> bytes:
     for line in ("Referat", "Udvalg: Økonomiudvalget", "Mødedato: 12. marts 2024", "Mødetid: Kl. 16:00",
                  "Mødested: Mødelokale 1, Rådhuset", "Deltagere"):
         document.add_paragraph(line)
-    table(MEMBERS)
+    table(members)
     document.add_paragraph("5. Godkendelse af dagsorden", style="Heading 1")
     document.add_paragraph("Beslutning", style="Heading 2")
     document.add_paragraph("Dagsordenen blev godkendt.")
@@ -43,7 +44,7 @@ def minutes_with_tables() -> bytes:
     document.add_paragraph("Indstillingen blev godkendt. Bo Jensen (V) stemte imod. Afstemning:")
     table(VOTES)
     document.add_paragraph("Bilag", style="Heading 2")
-    table(ATTACHMENTS)
+    table(attachments)
     document.add_paragraph("7. Eventuelt", style="Heading 1")
     document.add_paragraph("Beslutning", style="Heading 2")
     document.add_paragraph("Intet.")
@@ -56,6 +57,27 @@ def test_a_table_of_members_gives_who_took_part_and_who_sent_apologies():
     meeting, = read_meetings(minutes_with_tables(), "referat.docx")
     assert meeting.participants == ["Anna Hansen (A)", "Bo Jensen (V)", "Carl Nielsen (F)"]
     assert meeting.absentees == ["Dorte Madsen (O)"]
+
+
+@pytest.mark.parametrize("members", [
+    [("Parti", "Navn"), ("A", "Anna Hansen"), ("V", "Bo Jensen"), ("F", "Carl Nielsen")],
+    [("Nr.", "Navn", "Parti", "Fremmøde"), ("1", "Anna Hansen", "A", "Ja"), ("2", "Bo Jensen", "V", "Ja"),
+     ("3", "Carl Nielsen", "F", "Ja"), ("4", "Dorte Madsen", "O", "Nej")],
+    [("Navn", "Parti", "Fremmøde", "Bemærkning"), ("Anna Hansen", "A", "Til stede", ""),
+     ("Bo Jensen", "V", "Til stede", ""), ("Carl Nielsen", "F", "Til stede", ""),
+     ("Dorte Madsen", "O", "Afbud pga. sygdom", "Stedfortræder: Erik Lund")],
+], ids=["party-first", "numbered-ja-nej", "apology-with-reason"])
+def test_a_table_of_members_in_another_order_or_wording_gives_the_same_members(members):
+    meeting, = read_meetings(minutes_with_tables(members=members), "referat.docx")
+    assert meeting.participants == ["Anna Hansen (A)", "Bo Jensen (V)", "Carl Nielsen (F)"]
+    assert meeting.absentees == ([] if len(members) == 4 else [
+        "Dorte Madsen (O)" if members[0][0] == "Nr." else "Dorte Madsen (O, Stedfortræder: Erik Lund)"])
+
+
+def test_an_attachment_rows_title_is_its_cell_in_words_however_short():
+    rows = [("Nr.", "Titel", "Dok.nr."), ("1", "Kort", "2024-118803"), ("2", "Notat", "2024-118804")]
+    item = read_meetings(minutes_with_tables(attachments=rows), "referat.docx")[0].items[1]
+    assert item.attachments == ["Kort", "Notat"]
 
 
 def test_a_table_of_attachments_gives_one_title_a_row_and_no_column_names():

@@ -24,8 +24,8 @@ from corpus.readers import ReaderError
 from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
-from corpus.table_rows import is_column_names
-from corpus.textclean import as_written
+from corpus.table_rows import is_column_names, title as table_title
+from corpus.textclean import as_written, part_heading
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -130,8 +130,9 @@ def _open(data: bytes) -> WordDocument:
 # Word document -> lines in reading order -------------------------------------------------------
 
 def _document_lines(document: WordDocument) -> Iterator[Line]:
-    numbers = _HeadingNumbers(document)
-    for block in _blocks(document.element.body, document._body):
+    blocks = list(_blocks(document.element.body, document._body))
+    numbers = _HeadingNumbers(document, blocks)
+    for block in blocks:
         if local_name(block._element) == "tbl":
             yield from _table_lines(block)
         else:
@@ -201,19 +202,28 @@ def _paragraph_text(element) -> str:
 
 class _HeadingNumbers:
     """Word's automatic numbering of item headings (»1.« shown, only »Godkendelse af dagsorden« in the
-    text): each heading numbered at a list's first level gets its number written, counted from the list's
-    start and on through the lists of the same definition (`_counter`). Any heading level: items may be
-    Heading 2 under Heading 1 parts (»Åbne punkter«); a list's deeper levels (»5.1«) number no item."""
+    text): each heading of the items' level numbered at a list's first level gets its number written, counted
+    from the list's start and on through the lists of the same definition (`_counter`). The items' level is
+    the highest heading level Word numbers so: items may be Heading 2 under Heading 1 parts (»Åbne punkter«),
+    and a recommendation's points numbered in Heading 3 under them are no items; nor are a list's deeper
+    levels (»5.1«), nor any level below the one the items' own typed numbers head."""
 
-    def __init__(self, document: WordDocument) -> None:
+    def __init__(self, document: WordDocument, blocks: list) -> None:
         try:
             self.numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):  # no numbering part: nothing is numbered
             self.numbering = None
         self.last: dict[str, int] = {}
+        headings = [(level, block) for block in blocks if local_name(block._element) == "p"
+                    and (level := _heading_level(block))]
+        numbered = min((level for level, block in headings if _numbered_title(block)), default=None)
+        typed = min((level for level, block in headings if ITEM_HEADING.match(block.text.strip())), default=None)
+        # (items typed with their numbers above the levels Word numbers: Acadre's »715. Title« in Heading 1)
+        self.level = numbered if numbered is not None and (typed is None or numbered <= typed) else None
 
     def written(self, paragraph: Paragraph, line: Line) -> Line:
-        if not line.level or not line.text or line.text[:1].isdigit() or self.numbering is None:
+        if self.numbering is None or self.level is None or line.level != self.level or not line.text \
+                or line.text[:1].isdigit():
             return line
         num_id, depth = _numbering(paragraph)
         if num_id is None or depth != "0":
@@ -241,6 +251,15 @@ class _HeadingNumbers:
             found = self.numbering.xpath(
                 f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="0"]/w:start/@w:val')
         return int(found[0]) if found and found[0].isdigit() else 1
+
+
+def _numbered_title(paragraph: Paragraph) -> bool:
+    """Whether Word numbers this paragraph at a list's first level, its text not numbered already and not the
+    heading of an agenda's part (»1. Åbne punkter«, »2. Lukkede punkter« above the items)."""
+    text = paragraph.text.strip()
+    num_id, depth = _numbering(paragraph)
+    return bool(text) and not text[:1].isdigit() and num_id is not None and depth == "0" \
+        and part_heading(text) is None
 
 
 def _numbering(paragraph: Paragraph) -> tuple[str | None, str]:
@@ -415,7 +434,7 @@ def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date
         lines = [line for line in lines if not is_column_names(line.text)]  # »Nr. ⇥ Titel ⇥ Dok.nr.«
         titles = _attachment_titles(lines)
         dropped.extend(Dropped(DropReason.MARKER, cell) for line in lines for cell in line.cells
-                       if cell.strip() and cell != max(line.cells, key=len))
+                       if cell.strip() and cell != table_title(list(line.cells)))
         item.attachments.extend(titles)
         text = "\n".join(titles)
     else:
@@ -440,8 +459,9 @@ def _take_case_number(item: AgendaItem, lines: list[Line], dropped: list[Dropped
 
 
 def _attachment_titles(lines: list[Line]) -> list[str]:
-    """One title per row (its longest cell: the others are number, access and file number) or paragraph."""
-    titles = [max(line.cells, key=len) if line.cells else line.text for line in lines]
+    """One title per row (its longest cell in words: the others are number, access and file number) or
+    paragraph."""
+    titles = [table_title(list(line.cells)) if line.cells else line.text for line in lines]
     return [_clean(t).replace("\n", " ") for t in titles if t.strip()]
 
 
