@@ -29,8 +29,9 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CONTENTS_HEADINGS, DATE_OPENING, PART_HEADINGS, clean_inline, drop_toc_lines,
-                              is_table_rule, normalise, part_heading, strip_page_furniture, undouble_spacing)
+from corpus.textclean import (CONTENTS_HEADINGS, DATE_OPENING, PART_HEADINGS, REOPENING, clean_inline,
+                              drop_toc_lines, is_table_rule, normalise, opens_closed_part, part_heading,
+                              strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -168,7 +169,7 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     # the agenda's part headed right above the first item: »Lukket dagsorden« makes it closed, unless the front
     # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
     front = lines[:headings[0].line] if headings else []
-    listed = any(LIST_ENTRY.match(_plain(line)) for line in front)
+    listed = any(NUMBERED.match(_plain(line)) or PUNKT.match(_plain(line)) for line in front)  # (not »8722 Greve«)
     closed = not listed and _closed_after([], _trailing_parts(front)[1], False)
     bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
               for k, h in enumerate(headings)]
@@ -216,8 +217,8 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     plain = [_plain(line) for line in lines]
     for i, line in enumerate(plain):
         m = style.match(line)
-        if not m:
-            continue
+        if not m or part_heading(line) is not None and not _case_number_at(plain, i + 1):
+            continue  # »2. Lukkede punkter« heads a part (»3. Åbne sager - fortsat« / »EMN-…« an item)
         if style is ALONE:
             heading = _alone_heading(plain, i, int(m.group(1)), lines)
             if heading:
@@ -373,6 +374,8 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
             elif d.number == c.number + 2 and (gap := _weak_between(points, weak, c, d)):
                 step = [c, gap]
+            elif d.number == c.number + 2 and points.part_between(c.end, d.line):
+                step = [c]  # a part's heading numbered in the items' list took the number (»7. Lukkede punkter«)
             else:
                 continue
             length = len(step) + len(run)
@@ -389,12 +392,18 @@ class _ListPoints:
     def __init__(self, lines: list[str]) -> None:
         self.numbered: dict[int, list[int]] = {}  # number -> the lines numbered so, any form (»3 mio. kr.« too)
         self.points: dict[int, int] = {}  # line -> number, of a list's points proper: »3. …«, »3) …«
+        self.parts = [i for i, line in enumerate(lines) if part_heading(_plain(line)) is not None]
         for i, line in enumerate(lines):
             text = _plain(line)
             if m := LIST_ENTRY.match(text):
                 self.numbered.setdefault(int(m.group(1)), []).append(i)
             if m := POINT.match(text):
                 self.points[i] = int(m.group(1))
+
+    def part_between(self, start: int, end: int) -> bool:
+        """Whether an agenda part's heading stands in these lines."""
+        k = bisect.bisect_left(self.parts, start)
+        return k < len(self.parts) and self.parts[k] < end
 
     def goes_on(self, start: int, h: Heading) -> bool:
         """Whether a line numbered one less than `h` stands between `start` and `h`, with no point of a list
@@ -511,12 +520,12 @@ def _closed_after(body: list[str], parts: list[str], closed: bool) -> bool:
     """Whether the agenda's closed part holds the item after this one: it begins at its heading (»Lukkede
     punkter«, »Lukket referat« anywhere) and ends only at an open part's heading right above the next item
     that says the part goes on (»Åbne punkter (fortsat)«). A plain open-part line does not end it: eDoc prints
-    »Åbent referat« as a running header on the closed part's pages too; nor does one inside an item's text
-    (»Åbne sager (fortsat)«, the pending cases a closed item lists)."""
-    closed = closed or any(fold(_plain(line).strip()) in CLOSED_BLOCK for line in body)
+    »Åbent referat« as a running header on the closed part's pages too; nor does »Åbne sager (fortsat)«, which
+    may head the pending cases a closed item lists, even as its last line."""
+    closed = closed or any(opens_closed_part(_plain(line)) for line in body)
     for line in parts:
         part, goes_on = part_heading(_plain(line))
-        closed = part in CLOSED_BLOCK or (closed and not goes_on)
+        closed = opens_closed_part(_plain(line)) or (closed and not (goes_on and part in REOPENING))
     return closed
 
 

@@ -6,6 +6,8 @@ sent apologies; a table of attachments (»Nr. ⇥ Titel ⇥ Dok.nr.«) holds one
 are no member and no attachment."""
 from __future__ import annotations
 
+import re
+
 from corpus.spelling import fold
 
 # The names a table's columns go by in minutes (compared folded, without a colon)
@@ -14,8 +16,12 @@ COLUMN_NAMES = {fold(name) for name in (
     "bilagstitel", "dokument", "dok.nr.", "dok. nr.", "dokumentnr.", "dokumentnummer", "fremmøde", "til stede",
     "status", "funktion", "rolle", "bemærkning", "bemærkninger", "adgang", "åben/lukket", "type", "dato")}
 # What an attendance cell says (folded): away, or there (a cell that only says so is no part of the name)
-AWAY = tuple(fold(word) for word in ("afbud", "fraværende", "fravær", "ikke til stede", "ikke mødt", "forfald",
+AWAY = tuple(fold(word) for word in ("afbud", "meldt afbud", "fraværende", "fravær", "ikke til stede",
+                                     "ikke tilstede", "ikke mødt", "deltog ikke", "forhindret", "udeblev", "forfald",
                                      "syg", "nej"))
+ACCESS = {fold(word) for word in ("åben", "lukket", "offentlig", "fortrolig")}  # an attachment's access column
+# a person's name: two words or more, the first and last with a capital (»Anna Hansen«, »Jens-Ole de Vries«)
+NAME = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?:\s+[\w.'-]+)*\s+[A-ZÆØÅ][\w.'-]+$")
 THERE = {fold(word) for word in ("til stede", "tilstede", "mødt", "fremmødt", "deltog", "deltager", "ja", "x")}
 
 
@@ -33,7 +39,7 @@ def is_column_names(line: str) -> bool:
 def title(row: list[str]) -> str:
     """A row's title: its longest cell in words (not a file number such as »1001/24«, however short the
     title: »Kort«), or its longest cell."""
-    worded = [cell for cell in row if any(c.islower() for c in cell)]
+    worded = [cell for cell in row if any(c.islower() for c in cell) and fold(cell) not in ACCESS]
     return max(worded or row, key=len)
 
 
@@ -48,7 +54,8 @@ def member(line: str) -> tuple[str, bool] | None:
     rest = [cell for cell in row if fold(cell) not in THERE and not _says_away(cell)]
     if not rest:
         return None
-    name = next((cell for cell in rest if any(c.islower() for c in cell)), rest[0])  # (»A ⇥ Anna Hansen«)
+    name = next((cell for cell in rest if NAME.match(cell)), None) or next(  # (»Formand ⇥ Anna Hansen ⇥ A«)
+        (cell for cell in rest if any(c.islower() for c in cell)), rest[0])  # (»A ⇥ Anna Hansen«)
     rest.remove(name)
     return (f"{name} ({', '.join(rest)})" if rest else name), away
 

@@ -37,9 +37,18 @@ CONTENTS_HEADINGS = ("indhold", "indholdsfortegnelse")  # the line above a table
 # The headings of the open and the closed part of an agenda (compared folded): no title or name goes on into one
 PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sager", "lukket referat",
                  "lukket dagsorden", "lukket møde", "lukkede punkter", "lukkede sager")
-# »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, folded
-PART_LINE = re.compile(r"^(?P<part>[a-z ]+?)\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
+# »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, »2. Lukkede
+# punkter«, »B. Lukkede punkter«, folded
+PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
+                       r"\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
 _PARTS = {fold(heading) for heading in PART_HEADINGS}
+# A line opening the closed part in any wording that starts so (»Lukkede punkter (forts.)«, »Lukket referat, fortsat
+# fra side 2«): on the safe side, as closing the rest hides no more than it must
+CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
+                         r"(?:lukket referat|lukket dagsorden|lukket moede|lukkede punkter|lukkede sager)(?![a-z])")
+# The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
+# of pending cases inside a closed item)
+REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat")}
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -60,6 +69,10 @@ SENTENCE_END = (".", "!", "?")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a surrogate only alone (JSON joins pairs)
 ELLIPSIS = "…"
 CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sagen…", not "sagen, …"
+
+
+def opens_closed_part(line: str) -> bool:
+    return CLOSED_PART.match(fold(line.strip())) is not None
 
 
 def part_heading(line: str) -> tuple[str, bool] | None:

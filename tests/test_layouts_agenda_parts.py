@@ -7,12 +7,13 @@ refused for want of items."""
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 
 import pytest
 from conftest import what_was_read
 from test_layouts_word import word_minutes
 
-from corpus.readers import read_meetings
+from corpus.readers import inspect_document, read_meetings
 
 MINUTES = """Referat
 Økonomiudvalget
@@ -79,8 +80,9 @@ def test_a_parts_heading_is_no_items_text_nor_an_attachment(word):
 
 @pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
 def test_an_open_part_heading_that_does_not_say_it_goes_on_leaves_the_closed_part_closed(word):
-    """eDoc prints »Åbent referat« at the head of the closed part's pages too: only »fortsat« reopens."""
-    for line in ("Åbent referat", "Åbne punkter"):
+    """eDoc prints »Åbent referat« at the head of the closed part's pages too: only »fortsat« reopens, and not
+    »Åbne sager (fortsat)«, which may head the pending cases a closed item lists, even as its last line."""
+    for line in ("Åbent referat", "Åbne punkter", "Åbne sager (fortsat)"):  # (»Åbne sager«: a closed item's list)
         meeting, = read(MINUTES.format(reopen=line), word)
         assert [i.closed for i in meeting.items] == [False, False, True, True, True]
 
@@ -135,3 +137,77 @@ def test_a_closed_title_wrapped_onto_a_line_that_names_an_open_part_keeps_its_wo
     assert (closed.title, closed.case_number, closed.closed) == (
         "Personalesag om ledelsens håndtering af åbne sager (fortsat)", "24/2222", True)
     assert [i.closed for i in meeting.items[3:]] == [True, True]
+
+
+@pytest.mark.parametrize("second", ["Lukkede punkter (forts.)", "Lukkede punkter, fortsat",
+                                    "Lukket referat (fortsat fra side 2)", "B. Lukkede punkter"])
+def test_a_second_closed_part_after_the_open_part_went_on_is_closed_however_worded(second):
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace("9. Eventuelt", f"{second}\n9. Eventuelt")
+    meeting, = read(text, word=False)
+    assert [i.closed for i in meeting.items] == [False, False, True, False, True]
+
+
+def test_the_closed_part_above_the_first_item_counts_with_a_date_line_on_the_front_page():
+    """The front page's lines opening with a figure (»12. marts 2024 kl. 16.00«, a postcode) are no list of
+    the items: the closed part's heading right above item 1 still makes it closed."""
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace(
+        "Mødedato: 12. marts 2024\nMødetid: kl. 16:00\n", "Mødedato: 12. marts 2024\n12. marts 2024 kl. 16.00\n"
+        "2605 Brøndby\n").replace("Åbne punkter\n5. Godkendelse", "Lukkede punkter\n5. Godkendelse")
+    meeting, = read(text, word=False)
+    assert [i.closed for i in meeting.items] == [True, True, True, False, False]
+
+
+def test_numbered_part_headings_are_parts_not_items():
+    text = MINUTES.format(reopen="C. Åbne punkter (fortsat)").replace(
+        "Åbne punkter\n5.", "A. Åbne punkter\n5.").replace("Lukkede punkter\n7.", "B. Lukkede punkter\n7.")
+    meeting, = read(text, word=False)
+    assert [(i.number, i.closed) for i in meeting.items] == [(5, False), (6, False), (7, True), (8, False),
+                                                             (9, False)]
+
+
+def test_word_part_headings_in_the_items_list_take_their_number_and_head_no_item():
+    """Word numbers »Lukkede punkter« (Heading 1) in the items' own list: it shows »7. Lukkede punkter«, the
+    items after it 8 and 9, and the part's items are closed."""
+    from docx import Document
+
+    document = Document(io.BytesIO(word_minutes(MINUTES.format(reopen=""), numbered=True, start=5, level=2)))
+    for paragraph in document.paragraphs:
+        if paragraph.text == "Lukkede punkter":
+            paragraph.style = document.styles["Heading 2"]
+            paragraph._p.get_or_add_pPr().append(deepcopy(next(
+                p for p in document.paragraphs if p.style.name == "Heading 2" and p is not paragraph
+            )._p.pPr.numPr))
+    out = io.BytesIO()
+    document.save(out)
+    meeting, = read_meetings(out.getvalue(), "referat.docx")
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (5, "Godkendelse af dagsorden", False), (6, "Budgetopfølgning pr. 31. januar 2024", False),
+        (8, "Salg af grund på Vestervej", True), (9, "Orientering om vinterberedskab", True), (10, "Eventuelt", True)]
+
+
+def test_word_items_read_by_their_styles_after_the_closed_parts_heading_are_closed():
+    """Closed items printed as their titles alone (Heading 1, nothing under them) under »Lukkede punkter«:
+    the text parser finds fewer items than the styles head, so the styles are read, and they read the parts
+    too. Before, the closed items read as open."""
+    from docx import Document
+
+    document = Document()
+    for line in ("Referat", "Økonomiudvalget", "Mødedato: 12. marts 2024", "Mødested: Mødelokale 1"):
+        document.add_paragraph(line)
+    document.add_paragraph("1. Godkendelse af dagsorden", style="Heading 1")
+    document.add_paragraph("Beslutning", style="Heading 2")
+    document.add_paragraph("Godkendt.")
+    document.add_paragraph("Lukkede punkter", style="Heading 1")
+    document.add_paragraph("2. Salg af grund på Vestervej 12", style="Heading 1")
+    document.add_paragraph("3. Personalesag", style="Heading 1")
+    document.add_paragraph("4. Erstatningssag", style="Heading 1")
+    document.add_paragraph("Åbne punkter (fortsat)", style="Heading 1")
+    document.add_paragraph("5. Eventuelt", style="Heading 1")
+    document.add_paragraph("Beslutning", style="Heading 2")
+    document.add_paragraph("Intet.")
+    out = io.BytesIO()
+    document.save(out)
+    reading = inspect_document(out.getvalue(), "referat.docx")
+    assert [(i.number, i.closed) for i in reading.meetings[0].items] == [(1, False), (2, True), (3, True),
+                                                                         (4, True), (5, False)]
+    assert {"Lukkede punkter", "Åbne punkter (fortsat)"} <= {d.text for d in reading.dropped}

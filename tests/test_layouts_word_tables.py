@@ -66,16 +66,24 @@ def test_a_table_of_members_gives_who_took_part_and_who_sent_apologies():
     [("Navn", "Parti", "Fremmøde", "Bemærkning"), ("Anna Hansen", "A", "Til stede", ""),
      ("Bo Jensen", "V", "Til stede", ""), ("Carl Nielsen", "F", "Til stede", ""),
      ("Dorte Madsen", "O", "Afbud pga. sygdom", "Stedfortræder: Erik Lund")],
-], ids=["party-first", "numbered-ja-nej", "apology-with-reason"])
+    [("Funktion", "Navn", "Parti", "Fremmøde"), ("Formand", "Anna Hansen", "A", "Til stede"),
+     ("Næstformand", "Bo Jensen", "V", "Til stede"), ("Medlem", "Carl Nielsen", "F", "Til stede"),
+     ("Medlem", "Dorte Madsen", "O", "Meldt afbud")],
+], ids=["party-first", "numbered-ja-nej", "apology-with-reason", "role-first"])
 def test_a_table_of_members_in_another_order_or_wording_gives_the_same_members(members):
     meeting, = read_meetings(minutes_with_tables(members=members), "referat.docx")
-    assert meeting.participants == ["Anna Hansen (A)", "Bo Jensen (V)", "Carl Nielsen (F)"]
-    assert meeting.absentees == ([] if len(members) == 4 else [
-        "Dorte Madsen (O)" if members[0][0] == "Nr." else "Dorte Madsen (O, Stedfortræder: Erik Lund)"])
+    roles = members[0][0] == "Funktion"
+    assert meeting.participants == (["Anna Hansen (Formand, A)", "Bo Jensen (Næstformand, V)",
+                                     "Carl Nielsen (Medlem, F)"] if roles else
+                                    ["Anna Hansen (A)", "Bo Jensen (V)", "Carl Nielsen (F)"])
+    assert meeting.absentees == {"Parti": [], "Nr.": ["Dorte Madsen (O)"], "Funktion": ["Dorte Madsen (Medlem, O)"],
+                                 "Navn": ["Dorte Madsen (O, Stedfortræder: Erik Lund)"]}[members[0][0]]
 
 
-def test_an_attachment_rows_title_is_its_cell_in_words_however_short():
-    rows = [("Nr.", "Titel", "Dok.nr."), ("1", "Kort", "2024-118803"), ("2", "Notat", "2024-118804")]
+@pytest.mark.parametrize("rows", [
+    [("Nr.", "Titel", "Dok.nr."), ("1", "Kort", "2024-118803"), ("2", "Notat", "2024-118804")],
+    [("Nr.", "Adgang", "Titel"), ("1", "Lukket", "Kort"), ("2", "Åben", "Notat")]], ids=["file-number", "access"])
+def test_an_attachment_rows_title_is_its_cell_in_words_however_short(rows):
     item = read_meetings(minutes_with_tables(attachments=rows), "referat.docx")[0].items[1]
     assert item.attachments == ["Kort", "Notat"]
 

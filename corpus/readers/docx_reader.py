@@ -25,7 +25,7 @@ from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
 from corpus.table_rows import is_column_names, title as table_title
-from corpus.textclean import as_written, part_heading
+from corpus.textclean import REOPENING, as_written, opens_closed_part, part_heading
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -72,6 +72,8 @@ class _Item:
     title: str
     lines: list[Line] = field(default_factory=list)
     in_table: bool = False  # Acadre's layout: each item heads a table
+    in_closed_part: bool = False  # after »Lukkede punkter« (and no »Åbne punkter (fortsat)« since)
+    parts_above: list[str] = field(default_factory=list)  # the part headings right above it: markers
 
 
 def read(data: bytes, name: str) -> list[Meeting]:
@@ -217,7 +219,8 @@ class _HeadingNumbers:
         headings = [(level, block) for block in blocks if local_name(block._element) == "p"
                     and (level := _heading_level(block))]
         numbered = min((level for level, block in headings if _numbered_title(block)), default=None)
-        typed = min((level for level, block in headings if ITEM_HEADING.match(block.text.strip())), default=None)
+        typed = min((level for level, block in headings if ITEM_HEADING.match(block.text.strip())
+                     and part_heading(block.text) is None), default=None)  # (»1. Åbne punkter« heads no item)
         # (items typed with their numbers above the levels Word numbers: Acadre's »715. Title« in Heading 1)
         self.level = numbered if numbered is not None and (typed is None or numbered <= typed) else None
 
@@ -231,6 +234,8 @@ class _HeadingNumbers:
         counter = self._counter(num_id)
         number = self.last.get(counter, self._start(num_id) - 1) + 1
         self.last[counter] = number
+        if part_heading(line.text) is not None:  # a part's heading in the items' list takes a number, heads none
+            return line
         return Line(f"{number}. {line.text}", line.level, line.cells)
 
     def _counter(self, num_id: str) -> str:
@@ -321,19 +326,33 @@ def _clean(text: str) -> str:
 # Lines -> front page, items, signature page -----------------------------------------------------
 
 def _split(lines: list[Line]) -> tuple[list[Line], list[_Item], list[Line]]:
+    """Front page, items (each knowing whether the agenda's closed part holds it, as the text parser reads the
+    parts: `corpus/parse.py` `_closed_after`), signature page."""
     front: list[Line] = []
     items: list[_Item] = []
+    closed, pending = False, []  # part headings wait for what follows: an item (theirs) or text (an item's)
     for i, line in enumerate(lines):
         first_cell = line.cells[0] if line.cells else line.text
         if SIGNATURES.match(first_cell):
             return front, items, lines[i:]
-        m = ITEM_HEADING.match(first_cell) if line.level == 1 else None
+        m = ITEM_HEADING.match(first_cell) if line.level == 1 and part_heading(first_cell) is None else None
         if m:
-            items.append(_Item(int(m.group(1)), _clean(m.group(2)).replace("\n", " "), in_table=bool(line.cells)))
-        elif items:
-            items[-1].lines.append(line)
+            for part in pending:
+                heading = part_heading(part.text)
+                closed = opens_closed_part(part.text) or closed and not (
+                    heading is not None and heading[1] and heading[0] in REOPENING)
+            items.append(_Item(int(m.group(1)), _clean(m.group(2)).replace("\n", " "), in_table=bool(line.cells),
+                               in_closed_part=closed, parts_above=[part.text for part in pending]))
+            pending = []
+        elif part_heading(line.text) is not None or opens_closed_part(line.text):
+            pending.append(line)
         else:
-            front.append(line)
+            if pending and line.text.strip():  # text after it: an item's own (»Åbne sager (fortsat)«)
+                closed = closed or any(opens_closed_part(part.text) for part in pending)
+                (items[-1].lines if items else front).extend(pending)
+                pending = []
+            (items[-1].lines if items else front).append(line)
+    (items[-1].lines if items else front).extend(pending)
     return front, items, []
 
 
@@ -412,7 +431,8 @@ def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
         dropped.append(Dropped(DropReason.MARKER, tail.strip()[:case.start("n")].strip()))
         title, case_number = head.strip(), case.group("n").strip()
     item = AgendaItem(number=raw.number, title=title, case_number=case_number,
-                      closed=bool(CLOSED_TITLE.match(raw.title)) or marked)
+                      closed=bool(CLOSED_TITLE.match(raw.title)) or marked or raw.in_closed_part)
+    dropped.extend(Dropped(DropReason.MARKER, part) for part in raw.parts_above)
     heading, body = "", []
     for line in raw.lines:
         if line.level and line.text:
