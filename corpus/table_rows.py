@@ -44,9 +44,10 @@ def title(row: list[str]) -> str:
 
 
 def member(line: str) -> tuple[str, bool] | None:
-    """A row of a table of members as the member's name (its first cell in words), with the other cells but
-    attendance and a running number after it in brackets (»Anna Hansen (A)«, also from »A ⇥ Anna Hansen«), and
-    whether the row says they were away; None for the column names."""
+    """A row of a table of members as the member's name (a cell of two capitalised words, or the first cell in
+    words), with the other cells but attendance and a running number after it in brackets (»Anna Hansen (A)«,
+    also from »A ⇥ Anna Hansen« and »Formand ⇥ Anna Hansen ⇥ A«), and whether the row says they were away;
+    None for the column names."""
     row = [cell for cell in cells(line) if cell and not cell.rstrip(".").isdigit()]
     if not row or is_column_names(line):
         return None

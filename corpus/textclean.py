@@ -42,8 +42,8 @@ PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sa
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
                        r"\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
 _PARTS = {fold(heading) for heading in PART_HEADINGS}
-# A line opening the closed part in any wording that starts so (»Lukkede punkter (forts.)«, »Lukket referat, fortsat
-# fra side 2«): on the safe side, as closing the rest hides no more than it must
+# A heading opening the closed part in any wording that starts so (»Lukkede punkter (forts.)«, »Lukket referat,
+# fortsat fra side 2«): on the safe side, as closing the rest hides no more than it must
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          r"(?:lukket referat|lukket dagsorden|lukket moede|lukkede punkter|lukkede sager)(?![a-z])")
 # The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
@@ -56,7 +56,6 @@ TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
 # What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
 MOJIBAKE_LEADS = "ÃÂâ"
-
 HEADER_LOOKBACK = 6
 # A line a page opens with that starts an item (»3. Orientering«, »823. Budget«, »4   Eventuelt«, a number
 # alone): a new heading, never the rest of the sentence the page before ended in (»… 7 stemmer mod« / »2 fra Ø«,
@@ -72,7 +71,10 @@ CUT_PUNCTUATION = " ,.;:–-"  # dropped before an ellipsis, so a cut reads "sag
 
 
 def opens_closed_part(line: str) -> bool:
-    return CLOSED_PART.match(fold(line.strip())) is not None
+    """Whether a line heads the agenda's closed part: its heading's words, in a heading (short, no sentence:
+    »Lukket møde med borgerne blev holdt den 3. maj.« is text)."""
+    text = line.strip()
+    return len(text) <= 60 and not text.endswith(".") and CLOSED_PART.match(fold(text)) is not None
 
 
 def part_heading(line: str) -> tuple[str, bool] | None:
@@ -82,6 +84,7 @@ def part_heading(line: str) -> tuple[str, bool] | None:
     if m is None or m.group("part") not in _PARTS:
         return None
     return m.group("part"), m.group("on") is not None
+
 
 def as_written(text: str) -> str:
     """A decoded text in the one form the readers and the index expect: characters composed (NFC: »å« as one
