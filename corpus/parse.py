@@ -29,7 +29,7 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CONTENTS_HEADINGS, DATE_OPENING, PART_HEADINGS, REOPENING, clean_inline,
+from corpus.textclean import (CLOSED_HEADINGS, CONTENTS_HEADINGS, DATE_OPENING, clean_inline, closed_after_part,
                               drop_toc_lines, is_table_rule, normalise, opens_closed_part, part_heading,
                               strip_page_furniture, undouble_spacing)
 
@@ -74,8 +74,6 @@ END_OF_ITEMS = re.compile(
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
-# the closed part's headings: »Lukket referat« …
-CLOSED_BLOCK = {fold(part) for part in PART_HEADINGS if part.startswith("lukke")}
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}
@@ -524,8 +522,7 @@ def _closed_after(body: list[str], parts: list[str], closed: bool) -> bool:
     may head the pending cases a closed item lists, even as its last line."""
     closed = closed or any(opens_closed_part(_plain(line)) for line in body)
     for line in parts:
-        part, goes_on = part_heading(_plain(line))
-        closed = opens_closed_part(_plain(line)) or (closed and not (goes_on and part in REOPENING))
+        closed = closed_after_part(_plain(line), closed)
     return closed
 
 
@@ -623,7 +620,7 @@ class _BodyReader:
             if low == AWAY_FROM_ITEM:
                 self._start(SectionKind.OTHER, line.rstrip(":"))
                 continue
-            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_BLOCK:
+            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_HEADINGS:
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
             if CLOSED_LINE.match(line) and not self.paras and not self.para:
@@ -652,11 +649,12 @@ class _BodyReader:
                 continue  # (a line going on in lower case, right under a paragraph's line, is its wrap)
             text = clean_inline(line)
             point = LIST_POINT.match(text) and not DATE_OPENING.match(text)  # (»14. Marts« is a date wrapped)
-            if text and (raw[:1] in "-•" or cells(line) or point):  # a list's entry, a table's row: its own line
+            row = bool(cells(line))
+            if text and (raw[:1] in "-•" or row or point):  # a list's entry, a table's row: its own line
                 self._flush_para()
             if text:
                 self.para.append(text)
-            if cells(line):
+            if row:
                 self._flush_para()
         self._flush_section()
 

@@ -39,7 +39,7 @@ def is_column_names(line: str) -> bool:
 def title(row: list[str]) -> str:
     """A row's title: its longest cell in words (not a file number such as »1001/24«, however short the
     title: »Kort«), or its longest cell."""
-    worded = [cell for cell in row if any(c.islower() for c in cell) and fold(cell) not in ACCESS]
+    worded = [cell for cell in row if _worded(cell) and fold(cell) not in ACCESS]
     return max(worded or row, key=len)
 
 
@@ -56,7 +56,7 @@ def member(line: str) -> tuple[str, bool] | None:
     if not rest:
         return None
     name = next((cell for cell in rest if NAME.match(cell)), None) or next(  # (»Formand ⇥ Anna Hansen ⇥ A«)
-        (cell for cell in rest if any(c.islower() for c in cell)), rest[0])  # (»A ⇥ Anna Hansen«)
+        (cell for cell in rest if _worded(cell)), rest[0])  # (»A ⇥ Anna Hansen«)
     rest.remove(name)
     return (f"{name} ({', '.join(rest)})" if rest else name), away
 
@@ -65,3 +65,8 @@ def _says_away(cell: str) -> bool:
     """»Afbud«, »Afbud pga. sygdom«, »Nej« (not »Nejsum«)."""
     folded = fold(cell)
     return any(folded == word or folded.startswith(word + " ") for word in AWAY)
+
+
+def _worded(cell: str) -> bool:
+    """Whether a cell holds words, not a number, a party's letter or a file number (»1001/24«)."""
+    return any(c.islower() for c in cell)

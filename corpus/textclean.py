@@ -42,10 +42,11 @@ PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sa
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
                        r"\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
 _PARTS = {fold(heading) for heading in PART_HEADINGS}
+CLOSED_HEADINGS = {part for part in _PARTS if part.startswith("lukke")}  # the closed part's: »Lukket referat« …
 # A heading opening the closed part in any wording that starts so (»Lukkede punkter (forts.)«, »Lukket referat,
 # fortsat fra side 2«): on the safe side, as closing the rest hides no more than it must
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
-                         r"(?:lukket referat|lukket dagsorden|lukket moede|lukkede punkter|lukkede sager)(?![a-z])")
+                         rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
 # The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
 # of pending cases inside a closed item)
 REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat")}
@@ -75,6 +76,15 @@ def opens_closed_part(line: str) -> bool:
     »Lukket møde med borgerne blev holdt den 3. maj.« is text)."""
     text = line.strip()
     return len(text) <= 60 and not text.endswith(".") and CLOSED_PART.match(fold(text)) is not None
+
+
+def closed_after_part(line: str, closed: bool) -> bool:
+    """Whether the agenda's closed part holds the item right under this part heading: it begins at its heading
+    and ends only where an open part says it goes on (»Åbne punkter (fortsat)«); a plain open-part heading
+    leaves it as it was (eDoc prints »Åbent referat« on the closed part's pages too)."""
+    part = part_heading(line)
+    goes_on = part is not None and part[1] and part[0] in REOPENING
+    return opens_closed_part(line) or closed and not goes_on
 
 
 def part_heading(line: str) -> tuple[str, bool] | None:

@@ -25,7 +25,7 @@ from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
 from corpus.table_rows import is_column_names, title as table_title
-from corpus.textclean import REOPENING, as_written, opens_closed_part, part_heading
+from corpus.textclean import as_written, closed_after_part, opens_closed_part, part_heading
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -338,9 +338,7 @@ def _split(lines: list[Line]) -> tuple[list[Line], list[_Item], list[Line]]:
         m = ITEM_HEADING.match(first_cell) if line.level == 1 and part_heading(first_cell) is None else None
         if m:
             for part in pending:
-                heading = part_heading(part.text)
-                closed = opens_closed_part(part.text) or closed and not (
-                    heading is not None and heading[1] and heading[0] in REOPENING)
+                closed = closed_after_part(part.text, closed)
             items.append(_Item(int(m.group(1)), _clean(m.group(2)).replace("\n", " "), in_table=bool(line.cells),
                                in_closed_part=closed, parts_above=[part.text for part in pending]))
             pending = []
