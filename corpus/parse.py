@@ -169,6 +169,8 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     front = lines[:headings[0].line] if headings else []
     listed = any(NUMBERED.match(_plain(line)) or PUNKT.match(_plain(line)) for line in front)  # (not »8722 Greve«)
     closed = not listed and _closed_after([], _trailing_parts(front)[1], False)
+    if headings and _closed_marker_at_end(front) is not None:
+        headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
     bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
               for k, h in enumerate(headings)]
     under_title = _marker_under_title(bodies, style)

@@ -35,21 +35,23 @@ DATE_OPENING = re.compile(r"^\s*\d{1,2}\.\s+(" + "|".join(MONTHS) + r")\b", re.I
 TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
 CONTENTS_HEADINGS = ("indhold", "indholdsfortegnelse")  # the line above a table of contents (compared folded)
 # The headings of the open and the closed part of an agenda (compared folded): no title or name goes on into one
-PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sager", "lukket referat",
-                 "lukket dagsorden", "lukket møde", "lukkede punkter", "lukkede sager")
+PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sager", "punkter på åben dagsorden",
+                 "åben del", "lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter", "lukkede sager",
+                 "punkter på lukket dagsorden", "lukket del")
 # »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, »2. Lukkede
 # punkter«, »B. Lukkede punkter«, folded
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
                        r"\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
 _PARTS = {fold(heading) for heading in PART_HEADINGS}
-CLOSED_HEADINGS = {part for part in _PARTS if part.startswith("lukke")}  # the closed part's: »Lukket referat« …
+CLOSED_HEADINGS = {part for part in _PARTS if "lukke" in part}  # the closed part's: »Lukket referat« …
 # A heading opening the closed part in any wording that starts so (»Lukkede punkter (forts.)«, »Lukket referat,
 # fortsat fra side 2«): on the safe side, as closing the rest hides no more than it must
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
 # The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
 # of pending cases inside a closed item)
-REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat")}
+REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat", "punkter på åben dagsorden",
+                                           "åben del")}
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

@@ -128,6 +128,30 @@ def test_the_closed_part_heading_right_above_the_first_item_makes_it_closed():
     assert [i.closed for i in meeting.items] == [True, True, True, False, False]
 
 
+@pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
+@pytest.mark.parametrize("opened, closed, reopen", [
+    ("Punkter på åben dagsorden", "Punkter på lukket dagsorden", "Punkter på åben dagsorden (fortsat)"),
+    ("Åben del", "Lukket del", "Åben del (fortsat)")])
+def test_the_parts_in_other_templates_words_are_read_as_parts(word, opened, closed, reopen):
+    """Templates that head the parts »Punkter på lukket dagsorden« or »Lukket del«: before, the closed part
+    was not seen, so its item read as open (its decision shown to everyone), and the heading became text."""
+    text = MINUTES.format(reopen=reopen).replace("Åbne punkter\n5.", f"{opened}\n5.").replace(
+        "Lukkede punkter\n7.", f"{closed}\n7.")
+    meeting, = read(text, word)
+    assert [(i.number, i.closed) for i in meeting.items] == [(5, False), (6, False), (7, True), (8, False),
+                                                             (9, False)]
+    texts = {line for i in meeting.items for s in i.sections for line in s.text.split("\n")}
+    assert not {opened, closed, reopen} & (texts | {a for i in meeting.items for a in i.attachments})
+
+
+def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed():
+    """»Lukket punkt« printed above an item's heading marks that item; above the first one it stood in the
+    front matter and was lost, so the first item read as open."""
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace("Åbne punkter\n5.", "Lukket punkt\n5.")
+    meeting, = read(text, word=False)
+    assert [i.closed for i in meeting.items] == [True, False, True, False, False]
+
+
 def test_a_closed_title_wrapped_onto_a_line_that_names_an_open_part_keeps_its_words_and_case_number():
     text = MINUTES.format(reopen="").replace(
         "7. Salg af grund på Vestervej\nSagsnr.: 24/2222",
