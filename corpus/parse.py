@@ -452,14 +452,17 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
 def _evidence(lines: list[str], h: Heading) -> int:
     """How much marks a candidate as an item heading: a presenter, a case number right after it (before any
     numbered line: »4. Notat« ending a Bilag list right above »4. Lukket punkt: …« / »EMN-2025-005000« has
-    none)."""
+    none), an agenda part's heading or a closed marker right above it (»Lukkede punkter« heads an item, not
+    the last point of a list)."""
+    above = next((text for i in range(h.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+    heads = part_heading(above) is not None or CLOSED_LINE.match(above) is not None
     following: list[str] = []
     for line in lines[h.end:h.end + 8]:
         text = _plain(line).strip()
         if LIST_ENTRY.match(text) and not CASE_NUMBER.match(text) or len(following) == 3:
             break
         following += [text] if text else []
-    return bool(PRESENTER.match(h.title)) + any(CASE_NUMBER.match(f) for f in following)
+    return bool(PRESENTER.match(h.title)) + any(CASE_NUMBER.match(f) for f in following) + heads
 
 
 def _embedded_blocks(lines: list[str], outer_style: re.Pattern[str]) -> list[tuple[int, int]]:

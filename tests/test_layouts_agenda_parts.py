@@ -152,6 +152,49 @@ def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed():
     assert [i.closed for i in meeting.items] == [True, False, True, False, False]
 
 
+SCHOOL_BOARD = """Referat
+Skolebestyrelsen Nordskolen
+Mødedato: 3. juni 2025
+Mødested: Personalerummet
+Deltagere: Anna Hansen, Bo Jensen, Carl Nielsen
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+
+2. Ny ordensregel for skolen
+{list}
+
+Lukkede punkter
+
+3. Elevsag
+Beslutning
+Eleven bortvises i tre dage. Forældrene er orienteret.
+
+4. Personalesag
+Beslutning
+Lærer N.N. afskediges.
+"""
+
+
+@pytest.mark.parametrize("listed", [
+    "Beslutning\nGodkendt.\nBilag\n1. Forslag til ordensregler\n2. Høringssvar fra elevrådet\n3. Notat om mobilfri skole",
+    "Indstilling\nSkolelederen indstiller, at bestyrelsen:\n1. Godkender ordensreglerne\n2. Sender dem i høring\n"
+    "3. Evaluerer dem efter et år\nBeslutning\nGodkendt."], ids=["bilag", "indstilling"])
+def test_a_list_ending_the_open_part_does_not_take_the_number_of_the_closed_item_under_the_parts_heading(listed):
+    """A list ending the last open item counts 1, 2, 3 and the closed part's first item, with no case number,
+    is numbered 3 too: the part's heading right above says which 3 is the item. Before, the list's point took
+    the number, and the closed item's decision became the text of an open item."""
+    meeting, = read_meetings(SCHOOL_BOARD.format(list=listed).encode(), "referat.txt")
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Ny ordensregel for skolen", False), (3, "Elevsag", True),
+        (4, "Personalesag", True)]
+    third = next(line for line in listed.split("\n") if line.startswith("3. "))
+    kept = [s.text for s in meeting.items[1].sections] + meeting.items[1].attachments
+    assert any(third in text for text in kept)  # the list's last point stays the open item's
+    assert "bortvises" not in " ".join(s.text for i in meeting.items if not i.closed for s in i.sections)
+
+
 def test_a_closed_title_wrapped_onto_a_line_that_names_an_open_part_keeps_its_words_and_case_number():
     text = MINUTES.format(reopen="").replace(
         "7. Salg af grund på Vestervej\nSagsnr.: 24/2222",
