@@ -178,7 +178,8 @@ Lærer N.N. afskediges.
 
 
 @pytest.mark.parametrize("listed", [
-    "Beslutning\nGodkendt.\nBilag\n1. Forslag til ordensregler\n2. Høringssvar fra elevrådet\n3. Notat om mobilfri skole",
+    "Beslutning\nGodkendt.\nBilag\n1. Forslag til ordensregler\n2. Høringssvar fra elevrådet\n"
+    "3. Notat om mobilfri skole",
     "Indstilling\nSkolelederen indstiller, at bestyrelsen:\n1. Godkender ordensreglerne\n2. Sender dem i høring\n"
     "3. Evaluerer dem efter et år\nBeslutning\nGodkendt."], ids=["bilag", "indstilling"])
 def test_a_list_ending_the_open_part_does_not_take_the_number_of_the_closed_item_under_the_parts_heading(listed):
