@@ -34,7 +34,8 @@ BODY_SUFFIX = re.compile(either_spelling(
     r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
-DOC_KIND = r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden)"
+DOC_KIND = (r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden|lukket referat"
+            r"|lukket dagsorden)")
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
 KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
                                         rf"(?:d\.|den|mødet den|møde den)\s+(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)

@@ -29,9 +29,9 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CLOSED_HEADINGS, CONTENTS_HEADINGS, DATE_OPENING, clean_inline, closed_after_part,
-                              drop_toc_lines, is_table_rule, normalise, opens_closed_part, part_heading,
-                              strip_page_furniture, undouble_spacing)
+from corpus.textclean import (CLOSED_HEADINGS, CLOSED_PAGE, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
+                              closed_after_part, drop_toc_lines, is_table_rule, normalise, opens_closed_part,
+                              part_heading, strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -144,7 +144,8 @@ def _require_facts(meeting: Meeting, raw: list[str]) -> None:
 
 
 def _plain(line: str) -> str:
-    return line.replace(MARK, "")
+    """The line's text: without a web page's block mark, and blank where a closed part's page began."""
+    return line.replace(MARK, "").replace(CLOSED_PAGE, "")
 
 
 def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], source: str,
@@ -168,7 +169,8 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
     front = lines[:headings[0].line] if headings else []
     listed = any(NUMBERED.match(_plain(line)) or PUNKT.match(_plain(line)) for line in front)  # (not »8722 Greve«)
-    closed = not listed and _closed_after([], _trailing_parts(front)[1], False)
+    closed = not listed and _closed_after([], _trailing_parts(front)[1], False) or any(CLOSED_PAGE in line
+                                                                                      for line in front)
     if headings and _closed_marker_at_end(front) is not None:
         headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
     bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
@@ -521,11 +523,12 @@ def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
 
 def _closed_after(body: list[str], parts: list[str], closed: bool) -> bool:
     """Whether the agenda's closed part holds the item after this one: it begins at its heading (»Lukkede
-    punkter«, »Lukket referat« anywhere) and ends only at an open part's heading right above the next item
-    that says the part goes on (»Åbne punkter (fortsat)«). A plain open-part line does not end it: eDoc prints
-    »Åbent referat« as a running header on the closed part's pages too; nor does »Åbne sager (fortsat)«, which
-    may head the pending cases a closed item lists, even as its last line."""
-    closed = closed or any(opens_closed_part(_plain(line)) for line in body)
+    punkter«, »Lukket referat« anywhere) or on the first page whose running header names it, and ends only at
+    an open part's heading right above the next item that says the part goes on (»Åbne punkter (fortsat)«). A
+    plain open-part line does not end it: eDoc prints »Åbent referat« as a running header on the closed part's
+    pages too; nor does »Åbne sager (fortsat)«, which may head the pending cases a closed item lists, even as
+    its last line."""
+    closed = closed or any(opens_closed_part(_plain(line)) or CLOSED_PAGE in line for line in body)
     for line in parts:
         closed = closed_after_part(_plain(line), closed)
     return closed
@@ -604,7 +607,7 @@ class _BodyReader:
 
     def read(self, body: list[str]) -> None:
         skip_absentees = False
-        lines = _join_bold_wraps([line.rstrip() for line in body])
+        lines = _join_bold_wraps([line.rstrip() for line in body if line != CLOSED_PAGE])
         for i, raw in enumerate(lines):
             marked = raw.lstrip().startswith(MARK)
             line = _plain(raw).strip()

@@ -48,10 +48,13 @@ CLOSED_HEADINGS = {part for part in _PARTS if "lukke" in part}  # the closed par
 # fortsat fra side 2«): on the safe side, as closing the rest hides no more than it must
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
+# What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page
+# of it): a line the readers take for blank, where the closed part begins (the header itself is furniture)
+CLOSED_PAGE = "\ue001"  # a private-use character, as parse.MARK
 # The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
 # of pending cases inside a closed item)
-REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat", "punkter på åben dagsorden",
-                                           "åben del")}
+REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat",
+                                           "punkter på åben dagsorden", "åben del")}
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -215,16 +218,24 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     drop: set[int] = set(markers)
     above_each = [_lines_beside(lines, i, -1) for i in markers]
     above = Counter(text for near in above_each for text in {lines[j].strip() for j in near})
-    repeated_above = {text for text, n in above.items() if n >= threshold and not _own_text(text)}
-    _drop_beside(lines, above_each, lambda text, k: text in repeated_above, drop)
+    repeated_above = {text for text, n in above.items()
+                      if n >= threshold and not _own_text(text) and part_heading(text) is None}
+    # A part's heading at the same place on two pages or more is their running header: the open and the
+    # closed part each print their own, »Åbent referat« atop some pages and »Lukket referat« atop the rest
+    # (elsewhere it heads the part: »Lukket referat« ending the contents right above a page's header)
+    placed = Counter((k, lines[j].strip()) for near in above_each for k, j in enumerate(near))
+    parts_above = {place for place, n in placed.items() if n >= 2 and part_heading(place[1]) is not None}
+    _drop_beside(lines, above_each, lambda text, k: text in repeated_above or (k, text) in parts_above, drop)
     # Below a page number (a footer's) the next page's running header stands at the same place page after
     # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
     below_each = [_lines_beside(lines, i, 1) for i in markers]
     below = Counter((k, lines[j].strip()) for near in below_each for k, j in enumerate(near))
-    repeated_below = {place for place, n in below.items() if n >= threshold and not known_heading(place[1])}
+    repeated_below = {place for place, n in below.items() if (n >= threshold or n >= 2 and part_heading(place[1]))
+                      and not known_heading(place[1])}
     _drop_beside(lines, below_each, lambda text, k: (k, text) in repeated_below, drop)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
-    kept = [line if i not in drop else None for i, line in enumerate(lines)]
+    kept = [line if i not in drop else CLOSED_PAGE if opens_closed_part(line) else None
+            for i, line in enumerate(lines)]
     return _rejoin(kept)
 
 
@@ -255,12 +266,14 @@ def _lines_beside(lines: list[str], i: int, step: int) -> list[int]:
 
 
 def _rejoin(kept: list[str | None]) -> list[str]:
-    """Drop removed lines; where a page break cut a sentence, join the two halves again."""
+    """Drop removed lines; where a page break cut a sentence, join the two halves again (a closed part's page
+    mark then follows the sentence)."""
     out: list[str] = []
-    cut = False
+    cut, marks = False, []
     for line in kept:
-        if line is None:
+        if line is None or line == CLOSED_PAGE:
             cut = True
+            marks += [line] if line else []
             continue
         if cut and line.strip():
             cut = False
@@ -268,14 +281,18 @@ def _rejoin(kept: list[str | None]) -> list[str]:
             if prev is not None and _continues(out[prev], line):
                 del out[prev + 1:]
                 out[prev] = out[prev].rstrip() + " " + line.strip()
+                out += marks
+                marks = []
                 continue
+            out += marks
+            marks = []
         out.append(line)
-    return out
+    return out + marks
 
 
 def _last_text_index(out: list[str]) -> int | None:
     for j in range(len(out) - 1, -1, -1):
-        if out[j].strip():
+        if out[j].strip() and out[j] != CLOSED_PAGE:
             return j
     return None
 

@@ -60,6 +60,37 @@ def test_members_away_from_an_item_are_its_text_and_a_closed_part_is_no_decision
     assert "Lukket referat" not in " ".join(s.text for i in meeting.items for s in i.sections)
 
 
+HEADER = "Sundheds- og Forebyggelsesudvalget\nReferat\n{part}\nDato: 04.12.2012\n"
+
+
+def test_the_closed_minutes_read_by_their_running_header_are_closed_item_by_item():
+    """eDoc prints the document's part atop every page; the closed minutes say »Lukket referat« there. The
+    header is page furniture and was dropped with what it said: every item read as open, and the committee
+    as »Lukket referat«. Now each item on such a page is closed; a sentence a page break cut still reads
+    whole, and the header is no item's text."""
+    text = extract_text(need(BALLERUP / "1552814.PDF").read_bytes())
+    text = text.replace(HEADER.format(part="Åbent referat"), HEADER.format(part="Lukket referat"))
+    [meeting] = parse_minutes_text(text, "1552814.PDF")
+    assert [i.title for i in meeting.items] == TITLES
+    assert meeting.body == "Sundheds- og Forebyggelsesudvalget"
+    assert all(i.closed for i in meeting.items)
+    said = " ".join(s.text for i in meeting.items for s in i.sections)
+    assert "Stokholtbuen, Måløvgård, aflastningstilbuddet Torvevej og Rødbo" in said
+    assert "Lukket referat" not in said and "Side 8" not in said
+
+
+def test_the_closed_part_begins_at_the_first_page_whose_running_header_names_it():
+    """Open and closed minutes in one document: the closed part starts on a new page (item 3's), headed
+    »Lukket referat« from there on (most pages: so the header is furniture); the items before it stay open."""
+    text = extract_text(need(BALLERUP / "1552814.PDF").read_bytes())
+    opens = HEADER.format(part="Åbent referat")
+    closed_from = text.rindex(opens, 0, text.rindex("3. Kvalitetsstandarder for stof- og alkoholbehandling"))
+    text = text[:closed_from] + text[closed_from:].replace(opens, HEADER.format(part="Lukket referat"))
+    [meeting] = parse_minutes_text(text, "1552814.PDF")
+    assert [i.title for i in meeting.items] == TITLES
+    assert [i.closed for i in meeting.items] == [False] * 2 + [True] * 6
+
+
 def test_scanned_pdf_is_reported_as_having_no_text_layer():
     path = need(BALLERUP / "1537646.PDF")
     with pytest.raises(ReaderError, match="no text layer"):
