@@ -144,11 +144,12 @@ def test_the_parts_in_other_templates_words_are_read_as_parts(word, opened, clos
     assert not {opened, closed, reopen} & (texts | {a for i in meeting.items for a in i.attachments})
 
 
-def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed():
+@pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
+def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed(word):
     """»Lukket punkt« printed above an item's heading marks that item; above the first one it stood in the
     front matter and was lost, so the first item read as open."""
     text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace("Åbne punkter\n5.", "Lukket punkt\n5.")
-    meeting, = read(text, word=False)
+    meeting, = read(text, word)
     assert [i.closed for i in meeting.items] == [True, False, True, False, False]
 
 
