@@ -422,7 +422,7 @@ def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading,
     """Whether `other`, after `chosen` and numbered the same, is the item after `c` rather than `chosen`: when
     `chosen` goes on from a list in c's text and `other` has more of an item's marks."""
     return other.number == chosen.number and not other.weak and not chosen.weak and _title_like(other.title) \
-        and points.goes_on(c.end, chosen) and _evidence(lines, other) > _evidence(lines, chosen)
+        and points.goes_on(c.end, chosen) and _evidence(lines, other, headed=True) > _evidence(lines, chosen)
 
 
 def _weak_between(points: _ListPoints, weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
@@ -451,13 +451,14 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
     return tail if all(not t or CLOSED_LINE.match(t) for t in rest) else []
 
 
-def _evidence(lines: list[str], h: Heading) -> int:
+def _evidence(lines: list[str], h: Heading, headed: bool = False) -> int:
     """How much marks a candidate as an item heading: a presenter, a case number right after it (before any
     numbered line: »4. Notat« ending a Bilag list right above »4. Lukket punkt: …« / »EMN-2025-005000« has
-    none), an agenda part's heading or a closed marker right above it (»Lukkede punkter« heads an item, not
-    the last point of a list)."""
-    above = next((text for i in range(h.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
-    heads = part_heading(above) is not None or CLOSED_LINE.match(above) is not None
+    none), and where `headed` counts (for a line that does not go on from a list) an agenda part's heading or
+    a closed marker right above it (»Lukkede punkter« heads an item, not the last point of a list)."""
+    above = next((text for i in range(h.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "") \
+        if headed else ""
+    heads = bool(above) and (part_heading(above) is not None or CLOSED_LINE.match(above) is not None)
     following: list[str] = []
     for line in lines[h.end:h.end + 8]:
         text = _plain(line).strip()

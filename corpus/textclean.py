@@ -43,9 +43,12 @@ PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sa
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
                        r"\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
 _PARTS = {fold(heading) for heading in PART_HEADINGS}
-CLOSED_HEADINGS = {part for part in _PARTS if "lukke" in part}  # the closed part's: »Lukket referat« …
-# A heading opening the closed part in any wording that starts so (»Lukkede punkter (forts.)«, »Lukket referat,
-# fortsat fra side 2«): on the safe side, as closing the rest hides no more than it must
+CLOSED_PARTS = {part for part in _PARTS if "lukke" in part}  # the closed part's: »Lukket referat« …
+# Of those, the headings whose words name nothing but the closed part, so that a heading opening with them in any
+# wording opens it (»Lukkede punkter (forts.)«, »Lukket referat, fortsat fra side 2«): on the safe side, as
+# closing the rest hides no more than it must. »Lukket del« and »Punkter på lukket dagsorden« count only as a
+# whole heading right above an item: »Lukket del af vejen«, »Punkter på lukket dagsorden blev behandlet …« are text
+CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden")}
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page
@@ -89,7 +92,7 @@ def closed_after_part(line: str, closed: bool) -> bool:
     leaves it as it was (eDoc prints »Åbent referat« on the closed part's pages too)."""
     part = part_heading(line)
     goes_on = part is not None and part[1] and part[0] in REOPENING
-    return opens_closed_part(line) or closed and not goes_on
+    return opens_closed_part(line) or part is not None and part[0] in CLOSED_PARTS or closed and not goes_on
 
 
 def part_heading(line: str) -> tuple[str, bool] | None:
@@ -234,8 +237,16 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
                       and not known_heading(place[1])}
     _drop_beside(lines, below_each, lambda text, k: (k, text) in repeated_below, drop)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
-    kept = [line if i not in drop else CLOSED_PAGE if opens_closed_part(line) else None
-            for i, line in enumerate(lines)]
+    kept = [line if i not in drop else None for i, line in enumerate(lines)]
+    # Furniture naming the closed part closes the page it stands on from the page's start: a header above the
+    # page number stands there when the document opens with it (eDoc), a footer's at the previous page number
+    footers = any(line.strip() and i not in drop for i, line in enumerate(lines[:markers[0]]))
+    for m, near in enumerate(above_each):
+        for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
+            kept[(markers[m - 1] if m else 0) if footers else j] = CLOSED_PAGE
+    for near in below_each:
+        for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
+            kept[j] = CLOSED_PAGE
     return _rejoin(kept)
 
 

@@ -145,6 +145,21 @@ def test_the_parts_in_other_templates_words_are_read_as_parts(word, opened, clos
 
 
 @pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
+def test_the_parts_words_inside_an_items_text_are_text_and_close_nothing(word):
+    """»Lukket del« and »Punkter på lukket dagsorden« head the closed part only as a whole heading right above
+    an item: a line of a case about a road, or a sentence wrapped after those words, closes nothing."""
+    lines = ["Lukket del af Vestervej", "Punkter på lukket dagsorden blev behandlet", "sidst på mødet."]
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace(
+        "Vejafdelingen orienterede om saltning af cykelstier.",
+        "Vejafdelingen orienterede om saltning af cykelstier.\n" + "\n".join(lines))
+    meeting, = read(text, word)
+    assert [(i.number, i.closed) for i in meeting.items] == [(5, False), (6, False), (7, True), (8, False),
+                                                             (9, False)]
+    said = " ".join(s.text for s in meeting.items[3].sections)
+    assert lines[0] in said and lines[1] in said
+
+
+@pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
 def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed(word):
     """»Lukket punkt« printed above an item's heading marks that item; above the first one it stood in the
     front matter and was lost, so the first item read as open."""

@@ -1,6 +1,8 @@
 """PDF minutes: the Ballerup referat parses into its 8 items; a scan without text is reported as such."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import OS2, need
 
@@ -86,6 +88,21 @@ def test_the_closed_part_begins_at_the_first_page_whose_running_header_names_it(
     opens = HEADER.format(part="Åbent referat")
     closed_from = text.rindex(opens, 0, text.rindex("3. Kvalitetsstandarder for stof- og alkoholbehandling"))
     text = text[:closed_from] + text[closed_from:].replace(opens, HEADER.format(part="Lukket referat"))
+    [meeting] = parse_minutes_text(text, "1552814.PDF")
+    assert [i.title for i in meeting.items] == TITLES
+    assert [i.closed for i in meeting.items] == [False] * 2 + [True] * 6
+
+
+def test_the_closed_part_in_a_footer_begins_at_the_top_of_its_page():
+    """The same minutes with the page's part and number printed in a footer, at the page's end: the items
+    from the first page whose footer says »Lukket referat« on are closed, the one opening that page too."""
+    text = extract_text(need(BALLERUP / "1552814.PDF").read_bytes())
+    block = re.compile(re.escape(HEADER.format(part="Åbent referat")) + r"Side \d+\n")
+    heads = block.findall(text)
+    pages = block.split(text)[1:]  # (the text opens with the first page's header)
+    closed_from = next(k for k, page in enumerate(pages) if page.startswith("3. Kvalitetsstandarder"))
+    text = "".join(page + (head.replace("Åbent referat", "Lukket referat") if k >= closed_from else head)
+                   for k, (page, head) in enumerate(zip(pages, heads)))
     [meeting] = parse_minutes_text(text, "1552814.PDF")
     assert [i.title for i in meeting.items] == TITLES
     assert [i.closed for i in meeting.items] == [False] * 2 + [True] * 6
