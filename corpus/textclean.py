@@ -241,13 +241,17 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     # Furniture naming the closed part closes the page it stands on from the page's start: a header above the
     # page number stands there when the document opens with it (eDoc), a footer's at the previous page number
     footers = any(line.strip() and i not in drop for i, line in enumerate(lines[:markers[0]]))
+    first_page = False  # (a footer of the first page: the mark goes before the document's first line)
     for m, near in enumerate(above_each):
         for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
-            kept[(markers[m - 1] if m else 0) if footers else j] = CLOSED_PAGE
+            if footers and m == 0:
+                first_page = True
+            else:
+                kept[markers[m - 1] if footers else j] = CLOSED_PAGE
     for near in below_each:
         for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
             kept[j] = CLOSED_PAGE
-    return _rejoin(kept)
+    return _rejoin([CLOSED_PAGE] * first_page + kept)
 
 
 def _own_text(text: str) -> bool:

@@ -78,3 +78,18 @@ def test_a_page_ending_an_item_neither_joins_the_next_heading_nor_loses_its_last
     assert len(reading.meetings[0].items) == len(expected[0].items) >= 3
     said = " ".join(" ".join(s.text.split()) for i in reading.meetings[0].items[:-1] for s in i.sections)
     assert all(ending.format(page) in said for page in range(1, len(expected[0].items)))
+
+
+def test_closed_minutes_naming_their_part_in_every_pages_footer_are_closed_from_the_first_page():
+    """A footer »Lukket referat« above each page number: the part it names holds its page from the top, the
+    first page's item too, and the front page's lines are kept as they were (before, every item read as
+    open)."""
+    pages = [("1. Personalesag", "2012-40001", "N.N. afskediges."), ("2. Køb af ejendom", "2012-40002", "Godkendt."),
+             ("3. Erstatningssag", "2012-40003", "Afvist.")]
+    text = "Referat\nØkonomiudvalget\nMødedato: 4. december 2012\n" + "".join(
+        f"{title}\nSagsnr.: {case}\nBeslutning\n{decision}\nLukket referat\nSide {n} af 3\n"
+        for n, (title, case, decision) in enumerate(pages, start=1))
+    meeting, = inspect_document(text.encode(), "referat.txt").meetings
+    assert (meeting.body, meeting.date) == ("Økonomiudvalget", "2012-12-04")
+    assert [(i.number, i.closed, i.decision) for i in meeting.items] == [
+        (1, True, "N.N. afskediges."), (2, True, "Godkendt."), (3, True, "Afvist.")]
