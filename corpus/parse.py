@@ -73,7 +73,7 @@ END_OF_ITEMS = re.compile(
     either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
-CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.I)
+CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?\s*:?$", re.I)
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}

@@ -223,18 +223,28 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     above = Counter(text for near in above_each for text in {lines[j].strip() for j in near})
     repeated_above = {text for text, n in above.items()
                       if n >= threshold and not _own_text(text) and part_heading(text) is None}
-    # A part's heading at the same place on two pages or more is their running header: the open and the
-    # closed part each print their own, »Åbent referat« atop some pages and »Lukket referat« atop the rest
-    # (elsewhere it heads the part: »Lukket referat« ending the contents right above a page's header)
-    placed = Counter((k, lines[j].strip()) for near in above_each for k, j in enumerate(near))
-    parts_above = {place for place, n in placed.items() if n >= 2 and part_heading(place[1]) is not None}
-    _drop_beside(lines, above_each, lambda text, k: text in repeated_above or (k, text) in parts_above, drop)
+    # A part's heading where the pages print their part, at the same place on two pages or more, is their
+    # running header: the open and the closed part each print their own, »Åbent referat« on some pages and
+    # »Lukket referat« on the rest, even one (elsewhere it heads the part: »Lukket referat« ending the contents
+    # right above a page's header)
+    parts_above = _part_places(Counter((k, lines[j].strip()) for near in above_each for k, j in enumerate(near)))
+
+    def furniture(text: str, k: int) -> bool:
+        return text in repeated_above or (k, text) in parts_above
+
+    # Where the document opens with its first page's header (eDoc), a header is as tall as that one: the lines
+    # above it that end a page (»Godkendt«, »Følgende deltog ikke i behandlingen af punktet:«, where the items
+    # each end a page) are the minutes' own, however often they end one
+    first = [j for j in range(markers[0]) if lines[j].strip()]
+    height = len(first) if first and len(first) <= HEADER_LOOKBACK and all(
+        furniture(lines[j].strip(), k) for k, j in enumerate(reversed(first))) else HEADER_LOOKBACK
+    _drop_beside(lines, above_each, lambda text, k: k < height and furniture(text, k), drop)
     # Below a page number (a footer's) the next page's running header stands at the same place page after
     # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
     below_each = [_lines_beside(lines, i, 1) for i in markers]
     below = Counter((k, lines[j].strip()) for near in below_each for k, j in enumerate(near))
-    repeated_below = {place for place, n in below.items() if (n >= threshold or n >= 2 and part_heading(place[1]))
-                      and not known_heading(place[1])}
+    repeated_below = {place for place, n in below.items() if n >= threshold and not known_heading(place[1])}
+    repeated_below |= _part_places(below)
     _drop_beside(lines, below_each, lambda text, k: (k, text) in repeated_below, drop)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
     kept = [line if i not in drop else None for i, line in enumerate(lines)]
@@ -252,6 +262,18 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
         for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
             kept[j] = CLOSED_PAGE
     return _rejoin([CLOSED_PAGE] * first_page + kept)
+
+
+def _part_places(placed: Counter[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Of the lines counted by their place beside the page numbers, the agenda parts' headings standing where
+    such a heading stands on two pages or more; not one saying the open part goes on (»Åbne punkter
+    (fortsat)« atop a page ends the closed part there, as right above an item)."""
+    parts = Counter({place: n for place, n in placed.items()
+                     if (part := part_heading(place[1])) is not None and not (part[1] and part[0] in REOPENING)})
+    pages = Counter()
+    for (k, _), n in parts.items():
+        pages[k] += n
+    return {place for place in parts if pages[place[0]] >= 2}
 
 
 def _own_text(text: str) -> bool:

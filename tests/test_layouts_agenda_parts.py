@@ -160,12 +160,15 @@ def test_the_parts_words_inside_an_items_text_are_text_and_close_nothing(word):
 
 
 @pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
-def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed(word):
+@pytest.mark.parametrize("marker", ["Lukket punkt", "Lukket punkt:"])
+def test_a_closed_marker_right_above_the_first_item_makes_that_item_closed(word, marker):
     """»Lukket punkt« printed above an item's heading marks that item; above the first one it stood in the
-    front matter and was lost, so the first item read as open."""
-    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace("Åbne punkter\n5.", "Lukket punkt\n5.")
+    front matter and was lost, so the first item read as open; written with a colon it was no marker at all."""
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace("Åbne punkter\n5.", f"{marker}\n5.").replace(
+        "9. Eventuelt", f"{marker}\n9. Eventuelt")
     meeting, = read(text, word)
-    assert [i.closed for i in meeting.items] == [True, False, True, False, False]
+    assert [i.closed for i in meeting.items] == [True, False, True, False, True]
+    assert not any(marker in s.text for i in meeting.items for s in i.sections)
 
 
 SCHOOL_BOARD = """Referat

@@ -93,3 +93,33 @@ def test_closed_minutes_naming_their_part_in_every_pages_footer_are_closed_from_
     assert (meeting.body, meeting.date) == ("Økonomiudvalget", "2012-12-04")
     assert [(i.number, i.closed, i.decision) for i in meeting.items] == [
         (1, True, "N.N. afskediges."), (2, True, "Godkendt."), (3, True, "Afvist.")]
+
+
+def test_the_lines_ending_every_page_above_edocs_header_are_the_items_own():
+    """eDoc prints its header (committee, »Referat«, the part, the date) above the page number, the first
+    page's too; where each item fills a page, every page ends with the item's decision and »Følgende deltog
+    ikke i behandlingen af punktet:«. Those repeat above most page numbers, yet stand above the header, not
+    in it: they are the minutes' own. Before, every decision but the last was dropped as furniture."""
+    header = "Økonomiudvalget\nReferat\nÅbent referat\nDato: 04.12.2012\nSide {n}\n"
+    titles = ["Meddelelser", "Budgetopfølgning", "Anlægsbevilling", "Takster 2013", "Vinterberedskab"]
+    text = header.format(n=1) + "Referat\nØkonomiudvalget\ntirsdag den 4. december 2012, kl. 16:00\n" + "".join(
+        header.format(n=n + 1) + f"{n}. {title}\nSagsnr.: 2012-4000{n}\nSammendrag\nSagen om {title.lower()}.\n"
+        f"Økonomiudvalgets beslutning den 04.12.2012 Punkt {n}\nIndstillingen godkendt\n"
+        "Følgende deltog ikke i behandlingen af punktet:\n" for n, title in enumerate(titles, start=1))
+    meeting, = inspect_document(text.encode(), "referat.txt").meetings
+    assert [i.title for i in meeting.items] == titles
+    assert [i.decision for i in meeting.items] == ["Indstillingen godkendt"] * len(titles)
+    assert not any("Økonomiudvalget" == s.text for i in meeting.items for s in i.sections)
+
+
+def test_one_page_whose_footer_names_the_closed_part_among_open_ones_is_closed():
+    """Footers name each page's part, »Åbent referat« on the open pages and »Lukket referat« on the one
+    closed page: that page's item is closed (before, one page's footer was no furniture, stayed as a line
+    under the item, and closed only the items after it)."""
+    pages = [("1. Meddelelser", "Ingen.", "Åbent referat"), ("2. Budget", "Godkendt.", "Åbent referat"),
+             ("3. Personalesag", "N.N. afskediges.", "Lukket referat")]
+    text = "Referat\nØkonomiudvalget\nMødedato: 4. december 2012\n" + "".join(
+        f"{title}\nBeslutning\n{decision}\n{part}\nSide {n}\n" for n, (title, decision, part) in enumerate(pages, 1))
+    meeting, = inspect_document(text.encode(), "referat.txt").meetings
+    assert [(i.number, i.closed, i.decision) for i in meeting.items] == [
+        (1, False, "Ingen."), (2, False, "Godkendt."), (3, True, "N.N. afskediges.")]

@@ -38,7 +38,8 @@ CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\w.*)?$", re.IGNORE
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
 CLOSED_LABEL = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
-CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?$", re.IGNORECASE)  # a 'Lukket punkt' marker under the heading
+# a 'Lukket punkt' marker under the heading
+CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?\s*:?$", re.IGNORECASE)
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
