@@ -86,13 +86,20 @@ def opens_closed_part(line: str) -> bool:
     return len(text) <= 60 and not text.endswith(".") and CLOSED_PART.match(fold(text)) is not None
 
 
+def names_closed_part(line: str) -> bool:
+    """Whether a line names the agenda's closed part: a heading opening it in any wording (`opens_closed_part`)
+    or one of its whole headings (»Lukket del«)."""
+    part = part_heading(line)
+    return opens_closed_part(line) or part is not None and part[0] in CLOSED_PARTS
+
+
 def closed_after_part(line: str, closed: bool) -> bool:
     """Whether the agenda's closed part holds the item right under this part heading: it begins at its heading
     and ends only where an open part says it goes on (»Åbne punkter (fortsat)«); a plain open-part heading
     leaves it as it was (eDoc prints »Åbent referat« on the closed part's pages too)."""
     part = part_heading(line)
     goes_on = part is not None and part[1] and part[0] in REOPENING
-    return opens_closed_part(line) or part is not None and part[0] in CLOSED_PARTS or closed and not goes_on
+    return names_closed_part(line) or closed and not goes_on
 
 
 def part_heading(line: str) -> tuple[str, bool] | None:
@@ -232,13 +239,6 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     def furniture(text: str, k: int) -> bool:
         return text in repeated_above or (k, text) in parts_above
 
-    # Where the document opens with its first page's header (eDoc), a header is as tall as that one: the lines
-    # above it that end a page (»Godkendt«, »Følgende deltog ikke i behandlingen af punktet:«, where the items
-    # each end a page) are the minutes' own, however often they end one
-    first = [j for j in range(markers[0]) if lines[j].strip()]
-    height = len(first) if first and len(first) <= HEADER_LOOKBACK and all(
-        furniture(lines[j].strip(), k) for k, j in enumerate(reversed(first))) else HEADER_LOOKBACK
-    _drop_beside(lines, above_each, lambda text, k: k < height and furniture(text, k), drop)
     # Below a page number (a footer's) the next page's running header stands at the same place page after
     # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
     below_each = [_lines_beside(lines, i, 1) for i in markers]
@@ -246,22 +246,37 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     repeated_below = {place for place, n in below.items() if n >= threshold and not known_heading(place[1])}
     repeated_below |= _part_places(below)
     _drop_beside(lines, below_each, lambda text, k: (k, text) in repeated_below, drop)
+    # The pages end in their number (footers) when the text neither opens with furniture nor goes on after the
+    # last number; else the number ends each page's header (eDoc), and a header is as tall as the one above the
+    # first number: the lines above it that end a page (»Godkendt«, »Følgende deltog ikke i behandlingen af
+    # punktet:«, where the items each end a page) are the minutes' own, however often they end one
+    opens = len([j for j in range(markers[0]) if lines[j].strip()]) <= len(above_each[0]) and all(
+        furniture(lines[j].strip(), k) for k, j in enumerate(above_each[0]))
+    footers = not opens and all(not lines[j].strip() or j in drop for j in range(markers[-1] + 1, len(lines)))
+    height = 0 if footers else next(
+        (k for k, j in enumerate(above_each[0]) if not furniture(lines[j].strip(), k)), len(above_each[0]))
+    height = height or HEADER_LOOKBACK  # (a first page without a header tells nothing)
+    _drop_beside(lines, above_each, lambda text, k: k < height and furniture(text, k), drop)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
-    kept = [line if i not in drop else None for i, line in enumerate(lines)]
-    # Furniture naming the closed part closes the page it stands on from the page's start: a header above the
-    # page number stands there when the document opens with it (eDoc), a footer's at the previous page number
-    footers = any(line.strip() and i not in drop for i, line in enumerate(lines[:markers[0]]))
-    first_page = False  # (a footer of the first page: the mark goes before the document's first line)
+    kept: list[str | None] = [line if i not in drop else None for i, line in enumerate(lines)]
+    return _rejoin(_closed_pages(lines, kept, markers, above_each, below_each, footers))
+
+
+def _closed_pages(lines: list[str], kept: list[str | None], markers: list[int], above_each: list[list[int]],
+                  below_each: list[list[int]], footers: bool) -> list[str | None]:
+    """The kept lines with a mark (CLOSED_PAGE) where each page whose furniture names the closed part begins:
+    at a header's place, or at the page number before a footer's (before the first line, on the first page)."""
+    first_page = False
     for m, near in enumerate(above_each):
-        for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
+        for j in (j for j in near if kept[j] is None and names_closed_part(lines[j])):
             if footers and m == 0:
                 first_page = True
             else:
                 kept[markers[m - 1] if footers else j] = CLOSED_PAGE
     for near in below_each:
-        for j in (j for j in near if j in drop and opens_closed_part(lines[j])):
+        for j in (j for j in near if kept[j] is None and names_closed_part(lines[j])):
             kept[j] = CLOSED_PAGE
-    return _rejoin([CLOSED_PAGE] * first_page + kept)
+    return [CLOSED_PAGE] * first_page + kept
 
 
 def _part_places(placed: Counter[tuple[int, str]]) -> set[tuple[int, str]]:

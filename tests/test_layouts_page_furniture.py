@@ -95,19 +95,23 @@ def test_closed_minutes_naming_their_part_in_every_pages_footer_are_closed_from_
         (1, True, "N.N. afskediges."), (2, True, "Godkendt."), (3, True, "Afvist.")]
 
 
-def test_the_lines_ending_every_page_above_edocs_header_are_the_items_own():
+@pytest.mark.parametrize("cover", ["", "Økonomiudvalget\nReferat\n4. december 2012\n"], ids=["no-cover", "cover"])
+def test_the_lines_ending_every_page_above_edocs_header_are_the_items_own(cover):
     """eDoc prints its header (committee, »Referat«, the part, the date) above the page number, the first
-    page's too; where each item fills a page, every page ends with the item's decision and »Følgende deltog
-    ikke i behandlingen af punktet:«. Those repeat above most page numbers, yet stand above the header, not
-    in it: they are the minutes' own. Before, every decision but the last was dropped as furniture."""
-    header = "Økonomiudvalget\nReferat\nÅbent referat\nDato: 04.12.2012\nSide {n}\n"
-    titles = ["Meddelelser", "Budgetopfølgning", "Anlægsbevilling", "Takster 2013", "Vinterberedskab"]
-    text = header.format(n=1) + "Referat\nØkonomiudvalget\ntirsdag den 4. december 2012, kl. 16:00\n" + "".join(
-        header.format(n=n + 1) + f"{n}. {title}\nSagsnr.: 2012-4000{n}\nSammendrag\nSagen om {title.lower()}.\n"
+    page's too (below a cover page without one, perhaps); where each item fills a page, every page ends with
+    the item's decision and »Følgende deltog ikke i behandlingen af punktet:«. Those repeat above most page
+    numbers, yet stand above the header, not in it: they are the minutes' own. Before, every decision but the
+    last was dropped as furniture. The last item's page says »Lukket referat«: that item alone is closed."""
+    header = "Økonomiudvalget\nReferat\n{part}\nDato: 04.12.2012\nSide {n}\n"
+    titles = ["Meddelelser", "Budgetopfølgning", "Anlægsbevilling", "Takster 2013", "Personalesag"]
+    text = cover + header.format(part="Åbent referat", n=1) + (
+        "Referat\nØkonomiudvalget\ntirsdag den 4. december 2012, kl. 16:00\n") + "".join(
+        header.format(part="Lukket referat" if n == len(titles) else "Åbent referat", n=n + 1)
+        + f"{n}. {title}\nSagsnr.: 2012-4000{n}\nSammendrag\nSagen om {title.lower()}.\n"
         f"Økonomiudvalgets beslutning den 04.12.2012 Punkt {n}\nIndstillingen godkendt\n"
         "Følgende deltog ikke i behandlingen af punktet:\n" for n, title in enumerate(titles, start=1))
     meeting, = inspect_document(text.encode(), "referat.txt").meetings
-    assert [i.title for i in meeting.items] == titles
+    assert [(i.title, i.closed) for i in meeting.items] == [(t, t == "Personalesag") for t in titles]
     assert [i.decision for i in meeting.items] == ["Indstillingen godkendt"] * len(titles)
     assert not any("Økonomiudvalget" == s.text for i in meeting.items for s in i.sections)
 
