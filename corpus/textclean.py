@@ -216,7 +216,8 @@ def undouble_spacing(lines: list[str]) -> list[str]:
 def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
     """Remove 'Side N af M' markers and the running header or footer lines beside them: the lines right
     above a marker (a header ending in the page number, a footer above it) or right below it (the next
-    page's header under a footer's page number) that repeat there at most markers. Rejoin split paragraphs."""
+    page's header under a footer's page number) that repeat there at most markers. Rejoin split paragraphs.
+    Where the furniture names the closed part, a CLOSED_PAGE line marks where its page begins."""
     dropped = dropped if dropped is not None else []
     for line in lines:
         dropped.extend(Dropped(DropReason.PAGE_FURNITURE, m.group().strip()) for m in INLINE_PAGE.finditer(line))
