@@ -29,7 +29,7 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CLOSED_HEADINGS, CLOSED_PAGE, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
+from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_PAGE, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
                               closed_after_part, drop_toc_lines, is_table_rule, normalise, opens_closed_part,
                               part_heading, strip_page_furniture, undouble_spacing)
 
@@ -73,7 +73,6 @@ END_OF_ITEMS = re.compile(
     either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
-CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?\s*:?$", re.I)
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}

@@ -51,6 +51,9 @@ CLOSED_PARTS = {part for part in _PARTS if "lukke" in part}  # the closed part's
 CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden")}
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
+# A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
+# »Lukket punkt:«
+CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?\s*:?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page
 # of it): a line the readers take for blank, where the closed part begins (the header itself is furniture)
 CLOSED_PAGE = "\ue001"  # a private-use character, as parse.MARK

@@ -25,7 +25,7 @@ from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
 from corpus.table_rows import is_column_names, title as table_title
-from corpus.textclean import as_written, closed_after_part, opens_closed_part, part_heading
+from corpus.textclean import CLOSED_LINE, as_written, closed_after_part, opens_closed_part, part_heading
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -38,8 +38,6 @@ CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\w.*)?$", re.IGNORE
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
 CLOSED_LABEL = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
-# a 'Lukket punkt' marker under the heading
-CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?\s*:?$", re.IGNORECASE)
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
