@@ -342,21 +342,8 @@ class VectorIndex:
     def _embed_missing(self, passages: list[Passage], hashes: list[str], vectors: dict[str, np.ndarray],
                        cache: _Cache, progress: Progress | None) -> int:
         """Embed texts the cache lacks, batch by batch, committing each so a crash loses little."""
-        todo: dict[str, str] = {}
-        for p, h in zip(passages, hashes):
-            if h not in vectors:
-                todo.setdefault(h, p.embed_text)
-        keys = list(todo)
-        if progress:
-            progress(0, len(keys))
-        for start in range(0, len(keys), self.batch):
-            chunk = keys[start:start + self.batch]
-            embedded = self.encoder.encode_passages([todo[h] for h in chunk])
-            cache.put_many(zip(chunk, embedded))
-            vectors.update(zip(chunk, embedded))
-            if progress:
-                progress(start + len(chunk), len(keys))
-        return len(keys)
+        todo = {h: p.embed_text for p, h in zip(passages, hashes) if h not in vectors}
+        return _embed_into(self.encoder, todo, vectors, cache, progress, self.batch)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -378,20 +365,28 @@ def embed_cached(encoder: Encoder, texts: list[str], cache_path: Path, progress:
     with _Cache(Path(cache_path), encoder.model_id) as cache:
         vectors = cache.get_many(hashes)
         todo = {h: text for h, text in zip(hashes, texts) if h not in vectors}
-        keys = list(todo)
-        if progress:
-            progress(0, len(keys))
-        for start in range(0, len(keys), batch):
-            chunk = keys[start:start + batch]
-            embedded = encoder.encode_passages([todo[h] for h in chunk])
-            cache.put_many(zip(chunk, embedded))
-            vectors.update(zip(chunk, embedded))
-            if progress:
-                progress(start + len(chunk), len(keys))
+        embedded = _embed_into(encoder, todo, vectors, cache, progress, batch)
     matrix = np.empty((len(texts), encoder.dim), dtype=np.float32)
     for row, h in enumerate(hashes):
         matrix[row] = vectors[h]
-    return matrix, len(keys)
+    return matrix, embedded
+
+
+def _embed_into(encoder: Encoder, todo: dict[str, str], vectors: dict[str, np.ndarray], cache: _Cache,
+                progress: Progress | None, batch: int) -> int:
+    """Embed `todo` (text hash -> text) batch by batch into `vectors` and the cache, committing each batch so
+    a crash loses little. Returns how many texts were embedded."""
+    keys = list(todo)
+    if progress:
+        progress(0, len(keys))
+    for start in range(0, len(keys), batch):
+        chunk = keys[start:start + batch]
+        embedded = encoder.encode_passages([todo[h] for h in chunk])
+        cache.put_many(zip(chunk, embedded))
+        vectors.update(zip(chunk, embedded))
+        if progress:
+            progress(start + len(chunk), len(keys))
+    return len(keys)
 
 
 def load_generation(path: Path) -> _Snapshot | None:
