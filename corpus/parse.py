@@ -21,6 +21,7 @@ out and parsed as their own meeting. Every line that is not stored is listed in 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -302,8 +303,10 @@ def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = Fa
     return False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_section_start(line: str) -> bool:
-    """A heading of a section with a kind of its own (Beslutning, Indstilling, Bilag …), alone or as a label."""
+    """A heading of a section with a kind of its own (Beslutning, Indstilling, Bilag …), alone or as a label.
+    Cached: choosing the items' numbering asks it of the same lines many times over."""
     text = clean_inline(line)
     inline = inline_section(text)
     kind = known_heading(text) or (inline[0] if inline else None)
@@ -358,6 +361,9 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
+    weak_at: dict[int, list[Heading]] = {}
+    for w in weak:
+        weak_at.setdefault(w.number, []).append(w)
     points = _ListPoints(lines)
     numbered: dict[int, list[int]] = {}  # number -> the strong candidates' places in `strong`
     for k, c in enumerate(strong):
@@ -373,7 +379,7 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
             if d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
                     and not any(c.number < o.number < d.number and o.line > d.line for o in cands):
                 step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
-            elif d.number == c.number + 2 and (gap := _weak_between(points, weak, c, d)):
+            elif d.number == c.number + 2 and (gap := _weak_between(points, weak_at, c, d)):
                 step = [c, gap]
             elif d.number == c.number + 2 and points.part_between(c.end, d.line):
                 step = [c]  # a part's heading numbered in the items' list took the number (»7. Lukkede punkter«)
@@ -420,14 +426,16 @@ class _ListPoints:
 def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading, other: Heading) -> bool:
     """Whether `other`, after `chosen` and numbered the same, is the item after `c` rather than `chosen`: when
     `chosen` goes on from a list in c's text and `other` has more of an item's marks."""
-    return other.number == chosen.number and not other.weak and not chosen.weak and _title_like(other.title) \
-        and points.goes_on(c.end, chosen) and _evidence(lines, other, headed=True) > _evidence(lines, chosen)
+    return other.number == chosen.number and not other.weak and not chosen.weak \
+        and points.goes_on(c.end, chosen) and _title_like(other.title) and _evidence(lines, other, headed=True) > _evidence(lines, chosen)
 
 
-def _weak_between(points: _ListPoints, weak: list[Heading], before: Heading, after: Heading) -> Heading | None:
+def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: Heading, after: Heading
+                  ) -> Heading | None:
     """The last weak candidate numbered between two items, inside the gap between them, that does not go on
-    from a list (»2. Status …« above »3. Ny kulturchef ansat« in a title-only item's text)."""
-    return next((w for w in reversed(weak) if w.number == before.number + 1 and before.end <= w.line
+    from a list (»2. Status …« above »3. Ny kulturchef ansat« in a title-only item's text). `weak`: the weak
+    candidates by number, in document order."""
+    return next((w for w in reversed(weak.get(before.number + 1, ())) if before.end <= w.line
                  and w.end <= after.line and not points.goes_on(before.end, w)), None)
 
 
