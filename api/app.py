@@ -254,19 +254,24 @@ def _routes(app: FastAPI, engine: Engine) -> None:
         data["items"] = [_meeting_item(found, it, viewer.may_see(it.closed, found.body)) for it in listed]
         return data
 
-    archive_cache: dict[int, dict] = {}  # store generation -> overview (the examples take a moment on big stores)
+    # (store generation, kind of viewer) -> overview: the examples take a moment on big stores
+    archive_cache: dict[tuple[int, tuple], dict] = {}
 
-    def archive_overview() -> dict:
-        generation = engine.store.generation()
-        if generation not in archive_cache:
-            archive_cache.clear()
-            archive_cache[generation] = overview(engine.facts().values(), examples=4)
-        return archive_cache[generation]
+    def archive_overview(viewer: Viewer) -> dict:
+        key = (engine.store.generation(), viewer.key)
+        if key not in archive_cache:
+            if any(generation != key[0] for generation, _ in archive_cache):
+                archive_cache.clear()
+            # the items this caller is listed (with hide_closed, not the closed ones it may not see: neither
+            # counted nor a source of example searches)
+            archive_cache[key] = overview(engine.access_view(viewer).facts.values(), examples=4)
+        return archive_cache[key]
 
     @app.get("/archive", response_model=ArchiveView, tags=["service"])
-    async def archive() -> dict:
-        """Committees, period, meetings and items, and example searches drawn from the titles."""
-        return await _in_thread(archive_overview)
+    async def archive(viewer: Viewer = caller) -> dict:
+        """Committees, period, meetings and items, and example searches drawn from the titles, of the items
+        this caller is listed."""
+        return await _in_thread(archive_overview, viewer)
 
     @app.get("/health", response_model=Health, tags=["service"])
     async def health(viewer: Viewer = caller) -> dict:

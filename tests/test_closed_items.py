@@ -455,6 +455,16 @@ def test_hide_closed_leaves_them_out_for_the_public_only(hiding, client, ids):
     assert {h["id"] for h in allowed["hits"]} == closed
 
 
+def test_hide_closed_leaves_them_out_of_the_archive_overview(hiding, client):
+    """The first page's overview counts what the caller is listed, and offers searches that find something."""
+    public, everything = hiding.get("/archive").json(), client.get("/archive").json()
+    assert public["items"] == everything["items"] - 2
+    assert hiding.get("/archive", headers=bearer(token())).json()["items"] == everything["items"]
+    assert public["examples"]
+    for example in public["examples"]:
+        assert hiding.get("/search", params={"q": example, "mode": "keyword"}).json()["total"] > 0, example
+
+
 # -- CORS with credentials ------------------------------------------------------------------------------
 
 def test_credentials_only_for_the_configured_intranet_origin(client):
