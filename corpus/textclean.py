@@ -188,6 +188,21 @@ def normalise(text: str) -> str:
     return text
 
 
+# Characters no field of a meeting may hold: C0 controls but tab and line break, DEL, and lone surrogates (a
+# JSON export may escape any of them; PostgreSQL refuses NUL outright, and no encoder takes a lone surrogate).
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+LINE_BREAKS = re.compile(r"[\t\n]")
+
+
+def without_controls(text: str, one_line: bool = False) -> str:
+    """`text` with control characters gone (NUL dropped, the others read as a space), and with `one_line` (a
+    title, a name) tabs and line breaks too; text without any comes back unchanged."""
+    if not CONTROLS.search(text) and not (one_line and LINE_BREAKS.search(text)):
+        return text
+    text = CONTROLS.sub(" ", text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))
+    return collapse_spaces(text) if one_line else text
+
+
 def undouble_spacing(lines: list[str]) -> list[str]:
     """A double-spaced text (a blank line after every line, as some PDF and OCR converters write it) ->
     single-spaced, so a wrapped title or a list of names reads as one again. Where wider gaps stand between

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpus.model import AgendaItem, Meeting, Reading
+from corpus.textclean import without_controls
 
 
 class ReaderError(Exception):
@@ -97,7 +98,29 @@ def inspect_document(data: bytes, name: str) -> Reading:
     reading.reader = reading.reader or module.removesuffix("_reader")  # a reader of several layouts names it
     if not reading.meetings or not any(m.items for m in reading.meetings):
         raise ReaderError(no_items_message(reading.text))
+    for meeting in reading.meetings:
+        _without_controls(meeting)
     return reading
+
+
+def _without_controls(meeting: Meeting) -> None:
+    """Every field of the meeting without control characters (textclean.without_controls): a format that
+    escapes them (JSON, XML) hands them on as written, and a store may refuse them (PostgreSQL: NUL)."""
+    def line(text: str | None) -> str | None:
+        return None if text is None else without_controls(text, one_line=True)
+
+    meeting.body, meeting.location = line(meeting.body), line(meeting.location)
+    meeting.participants = [name for name in map(line, meeting.participants) if name]
+    meeting.absentees = [name for name in map(line, meeting.absentees) if name]
+    if not meeting.body:
+        raise ReaderError("the meeting's committee is written with control characters only")
+    for item in meeting.items:
+        item.title, item.presenter, item.case_number = line(item.title), line(item.presenter), line(item.case_number)
+        if not item.title:
+            raise ReaderError(f"item {item.number}'s title is written with control characters only")
+        item.attachments = [title for title in map(line, item.attachments) if title]
+        for section in item.sections:
+            section.heading, section.text = line(section.heading), without_controls(section.text)
 
 
 def read_meetings(data: bytes, name: str) -> list[Meeting]:
