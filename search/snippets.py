@@ -26,6 +26,7 @@ _ABBREVIATIONS = frozenset({"jf", "pkt", "nr", "ca", "evt", "vedr", "inkl", "eks
 PATTERN_CHARS = 100  # words up to this long are found by a compiled pattern (longer: see _places)
 _WORD_CHAR, _DECIMAL_POINT = re.compile(r"\w"), re.compile(r"[.,]\d")  # a decimal point: before a digit
 _DECIMAL_THEN_LETTER = re.compile(r"\d[.,]\d+[^\W\d]")
+_EMPTY_CELLS = re.compile(r"\|(?:[ \t]*\|)+")  # cell borders with nothing between them
 KEPT_TERMS = 256  # terms whose places an item keeps (a popular item is asked many)
 CACHED_TEXTS = 1024  # items whose text is kept read (Greve: at most ~80 KB an item, twice: as written and lower case)
 
@@ -282,13 +283,19 @@ def _word_end(text: str, pos: int) -> int:
     return pos if space <= 0 else space
 
 
+def _plain(text: str) -> str:
+    """Text between the marks, escaped; a table row's empty cells (»lægevagten. | | | 2. Medicinpakker«) are one
+    cell border."""
+    return html.escape(_EMPTY_CELLS.sub("|", text))
+
+
 def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     out = [ELLIPSIS] if start > 0 else []
     pos = start
     for a, b in spans:
-        out += [html.escape(text[pos:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
+        out += [_plain(text[pos:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
         pos = b
-    out.append(html.escape(text[pos:end].rstrip()))
+    out.append(_plain(text[pos:end].rstrip()))
     if end < len(text):
         out.append(ELLIPSIS)
     return "".join(out)

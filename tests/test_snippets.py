@@ -200,3 +200,13 @@ def test_a_hit_found_by_meaning_alone_shows_its_text_not_its_title_again(client)
     assert len(with_text) >= 3
     for hit in with_text:
         assert not visible(hit["snippet"]).startswith(hit["title"]), hit["snippet"]
+
+
+def test_a_table_rows_empty_cells_show_as_one_border(kd, sample_store):
+    """The June KD-Net minutes quote a table row »… kontakt til lægevagten. | | | 2. Medicinpakker …« (cells
+    left empty), where »lægevagt« finds it."""
+    item = next(s.item for s in sample_store.iter_items()
+                if any("lægevagten.\n\n| | | 2. Medicinpakker" in x.text for x in s.item.sections))
+    text = snippet(item, kd.search(parse_query("lægevagt")).terms)
+    assert "lægevagten. | 2. Medicinpakker" in visible(text)
+    assert not re.search(r"\|\s*\|", visible(text))
