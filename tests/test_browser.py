@@ -494,6 +494,86 @@ def test_no_results_suggests_what_to_try(server, tab):
     expect(tab.locator("minutes-search li.hit").first).to_be_visible()
 
 
+
+def _focused(page) -> str:
+    """What has the keyboard focus inside the search box's shadow DOM: the box (combobox), a hit, or nothing."""
+    return page.locator("minutes-search").evaluate(
+        "el => { const a = el.shadowRoot.activeElement;"
+        " return !a ? '' : a.getAttribute('role') === 'combobox' ? 'box' : a.className; }")
+
+
+def test_search_by_meaning_stays_in_the_address_and_the_feed(server, tab):
+    tab.goto(server + "/?q=xyzzyqqq")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text("Ingen resultater for »xyzzyqqq«")
+    tab.locator("minutes-search .hint").get_by_role("button", name="Søg efter betydning").click()
+    expect(status).to_have_text(COUNT)
+    expect(tab.locator("minutes-search .by-meaning")).to_contain_text("Søgt efter betydning")
+    assert "mode=semantic" in tab.url
+    assert _focused(tab) == "box"  # the pressed button is gone; the focus stays in the box
+    tab.locator("minutes-search button.follow").click()
+    assert "mode=semantic" in tab.locator("minutes-search input.feed-url").input_value()
+    tab.reload()
+    expect(status).to_have_text(COUNT)  # a reload (or a shared link) searches by meaning again
+    box = tab.locator("minutes-search input[role=combobox]")
+    box.fill("lægevagt")
+    box.press("Enter")  # new words: the default mode again
+    expect(status).to_contain_text("»lægevagt«")
+    assert "mode=" not in tab.url
+    assert tab.title().startswith("lægevagt – ")
+
+
+def test_a_filter_chosen_after_typing_searches_the_typed_words(server, tab):
+    tab.goto(server + f"/?q={PAGED_QUERY}")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text(COUNT)
+    tab.locator("minutes-search input[role=combobox]").fill("lægevagt")  # typed, Enter not pressed
+    tab.locator("minutes-search select[name=year]").select_option("2023")
+    expect(status).to_have_text(re.compile(r"^\d+ resultat.* for »lægevagt«$"))
+    assert "q=l%C3%A6gevagt" in tab.url and "year=2023" in tab.url
+
+
+def test_a_filter_that_leaves_nothing_offers_to_search_without_it(server, tab):
+    tab.goto(server + "/?q=skolevejsplanen&year=2022&mode=keyword")
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text("Ingen resultater for »skolevejsplanen«")
+    hint = tab.locator("minutes-search .hint")
+    expect(hint).to_contain_text("afgrænset")
+    hint.get_by_role("button", name="Søg uden afgrænsning").click()
+    expect(status).to_have_text(COUNT)
+    expect(tab.locator("minutes-search li.hit .hit-title").first).to_contain_text("Skoleveje")
+    assert "year=" not in tab.url
+
+
+def test_a_refused_search_is_explained_in_danish(server, tab):
+    words = " ".join(f"ord{i}" for i in range(70))  # more words than a query may have
+    tab.goto(server + "/?" + urllib.parse.urlencode({"q": words}))
+    status = tab.locator("minutes-search [role=status]")
+    expect(status).to_have_text(re.compile(r"^Søgningen kan ikke udføres"))
+    expect(status.locator("button")).to_have_count(0)  # the same search would be refused again
+
+
+def test_a_page_past_the_end_shows_the_last_page(server, tab):
+    tab.goto(server + f"/?q={PAGED_QUERY}&side=99")  # an old link, or a hand-edited one
+    pager = tab.locator("minutes-search nav.pager")
+    expect(pager).to_contain_text(re.compile(r"Side (\d+) af \1(?!\d)"))
+    expect(tab.locator("minutes-search li.hit").first).to_be_visible()
+    assert "side=99" not in tab.url
+    pager.get_by_role("button", name="Forrige").click()
+    expect(pager.get_by_role("button", name="Næste")).to_be_enabled()
+    assert _focused(tab) == "hit-title"  # the focus goes on to the new page's first hit, not to the page body
+
+
+def test_the_item_page_leads_back_to_the_search_it_was_opened_from(server, tab):
+    tab.goto(server + "/?q=l%C3%A6gevagt&year=2023")
+    tab.locator("minutes-search li.hit .hit-title").first.click()
+    crumb = tab.locator("p.crumbs a")
+    expect(crumb).to_have_text("Søgning")
+    crumb.click()
+    expect(tab.locator("minutes-search [role=status]")).to_have_text(re.compile(r"^\d+ resultat.* for »lægevagt«$"))
+    assert "year=2023" in tab.url
+
+
 # -- following and export -----------------------------------------------------------------------
 def test_follow_the_search_shows_the_feed_url_for_query_and_filters(server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")

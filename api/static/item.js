@@ -123,12 +123,24 @@
     }
   }
 
+  /** Back to the search this page was opened from (its words and filters), else the search page. */
+  function searchPage() {
+    const root = new URL("../", location.href);
+    try {
+      const from = new URL(document.referrer);
+      if (from.origin === root.origin && from.pathname === root.pathname) return from.href;
+    } catch {
+      // no referrer, or not a URL
+    }
+    return root.href;
+  }
+
   function render(item) {
     document.title = `${item.title} – Referatsøgning`;
     const sections = Array.isArray(item.sections) ? item.sections : [];
     const attachments = Array.isArray(item.attachments) ? item.attachments : [];
     main.replaceChildren(...[
-      h("p", { class: "crumbs" }, h("a", { href: "../", text: "Søgning" }), ` › ${item.body || ""}`),
+      h("p", { class: "crumbs" }, h("a", { href: searchPage(), text: "Søgning" }), ` › ${item.body || ""}`),
       h("h1", {}, item.title || "(uden titel)", item.closed ? h("span", { class: "badge", text: "Lukket punkt" }) : null),
       facts(item),
       followCase(item),
@@ -149,8 +161,8 @@
 
   function fail(message) {
     document.title = "Referatsøgning";
-    main.replaceChildren(h("p", { class: "notice error", text: message }),
-      h("p", {}, h("a", { href: "../", text: "Til søgningen" })));
+    main.replaceChildren(h("p", { class: "notice error", role: "alert", text: message }),
+      h("p", {}, h("a", { href: searchPage(), text: "Til søgningen" })));
   }
 
   async function load() {

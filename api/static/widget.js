@@ -42,11 +42,16 @@
     loading: "Henter…",
     unreachable: "Søgetjenesten kan ikke nås lige nu",
     retry: "Prøv igen",
+    signIn: "Dit login kunne ikke bekræftes. Log ind igen, og prøv igen.",
+    badQuery: "Søgningen kan ikke udføres: den er for lang, eller en afgrænsning er ugyldig. Ret den, og søg igen.",
     noResults: (q) => `Ingen resultater for »${q}«`,
     tryInstead: "Prøv med færre ord, en anden stavemåde eller et beslægtet ord.",
     trySemantic: "Søg efter betydning",
     didYouMean: "Mente du:",
     byMeaning: "Ingen punkter indeholder ordene; her er punkter, der handler om det samme.",
+    meaningMode: "Søgt efter betydning: punkter, der handler om det samme, også når ordene er andre.",
+    filtered: "Søgningen er afgrænset til et udvalg eller år.",
+    clearFilters: "Søg uden afgrænsning",
     trySemanticWhy: "finder punkter om det samme, også når ordene er andre",
     count: (n, q) => `${n.toLocaleString("da-DK")} ${n === 1 ? "resultat" : "resultater"} for »${q}«`,
     body: "Udvalg",
@@ -376,7 +381,10 @@
         h("div", { class: "row" }, this.$feedUrl, this.$copy), this.$copied);
       this.$tools = h("div", { class: "tools", hidden: true }, this.$followBtn, this.$csv, this.$followBox);
       this.$semantic = h("button", { type: "button", class: "link", text: TEXT.trySemantic });
+      this.$clearFilters = h("button", { type: "button", class: "link", text: TEXT.clearFilters });
+      this.$filtered = h("p", { class: "filtered", hidden: true }, `${TEXT.filtered} `, this.$clearFilters);
       this.$hint = h("div", { class: "hint", hidden: true },
+        this.$filtered,
         h("p", { text: TEXT.tryInstead }),
         h("p", { class: "semantic" }, this.$semantic, ` – ${TEXT.trySemanticWhy}`));
       this.$didYouMeanLink = h("button", { type: "button", class: "link did-you-mean" });
@@ -405,10 +413,19 @@
       this.$feedUrl.addEventListener("focus", () => this.$feedUrl.select());
       this.$prev.addEventListener("click", () => this.page(-1));
       this.$next.addEventListener("click", () => this.page(1));
-      this.$semantic.addEventListener("click", () => this.search({ mode: "semantic", offset: 0 }));
+      // The buttons below hide themselves once used: the box keeps the focus, not the page's body.
+      this.$semantic.addEventListener("click", () => {
+        this.$input.focus();
+        this.search({ mode: "semantic", offset: 0 }, { push: true });
+      });
+      this.$clearFilters.addEventListener("click", () => {
+        this.$input.focus();
+        this.search({ body: this.getAttribute("body") || "", year: "", offset: 0 }, { push: true });
+      });
       this.$didYouMeanLink.addEventListener("click", () => {
         this.$input.value = this.$didYouMeanLink.textContent;
-        this.search({ q: this.$input.value, offset: 0 }, { push: true });
+        this.$input.focus();
+        this.search({ q: this.$input.value, offset: 0, mode: "" }, { push: true });
       });
     }
 
@@ -539,12 +556,19 @@
       this.search({ q, offset: 0, mode: "" }, { push: true });
     }
 
-    refine(change) { this.search({ ...change, offset: 0 }, { push: true }); }
+    /** A filter or the sort changed: for the words in the box, also when they were typed but not yet sent. */
+    refine(change) {
+      const q = this.$input.value.trim();
+      const words = q && q !== this.state.q ? { q, mode: "" } : {};
+      this.search({ ...change, ...words, offset: 0 }, { push: true });
+    }
 
     page(step) {
       const offset = Math.max(0, this.state.offset + step * this.limit);
       this.search({ offset }, { push: true }).then(() => {
         if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: "start" });
+        // the pressed button may now be disabled (the last page): the page's first hit takes the focus
+        this.resultLinks()[0]?.focus({ preventScroll: true });
       });
     }
 
@@ -591,7 +615,7 @@
       if (this.state.q) p.set("q", this.state.q);
       if (this.state.body) p.set("body", this.state.body);
       if (this.state.year) p.set("year", this.state.year);
-      const mode = this.getAttribute("mode");
+      const mode = this.state.mode || this.getAttribute("mode");
       if (MODES.includes(mode)) p.set("mode", mode);
       return p;
     }
@@ -663,16 +687,26 @@
     }
 
     render(data) {
-      this.lastResponse = data;
       const hits = Array.isArray(data.hits) ? data.hits : [];
       const total = Number(data.total) || 0;
+      const last = Math.max(0, (Math.ceil(total / this.limit) - 1) * this.limit);
+      if (!hits.length && this.state.offset > last) { // a page past the end (an old link): its last page
+        this.state.offset = last;
+        this.writeUrl({ replace: true });
+        this.search({});
+        return;
+      }
+      this.lastResponse = data;
       this.renderFacets(data.facets || {});
       this.$results.replaceChildren(...hits.map((hit) => this.renderHit(hit)));
       this.setStatus(total ? TEXT.count(total, this.state.q) : TEXT.noResults(this.state.q));
       this.$hint.hidden = total > 0;
+      this.$filtered.hidden = !(this.state.year || this.state.body && this.state.body !== (this.getAttribute("body") || ""));
       this.$didYouMean.hidden = !data.did_you_mean;
       this.$didYouMeanLink.textContent = data.did_you_mean || "";
-      this.$byMeaning.hidden = !(total > 0 && data.by_meaning_only);
+      const byMeaning = this.state.mode === "semantic" && this.getAttribute("mode") !== "semantic";
+      this.$byMeaning.textContent = byMeaning ? TEXT.meaningMode : TEXT.byMeaning;
+      this.$byMeaning.hidden = !(total > 0 && (data.by_meaning_only || byMeaning));
       this.$semantic.parentNode.hidden = (this.state.mode || this.getAttribute("mode")) === "semantic";
       this.renderPaging(total, hits.length);
       this.renderTools();
@@ -727,13 +761,21 @@
       }
     }
 
+    /** In Danish, for the user: the service's own reason (English, for developers) goes to the console. A
+     * request the service refuses as asked (too long, a bad filter) gains nothing from trying it again. */
     renderError(err) {
-      const message = err.detail && err.status >= 400 && err.status < 500 ? err.detail : TEXT.unreachable;
+      const status = err.status || 0;
+      const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
+      const message = status === 401 || status === 403 ? TEXT.signIn : refused ? TEXT.badQuery : TEXT.unreachable;
+      if (err.detail) console.warn(`minutes-search: ${status} ${err.detail}`);
       this.$status.replaceChildren(document.createTextNode(message),
-        h("button", { type: "button", text: TEXT.retry, onclick: () => this.search({}) }));
+        refused ? "" : h("button", { type: "button", text: TEXT.retry, onclick: () => this.search({}) }));
       this.$status.classList.add("error");
       this.lastResponse = null;
       this.$results.replaceChildren(); // stale hits under an error message would mislead
+      this.$filters.hidden = true; // (and counts of the search before)
+      this.$didYouMean.hidden = true;
+      this.$byMeaning.hidden = true;
       this.$hint.hidden = true;
       this.$tools.hidden = true;
       this.$pager.hidden = true;
@@ -762,6 +804,10 @@
         return data;
       } catch (err) {
         if (err.name === "AbortError") throw Object.assign(new Error("aborted"), { stale: !timedOut });
+        if (err instanceof TypeError && this.credentials === "include") { // refused by CORS looks the same as down
+          console.warn("minutes-search: no answer; with credentials=\"include\" the service must list this page's "
+            + `origin (${location.origin}) in MINUTES_CREDENTIAL_ORIGINS`);
+        }
         throw err;
       } finally {
         clearTimeout(timer);
@@ -775,16 +821,19 @@
       if (this.state.body) p.set("body", this.state.body);
       if (this.state.year) p.set("year", this.state.year);
       if (this.state.sort !== "relevance") p.set("sort", this.state.sort);
+      if (this.state.mode) p.set("mode", this.state.mode); // »Søg efter betydning« chosen on the page
       const page = Math.floor(this.state.offset / this.limit) + 1;
       if (page > 1) p.set("side", String(page));
       return p;
     }
 
-    writeUrl() {
+    writeUrl({ replace = false } = {}) {
       if (!this.hasAttribute("history")) return;
       const query = this.urlParams().toString();
       const url = `${location.pathname}${query ? "?" + query : ""}`;
-      if (url !== `${location.pathname}${location.search}`) history.pushState(null, "", url);
+      if (url !== `${location.pathname}${location.search}`) history[replace ? "replaceState" : "pushState"](null, "", url);
+      this.baseTitle ??= document.title; // the tab and the browser's history name the search
+      document.title = this.state.q ? `${this.state.q} – ${this.baseTitle}` : this.baseTitle;
     }
 
     restoreFromUrl() {
@@ -793,8 +842,11 @@
       const page = Math.max(1, parseInt(p.get("side"), 10) || 1);
       this.$input.value = q;
       this.closeList();
+      this.baseTitle ??= document.title;
+      document.title = q ? `${q} – ${this.baseTitle}` : this.baseTitle;
       this.search({
-        q, mode: "", body: p.get("body") || this.getAttribute("body") || "", year: p.get("year") || "",
+        q, mode: MODES.includes(p.get("mode")) ? p.get("mode") : "",
+        body: p.get("body") || this.getAttribute("body") || "", year: p.get("year") || "",
         sort: p.get("sort") === "date" ? "date" : "relevance", offset: (page - 1) * this.limit,
       });
     }
