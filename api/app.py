@@ -1,6 +1,7 @@
 """The HTTP service (FastAPI): search, items, meetings, suggestions, uploads. OpenAPI docs at /docs."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -340,7 +341,11 @@ def safe_filename(name: str) -> str:
     base = SAFE_NAME.sub("_", base).strip(". ") or "upload"
     if not base.lower().endswith(SUPPORTED):
         raise HTTPException(415, f"unsupported file type; send one of: {', '.join(SUPPORTED)}")
-    return base[:150]
+    stem, dot, suffix = base.rpartition(".")  # cut the stem, keep the type: at most 150 bytes (the file system's
+    while len(base.encode()) > 150:  # limit is 255 bytes, and »ø« takes two)
+        stem = stem[:-1]
+        base = f"{stem}{dot}{suffix}"
+    return base
 
 
 UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
@@ -393,9 +398,14 @@ async def _in_thread(fn, *args):
 
 
 def _keep_upload(engine: Engine, name: str, data: bytes) -> None:
-    """Keep the uploaded original inside the data directory (never outside: the name is a bare base name)."""
+    """Keep the uploaded original inside the data directory (never outside: the name is a bare base name),
+    under its content's digest and its name: documents sent under one name (»referat.pdf«) are all kept. The
+    meetings are stored by then; a copy that cannot be written is logged, not a failed upload."""
     folder = (engine.data_dir / "uploads").resolve()
-    folder.mkdir(exist_ok=True)
-    target = (folder / name).resolve()
+    target = (folder / f"{hashlib.sha256(data).hexdigest()[:12]}-{name}").resolve()
     if target.parent == folder:
-        target.write_bytes(data)
+        try:
+            folder.mkdir(exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            log.warning("upload %s stored, but its original could not be kept: %s", name, exc)

@@ -93,17 +93,22 @@ def ingest_file(path: Path, store: Store) -> FileReport:
     return ingest_bytes(data, path.name, store, source=str(path.resolve()))
 
 
-def ingest_bytes(data: bytes, name: str, store: Store, source: str) -> FileReport:
-    """Parse and store one document's bytes; `source` identifies it for re-ingestion. A file is read again
-    when its bytes or the code that reads it changed (`reading_version`)."""
+def ingest_bytes(data: bytes, name: str, store: Store, source: str | Callable[[list[Meeting]], str]) -> FileReport:
+    """Parse and store one document's bytes; `source` identifies it for re-ingestion: a file's path, or a
+    function of the meetings read (an upload: see `upload_source`). A file is read again when its bytes or
+    the code that reads it changed (`reading_version`)."""
     digest = f"{content_hash(data)}:{reading_version()}"
-    if store.source_hash(source) == digest:
+    if isinstance(source, str) and store.source_hash(source) == digest:
         ids = store.source_meetings(source)
         return FileReport(source, "unchanged", ids, 0)
     try:
         meetings = read_meetings(data, name)
     except ReaderError as exc:
-        return FileReport(source, "error", [], 0, str(exc))
+        return FileReport(source if isinstance(source, str) else name, "error", [], 0, str(exc))
+    if not isinstance(source, str):
+        source = source(meetings)
+        if store.source_hash(source) == digest:
+            return FileReport(source, "unchanged", store.source_meetings(source), 0)
     if numbers := [i.number for m in meetings for i in m.items if not 0 <= i.number <= MAX_ITEM_NUMBER]:
         return FileReport(source, "error", [], 0,
                           f"item number {numbers[0]} is out of range (0 to {MAX_ITEM_NUMBER:,})")
@@ -111,6 +116,15 @@ def ingest_bytes(data: bytes, name: str, store: Store, source: str) -> FileRepor
         meeting.content_hash = meeting_hash(meeting)
     change: SourceChange = store.replace_source(source, digest, meetings)
     return FileReport(source, change.status, change.meeting_ids, change.items)
+
+
+def upload_source(meetings: list[Meeting]) -> str:
+    """An uploaded document's identity: the meetings it holds, not its file name (»referat.pdf« names many
+    documents). Sending a meeting again replaces it; another meeting under the same name is added beside it."""
+    ids = ",".join(sorted(m.id for m in meetings))
+    if len(ids) > 200:  # an export of many meetings: a key an index holds (PostgreSQL's B-tree rows are bounded)
+        ids = f"{hashlib.sha256(ids.encode()).hexdigest()[:32]} ({len(meetings)} meetings)"
+    return f"upload:{ids}"
 
 
 @functools.cache

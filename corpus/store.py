@@ -302,7 +302,7 @@ class Store(ABC):
         return row["content_hash"] if row else None
 
     def source_paths(self) -> list[str]:
-        """Every source the store holds (a file's resolved path, or `upload:<name>`)."""
+        """Every source the store holds (a file's resolved path, or `upload:<its meetings>`)."""
         return [row["path"] for row in self._execute("SELECT path FROM sources ORDER BY path").fetchall()]
 
     def source_meetings(self, path: str) -> list[str]:
@@ -320,6 +320,7 @@ class Store(ABC):
             new_ids = [m.id for m in meetings]
             removed = [m for m in old_ids if m not in new_ids]
             stamps = self._stamps([*old_ids, *new_ids])
+            removed = self._release(path, removed)
             for mid in removed:
                 self._execute("DELETE FROM meetings WHERE id=?", (mid,))
             now = utc_now()
@@ -333,6 +334,19 @@ class Store(ABC):
             self._bump()
         status = "replaced" if row else "added"
         return SourceChange(path, status, new_ids, removed, sum(len(m.items) for m in meetings))
+
+    def _release(self, path: str, meeting_ids: list[str]) -> list[str]:
+        """Of the meetings a file no longer gives, those no other file gives either (they may go). One that
+        another file gives too stays, and that file is read again at its next ingest (its digest is cleared):
+        the meeting as stored may be the version of the file that dropped it."""
+        if not meeting_ids:
+            return []
+        wanted, kept = set(meeting_ids), set()
+        for other in self._execute("SELECT path, meeting_ids FROM sources WHERE path <> ?", (path,)).fetchall():
+            if shared := wanted & set(json.loads(other["meeting_ids"])):
+                kept |= shared
+                self._execute("UPDATE sources SET content_hash='' WHERE path=?", (other["path"],))
+        return [m for m in meeting_ids if m not in kept]
 
     def _stamps(self, meeting_ids: list[str]) -> dict[str, Any]:
         """item id -> (item_hash, stored_at, changed_at) of the items of these meetings, before a rewrite."""
@@ -373,9 +387,10 @@ class Store(ABC):
             )
 
     def forget_source(self, path: str) -> list[str]:
-        """Remove a source and the meetings it gave (a file that is gone); the ids of those meetings."""
+        """Remove a source and the meetings it gave (a file that is gone), but those another file gives too;
+        the ids of the meetings removed."""
         with self.transaction():
-            ids = self.source_meetings(path)
+            ids = self._release(path, self.source_meetings(path))
             for mid in ids:
                 self._execute("DELETE FROM meetings WHERE id=?", (mid,))
             self._execute("DELETE FROM sources WHERE path=?", (path,))
@@ -383,12 +398,18 @@ class Store(ABC):
         return ids
 
     def delete_meeting(self, meeting_id: str) -> bool:
-        """Remove a meeting; its source is forgotten too, so re-ingesting the file brings it back."""
+        """Remove a meeting. The files that gave it are read again at their next ingest, which brings it back;
+        they keep the other meetings they give (a file of two meetings still updates and removes the other)."""
         with self.transaction():
             gone = self._execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount > 0
             for row in self._execute("SELECT path, meeting_ids FROM sources").fetchall():
                 ids = json.loads(row["meeting_ids"])
-                if meeting_id in ids:
+                if meeting_id not in ids:
+                    continue
+                if rest := [m for m in ids if m != meeting_id]:
+                    self._execute("UPDATE sources SET content_hash='', meeting_ids=? WHERE path=?",
+                                  (json.dumps(rest), row["path"]))
+                else:
                     self._execute("DELETE FROM sources WHERE path=?", (row["path"],))
             self._bump()
         return gone

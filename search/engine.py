@@ -20,7 +20,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from config.settings import Settings
-from corpus.ingest import FileReport, ingest_bytes, ingest_paths
+from corpus.ingest import FileReport, ingest_bytes, ingest_paths, upload_source
 from corpus.store import StoredItem, file_lock, open_store
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import every_letter_danish
@@ -173,11 +173,11 @@ class Engine:
             return ingest_paths(paths, self.store, progress)
 
     def ingest_upload(self, data: bytes, name: str, embeddings: bool | None = None) -> tuple[FileReport, dict]:
-        """A document sent over HTTP: stored under its (sanitised) name as source, then indexed
-        (embedded too unless the settings make this a keyword-only service)."""
+        """A document sent over HTTP: stored as the source of the meetings it holds (corpus/ingest.py
+        `upload_source`), then indexed (embedded too unless the settings make this a keyword-only service)."""
         embeddings = self.settings.embeddings if embeddings is None else embeddings
         with self.writing():
-            report = ingest_bytes(data, name, self.store, source=f"upload:{name}")
+            report = ingest_bytes(data, name, self.store, source=upload_source)
             summary = self.sync(embeddings=embeddings) if report.status != "error" else {}
         return report, summary
 

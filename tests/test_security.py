@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import OS2, SAMPLES, TOKEN, copy_embedding_cache, need
+from conftest import GREVE, OS2, SAMPLES, TOKEN, copy_embedding_cache, need
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -208,7 +208,7 @@ def test_uploaded_names_stay_inside_the_data_directory(service, name, kept):
     stored_as = response.json()["file"]
     assert "/" not in stored_as and "\\" not in stored_as and not stored_as.startswith(".")
     uploads = (eng.data_dir / "uploads").resolve()
-    target = uploads / stored_as
+    target = uploads / f"{hashlib.sha256((SAMPLES / FEB).read_bytes()).hexdigest()[:12]}-{stored_as}"
     assert target.is_file() and target.resolve().parent == uploads
     assert target.read_bytes() == (SAMPLES / FEB).read_bytes()
     assert stored_as.endswith(kept[-13:])
@@ -216,6 +216,32 @@ def test_uploaded_names_stay_inside_the_data_directory(service, name, kept):
     stray = [p for p in basetemp.rglob("escaped*") if p.resolve().parent != uploads]
     assert stray == [], stray
     assert not any(Path(folder, kept).exists() for folder in ("/", "/tmp", "/etc", "C:"))
+
+
+def test_two_documents_sent_under_one_name_are_both_kept(service):
+    """»referat.json« names many documents: an upload is known by the meetings it holds."""
+    eng, client = service
+    first, second = sorted(need(GREVE).glob("*.json"))[:2]
+    one = upload(client, "referat.json", first.read_bytes())
+    two = upload(client, "referat.json", second.read_bytes())
+    assert one.status_code == two.status_code == 201, (one.text, two.text)
+    assert one.json()["meetings"] != two.json()["meetings"]
+    for meeting in (*one.json()["meetings"], *two.json()["meetings"]):
+        assert no_trace(client.get(f"/meetings/{meeting}")).status_code == 200, meeting
+    assert upload(client, "referat.json", first.read_bytes()).json()["status"] == "unchanged"
+    kept = sorted(p.name for p in (eng.data_dir / "uploads").glob("*-referat.json"))
+    assert len(kept) == 2  # both originals, each under its digest
+    for meeting in (*one.json()["meetings"], *two.json()["meetings"]):
+        assert client.delete(f"/meetings/{meeting}", headers=AUTH).status_code == 200
+
+
+def test_a_long_name_is_cut_before_its_type_and_the_upload_answers_201(service):
+    eng, client = service
+    response = upload(client, "ø" * 140 + ".txt", (SAMPLES / FEB).read_bytes())
+    assert response.status_code == 201, response.text
+    name = response.json()["file"]
+    assert name.endswith("ø.txt") and len(name.encode()) <= 150
+    assert (eng.data_dir / "uploads" / f"{hashlib.sha256((SAMPLES / FEB).read_bytes()).hexdigest()[:12]}-{name}").is_file()
 
 
 @pytest.mark.parametrize("name", ["..", "../", "....", "/", "\\", ""])
