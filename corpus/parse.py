@@ -58,10 +58,12 @@ CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE jour
               r"|S\d{4}-\d{3,8}"  # SBSYS S2023-12345
               r"|\d{2}/\d{3,6}"  # Acadre/SBSYS 22/12345
               r"|\d{2}-\d{4,7}|\d{4}-\d{3,7}")  # Greve 21-016102, eDoc 2012-28504
+# »2021-2022«, »2023-2026«: years from and to (a table's column, a plan's period), not eDoc's 2012-28504
+YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for span in range(1, 7))
 CASE_NUMBER = re.compile(
     r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
-    rf"|^(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
+    rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")

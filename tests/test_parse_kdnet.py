@@ -103,3 +103,11 @@ def test_a_presenter_is_read_in_each_way_it_is_written():
     presenters = {i.number: i.presenter for i in meeting.items}
     assert [presenters[n] for n in (1, 3, 10)] == ["Jesper Kaas Schmidt", "Jesper Kaas Schmidt",
                                                    "formand Jesper Kaas Schmidt"]
+
+
+def test_a_span_of_years_in_a_table_is_no_case_number(sample_meetings):
+    """Item 44's attachment has a table whose rows open with »2021-2022« (a season): not the item's case."""
+    item = find_item(sample_meetings, "2023-06-02", 44)
+    assert item.title == "Strategi- og handlingsplan for Europæisk Kulturregion"
+    assert item.case_number != "2021-2022"
+    assert "2021-2022" in "\n".join(s.text for s in item.sections)  # the row is still text

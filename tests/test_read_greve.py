@@ -143,6 +143,32 @@ def test_a_bold_label_opening_a_paragraph_heads_its_section(after_label):
 
 
 @greve
+def test_lines_made_bold_with_nothing_under_them_stay_text():
+    """An editor's bold lines read as headings with nothing under them, and were lost: the Valdemarsdag list
+    of who comes from which home, and »Sagsprocedure« with the committees that take the case."""
+    m = _meeting("Sundheds- og Omsorgsudvalget_2025-04-28")
+    item = next(i for i in m.items if i.number == 10)
+    text = "\n".join(f"{s.heading}\n{s.text}" for s in item.sections)
+    for line in ("Deltagerliste til Valdemarsdag", "Nældebjerg: Liselott", "Møllehøj: Lone og John",
+                 "Fribo Greve: Pernille", "Charlotte afklares"):
+        assert line in text
+    council = _meeting("Byråd 2022-2025_2023-06-19")
+    assert _section(council, 40, "Sagsprocedure") == "Skole-, Børne- og Ungeudvalget, Økonomiudvalget og Byrådet"
+
+
+@greve
+def test_a_templates_headings_with_nothing_under_them_stay_out():
+    path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    doc = json.loads(path.read_bytes())
+    doc["Dagsordenpunkter"][0]["Felter"] = [{"Navn": "", "Html": (
+        "<h3>Tidsplan</h3><h3>Lovgrundlag</h3><h3>Indstilling</h3><p>Administrationen indstiller, at …</p>"
+        "<h3>Økonomiske konsekvenser</h3><h3>Beslutning</h3><p>Godkendt.</p>")}]
+    [meeting] = read(json.dumps(doc).encode(), path.name)
+    assert [(s.heading, s.text) for s in meeting.items[0].sections] == [
+        ("Indstilling", "Administrationen indstiller, at …"), ("Beslutning", "Godkendt.")]
+
+
+@greve
 def test_a_fields_name_heads_the_text_before_its_first_heading_and_a_null_number_falls_back():
     path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
     doc = json.loads(path.read_bytes())

@@ -127,3 +127,24 @@ def test_truncated_real_pdf_gives_a_clear_error():
     data = need(BALLERUP / "1552814.PDF").read_bytes()
     with pytest.raises(ReaderError):
         read_meetings(data[: len(data) // 3], "truncated.pdf")
+
+
+def _encrypted(data: bytes, user: str, owner: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user, owner_password=owner, algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_locked_by_a_password_says_so_and_one_with_an_owners_password_only_reads():
+    data = need(BALLERUP / "1552814.PDF").read_bytes()
+    with pytest.raises(ReaderError, match="protected by a password"):
+        read_meetings(_encrypted(data, "hemmelig", "ejer"), "referat.pdf")
+    plain = [(i.number, i.title) for m in read_meetings(data, "referat.pdf") for i in m.items]
+    opened = [(i.number, i.title) for m in read_meetings(_encrypted(data, "", "ejer"), "referat.pdf") for i in m.items]
+    assert opened == plain and len(plain) == 8

@@ -21,7 +21,7 @@ from typing import Any
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
-from corpus.sections import heading_kind, kind_at_meeting
+from corpus.sections import heading_kind, kind_at_meeting, known_heading
 from corpus.textclean import as_written_values, collapse_spaces
 
 CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
@@ -154,22 +154,53 @@ def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: s
     """Each field's HTML as sections under its headings; text before a field's first heading comes under the
     field's name (`Navn`, empty in Greve's export) or, with none, is the decision of a meeting held. A
     decision heading dated at another meeting is the case's history (`kind_at_meeting`)."""
-    sections = []
+    parts: list[tuple[str, str]] = []
     for i, field in enumerate(_list(raw, path, "Felter", optional=True)):
         field_path = f"{path}.Felter[{i}]"
         field = _as_dict(field, field_path)
         html = _optional_text(field, field_path, "Html", strip=False)
         name = _optional_text(field, field_path, "Navn") or ""
-        for heading, text in html_sections(html or ""):
-            heading = heading or name
-            if not heading:
-                text = _drop_caption_echo(text, title)
-                kind = SectionKind.DECISION if decided else SectionKind.OTHER
-            else:
-                kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, date)
-            if text:
-                sections.append(Section(kind, heading, text))
+        parts += [(heading or name, text) for heading, text in html_sections(html or "")]
+    sections = []
+    for heading, text in _bold_lines(parts):
+        if not heading:
+            text = _drop_caption_echo(text, title)
+            kind = SectionKind.DECISION if decided else SectionKind.OTHER
+        else:
+            kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, date)
+        if text:
+            sections.append(Section(kind, heading, text))
     return sections
+
+
+def _bold_lines(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(heading, text) pairs with no words lost to headings that have nothing under them. A section's name
+    alone (»Tidsplan«, the template's) goes; lines an editor made bold are text: under the heading above
+    them with nothing else under it (»Deltagerliste til Valdemarsdag«, then »Nældebjerg: Liselott«,
+    »Møllehøj: Lone og John« …; »Sagsprocedure«, then »Skole-, Børne- og Ungeudvalget, Økonomiudvalget og
+    Byrådet«), or one alone, at the end of the text before it."""
+    out: list[tuple[str, str]] = []
+    run: list[tuple[str, list[str]]] = []  # the headings in a row with nothing under them, each with its lines
+
+    def close() -> None:
+        for head, lines in run:
+            if lines:
+                out.append((head, "\n".join(lines)))
+            elif known_heading(head) is None and out and out[-1][1]:
+                out[-1] = (out[-1][0], f"{out[-1][1]}\n{head}")
+        run.clear()
+
+    for heading, text in parts:
+        if heading and not text:
+            if run and known_heading(heading) is None:
+                run[-1][1].append(heading)
+            else:
+                run.append((heading, []))
+            continue
+        close()
+        out.append((heading, text))
+    close()
+    return out
 
 
 def _drop_caption_echo(text: str, title: str) -> str:

@@ -33,12 +33,15 @@ def extract_text(data: bytes) -> str:
         raise ReaderError("not a PDF file (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        locked = reader.is_encrypted and not reader.decrypt("")  # (an owner's password alone opens with none)
+        pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ReaderError(f"the PDF cannot be read (damaged or truncated): {exc}") from exc
     except Exception as exc:  # noqa: BLE001 — only pypdf runs here, on bytes from outside: a damaged PDF
         # also fails as NotImplementedError (a garbled filter name), IndexError, zlib.error, RecursionError …
         raise ReaderError(f"the PDF cannot be read (damaged): {type(exc).__name__}: {exc}") from exc
+    if locked:
+        raise ReaderError("the PDF is protected by a password: save or print it without one and send it again")
     if not pages:
         raise ReaderError("the PDF has no pages")
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
