@@ -34,7 +34,7 @@ def ensure_bundled_corpus(engine: Engine, log: Callable[[str], None] = print,
             # code changed serves what it reads now. Only a file whose bytes or reading code changed is read
             # (corpus/ingest.py); the indexes then catch up below, re-embedding only changed passages.
             reports = engine.ingest([bundled_corpus()])  # two files: no progress bar
-            read = [r for r in reports if r.status not in ("unchanged", "skipped")]
+            read = [r for r in reports if r.status not in ("unchanged", "skipped", "ignored")]
             if read:
                 log(f"the bundled minutes read again: {len(read)} file(s) changed or new")
             gone = forget_removed_samples(engine)

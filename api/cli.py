@@ -136,23 +136,28 @@ def ingest(
     engine = _engine()
     with engine.writing():
         reports = _ingest_with_progress(engine, paths)
-        good = [r for r in reports if r.status not in ("error", "skipped")]
+        good = [r for r in reports if r.status not in ("error", "skipped", "ignored")]
         skipped = [r for r in reports if r.status == "skipped"]
+        ignored = [r for r in reports if r.status == "ignored"]
         for r in reports:
             if r.status == "error":
                 console.print(f"[red]✗[/red] {escape(r.path)}: {escape(r.error or '')}")
             elif r.status == "skipped":
                 console.print(f"[dim]· {escape(r.path)}: skipped, {escape(r.note or 'not minutes')}[/dim]")
+            elif r.status == "ignored":
+                console.print(f"[yellow]·[/yellow] {escape(r.path)}: not read, {escape(r.note or '')}")
             else:
                 console.print(f"[green]✓[/green] {escape(r.path)}: {r.status}, {len(r.meetings)} meeting(s), "
                               f"{r.items} items")
         summary = _sync_with_progress(engine, embeddings=engine.settings.embeddings and not skip_embeddings)
+    read = [r for r in reports if r.status != "ignored"]
     also = f", {len(skipped)} skipped (an export's attachments, item PDFs and indexes)" if skipped else ""
-    console.print(f"{len(good)} of {len(reports)} files ingested{also}; index: "
+    also += f", {len(ignored)} not read (their types, or hidden folders: see above)" if ignored else ""
+    console.print(f"{len(good)} of {len(read)} files ingested{also}; index: "
                   f"{json.dumps(summary, ensure_ascii=False)}", markup=False)
-    if reports and not good and len(skipped) < len(reports):  # nothing read, and something failed
+    if read and not good and len(skipped) < len(read):  # nothing read, and something failed
         raise typer.Exit(1)
-    if not reports:
+    if not read:
         fail("no supported files found (.txt, .pdf, .json, .docx, .html, .xml, .zip)", 1)
 
 
@@ -162,7 +167,7 @@ def _ingest_with_progress(engine, paths: list[Path]):
     files = list(iter_files(paths))  # counted for the bar; the folders are passed, so an export's are known
     with _progress() as bar:
         task = bar.add_task("reading", total=len(files))
-        return engine.ingest(paths, progress=lambda report: bar.advance(task))
+        return engine.ingest(paths, progress=lambda report: report.status == "ignored" or bar.advance(task))
 
 
 def _sync_with_progress(engine, embeddings: bool) -> dict:

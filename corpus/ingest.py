@@ -20,7 +20,9 @@ class FileReport:
     """What happened to one file: shown per file by `minutes ingest`."""
 
     path: str
-    status: str  # "added" | "replaced" | "unchanged" | "error" | "skipped" (not minutes: `note` says why)
+    # "added" | "replaced" | "unchanged" | "error" | "skipped" (not minutes: `note` says why) | "ignored" (found
+    # in a folder and not read: a type not read from folders, or a hidden folder; `note` says which)
+    status: str
     meetings: list[str]
     items: int
     error: str | None = None
@@ -42,22 +44,35 @@ READING_ORDER = {".txt": 0, ".md": 0, ".pdf": 1, ".html": 2, ".htm": 2, ".docx":
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named, in the order named, and supported files below folders named (hidden files and folders
     skipped), each folder's in `READING_ORDER`, then by path."""
-    for path, _ in _walk(paths):
-        yield path
+    for path, _, unread in _walk(paths):
+        if unread is None:
+            yield path
 
 
-def _walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
-    """`iter_files`' files, each with whether it was found in a folder (False: named alone)."""
+def _walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool, str | None]]:
+    """`iter_files`' files, each with whether it was found in a folder (False: named alone), then what a folder
+    holds and is not read, with why: each file of a type not read from folders, and each hidden folder once
+    (a file named alone is read by its content, whatever its name)."""
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            found = [child for child in path.rglob("*")
-                     if child.is_file() and child.suffix.lower() in SUPPORTED
-                     and not any(p.startswith(".") for p in child.relative_to(path).parts)]
-            for child in sorted(found, key=lambda child: (READING_ORDER.get(child.suffix.lower(), 0), child)):
-                yield child, True
-        else:
-            yield path, False
+        if not path.is_dir():
+            yield path, False, None
+            continue
+        found, unread, hidden = [], [], set()
+        for child in path.rglob("*"):
+            parts = child.relative_to(path).parts
+            if (dot := next((k for k, part in enumerate(parts) if part.startswith(".")), None)) is not None:
+                if dot < len(parts) - 1:  # inside a hidden folder (a hidden file, ».DS_Store«, is no minutes)
+                    hidden.add(path.joinpath(*parts[:dot + 1]))
+            elif child.is_file():
+                (found if child.suffix.lower() in SUPPORTED else unread).append(child)
+        for child in sorted(found, key=lambda child: (READING_ORDER.get(child.suffix.lower(), 0), child)):
+            yield child, True, None
+        for child in sorted(unread):
+            yield child, True, (f"{child.suffix or 'a name without a type'}: not among the types read from a "
+                                f"folder ({', '.join(SUPPORTED)}); name the file alone to have it tried")
+        for folder in sorted(hidden):
+            yield folder, True, "a hidden folder (its name starts with a dot): name it to read its files"
 
 
 def ingest_paths(paths: Iterable[Path], store: Store,
@@ -67,7 +82,12 @@ def ingest_paths(paths: Iterable[Path], store: Store,
     A file named alone is always read."""
     reports = []
     notes: dict[Path, dict[str, str]] = {}  # each folder's export notes, read once
-    for path, in_folder in _walk(paths):
+    for path, in_folder, unread in _walk(paths):
+        if unread:
+            reports.append(FileReport(str(path.resolve()), "ignored", [], 0, note=unread))
+            if progress:
+                progress(reports[-1])
+            continue
         note = None
         if in_folder:
             if path.parent not in notes:
