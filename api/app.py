@@ -338,13 +338,17 @@ def _meeting_item(meeting, item, visible: bool) -> dict:
 def safe_filename(name: str) -> str:
     """The last path part of an uploaded file's name, stripped of anything but plain characters."""
     base = re.split(r"[\\/]", name)[-1]
-    base = SAFE_NAME.sub("_", base).strip(". ") or "upload"
-    if not base.lower().endswith(SUPPORTED):
+    base = SAFE_NAME.sub("_", base).strip(". ")
+    if not base:
+        raise HTTPException(400, "the file's name is empty, or only a path: send the file with its name")
+    stem, dot, suffix = base.rpartition(".")
+    if dot and not base.lower().endswith(SUPPORTED):  # (with no type at all, as »download«, the content decides)
         raise HTTPException(415, f"unsupported file type; send one of: {', '.join(SUPPORTED)}")
-    stem, dot, suffix = base.rpartition(".")  # cut the stem, keep the type: at most 150 bytes (the file system's
-    while len(base.encode()) > 150:  # limit is 255 bytes, and »ø« takes two)
-        stem = stem[:-1]
-        base = f"{stem}{dot}{suffix}"
+    if not dot:
+        stem = base
+    while len(base.encode()) > 150:  # cut the stem, keep the type: the file system's limit is 255 bytes, and
+        stem = stem[:-1]  # »ø« takes two
+        base = f"{stem}{dot}{suffix}" if dot else stem
     return base
 
 

@@ -235,6 +235,14 @@ def test_two_documents_sent_under_one_name_are_both_kept(service):
         assert client.delete(f"/meetings/{meeting}", headers=AUTH).status_code == 200
 
 
+def test_a_file_sent_with_no_type_in_its_name_is_read_by_its_content(service):
+    """A browser's »download« (the README: the content picks the reader): read as the CLI reads it."""
+    _, client = service
+    response = upload(client, "download", (SAMPLES / FEB).read_bytes())
+    assert response.status_code == 201, response.text
+    assert response.json()["meetings"] == [FEB_ID]
+
+
 def test_a_long_name_is_cut_before_its_type_and_the_upload_answers_201(service):
     eng, client = service
     response = upload(client, "ø" * 140 + ".txt", (SAMPLES / FEB).read_bytes())
