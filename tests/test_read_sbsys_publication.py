@@ -80,6 +80,20 @@ def test_an_archive_of_two_publications_reads_as_both_meetings():
     assert both == [*alone[0], *alone[1]] and len(both) == 2 and both[0].body != both[1].body
 
 
+def test_publications_at_any_depth_of_an_archive_are_read_and_its_own_xml_is_not():
+    """A folder zipped by hand: one publication at the top, one under `export/2013/`, and a `manifest.xml` the
+    archive tool wrote. Only the top's was read (the nested meeting dropped without a word), or the manifest
+    alone, refused as no agenda."""
+    members = {}
+    for n, folder in ((553, ""), (32, "export/2013/")):
+        with zipfile.ZipFile(need(PUBLICATIONS / f"Publication{n}.zip")) as archive:
+            members[f"{folder}Publication{n}/Publication{n}.xml"] = archive.read(f"Publication{n}/Publication{n}.xml")
+    alone = {n: read_meetings(xml, "p.zip") for n, xml in zip((553, 32), members.values())}
+    members["manifest.xml"] = b'<?xml version="1.0"?><manifest><file>Publication553</file></manifest>'
+    both = read_meetings(_zip(members), "publikationer.zip")
+    assert sorted(m.id for m in both) == sorted(m.id for n in alone for m in alone[n]) and len(both) == 2
+
+
 def test_an_archive_is_read_as_one_whatever_its_name_and_an_empty_one_is_refused_as_such():
     """A publication archive named ».txt« was refused as »binary«, and an empty archive as »not well-formed
     XML«: the first bytes say zip (PK), which wins over any suffix but a Word document's."""

@@ -61,19 +61,21 @@ def _inspect_xml(data: bytes, name: str) -> Reading:
 
 
 def _publications_in_zip(data: bytes, name: str) -> list[bytes]:
-    """The publication XML of an SBSYS archive (`Publication32/Publication32.xml`): the XML files nearest
-    its top, each one publication (an archive may hold several, `Publication32/…` and `Publication553/…`;
-    reading only the first dropped the others without a word). Deeper XML files are the items' own."""
+    """The publication XML of an SBSYS archive: each file named as its folder (`Publication32/Publication32.xml`),
+    at any depth (an archive may hold several, `Publication553/…` and `export/2013/Publication32/…`; reading
+    only the first, or only the top's, dropped the others without a word); with none so named, the XML files
+    nearest its top. Other XML files are the items' own, or the archive's (a `manifest.xml`)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if m.filename.lower().endswith(".xml") and not m.is_dir()]
         if not members:
             raise ReaderError(f"a zip archive with no XML in it: {name} is not an SBSYS publication archive "
                               "(Publication<N>.zip holding Publication<N>.xml)")
+        named = [m for m in members if _named_as_its_folder(m.filename)]
         top = min(m.filename.count("/") for m in members)
         found: list[bytes] = []
         left = MAX_XML_BYTES  # for all of them together
-        for member in sorted((m for m in members if m.filename.count("/") == top), key=lambda m: m.filename):
+        for member in sorted(named or [m for m in members if m.filename.count("/") == top], key=lambda m: m.filename):
             if member.file_size > left:
                 raise ReaderError(f"{member.filename} in the archive is {member.file_size:,} bytes unpacked, "
                                   f"more than the {MAX_XML_BYTES:,} an agenda export needs")
@@ -87,6 +89,11 @@ def _publications_in_zip(data: bytes, name: str) -> list[bytes]:
             ValueError, zlib.error) as exc:  # RuntimeError: an encrypted member; zlib.error: damaged data
         raise ReaderError(f"the zip archive cannot be read (damaged or truncated): {exc}") from exc
     return found
+
+
+def _named_as_its_folder(path: str) -> bool:
+    *_, folder, file = ["", *path.split("/")]
+    return bool(folder) and file.lower() == f"{folder.lower()}.xml"
 
 
 def parse(data: bytes) -> Element:
