@@ -77,3 +77,15 @@ def test_text_that_looks_like_markup_is_printed_as_it_is(runner, tmp_path):
     assert "Godkendelse [/x] af [bilag 1] og [red]rød[/red]" in text and "Godkendt [udsat]." in text
     missing = runner.invoke(app, [*data, "ingest", str(tmp_path / "[/b].txt")])
     _refused(missing, "no such file or folder", "[/b].txt")
+
+
+def test_an_old_word_file_named_alone_is_refused_as_one(runner, tmp_path):
+    """Acadre's export holds the agenda as an old binary .DOC too: said as such, as when it is named .docx."""
+    from conftest import OS2, need
+
+    doc = need(OS2 / "acadre_syddjurs_puk_2013-06-20" / "2531342E2.DOC")
+    for name in ("2531342E2.DOC", "referat"):
+        copy = tmp_path / name
+        copy.write_bytes(doc.read_bytes())
+        result = runner.invoke(app, ["--data-dir", str(tmp_path / "data"), "ingest", "--skip-embeddings", str(copy)])
+        _refused(result, "an old binary Office file", "save it as .docx or PDF")

@@ -36,6 +36,7 @@ XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<[A-Za-z_]", re.
 
 
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or the end record of an empty one
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Microsoft's compound file: an old Word .doc (Excel's .xls, too)
 
 
 def sniff(data: bytes) -> str | None:
@@ -62,6 +63,9 @@ def pick_reader(data: bytes, name: str) -> str:
         return known if _suffix_wins(known, found, data) else found  # content wins, but for these
     if known:
         return known
+    if data.startswith(OLE_MAGIC):  # as the Word reader says of one named .docx
+        raise ReaderError(f"an old binary Office file ({suffix or 'no suffix'}: Word's .doc?), not .docx; "
+                          "save it as .docx or PDF first")
     if b"\x00" not in data[:4096] and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return "text_reader"  # text without a suffix, or with one we do not know
     raise ReaderError(f"unsupported file type {suffix or '(no suffix)'}: the content is not a format we read. "

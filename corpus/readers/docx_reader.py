@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from corpus.dates import find_date, find_time
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Reading, Section, SectionKind
-from corpus.readers import ReaderError
+from corpus.readers import OLE_MAGIC, ReaderError
 from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
@@ -41,7 +41,6 @@ CLOSED_LABEL = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]\s*(?=\S)", re
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 # WordprocessingML around paragraphs and runs that holds text to read through (content controls, custom XML,
 # tracked insertions and moves, simple fields, smart tags) and what is not the document's text (deleted or
 # moved-away text, field codes, properties, a text box's fallback copy)
