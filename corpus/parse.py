@@ -429,7 +429,8 @@ def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading,
     """Whether `other`, after `chosen` and numbered the same, is the item after `c` rather than `chosen`: when
     `chosen` goes on from a list in c's text and `other` has more of an item's marks."""
     return other.number == chosen.number and not other.weak and not chosen.weak \
-        and points.goes_on(c.end, chosen) and _title_like(other.title) and _evidence(lines, other, headed=True) > _evidence(lines, chosen)
+        and points.goes_on(c.end, chosen) and _title_like(other.title) \
+        and _evidence(lines, other, headed=True) > _evidence(lines, chosen)
 
 
 def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: Heading, after: Heading

@@ -701,7 +701,8 @@
       this.$results.replaceChildren(...hits.map((hit) => this.renderHit(hit)));
       this.setStatus(total ? TEXT.count(total, this.state.q) : TEXT.noResults(this.state.q));
       this.$hint.hidden = total > 0;
-      this.$filtered.hidden = !(this.state.year || this.state.body && this.state.body !== (this.getAttribute("body") || ""));
+      const preset = this.getAttribute("body") || "";
+      this.$filtered.hidden = !(this.state.year || this.state.body && this.state.body !== preset);
       this.$didYouMean.hidden = !data.did_you_mean;
       this.$didYouMeanLink.textContent = data.did_you_mean || "";
       const byMeaning = this.state.mode === "semantic" && this.getAttribute("mode") !== "semantic";
@@ -831,7 +832,9 @@
       if (!this.hasAttribute("history")) return;
       const query = this.urlParams().toString();
       const url = `${location.pathname}${query ? "?" + query : ""}`;
-      if (url !== `${location.pathname}${location.search}`) history[replace ? "replaceState" : "pushState"](null, "", url);
+      if (url !== `${location.pathname}${location.search}`) {
+        history[replace ? "replaceState" : "pushState"](null, "", url);
+      }
       this.baseTitle ??= document.title; // the tab and the browser's history name the search
       document.title = this.state.q ? `${this.state.q} – ${this.baseTitle}` : this.baseTitle;
     }

@@ -113,15 +113,14 @@ def _without_controls(meeting: Meeting) -> None:
     def line(text: str | None) -> str | None:
         return None if text is None else without_controls(text, one_line=True)
 
-    meeting.body, meeting.location = line(meeting.body), line(meeting.location)
+    body = line(meeting.body)
+    if meeting.body and not body:
+        raise ReaderError("the meeting's committee is written with control characters only")
+    meeting.body, meeting.location = body, line(meeting.location)
     meeting.participants = [name for name in map(line, meeting.participants) if name]
     meeting.absentees = [name for name in map(line, meeting.absentees) if name]
-    if not meeting.body:
-        raise ReaderError("the meeting's committee is written with control characters only")
     for item in meeting.items:
         item.title, item.presenter, item.case_number = line(item.title), line(item.presenter), line(item.case_number)
-        if not item.title:
-            raise ReaderError(f"item {item.number}'s title is written with control characters only")
         item.attachments = [title for title in map(line, item.attachments) if title]
         for section in item.sections:
             section.heading, section.text = line(section.heading), without_controls(section.text)
