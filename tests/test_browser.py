@@ -632,6 +632,23 @@ def test_widget_offers_to_follow_the_search(server, tab):
     assert feed == server + "/feed.atom?q=l%C3%A6gevagt"
 
 
+def test_item_page_lists_its_meetings_agenda_a_click_away(server, tab):
+    import json
+
+    meeting = json.loads(_get(server + "/meetings/kd-net-2023-06-02-1000")[2])
+    tab.goto(server + "/punkt/kd-net-2023-06-02-1000-50")
+    agenda = tab.locator("section.agenda")
+    expect(agenda.locator("h2")).to_have_text(f"Mødets dagsorden ({len(meeting['items'])} punkter)")
+    entries = agenda.locator("ol.agenda-list li")
+    expect(entries).to_have_count(len(meeting["items"]))
+    expect(agenda.locator("[aria-current=page]")).to_have_text("50. Lægevagten")  # this item, not a link
+    other = next(i for i in meeting["items"] if i["item_number"] != 50)
+    agenda.get_by_role("link", name=f"{other['item_number']}. {other['title']}").click()
+    tab.wait_for_url(re.compile(re.escape(f"/punkt/{other['id']}") + "$"))
+    expect(tab.locator("main h1")).to_contain_text(other["title"])
+    expect(tab.locator("section.agenda [aria-current=page]")).to_contain_text(other["title"])
+
+
 def test_item_page_lists_similar_items_and_follows_the_case(server, tab):
     tab.goto(server + "/punkt/kd-net-2023-06-02-1000-50")
     expect(tab.locator("main h1")).to_have_text("Lægevagten")

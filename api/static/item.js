@@ -1,5 +1,6 @@
 /* Item page (/punkt/{id}): fetches /items/{id} and shows the whole agenda item, »Følg sagen« (the case's
- * Atom feed) when it has a case number, and »Lignende punkter« from /items/{id}/similar.
+ * Atom feed) when it has a case number, »Mødets dagsorden« from /meetings/{meeting_id}, and »Lignende punkter«
+ * from /items/{id}/similar.
  * All server text goes in through textContent; nothing from the data is parsed as HTML. */
 (() => {
   "use strict";
@@ -100,6 +101,34 @@
       `Nye behandlinger af sag ${item.case_number} i din nyhedslæser (RSS/Atom) eller Outlook.`, feed);
   }
 
+  /** »Mødets dagsorden«: the meeting's other items as this caller may see them, a click away; this one marked. */
+  async function agenda(item) {
+    if (!item.meeting_id) return;
+    const holder = h("section", { class: "agenda", hidden: "" });
+    main.append(holder);
+    try {
+      const res = await fetch(api(`meetings/${encodeURIComponent(item.meeting_id)}`),
+        { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!res.ok) return;
+      const meeting = await res.json();
+      const items = Array.isArray(meeting.items) ? meeting.items : [];
+      if (items.length < 2) return;
+      holder.replaceChildren(
+        h("h2", { text: `Mødets dagsorden (${items.length} punkter)` }),
+        h("ol", { class: "agenda-list" }, ...items.map((e) => {
+          const label = `${e.item_number}. ${e.title || "(uden titel)"}`;
+          const current = e.id === item.id;
+          const title = current ? h("strong", { text: label, "aria-current": "page" })
+            : h("a", { href: itemUrl(e.id), text: label });
+          return h("li", { class: current ? "current" : null }, title,
+            e.closed ? h("span", { class: "badge", text: "Lukket punkt" }) : null);
+        })));
+      holder.hidden = false;
+    } catch {
+      // a nicety: the item itself is shown already
+    }
+  }
+
   /** »Lignende punkter«: filled in after the item is shown; left out when there is nothing to show. */
   async function similar(item) {
     const holder = h("section", { class: "similar", hidden: "" });
@@ -156,6 +185,7 @@
     } else if (!sections.length) {
       main.append(h("p", { class: "notice", text: "Punktet har ingen tekst." }));
     }
+    agenda(item);
     similar(item);
   }
 
