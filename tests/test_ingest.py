@@ -96,12 +96,14 @@ def test_cp1252_text_is_read_correctly(tmp_path, new_store):
     assert item.item.title == "Drøftelse af initiativer for stærkere kommunalt tilsyn med almene boliger"
 
 
-def test_hidden_files_and_folders_are_skipped(tmp_path, new_store):
+def test_hidden_files_and_folders_are_not_read_and_a_hidden_folder_is_said(tmp_path, new_store):
     folder = tmp_path / "corpus"
     (folder / ".hidden").mkdir(parents=True)
     shutil.copy(SAMPLES / FEB, folder / ".hidden" / FEB)
     shutil.copy(SAMPLES / FEB, folder / ".copy.txt")
-    assert ingest_paths([folder], new_store) == []
+    [report] = ingest_paths([folder], new_store)
+    assert (report.path, report.status) == (str((folder / ".hidden").resolve()), "ignored")
+    assert new_store.counts()["items"] == 0
 
 
 def test_a_day_its_month_lacks_is_no_meeting_date(tmp_path, new_store):
