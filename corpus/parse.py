@@ -282,8 +282,9 @@ def _alone_heading(lines: list[str], i: int, number: int, marked: list[str]) -> 
     if _is_section_start(title):
         return None
     certain = marked[j].lstrip().startswith(MARK)
-    if not _looks_like_item(lines, j + 1, title, closed):  # the page's item row with nothing but the title
-        return Heading(i, number, title, j + 1, closed, certain=True) if certain and _title_like(title) else None
+    if not _looks_like_item(lines, j + 1, title, closed):  # the page's item row, or a title and nothing else
+        return Heading(i, number, title, j + 1, closed, weak=not certain, certain=certain) \
+            if _title_like(title) else None
     title, end = _wrapped_title(lines, j + 1, title)
     return Heading(i, number, title, end, closed, certain=certain)
 
@@ -332,7 +333,7 @@ def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> t
         if start + extra > len(lines):
             break
         tail = [line.strip() for line in lines[start:start + extra]]
-        if any(_ends_title(t) or len(t) > 120 for t in tail):
+        if any(_ends_title(t) or len(t) > 120 for t in tail) or _sentence(tail[-1]):
             break
         after = lines[start + extra] if start + extra < len(lines) else ""
         if _ends_title(after):
@@ -344,6 +345,13 @@ def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> t
         if nxt and nxt[:1].islower() and len(nxt) < 120 and not _ends_title(nxt):
             return _join_wrap(title, nxt), start + 1
     return title, start
+
+
+def _sentence(line: str) -> bool:
+    """A line ending a sentence (»Godkendt.«): the item's first words under its title, which no title ends in,
+    but in an abbreviation (»… m.v.«, »… mv.«)."""
+    last = line.rsplit(None, 1)[-1] if line else ""
+    return last.endswith((".", "!", "?")) and len(last) > 4 and "." not in last[:-1]
 
 
 def _join_wrap(title: str, more: str) -> str:
@@ -444,7 +452,8 @@ def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: H
 
 def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain: list[Heading]) -> list[Heading]:
     """Items with nothing but their titles after the last item (»5. Eventuelt« ending the minutes): weak
-    candidates numbered on from it, with no text after them but each other's and closed markers."""
+    candidates numbered on from it, with no text between them but closed markers; the last may have text
+    under it (»4. Eventuelt« / »Intet.«), as long as no numbered line stands in it (a list's points)."""
     if not chain:
         return []
     tail: list[Heading] = []
@@ -455,10 +464,13 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
     if not tail:
         return []
     taken = {i for h in tail for i in range(h.line, h.end)}
-    rest = (_plain(lines[i]).strip() for i in range(tail[0].line, len(lines)) if i not in taken)
+    between = (_plain(lines[i]).strip() for i in range(tail[0].line, tail[-1].line) if i not in taken)
+    under = (_plain(lines[i]) for i in range(tail[-1].end, len(lines)))
     if points.goes_on(chain[-1].end, tail[0]):  # a list the last item ends with: 1., 2., 3.
         return []
-    return tail if all(not t or CLOSED_LINE.match(t) for t in rest) else []
+    if any(t and not CLOSED_LINE.match(t) for t in between) or any(LIST_ENTRY.match(t) for t in under):
+        return []
+    return tail
 
 
 def _evidence(lines: list[str], h: Heading, headed: bool = False) -> int:

@@ -48,6 +48,74 @@ def test_the_last_item_with_nothing_but_its_title_is_an_item(path):
     assert facts_but(meeting, k)[:-1] == facts_but(original, k)[:-1]
 
 
+@pytest.mark.parametrize("path", TEXT_LAYOUTS, ids=lambda p: p.name)
+def test_the_last_item_with_a_line_of_prose_under_its_title_is_an_item_holding_it(path):
+    """»4. Eventuelt« / »Intet at bemærke.« ending the minutes: before, the line and the title were item 3's
+    text (and after a closed part, closed with it)."""
+    original = read(path.read_text(encoding="utf-8"), path.name)
+    k = len(original.items) - 1
+    text, _ = without_text(path, k)
+    meeting = read(text.rstrip("\n") + "\nIntet at bemærke.\n", path.name)
+    assert [i.number for i in meeting.items] == [i.number for i in original.items]
+    assert [s.text for s in meeting.items[k].sections] == ["Intet at bemærke."]
+    assert facts_but(meeting, k)[:-1] == facts_but(original, k)[:-1]
+
+
+ALONE_FORM = """Kultur- og Fritidsudvalget
+Referat
+Tirsdag den 3. september 2024 kl. 17.00
+
+1
+Godkendelse af dagsorden
+
+Beslutning
+Godkendt.
+
+2
+Ansøgning om tilskud til musikfestival
+S2024-12345
+
+Beslutning
+Der bevilges 100.000 kr.
+
+3
+Eventuelt
+"""
+
+
+@pytest.mark.parametrize("under", ["", "Intet at bemærke."])
+def test_the_last_item_in_the_number_alone_form_with_only_its_title_or_a_line_is_an_item(under):
+    """A number alone on its line above the title (»3« / »Eventuelt«) ending the minutes: before, the title
+    was the last words of item 2's decision."""
+    meeting = read(ALONE_FORM + under, "kultur.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Ansøgning om tilskud til musikfestival"), (3, "Eventuelt")]
+    assert meeting.items[1].sections[-1].text == "Der bevilges 100.000 kr."
+    assert [s.text for s in meeting.items[2].sections] == ([under] if under else [])
+
+
+def test_a_numbered_list_under_the_last_items_title_keeps_it_text():
+    """A title numbered on from the last item, with a list under it, may be that list's heading: it stays the
+    last item's text."""
+    text = ALONE_FORM.replace("3\nEventuelt\n", "Der er tre vilkår:\n3\nVilkår for tilskuddet\n"
+                              "1. Regnskab aflægges.\n2. Logo bruges.\n")
+    meeting = read(text, "kultur.txt")
+    assert [i.number for i in meeting.items] == [1, 2]
+    assert "1. Regnskab aflægges." in meeting.items[1].sections[-1].text
+
+
+def test_a_sentence_under_a_title_with_no_blank_line_is_text_not_the_titles_wrap():
+    """Minutes with no blank lines (a Word document typed without styles): »Godkendt.« right under
+    »1. Godkendelse af dagsorden« is the item's text; a title does not end a sentence."""
+    text = ("Ældrerådet\nMødedato: 9. januar 2025 kl. 10.00\n1. Godkendelse af dagsorden\nGodkendt.\n"
+            "2. Høring om madservice\nSagsnr.: 24/30002\nBeslutning\nÆldrerådet afgav høringssvar.\n"
+            "3. Budget 2026 for ældreområdet m.v.\nSagsnr.: 24/30003\nBeslutning\nTaget til efterretning.")
+    meeting = read(text, "aeldreraadet.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Høring om madservice"), (3, "Budget 2026 for ældreområdet m.v.")]
+    assert [s.text for s in meeting.items[0].sections] == ["Godkendt."]
+
+
 PROSE = ["Forvaltningen har siden sidste møde holdt to møder med parterne", "",
          "Der er enighed om at fortsætte arbejdet", ""]
 
