@@ -31,6 +31,8 @@ TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 # a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)
 NUMBER_CELL = re.compile(r"(\t|[ \xa0]{2,})\s*\d[\d\s.,%+-]*\t")
 TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
+PRESENTED = re.compile(r"\s+(?:/v\.?/?|v\.|\(v\.)\s+[A-ZÆØÅ]")  # a heading's presenter: »… v. Jesper Kaas Schmidt«
+SPACED_PAGE = re.compile(r"(?<=\S)( )(\d{1,3})\s*$")  # a page number one space after the title (`_spaced_entries`)
 DATE_OPENING = re.compile(r"^\s*\d{1,2}\.\s+(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)  # »14. april …«
 TOC_WRAP = 2  # lines an entry's title may wrap onto, the last holding the page number
 CONTENTS_HEADINGS = ("indhold", "indholdsfortegnelse")  # the line above a table of contents (compared folded)
@@ -385,17 +387,46 @@ def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> li
     counts) has the shape of entries but not their order, so it stays text; so does a lone item heading
     over a row ending in a number, as a wrapped entry counts only in a run of entries."""
     entries = sorted({(i, i) for i, line in enumerate(lines) if _toc_line(line)}
-                     | {span for i in range(len(lines)) if (span := _wrapped_entry(lines, i))})
+                     | {span for i in range(len(lines)) if (span := _wrapped_entry(lines, i))}
+                     | {(i, i) for i in _spaced_entries(lines)})
     toc: set[int] = set()
     for run in _runs(entries):
-        pages = [int(TOC_ENDING.search(lines[end]).group(2)) for _, end in run]
+        pages = [int((TOC_ENDING.search(lines[end]) or SPACED_PAGE.search(lines[end])).group(2)) for _, end in run]
         lone_wrapped = len(run) == 1 and run[0][0] != run[0][1]
         if lone_wrapped or any(b < a for a, b in zip(pages, pages[1:])):
             continue
         toc.update(i for start, end in run for i in range(start, end + 1))
+        toc.update(j for j in range(run[0][0], run[-1][1]) if part_heading(lines[j]) is not None)
+        toc.update(_parts_beside(lines, run[0][0], -1) + _parts_beside(lines, run[-1][1], 1))
     if dropped is not None:
         dropped.extend(Dropped(DropReason.CONTENTS, lines[i].strip()) for i in sorted(toc) if lines[i].strip())
     return [line for i, line in enumerate(lines) if i not in toc]
+
+
+def _parts_beside(lines: list[str], i: int, step: int) -> list[int]:
+    """The agenda parts' headings right before (`step` -1) or after (1) a run of entries: the contents' own
+    (»Åbent referat« over the entries, »Lukket referat« under them with no entry of its own, as those between
+    its entries), not the heading of the part the first item begins (a numbered line right under it)."""
+    found, j = [], i + step
+    while 0 <= j < len(lines) and (not lines[j].strip() or part_heading(lines[j]) is not None):
+        if lines[j].strip():
+            found.append(j)
+        j += step
+    return [] if step > 0 and j < len(lines) and _opens_entry(lines[j]) else found
+
+
+def _spaced_entries(lines: list[str]) -> list[int]:
+    """Entries whose page number follows the title after one space (how pypdf extracts a right-aligned
+    number: »Punkt 52: Godkendelse af dagsorden /v. Jesper Kaas Schmidt 1«). A title may end in a figure
+    (»Budget 2024«), so such a line counts only where the document goes on to head an item with the rest of it
+    (followed or not by the presenter, which contents may leave out)."""
+    later: dict[str, int] = {}  # a line's text, and its text before a presenter -> the last line it stands on
+    for i, line in enumerate(lines):
+        later[line.strip()] = i
+        if m := PRESENTED.search(line):
+            later[line[:m.start()].strip()] = i
+    return [i for i, line in enumerate(lines) if (m := SPACED_PAGE.search(line)) and _opens_entry(line)
+            and later.get(line[:m.start()].strip(), -1) > i]
 
 
 def _runs(entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

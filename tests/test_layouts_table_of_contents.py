@@ -8,7 +8,7 @@ import re
 import textwrap
 
 import pytest
-from conftest import SAMPLES, VARIANTS, what_was_read
+from conftest import SAMPLES, SHARED, VARIANTS, need, what_was_read
 
 from corpus.model import DropReason
 from corpus.readers import inspect_document
@@ -60,7 +60,7 @@ def test_a_table_of_contents_in_any_layout_reads_as_the_same_meetings(leaders, i
         assert " ".join(m.group(1).split()) in " ".join(contents.split())  # every entry left out, whole
 
 
-def with_contents(path, leaders: bool, width: int | None) -> str:
+def with_contents(path, leaders: bool, width: int | None, spaced: bool = False) -> str:
     """The minutes with a table of contents of their own items put above the first one, as a PDF prints it:
     »Indholdsfortegnelse«, then »N. Title« with dot leaders or a tab and a page number, wrapped at `width`."""
     text = path.read_text(encoding="utf-8")
@@ -70,7 +70,7 @@ def with_contents(path, leaders: bool, width: int | None) -> str:
     contents = ["Indholdsfortegnelse", ""]
     for page, item in enumerate(items, start=2):
         entry = f"{item.number}. {item.title}"
-        end = f" {'.' * 10} {page}" if leaders else f"\t{page}"
+        end = f" {'.' * 10} {page}" if leaders else f" {page}" if spaced else f"\t{page}"
         *wrapped, last = textwrap.wrap(entry, width) if width and len(entry) > width else [entry]
         contents += [*wrapped, last + end]
     return "\n".join(lines[:first] + contents + [""] + lines[first:])
@@ -140,3 +140,56 @@ def test_contents_and_tables_whose_tabs_became_spaces_read_as_the_same_items():
         [[words(i) for i in m.items] for m in read(original).meetings]
     contents = [d.text for d in spaced.dropped if d.reason == DropReason.CONTENTS]
     assert len(contents) == 17 and all(line.startswith("Punkt ") for line in contents)
+
+
+def test_entries_with_one_space_before_the_page_number_are_contents_where_the_items_follow():
+    """pypdf extracts a right-aligned page number one space after the title (»… /v. Jesper Kaas Schmidt 1«).
+    Such entries were read as items 35-50, their page numbers in the presenters, and »Eventuelt« took every
+    item's text."""
+    original = JUNE.read_text(encoding="utf-8")
+    variant = re.sub(r"^(Punkt \d+: .*)\t(\d+)$", r"\1 \2", original, flags=re.MULTILINE)
+    assert variant != original
+    reading = read(variant)
+    assert what_was_read(reading.meetings, exact) == what_was_read(read(original).meetings, exact)
+    assert len([d for d in reading.dropped if d.reason == DropReason.CONTENTS]) == len(
+        [d for d in read(original).dropped if d.reason == DropReason.CONTENTS])
+
+
+@pytest.mark.parametrize("path", [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf-byraad.txt",
+                                  VARIANTS / "punkt-style-kultur.txt"], ids=lambda p: p.name)
+def test_every_text_layout_reads_the_same_with_contents_spaced_once(path):
+    variant = with_contents(path, False, None, spaced=True)
+    original = read(path.read_text(encoding="utf-8"), path.name).meetings
+    assert what_was_read(read(variant, path.name).meetings, exact) == what_was_read(original, exact)
+
+
+def test_a_heading_ending_in_a_figure_is_no_entry_without_the_item_it_names():
+    """»5. Budget 2024« is a title ending in a figure unless the rest (»5. Budget«) heads an item later on."""
+    lines = ["4. Regnskab 2023", "Godkendt.", "5. Budget 2024", "Godkendt.", "6. Lokalplan 12", "Vedtaget."]
+    assert drop_toc_lines(lines) == lines
+
+
+BALLERUP = (SHARED / "corpora" / "os2dagsorden" / "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04"
+            / "1552814.PDF")
+
+
+@pytest.mark.parametrize("before_page", ["\t", " "], ids=["tab", "one-space"])
+def test_a_closed_part_heading_ending_the_contents_closes_no_item(before_page):
+    """Ballerup's contents end in »Lukket referat« with no entry under it. Extracted with a tab before the page
+    numbers, the contents were left out and that heading read as the closed part's, over item 1: all eight
+    items were closed."""
+    from corpus.readers.pdf_reader import extract_text
+
+    text = extract_text(need(BALLERUP).read_bytes())
+    variant = re.sub(r"^(\d\. .*) (\d{1,2})$", rf"\1{before_page}\2", text, count=8, flags=re.MULTILINE)
+    assert variant != text or before_page == " "
+    meeting = read(variant, "ballerup.txt").meetings[0]
+    assert [(i.number, i.closed) for i in meeting.items] == [(n, False) for n in range(1, 9)]
+
+
+def test_a_closed_part_heading_right_above_the_first_item_after_the_contents_closes_it():
+    text = ("Kultur- og Fritidsudvalget\nReferat\nMødedato: 3. september 2024 kl. 17.00\n\nIndholdsfortegnelse\n"
+            "1. Salg af café\t2\n2. Personalesag\t3\n\nLukket referat\n\n1. Salg af café\nSagsnr.: 24/1\n\n"
+            "Beslutning\nAnbefalet.\n\n2. Personalesag\nSagsnr.: 24/2\n\nBeslutning\nGodkendt.\n")
+    for variant in (text, text.replace("\t", " ")):
+        assert [(i.number, i.closed) for i in read(variant, "kultur.txt").meetings[0].items] == [(1, True), (2, True)]
