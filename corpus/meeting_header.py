@@ -38,7 +38,11 @@ DOC_KIND = (r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|�
             r"|lukket dagsorden)")
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
 KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
-                                        rf"(?:d\.|den|mødet den|møde den)\s+(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)
+                                        rf"(?:møde(?:t)?\s+)?(?:\w+dag\s+)?(?:d\.|den)\s+"
+                                        rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)
+# What a title may name in the body's place (»Referat fra ordinært møde tirsdag den …«): the body is elsewhere
+MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende|fælles)?"
+                                          r"(?:\s*møde(?:t)?)?$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
                         re.I)
 KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+"
@@ -202,7 +206,8 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             # the title wrapped (»… – Referat – 14. maj« / »2024 kl. 15.30«)
             m = _dated_title(f"{line} {nxt}") or m
         if m:
-            h.body = h.body or canonical_body(m.group("body").strip(" -–,"))
+            if not MEETING_ONLY.match(body := m.group("body").strip(" -–,")):
+                h.body = h.body or canonical_body(body)
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
             return
@@ -243,6 +248,8 @@ def canonical_body(name: str) -> str:
     """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net';
     'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'."""
     name = name.strip().rstrip(",")
+    if name.endswith("s") and (m := BODY_SUFFIX.search(stem := name[:-1])) and m.end() == len(stem):
+        name = stem  # the genitive of »Referat fra Kultur- og Fritidsudvalgets møde«: the body
     if MEETING_OF.match(name):
         name = MEETING_OF.sub("", name)
         first = name.split()[0] if name.split() else name

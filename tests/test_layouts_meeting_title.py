@@ -1,0 +1,33 @@
+"""The committee is read from the minutes' title however the title words it: »Referat fra Kultur- og
+Fritidsudvalgets møde« (the committee in the genitive, the weekday on the next line) or the committee on a line of
+its own above »Referat fra ordinært møde«. Each variant is the same minutes with another title, and must read as
+the original does."""
+from __future__ import annotations
+
+import pytest
+from conftest import VARIANTS, what_was_read
+
+from corpus.readers import inspect_document
+
+MINUTES = VARIANTS / "punkt-style-kultur.txt"
+TITLE = "Kultur- og Fritidsudvalget – Referat – 14. maj 2024 kl. 15.30"
+
+
+def read(text: str):
+    return inspect_document(text.encode("utf-8"), "referat.txt").meetings
+
+
+@pytest.mark.parametrize("title", [
+    "Referat fra Kultur- og Fritidsudvalgets møde\ntirsdag den 14. maj 2024 kl. 15.30",
+    "Referat fra Kultur- og Fritidsudvalgets møde tirsdag den 14. maj 2024 kl. 15.30",
+    "Kultur- og Fritidsudvalget\nReferat fra ordinært møde\nTirsdag den 14. maj 2024 kl. 15.30",
+    "Kultur- og Fritidsudvalget\nReferat fra ekstraordinært møde den 14. maj 2024 kl. 15.30",
+    "Referat af Kultur- og Fritidsudvalgets møde den 14. maj 2024 kl. 15.30",
+])
+def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
+    """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«."""
+    text = MINUTES.read_text(encoding="utf-8")
+    assert text.startswith(TITLE)
+    meetings = read(text.replace(TITLE, title, 1))
+    assert meetings[0].body == "Kultur- og Fritidsudvalget"
+    assert what_was_read(meetings) == what_was_read(read(text))
