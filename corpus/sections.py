@@ -16,18 +16,18 @@ from corpus.model import SectionKind
 from corpus.spelling import either_spelling
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
-    SectionKind.SUMMARY: [r"resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
+    SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
     SectionKind.RECOMMENDATION: [
-        r"((administrationens|direktionens|forvaltningens|centerets|borgmesterens|supplerende|"
-        r"rådmandens|magistratens) )?indstilling(er)?",
-        r"beslutningspunkter", r"forslag til beslutning", r"indstillingen",
+        r"((administrationens|direktionens|(kommunal)?direktørens|forvaltningens|centerets|borgmesterens|"
+        r"supplerende|rådmandens|magistratens) )?(indstilling(er)?|anbefaling(er)?)",
+        r"beslutningspunkter", r"forslag til (beslutning|indstilling)", r"indstillingen",
         r"forvaltningen foreslår"],
     SectionKind.DECISION: [
         r"beslutning(er)?", r"referat", r"afgørelse",
-        r".{0,80}s? beslutning(er)?( den .*)?", r"beslutning(er)? i .+ den \d.*"],
+        r".{0,80}s beslutning(er)?( den .*)?", r"beslutning(er)? i .+ den \d.*"],
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
-        r"|sagens indhold|sagsfremstilling og vurdering)",
+        r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling)",
         r"oplæg"],
     SectionKind.ATTACHMENTS: [r"bilag(sliste)?", r"samlet bilagsliste", r"bilagsfortegnelse"],
     SectionKind.OTHER: [

@@ -143,6 +143,57 @@ def test_a_bold_label_opening_a_paragraph_heads_its_section(after_label):
 
 
 @greve
+@pytest.mark.parametrize("wrap", ["<span>{}</span>", "<em>{}</em>", "<span><em>{}</em></span>"])
+def test_a_heading_made_bold_inside_an_editors_inline_styling_heads_its_section(wrap):
+    """»<p><span><strong>Indstilling</strong></span></p>«, as another municipality's editor styles a heading:
+    before, only a bold paragraph's direct child counted, and the sections after it fell into the one above."""
+    path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
+    [meeting] = read(path.read_bytes(), path.name)
+    doc = json.loads(path.read_bytes())
+    styled = 0
+    for raw, item in zip(doc["Dagsordenpunkter"], meeting.items):
+        html = []
+        for section in (s for s in item.sections if s.kind is not SectionKind.ATTACHMENTS):
+            paragraphs = "".join(f"<p>{escape(p)}</p>" for p in section.text.split("\n\n"))
+            if section.kind is SectionKind.OTHER or not section.heading:
+                html.append(f"<h3>{section.heading}</h3>{paragraphs}")
+                continue
+            styled += 1
+            html.append("<p>" + wrap.format(f"<strong>{section.heading}</strong>") + f"</p>{paragraphs}")
+        raw["Felter"] = [{"Navn": "", "Html": "".join(html)}]
+    [again] = read(json.dumps(doc).encode(), path.name)
+    assert styled >= 10
+    assert [[(s.kind, s.heading, s.text.split()) for s in i.sections] for i in again.items] == [
+        [(s.kind, s.heading, s.text.split()) for s in i.sections] for i in meeting.items]
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Direktørens indstilling", SectionKind.RECOMMENDATION), ("Forslag til indstilling", SectionKind.RECOMMENDATION),
+    ("Administrationens anbefaling", SectionKind.RECOMMENDATION), ("Anbefaling", SectionKind.RECOMMENDATION),
+    ("Sagsresumé", SectionKind.SUMMARY), ("Problemstilling", SectionKind.CASE), ("Sagens baggrund", SectionKind.CASE),
+])
+def test_other_names_of_the_sections_read_as_their_kind(heading, kind):
+    """Headings other municipalities use (Greve's own »Administrationens anbefaling« 13 times) were OTHER."""
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Felter"] = [
+            {"Html": f"<h3>{heading}</h3><p>Teksten under overskriften.</p><h3>Beslutning</h3><p>Godkendt.</p>"}]
+    [m] = read(_with(change), "x.json")
+    assert [(s.kind, s.heading) for s in m.items[0].sections] == [(kind, heading), (SectionKind.DECISION, "Beslutning")]
+
+
+def test_a_bold_subheading_ending_in_beslutning_is_no_decision():
+    """»Initiativer som kræver politisk beslutning« heads case text; »Økonomiudvalgets beslutning« is one."""
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Felter"] = [{"Html": (
+            "<h3>Sagsbeskrivelse</h3><p>Planen har tre dele.</p><p><strong>Initiativer som kræver politisk "
+            "beslutning</strong></p><p>To initiativer.</p><h3>Økonomiudvalgets beslutning</h3><p>Godkendt.</p>")}]
+    [m] = read(_with(change), "x.json")
+    kinds = [(s.kind, s.heading) for s in m.items[0].sections]
+    assert (SectionKind.DECISION, "Initiativer som kræver politisk beslutning") not in kinds
+    assert m.items[0].decision == "Godkendt."
+
+
+@greve
 def test_lines_made_bold_with_nothing_under_them_stay_text():
     """An editor's bold lines read as headings with nothing under them, and were lost: the Valdemarsdag list
     of who comes from which home, and »Sagsprocedure« with the committees that take the case."""

@@ -23,6 +23,7 @@ BLOCK_TAGS = frozenset({
 }) | HEADING_TAGS
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment"})
 BOLD_TAGS = frozenset({"b", "strong"})
+INLINE_WRAPPERS = frozenset({"span", "em", "i", "u", "font"})  # what editors wrap a bold heading in
 MAX_HEADING_WORDS = 8
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 AROUND_TAB = re.compile(r" *\t *")
@@ -145,9 +146,12 @@ class _Walker:
         """The heading an element stands for, or None: h-tags and lone-bold paragraphs outside tables/lists."""
         if self.in_table or self.list_depth:
             return None
-        if node.tag in HEADING_TAGS or (node.tag in ("p", "div") and _only_bold_child(node)):
+        bold = node.tag in ("p", "div") and _only_bold_child(node)
+        if node.tag in HEADING_TAGS or bold:
             text = _clean(node.text(deep=True))
-            return text if looks_like_heading(text) else None
+            # wrapped in inline elements (an editor's styling), bold text heads a section only when it names one
+            known = bold is not _WRAPPED or known_heading(text) not in (None, SectionKind.OTHER)
+            return text if known and looks_like_heading(text) else None
         return None
 
     def label(self, node: LexborNode) -> LexborNode | None:
@@ -198,18 +202,18 @@ class _Walker:
         self.in_table -= table
 
 
-def _only_bold_child(node: LexborNode) -> bool:
-    """True for <p><strong>Resume</strong></p>: a paragraph that is nothing but bold text."""
-    bold = 0
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            if (child.text_content or "").strip():
-                return False
-        elif child.tag in BOLD_TAGS and not bold:
-            bold = 1
-        else:
-            return False
-    return bold == 1
+_WRAPPED = "wrapped"
+
+
+def _only_bold_child(node: LexborNode) -> bool | str:
+    """True for <p><strong>Resume</strong></p>: a paragraph that is nothing but bold text; `_WRAPPED` where an
+    editor wrapped the bold text in inline elements (<p><span><strong>Indstilling</strong></span></p>, <em>…)."""
+    children = [c for c in node.iter(include_text=True) if c.tag != "-text" or (c.text_content or "").strip()]
+    if len(children) != 1 or children[0].tag == "-text":
+        return False
+    if children[0].tag in BOLD_TAGS:
+        return True
+    return _WRAPPED if children[0].tag in INLINE_WRAPPERS and _only_bold_child(children[0]) else False
 
 
 def _collapse(text: str) -> str:
