@@ -185,18 +185,23 @@ class KeywordIndex:
         return self.searcher().doc_count()
 
     def search(self, parsed: ParsedQuery, *, limit: int = 1000, allowed: Collection[str] | None = None,
-               sections: Collection[SectionKind] = (), closed: ClosedScope | None = None) -> KeywordResult:
+               sections: Collection[SectionKind] = (), closed: ClosedScope | None = None,
+               unlisted: Collection[str] = ()) -> KeywordResult:
         """Rank items for a parsed query. `allowed` (item ids; None = all) is the request's one set of
         items that may appear; `sections` restricts which sections' text may match; `closed`: whose closed
-        items' content may match (index/closed.py), by default none, so only closed items' titles match."""
+        items' content may match (index/closed.py), by default none, so only closed items' titles match;
+        `unlisted`: items the caller is not listed at all (closed items left out entirely), whose words,
+        titles included, are no spelling to offer (a filter in `allowed` narrows the hits, not the words)."""
         searcher = self.searcher()
         reader = searcher.reader()
-        built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader)).build(parsed)
+        docs, docnums = self._doc_facts(reader)
+        hidden = [n for i in unlisted if (n := docnums.get(i)) is not None]
+        built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader),
+                             unlisted=hidden).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
         if closed is not None and not closed.empty:  # access: also match closed content the caller may see
             built = replace(built, query=widen(built.query, closed), excluded=widen(built.excluded, closed))
-        docs, docnums = self._doc_facts(reader)
         allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
         if allowed_docs is not None and not allowed_docs:
             return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)

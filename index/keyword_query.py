@@ -5,7 +5,7 @@ User text never reaches Whoosh's QueryParser; the query language is parsed in `s
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -80,14 +80,18 @@ class QueryBuilder:
     """Turns a ParsedQuery into Whoosh queries over the allowed fields of one index reader."""
 
     def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
-                 near_cache: MutableMapping[tuple[str, tuple[str, ...]], tuple[list, list]] | None = None,
-                 lexicon: Lexicon | None = None):
+                 near_cache: MutableMapping[tuple, tuple[list, list]] | None = None,
+                 lexicon: Lexicon | None = None, unlisted: Collection[int] = ()):
         self.reader = reader
         self.weights = weights
         self.fields = fields
         # both must belong to this reader's generation
         self.near_cache = {} if near_cache is None else near_cache
         self.lexicon = Lexicon(FUZZY_PREFIX) if lexicon is None else lexicon
+        # documents of items the caller is not listed (closed items left out entirely): no word they hold is
+        # read as held, so none is offered as a spelling (`_frequency`)
+        self.unlisted = frozenset(unlisted)
+        self._unlisted_order = sorted(self.unlisted)
         self.terms: dict[str, None] = {}
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self._options: list[tuple[str, ...]] = []
@@ -256,7 +260,16 @@ class QueryBuilder:
         return wq.Or([wq.Phrase(f, terms, slop=slop, boost=w.boost(f) * boost) for f in fields])
 
     def _hits(self, term: str, fields: tuple[str, ...]) -> int:
-        return sum(self.reader.doc_frequency(f, term) for f in fields)
+        return sum(self._frequency(f, term) for f in fields)
+
+    def _frequency(self, fieldname: str, term: str) -> int:
+        """Items holding the term that the caller is listed. A closed item left out entirely (hide_closed) must
+        not show through its title's words: offered as »Mente du« (»qwertygade« for »qwertygde«), or making a
+        word it alone holds read as held, which no other item does."""
+        n = self.reader.doc_frequency(fieldname, term)
+        if n and self.unlisted:
+            n -= _holders(self.reader, fieldname, term, self._unlisted_order)
+        return n
 
     def _spellings(self, word: str, term: str, fields: tuple[str, ...], early: bool = False) -> list[str]:
         """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
@@ -335,8 +348,8 @@ class QueryBuilder:
         if WRITTEN_FIELD in self.reader.schema:
             prefix = base[:max(FUZZY_PREFIX, len(base) * 2 // 3)]
             for raw in islice(self.reader.expand_prefix(WRITTEN_FIELD, prefix), MAX_WRITTEN):
-                if normalise(form := raw.decode("utf-8")) == term:
-                    held[form] = self.reader.doc_frequency(WRITTEN_FIELD, form)
+                if normalise(form := raw.decode("utf-8")) == term and (n := self._frequency(WRITTEN_FIELD, form)):
+                    held[form] = n
         self._forms[(term, base)] = held
         return held
 
@@ -380,7 +393,7 @@ class QueryBuilder:
         with the number of items holding it, the most frequent first (index/lexicon.py)."""
         if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
             return [], []
-        key = (term, fields)
+        key = (term, fields, self.unlisted)  # the counts are of the items this caller is listed
         if (cached := self.near_cache.get(key)) is not None:
             return cached
         maxdist = 2 if len(term) >= LONG_WORD else 1
@@ -388,8 +401,9 @@ class QueryBuilder:
         edits: dict[str, int] = {}
         for f in fields:
             for t, distance in self.lexicon.near(self.reader, f, term, maxdist):
-                near[t] = near.get(t, 0) + self.reader.doc_frequency(f, t)
-                edits[t] = distance
+                if n := self._frequency(f, t):
+                    near[t] = near.get(t, 0) + n
+                    edits[t] = distance
         tiers: tuple[list[tuple[str, int]], list[tuple[str, int]]] = ([], [])
         for t, n in sorted(near.items(), key=lambda kv: -kv[1]):
             tiers[edits[t] - 1].append((t, n))
@@ -433,6 +447,19 @@ def _joint_edits(word: str) -> set[str]:
             edits.add(word[:i] + word[i + 1:])
     edits.discard(word)
     return edits
+
+
+def _holders(reader: IndexReader, fieldname: str, term: str, docs: Sequence[int]) -> int:
+    """How many of `docs` (document numbers, ascending) hold the term: its postings skipped from one to the
+    next, as few as the documents asked about (a handful of closed items), not as many as hold the term."""
+    postings, count = reader.postings(fieldname, term), 0
+    for doc in docs:
+        if postings.is_active() and postings.id() < doc:
+            postings.skip_to(doc)
+        if not postings.is_active():
+            break
+        count += postings.id() == doc
+    return count
 
 
 def _any(queries: list[wq.Query]) -> wq.Query | None:

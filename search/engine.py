@@ -341,7 +341,8 @@ class Engine:
         kw_run: list[tuple[str, float]] = []
         if keyword:
             result = self.keyword.search(parsed, limit=MAX_RESULTS, allowed=allowed, sections=sections,
-                                         closed=viewer.scope if viewer else None)
+                                         closed=viewer.scope if viewer else None,
+                                         unlisted=access.removed if access else ())
             kw_run = result.ranked
             ranking.terms = list(result.terms)
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
