@@ -5,21 +5,23 @@ caller see this item?" that every answer of the service consults (search, sugges
 case history, and whatever else is added: similar items, feeds, exports). A closed item a viewer may not
 see is shown as its title, date and committee with »Lukket punkt« (`redact`), or not at all when the
 policy hides closed items; its content never takes part in ranking for that viewer (`ClosedScope`,
-`AccessView.hidden`, index/closed.py).
+`AccessView.masked`, index/closed.py).
 
     viewer = engine.access.viewer(groups)      # or engine.access.public / OPERATOR
     engine.search(request, viewer)             # hits, totals, facets as this viewer may see them
-    view = engine.access_view(viewer)          # per-request facts: .facts, .hidden, .listed(id)
+    view = engine.access_view(viewer)          # per-request facts: .facts, .hidden, .removed, .masked
     viewer.may_see(closed, body)               # the one decision, for anything new
 
 Anything that ranks by an item's content must take the viewer too: "similar to item X" for a viewer who may
-not see X may use X's title only, and candidates' closed content is masked as in search (`AccessView.hidden`
-to the vector index, `Viewer.scope` to the keyword index).
+not see X may use X's title only, and candidates' closed content is masked as in search (`AccessView.masked`
+to the vector index, `Viewer.scope` to the keyword index), and only the items the caller is listed may take a
+place (the facts' ids as `allowed`).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from corpus.model import AgendaItem
@@ -125,6 +127,13 @@ class AccessView:
 
     def restricted(self, item_id: str) -> bool:
         return item_id in self.hidden
+
+    @cached_property
+    def masked(self) -> frozenset[str]:
+        """Closed items whose content the caller may not read, listed or not: what ranking measures by title
+        only. A closed item left out (`removed`) is filtered from the hits, but its text would still take part
+        in what the vector index measures (the median item, the nonsense line) unless masked as well."""
+        return self.hidden | self.removed
 
 
 def access_view(facts: Mapping[str, ItemFacts], viewer: Viewer) -> AccessView:

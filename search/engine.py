@@ -354,7 +354,7 @@ class Engine:
         if semantic:
             sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
             sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
-                                     access.hidden if access else None, vector)
+                                     access.masked if access else None, vector)
         if request.mode == "keyword":
             ranking.ranked = kw_run
         elif request.mode == "semantic":
@@ -368,7 +368,7 @@ class Engine:
                 top = [doc for doc, _ in self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage, count)]
                 if top:
                     sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
-                                             access.hidden if access else None, vector, feedback=(top, weight))
+                                             access.masked if access else None, vector, feedback=(top, weight))
             ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage)
             ranking.by_meaning_only = not kw_run
         return ranking
@@ -559,10 +559,11 @@ class Engine:
             # The item's title as a query against the passage vectors: on the bundled corpus the mean of an
             # item's own passage vectors ranked the meeting calendar first for »Lægevagten« (its passages
             # are mostly dates and meetings), the title put the two health items 3rd and 4th.
+            # Ranked among the items the caller is listed, as the caller may read them (as search ranks): a
+            # closed item left out for the caller neither takes a place nor lends its text to the measure.
             available = self.has_vectors() and bool(own.title.strip())
-            nearest = (self.vectors.search(own.title, limit=limit + len(exclude), hidden=access.hidden)
-                       if available else [])
-            found = [h for h in nearest if h.item_id in facts and h.item_id not in exclude][:limit]
+            found = (self.vectors.search(own.title, limit=limit, allowed=set(facts) - exclude, hidden=access.masked)
+                     if available else [])
             # access: the same hit path as search (_hits), so an access rule there applies here too
             hits = self._hits([(h.item_id, h.score) for h in found], [], {h.item_id: h.text for h in found}, {},
                               False, viewer)
