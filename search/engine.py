@@ -394,7 +394,7 @@ class Engine:
                                            vector=embedded)
             if embedded is None:
                 return ranking.semantic
-        hits = self.vectors.search(text, limit=self._semantic_depth(request), allowed=allowed,
+        hits = self.vectors.search(text, limit=self._semantic_depth(request, parsed, allowed), allowed=allowed,
                                    sections=sections or None, hidden=hidden, vector=embedded)
         ranking.passages = {h.item_id: h.text for h in hits}
         ranking.semantic = [(h.item_id, h.score) for h in hits]
@@ -413,12 +413,16 @@ class Engine:
         mode = "hybrid" if self.has_vectors() else "keyword"
         self.search(SearchRequest.build(q="lægevagt", mode=mode, limit=1, settings=self.settings))
 
-    def _semantic_depth(self, request: SearchRequest) -> int:
-        """How many semantic hits to fetch: what hybrid fusion normalises over, or what a semantic search
-        pages through."""
-        if request.mode == "semantic":
-            return max(self.settings.semantic_results, request.offset + request.limit)
-        return max(self.settings.fusion_depth, self.settings.semantic_results)
+    def _semantic_depth(self, request: SearchRequest, parsed: ParsedQuery, allowed: set[str] | None) -> int:
+        """How many semantic hits to fetch: what hybrid fusion normalises over, or a semantic search's whole
+        list, whatever page is asked for (its total; the CSV export's rows). That list is what a hybrid list
+        takes by meaning alone, the nearest `semantic_results` items; with a phrase or field prefix, which keeps
+        every mode to the keyword side's matches (`allowed`), each match, as a hybrid list holds them."""
+        if request.mode != "semantic":
+            return max(self.settings.fusion_depth, self.settings.semantic_results)
+        if parsed.exact and allowed is not None:
+            return len(allowed)
+        return self.settings.semantic_results
 
     def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str], coverage: float = 1.0,
               top: int | None = None) -> list[tuple[str, float]]:
