@@ -75,6 +75,13 @@ def _did_you_mean(query: str, unknown: dict[str, str]) -> str | None:
     return fixed if fixed != query else None
 
 
+def _newest_first(ids: Iterable[str], facts: dict[str, Facts]) -> list[tuple[str, float]]:
+    """The items a query without words lists (a committee, a case, a year): newest meeting first, in agenda
+    order. Leftover text without a word (»sag:24-012345.« leaves ».«) is such a query too, not one that
+    matches nothing."""
+    return sorted(((i, 0.0) for i in ids), key=lambda d: (facts[d[0]].date, -facts[d[0]].number), reverse=True)
+
+
 class InFlight:
     """A count of the blocks running inside it, across threads (`with in_flight:`)."""
 
@@ -320,12 +327,9 @@ class Engine:
         items the keyword side matched; the semantic side embeds what the query is about, without its
         operators. `access`/`viewer`: whose closed content may match (search/access.py).
         """
-        if not request.q:
-            ids = allowed if allowed is not None else set(facts)
-            ranked = sorted(((i, 0.0) for i in ids), key=lambda d: (facts[d[0]].date, -facts[d[0]].number),
-                            reverse=True)
-            return Ranking(ranked)
         parsed = parse_query(request.q)
+        if parsed.empty:  # no words: nothing typed, or only punctuation, a bare OR/AND/NOT, invisible characters
+            return Ranking(_newest_first(allowed if allowed is not None else set(facts), facts))
         excluded = self.keyword.excluded_items(parsed, viewer.scope if viewer else None)
         if excluded:
             allowed = (set(facts) if allowed is None else allowed) - excluded
