@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from corpus.model import SectionKind
 
@@ -14,16 +15,22 @@ class Filters:
     years: tuple[int, ...] = ()
     presenter: str | None = None  # case-insensitive substring of the presenter
     sections: tuple[SectionKind, ...] = ()  # match only in these section kinds (empty = all)
-    case_numbers: tuple[str, ...] = ()  # items of these cases only (exact case numbers)
+    case_numbers: tuple[str, ...] = ()  # items of these cases only (as typed: compared in any letter case)
 
     @property
     def restricts_items(self) -> bool:
         return bool(self.bodies or self.date_from or self.date_to or self.years or self.presenter
                     or self.case_numbers)
 
+    @cached_property
+    def case_keys(self) -> frozenset[str]:
+        """The case numbers as compared, case-folded: letter case tells no two cases apart, and one typed in
+        lower case (»00.01.10-a00-2-23«) found nothing where the minutes write »00.01.10-A00-2-23«."""
+        return frozenset(map(str.casefold, self.case_numbers))
+
     def allows(self, body: str, date: str, presenter: str | None, case_number: str | None = None) -> bool:
         """Whether an item with these facts passes the item filters (sections are not checked here)."""
-        if self.case_numbers and case_number not in self.case_numbers:
+        if self.case_numbers and (case_number or "").casefold() not in self.case_keys:
             return False
         if self.bodies and body not in self.bodies:
             return False
