@@ -580,9 +580,13 @@ class Engine:
                     "hits": hits, "store_changed_at": self.store.changed_at()}
 
     def _stamp(self, hits: list[dict]) -> None:
+        """When each hit was stored and last changed. A restricted hit (a closed item the caller sees by its
+        title) was last changed, for this caller, when it was stored: when its hidden content changed is itself
+        content (a feed's entry, and so its ETag, moved when only a closed decision was edited)."""
         stamps = self.store.item_stamps([h["id"] for h in hits])
         for hit in hits:
-            hit["stored_at"], hit["changed_at"] = stamps.get(hit["id"], (None, None))
+            stored_at, changed_at = stamps.get(hit["id"], (None, None))
+            hit["stored_at"], hit["changed_at"] = stored_at, stored_at if hit.get("restricted") else changed_at
 
     def suggest(self, prefix: str, limit: int = 8, viewer: Viewer | None = None) -> list[dict]:
         """Title completions: titles containing the typed text, newest first (SQLite LIKE, fast); when those
