@@ -121,25 +121,34 @@ def test_a_decision_dated_at_another_meeting_is_the_cases_history():
 def test_a_bold_label_opening_a_paragraph_heads_its_section(after_label):
     """Fields written as »<p><strong>Indstilling:</strong> Administrationen indstiller …</p>« (an editor's
     bold label, not a heading element) read as the same sections as the export's h3 headings."""
+    def labelled(section, paragraphs: list[str]) -> str:
+        first, *rest = paragraphs
+        return f"<p><strong>{section.heading}:</strong>{after_label}{first}</p>" + "".join(f"<p>{p}</p>" for p in rest)
+
+    assert_reads_the_same_rewritten(labelled)
+
+
+def assert_reads_the_same_rewritten(write) -> None:
+    """A Greve file whose fields are written again, each section with a heading of its own kind by `write(section,
+    paragraphs)` (the others as the export's h3 headings), reads as the same sections (tables: no tabs)."""
     path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
     [meeting] = read(path.read_bytes(), path.name)
     doc = json.loads(path.read_bytes())
-    labelled = 0
+    written = 0
     for raw, item in zip(doc["Dagsordenpunkter"], meeting.items):
         html = []
         for section in (s for s in item.sections if s.kind is not SectionKind.ATTACHMENTS):
-            first, *rest = [escape(p).replace("\n", "<br>") for p in section.text.split("\n\n")]
+            paragraphs = [escape(p).replace("\n", "<br>") for p in section.text.split("\n\n")]
             if section.kind is SectionKind.OTHER or not section.heading:
-                html.append(f"<h3>{section.heading}</h3>" + "".join(f"<p>{p}</p>" for p in [first, *rest]))
-                continue
-            labelled += 1
-            html.append(f"<p><strong>{section.heading}:</strong>{after_label}{first}</p>")
-            html += [f"<p>{paragraph}</p>" for paragraph in rest]
+                html.append(f"<h3>{section.heading}</h3>" + "".join(f"<p>{p}</p>" for p in paragraphs))
+            else:
+                written += 1
+                html.append(write(section, paragraphs))
         raw["Felter"] = [{"Navn": "", "Html": "".join(html)}]
     [again] = read(json.dumps(doc).encode(), path.name)
-    assert labelled >= 10
+    assert written >= 10
     assert [[(s.kind, s.heading, s.text.split()) for s in i.sections] for i in again.items] == [
-        [(s.kind, s.heading, s.text.split()) for s in i.sections] for i in meeting.items]  # (tables: no tabs)
+        [(s.kind, s.heading, s.text.split()) for s in i.sections] for i in meeting.items]
 
 
 @greve
@@ -147,24 +156,8 @@ def test_a_bold_label_opening_a_paragraph_heads_its_section(after_label):
 def test_a_heading_made_bold_inside_an_editors_inline_styling_heads_its_section(wrap):
     """»<p><span><strong>Indstilling</strong></span></p>«, as another municipality's editor styles a heading:
     before, only a bold paragraph's direct child counted, and the sections after it fell into the one above."""
-    path = _file("Beskæftigelses- og Erhvervsudvalget_2022-01-10")
-    [meeting] = read(path.read_bytes(), path.name)
-    doc = json.loads(path.read_bytes())
-    styled = 0
-    for raw, item in zip(doc["Dagsordenpunkter"], meeting.items):
-        html = []
-        for section in (s for s in item.sections if s.kind is not SectionKind.ATTACHMENTS):
-            paragraphs = "".join(f"<p>{escape(p)}</p>" for p in section.text.split("\n\n"))
-            if section.kind is SectionKind.OTHER or not section.heading:
-                html.append(f"<h3>{section.heading}</h3>{paragraphs}")
-                continue
-            styled += 1
-            html.append("<p>" + wrap.format(f"<strong>{section.heading}</strong>") + f"</p>{paragraphs}")
-        raw["Felter"] = [{"Navn": "", "Html": "".join(html)}]
-    [again] = read(json.dumps(doc).encode(), path.name)
-    assert styled >= 10
-    assert [[(s.kind, s.heading, s.text.split()) for s in i.sections] for i in again.items] == [
-        [(s.kind, s.heading, s.text.split()) for s in i.sections] for i in meeting.items]
+    assert_reads_the_same_rewritten(lambda section, paragraphs: "<p>" + wrap.format(
+        f"<strong>{section.heading}</strong>") + "</p>" + "".join(f"<p>{p}</p>" for p in paragraphs))
 
 
 @pytest.mark.parametrize("heading, kind", [
