@@ -724,7 +724,10 @@ class _BodyReader:
         if ATTACHMENT_TEXT.match(bare):
             self._start(SectionKind.ATTACHMENTS, bare)
             return True
-        if bare.startswith("Det indstilles") and self.kind is SectionKind.OTHER and not self.heading:
+        if bare.startswith("Det indstilles") and (self.kind is SectionKind.OTHER and not self.heading or (
+                self.kind in (SectionKind.CASE, SectionKind.OTHER) and not self.para)):
+            # the recommendation's formula with no heading over it: where the item opens, or a paragraph after
+            # the case text (»Sagsfremstilling« … / »Det indstilles, at KD-Net drøfter sagen.«)
             self._start(SectionKind.RECOMMENDATION, "", bare)
             return True
         if m := re.match(r"^[-•]\s*\*\*(.+?)\*\*\s*$", line):

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import find_item
+from conftest import SAMPLES, find_item
 
 from corpus.model import SectionKind
+from corpus.parse import parse_minutes_text
 
 
 def test_three_meetings_with_the_right_items(sample_meetings):
@@ -111,3 +112,23 @@ def test_a_span_of_years_in_a_table_is_no_case_number(sample_meetings):
     assert item.title == "Strategi- og handlingsplan for Europæisk Kulturregion"
     assert item.case_number != "2021-2022"
     assert "2021-2022" in "\n".join(s.text for s in item.sections)  # the row is still text
+
+
+def test_the_recommendations_formula_after_the_case_text_is_the_recommendation():
+    """KD-Net's minutes write »Det indstilles, at …« without a heading; where it follows the case text instead
+    of opening the item, it was read as one more paragraph of the case."""
+    text = SAMPLES.joinpath("kdnet-2022-02-11-referat.txt").read_text(encoding="utf-8")
+    formula = "Det indstilles, at KD-Net drøfter, om der er interesse for et styrket kommunalt samarbejde i " \
+              "forbindelse med tilsyn af de almene boliger"
+    case_end = "med henblik på at give KL en tilbagemelding herom."
+    assert text.count(formula) == 1 and text.count(case_end) == 1
+    moved = text.replace(formula + "\n", "").replace(case_end, case_end + "\n\n" + formula)
+    [original] = parse_minutes_text(text, "kdnet-2022-02-11-referat.txt")
+    [meeting] = parse_minutes_text(moved, "kdnet-2022-02-11-referat.txt")
+    before, after = original.items[4], meeting.items[4]
+
+    def recommendation(item) -> list[str]:
+        return [s.text for s in item.sections if s.kind is SectionKind.RECOMMENDATION]
+
+    assert after.title == before.title and recommendation(after) == recommendation(before) == [formula]
+    assert formula not in " ".join(s.text for s in after.sections if s.kind is SectionKind.CASE)
