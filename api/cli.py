@@ -313,7 +313,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = 
         out.print(f"{key}: {json.dumps(value, ensure_ascii=False)}", markup=False)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # a query may open with an exclusion: »-midttrafik …«
 def search(
     query: Annotated[str, typer.Argument(help="What to look for")],
     mode: Annotated[str, typer.Option(help="hybrid | keyword | semantic")] = "hybrid",
@@ -344,17 +344,19 @@ def search(
     if as_json:
         out.print_json(json.dumps(result, ensure_ascii=False))
         return
-    _print_hits(result)
+    _print_hits(result, query)
 
 
 DECISION_CHARS = 120  # of the decision, in the table
 
 
-def _print_hits(result: dict) -> None:
+def _print_hits(result: dict, typed: str) -> None:
+    """The hits as a table, headed by the query as typed (the result's `query` is what was left to search once
+    a case filter was taken out of it: »sag:23-001882« leaves '')."""
     from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 
     total = result["total"]
-    title = f"{total} {'result' if total == 1 else 'results'} for {result['query']!r} ({result['mode']})"
+    title = f"{total} {'result' if total == 1 else 'results'} for {typed!r} ({result['mode']})"
     table = Table(title=Text(title), show_lines=False)  # Text: a title or query is never markup
     explained = any("explain" in hit for hit in result["hits"])
     sides = ("keyword", "semantic")

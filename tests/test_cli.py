@@ -1,6 +1,7 @@
 """The `minutes` command as a user meets it: an empty data directory, and how hits are printed."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -55,6 +56,24 @@ def test_one_hit_is_one_result_and_a_cut_decision_ends_in_an_ellipsis(runner, en
     assert decisions and any(d.endswith("…") for d in decisions)
     assert all(len(d) <= 121 for d in decisions)
     assert not any(re.search(r"[,;:]…$", d) for d in decisions)
+
+
+def test_a_query_opening_with_an_exclusion_is_searched_and_a_case_query_is_named_as_typed(runner, engine):
+    """»minutes search -lægevagt« was »No such option: -l«; »sag:…« was headed »14 results for ''«."""
+    data = ["--data-dir", str(engine.data_dir)]
+    matching = runner.invoke(app, [*data, "search", "lægevagt", "--mode", "keyword", "--json"])
+    excluded = runner.invoke(app, [*data, "search", "-lægevagt", "--mode", "keyword", "--json"])
+    assert excluded.exit_code == 0, excluded.output
+    hits = json.loads(excluded.output)["hits"]
+    assert hits and not any("Lægevagt" in h["title"] for h in hits)
+    assert json.loads(excluded.output)["total"] + json.loads(matching.output)["total"] == \
+        engine.store.counts()["items"]
+    both = runner.invoke(app, [*data, "search", "-lægevagt Midttrafik", "--mode", "keyword"])
+    assert both.exit_code == 0 and re.match(r"\d+ results? for '-lægevagt Midttrafik'", both.output), both.output
+    case = runner.invoke(app, [*data, "search", "sag:00.01.10-A00-2-23", "--mode", "keyword"])
+    assert re.match(r"\d+ results for 'sag:00.01.10-A00-2-23' \(keyword\)", case.output), case.output
+    wrong = runner.invoke(app, [*data, "search", "lægevagt", "--limt", "2"])
+    assert wrong.exit_code == 2 and "--limt" in wrong.output
 
 
 def test_a_misspelling_is_answered_with_its_spelling_and_nonsense_with_no_empty_table(runner, engine):
