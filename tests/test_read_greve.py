@@ -174,6 +174,18 @@ def test_other_names_of_the_sections_read_as_their_kind(heading, kind):
     assert [(s.kind, s.heading) for s in m.items[0].sections] == [(kind, heading), (SectionKind.DECISION, "Beslutning")]
 
 
+@pytest.mark.parametrize("caption, closed", [
+    ("Lukket punkt: Køb af ejendom", True), ("Personalesag (lukket)", True), ("Salg af grund (Lukket punkt)", True),
+    ("LUKKET - Salg af grund", True), ("Lukkeperioder i daginstitutioner", False),
+    ("Status på lukket afdeling (bilag)", False)])
+def test_a_caption_marked_lukket_at_either_end_is_a_closed_item(caption, closed):
+    """»Personalesag (lukket)« was an open item: only a caption opening with »Lukket« counted."""
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Caption"] = caption
+    [m] = read(_with(change), "x.json")
+    assert m.items[0].closed is closed
+
+
 def test_a_bold_subheading_ending_in_beslutning_is_no_decision():
     """»Initiativer som kræver politisk beslutning« heads case text; »Økonomiudvalgets beslutning« is one."""
     def change(doc):

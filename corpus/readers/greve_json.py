@@ -24,7 +24,7 @@ from corpus.readers.html_sections import html_sections
 from corpus.sections import heading_kind, kind_at_meeting, known_heading
 from corpus.textclean import as_written_values, collapse_spaces
 
-CLOSED_CAPTION = re.compile(r"^\s*lukket\b", re.IGNORECASE)
+CLOSED_CAPTION = re.compile(r"^\s*lukket\b|\(\s*lukket(?: punkt)?\s*\)\s*$", re.IGNORECASE)  # »Lukket: …«, »… (lukket)«
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
 
 
@@ -130,7 +130,7 @@ def _item(raw: Any, path: str, decided: bool, date: str) -> AgendaItem:
         title=title,
         presenter=None,  # no presenter in this export: Presentations and CasePresentationUid are always null
         case_number=_optional_text(raw, path, "CaseNumber", fallback="SagsNummer"),
-        closed=bool(CLOSED_CAPTION.match(title)),
+        closed=bool(CLOSED_CAPTION.search(title)),
         attachments=attachments,
     )
     item.sections = _sections(raw, path, title, decided, date)
