@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus.coverage import coverage
 from corpus.model import Meeting, SectionKind
-from corpus.readers import ReaderError, read_meetings
+from corpus.readers import ReaderError, inspect_document, read_meetings
 from corpus.readers.greve_json import read
 
 GREVE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "greve"
@@ -184,6 +185,21 @@ def test_a_caption_marked_lukket_at_either_end_is_a_closed_item(caption, closed)
         doc["Dagsordenpunkter"][0]["Caption"] = caption
     [m] = read(_with(change), "x.json")
     assert m.items[0].closed is closed
+
+
+def test_a_field_written_as_plain_text_is_read_and_counted():
+    """A field with `Tekst` and no `Html` was dropped without a word, and `inspect` called the file whole."""
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Felter"] = [
+            {"Navn": "Sagsfremstilling", "Html": None, "Tekst": "Ny affaldsordning indføres.\nFra 1. maj."},
+            {"Navn": "Beslutning", "Html": None, "Tekst": "Taget til efterretning."}]
+    data = _with(change)
+    [m] = read(data, "x.json")
+    assert [(s.kind, s.heading, s.text) for s in m.items[0].sections] == [
+        (SectionKind.CASE, "Sagsfremstilling", "Ny affaldsordning indføres.\nFra 1. maj."),
+        (SectionKind.DECISION, "Beslutning", "Taget til efterretning.")]
+    reading = inspect_document(data, "x.json")
+    assert "affaldsordning" in reading.text and coverage(reading).ratio == 1.0
 
 
 def test_a_bold_subheading_ending_in_beslutning_is_no_decision():

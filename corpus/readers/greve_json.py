@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from html import escape
 from typing import Any
 
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
@@ -55,6 +56,8 @@ def _document_text(doc: dict[str, Any]) -> str:
         add(raw.get("CaseNumber") or raw.get("SagsNummer"))
         for field in raw.get("Felter") or []:
             html = (field or {}).get("Html")
+            if not (isinstance(html, str) and html.strip()):
+                add((field or {}).get("Tekst"))  # a field written as plain text
             if isinstance(html, str) and html.strip():  # as a reader sees it: »<b>I</b>ndstilling« is one word
                 for heading, text in html_sections(html):
                     if text.strip():  # (a heading over nothing, the template's »Fremstilling«, heads no text)
@@ -160,6 +163,8 @@ def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: s
         field = _as_dict(field, field_path)
         html = _optional_text(field, field_path, "Html", strip=False)
         name = _optional_text(field, field_path, "Navn") or ""
+        if not (html or "").strip() and (plain := _optional_text(field, field_path, "Tekst")):
+            html = f"<p>{escape(plain)}</p>".replace("\n", "<br>")  # a field written as plain text, not HTML
         parts += [(heading or name, text) for heading, text in html_sections(html or "")]
     sections = []
     for heading, text in _bold_lines(parts):
