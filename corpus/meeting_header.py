@@ -43,6 +43,8 @@ KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)
 # What a title may name in the body's place (»Referat fra ordinært møde tirsdag den …«): the body is elsewhere
 MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende|fælles)?"
                                           r"(?:\s*møde(?:t)?)?$"), re.I)
+# An organisation a name is written beside: a municipality or a region
+AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
                         re.I)
 KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+"
@@ -189,11 +191,23 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                 value = f"{value} {line}"
             continue
         lines.append(line)
-    names = [p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()] if value else []
+    names = _affiliated([p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()]) if value else []
     if value and len(value) > 80:  # one line of prose ('Kommunaldirektørerne i …'): keep it whole
         names = [value]
     names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]
+
+
+def _affiliated(names: list[str]) -> list[str]:
+    """»Lars Hansen, Skive Kommune« is one person and where he works: »Lars Hansen (Skive Kommune)«, as KD-Net
+    writes »Flemming Storgaard (NFM)«; a list of organisations alone (»Skive Kommune, Viborg Kommune«) stays."""
+    out: list[str] = []
+    for name in names:
+        if out and AFFILIATION.match(name) and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:
+            out[-1] = f"{out[-1]} ({name})"
+        else:
+            out.append(name)
+    return out
 
 
 def _title_lines(head: list[str], h: MeetingHeader) -> None:
