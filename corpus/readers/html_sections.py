@@ -119,6 +119,9 @@ class _Walker:
             for child in children[next(k for k, c in enumerate(children) if c == label) + 1:]:
                 self.visit(child)
             self.brk(PARAGRAPH)
+        elif tag in BOLD_TAGS and (heading := self.line_heading(node)) is not None:  # <strong>Beslutning</strong><br>
+            self.out = _Text()
+            self.sections.append((heading, self.out))
         elif tag == "br":
             self.brk(LINE)
         elif tag == "li":
@@ -153,6 +156,16 @@ class _Walker:
             known = bold is not _WRAPPED or known_heading(text) not in (None, SectionKind.OTHER)
             return text if known and looks_like_heading(text) else None
         return None
+
+    def line_heading(self, node: LexborNode) -> str | None:
+        """A known section's name in bold on a line of its own, where a field's HTML has no paragraphs
+        (»<strong>Indstilling</strong><br>Administrationen indstiller …<br><strong>Beslutning</strong><br>…«)."""
+        if self.in_table or self.list_depth:
+            return None
+        text = _clean(node.text(deep=True)).rstrip(":").rstrip()
+        if not text or known_heading(text) in (None, SectionKind.OTHER):
+            return None
+        return text if _line_end(node.prev, "prev") and _line_end(node.next, "next") else None
 
     def label(self, node: LexborNode) -> LexborNode | None:
         """The bold label a paragraph opens with when it names a known section (»Beslutning:«, then the
@@ -214,6 +227,14 @@ def _only_bold_child(node: LexborNode) -> bool | str:
     if children[0].tag in BOLD_TAGS:
         return True
     return _WRAPPED if children[0].tag in INLINE_WRAPPERS and _only_bold_child(children[0]) else False
+
+
+def _line_end(node: LexborNode | None, step: str) -> bool:
+    """Whether nothing but blank text stands between a node and a line break, a block or its parent's edge,
+    going `step` ("prev" or "next") among its siblings."""
+    while node is not None and node.tag == "-text" and not (node.text_content or "").strip():
+        node = getattr(node, step)
+    return node is None or node.tag == "br" or node.tag in BLOCK_TAGS
 
 
 def _collapse(text: str) -> str:
