@@ -171,6 +171,8 @@ def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: s
         if not heading:
             text = _drop_caption_echo(text, title)
             kind = SectionKind.DECISION if decided else SectionKind.OTHER
+        elif known_heading(heading) is None and sections and sections[-1].kind is SectionKind.CASE:
+            kind = SectionKind.CASE  # a subheading of the case description (»Garantiprovision«, »Baggrund …«)
         else:
             kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, date)
         if text:
