@@ -74,6 +74,9 @@ ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", r
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
 END_OF_ITEMS = re.compile(
     either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
+# »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«; not »Lukket 3. kvartal …«
+MARKER_BEFORE_NUMBER = re.compile(r"^(?P<marker>\s*(?:\(lukket(?: punkt| sag)?\)|lukket(?: punkt| sag)\s*:?|lukket\s*:))"
+                                  r"\s*(?P<heading>\d{1,4}\.\s+\S.*)$", re.IGNORECASE)
 CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
 CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
 NOISE_LINES = {fold(line) for line in (
@@ -107,7 +110,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     raw = normalise(text).split("\n")
     if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own)
         raw = undouble_spacing(raw)
-    lines = strip_page_furniture(drop_toc_lines(raw, dropped), dropped)
+    lines = _marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped), dropped))
     style = _document_style(lines)
     embedded = _embedded_blocks(lines, style)
     outer_lines = _blank_out(lines, embedded)
@@ -122,6 +125,19 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     if meetings:
         _require_facts(meetings[0], raw)
     return meetings
+
+
+def _marker_apart(lines: list[str]) -> list[str]:
+    """»Lukket punkt: 4. Personalesag«, the closed marker before the item's number on its heading line, as two
+    lines: the marker above the heading, which marks that item (as a »Lukket punkt« line above any heading
+    does). On one line, the item was not seen, and its closed text went to the open item above."""
+    out: list[str] = []
+    for line in lines:
+        if (m := MARKER_BEFORE_NUMBER.match(line)) and not line.lstrip().startswith(MARK):
+            out += [m.group("marker").strip(), m.group("heading")]
+        else:
+            out.append(line)
+    return out
 
 
 def _header_end(raw: list[str], lines: list[str], headings: list[Heading]) -> int:
