@@ -54,6 +54,25 @@ def test_a_closed_item_shows_its_neutral_title_and_keeps_the_other_as_closed_con
     assert closed.decision == "Ansøgningen blev imødekommet med 25.000 kr."
 
 
+@pytest.mark.parametrize("change", ["no neutral title", "no public flag"])
+def test_a_closed_item_stays_closed_and_its_title_hidden_whatever_the_export_leaves_out(change):
+    """An empty NeutralTitle made the closed item's own title (»Tilskud til Foreningen Strandens Venner …«) the
+    public one; with AccessIsPublic left out, »Lukket« in AccessName was not read, and the item was open."""
+    xml = VARIANT.read_text(encoding="utf-8")
+    edits = {"no neutral title": ("<edoc:NeutralTitle>Lukket punkt: Ansøgning om tilskud</edoc:NeutralTitle>",
+                                  "<edoc:NeutralTitle></edoc:NeutralTitle>"),
+             "no public flag": ("<edoc:AccessIsPublic>false</edoc:AccessIsPublic>\n            "
+                                "<edoc:AccessName>Lukket</edoc:AccessName>", "<edoc:AccessName>Lukket</edoc:AccessName>")}
+    old, new = edits[change]
+    assert xml.count(old) == 1
+    [m] = read_meetings(xml.replace(old, new).encode("utf-8"), VARIANT.name)
+    closed = m.items[1]
+    assert closed.closed and "Strandens Venner" not in closed.title
+    assert closed.title == ("Lukket punkt" if change == "no neutral title" else "Lukket punkt: Ansøgning om tilskud")
+    assert "Strandens Venner" in closed.text_of(SectionKind.OTHER)
+    assert not m.items[0].closed and not m.items[2].closed
+
+
 def test_a_decision_not_yet_released_is_a_marker_not_text(meeting):
     reading = inspect_document(VARIANT.read_bytes(), VARIANT.name)
     assert reading.reader == "edoc_agenda"
