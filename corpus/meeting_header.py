@@ -49,6 +49,8 @@ MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?mød
                         re.I)
 KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+"
                                          rf"(?P<rest>.*\d{{4}}.*)$"), re.I)
+KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+?)\s*[-–—|,]\s+"
+                                         rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
 KIND_LINE = re.compile(either_spelling(rf"^{DOC_KIND}$"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+)$|"
                                        rf"^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$"), re.I)
@@ -238,7 +240,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
 
 def _dated_title(text: str) -> re.Match[str] | None:
     """A title naming the document's kind, its body and a date (»REFERAT Byrådet d. 27-08-2025«)."""
-    m = KIND_FIRST.match(text) or KIND_MIDDLE.match(text)
+    m = KIND_FIRST.match(text) or KIND_MIDDLE.match(text) or KIND_DASHED.match(text)
     return m if m and find_date(m.group("rest")) else None
 
 

@@ -23,9 +23,12 @@ def read(text: str):
     "Kultur- og Fritidsudvalget\nReferat fra ordinært møde\nTirsdag den 14. maj 2024 kl. 15.30",
     "Kultur- og Fritidsudvalget\nReferat fra ekstraordinært møde den 14. maj 2024 kl. 15.30",
     "Referat af Kultur- og Fritidsudvalgets møde den 14. maj 2024 kl. 15.30",
+    "Referat – Kultur- og Fritidsudvalget – 14. maj 2024 kl. 15.30",
+    "Referat: Kultur- og Fritidsudvalget, tirsdag den 14. maj 2024 kl. 15.30",
 ])
 def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
-    """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«."""
+    """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«, and
+    »Referat – <udvalg> – <dato>« gave none (the file name was taken, or the file refused)."""
     text = MINUTES.read_text(encoding="utf-8")
     assert text.startswith(TITLE)
     meetings = read(text.replace(TITLE, title, 1))
