@@ -42,7 +42,7 @@ PUNKT = re.compile(r"^\s*(?:Punkt\s+|Pkt\.\s*)(\d{1,4})\s*[:.]?\s+(\S.*)$")
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
-ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+ALONE = re.compile(r"^\s*(\d{1,3}|\d{4}(?=\.))\.?\s*$")  # four digits with a dot only (Acadre's »1201.«), not a year
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)

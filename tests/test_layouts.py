@@ -173,6 +173,20 @@ def test_an_item_numbered_past_999_reads_as_numbered():
     assert what_was_read([december])[0][-1][0][1:] == what_was_read([june])[0][-1][0][1:]
 
 
+def test_an_item_numbered_past_999_with_its_number_in_a_cell_of_its_own_reads_as_numbered():
+    """Acadre's Word minutes put »715.« and the title in two cells of the heading's table, which reach the parser
+    as a number alone on its line. Past 999 (»1215.«) that was no heading, and the file was refused."""
+    path = need(OS2 / "acadre_syddjurs_puk_2013-06-20" / "Ekstraordinært PUK.pdf")
+    text = extract_text(path.read_bytes())
+    heading = text.rindex("715. Kulturkommune")  # (the heading, not its contents entry)
+    alone = text[:heading] + text[heading:].replace("715. Kulturkommune", "715.\nKulturkommune", 1)
+    [june] = parse_minutes_text(alone, path.name)
+    [december] = parse_minutes_text(alone.replace("715.\nKulturkommune", "1215.\nKulturkommune"), path.name)
+    assert [i.number for i in june.items] == [715] and [i.number for i in december.items] == [1215]
+    assert what_was_read([december])[0][-1][0][1:] == what_was_read([june])[0][-1][0][1:]
+    assert parse_minutes_text(alone.replace("715.\nKulturkommune", "2013\nKulturkommune"), path.name) == []
+
+
 # -- the Acadre referat PDF reads like its DOCX -------------------------------------------------------
 def test_acadre_pdf_reads_like_the_docx():
     [pdf] = _read(OS2 / "acadre_syddjurs_puk_2013-06-20", "Ekstraordinært PUK.pdf")
