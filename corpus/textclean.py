@@ -397,22 +397,23 @@ def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> li
             continue
         toc.update(i for start, end in run for i in range(start, end + 1))
         toc.update(j for j in range(run[0][0], run[-1][1]) if part_heading(lines[j]) is not None)
-        toc.update(_parts_beside(lines, run[0][0], -1) + _parts_beside(lines, run[-1][1], 1))
+        toc.update(_parts_after(lines, run[-1][1]))
     if dropped is not None:
         dropped.extend(Dropped(DropReason.CONTENTS, lines[i].strip()) for i in sorted(toc) if lines[i].strip())
     return [line for i, line in enumerate(lines) if i not in toc]
 
 
-def _parts_beside(lines: list[str], i: int, step: int) -> list[int]:
-    """The agenda parts' headings right before (`step` -1) or after (1) a run of entries: the contents' own
-    (»Åbent referat« over the entries, »Lukket referat« under them with no entry of its own, as those between
-    its entries), not the heading of the part the first item begins (a numbered line right under it)."""
-    found, j = [], i + step
-    while 0 <= j < len(lines) and (not lines[j].strip() or part_heading(lines[j]) is not None):
+def _parts_after(lines: list[str], i: int) -> list[int]:
+    """The agenda parts' headings right under a run of entries that end at line i: the contents' own
+    (»Lukket referat« with no entry under it, as those between its entries are), not the heading of the part the
+    first item begins (a numbered line right under it). One above the entries stays: it may be the part every
+    item is in (»Lukket referat« over the contents of closed minutes)."""
+    found, j = [], i + 1
+    while j < len(lines) and (not lines[j].strip() or part_heading(lines[j]) is not None):
         if lines[j].strip():
             found.append(j)
-        j += step
-    return [] if step > 0 and j < len(lines) and _opens_entry(lines[j]) else found
+        j += 1
+    return [] if j < len(lines) and _opens_entry(lines[j]) else found
 
 
 def _spaced_entries(lines: list[str]) -> list[int]:

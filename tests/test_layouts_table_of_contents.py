@@ -191,5 +191,6 @@ def test_a_closed_part_heading_right_above_the_first_item_after_the_contents_clo
     text = ("Kultur- og Fritidsudvalget\nReferat\nMødedato: 3. september 2024 kl. 17.00\n\nIndholdsfortegnelse\n"
             "1. Salg af café\t2\n2. Personalesag\t3\n\nLukket referat\n\n1. Salg af café\nSagsnr.: 24/1\n\n"
             "Beslutning\nAnbefalet.\n\n2. Personalesag\nSagsnr.: 24/2\n\nBeslutning\nGodkendt.\n")
-    for variant in (text, text.replace("\t", " ")):
+    above = text.replace("Indholdsfortegnelse\n", "Lukket referat\n").replace("\nLukket referat\n\n1.", "\n1.")
+    for variant in (text, text.replace("\t", " "), above, above.replace("\t", " ")):
         assert [(i.number, i.closed) for i in read(variant, "kultur.txt").meetings[0].items] == [(1, True), (2, True)]
