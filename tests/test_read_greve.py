@@ -169,10 +169,8 @@ def test_a_heading_made_bold_inside_an_editors_inline_styling_heads_its_section(
 ])
 def test_other_names_of_the_sections_read_as_their_kind(heading, kind):
     """Headings other municipalities use (Greve's own »Administrationens anbefaling« 13 times) were OTHER."""
-    def change(doc):
-        doc["Dagsordenpunkter"][0]["Felter"] = [
-            {"Html": f"<h3>{heading}</h3><p>Teksten under overskriften.</p><h3>Beslutning</h3><p>Godkendt.</p>"}]
-    [m] = read(_with(change), "x.json")
+    html = f"<h3>{heading}</h3><p>Teksten under overskriften.</p><h3>Beslutning</h3><p>Godkendt.</p>"
+    [m] = read(_with_fields({"Html": html}), "x.json")
     assert [(s.kind, s.heading) for s in m.items[0].sections] == [(kind, heading), (SectionKind.DECISION, "Beslutning")]
 
 
@@ -190,11 +188,9 @@ def test_a_caption_marked_lukket_at_either_end_is_a_closed_item(caption, closed)
 
 def test_a_field_written_as_plain_text_is_read_and_counted():
     """A field with `Tekst` and no `Html` was dropped without a word, and `inspect` called the file whole."""
-    def change(doc):
-        doc["Dagsordenpunkter"][0]["Felter"] = [
-            {"Navn": "Sagsfremstilling", "Html": None, "Tekst": "Ny affaldsordning indføres.\nFra 1. maj."},
-            {"Navn": "Beslutning", "Html": None, "Tekst": "Taget til efterretning."}]
-    data = _with(change)
+    data = _with_fields(
+        {"Navn": "Sagsfremstilling", "Html": None, "Tekst": "Ny affaldsordning indføres.\nFra 1. maj."},
+        {"Navn": "Beslutning", "Html": None, "Tekst": "Taget til efterretning."})
     [m] = read(data, "x.json")
     assert [(s.kind, s.heading, s.text) for s in m.items[0].sections] == [
         (SectionKind.CASE, "Sagsfremstilling", "Ny affaldsordning indføres.\nFra 1. maj."),
@@ -205,12 +201,10 @@ def test_a_field_written_as_plain_text_is_read_and_counted():
 
 def test_a_field_without_paragraphs_is_cut_at_its_bold_section_names():
     """»<strong>Indstilling</strong><br>…<br><strong>Beslutning</strong><br>Godkendt.« (no <p>) was one section."""
-    def change(doc):
-        doc["Dagsordenpunkter"][0]["Felter"] = [{"Html": (
-            "<strong>Indstilling</strong><br>Administrationen indstiller, at planen godkendes.<br>"
-            "Teksten fortsætter med <strong>Beslutning</strong> midt i en linje.<br>"
-            "<strong>Beslutning</strong><br>Godkendt.")}]
-    [m] = read(_with(change), "x.json")
+    [m] = read(_with_fields({"Html": (
+        "<strong>Indstilling</strong><br>Administrationen indstiller, at planen godkendes.<br>"
+        "Teksten fortsætter med <strong>Beslutning</strong> midt i en linje.<br>"
+        "<strong>Beslutning</strong><br>Godkendt.")}), "x.json")
     assert [(s.kind, s.heading) for s in m.items[0].sections] == [
         (SectionKind.RECOMMENDATION, "Indstilling"), (SectionKind.DECISION, "Beslutning")]
     assert "med Beslutning midt i en linje" in m.items[0].sections[0].text
@@ -219,12 +213,10 @@ def test_a_field_without_paragraphs_is_cut_at_its_bold_section_names():
 def test_a_subheading_the_table_does_not_know_goes_on_with_the_case_description():
     """Greve's case descriptions have subheadings of their own (»Garantiprovision«, »Risici ved …«): they were
     OTHER, so a section filter on Sagsfremstilling missed their text. A known heading ends the run."""
-    def change(doc):
-        doc["Dagsordenpunkter"][0]["Felter"] = [{"Html": (
-            "<h3>Sagsbeskrivelse</h3><p>Selskabet søger garanti.</p><h3>Garantiprovision</h3><p>Provisionen er "
-            "0,5 pct.</p><h3>Risici ved selskabet</h3><p>Lav risiko.</p><h3>Økonomiske konsekvenser</h3><p>Ingen."
-            "</p><h3>Tidligere behandling</h3><p>Ingen.</p><h3>Beslutning</h3><p>Godkendt.</p>")}]
-    [m] = read(_with(change), "x.json")
+    [m] = read(_with_fields({"Html": (
+        "<h3>Sagsbeskrivelse</h3><p>Selskabet søger garanti.</p><h3>Garantiprovision</h3><p>Provisionen er "
+        "0,5 pct.</p><h3>Risici ved selskabet</h3><p>Lav risiko.</p><h3>Økonomiske konsekvenser</h3><p>Ingen."
+        "</p><h3>Tidligere behandling</h3><p>Ingen.</p><h3>Beslutning</h3><p>Godkendt.</p>")}), "x.json")
     assert [(s.kind, s.heading) for s in m.items[0].sections] == [
         (SectionKind.CASE, "Sagsbeskrivelse"), (SectionKind.CASE, "Garantiprovision"),
         (SectionKind.CASE, "Risici ved selskabet"), (SectionKind.OTHER, "Økonomiske konsekvenser"),
@@ -242,11 +234,10 @@ def test_the_case_descriptions_subheadings_in_greve_are_case_text():
 
 def test_a_bold_subheading_ending_in_beslutning_is_no_decision():
     """»Initiativer som kræver politisk beslutning« heads case text; »Økonomiudvalgets beslutning« is one."""
-    def change(doc):
-        doc["Dagsordenpunkter"][0]["Felter"] = [{"Html": (
-            "<h3>Sagsbeskrivelse</h3><p>Planen har tre dele.</p><p><strong>Initiativer som kræver politisk "
-            "beslutning</strong></p><p>To initiativer.</p><h3>Økonomiudvalgets beslutning</h3><p>Godkendt.</p>")}]
-    [m] = read(_with(change), "x.json")
+    [m] = read(_with_fields({"Html": (
+        "<h3>Sagsbeskrivelse</h3><p>Planen har tre dele.</p><p><strong>Initiativer som kræver politisk "
+        "beslutning</strong></p><p>To initiativer.</p><h3>Økonomiudvalgets beslutning</h3><p>Godkendt.</p>")}),
+        "x.json")
     kinds = [(s.kind, s.heading) for s in m.items[0].sections]
     assert (SectionKind.DECISION, "Initiativer som kræver politisk beslutning") not in kinds
     assert m.items[0].decision == "Godkendt."
@@ -397,6 +388,13 @@ def _with(change) -> bytes:
     doc = copy.deepcopy(_minimal())
     change(doc)
     return json.dumps(doc).encode()
+
+
+def _with_fields(*fields: dict) -> bytes:
+    """The minimal export with its item's fields (`Felter`) as given."""
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Felter"] = list(fields)
+    return _with(change)
 
 
 def test_minimal_export_reads():
