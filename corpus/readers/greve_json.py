@@ -55,10 +55,8 @@ def _document_text(doc: dict[str, Any]) -> str:
         add(raw.get("Caption") or raw.get("Navn"))
         add(raw.get("CaseNumber") or raw.get("SagsNummer"))
         for field in raw.get("Felter") or []:
-            html = (field or {}).get("Html")
-            if not (isinstance(html, str) and html.strip()):
-                add((field or {}).get("Tekst"))  # a field written as plain text
-            if isinstance(html, str) and html.strip():  # as a reader sees it: »<b>I</b>ndstilling« is one word
+            html = _field_html((field or {}).get("Html"), (field or {}).get("Tekst"))
+            if html:  # as a reader sees it: »<b>I</b>ndstilling« is one word
                 for heading, text in html_sections(html):
                     if text.strip():  # (a heading over nothing, the template's »Fremstilling«, heads no text)
                         add(heading)
@@ -153,6 +151,16 @@ def _number(raw: dict[str, Any], path: str) -> int:
     raise _bad(f"{path}.Number {value!r} is not a whole item number")
 
 
+def _field_html(html: Any, plain: Any) -> str:
+    """A field's HTML; a field written as plain text (`Tekst`, with `Html` empty) as a paragraph of that text;
+    else ''. The one reading of a field, for the sections and for the document's text they are measured by."""
+    if isinstance(html, str) and html.strip():
+        return html
+    if isinstance(plain, str) and plain.strip():
+        return f"<p>{escape(plain.strip())}</p>".replace("\n", "<br>")
+    return ""
+
+
 def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: str) -> list[Section]:
     """Each field's HTML as sections under its headings; text before a field's first heading comes under the
     field's name (`Navn`, empty in Greve's export) or, with none, is the decision of a meeting held. A
@@ -161,11 +169,10 @@ def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: s
     for i, field in enumerate(_list(raw, path, "Felter", optional=True)):
         field_path = f"{path}.Felter[{i}]"
         field = _as_dict(field, field_path)
-        html = _optional_text(field, field_path, "Html", strip=False)
+        html = _field_html(_optional_text(field, field_path, "Html", strip=False),
+                           _optional_text(field, field_path, "Tekst"))
         name = _optional_text(field, field_path, "Navn") or ""
-        if not (html or "").strip() and (plain := _optional_text(field, field_path, "Tekst")):
-            html = f"<p>{escape(plain)}</p>".replace("\n", "<br>")  # a field written as plain text, not HTML
-        parts += [(heading or name, text) for heading, text in html_sections(html or "")]
+        parts += [(heading or name, text) for heading, text in html_sections(html)]
     sections = []
     for heading, text in _bold_lines(parts):
         if not heading:
