@@ -30,7 +30,8 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_PAGE, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
+from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE, CLOSED_PREFIX,
+                              CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
                               closed_after_part, drop_toc_lines, is_table_rule, normalise, opens_closed_part,
                               part_heading, strip_page_furniture, undouble_spacing)
 
@@ -74,11 +75,10 @@ ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", r
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
 END_OF_ITEMS = re.compile(
     either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
-# »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«; not »Lukket 3. kvartal …«
-MARKER_BEFORE_NUMBER = re.compile(r"^(?P<marker>\s*(?:\(lukket(?: punkt| sag)?\)|lukket(?: punkt| sag)\s*:?|lukket\s*:))"
-                                  r"\s*(?P<heading>\d{1,4}\.\s+\S.*)$", re.IGNORECASE)
-CLOSED_TITLE = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]?\s*", re.I)
-CLOSED_SUFFIX = re.compile(r"\s*[-–(]\s*lukket(?: punkt)?\s*\)?\s*$", re.I)
+# »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«, »Fortroligt: 4. Title«; not »Lukket 3.
+# kvartal …«
+MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED_WORD}(?: punkt| sag)\s*:?"
+                                  rf"|{CLOSED_WORD}\s*:))\s*(?P<heading>\d{{1,4}}\.\s+\S.*)$", re.IGNORECASE)
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben")}
@@ -315,7 +315,8 @@ def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = Fa
         return True
     following = [line.strip() for line in lines[start:start + 12] if line.strip()][:6]
     for k, f in enumerate(following[:3]):
-        if CASE_NUMBER.match(f) or _is_section_start(f) or f.startswith("Det indstilles") or CLOSED_LINE.match(f):
+        if (CASE_NUMBER.match(f) or _is_section_start(f) or f.startswith("Det indstilles") or CLOSED_LINE.match(f)
+                or CLOSED_NOTICE.match(f)):
             return True
         if SUB.match(f):  # a sub-item counts when it is itself followed by a section ('1.1 Status' / 'Oplæg:')
             return any(_is_section_start(g) for g in following[k + 1:k + 4])
@@ -337,7 +338,8 @@ def _ends_title(line: str) -> bool:
     return (not text or text[:1].isupper() and part_heading(text) is not None or CASE_NUMBER.match(text) is not None
             or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
-            or CLOSED_LINE.match(text) is not None or text.startswith("Det indstilles")
+            or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
+            or text.startswith("Det indstilles")
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
 
 
@@ -579,9 +581,9 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     closed = closed or h.closed
     if h.closed:
         dropped.append(Dropped(DropReason.MARKER, "Lukket punkt"))
-    if CLOSED_TITLE.match(title) and re.match(r"^\s*\(?lukket\b", title, re.I) and CLOSED_TITLE.sub("", title):
-        dropped.append(Dropped(DropReason.MARKER, CLOSED_TITLE.match(title).group().strip()))
-        title, closed = CLOSED_TITLE.sub("", title), True
+    if (m := CLOSED_PREFIX.match(title)) and title[m.end():]:
+        dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
+        title, closed = title[m.end():], True
     elif m := CLOSED_SUFFIX.search(title):
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title, closed = CLOSED_SUFFIX.sub("", title), True
@@ -673,6 +675,12 @@ class _BodyReader:
             if CLOSED_LINE.match(line) and not self.paras and not self.para:
                 self.item.closed = True
                 self.dropped.append(Dropped(DropReason.MARKER, line))
+                continue
+            if CLOSED_NOTICE.match(line) and not self.paras and not self.para and not self.heading:
+                # »Behandles for lukkede døre«: a sentence, kept as the item's text; the item's case number and
+                # sections may still follow
+                self.item.closed = True
+                self.item.sections.append(Section(SectionKind.OTHER, "", line))
                 continue
             if (m := CASE_NUMBER.match(line)) and not (m.group("n") or m.group("bare")):
                 self.dropped.append(Dropped(DropReason.MARKER, line))  # »Sagsnr.:« left empty

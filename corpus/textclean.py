@@ -53,9 +53,27 @@ CLOSED_PARTS = {part for part in _PARTS if "lukke" in part}  # the closed part's
 CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden")}
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
+# The words that mark an item closed: »Lukket«, and as other publishers write it »Fortroligt« and »Ikke
+# offentligt« (»Ikke offentlig«), each perhaps with »punkt« or »sag« after it. »Lukket« may run into the title
+# (»Lukket Salg af grund«, as FirstAgenda prints it); the others, which also begin ordinary titles (»Ikke offentligt
+# tilgængelige data«), mark a title only in parentheses or set off by a colon or dash (»Fortroligt: …«)
+OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?)"
+CLOSED_WORD = rf"(?:lukket|{OTHER_CLOSED_WORD})"
+CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| sag)?"
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
-# »Lukket punkt:«
-CLOSED_LINE = re.compile(r"^\(?lukket( punkt| sag)?\)?\s*:?$", re.IGNORECASE)
+# »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
+CLOSED_LINE = re.compile(rf"^\(?{CLOSED_MARK}\)?\s*:?$", re.IGNORECASE)
+# The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «)
+CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]?|\(\s*{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*\)"
+                           rf"\s*[:\-–]?|{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*[:\-–])\s*", re.IGNORECASE)
+# The marker ending a title: »… (Lukket)«, »… - lukket punkt«, »… (Fortroligt)«
+CLOSED_SUFFIX = re.compile(rf"\s*[-–(]\s*{CLOSED_MARK}\s*\)?\s*$", re.IGNORECASE)
+# A sentence first under an item's title saying that it was dealt with behind closed doors: »Punktet er
+# lukket.«, »Sagen blev behandlet for lukkede døre.«, »Behandles for lukkede døre«. Only under the title: at the
+# end of an item it may speak of that item, so unlike a marker line it is never taken to mark the next one
+CLOSED_NOTICE = re.compile(r"^(?:(?:punktet|sagen)\s+(?:er\s+|blev\s+)?(?:lukket|behandlet\s+for\s+lukkede\s+døre"
+                           r"|behandles\s+for\s+lukkede\s+døre)|behandle[st]\s+for\s+lukkede\s+døre)\s*\.?$",
+                           re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page
 # of it): a line the readers take for blank, where the closed part begins (the header itself is furniture)
 CLOSED_PAGE = "\ue001"  # a private-use character, as parse.MARK

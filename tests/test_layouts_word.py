@@ -170,3 +170,18 @@ def test_points_numbered_by_word_in_a_lower_heading_are_no_items():
     assert [(i.number, i.title) for i in items] == [
         (i.number, i.title) for i in read_meetings(text.encode(), path.name)[0].items]
     assert "Beder om en status" in " ".join(f"{s.heading} {s.text}" for s in items[1].sections)
+
+
+@pytest.mark.parametrize("heading", ["4. Fortroligt: Salg af grund", "4. Salg af grund (Fortroligt)",
+                                     "4. Ikke offentligt punkt - Salg af grund"])
+def test_a_word_item_marked_closed_in_other_words_is_closed_and_its_marker_no_title(heading):
+    """»Fortroligt«, »Ikke offentligt«: before, only »Lukket« closed a Word item; the others stayed open and in
+    the title."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("4. Lukket punkt: Salg af grund") == 1
+    [word] = read_meetings(word_minutes(text.replace("4. Lukket punkt: Salg af grund", heading), numbered=False),
+                           path.with_suffix(".docx").name)
+    [typed] = read_meetings(text.encode(), path.name)
+    assert what_was_read([word]) == what_was_read([typed])
+    assert (word.items[-1].title, word.items[-1].closed) == ("Salg af grund", True)

@@ -73,6 +73,17 @@ def test_a_closed_item_stays_closed_and_its_title_hidden_whatever_the_export_lea
     assert not m.items[0].closed and not m.items[2].closed
 
 
+@pytest.mark.parametrize("access", ["Ikke offentlig publicering", "Fortrolig", "Lukket"])
+def test_without_the_public_flag_an_access_name_saying_not_public_closes_the_item(access):
+    xml = VARIANT.read_text(encoding="utf-8")
+    old = "<edoc:AccessIsPublic>false</edoc:AccessIsPublic>\n            <edoc:AccessName>Lukket</edoc:AccessName>"
+    assert xml.count(old) == 1
+    [m] = read_meetings(xml.replace(old, f"<edoc:AccessName>{access}</edoc:AccessName>").encode("utf-8"),
+                        VARIANT.name)
+    assert [i.closed for i in m.items] == [False, True, False]
+    assert "Strandens Venner" not in m.items[1].title
+
+
 def test_a_decision_not_yet_released_is_a_marker_not_text(meeting):
     reading = inspect_document(VARIANT.read_bytes(), VARIANT.name)
     assert reading.reader == "edoc_agenda"

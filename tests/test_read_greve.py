@@ -403,6 +403,15 @@ def test_minimal_export_reads():
     assert (m.items[0].case_number, m.items[0].decision) == (None, "Godkendt.")
 
 
+@pytest.mark.parametrize("caption", ["Fortroligt: Salg af grund", "Lukket: Salg af grund",
+                                     "Salg af grund (lukket)", "Salg af grund (Fortroligt)"])
+def test_a_caption_marked_closed_in_any_of_its_words_closes_the_item(caption):
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Caption"] = caption
+    [m] = read(_with(change), "x.json")
+    assert m.items[0].closed and m.items[0].title == caption
+
+
 @pytest.mark.parametrize("data", [
     b"not json at all",
     b"\xff\xfe\x00garbage",

@@ -25,7 +25,8 @@ from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
 from corpus.table_rows import is_column_names, title as table_title
-from corpus.textclean import CLOSED_LINE, as_written, closed_after_part, opens_closed_part, part_heading
+from corpus.textclean import (CLOSED_LINE, CLOSED_NOTICE, CLOSED_PREFIX, CLOSED_SUFFIX, as_written, closed_after_part,
+                              opens_closed_part, part_heading)
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -36,8 +37,6 @@ HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 ITEM_HEADING = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.DOTALL)
 CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\w.*)?$", re.IGNORECASE)  # (n: none when left empty)
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
-CLOSED_TITLE = re.compile(r"^\s*\(?lukket\b", re.IGNORECASE)
-CLOSED_LABEL = re.compile(r"^\s*\(?lukket(?: punkt)?\)?\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
@@ -417,17 +416,25 @@ def _label(text: str) -> str:
 # Item lines -> AgendaItem ----------------------------------------------------------------------
 
 def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
-    marked = any(CLOSED_LINE.match(line.text.strip()) for line in raw.lines[:3])
+    marked = any(CLOSED_LINE.match(line.text.strip()) or CLOSED_NOTICE.match(line.text.strip())
+                 for line in raw.lines[:3])
     title, case_number = raw.title, None
-    if label := CLOSED_LABEL.match(title):  # »Lukket punkt: Salg af grund«: the marker, then the title
+    label = CLOSED_PREFIX.match(title)
+    suffix = None if label else CLOSED_SUFFIX.search(title)
+    if label and title[label.end():] and re.search(r"[:\-–)]\s*$", label.group()):
+        # »Lukket punkt: Salg af grund«, »Fortroligt - Salg af grund«: the marker, then the title (»Lukket Salg
+        # …« with nothing between them is a title that says it is closed, and stays as written)
         dropped.append(Dropped(DropReason.MARKER, label.group().strip()))
         title = title[label.end():]
+    elif suffix:  # »Salg af grund (Fortroligt)«
+        dropped.append(Dropped(DropReason.MARKER, suffix.group().strip()))
+        title = title[:suffix.start()]
     head, _, tail = title.rpartition("\t")
     if head and (case := CASE_NUMBER.match(tail.strip())) and case.group("n"):  # »Title⇥Sagsnr. 24/1234«
         dropped.append(Dropped(DropReason.MARKER, tail.strip()[:case.start("n")].strip()))
         title, case_number = head.strip(), case.group("n").strip()
     item = AgendaItem(number=raw.number, title=title, case_number=case_number,
-                      closed=bool(CLOSED_TITLE.match(raw.title)) or marked or raw.in_closed_part)
+                      closed=bool(label or suffix) or marked or raw.in_closed_part)
     dropped.extend(Dropped(DropReason.MARKER, part) for part in raw.parts_above)
     heading, body = "", []
     for line in raw.lines:

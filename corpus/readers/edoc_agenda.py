@@ -24,10 +24,10 @@ from corpus.readers import ReaderError, check_unique_numbers
 from corpus.readers.xml_values import (flag, history_heading, item_number, local_name, meeting_date_time,
                                        readable_text, rendered, strip_namespaces, value)
 from corpus.sections import heading_kind
-from corpus.spelling import fold
-from corpus.textclean import collapse_spaces
+from corpus.textclean import CLOSED_WORD, collapse_spaces
 
 NAMESPACE = re.compile(r"^\{http://www\.fujitsu\.dk/agenda/xml/schemas/[^}]*\}")
+CLOSED_ACCESS = re.compile(CLOSED_WORD, re.IGNORECASE)  # an access name that says the item is closed
 CLOSED_TITLE = "Lukket punkt"  # what the public sees of a closed item the export gives no neutral title
 NOT_RELEASED = re.compile(r"^\s*beslutning(en)? (er )?ikke frigivet\.?\s*$", re.IGNORECASE)
 DATE_FORMATS = ("%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M")
@@ -75,8 +75,9 @@ def _item(element: Element, path: str, position: int, dropped: list[Dropped]) ->
     if handling is None:
         raise _bad(f"{path}/HandlingItem is missing")
     public = flag(element, "AccessIsPublic")
-    # without the flag, the access's name says it (»Lukket«): on the safe side, as closing hides no more than it must
-    closed = public is False or public is None and "lukket" in fold(value(element, "AccessName") or "")
+    # without the flag, the access's name says it (»Lukket«, »Fortrolig«, »Ikke offentlig publicering«): on the safe
+    # side, as closing hides no more than it must
+    closed = public is False or public is None and CLOSED_ACCESS.search(value(element, "AccessName") or "") is not None
     title = collapse_spaces(value(handling, "Title"))
     neutral = collapse_spaces(value(handling, "NeutralTitle"))
     if closed:  # the public sees a closed item under its neutral title (or as »Lukket punkt«); the other is content

@@ -14,7 +14,6 @@ Findings from the 369 Greve files that shape this reader:
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -23,9 +22,8 @@ from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.sections import heading_kind, kind_at_meeting, known_heading
-from corpus.textclean import as_written_values, collapse_spaces
+from corpus.textclean import CLOSED_PREFIX, CLOSED_SUFFIX, as_written_values, collapse_spaces
 
-CLOSED_CAPTION = re.compile(r"^\s*lukket\b|\(\s*lukket(?: punkt)?\s*\)\s*$", re.IGNORECASE)  # »Lukket: …«, »… (lukket)«
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
 
 
@@ -131,7 +129,8 @@ def _item(raw: Any, path: str, decided: bool, date: str) -> AgendaItem:
         title=title,
         presenter=None,  # no presenter in this export: Presentations and CasePresentationUid are always null
         case_number=_optional_text(raw, path, "CaseNumber", fallback="SagsNummer"),
-        closed=bool(CLOSED_CAPTION.search(title)),
+        # »Lukket: …«, »Fortroligt - …«, »… (lukket)«; the caption stays as the portal writes it
+        closed=bool(CLOSED_PREFIX.match(title) or CLOSED_SUFFIX.search(title)),
         attachments=attachments,
     )
     item.sections = _sections(raw, path, title, decided, date)

@@ -1,0 +1,67 @@
+"""A closed item is marked in the words its publisher uses: »Lukket«, and also »Fortroligt« or »Ikke offentligt«
+before or after the title or on a line of its own, or a sentence under the title saying the item was dealt
+with behind closed doors (»Behandles for lukkede døre«). Before, only »Lukket« closed an item: the others left
+it open, its case text and decision shown to everyone, and the marker glued into the title."""
+from __future__ import annotations
+
+import pytest
+from conftest import VARIANTS, what_was_read
+
+from corpus.readers import inspect_document
+
+MINUTES = VARIANTS / "punkt-style-kultur.txt"  # item 4 is closed: »Lukket punkt« above »Punkt 4: Personalesag«
+CLOSED = "Lukket punkt\nPunkt 4: Personalesag\n"
+OPEN_HEADING = "Punkt 3: Ny idrætshal\n"
+
+
+def read(text: str):
+    return inspect_document(text.encode("utf-8"), MINUTES.name).meetings
+
+
+def original_text() -> str:
+    text = MINUTES.read_text(encoding="utf-8")
+    assert text.count(CLOSED) == 1 and text.count(OPEN_HEADING) == 1
+    return text
+
+
+@pytest.mark.parametrize("written", [
+    "Punkt 4: Fortroligt: Personalesag\n",
+    "Punkt 4: Fortroligt punkt - Personalesag\n",
+    "Punkt 4: Personalesag (Fortroligt)\n",
+    "Punkt 4: Ikke offentligt punkt: Personalesag\n",
+    "Fortroligt\nPunkt 4: Personalesag\n",
+    "Ikke offentligt punkt\nPunkt 4: Personalesag\n",
+    "Punkt 4: Personalesag\nFortroligt\n",
+])
+def test_other_words_for_closed_mark_the_item_as_lukket_does(written):
+    text = original_text()
+    meetings = read(text.replace(CLOSED, written))
+    assert what_was_read(meetings) == what_was_read(read(text))
+    assert meetings[0].items[-1].closed and meetings[0].items[-1].title == "Personalesag"
+
+
+@pytest.mark.parametrize("notice", ["Behandles for lukkede døre", "Punktet er behandlet for lukkede døre.",
+                                    "Sagen blev behandlet for lukkede døre.", "Punktet er lukket."])
+def test_a_sentence_under_the_title_saying_closed_doors_closes_the_item_and_stays_its_text(notice):
+    text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n" + notice + "\n")
+    item = read(text)[0].items[-1]
+    assert (item.number, item.title, item.case_number, item.closed) == (4, "Personalesag", "21-016102", True)
+    assert notice in " ".join(s.text for s in item.sections)
+    assert item.decision == "Taget til efterretning."
+
+
+def test_the_sentence_at_the_end_of_an_item_does_not_close_the_next_one():
+    """Unlike a marker line above a heading, the sentence speaks of its own item, wherever it stands."""
+    text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n")
+    text = text.replace("Forvaltningen indstiller, at projektet godkendes.",
+                        "Forvaltningen indstiller, at projektet godkendes.\n\nPunktet er lukket.")
+    items = read(text)[0].items
+    assert [i.closed for i in items] == [False, False, False, False]
+
+
+@pytest.mark.parametrize("title", ["Ikke offentligt tilgængelige data", "Fortrolighed og tavshedspligt",
+                                   "Lukkethed i forvaltningen"])
+def test_titles_that_merely_begin_with_those_words_stay_open(title):
+    text = original_text().replace(OPEN_HEADING, f"Punkt 3: {title}\n")
+    item = read(text)[0].items[2]
+    assert (item.title, item.closed) == (title, False)
