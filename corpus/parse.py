@@ -38,12 +38,14 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-PUNKT = re.compile(r"^\s*(?:Punkt\s+|Pkt\.\s*)(\d{1,4})\s*[:.]?\s+(\S.*)$")
+# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«
+PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*)(\d{1,4})\s*[:.\-–]?\s+(\S.*)$")
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
-ALONE = re.compile(r"^\s*(\d{1,3}|\d{4}(?=\.))\.?\s*$")  # four digits with a dot only (Acadre's »1201.«), not a year
+# »3«, »3.«, »Punkt 3« on its own line; four digits with a dot only (Acadre's »1201.«), not a year
+ALONE = re.compile(r"^\s*(?:Punkt\s+)?(\d{1,3}|\d{4}(?=\.))\.?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)

@@ -3,6 +3,8 @@ FirstAgenda referat PDFs, SBSYS referat PDFs, »Punkt N:« documents — the sam
 ../shared/corpora/more-layouts and variants of the same layouts made for these tests (tests/layouts)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import MORE, OS2, VARIANTS, need, what_was_read
 
@@ -379,6 +381,21 @@ def test_items_numbered_pkt_are_items():
                     for line in text.split("\n"))
     assert pkt.count("Pkt. ") == 4
     [meeting] = inspect_document(pkt.encode(), path.name).meetings
+    assert what_was_read([meeting]) == what_was_read([before])
+
+
+@pytest.mark.parametrize("form", ["PUNKT {n}: {title}", "Punkt nr. {n}: {title}", "Dagsordenspunkt {n}: {title}",
+                                  "Punkt {n} – {title}", "Punkt {n} - {title}", "Punkt {n}\n{title}"])
+def test_items_headed_in_other_punkt_forms_read_as_punkt_n_colon(form):
+    """Other municipalities head items »PUNKT 1:«, »Punkt nr. 1:«, »Dagsordenspunkt 1:«, »Punkt 1 – …« or with
+    »Punkt 1« on a line of its own: the file was refused (no items found), or the title began with the dash."""
+    path = VARIANTS / "punkt-style-kultur.txt"
+    text = path.read_text(encoding="utf-8")
+    [before] = inspect_document(text.encode(), path.name).meetings
+    headings = re.compile(r"^Punkt (\d+): (.+)$", re.MULTILINE)
+    assert len(headings.findall(text)) == 4
+    written = headings.sub(lambda m: form.format(n=m.group(1), title=m.group(2)), text)
+    [meeting] = inspect_document(written.encode(), path.name).meetings
     assert what_was_read([meeting]) == what_was_read([before])
 
 
