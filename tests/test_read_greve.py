@@ -412,6 +412,26 @@ def test_a_caption_marked_closed_in_any_of_its_words_closes_the_item(caption):
     assert m.items[0].closed and m.items[0].title == caption
 
 
+def test_an_item_added_under_a_lettered_number_is_kept_after_the_agenda():
+    """A tillægspunkt numbered »3a« made the whole meeting refused (»not a whole item number«): every item lost."""
+    def change(doc):
+        first = doc["Dagsordenpunkter"][0]
+        added = dict(first, Number="1a", Caption="Tillægspunkt: Vinterbad",
+                     Felter=[{"Html": "<h3>Beslutning</h3><p>Anbefales.</p>"}])
+        doc["Dagsordenpunkter"] = [first, added, dict(first, Number="2", Caption="Eventuelt")]
+    [m] = read(_with(change), "x.json")
+    assert [(i.number, i.title) for i in m.items] == [
+        (1, "Punkt"), (2, "Eventuelt"), (3, "Tillægspunkt: Vinterbad (punkt 1a)")]
+    assert m.items[2].decision == "Anbefales."
+
+
+def test_an_item_number_that_is_no_number_still_gets_a_clear_error():
+    def change(doc):
+        doc["Dagsordenpunkter"][0]["Number"] = "tre"
+    with pytest.raises(ReaderError, match=r"Number 'tre' is not a whole item number"):
+        read(_with(change), "x.json")
+
+
 @pytest.mark.parametrize("data", [
     b"not json at all",
     b"\xff\xfe\x00garbage",
@@ -429,7 +449,7 @@ def test_a_caption_marked_closed_in_any_of_its_words_closes_the_item(caption):
     _with(lambda d: d.update(Dagsordenpunkter={"1": {}})),
     _with(lambda d: d["Dagsordenpunkter"].append("punkt 2")),
     _with(lambda d: d["Dagsordenpunkter"][0].pop("Number")),
-    _with(lambda d: d["Dagsordenpunkter"][0].update(Number="1a")),
+    _with(lambda d: d["Dagsordenpunkter"][0].update(Number="a1")),
     _with(lambda d: d["Dagsordenpunkter"][0].update(Number="²")),  # a digit to isdigit(), not to int()
     _with(lambda d: d["Dagsordenpunkter"][0].update(Caption=None)),
     _with(lambda d: d["Dagsordenpunkter"][0].update(Caption=["x"])),

@@ -14,6 +14,7 @@ Findings from the 369 Greve files that shape this reader:
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -25,6 +26,7 @@ from corpus.sections import heading_kind, kind_at_meeting, known_heading
 from corpus.textclean import CLOSED_PREFIX, CLOSED_SUFFIX, as_written_values, collapse_spaces
 
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
+LETTERED_NUMBER = re.compile(r"^\d{1,4}\s?\.?\s?[a-zæøå]$", re.IGNORECASE)  # »3a«, »3 a«, »3.A«: an item added
 
 
 def inspect(data: bytes, name: str) -> Reading:
@@ -71,7 +73,14 @@ def read(data: bytes, name: str) -> list[Meeting]:
     meeting = _meeting(doc, moede, name)
     decided = moede.get("Afsluttet") is True
     items = _list(doc, "", "Dagsordenpunkter")
-    meeting.items = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting.date) for i, raw in enumerate(items)]
+    read = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting.date) for i, raw in enumerate(items)]
+    meeting.items = [item for item, added in read if added is None]
+    # an item added to the agenda under a lettered number (»3a«, a tillægspunkt): an item of its own, numbered
+    # after the agenda's last, its printed number kept in its title (item numbers are whole numbers)
+    last = max((item.number for item in meeting.items), default=0)
+    for k, (item, added) in enumerate(((item, added) for item, added in read if added is not None), start=1):
+        item.number, item.title = last + k, f"{item.title} (punkt {added})"
+        meeting.items.append(item)
     check_unique_numbers(meeting.items)
     return [meeting]
 
@@ -120,12 +129,14 @@ def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
     return present, absent
 
 
-def _item(raw: Any, path: str, decided: bool, date: str) -> AgendaItem:
+def _item(raw: Any, path: str, decided: bool, date: str) -> tuple[AgendaItem, str | None]:
+    """The item, and its printed number where that is lettered (»3a«; the item's own number is then 0)."""
     raw = _as_dict(raw, path)
     title = collapse_spaces(_text(raw, path, "Caption", fallback="Navn"))
     attachments = _attachments(raw, path)
+    number, lettered = _number(raw, path)
     item = AgendaItem(
-        number=_number(raw, path),
+        number=number,
         title=title,
         presenter=None,  # no presenter in this export: Presentations and CasePresentationUid are always null
         case_number=_optional_text(raw, path, "CaseNumber", fallback="SagsNummer"),
@@ -136,17 +147,20 @@ def _item(raw: Any, path: str, decided: bool, date: str) -> AgendaItem:
     item.sections = _sections(raw, path, title, decided, date)
     if attachments:
         item.sections.append(Section(SectionKind.ATTACHMENTS, "Bilag", "\n".join(attachments)))
-    return item
+    return item, lettered
 
 
-def _number(raw: dict[str, Any], path: str) -> int:
+def _number(raw: dict[str, Any], path: str) -> tuple[int, str | None]:
+    """The item's number, or (0, »3a«) for a number with a letter after it."""
     value = raw.get("Number")
     if value is None:  # null or missing: the export's Danish key
         value = raw.get("Punktnummer")
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return value, None
     if isinstance(value, str) and (number := whole_number(value)) is not None:
-        return number
+        return number, None
+    if isinstance(value, str) and LETTERED_NUMBER.match(value.strip()):
+        return 0, collapse_spaces(value.strip())
     raise _bad(f"{path}.Number {value!r} is not a whole item number")
 
 
