@@ -11,6 +11,7 @@ MONTHS = {
 _WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
 _TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
 
 
@@ -23,6 +24,13 @@ def find_date(text: str) -> str | None:
             candidates.append((m.start(), _iso(m, order)))
     valid = [(pos, iso) for pos, iso in candidates if iso]
     return min(valid)[1] if valid else None
+
+
+def find_short_date(text: str) -> str | None:
+    """A date written with a two-digit year (»22.05.24«) as ISO, read as 20YY; only where a label says the
+    value is the meeting's date (»Mødedato: 22.05.24«): elsewhere such figures may be anything."""
+    found = (_iso_of(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))) for m in _SHORT.finditer(text))
+    return next((iso for iso in found if iso), None)
 
 
 def find_time(text: str) -> str | None:
@@ -42,6 +50,10 @@ def _iso(m: re.Match[str], order: str) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return _iso_of(year, month, day)
+
+
+def _iso_of(year: int, month: int, day: int) -> str | None:
     if not 1900 < year < 2200:
         return None
     try:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.dates import find_date, find_time
+from corpus.dates import find_date, find_short_date, find_time
 from corpus.spelling import either_spelling, fold
 from corpus.table_rows import cells, member
 from corpus.textclean import CONTENTS_HEADINGS, part_heading
@@ -52,6 +52,11 @@ KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_K
 KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+?)\s*[-–—|,]\s+"
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
 KIND_LINE = re.compile(either_spelling(rf"^{DOC_KIND}$"), re.I)
+# A title naming the body's meeting with no date on the line: »Referat af møde i Ældrerådet«, »Referat fra
+# Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
+KIND_OF = re.compile(either_spelling(
+    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"
+    r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+)$|"
                                        rf"^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$"), re.I)
 GENERIC_NAMES = {fold(name) for name in (
@@ -65,7 +70,7 @@ LABELS = {
              "mødedato og tid"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager"),
-    "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær"),
+    "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var"),
     "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
               "start", "slut", "note"),
 }
@@ -142,7 +147,7 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
         if key == "body" and value:
             h.body = h.body or canonical_body(value)
         elif key == "when" and value:
-            h.date = h.date or find_date(value)
+            h.date = h.date or find_date(value) or find_short_date(value)
             h.time = h.time or find_time(value)
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
@@ -230,6 +235,11 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
         if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
+        if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'
+            body = m.group("body") or m.group("genitive")
+            if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body):
+                h.body = h.body or canonical_body(body)
+                return
         if KIND_LINE.match(line):
             nxt = [k for k in range(i + 1, min(len(head), i + 5)) if head[k] and not KIND_LINE.match(head[k])]
             if len(nxt) >= 2 and not find_date(head[nxt[0]]) and any(find_date(head[k]) for k in nxt[1:3]) \

@@ -266,6 +266,7 @@ def test_sbsys_variant():
     assert (m.body, m.date, m.time, m.location) == (
         "Skolebestyrelsen Vestskolen", "2024-03-12", "17:00", "Personalerummet, Vestskolen")
     assert m.absentees == ["Ole Berg"]
+    assert m.participants == ["Mette Lund", "Sara Holm"]  # (listed under »Deltagere« too, but away)
     assert [i.title for i in m.items] == ["Budget for skoleåret 2024/25 og ferieplan", "Trivselsmåling", "Eventuelt"]
     assert m.items[0].decision == "Budgettet blev taget til efterretning.\n\nFerieplanen blev godkendt."
     assert m.items[2].decision == "Intet."

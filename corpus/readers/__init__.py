@@ -104,7 +104,21 @@ def inspect_document(data: bytes, name: str) -> Reading:
         raise ReaderError(no_items_message(reading.text))
     for meeting in reading.meetings:
         _without_controls(meeting)
+        _absent_not_present(meeting)
     return reading
+
+
+def _person(name: str) -> str:
+    """A name as compared between the meeting's lists: without its party or affiliation in parentheses, in any
+    case (»Lone Vest (F)« is »Lone Vest«)."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", name).split()).casefold()
+
+
+def _absent_not_present(meeting: Meeting) -> None:
+    """A member the minutes list among the members (»Deltagere«, »Medlemmer«) and also as away (»Afbud«,
+    »Fraværende«) was away: the members' list names who sits on the committee, the other who did not come."""
+    away = {_person(name) for name in meeting.absentees}
+    meeting.participants = [name for name in meeting.participants if _person(name) not in away]
 
 
 def _without_controls(meeting: Meeting) -> None:
