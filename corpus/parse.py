@@ -68,6 +68,10 @@ CASE_NUMBER = re.compile(
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
+# who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
+# borgmesteren«
+PRESENTED_BY = re.compile(either_spelling(r"^(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
+                                          r"\s*:\s*(?P<who>\S.{0,150})$"), re.I)
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
 # a row of Acadre's Bilag table as a PDF line: its number, access, the title and the document number
@@ -341,7 +345,7 @@ def _ends_title(line: str) -> bool:
             or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
-            or text.startswith("Det indstilles")
+            or PRESENTED_BY.match(text) is not None or text.startswith("Det indstilles")
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
 
 
@@ -683,6 +687,11 @@ class _BodyReader:
                 # sections may still follow
                 self.item.closed = True
                 self.item.sections.append(Section(SectionKind.OTHER, "", line))
+                continue
+            if (m := PRESENTED_BY.match(line)) and self.item.presenter is None and not self.paras and not self.para \
+                    and not self.heading:
+                self.item.presenter = m.group("who").strip().rstrip(".")  # »Oplæg ved: Teknisk chef Mads Lund«
+                self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("who")].strip()))
                 continue
             if (m := CASE_NUMBER.match(line)) and not (m.group("n") or m.group("bare")):
                 self.dropped.append(Dropped(DropReason.MARKER, line))  # »Sagsnr.:« left empty

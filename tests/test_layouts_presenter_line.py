@@ -1,0 +1,35 @@
+"""Who presents an item, on a line of its own under the title (»Oplæg ved: Teknisk chef Mads Lund«, as Fanø and
+Frederikssund write it): the item's presenter. Before, the line was an untitled section and the presenter empty."""
+from __future__ import annotations
+
+import pytest
+from conftest import VARIANTS
+
+from corpus.readers import inspect_document
+
+MINUTES = VARIANTS / "punkt-style-kultur.txt"
+HEADING = "Punkt 2: Tilskud til foreninger\n"
+
+
+def read(text: str):
+    return inspect_document(text.encode("utf-8"), MINUTES.name).meetings[0]
+
+
+@pytest.mark.parametrize("line, presenter", [("Oplæg ved: Teknisk chef Mads Lund", "Teknisk chef Mads Lund"),
+                                             ("Fremlægges af: Borgmester Anne Holm.", "Borgmester Anne Holm")])
+def test_a_presenter_line_under_the_title_is_the_presenter_and_no_text(line, presenter):
+    text = MINUTES.read_text(encoding="utf-8")
+    assert text.count(HEADING) == 1
+    before = read(text).items[1]
+    item = read(text.replace(HEADING, HEADING + line + "\n")).items[1]
+    assert item.presenter == presenter
+    assert [(s.kind, s.text) for s in item.sections] == [(s.kind, s.text) for s in before.sections]
+    assert (item.title, item.case_number) == (before.title, before.case_number)
+
+
+def test_the_words_oplaeg_ved_inside_the_text_stay_text():
+    text = MINUTES.read_text(encoding="utf-8")
+    said = "Foreningerne har søgt om tilskud."
+    item = read(text.replace(said, said + "\nOplæg ved: Kasserer Bo Lind, som gennemgik regnskabet.")).items[1]
+    assert item.presenter is None
+    assert "Oplæg ved: Kasserer Bo Lind" in " ".join(s.text for s in item.sections)
