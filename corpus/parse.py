@@ -31,7 +31,7 @@ from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE, CLOSED_PREFIX,
-                              CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
+                              CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
                               closed_after_part, drop_toc_lines, is_table_rule, normalise, opens_closed_part,
                               part_heading, strip_page_furniture, undouble_spacing)
 
@@ -345,7 +345,8 @@ def _ends_title(line: str) -> bool:
             or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
-            or PRESENTED_BY.match(text) is not None or text.startswith("Det indstilles")
+            or PRESENTED_BY.match(text) is not None or CLOSED_STATUS.match(text) is not None
+            or text.startswith("Det indstilles")
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
 
 
@@ -680,6 +681,10 @@ class _BodyReader:
                 continue
             if CLOSED_LINE.match(line) and not self.paras and not self.para:
                 self.item.closed = True
+                self.dropped.append(Dropped(DropReason.MARKER, line))
+                continue
+            if CLOSED_STATUS.match(line) and self.kind is SectionKind.OTHER and not self.heading:
+                self.item.closed = True  # »Status: Lukket« among the facts under the title
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
             if CLOSED_NOTICE.match(line) and not self.paras and not self.para and not self.heading:

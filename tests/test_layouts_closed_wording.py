@@ -65,3 +65,19 @@ def test_titles_that_merely_begin_with_those_words_stay_open(title):
     text = original_text().replace(OPEN_HEADING, f"Punkt 3: {title}\n")
     item = read(text)[0].items[2]
     assert (item.title, item.closed) == (title, False)
+
+
+@pytest.mark.parametrize("status", ["Status: Lukket", "Adgang: Fortroligt", "Status:\tIkke offentligt"])
+def test_a_status_row_saying_closed_among_the_facts_under_the_title_closes_the_item(status):
+    """A Word item table's rows (»Sagsnr.: | 21-016102«, »Status: | Lukket«) read as lines."""
+    text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n").replace(
+        "21-016102\n", "21-016102\nSagsbehandler: Ole Berg\n" + status + "\n")
+    item = read(text)[0].items[-1]
+    assert (item.title, item.case_number, item.closed) == ("Personalesag", "21-016102", True)
+    assert item.decision == "Taget til efterretning."
+
+
+def test_a_status_row_saying_open_leaves_the_item_open():
+    text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n").replace(
+        "21-016102\n", "21-016102\nStatus: Åben\n")
+    assert read(text)[0].items[-1].closed is False

@@ -185,3 +185,14 @@ def test_a_word_item_marked_closed_in_other_words_is_closed_and_its_marker_no_ti
     [typed] = read_meetings(text.encode(), path.name)
     assert what_was_read([word]) == what_was_read([typed])
     assert (word.items[-1].title, word.items[-1].closed) == ("Salg af grund", True)
+
+
+def test_a_word_item_whose_facts_say_status_lukket_is_closed():
+    """A Word item table's row »Status: | Lukket« under the title (read as »Status:⇥Lukket«)."""
+    path = VARIANTS / "firstagenda-pdf-byraad.txt"
+    text = path.read_text(encoding="utf-8")
+    heading = "4. Lukket punkt: Salg af grund"
+    [word] = read_meetings(word_minutes(text.replace(heading, "4. Salg af grund\nStatus:\tLukket"), numbered=False),
+                           path.with_suffix(".docx").name)
+    assert [(i.title, i.closed) for i in word.items][-1] == ("Salg af grund", True)
+    assert [i.closed for i in word.items[:-1]] == [False, False, False]

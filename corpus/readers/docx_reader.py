@@ -25,8 +25,8 @@ from corpus.readers.xml_values import local_name
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.spelling import fold
 from corpus.table_rows import is_column_names, title as table_title
-from corpus.textclean import (CLOSED_LINE, CLOSED_NOTICE, CLOSED_PREFIX, CLOSED_SUFFIX, as_written, closed_after_part,
-                              opens_closed_part, part_heading)
+from corpus.textclean import (CLOSED_LINE, CLOSED_NOTICE, CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, as_written,
+                              closed_after_part, opens_closed_part, part_heading)
 
 if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
     from docx.document import Document as WordDocument
@@ -417,7 +417,7 @@ def _label(text: str) -> str:
 
 def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
     marked = any(CLOSED_LINE.match(line.text.strip()) or CLOSED_NOTICE.match(line.text.strip())
-                 for line in raw.lines[:3])
+                 or CLOSED_STATUS.match(line.text.strip()) for line in raw.lines[:4])
     title, case_number = raw.title, None
     label = CLOSED_PREFIX.match(title)
     suffix = None if label else CLOSED_SUFFIX.search(title)
