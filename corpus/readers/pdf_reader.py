@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from corpus.model import Meeting, Reading
 from corpus.parse import parse_minutes_text
@@ -21,6 +22,9 @@ def inspect(data: bytes, name: str) -> Reading:
 
 def read(data: bytes, name: str) -> list[Meeting]:
     return inspect(data, name).meetings
+
+
+BARE_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?P<n>\d{1,3})(?:\s*[-–—]|\s*/\s*\d{1,3})?\s*$")  # »- 2 -«, »2«, »2/3«
 
 
 def extract_text(data: bytes) -> str:
@@ -46,7 +50,31 @@ def extract_text(data: bytes) -> str:
         raise ReaderError("the PDF has no pages")
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
         raise ReaderError("the PDF has no text layer (a scanned document?); run OCR on it first")
-    return as_written("\n".join(reflow(p) for p in pages))  # composed (some PDFs hold »a« + ring), no mojibake
+    pages = numbered_pages([reflow(p) for p in pages])
+    return as_written("\n".join(pages))  # composed (some PDFs hold »a« + ring), no mojibake
+
+
+def numbered_pages(pages: list[str]) -> list[str]:
+    """Pages whose first or last line is nothing but that page's number (»- 2 -«, »2«, »2/3«) with that line
+    written »Side 2 af 3«, the form page furniture is recognised by (`textclean.strip_page_furniture`, which
+    then also drops the running header beside it). Only where all pages but one print it at the same place: a
+    figure alone at a page's edge may be an item's number."""
+    def line_at(page: list[str], last: bool) -> int | None:
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        return (filled[-1] if last else filled[0]) if filled else None
+
+    split = [page.split("\n") for page in pages]
+    for last in (True, False):
+        hits = []
+        for k, page in enumerate(split, start=1):
+            i = line_at(page, last)
+            if i is not None and (m := BARE_PAGE_NUMBER.match(page[i])) and int(m.group("n")) == k:
+                hits.append((page, i, k))
+        if len(split) >= 2 and len(hits) >= max(2, len(split) - 1):
+            for page, i, k in hits:
+                page[i] = f"Side {k} af {len(split)}"
+            break
+    return ["\n".join(page) for page in split]
 
 
 def reflow(page: str) -> str:
