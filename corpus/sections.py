@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.dates import find_date
+from corpus.dates import find_date, find_short_date
 from corpus.model import SectionKind
 from corpus.spelling import either_spelling
 
@@ -24,7 +24,7 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"forvaltningen foreslår"],
     SectionKind.DECISION: [
         r"beslutning(er)?", r"referat", r"afgørelse",
-        r".{0,80}s beslutning(er)?( den .*)?", r"beslutning(er)? i .+ den \d.*"],
+        r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*"],
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
         r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling)",
@@ -65,7 +65,7 @@ def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None) -
     A decision heading with no date, or with this meeting's, keeps its kind."""
     if kind is not SectionKind.DECISION or not meeting_date:
         return kind
-    dated = find_date(heading)
+    dated = find_date(heading) or find_short_date(heading)  # (»Økonomiudvalgets beslutning den 13.05.24«)
     return SectionKind.OTHER if dated and dated != meeting_date else kind
 
 
