@@ -36,7 +36,8 @@ FURNITURE_TAGS = frozenset({"nav", "form", "select", "textarea", "input", "label
 FURNITURE_ROLES = frozenset({"menu", "menubar", "dialog", "alertdialog", "button", "navigation", "banner",
                              "contentinfo", "search", "toolbar", "tooltip"})
 FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?|cookie\w*|spinner|"
-                             r"navbar|skip-link|sr-only|visually-hidden|tilbage\w*|back-to\w*)($|[\s_-])", re.I)
+                             r"navbar|skip-link|sr-only|visually-hidden|tilbage\w*|back-to\w*|"
+                             r"share|social-share|some-share|(?:last-?)?updated)($|[\s_-])", re.I)
 SPACES = re.compile(r"\s+")
 MAX_HEADING = 150
 
@@ -93,8 +94,24 @@ def _is_furniture(node: LexborNode) -> bool:
         return not _has_heading(node)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
+    if node.tag == "aside" and _outside_main(node):  # a sidebar beside the page's main content (»Kontakt«)
+        return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style and not _has_heading(node)
+
+
+def _outside_main(node: LexborNode) -> bool:
+    """Whether the page marks its main content (<main>, role="main") and the node is not in it."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "main" or (parent.attributes.get("role") or "").lower() == "main":
+            return False
+        parent = parent.parent
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return any(n.tag == "main" or (n.attributes.get("role") or "").lower() == "main"
+               for n in root.traverse(include_text=False))
 
 
 def _simple_row(row: LexborNode) -> bool:
