@@ -76,6 +76,11 @@ LABELS = {
 }
 ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
 TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
+# A person's name alone on its line, perhaps with a party and a note that they were away: »Anne Vinther (A)«,
+# »Mikkel Dahl (V) - afbud«
+AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbud|fraværende|fravær)\))$", re.I)
+PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4}(?: *\([^()\t]{1,40}\))?"
+                         r"(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
                             re.I)  # »Mødested Byrådssalen«
 
@@ -165,6 +170,9 @@ def _attendance(names: list[str]) -> tuple[list[str], list[str]]:
     there: list[str] = []
     away: list[str] = []
     for name in names:
+        if marked := AWAY_NOTE.search(name):  # »Mikkel Dahl (V) - afbud«
+            away.append(name[:marked.start()].strip())
+            continue
         row = member(name) if cells(name) else (name, False)
         if row is not None:
             (away if row[1] else there).append(row[0])
@@ -178,7 +186,11 @@ def _ends_value(line: str) -> bool:
 
 def _names(value: str, head: list[str], start: int) -> list[str]:
     """Names after a label: on its line (comma-separated) and then one a line, up to a blank line, a label or
-    the heading of a table of contents or of the agenda's open part (»Afbud: Dorte Madsen« / »Åbne punkter«)."""
+    the heading of a table of contents or of the agenda's open part (»Afbud: Dorte Madsen« / »Åbne punkter«).
+    After a label alone, names one to a block (a web page's cell of <div>s, blank lines between) are read up to
+    the first line that is no name."""
+    if not value and (block := _name_blocks(head, start)):
+        return block
     lines, prose = [], False
     for line in head[start:]:
         if cells(line):  # a table's row: it may open with its »Nr.« and hold a »Stedfortræder: …« cell
@@ -203,6 +215,18 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         names = [value]
     names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]
+
+
+def _name_blocks(head: list[str], start: int) -> list[str]:
+    """Person's names, one to a line with blank lines between, from `start`."""
+    names = []
+    for line in head[start:]:
+        if not line:
+            continue
+        if not PERSON_LINE.match(line):
+            break
+        names.append(line)
+    return names
 
 
 def _affiliated(names: list[str]) -> list[str]:
