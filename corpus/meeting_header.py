@@ -79,6 +79,8 @@ TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{
 # A person's name alone on its line, perhaps with a party and a note that they were away: »Anne Vinther (A)«,
 # »Mikkel Dahl (V) - afbud«
 AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbud|fraværende|fravær)\))$", re.I)
+# A member's name with the party's letters after it: »Torben Thorsen (A)«, »Marianne Møller (SF)«
+PARTY_MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4} *\([A-ZÆØÅ]{1,3}\)$")
 PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4}(?: *\([^()\t]{1,40}\))?"
                          r"(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
@@ -173,6 +175,10 @@ def _attendance(names: list[str]) -> tuple[list[str], list[str]]:
         if marked := AWAY_NOTE.search(name):  # »Mikkel Dahl (V) - afbud«
             away.append(name[:marked.start()].strip())
             continue
+        filled = [cell for cell in cells(name) if cell] if cells(name) else []
+        if len(filled) >= 2 and all(PARTY_MEMBER.match(cell) for cell in filled):
+            there += filled  # members set side by side in two columns (»Torben Thorsen (A) ⇥ Marianne Møller (C)«)
+            continue
         row = member(name) if cells(name) else (name, False)
         if row is not None:
             (away if row[1] else there).append(row[0])
@@ -218,15 +224,17 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
 
 
 def _name_blocks(head: list[str], start: int) -> list[str]:
-    """Person's names, one to a line with blank lines between, from `start`."""
-    names = []
+    """Person's names, one to a line with blank lines between, from `start`; [] where no blank line parts them
+    (names one to a line are read up to a blank line, as after a label with a value)."""
+    names, apart = [], False
     for line in head[start:]:
         if not line:
+            apart = True
             continue
         if not PERSON_LINE.match(line):
             break
         names.append(line)
-    return names
+    return names if apart else []
 
 
 def _affiliated(names: list[str]) -> list[str]:

@@ -54,3 +54,16 @@ def test_a_member_listed_among_the_members_and_as_away_did_not_attend():
     meeting = read(HEAD + "Deltagere: Lone Vest (F), Torben Thorsen (A), Marianne Møller (C)\nFraværende: Lone Vest (F)\n")
     assert meeting.participants == ["Torben Thorsen (A)", "Marianne Møller (C)"]
     assert meeting.absentees == ["Lone Vest (F)"]
+
+
+def test_members_set_side_by_side_in_two_columns_are_two_participants():
+    """Acadre's front page may set its members in two columns (a row »Torben Thorsen (A) ⇥ Marianne Møller (C)«):
+    that gave one participant »Torben Thorsen (A) (Marianne Møller (C))«."""
+    meeting = read(HEAD + "Deltagere:\nJens Christensen (V)\nTorben Thorsen (A)\tMarianne Møller (C)\n"
+                   "Lone Vest (F)\nFraværende: Lone Vest (F)\n")
+    assert meeting.participants == ["Jens Christensen (V)", "Torben Thorsen (A)", "Marianne Møller (C)"]
+
+
+def test_a_member_beside_the_party_written_out_stays_one_participant():
+    meeting = read(HEAD + "Deltagere:\nTorben Thorsen\tSocialdemokratiet\nAnne Holm\tDansk Folkeparti\n")
+    assert meeting.participants == ["Torben Thorsen (Socialdemokratiet)", "Anne Holm (Dansk Folkeparti)"]
