@@ -4,10 +4,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 from urllib.parse import urlencode
 
 import anyio
@@ -16,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
+from uvicorn.config import STARTUP_FAILURE
 
 from api import export, feeds
 from api.cors import CredentialedCORS
@@ -118,12 +120,24 @@ def create_app(engine: Engine) -> FastAPI:
 
 def worker_app() -> FastAPI:
     """The app of one `minutes serve --workers N` process: its own engine and caches, settings from the
-    environment (the parent has already bootstrapped the data directory)."""
-    from config.settings import Settings
+    environment (the parent has already bootstrapped the data directory). Also a uvicorn app factory
+    (`uvicorn --factory api.app:worker_app`): settings it cannot use end the start with the reason."""
+    from config.settings import SettingsInvalid, load_settings
 
-    app = create_app(Engine(Settings()))
+    try:
+        settings = load_settings()
+    except SettingsInvalid as exc:
+        refuse_start(f"invalid setting: {exc}")
+    app = create_app(Engine(settings))
     freeze_long_lived()
     return app
+
+
+def refuse_start(message: str) -> NoReturn:
+    """A service process that cannot start: the reason on one line, no traceback, and uvicorn's exit code for
+    a failed start, on which its supervisor stops rather than starting the worker again and again."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    sys.exit(STARTUP_FAILURE)
 
 
 def _error_handlers(app: FastAPI) -> None:

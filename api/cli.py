@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from config.settings import Settings
+from config.settings import Settings, SettingsInvalid, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Search Danish municipal meeting minutes: keyword, semantic and hybrid.")
@@ -40,11 +39,9 @@ def main(
         fail("--data-dir (or MINUTES_DATA_DIR) is empty")
     overrides = {"data_dir": Path(data_dir)} if data_dir else {}
     try:
-        state.settings = Settings(**overrides)
-    except ValidationError as exc:  # a MINUTES_* variable the settings refuse: name it, no traceback
-        problems = "; ".join(f"MINUTES_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']} "
-                             f"(got {e.get('input')!r})" for e in exc.errors())
-        fail(f"invalid setting: {problems}")
+        state.settings = load_settings(**overrides)
+    except SettingsInvalid as exc:  # a MINUTES_* variable the settings refuse: name it, no traceback
+        fail(f"invalid setting: {exc}")
     where = state.settings.data_dir
     try:
         if where.exists() and not where.is_dir():

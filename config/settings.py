@@ -5,13 +5,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_args, get_origin
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 
 class Settings(BaseSettings):
@@ -140,6 +141,50 @@ class Settings(BaseSettings):
         data["writes_enabled"] = bool(self.token_hash)
         data["store_url"] = _without_password(self.store_url)
         return data
+
+
+class SettingsInvalid(ValueError):
+    """MINUTES_* values the settings refuse; the message names each variable and what is wrong with it."""
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """The settings from the environment (and `overrides`), or SettingsInvalid naming the variable: a list or
+    dict setting not written as JSON fails while the environment is read (pydantic-settings' SettingsError),
+    any other value the settings refuse when they are validated (pydantic's ValidationError)."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsInvalid("; ".join(f"{_variable(e['loc'])}: {e['msg']} (got {e.get('input')!r})"
+                                        for e in exc.errors())) from None
+    except SettingsError as exc:
+        raise SettingsInvalid(_unreadable(exc)) from None
+
+
+def _variable(loc: tuple) -> str:
+    return f"MINUTES_{'_'.join(str(p) for p in loc).upper()}"
+
+
+def _unreadable(exc: SettingsError) -> str:
+    """A value pydantic-settings could not read, said with its variable (it names only the field): a list or
+    dict setting is read as JSON."""
+    found = re.match(r'error parsing value for field "(\w+)"', str(exc))
+    field = Settings.model_fields.get(found[1]) if found else None
+    if field is None:
+        return f"{exc} ({exc.__cause__})" if exc.__cause__ else str(exc)
+    variable = _variable((found[1],))
+    given = next((v for k, v in os.environ.items() if k.upper() == variable), None)
+    got = f" (got {given!r}: {exc.__cause__})" if given is not None else ""
+    return f"{variable} must be JSON, such as '{_json_example(field.annotation)}'{got}"
+
+
+def _json_example(annotation: Any) -> str:
+    """A value of a list or dict setting's type, as JSON: '["a","b"]', '{"a": ["a","b"]}', '{"a": 1.0}'."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is dict:
+        return '{"a": ' + _json_example(args[1] if args else str) + "}"
+    if origin is list:
+        return '["a","b"]' if not args or args[0] is str else f"[{_json_example(args[0])}]"
+    return "1.0" if annotation in (int, float) else '"a"'
 
 
 def _without_password(url: str) -> str:
