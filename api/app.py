@@ -25,10 +25,11 @@ from api.docs import add_docs
 from api.identity import Gate, KeepPeer
 from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
                          SimilarResponse, SuggestResponse, UploadResult)
+from config.settings import Settings
 from corpus.readers import SUPPORTED
 from corpus.store import StoreUnavailable
 from index.vectors import IndexMismatch
-from search.access import Viewer
+from search.access import AccessPolicy, Viewer
 from search.archive import overview
 from search.engine import Engine, freeze_long_lived
 from search.query import QueryError
@@ -75,6 +76,7 @@ class SearchParams:
 
 def create_app(engine: Engine) -> FastAPI:
     settings = engine.settings
+    check_settings(settings)  # before the warm-up: a setting it refuses is said at once
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -100,8 +102,6 @@ def create_app(engine: Engine) -> FastAPI:
     )
     add_docs(app)
     app.state.engine = engine
-    if "*" in settings.credential_origins:  # checked here too: the middleware is built on the first request
-        raise ValueError("MINUTES_CREDENTIAL_ORIGINS must name origins; '*' with credentials is refused")
     engine.warm_up()
     app.add_middleware(CredentialedCORS, origins=settings.cors_origins, credential_origins=settings.credential_origins,
                        allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
@@ -118,6 +118,17 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
+def check_settings(settings: Settings) -> None:
+    """The security settings the service refuses to start with, checked before it does any work: '*' among the
+    origins allowed credentials (checked here, as the CORS middleware is built on the first request), and the
+    sign-on's as the Gate reads them (no asymmetric algorithm, a JWKS file that cannot be read, a proxy
+    address that is no IP address or network). A ValueError names the setting; `minutes serve` runs this
+    before it ingests anything or starts workers, and says the message alone."""
+    if "*" in settings.credential_origins:
+        raise ValueError("MINUTES_CREDENTIAL_ORIGINS must name origins; '*' with credentials is refused")
+    Gate(settings, AccessPolicy.from_settings(settings))
+
+
 def worker_app() -> FastAPI:
     """The app of one `minutes serve --workers N` process: its own engine and caches, settings from the
     environment (the parent has already bootstrapped the data directory). Also a uvicorn app factory
@@ -128,6 +139,10 @@ def worker_app() -> FastAPI:
         settings = load_settings()
     except SettingsInvalid as exc:
         refuse_start(f"invalid setting: {exc}")
+    try:
+        check_settings(settings)
+    except ValueError as exc:
+        refuse_start(str(exc))
     app = create_app(Engine(settings))
     freeze_long_lived()
     return app

@@ -494,11 +494,15 @@ def serve(
 
     import uvicorn
 
-    from api.app import create_app
+    from api.app import check_settings, create_app
     from api.bootstrap import ensure_bundled_corpus
     from corpus.store import StoreUnavailable
     from search.engine import freeze_long_lived
 
+    try:  # before the store is opened, filled or caught up with, and before any worker starts
+        check_settings(state.settings)
+    except ValueError as exc:  # a JWKS file that cannot be read, '*' allowed credentials, …: named
+        fail(str(exc))
     engine = _engine()
     try:
         ensure_bundled_corpus(engine, log=_log, ingest=lambda paths: _ingest_with_progress(engine, paths),
