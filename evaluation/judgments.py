@@ -15,6 +15,9 @@ from typing import Any, Protocol
 
 KEY_RE = re.compile(r"^(?:(?P<body>.+)/)?(?P<date>\d{4}-\d{2}-\d{2})#(?P<number>\d+)$")
 REQUIRED_FIELDS = ("id", "query", "kind", "relevant")
+# Grades are small: 0 (not relevant), 1, 2, … (the judgments here use 0 to 2; common scales end at 3 or 4).
+# nDCG's gain is 2^grade - 1, which no float holds from grade 1024 on: a grade past this is a typo.
+MAX_GRADE = 10
 
 
 # --- judgments ---------------------------------------------------------------------------------------
@@ -75,6 +78,8 @@ def _parse_line(line: str) -> EvalQuery:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
         raise ValueError(f"invalid JSON ({err.msg})") from None
+    except RecursionError:  # »[[[[…« nested past Python's recursion limit
+        raise ValueError("invalid JSON (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object")
     missing = [f for f in REQUIRED_FIELDS if f not in obj]
@@ -94,6 +99,9 @@ def _parse_relevant(relevant: Any) -> dict[str, int]:
         # bool is an int subclass; `true` as a grade is a mistake, not a 1.
         if not isinstance(grade, int) or isinstance(grade, bool) or grade < 0:
             raise ValueError(f"grade for {key!r} must be a non-negative integer, got {grade!r}")
+        if grade > MAX_GRADE:
+            raise ValueError(f"grade for {key!r} must be at most {MAX_GRADE}, got {grade} "
+                             "(0: not relevant, 1: relevant, 2: highly relevant, …)")
     if not any(g >= 1 for g in relevant.values()):
         raise ValueError("field 'relevant' needs at least one key with grade >= 1")
     return dict(relevant)

@@ -1,0 +1,70 @@
+"""`minutes eval FILE` on a judgments file it cannot use says what is wrong, with the file and the line, as
+`error: FILE:LINE: …` and exit 2, never a traceback (bundled minutes, keyword index only)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SAMPLES
+from typer.testing import CliRunner
+
+from api.cli import app
+
+KEY = "KD-Net/2023-06-02#50"  # the item on the »lægevagt« scheme
+GOOD = json.dumps({"id": "q1", "query": "lægevagt", "kind": "keyword", "relevant": {KEY: 2}}, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    from config.settings import Settings
+    from search.engine import Engine
+
+    data = tmp_path_factory.mktemp("eval") / "data"
+    engine = Engine(Settings(data_dir=data, embeddings=False))
+    engine.ingest([SAMPLES])
+    engine.sync(embeddings=False)
+    engine.store.close()
+    return data
+
+
+@pytest.fixture
+def runner():
+    return CliRunner(env={"COLUMNS": "250", "MINUTES_DATA_DIR": None, "MINUTES_EMBEDDINGS": "false"})
+
+
+def evaluate(runner, data, path):
+    return runner.invoke(app, ["--data-dir", str(data), "eval", "--mode", "keyword", str(path)])
+
+
+def refused(result, where: str) -> str:
+    text = " ".join(result.output.split())
+    assert result.exit_code == 2, text
+    assert isinstance(result.exception, SystemExit) and "Traceback" not in text, repr(result.exception)
+    assert text.startswith(f"error: {where}: "), text
+    return text
+
+
+def judgments(tmp_path, *lines: str):
+    path = tmp_path / "queries.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_grade_past_ten_is_refused_with_its_line(runner, data, tmp_path):
+    """nDCG's gain 2^grade - 1 overflowed a float from grade 1024 on (an OverflowError in the metrics)."""
+    def line(grade: int) -> str:
+        return json.dumps({"id": "q2", "query": "lægevagt", "kind": "keyword", "relevant": {KEY: grade}})
+
+    for grade in (11, 1024, 100_000):
+        path = judgments(tmp_path, GOOD, line(grade))
+        text = refused(evaluate(runner, data, path), f"{path}:2")
+        assert f"grade for '{KEY}' must be at most 10, got {grade}" in text
+    scored = evaluate(runner, data, judgments(tmp_path, GOOD, line(10)))
+    assert scored.exit_code == 0, scored.output
+
+
+@pytest.mark.parametrize("line", ["[" * 100_000, '{"id": ' + "[" * 100_000])
+def test_a_line_nested_too_deeply_is_refused_with_its_line(runner, data, tmp_path, line):
+    """A RecursionError in the JSON decoder was a traceback."""
+    path = judgments(tmp_path, GOOD, line)
+    assert "invalid JSON (nested too deeply)" in refused(evaluate(runner, data, path), f"{path}:2")
