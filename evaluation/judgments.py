@@ -5,6 +5,7 @@ Ranked hits are therefore translated into that key space before scoring (evaluat
 """
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -59,7 +60,7 @@ def load_queries(path: str | Path) -> list[EvalQuery]:
     """Read a judgments file, failing loudly (with the line number) rather than scoring a typo as zero."""
     queries: list[EvalQuery] = []
     seen: set[str] = set()
-    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for lineno, line in enumerate(_text(path).splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -71,6 +72,19 @@ def load_queries(path: str | Path) -> list[EvalQuery]:
         seen.add(query.id)
         queries.append(query)
     return queries
+
+
+def _text(path: str | Path) -> str:
+    """The file's text, read as UTF-8 with or without a byte-order mark (Windows' Notepad writes one); text in
+    another encoding is refused with the line and column of its first byte that is not UTF-8."""
+    data = Path(path).read_bytes().removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        lineno = data.count(b"\n", 0, err.start) + 1
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8")) + 1  # UTF-8 up to there
+        raise ValueError(f"{path}:{lineno}: not UTF-8 text (byte 0x{data[err.start]:02x} at column {column}); save "
+                         "the file as UTF-8 (it may be in Latin-1 or Windows-1252)") from None
 
 
 def _parse_line(line: str) -> EvalQuery:

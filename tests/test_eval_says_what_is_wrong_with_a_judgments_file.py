@@ -68,3 +68,20 @@ def test_a_line_nested_too_deeply_is_refused_with_its_line(runner, data, tmp_pat
     """A RecursionError in the JSON decoder was a traceback."""
     path = judgments(tmp_path, GOOD, line)
     assert "invalid JSON (nested too deeply)" in refused(evaluate(runner, data, path), f"{path}:2")
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(runner, data, tmp_path):
+    """Latin-1 text got the decoder's bare »'utf-8' codec can't decode byte 0xe6 in position 21«."""
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes((GOOD + "\n").encode("utf-8") + (GOOD.replace("q1", "q2") + "\n").encode("latin-1"))
+    text = refused(evaluate(runner, data, path), f"{path}:2")
+    assert f"not UTF-8 text (byte 0xe6 at column {GOOD.index('æ') + 1}); save the file as UTF-8" in text
+
+
+def test_a_byte_order_mark_is_read_as_utf8(runner, data, tmp_path):
+    """Windows' Notepad writes one; it was refused as »Unexpected UTF-8 BOM«."""
+    path = tmp_path / "notepad.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (GOOD + "\n").encode("utf-8"))
+    result = evaluate(runner, data, path)
+    assert result.exit_code == 0, result.output
+    assert "'lægevagt'" in result.output and "q1" in result.output
