@@ -390,8 +390,16 @@ def evaluate(
     from evaluation.runner import expand, run_eval
     from index.vectors import IndexMismatch
 
-    if not queries.is_file():
-        fail(f"no such file: {queries}")
+    try:
+        folder, regular, exists = queries.is_dir(), queries.is_file(), queries.exists()
+    except OSError as exc:  # a name too long
+        fail(f"cannot read {queries}: {exc.strerror or exc}")
+    if folder:
+        fail(f"{queries} is a folder: eval reads one judgments file, a query per line as JSON "
+             "(`minutes eval QUERIES.jsonl`)")
+    if not regular:
+        fail(f"{queries} is not a regular file: eval reads one judgments file" if exists
+             else f"no such file: {queries}")
     _require_minutes()
     try:
         names = expand(mode)

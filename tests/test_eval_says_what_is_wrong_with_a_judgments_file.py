@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from conftest import SAMPLES
@@ -85,3 +86,17 @@ def test_a_byte_order_mark_is_read_as_utf8(runner, data, tmp_path):
     result = evaluate(runner, data, path)
     assert result.exit_code == 0, result.output
     assert "'lægevagt'" in result.output and "q1" in result.output
+
+
+def test_a_folder_or_a_device_is_said_to_be_no_judgments_file(runner, data, tmp_path):
+    """A folder was »no such file«, and a name too long for the file system a traceback."""
+    pipe = tmp_path / "queries.jsonl"
+    os.mkfifo(pipe)  # reading it would wait for a writer
+    said = {str(tmp_path): "is a folder: eval reads one judgments file", str(pipe): "is not a regular file",
+            "/dev/null": "is not a regular file", str(tmp_path / ("x" * 300)): "File name too long",
+            str(tmp_path / "nope.jsonl"): "no such file"}
+    for name, reason in said.items():
+        result = evaluate(runner, data, name)
+        text = " ".join(result.output.split())
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit), (name, text)
+        assert text.startswith("error: ") and reason in text and "Traceback" not in text, text
