@@ -16,6 +16,9 @@ from typing import Any, Protocol
 
 KEY_RE = re.compile(r"^(?:(?P<body>.+)/)?(?P<date>\d{4}-\d{2}-\d{2})#(?P<number>\d+)$")
 REQUIRED_FIELDS = ("id", "query", "kind", "relevant")
+# A JSON line ends at a line feed (or CR LF, or a lone CR): none may stand unescaped in a JSON string. Not at
+# what else str.splitlines() takes for a line's end (U+2028, U+0085), which JSON allows inside a string.
+LINE_END = re.compile(r"\r\n?|\n")
 # Grades are small: 0 (not relevant), 1, 2, … (the judgments here use 0 to 2; common scales end at 3 or 4).
 # nDCG's gain is 2^grade - 1, which no float holds from grade 1024 on: a grade past this is a typo.
 MAX_GRADE = 10
@@ -60,7 +63,7 @@ def load_queries(path: str | Path) -> list[EvalQuery]:
     """Read a judgments file, failing loudly (with the line number) rather than scoring a typo as zero."""
     queries: list[EvalQuery] = []
     seen: set[str] = set()
-    for lineno, line in enumerate(_text(path).splitlines(), start=1):
+    for lineno, line in enumerate(LINE_END.split(_text(path)), start=1):
         if not line.strip():
             continue
         try:
@@ -81,8 +84,8 @@ def _text(path: str | Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        lineno = data.count(b"\n", 0, err.start) + 1
-        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8")) + 1  # UTF-8 up to there
+        before = LINE_END.split(data[:err.start].decode("utf-8"))  # UTF-8 up to there
+        lineno, column = len(before), len(before[-1]) + 1
         raise ValueError(f"{path}:{lineno}: not UTF-8 text (byte 0x{data[err.start]:02x} at column {column}); save "
                          "the file as UTF-8 (it may be in Latin-1 or Windows-1252)") from None
 

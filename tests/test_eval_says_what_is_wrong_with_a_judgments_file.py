@@ -100,3 +100,15 @@ def test_a_folder_or_a_device_is_said_to_be_no_judgments_file(runner, data, tmp_
         text = " ".join(result.output.split())
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), (name, text)
         assert text.startswith("error: ") and reason in text and "Traceback" not in text, text
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_query_holding_a_unicode_line_separator_is_one_line(runner, data, tmp_path, separator):
+    """JSON allows them unescaped in a string (json.dumps with ensure_ascii=False writes them so); the file was
+    split at them as at a line's end, and the halves refused as invalid JSON."""
+    line = json.dumps({"id": "q1", "query": f"lægevagt{separator}ordning", "kind": "keyword", "relevant": {KEY: 2}},
+                      ensure_ascii=False)
+    assert separator in line
+    result = evaluate(runner, data, judgments(tmp_path, line, GOOD.replace("q1", "q2")))
+    assert result.exit_code == 0, result.output
+    assert "q1 [keyword]" in result.output and "q2 [keyword]" in result.output, result.output
