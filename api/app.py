@@ -22,6 +22,7 @@ from uvicorn.config import STARTUP_FAILURE
 from api import export, feeds
 from api.cors import CredentialedCORS
 from api.docs import add_docs
+from api.head import HeadAsGet
 from api.identity import Gate, KeepPeer
 from api.schemas import (ArchiveView, DeleteResult, Health, ItemView, MeetingList, MeetingView, SearchResponse,
                          SimilarResponse, SuggestResponse, UploadResult)
@@ -103,6 +104,7 @@ def create_app(engine: Engine) -> FastAPI:
     add_docs(app)
     app.state.engine = engine
     engine.warm_up()
+    app.add_middleware(HeadAsGet)  # HEAD on every GET route: the GET's status and headers, no body (api/head.py)
     app.add_middleware(CredentialedCORS, origins=settings.cors_origins, credential_origins=settings.credential_origins,
                        allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     # outermost: notes the connecting address before the forwarded headers replace it (api/identity.py)
