@@ -93,7 +93,7 @@ class Gate:
         if not expected and not (admins and self.oidc):
             raise HTTPException(403, "this service is read-only: no write token is configured")
         token = _bearer(request)
-        if token is None:
+        if not token:
             raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
         if expected and hmac.compare_digest(hashlib.sha256(token.encode()).hexdigest(), expected):
             return
@@ -107,6 +107,9 @@ class Gate:
     # -- identification ------------------------------------------------------------------------
     async def identify(self, request: Request) -> Identity | None:
         token = _bearer(request)
+        if token == "":  # the scheme without a token is a token given and not valid, as the README says: 401
+            raise HTTPException(401, "invalid access token: the Authorization header says Bearer and gives no token",
+                                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
         if token is not None:
             expected = self.settings.token_hash
             if expected and hmac.compare_digest(hashlib.sha256(token.encode()).hexdigest(), expected):
@@ -215,10 +218,10 @@ class KeepPeer:
 
 
 def _bearer(request: Request) -> str | None:
-    """The bearer token, or None when there is no bearer Authorization header."""
-    scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
-    token = token.strip()
-    return token if scheme.lower() == "bearer" and token else None
+    """The bearer token; None when there is no bearer Authorization header, '' when the header names the scheme
+    and gives no token (»Authorization: Bearer«: a token given, and not a valid one)."""
+    scheme, _, token = (request.headers.get("authorization") or "").strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
 
 
 def _key_file(path: Path) -> list[jwt.PyJWK]:
