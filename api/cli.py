@@ -329,6 +329,9 @@ def search(
     from index.vectors import IndexMismatch
     from search.request import SearchRequest
 
+    for text, what in [(query, "the query"), *((b, "--body") for b in body or []), (date_from or "", "--from"),
+                       (date_to or "", "--to")]:
+        _require_utf8(text, what)
     _require_minutes()
     try:
         request = SearchRequest.build(q=query, mode=mode, limit=limit, offset=offset, body=body or [],
@@ -342,6 +345,16 @@ def search(
         out.print_json(json.dumps(result, ensure_ascii=False))
         return
     _print_hits(result, query)
+
+
+def _require_utf8(text: str, what: str) -> None:
+    """Text from a terminal in another encoding (Latin-1's »æ« is byte 0xe6) reaches Python as surrogate escapes,
+    which no index holds and the embedder cannot encode: refused in every mode, with what to change."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        fail(f"{what} is not valid UTF-8 (the terminal sends text in another encoding, such as Latin-1: set its "
+             "encoding to UTF-8, or a UTF-8 locale such as LANG=da_DK.UTF-8)")
 
 
 DECISION_CHARS = 120  # of the decision, in the table
