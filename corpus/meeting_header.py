@@ -76,11 +76,12 @@ LABELS = {
 }
 ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
 TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
-# A person's name alone on its line, perhaps with a party and a note that they were away: »Anne Vinther (A)«,
-# »Mikkel Dahl (V) - afbud«
+# A note after a name that the person was away: »Mikkel Dahl (V) - afbud«, »Ole Berg (fraværende)«
 AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbud|fraværende|fravær)\))$", re.I)
 # A member's name with the party's letters after it: »Torben Thorsen (A)«, »Marianne Møller (SF)«
 PARTY_MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4} *\([A-ZÆØÅ]{1,3}\)$")
+# A person's name alone on its line, perhaps with a party and a note that they were away: »Anne Vinther (A)«,
+# »Mikkel Dahl (V) - afbud«
 PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4}(?: *\([^()\t]{1,40}\))?"
                          r"(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),

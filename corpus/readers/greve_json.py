@@ -73,12 +73,12 @@ def read(data: bytes, name: str) -> list[Meeting]:
     meeting = _meeting(doc, moede, name)
     decided = moede.get("Afsluttet") is True
     items = _list(doc, "", "Dagsordenpunkter")
-    read = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting.date) for i, raw in enumerate(items)]
-    meeting.items = [item for item, added in read if added is None]
+    numbered = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting.date) for i, raw in enumerate(items)]
+    meeting.items = [item for item, added in numbered if added is None]
     # an item added to the agenda under a lettered number (»3a«, a tillægspunkt): an item of its own, numbered
     # after the agenda's last, its printed number kept in its title (item numbers are whole numbers)
     last = max((item.number for item in meeting.items), default=0)
-    for k, (item, added) in enumerate(((item, added) for item, added in read if added is not None), start=1):
+    for k, (item, added) in enumerate(((item, added) for item, added in numbered if added is not None), start=1):
         item.number, item.title = last + k, f"{item.title} (punkt {added})"
         meeting.items.append(item)
     check_unique_numbers(meeting.items)
