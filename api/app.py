@@ -77,7 +77,7 @@ class SearchParams:
 
 def create_app(engine: Engine) -> FastAPI:
     settings = engine.settings
-    check_settings(settings)  # before the warm-up: a setting it refuses is said at once
+    gate = check_settings(settings, engine.access)  # before the warm-up: a setting it refuses is said at once
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -110,7 +110,7 @@ def create_app(engine: Engine) -> FastAPI:
     # outermost: notes the connecting address before the forwarded headers replace it (api/identity.py)
     app.add_middleware(KeepPeer, forwarded_allow_ips=settings.forwarded_allow_ips)
     _error_handlers(app)
-    _routes(app, engine)
+    _routes(app, engine, gate)
     try:
         from api import pages
     except ImportError:  # the pages are optional for the JSON API
@@ -120,15 +120,16 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
-def check_settings(settings: Settings) -> None:
+def check_settings(settings: Settings, access: AccessPolicy | None = None) -> Gate:
     """The security settings the service refuses to start with, checked before it does any work: '*' among the
     origins allowed credentials (checked here, as the CORS middleware is built on the first request), and the
     sign-on's as the Gate reads them (no asymmetric algorithm, a JWKS file that cannot be read, a proxy
     address that is no IP address or network). A ValueError names the setting; `minutes serve` runs this
-    before it ingests anything or starts workers, and says the message alone."""
+    before it ingests anything or starts workers, and says the message alone. Returns the Gate so checked
+    (`access`: the engine's policy; by default one read from the settings), which the app then uses."""
     if "*" in settings.credential_origins:
         raise ValueError("MINUTES_CREDENTIAL_ORIGINS must name origins; '*' with credentials is refused")
-    Gate(settings, AccessPolicy.from_settings(settings))
+    return Gate(settings, access or AccessPolicy.from_settings(settings))
 
 
 def worker_app() -> FastAPI:
@@ -186,11 +187,11 @@ def _error_handlers(app: FastAPI) -> None:
         return JSONResponse(status_code=500, content={"detail": "internal error; the operator's log has details"})
 
 
-def _routes(app: FastAPI, engine: Engine) -> None:
+def _routes(app: FastAPI, engine: Engine, gate: Gate) -> None:
     settings = engine.settings
     # Who is calling, decided once per request (api/identity.py); every read route takes the Viewer and
     # passes it on, so closed items reach only callers allowed to see them (search/access.py).
-    gate = app.state.gate = Gate(settings, engine.access)
+    app.state.gate = gate
     caller = Depends(gate.viewer)
     require_token = gate.writer  # the operator's token, or a verified identity in an admin group
 
