@@ -64,7 +64,7 @@ def _decode(data: bytes) -> str:
 
 def inspect(data: bytes, name: str) -> Reading:
     tree = parse_html(decode(data))
-    walker = _Walker()
+    walker = _Walker(marks_main=tree.css_first('main, [role="main" i]') is not None)
     walker.walk(tree.body)
     lines = walker.lines()
     dropped = list(walker.dropped)
@@ -84,7 +84,8 @@ def _has_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADING_TAGS for n in node.traverse(include_text=False))
 
 
-def _is_furniture(node: LexborNode) -> bool:
+def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
+    """Page furniture, not the document's text; `marks_main`: the page marks its main content (<main>)."""
     attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
@@ -94,24 +95,20 @@ def _is_furniture(node: LexborNode) -> bool:
         return not _has_heading(node)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
-    if node.tag == "aside" and _outside_main(node):  # a sidebar beside the page's main content (»Kontakt«)
+    if node.tag == "aside" and marks_main and not _in_main(node):  # a sidebar beside the main content (»Kontakt«)
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style and not _has_heading(node)
 
 
-def _outside_main(node: LexborNode) -> bool:
-    """Whether the page marks its main content (<main>, role="main") and the node is not in it."""
+def _in_main(node: LexborNode) -> bool:
+    """Whether the node is inside the page's main content (<main>, role="main")."""
     parent = node.parent
     while parent is not None:
         if parent.tag == "main" or (parent.attributes.get("role") or "").lower() == "main":
-            return False
+            return True
         parent = parent.parent
-    root = node
-    while root.parent is not None:
-        root = root.parent
-    return any(n.tag == "main" or (n.attributes.get("role") or "").lower() == "main"
-               for n in root.traverse(include_text=False))
+    return False
 
 
 def _simple_row(row: LexborNode) -> bool:
@@ -127,7 +124,8 @@ def _simple_row(row: LexborNode) -> bool:
 class _Walker:
     """One pass over the DOM, writing lines; furniture goes to `dropped`, all visible text to `all_text`."""
 
-    def __init__(self) -> None:
+    def __init__(self, marks_main: bool = False) -> None:
+        self.marks_main = marks_main  # the page marks its main content: a sidebar outside it is furniture
         self.out: list[str] = [""]
         self.dropped: list[Dropped] = []
         self.all_text: list[str] = []
@@ -168,7 +166,7 @@ class _Walker:
             return
         if tag in SKIP_TAGS:
             return
-        if _is_furniture(node):
+        if _is_furniture(node, self.marks_main):
             text = _text(node)
             if text:
                 self.all_text.append(text)
@@ -209,7 +207,7 @@ class _Walker:
         for cell in node.iter():
             if cell.tag not in ("td", "th"):
                 continue
-            if _is_furniture(cell):
+            if _is_furniture(cell, self.marks_main):
                 self.visit(cell)
                 continue
             if simple:
