@@ -44,6 +44,9 @@ PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
+# »1) Godkendelse af dagsorden«, as a small council's typed minutes number their items (a list's »1) anbefaler
+# …« inside an item starts lower-case, and a run of items needs a case number or section under each)
+PAREN = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,3})\)\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 # »3«, »3.«, »Punkt 3« on its own line; four digits with a dot only (Acadre's »1201.«), not a year
 ALONE = re.compile(r"^\s*(?:Punkt\s+)?(\d{1,3}|\d{4}(?=\.))\.?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
@@ -229,7 +232,7 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
 def _document_style(lines: list[str]) -> re.Pattern[str]:
     """The heading form of this document: the one whose numbered run is longest (ties: first listed)."""
     best, best_len = NUMBERED, 0
-    for style in (PUNKT, NUMBERED, ALONE, BARE):
+    for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN):
         n = len(_item_headings(lines, style))
         if n > best_len:
             best, best_len = style, n
@@ -476,9 +479,10 @@ def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: H
 
 
 def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain: list[Heading]) -> list[Heading]:
-    """Items with nothing but their titles after the last item (»5. Eventuelt« ending the minutes): weak
-    candidates numbered on from it, with no text between them but closed markers; the last may have text
-    under it (»4. Eventuelt« / »Intet.«), as long as no numbered line stands in it (a list's points)."""
+    """Items that end the minutes with no section or case number under them (»5. Eventuelt«, »3. Orientering
+    fra formanden« / »Formanden orienterede om …«): weak candidates numbered on from the last item, each
+    perhaps with text under it, as long as no numbered line stands in that text (a list's points: then the
+    numbers may be the list's) and the first does not go on from a list the last item ends with."""
     if not chain:
         return []
     tail: list[Heading] = []
@@ -489,11 +493,10 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
     if not tail:
         return []
     taken = {i for h in tail for i in range(h.line, h.end)}
-    between = (_plain(lines[i]).strip() for i in range(tail[0].line, tail[-1].line) if i not in taken)
-    under = (_plain(lines[i]) for i in range(tail[-1].end, len(lines)))
+    text = (_plain(lines[i]) for i in range(tail[0].line, len(lines)) if i not in taken)
     if points.goes_on(chain[-1].end, tail[0]):  # a list the last item ends with: 1., 2., 3.
         return []
-    if any(t and not CLOSED_LINE.match(t) for t in between) or any(LIST_ENTRY.match(t) for t in under):
+    if any(LIST_ENTRY.match(t) for t in text):
         return []
     return tail
 
