@@ -54,11 +54,12 @@ LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
-# »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name). Not »v/«
-# alone, which is »ved« in a place (»Café v/ Søen«).
+# »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name), »v. formanden«
+# (the role alone). »v/« alone only before a role (»Orientering v/ formanden«, »v/ ingeniør Ole Sand«): before a
+# name it is »ved« in a place (»Café v/ Søen«).
 ROLE = r"[a-zæøå]*(?:direktør|chef|formand|borgmester|rådmand|leder|konsulent|ingeniør|sekretær|koordinator|rådgiver)"
-PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*v[./]|(?P<open>\(\s*)?\bv\.)\s*"
-                       rf"(?P<who>(?:{ROLE}\s+)?[A-ZÆØÅ].*?)(?(open)\s*\))\s*$")
+PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*v[./]|(?P<open>\(\s*)?\bv\.|\bv/(?=\s*" + ROLE + r"))\s*"
+                       rf"(?P<who>(?:{ROLE}\s+)?[A-ZÆØÅ].*?|{ROLE}(?:en)?)(?(open)\s*\))\s*$")
 CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE journal number 00.01.10-A00-2-23
               r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"  # EMN-2025-003383 (FirstAgenda/GetOrganized)
               r"|S\d{4}-\d{3,8}"  # SBSYS S2023-12345
@@ -463,10 +464,12 @@ class _ListPoints:
 
 def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading, other: Heading) -> bool:
     """Whether `other`, after `chosen` and numbered the same, is the item after `c` rather than `chosen`: when
-    `chosen` goes on from a list in c's text and `other` has more of an item's marks."""
+    `chosen` goes on from a list in c's text and `other` has as many of an item's marks (going on from a list
+    outweighs one mark: »2. Oplæg om trafikplanen v/ ingeniør Ole Sand« in item 1's list, its presenter against
+    the case number under the real item 2)."""
     return other.number == chosen.number and not other.weak and not chosen.weak \
         and points.goes_on(c.end, chosen) and _title_like(other.title) \
-        and _evidence(lines, other, headed=True) > _evidence(lines, chosen)
+        and _evidence(lines, other, headed=True) >= _evidence(lines, chosen)
 
 
 def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: Heading, after: Heading
