@@ -39,7 +39,11 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
 # »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«
-PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*)(\d{1,4})\s*[:.\-–]?\s+(\S.*)$")
+# »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
+# (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
+SAG_HEADING = r"Sag\s+nr\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
+PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING
+                   + r")(\d{1,4})\s*[:.\-–]?\s+(\S.*)$")
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
@@ -68,7 +72,7 @@ CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE jour
 # »2021-2022«, »2023-2026«: years from and to (a table's column, a plan's period), not eDoc's 2012-28504
 YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for span in range(1, 7))
 CASE_NUMBER = re.compile(
-    r"^(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)(?![a-zæøå])\s*:?\s*"
+    r"^(?!" + SAG_HEADING + r")(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
