@@ -41,7 +41,7 @@ MARK = "\ue000"  # a private-use character: never in real text, and not whitespa
 # »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
-SAG_HEADING = r"Sag\s+nr\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
+SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
 PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING
                    + r")(\d{1,4})\s*[:.\-–]?\s+(\S.*)$")
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by

@@ -17,7 +17,7 @@ def read(text: str):
     return inspect_document(text.encode("utf-8"), MINUTES.name).meetings[0]
 
 
-@pytest.mark.parametrize("form", [r"Sag nr. \1 ", r"Sag nr. \1: ", r"Sag nr. \1 - "])
+@pytest.mark.parametrize("form", [r"Sag nr. \1 ", r"Sag nr. \1: ", r"Sag nr. \1 - ", r"SAG NR. \1 "])
 def test_items_headed_sag_nr_read_as_items_headed_punkt(form):
     text = MINUTES.read_text(encoding="utf-8")
     original = read(text)
