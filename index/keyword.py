@@ -7,6 +7,7 @@ shared across threads), refreshed when a commit makes it stale.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -127,33 +128,38 @@ class KeywordIndex:
     def lag(self, store: Store) -> tuple[dict[str, str], dict[str, str], list[str], list[str]]:
         """Where the index differs from the store: (indexed hashes, stored hashes, meetings removed from the
         store, meetings new or changed in it). Nothing to do when both lists are empty."""
-        indexed, current = self.indexed_meetings(), store.meeting_hashes()
-        return (indexed, current, [m for m in indexed if m not in current],
-                [m for m, h in current.items() if indexed.get(m) != h])
+        return _lag(self.indexed_meetings(), store.meeting_hashes())
 
     def sync(self, store: Store) -> dict:
-        """Bring the index in line with the store, redoing only meetings whose hash changed."""
+        """Bring the index in line with the store, redoing only meetings whose hash changed; or, where that
+        would leave the dead documents past `MAX_DEAD_SHARE` of the live ones, building it afresh (decided
+        before either is done, so a large change is indexed once)."""
         with self._write_lock:
-            indexed, current, removed, changed = self.lag(store)
+            hashes, docs = self._indexed()
+            indexed, current, removed, changed = _lag(hashes, store.meeting_hashes())
             counts = {"added": 0, "updated": 0, "removed": len(removed),
                       "unchanged": len(current) - len(changed), "items": 0}
             if not removed and not changed:
                 return counts
-            writer = self._ix.writer(limitmb=WRITER_MB, compound=False)
-            try:
-                for mid in removed + [m for m in changed if m in indexed]:
-                    writer.delete_by_term("meeting_id", mid)
-                counts["items"] = self._add(writer, _batched(store, changed))
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+            redone = removed + [m for m in changed if m in indexed]
+            kept = self._ix.doc_count() - sum(docs[m] for m in redone)  # live documents left as they are
+            dead = self._ix.doc_count_all() - kept
+            live = store.counts()["items"]  # what the index holds once in line with the store
+            if dead > MAX_DEAD_SHARE * live:  # the statistics of the items as they are, as a fresh build has them
+                counts["items"] = self._rebuild(store)["items"] - kept  # (the changed meetings' items)
+                counts["rebuilt"] = True
+            else:
+                writer = self._ix.writer(limitmb=WRITER_MB, compound=False)
+                try:
+                    for mid in redone:
+                        writer.delete_by_term("meeting_id", mid)
+                    counts["items"] = self._add(writer, _batched(store, changed))
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit()
             counts["updated"] = sum(m in indexed for m in changed)
             counts["added"] = len(changed) - counts["updated"]
-            live = self._ix.doc_count()
-            if self._ix.doc_count_all() - live > MAX_DEAD_SHARE * live:
-                self._rebuild(store)  # the statistics of the items as they are, as a fresh build has them
-                counts["rebuilt"] = True
             return counts
 
     def rebuild(self, store: Store) -> dict:
@@ -192,7 +198,16 @@ class KeywordIndex:
 
     def indexed_meetings(self) -> dict[str, str]:
         """meeting id -> content hash of what the index holds."""
-        return {f["meeting_id"]: f["meeting_hash"] for f in self.searcher().all_stored_fields()}
+        return self._indexed()[0]
+
+    def _indexed(self) -> tuple[dict[str, str], Counter[str]]:
+        """What the index holds, in one pass: meeting id -> content hash, and meeting id -> live documents."""
+        hashes: dict[str, str] = {}
+        docs: Counter[str] = Counter()
+        for f in self.searcher().all_stored_fields():
+            hashes[f["meeting_id"]] = f["meeting_hash"]
+            docs[f["meeting_id"]] += 1
+        return hashes, docs
 
     def doc_count(self) -> int:
         return self.searcher().doc_count()
@@ -334,6 +349,12 @@ def _fields(sections: Collection[SectionKind]) -> tuple[str, ...]:
     if not sections:
         return (ALL_FIELD,)
     return tuple(SECTION_FIELDS[kind] for kind in sections)
+
+
+def _lag(indexed: dict[str, str], current: dict[str, str]
+         ) -> tuple[dict[str, str], dict[str, str], list[str], list[str]]:
+    return (indexed, current, [m for m in indexed if m not in current],
+            [m for m, h in current.items() if indexed.get(m) != h])
 
 
 def _batched(store: Store, meeting_ids: list[str]) -> Iterable[StoredItem]:
