@@ -193,20 +193,30 @@ class _RateColumn(ProgressColumn):
 
 @app.command()
 def inspect(
-    file: Annotated[Path, typer.Argument(help="One minutes file (.pdf, .docx, .html, .txt, .json, .xml, .zip)")],
+    name: Annotated[str, typer.Argument(metavar="FILE",
+                                        help="One minutes file (.pdf, .docx, .html, .txt, .json, .xml, .zip)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Show how a file would be read (meeting, items, sections, what was dropped), storing nothing."""
     from corpus.coverage import coverage
     from corpus.readers import ReaderError, inspect_document
 
-    if file.is_dir():
+    if not name.strip():  # a Path would read "" as the current folder
+        fail("an empty path was given: inspect reads one file (`minutes inspect FILE`)")
+    file = Path(name)
+    try:
+        folder, regular = file.is_dir(), file.is_file()
+    except OSError as exc:  # a name too long
+        fail(f"cannot read {file}: {exc.strerror or exc}")
+    if folder:
         fail(f"{file} is a folder: inspect reads one file (`minutes inspect FILE`); `minutes ingest {file}` reads "
              "a folder's files into the store and says per file what it did")
-    if not file.is_file():
+    if not regular:
         fail(f"no such file: {file}")
     try:
         reading = inspect_document(file.read_bytes(), file.name)
+    except OSError as exc:  # a file this user may not read
+        fail(f"cannot read {file}: {exc.strerror or exc}")
     except ReaderError as exc:
         fail(f"{file.name}: {exc}", 1)
     data = _inspection(reading, file, coverage(reading))
@@ -393,7 +403,7 @@ def _print_hits(result: dict, typed: str) -> None:
 
 @app.command("eval")
 def evaluate(
-    queries: Annotated[Path, typer.Argument(help="Relevance judgments, JSON lines")],
+    name: Annotated[str, typer.Argument(metavar="QUERIES", help="Relevance judgments, JSON lines")],
     mode: Annotated[str, typer.Option(
         help="all | hybrid | keyword | semantic | peer-bm25s | peer-e5 | peer-rrf")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
@@ -403,6 +413,9 @@ def evaluate(
     from evaluation.runner import expand, run_eval
     from index.vectors import IndexMismatch
 
+    if not name.strip():  # a Path would read "" as the current folder
+        fail("an empty path was given: eval reads one judgments file (`minutes eval QUERIES.jsonl`)")
+    queries = Path(name)
     try:
         folder, regular, exists = queries.is_dir(), queries.is_file(), queries.exists()
     except OSError as exc:  # a name too long

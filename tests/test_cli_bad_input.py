@@ -47,6 +47,13 @@ def test_stats_and_reindex_on_a_data_directory_with_no_store_say_so_and_make_non
     assert counted.exit_code == 0 and json.loads(counted.stdout)["items"] > 0, counted.output
 
 
+def test_inspect_refuses_an_empty_path_and_a_name_too_long_for_the_file_system(runner, tmp_path):
+    """»inspect ""« read the current folder, and a name too long gave a traceback."""
+    _refused(runner.invoke(app, ["inspect", ""]), "empty path")
+    _refused(runner.invoke(app, ["inspect", str(tmp_path / ("z" * 300 + ".txt"))]), "File name too long")
+    _refused(runner.invoke(app, ["inspect", str(tmp_path)]), "is a folder")
+
+
 def test_ingest_refuses_an_empty_path_and_reads_no_device_or_pipe(runner, tmp_path):
     data = ["--data-dir", str(tmp_path / "data")]
     _refused(runner.invoke(app, [*data, "ingest", ""]), "empty path")

@@ -94,7 +94,7 @@ def test_a_folder_or_a_device_is_said_to_be_no_judgments_file(runner, data, tmp_
     os.mkfifo(pipe)  # reading it would wait for a writer
     said = {str(tmp_path): "is a folder: eval reads one judgments file", str(pipe): "is not a regular file",
             "/dev/null": "is not a regular file", str(tmp_path / ("x" * 300)): "File name too long",
-            str(tmp_path / "nope.jsonl"): "no such file"}
+            str(tmp_path / "nope.jsonl"): "no such file", "": "an empty path was given"}
     for name, reason in said.items():
         result = evaluate(runner, data, name)
         text = " ".join(result.output.split())
