@@ -265,7 +265,8 @@ def _routes(app: FastAPI, engine: Engine, gate: Gate) -> None:
         return feeds.render(request, info, hits, found["store_changed_at"])
 
     @app.get("/meetings", response_model=MeetingList, tags=["meetings"])
-    async def meetings(body: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    async def meetings(body: Annotated[list[str], Query(description="Committee (repeatable): any of them")] = [],
+                       limit: Annotated[int, Query(ge=1, le=500)] = 100,
                        offset: Annotated[int, Query(ge=0, le=MAX_MEETINGS_OFFSET)] = 0,
                        viewer: Viewer = caller) -> dict:
         def listing() -> list[dict]:

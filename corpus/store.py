@@ -455,10 +455,12 @@ class Store(ABC):
         """meeting id -> content hash: what indexes compare against to find their work."""
         return {r["id"]: r["content_hash"] for r in self._execute("SELECT id, content_hash FROM meetings")}
 
-    def meetings(self, body: str | None = None, limit: int = 1000, offset: int = 0) -> list[Meeting]:
-        sql, args = "SELECT * FROM meetings", []
-        if body:
-            sql, args = sql + " WHERE body=?", [body]
+    def meetings(self, body: str | Sequence[str] | None = None, limit: int = 1000, offset: int = 0) -> list[Meeting]:
+        """Newest first; `body` one committee or several (any of them)."""
+        bodies = [body] if isinstance(body, str) else list(body or ())
+        sql, args = "SELECT * FROM meetings", [b for b in bodies if b]
+        if args:
+            sql += f" WHERE body IN ({','.join('?' * len(args))})"
         sql += " ORDER BY date DESC, time DESC NULLS LAST LIMIT ? OFFSET ?"
         return [self._meeting_row(r) for r in self._execute(sql, [*args, limit, offset])]
 
