@@ -92,6 +92,22 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _one_file(name: str, reads: str, folder_hint: str = "") -> Path:
+    """The one file a command reads, or a clear error: an empty path, a folder, a pipe, a name too long, none."""
+    if not name.strip():  # a Path would read "" as the current folder
+        fail(f"an empty path was given: {reads}")
+    file = Path(name)
+    try:
+        folder, regular, exists = file.is_dir(), file.is_file(), file.exists()
+    except OSError as exc:  # a name too long
+        fail(f"cannot read {file}: {exc.strerror or exc}")
+    if folder:
+        fail(f"{file} is a folder: {reads}{folder_hint}")
+    if not regular:
+        fail(f"{file} is not a regular file: {reads}" if exists else f"no such file: {file}")
+    return file
+
+
 def _require_minutes() -> None:
     """search and eval on a data directory without minutes: say so and how to fill it (creating nothing)."""
     from corpus.store import stored_items
@@ -201,18 +217,9 @@ def inspect(
     from corpus.coverage import coverage
     from corpus.readers import ReaderError, inspect_document
 
-    if not name.strip():  # a Path would read "" as the current folder
-        fail("an empty path was given: inspect reads one file (`minutes inspect FILE`)")
-    file = Path(name)
-    try:
-        folder, regular = file.is_dir(), file.is_file()
-    except OSError as exc:  # a name too long
-        fail(f"cannot read {file}: {exc.strerror or exc}")
-    if folder:
-        fail(f"{file} is a folder: inspect reads one file (`minutes inspect FILE`); `minutes ingest {file}` reads "
-             "a folder's files into the store and says per file what it did")
-    if not regular:
-        fail(f"no such file: {file}")
+    file = _one_file(name, "inspect reads one file (`minutes inspect FILE`)",
+                     folder_hint=f"; `minutes ingest {name}` reads a folder's files into the store and says per file "
+                                 "what it did")
     try:
         reading = inspect_document(file.read_bytes(), file.name)
     except OSError as exc:  # a file this user may not read
@@ -413,19 +420,7 @@ def evaluate(
     from evaluation.runner import expand, run_eval
     from index.vectors import IndexMismatch
 
-    if not name.strip():  # a Path would read "" as the current folder
-        fail("an empty path was given: eval reads one judgments file (`minutes eval QUERIES.jsonl`)")
-    queries = Path(name)
-    try:
-        folder, regular, exists = queries.is_dir(), queries.is_file(), queries.exists()
-    except OSError as exc:  # a name too long
-        fail(f"cannot read {queries}: {exc.strerror or exc}")
-    if folder:
-        fail(f"{queries} is a folder: eval reads one judgments file, a query per line as JSON "
-             "(`minutes eval QUERIES.jsonl`)")
-    if not regular:
-        fail(f"{queries} is not a regular file: eval reads one judgments file" if exists
-             else f"no such file: {queries}")
+    queries = _one_file(name, "eval reads one judgments file, a query per line as JSON (`minutes eval QUERIES.jsonl`)")
     _require_minutes()
     try:
         names = expand(mode)

@@ -54,6 +54,13 @@ def test_inspect_refuses_an_empty_path_and_a_name_too_long_for_the_file_system(r
     _refused(runner.invoke(app, ["inspect", str(tmp_path)]), "is a folder")
 
 
+def test_inspect_says_a_pipe_or_device_is_not_a_regular_file_rather_than_missing(runner, tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # reading it would wait forever
+    for special in (pipe, "/dev/null"):  # both exist: »no such file« sent the user looking for a typo
+        _refused(runner.invoke(app, ["inspect", str(special)]), "is not a regular file", "inspect reads one file")
+
+
 def test_ingest_refuses_an_empty_path_and_reads_no_device_or_pipe(runner, tmp_path):
     data = ["--data-dir", str(tmp_path / "data")]
     _refused(runner.invoke(app, [*data, "ingest", ""]), "empty path")
