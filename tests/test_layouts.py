@@ -211,6 +211,24 @@ def test_acadre_pdf_reads_like_the_docx():
     assert item.decision.split() == word.decision.split()
 
 
+@pytest.mark.parametrize("wrapped", [
+    "3 Åben Kulturkommune 2017 - arbejdsoplæg til Udvalget for\nPlan, Udvikling og Kultur 58688/13",  # number last
+    "3 Åben Kulturkommune 2017 - arbejdsoplæg til Udvalget for 58688/13\nPlan, Udvikling og Kultur",  # number first
+], ids=["document-number-on-the-last-line", "document-number-on-the-first-line"])
+def test_an_acadre_bilag_row_wrapped_in_its_cell_is_one_attachment(wrapped):
+    """A title too long for the table's cell goes on over a second line: that was a second attachment (»Plan,
+    Udvikling og Kultur 58688/13«, its document number kept), or the row was not read as one at all."""
+    path = need(OS2 / "acadre_syddjurs_puk_2013-06-20" / "Ekstraordinært PUK.pdf")
+    text = extract_text(path.read_bytes())
+    row = "3 Åben Kulturkommune 2017 - arbejdsoplæg til Udvalget for Plan, Udvikling og Kultur 58688/13"
+    assert row in text
+    [meeting] = parse_minutes_text(text.replace(row, wrapped), path.name)
+    assert meeting.items[0].attachments == [
+        "Opsamlingsnotat. Temamøde 20.09.2012",
+        "Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409",
+        "Kulturkommune 2017 - arbejdsoplæg til Udvalget for Plan, Udvikling og Kultur"]
+
+
 # -- variants of the layouts (tests/layouts) -------------------------------------------------------
 def test_firstagenda_pdf_variant():
     [m] = _read(VARIANTS, "firstagenda-pdf-byraad.txt", "document.pdf.txt")
