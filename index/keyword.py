@@ -28,7 +28,7 @@ from index.lexicon import Lexicon
 from index.parsed import ParsedQuery
 from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, build_schema,
                           item_document, parts_field)
-from index.sparse import BM25, FastPath, Generation
+from index.sparse import BM25, FastPath, Generation, Listed
 
 WRITER_MB = 256
 # Whoosh keeps a replaced or removed item's postings until its segment is merged, and counts them in BM25's
@@ -104,6 +104,8 @@ class KeywordIndex:
         # (index generation, docnum -> facts, item id -> docnum)
         self._docs: tuple[int, dict[int, DocFacts], dict[str, int]] = (-2, {}, {})
         self._docs_lock = threading.Lock()
+        # (index generation, hidden document numbers -> what `Listed` counted for them)
+        self._listed: tuple[int, dict[tuple[int, ...], dict]] = (-2, {})
         self._ix = self._open()
         ranked = (ALL_FIELD, parts_field(ALL_FIELD), STEM_FIELD)  # what plain words rank on; with closed twins
         self._fast = (FastPath(lambda: self._ix.reader(), (*ranked, *map(closed_field, ranked)),
@@ -219,11 +221,14 @@ class KeywordIndex:
         items that may appear; `sections` restricts which sections' text may match; `closed`: whose closed
         items' content may match (index/closed.py), by default none, so only closed items' titles match;
         `unlisted`: items the caller is not listed at all (closed items left out entirely), whose words,
-        titles included, are no spelling to offer (a filter in `allowed` narrows the hits, not the words)."""
+        titles included, are no spelling to offer and take no part in the statistics the caller's scores
+        are computed from (a filter in `allowed` narrows the hits, not the words)."""
         searcher = self.searcher()
         reader = searcher.reader()
         docs, docnums = self._doc_facts(reader)
         hidden = [n for i in unlisted if (n := docnums.get(i)) is not None]
+        if hidden:  # scored as in an index without them: their titles' words are no less secret than their text
+            searcher = Searcher(reader, weighting=BM25(self._listed_stats(reader, hidden)), closereader=False)
         built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader),
                              unlisted=hidden).build(parsed)
         if built.query is None:
@@ -276,6 +281,18 @@ class KeywordIndex:
                 docs = {n: DocFacts(f["id"], f["body"], f["date"], int(f["number"])) for n, f in reader.iter_docs()}
                 self._docs = (reader.generation(), docs, {d.id: n for n, d in docs.items()})
             return self._docs[1], self._docs[2]
+
+    def _listed_stats(self, reader, hidden: list[int]) -> Listed:
+        """The statistics of the documents a caller is listed, counted once per index generation and set of
+        hidden documents (the public's are the same in every request; a committee group's differ)."""
+        generation, memos = self._listed
+        if generation != reader.generation():
+            memos = {}
+            self._listed = (reader.generation(), memos)
+        key = tuple(sorted(set(hidden)))
+        if key not in memos and len(memos) >= 16:
+            memos.clear()
+        return Listed(reader, key, memos.setdefault(key, {}))
 
     def _spelling(self, reader) -> tuple[dict, Lexicon]:
         """Spelling neighbours found for query words, kept while the index is unchanged (the same words are

@@ -5,7 +5,7 @@ User text never reaches Whoosh's QueryParser; the query language is parsed in `s
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, MutableMapping, Sequence
+from collections.abc import Collection, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -19,6 +19,7 @@ from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
+from index.sparse import holders
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
@@ -268,7 +269,7 @@ class QueryBuilder:
         word it alone holds read as held, which no other item does."""
         n = self.reader.doc_frequency(fieldname, term)
         if n and self.unlisted:
-            n -= _holders(self.reader, fieldname, term, self._unlisted_order)
+            n -= holders(self.reader, fieldname, term, self._unlisted_order)
         return n
 
     def _spellings(self, word: str, term: str, fields: tuple[str, ...], early: bool = False) -> list[str]:
@@ -447,19 +448,6 @@ def _joint_edits(word: str) -> set[str]:
             edits.add(word[:i] + word[i + 1:])
     edits.discard(word)
     return edits
-
-
-def _holders(reader: IndexReader, fieldname: str, term: str, docs: Sequence[int]) -> int:
-    """How many of `docs` (document numbers, ascending) hold the term: its postings skipped from one to the
-    next, as few as the documents asked about (a handful of closed items), not as many as hold the term."""
-    postings, count = reader.postings(fieldname, term), 0
-    for doc in docs:
-        if postings.is_active() and postings.id() < doc:
-            postings.skip_to(doc)
-        if not postings.is_active():
-            break
-        count += postings.id() == doc
-    return count
 
 
 def _any(queries: list[wq.Query]) -> wq.Query | None:

@@ -18,7 +18,7 @@ new segment.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import log
 
@@ -31,6 +31,7 @@ from whoosh.searching import Searcher
 from index.closed import BetterOf
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults (Robertson's and Lucene's too)
+KEPT_TERMS = 100_000  # terms whose hidden holders `Listed` keeps counted (a hide-closed archive's public)
 KEPT_MATCHES = 256  # phrases and committees whose items a generation keeps (a bool per item: 5.5 KB on Greve)
 
 
@@ -44,12 +45,87 @@ def idf(documents: int, frequency: int) -> float:
     return log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
+class Listed:
+    """The term statistics of the documents a caller is listed: every document but `hidden` (document numbers of
+    closed items left out entirely, MINUTES_HIDE_CLOSED). Their titles stay in the ordinary fields, so the index's
+    own statistics count them; a caller who may not know they exist gets those of an index without them: the
+    document count, a term's document frequency and a field's average length, less the hidden documents' share
+    (their lengths as the index keeps them, quantised, which for a title is its length)."""
+
+    def __init__(self, reader: IndexReader, hidden: Sequence[int], memo: dict | None = None):
+        """`memo`: what was counted before for the same hidden documents of the same index generation (kept by
+        the caller across requests: the public's hidden items are the same in every request)."""
+        self.reader, self.hidden = reader, tuple(sorted(set(hidden)))
+        self.size = reader.doc_count_all() - len(self.hidden)
+        memo = {} if memo is None else memo
+        self._lengths: dict[str, float] = memo.setdefault("lengths", {})
+        self._holding: dict[tuple[str, str], int] = memo.setdefault("holding", {})
+
+    def frequency(self, fieldname: str, text, frequency: int) -> int:
+        """`frequency` (the term's document frequency over every document) less the hidden documents holding it."""
+        if not frequency:
+            return 0
+        key = (fieldname, text.decode("utf-8") if isinstance(text, bytes) else text)
+        held = self._holding.get(key)
+        if held is None:
+            if len(self._holding) >= KEPT_TERMS:
+                self._holding.clear()
+            held = self._holding[key] = holders(self.reader, fieldname, text, self.hidden)
+        return frequency - held
+
+    def average_length(self, fieldname: str) -> float:
+        known = self._lengths.get(fieldname)
+        if known is None:
+            total = self.reader.field_length(fieldname) - sum(
+                self.reader.doc_field_length(doc, fieldname, 0) or 0 for doc in self.hidden)
+            known = self._lengths[fieldname] = (total / (self.size or 1)) or 1
+        return known
+
+
+def holders(reader: IndexReader, fieldname: str, text, docs: Sequence[int]) -> int:
+    """How many of `docs` (document numbers, ascending) hold the term: its postings skipped from one to the
+    next, as few as the documents asked about (a handful of closed items), not as many as hold the term."""
+    if not docs or (fieldname, text) not in reader:
+        return 0
+    postings, count = reader.postings(fieldname, text), 0
+    for doc in docs:
+        if postings.is_active() and postings.id() < doc:
+            postings.skip_to(doc)
+        if not postings.is_active():
+            break
+        count += postings.id() == doc
+    return count
+
+
 class BM25(scoring.BM25F):
-    """Whoosh's BM25F with BM25's idf (`idf`), over every document as Whoosh counts them (deleted ones too)."""
+    """Whoosh's BM25F with BM25's idf (`idf`), over every document as Whoosh counts them (deleted ones too), or,
+    given `listed`, over the documents a caller is listed (`Listed`)."""
+
+    def __init__(self, listed: Listed | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.listed = listed
 
     def idf(self, searcher, fieldname, text):
         parent = searcher.get_parent()
-        return idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
+        frequency = parent.doc_frequency(fieldname, text)
+        if self.listed is not None:
+            return idf(self.listed.size, self.listed.frequency(fieldname, text, frequency))
+        return idf(parent.doc_count_all(), frequency)
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        if self.listed is None or not searcher.schema[fieldname].scorable:
+            return super().scorer(searcher, fieldname, text, qf=qf)
+        return _ListedScorer(searcher, fieldname, text, self._field_B.get(fieldname, self.B), self.K1,
+                             self.listed.average_length(fieldname), qf=qf)
+
+
+class _ListedScorer(scoring.BM25FScorer):
+    """BM25FScorer with the listed documents' average length (Whoosh's takes the searcher's, over all)."""
+
+    def __init__(self, searcher, fieldname, text, B, K1, average_length: float, qf=1):
+        self.idf = searcher.get_parent().idf(fieldname, text)
+        self.avgfl, self.B, self.K1, self.qf = average_length, B, K1, qf
+        self.setup(searcher, fieldname, text)
 
 
 @dataclass
@@ -126,7 +202,7 @@ class Generation:
     def _eval(self, q: wq.Query, searcher: Searcher) -> Scored:
         reader = searcher.reader()
         if type(q) is wq.Term:
-            scored = self._term(q.fieldname, q.text, reader)
+            scored = self._term(q.fieldname, q.text, reader, _listed(searcher))
         elif type(q) is wq.Phrase:
             scored = self._phrase(q, searcher)
         elif type(q) is wq.Or and q.scale is None and not q.minmatch:
@@ -180,7 +256,7 @@ class Generation:
         stands is kept for the generation's later queries (`_docs`)."""
         if q.fieldname not in self.fields or not q.words:
             raise _Unsupported(f"phrase on {q.fieldname}")
-        parts = [self._term(q.fieldname, word, searcher.reader()) for word in q.words]
+        parts = [self._term(q.fieldname, word, searcher.reader(), _listed(searcher)) for word in q.words]
         if np.logical_and.reduce([p.matched for p in parts]).any():
             matched = self._docs(q, searcher) & self.alive
         else:
@@ -195,7 +271,7 @@ class Generation:
             known = self._lengths[fieldname] = (reader.field_length(fieldname) / (self.size or 1)) or 1
         return known
 
-    def _term(self, fieldname: str, text, reader: IndexReader) -> Scored:
+    def _term(self, fieldname: str, text, reader: IndexReader, listed: Listed | None = None) -> Scored:
         if fieldname not in self.fields:
             raise _Unsupported(f"field {fieldname}")
         text = text.decode("utf-8") if isinstance(text, bytes) else text
@@ -205,8 +281,12 @@ class Generation:
                  if (span := (postings := segment.fields[fieldname]).spans.get(text)) is not None]
         # the term's postings, deleted documents included, are its document frequency as the searcher counts it
         # (asking the reader reads the term table from disk: most of a small corpus's query time)
-        weight = idf(self.size, sum(end - start for _, _, (start, end) in found))  # over every document, as `BM25`
-        avgfl = self._average_length(fieldname, reader)
+        frequency = sum(end - start for _, _, (start, end) in found)
+        if listed is None:  # over every document, as `BM25`
+            weight, avgfl = idf(self.size, frequency), self._average_length(fieldname, reader)
+        else:  # over the documents the caller is listed, as `BM25` given them
+            weight = idf(listed.size, listed.frequency(fieldname, text, frequency))
+            avgfl = listed.average_length(fieldname)
         for offset, postings, span in found:
             docs = postings.docs[span[0]:span[1]]
             tf = postings.freqs[span[0]:span[1]].astype(np.float64)
@@ -217,6 +297,11 @@ class Generation:
         matched &= self.alive
         scores[~matched] = 0.0
         return Scored(scores, matched, [(text, matched)])
+
+
+def _listed(searcher: Searcher) -> Listed | None:
+    """The statistics the searcher ranks by, when they are of the documents a caller is listed."""
+    return getattr(searcher.weighting, "listed", None)
 
 
 class _Unsupported(Exception):

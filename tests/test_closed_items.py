@@ -90,6 +90,19 @@ def stripped_copy(target: Path) -> Path:
     return target
 
 
+def without_closed_items(target: Path) -> Path:
+    """The fixture with its closed items gone altogether: what a caller who may not know of them should see."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in FIXTURE.glob("*.json"):
+        doc = json.loads(path.read_text())
+        doc["Dagsordenpunkter"] = [i for i in doc["Dagsordenpunkter"] if not i["Caption"].lower().startswith("lukket")]
+        (target / path.name).write_text(json.dumps(doc, ensure_ascii=False))
+    for path in FIXTURE.glob("*.txt"):
+        text = path.read_text()
+        (target / path.name).write_text(text[:re.search(r"^Punkt 3: Lukket:", text, re.M).start()])
+    return target
+
+
 def build(engine, data: Path, sources: list[Path], **overrides):
     from config.settings import Settings
     from search.engine import Engine
@@ -453,6 +466,30 @@ def test_hide_closed_leaves_them_out_for_the_public_only(hiding, client, ids):
         assert not closed & {h["id"] for h in hits}
     allowed = hiding.get("/search", params={"q": WORD, "mode": "keyword"}, headers=bearer(token())).json()
     assert {h["id"] for h in allowed["hits"]} == closed
+
+
+@pytest.fixture(scope="module")
+def never_held(engine, tmp_path_factory):
+    from api.app import create_app
+
+    eng = build(engine, tmp_path_factory.mktemp("closed-none"), [without_closed_items(tmp_path_factory.mktemp("src"))])
+    with TestClient(create_app(eng)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("q", ["skole", "den tidligere skole", "salg", "erstatningssag cykelstien",
+                               "cykelstien Lone Holm", "\"tidligere skole\"", "titel:skole", "skole -udbud"])
+def test_hide_closed_scores_the_public_as_an_archive_that_never_held_them(hiding, never_held, q):
+    """A hidden item's title stayed in the keyword index's statistics: »skole«, which one open title and the
+    hidden »Salg af den tidligere skole« hold, scored the open item lower than an archive without the hidden
+    one would, so its score told the public that a hidden title holds the word."""
+    def hits(c):
+        return [(h["id"], h["score"]) for h in c.get("/search", params={"q": q, "mode": "keyword"}).json()["hits"]]
+
+    public, expected = hits(hiding), hits(never_held)
+    assert [i for i, _ in public] == [i for i, _ in expected] and public, q
+    # equal but for the hidden documents' lengths, which the index keeps quantised (a title's exactly)
+    assert [s for _, s in public] == pytest.approx([s for _, s in expected], rel=1e-6), q
 
 
 def test_hide_closed_leaves_them_out_of_the_archive_overview(hiding, client):

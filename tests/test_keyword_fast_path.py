@@ -147,6 +147,30 @@ def test_staff_who_may_read_closed_items_are_ranked_from_the_arrays_as_whoosh_ra
     assert closed_content == (1 if scope.bodies else 2)  # each closed item holds it in its content
 
 
+def test_the_public_of_a_hide_closed_archive_is_ranked_from_the_arrays_as_whoosh_ranks_it(tmp_path, monkeypatch):
+    """Closed items left out entirely (`unlisted`) take no part in the statistics either (index.sparse.Listed):
+    both paths count them out alike, and the hidden title's »skole« moves the open item's score."""
+    store = sample_copy(tmp_path)
+    ingest_paths([CLOSED_FIXTURE], store)
+    fast, slow = synced_twins(tmp_path / "kw", store)
+    hidden = [s.id for s in store.iter_items() if s.item.closed]
+    queries = ["skole", "salg af den tidligere skole", '"tidligere skole"', "udbud -skole", "Lone Holm", "kommune"]
+    expected = {q: slow.search(parse_query(q), limit=ALL, unlisted=hidden) for q in queries}
+
+    def whoosh_scoring(*args, **kwargs):
+        raise AssertionError("scored by Whoosh")
+
+    monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
+    for query in queries:
+        found = fast.search(parse_query(query), limit=ALL, unlisted=hidden)
+        assert [d for d, _ in found.ranked] == [d for d, _ in expected[query].ranked], query
+        assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected[query].ranked], rel=1e-12)
+    listed, counted = (dict(fast.search(parse_query("skole"), limit=ALL, **kw).ranked)
+                       for kw in ({"unlisted": hidden}, {}))
+    open_item = next(i for i in listed if i not in hidden)
+    assert listed[open_item] > counted[open_item]  # one item fewer holds »skole«: a rarer word
+
+
 def test_whoosh_answers_while_the_arrays_are_built_in_the_background(tmp_path):
     background, slow = synced_twins(tmp_path / "kw", sample_copy(tmp_path), fast_path="background")
     first = background.search(parse_query("lægevagt"), limit=50)  # answered by Whoosh: nothing built yet
