@@ -120,6 +120,21 @@ def test_phrases_and_hyphenated_words_are_scored_from_the_arrays_as_whoosh_score
                for found_hit, expected_hit in zip(found.hits, expected.hits))
 
 
+def assert_arrays_rank_as_whoosh(fast: KeywordIndex, slow: KeywordIndex, queries: list[str], monkeypatch, **kw):
+    """Each query ranked from the arrays (Whoosh scoring any of them fails) as Whoosh alone ranks it."""
+    expected = {q: slow.search(parse_query(q), limit=ALL, **kw) for q in queries}
+
+    def whoosh_scoring(*args, **kwargs):
+        raise AssertionError("scored by Whoosh")
+
+    monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
+    for query in queries:
+        found = fast.search(parse_query(query), limit=ALL, **kw)
+        assert [d for d, _ in found.ranked] == [d for d, _ in expected[query].ranked], query
+        assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected[query].ranked], rel=1e-12)
+        assert found.total == expected[query].total, query
+
+
 STAFF_SCOPES = [ALL_CLOSED, ClosedScope(bodies=frozenset({"Økonomiudvalget"})),
                 ClosedScope(bodies=frozenset({"Teknik- og Miljøudvalget"}))]
 
@@ -132,17 +147,7 @@ def test_staff_who_may_read_closed_items_are_ranked_from_the_arrays_as_whoosh_ra
     fast, slow = synced_twins(tmp_path / "kw", store)
     queries = ["Kvistrupholm", "skole", "salg af den tidligere skole", "forlig kloakledning", '"tidligere skole"',
                "udbud -Kvistrupholm", "Lone Holm", "kommune"]
-    expected = {q: slow.search(parse_query(q), limit=ALL, closed=scope) for q in queries}
-
-    def whoosh_scoring(*args, **kwargs):
-        raise AssertionError("scored by Whoosh")
-
-    monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
-    for query in queries:
-        found = fast.search(parse_query(query), limit=ALL, closed=scope)
-        assert [d for d, _ in found.ranked] == [d for d, _ in expected[query].ranked], query
-        assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected[query].ranked], rel=1e-12)
-        assert found.total == expected[query].total, query
+    assert_arrays_rank_as_whoosh(fast, slow, queries, monkeypatch, closed=scope)
     closed_content = fast.search(parse_query("Kvistrupholm"), limit=50, closed=scope).total
     assert closed_content == (1 if scope.bodies else 2)  # each closed item holds it in its content
 
@@ -155,16 +160,7 @@ def test_the_public_of_a_hide_closed_archive_is_ranked_from_the_arrays_as_whoosh
     fast, slow = synced_twins(tmp_path / "kw", store)
     hidden = [s.id for s in store.iter_items() if s.item.closed]
     queries = ["skole", "salg af den tidligere skole", '"tidligere skole"', "udbud -skole", "Lone Holm", "kommune"]
-    expected = {q: slow.search(parse_query(q), limit=ALL, unlisted=hidden) for q in queries}
-
-    def whoosh_scoring(*args, **kwargs):
-        raise AssertionError("scored by Whoosh")
-
-    monkeypatch.setattr(keyword_module, "_run", whoosh_scoring)
-    for query in queries:
-        found = fast.search(parse_query(query), limit=ALL, unlisted=hidden)
-        assert [d for d, _ in found.ranked] == [d for d, _ in expected[query].ranked], query
-        assert [s for _, s in found.ranked] == pytest.approx([s for _, s in expected[query].ranked], rel=1e-12)
+    assert_arrays_rank_as_whoosh(fast, slow, queries, monkeypatch, unlisted=hidden)
     listed, counted = (dict(fast.search(parse_query("skole"), limit=ALL, **kw).ranked)
                        for kw in ({"unlisted": hidden}, {}))
     open_item = next(i for i in listed if i not in hidden)
