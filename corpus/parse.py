@@ -82,11 +82,9 @@ PRESENTED_BY = re.compile(either_spelling(r"^(?:oplæg|fremlæggelse|præsentati
                                           r"\s*:\s*(?P<who>\S.{0,150})$"), re.I)
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
-# a row of Acadre's Bilag table as a PDF line: its number, access, the title and the document number
-ATTACHMENT_ROW = re.compile(either_spelling(
-    r"^(?P<n>\d{1,3})\s+(?P<access>Åben|Lukket)\s+(?P<title>\S.*?)\s+(?P<doc>\d{1,8}/\d{2})$"))
-# the same row with a title too long for its cell: the first line has no document number, or only the first has
-ATTACHMENT_ROW_START = re.compile(either_spelling(r"^(?P<n>\d{1,3})\s+(?P<access>Åben|Lukket)\s+(?P<title>\S.*)$"))
+# a row of Acadre's Bilag table as a PDF line: its number, access and title, the document number ending the row's
+# last line (the first, or a later one where the title wraps in its cell)
+ATTACHMENT_ROW = re.compile(either_spelling(r"^(?P<n>\d{1,3})\s+(?P<access>Åben|Lukket)\s+(?P<title>\S.*)$"))
 DOC_NUMBER_END = re.compile(r"^(?P<title>.*?\S)\s+(?P<doc>\d{1,8}/\d{2})$")
 ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
@@ -664,7 +662,7 @@ class _BodyReader:
         self.sub = ""  # current sub-item heading ('1.1 Status siden sidst')
         self.in_bilag = False
         self.bilag_titles: list[str] = []
-        self.rows: str | None = None  # in Acadre's Bilag table: "open" until a row's document number, else "done"
+        self.rows = False  # in Acadre's Bilag table, whose every row starts »N Åben|Lukket«
         self.unsaid: tuple[SectionKind, str] | None = None  # a known heading nothing was written under yet
 
     def read(self, body: list[str]) -> None:
@@ -804,7 +802,7 @@ class _BodyReader:
         if self.sub:
             heading = f"{self.sub} – {heading}" if heading else self.sub
         if self.in_bilag or self.bilag_titles:
-            self.rows = None
+            self.rows = False
             if self.bilag_titles:
                 self.item.sections.append(Section(SectionKind.ATTACHMENTS, heading, "\n".join(self.bilag_titles)))
                 self.item.attachments.extend(self.bilag_titles)
@@ -874,17 +872,16 @@ class _BodyReader:
         text = clean_inline(text).lstrip("-• ").strip()
         if not text:
             return
+        wrapped = False
         if row := ATTACHMENT_ROW.match(text):  # »1 Åben Opsamlingsnotat. Temamøde 20.09.2012 222359/12«
-            self.dropped += [Dropped(DropReason.MARKER, row.group(part)) for part in ("n", "access", "doc")]
-            text, self.rows = row.group("title"), "done"
-        elif row := ATTACHMENT_ROW_START.match(text):  # the title wraps in its cell, the number on a later line
             self.dropped += [Dropped(DropReason.MARKER, row.group(part)) for part in ("n", "access")]
-            text, self.rows = row.group("title"), "open"
+            text, self.rows = row.group("title"), True
         elif self.rows and self.bilag_titles:  # every row of the table starts so: this line goes on with the last
-            if end := DOC_NUMBER_END.match(text):
-                self.dropped.append(Dropped(DropReason.MARKER, end.group("doc")))
-                text = end.group("title")
-            self.rows = "done"
+            wrapped = True
+        if self.rows and (end := DOC_NUMBER_END.match(text)):
+            self.dropped.append(Dropped(DropReason.MARKER, end.group("doc")))
+            text = end.group("title")
+        if wrapped:
             self.bilag_titles[-1] = _join_wrap(self.bilag_titles[-1], text)
             return
         prev = self.bilag_titles[-1] if self.bilag_titles else ""
