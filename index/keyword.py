@@ -227,10 +227,11 @@ class KeywordIndex:
         reader = searcher.reader()
         docs, docnums = self._doc_facts(reader)
         hidden = [n for i in unlisted if (n := docnums.get(i)) is not None]
-        if hidden:  # scored as in an index without them: their titles' words are no less secret than their text
-            searcher = Searcher(reader, weighting=BM25(self._listed_stats(reader, hidden)), closereader=False)
+        listed = self._listed_stats(reader, hidden) if hidden else None
+        if listed is not None:  # scored as without them: their titles' words are no less secret than their text
+            searcher = Searcher(reader, weighting=BM25(listed), closereader=False)
         built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader),
-                             unlisted=hidden).build(parsed)
+                             listed=listed).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
         if closed is not None and not closed.empty:  # access: also match closed content the caller may see

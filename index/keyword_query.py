@@ -5,7 +5,7 @@ User text never reaches Whoosh's QueryParser; the query language is parsed in `s
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -19,7 +19,7 @@ from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
-from index.sparse import holders
+from index.sparse import Listed
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
@@ -82,17 +82,16 @@ class QueryBuilder:
 
     def __init__(self, reader: IndexReader, weights: Weights, fields: tuple[str, ...] = TEXT_FIELDS,
                  near_cache: MutableMapping[tuple, tuple[list, list]] | None = None,
-                 lexicon: Lexicon | None = None, unlisted: Collection[int] = ()):
+                 lexicon: Lexicon | None = None, listed: Listed | None = None):
         self.reader = reader
         self.weights = weights
         self.fields = fields
         # both must belong to this reader's generation
         self.near_cache = {} if near_cache is None else near_cache
         self.lexicon = Lexicon(FUZZY_PREFIX) if lexicon is None else lexicon
-        # documents of items the caller is not listed (closed items left out entirely): no word they hold is
-        # read as held, so none is offered as a spelling (`_frequency`)
-        self.unlisted = frozenset(unlisted)
-        self._unlisted_order = sorted(self.unlisted)
+        # the documents the caller is listed (all when None; closed items left out entirely are not): no word
+        # only the others hold is read as held, so none is offered as a spelling (`_frequency`)
+        self.listed = listed
         self.terms: dict[str, None] = {}
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self._options: list[tuple[str, ...]] = []
@@ -268,9 +267,7 @@ class QueryBuilder:
         not show through its title's words: offered as »Mente du« (»qwertygade« for »qwertygde«), or making a
         word it alone holds read as held, which no other item does."""
         n = self.reader.doc_frequency(fieldname, term)
-        if n and self.unlisted:
-            n -= holders(self.reader, fieldname, term, self._unlisted_order)
-        return n
+        return n if self.listed is None else self.listed.frequency(fieldname, term, n)
 
     def _spellings(self, word: str, term: str, fields: tuple[str, ...], early: bool = False) -> list[str]:
         """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
@@ -394,7 +391,7 @@ class QueryBuilder:
         with the number of items holding it, the most frequent first (index/lexicon.py)."""
         if not MIN_FUZZY_LEN <= len(term) <= MAX_FUZZY_LEN:
             return [], []
-        key = (term, fields, self.unlisted)  # the counts are of the items this caller is listed
+        key = (term, fields, self.listed.hidden if self.listed else ())  # counts of the items the caller is listed
         if (cached := self.near_cache.get(key)) is not None:
             return cached
         maxdist = 2 if len(term) >= LONG_WORD else 1
