@@ -6,6 +6,7 @@ shared across threads), refreshed when a commit makes it stale.
 """
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -254,6 +255,17 @@ class KeywordIndex:
         lexicon = self._spelling(reader)[1]
         for name in (ALL_FIELD, WRITTEN_FIELD):
             lexicon.load(reader, name)
+
+    def written_words(self, limit: int) -> list[str]:
+        """The words the items hold as written, in lower case (a closed item's title words, not its content),
+        the most widely held first when there are more than `limit`: what snippets read ahead at start."""
+        reader = self.searcher().reader()
+        if WRITTEN_FIELD not in reader.indexed_field_names():
+            return []
+        words = list(reader.field_terms(WRITTEN_FIELD))
+        if len(words) > limit:
+            words = heapq.nlargest(limit, words, key=lambda word: reader.doc_frequency(WRITTEN_FIELD, word))
+        return words
 
     def excluded_items(self, parsed: ParsedQuery, closed: ClosedScope | None = None) -> set[str]:
         """Items holding a word or phrase the query excludes (`-word`), in any text field (and the closed

@@ -32,7 +32,7 @@ from search.access import CLOSED_NOTICE, AccessPolicy, AccessView, Viewer, acces
 from search.filters import Filters
 from search.query import QueryError, parse_query
 from search.request import SearchRequest
-from search.snippets import decision_excerpt, prepare_snippet, snippet
+from search.snippets import READ_AHEAD, decision_excerpt, learn_words, prepare_snippet, snippet
 
 FACETS = ("body", "year", "presenter")
 SNIPPET_CHARS = 300
@@ -411,9 +411,11 @@ class Engine:
         return ranking.semantic
 
     def warm_up(self) -> None:
-        """Before the first user waits for them: the analysers, the keyword fast path's arrays, the embedding
-        model, and the public's null line (one search as the public makes them)."""
+        """Before the first user waits for them: the analysers, the keyword fast path's arrays, the words the
+        snippets mark (the archive's words as written, analysed once), the embedding model, and the public's
+        null line (one search as the public makes them)."""
         self.keyword.warm_up()
+        learn_words(self.keyword.written_words(READ_AHEAD))
         mode = "hybrid" if self.has_vectors() else "keyword"
         self.search(SearchRequest.build(q="lægevagt", mode=mode, limit=1, settings=self.settings))
 
