@@ -141,22 +141,16 @@ def test_snippets_stay_right_when_the_vocabulary_of_words_read_starts_again(monk
 @hsettings(max_examples=500, deadline=None)
 def test_every_word_is_found_exactly_where_the_tokenizer_puts_it(text):
     """On any text, numbers glued to letters (»6,1mio.«, »den14.12.2020«) included, a word is marked at the
-    places the index's tokenizer gives it, whether found by its pattern or, when longer than any real word,
-    by the tokenizer."""
+    places the index's tokenizer gives it, whether found as a literal on its own or, where a number is glued to
+    letters, by the tokenizer."""
     lower = snippets._lower_in_place(text)
     glued = snippets._glued(lower)
     tokens = [m.span() for m in TOKEN_RE.finditer(lower)]
     for word in set(TOKEN_RE.findall(lower)):
         expected = [span for span in tokens if lower[span[0]:span[1]] == word]
         assert sorted(snippets._places(lower, {word}, glued)) == expected
-        if not glued:  # found by its pattern, and, as if longer than any real word, by the tokenizer
-            assert snippets._places(lower, {word}, glued) == expected
-            pattern_chars = snippets.PATTERN_CHARS
-            try:
-                snippets.PATTERN_CHARS = 0
-                assert snippets._places(lower, {word}, glued) == expected
-            finally:
-                snippets.PATTERN_CHARS = pattern_chars
+        if not glued:  # found on its own, in order
+            assert snippets._places(lower, {word}, glued) == expected == snippets._word_places(lower, word)
 
 
 @pytest.mark.parametrize("text, word, places", [
