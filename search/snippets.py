@@ -70,7 +70,6 @@ def forget_analysed_items() -> None:
     """Drop the kept texts and the words read (the bench starts each mode's engine without them, as a new
     process does)."""
     _VOCABULARY.forget()
-    _words.cache_clear()
 
 
 def decision_excerpt(item: AgendaItem, max_chars: int = 280) -> str:
@@ -96,9 +95,9 @@ class _Words:
     A snippet is the first sight of most of the items on a page, and an item runs to 80 KB, so reading it is
     what a first search spends most on. Only the distinct words are read (one C-level `findall`); which of them
     stand for a query term the vocabulary says (`_Vocabulary`); each such word is then found in the text as a
-    literal (`str.find`, a fast scan in C), once per item. Finding
-    every word's place instead, token by token in Python, took 2 ms for a 17 KB item and most of a first
-    search's time (Greve, keyword mode, median 17 ms with snippets, 3 ms without).
+    literal (`str.find`, a fast scan in C), once per item. Finding every word's place instead, token by token
+    in Python, took 2 ms for a 17 KB item and most of a first search's time (Greve, keyword mode, median 17 ms
+    with snippets, 3 ms without).
     """
 
     __slots__ = ("text", "_lower", "_glued", "_words", "_spans")
@@ -209,8 +208,10 @@ class _Vocabulary:
         self._by_term: dict[str, set[str]] = {}
 
     def forget(self) -> None:
+        """Start again with no words, and no kept texts, which rely on it knowing theirs."""
         with self._lock:
             self._seen, self._by_term = set(), {}
+            _words.cache_clear()
 
     def learn(self, words: frozenset[str]) -> None:
         new = words - self._seen
@@ -239,7 +240,7 @@ class _Vocabulary:
 
 _VOCABULARY = _Vocabulary()
 # Words read at start (`learn_words`): the most widely held first; a quarter of the bound leaves room for the
-# words met later (Greve's items hold 49,416 distinct words: about 1 s and 40 MB).
+# words met later (Greve's items hold 49,416 distinct words: about 1 s and 43 MB).
 READ_AHEAD = _Vocabulary.LIMIT // 4
 
 

@@ -13,7 +13,7 @@ from index.analysis import normalise
 from index.keyword import KeywordIndex, weights_from
 from search import snippets
 
-CLOSED_FIXTURE = Path(__file__).parent / "closed_fixture"  # closed items holding »Kvistrupholm« (test_closed_items.py)
+CLOSED_FIXTURE = Path(__file__).parent / "closed_fixture"  # closed items holding »Kvistrupholm«: test_closed_items
 RARE = "kassekreditreglen"  # once in the bundled minutes, in Midttrafik's item, which no »lægevagt« search shows
 
 
@@ -47,4 +47,5 @@ def test_no_closed_item_content_is_read_ahead(tmp_path):
     words = index.written_words(10**6)
     assert "kloakledning" in words  # the closed item's title (»Erstatningssag om skade på kloakledning«) is public
     assert "kvistrupholm" not in words  # its content is not, though the store holds it
-    assert any(s.item.closed and "Kvistrupholm" in section.text for s in store.iter_items() for section in s.item.sections)
+    assert any(stored.item.closed and "Kvistrupholm" in section.text
+               for stored in store.iter_items() for section in stored.item.sections)
