@@ -208,10 +208,13 @@ class _Vocabulary:
         self._by_term: dict[str, set[str]] = {}
 
     def forget(self) -> None:
-        """Start again with no words, and no kept texts, which rely on it knowing theirs."""
         with self._lock:
-            self._seen, self._by_term = set(), {}
-            _words.cache_clear()
+            self._start_again()
+
+    def _start_again(self) -> None:
+        """No words, and no kept texts, which rely on it knowing theirs (the lock held)."""
+        self._seen, self._by_term = set(), {}
+        _words.cache_clear()
 
     def learn(self, words: frozenset[str]) -> None:
         new = words - self._seen
@@ -219,8 +222,7 @@ class _Vocabulary:
             return
         with self._lock:
             if len(self._seen) + len(new) > self.LIMIT:
-                self._seen, self._by_term = set(), {}
-                _words.cache_clear()
+                self._start_again()
             new = words - self._seen  # again: another thread may have learnt some, or started again
             by_term = self._by_term
             for word in new:

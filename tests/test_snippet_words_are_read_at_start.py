@@ -11,6 +11,7 @@ from corpus.ingest import ingest_paths
 from corpus.store import Store
 from index.analysis import normalise
 from index.keyword import KeywordIndex, weights_from
+from index.schema import WRITTEN_FIELD
 from search import snippets
 
 CLOSED_FIXTURE = Path(__file__).parent / "closed_fixture"  # closed items holding »Kvistrupholm«: test_closed_items
@@ -32,7 +33,7 @@ def test_the_words_read_ahead_are_the_most_widely_held_when_there_are_more_than_
     every = engine.keyword.written_words(10**6)
     assert RARE in every and "midttrafik" in every and len(every) == len(set(every))
     reader = engine.keyword.searcher().reader()
-    held = {word: reader.doc_frequency("written", word) for word in every}
+    held = {word: reader.doc_frequency(WRITTEN_FIELD, word) for word in every}
     top = engine.keyword.written_words(20)
     assert len(top) == 20 and set(top) <= set(every)
     assert min(held[w] for w in top) >= max(held[w] for w in set(every) - set(top))
