@@ -74,6 +74,7 @@ class KeywordResult:
     terms: tuple[str, ...] = ()  # analysed query terms, for highlighting
     unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest word
     coverage: float = 1.0  # share of the query's words the keyword side can read (English words no item holds)
+    held: float = 1.0  # share of the query (its words weighed by idf) the best match holds (BuiltQuery.held)
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
@@ -339,7 +340,7 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
     hits = [KeywordHit(doc.id, score, rank, terms, doc.body, doc.date, doc.number)
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
     return KeywordResult([(h.item_id, h.score) for h in hits], len(scored), built.terms, built.unknown,
-                         built.coverage, lambda: hits)
+                         built.coverage, built.held(set(hits[0].matched_terms)) if hits else 1.0, lambda: hits)
 
 
 def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -367,7 +368,8 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
         return [KeywordHit(docs[n].id, score, rank, scored.terms_of(n), docs[n].body, docs[n].date,
                            docs[n].number) for rank, (n, score) in enumerate(zip(docnums, scores), start=1)]
 
-    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, details)
+    held = built.held(set(scored.terms_of(docnums[0]))) if docnums else 1.0
+    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, held, details)
 
 
 def _text(term: bytes | str) -> str:

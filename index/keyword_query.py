@@ -19,7 +19,7 @@ from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
-from index.sparse import Listed
+from index.sparse import Listed, idf
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
@@ -47,9 +47,11 @@ class Weights:
 
 @dataclass(frozen=True)
 class Slot:
-    """One ranked query word (or OR group): the sets of index terms that each count as a match."""
+    """One ranked query word (or OR group): the sets of index terms that each count as a match, and how much
+    the word says (its BM25 idf, see `QueryBuilder._idf`)."""
 
     options: tuple[tuple[str, ...], ...]
+    idf: float = 1.0
 
     def matched_by(self, terms: set[str]) -> bool:
         return any(all(t in terms for t in option) for option in self.options)
@@ -65,6 +67,16 @@ class BuiltQuery:
     excluded: wq.Query | None = None
     unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest word
     coverage: float = 1.0  # share of the query's words this side can read (see `QueryBuilder.coverage`)
+
+    def held(self, terms: set[str]) -> float:
+        """The share of the query an item matching `terms` holds: its ranked words, each weighed by its idf.
+        1 for a query of one word (or none): min-max scores its best match 1, whether that match holds all of
+        »kan ældre der får hjemmehjælp få en maskine der gør rent af sig selv« or only »ældre« and »rent«; the
+        engine weighs the keyword side by what its best match holds (`search.engine.Engine._fuse`)."""
+        total = sum(slot.idf for slot in self.slots)
+        if len(self.slots) < 2 or total <= 0:
+            return 1.0
+        return sum(slot.idf for slot in self.slots if slot.matched_by(terms)) / total
 
 
 def coordinate(score: float, matched: int, slots: int, coord: float) -> float:
@@ -119,12 +131,28 @@ class QueryBuilder:
                 must.append(query or wq.NullQuery)  # a field the section filter excludes
             elif query is not None:
                 (common if self._common(group) else rare).append(query)
-                slots.append(Slot(tuple(self._options)))
+                slots.append(Slot(tuple(self._options), self._idf(self._options)))
         query = self._combine(must, self._ranked(rare, common), bool(parsed.excluded))
         if query is None:
             return BuiltQuery(None, (), unknown=dict(self.unknown), coverage=self.coverage)
         return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown),
                           self.coverage)
+
+    def _idf(self, options: list[tuple[str, ...]]) -> float:
+        """A query word's BM25 idf, as the keyword side reads the word, among the items the caller is listed:
+        from its most widely held reading of one term (its lemma, its stem, a spelling neighbour; not a
+        compound's halves, which are common words). A phrase is at most as widely held as its rarest word. A
+        word no item holds gets the highest idf there is."""
+        def holding(term: str) -> int:
+            return max(self._frequency(ALL_FIELD, term), self._frequency(STEM_FIELD, term))
+
+        singles = [option[0] for option in options if len(option) == 1]
+        if singles:
+            held = max(map(holding, singles))
+        else:  # a phrase
+            held = max((min(map(holding, option)) for option in options), default=0)
+        documents = self.listed.size if self.listed is not None else self.reader.doc_count_all()
+        return idf(documents, held)
 
     def exclusions(self, parsed: ParsedQuery) -> wq.Query | None:
         """What the excluded clauses match, exactly (no widening), in every text field."""

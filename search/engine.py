@@ -54,6 +54,7 @@ class Ranking:
     by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
     meaningful: set[str] = field(default_factory=set)  # semantic hits above the nonsense line (hybrid)
     coverage: float = 1.0  # share of the query's words the keyword side can read (English words it lacks)
+    held: float = 1.0  # share of the query (words weighed by idf) the keyword side's best match holds
 
     def explain(self, docs: Iterable[str]) -> dict[str, dict]:
         """Each side's rank and score for some items (a page): worked out only for them, as a broad query's
@@ -351,6 +352,7 @@ class Engine:
             ranking.terms = list(result.terms)
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
             ranking.coverage = result.coverage
+            ranking.held = result.held
             ranking.keyword = kw_run
             if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
                 self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)
@@ -373,7 +375,10 @@ class Engine:
                 if top:
                     sem_run = self._semantic(request, parsed, sem_allowed, sections, ranking,
                                              access.masked if access else None, vector, feedback=(top, weight))
-            ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage)
+            # The keyword side counts as far as its best match holds the query (`held`): min-max scores that match
+            # 1 whether it holds every word of a long question or two common ones. The feedback pass's top items,
+            # what both sides agree on, were chosen with the keyword side at its full weight (see the README).
+            ranking.ranked = self._fuse(kw_run, sem_run, ranking.meaningful, ranking.coverage * ranking.held)
             ranking.by_meaning_only = not kw_run
         return ranking
 
@@ -430,20 +435,21 @@ class Engine:
             return len(allowed)
         return self.settings.semantic_results
 
-    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str], coverage: float = 1.0,
+    def _fuse(self, kw_run: list, sem_run: list, meaningful: set[str], share: float = 1.0,
               top: int | None = None) -> list[tuple[str, float]]:
-        """One list from both sides. The keyword side counts in proportion to the share of the query's words
-        it can read (`coverage`): an English question (»what happens at the nursing homes if the power goes
-        out«) is read by meaning, not by the stray English words a few Danish items hold. `top`: only the
+        """One list from both sides. The keyword side counts in proportion to `share`: the share of the
+        query's words it can read (`Ranking.coverage`: an English question, »what happens at the nursing homes
+        if the power goes out«, is read by meaning, not by the stray English words a few Danish items hold),
+        in the final list times the share of the query its best match holds (`Ranking.held`). `top`: only the
         list's first items (the feedback pass's; the keyword hits past the fused candidates never lead)."""
         s = self.settings
         if s.fusion == "rrf":
-            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight * coverage, 1.0])
+            fused = fusion.rrf([kw_run, sem_run], k=s.rrf_k, weights=[s.keyword_weight * share, 1.0])
         else:
             # When the candidates are every keyword match, the keyword side's floor is BM25's 0 (an item
             # matching nothing): with few matches the last one is still a match (KD-Net: 42 items).
             complete = len(kw_run) <= s.candidates
-            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight * coverage, s.convex_norm,
+            fused = fusion.convex(kw_run[:s.candidates], sem_run, s.convex_weight * share, s.convex_norm,
                                   keyword_floor=0.0 if complete else None)
             if top is None:
                 seen = {doc for doc, _ in fused}  # keyword hits past the fused candidates follow, each once

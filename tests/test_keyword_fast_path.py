@@ -30,6 +30,7 @@ def assert_same_ranking(fast: KeywordIndex, slow: KeywordIndex, query: str, **kw
     assert [d for d, _ in b.ranked] == [d for d, _ in a.ranked], query
     assert [s for _, s in b.ranked] == pytest.approx([s for _, s in a.ranked], rel=1e-12, abs=1e-12), query
     assert (b.total, b.terms, dict(b.unknown)) == (a.total, a.terms, dict(a.unknown)), query
+    assert b.held == pytest.approx(a.held, rel=1e-12), query  # the share of the query the best match holds
     return a.total
 
 
