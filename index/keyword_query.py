@@ -70,9 +70,9 @@ class BuiltQuery:
 
     def held(self, terms: set[str]) -> float:
         """The share of the query an item matching `terms` holds: its ranked words, each weighed by its idf.
-        1 for a query of one word (or none): min-max scores its best match 1, whether that match holds all of
-        »kan ældre der får hjemmehjælp få en maskine der gør rent af sig selv« or only »ældre« and »rent«; the
-        engine weighs the keyword side by what its best match holds (`search.engine.Engine._fuse`)."""
+        1 for a query of one word (or none). Min-max scores the best match 1 whether it holds all of »kan ældre
+        der får hjemmehjælp få en maskine der gør rent af sig selv« or, as on Greve, »ældre«, »hjemmehjælp« and
+        common words (0.58): the engine weighs the keyword side by what its best match holds (`Engine._fuse`)."""
         total = sum(slot.idf for slot in self.slots)
         if len(self.slots) < 2 or total <= 0:
             return 1.0
