@@ -139,16 +139,17 @@ class QueryBuilder:
                           self.coverage)
 
     def _idf(self, options: list[tuple[str, ...]]) -> float:
-        """A query word's BM25 idf, as the keyword side reads the word, among the items the caller is listed:
-        from its most widely held reading of one term (its lemma, its stem, a spelling neighbour; not a
-        compound's halves, which are common words). A phrase is at most as widely held as its rarest word. A
-        word no item holds gets the highest idf there is."""
-        def holding(term: str) -> int:
-            return max(self._frequency(ALL_FIELD, term), self._frequency(STEM_FIELD, term))
+        """A query word's BM25 idf among the items the caller is listed, as the keyword side reads the word: by
+        its term (the lemma; one lookup, the common case), or, when no item holds that, by the most widely held
+        of its other readings of one term (its stem, a spelling neighbour; not a compound's halves, which are
+        common words). A phrase is at most as widely held as its rarest word. A word no item holds in any
+        reading gets the highest idf there is."""
+        def holding(term: str, fields: tuple[str, ...] = (ALL_FIELD, STEM_FIELD)) -> int:
+            return max(self._frequency(f, term) for f in fields)
 
         singles = [option[0] for option in options if len(option) == 1]
         if singles:
-            held = max(map(holding, singles))
+            held = holding(singles[0], (ALL_FIELD,)) or max(map(holding, singles))
         else:  # a phrase
             held = max((min(map(holding, option)) for option in options), default=0)
         documents = self.listed.size if self.listed is not None else self.reader.doc_count_all()

@@ -12,10 +12,11 @@ from search.query import parse_query
 from search.request import SearchRequest
 
 LAEGEVAGTEN = ("2023-06-02", 50)  # the bundled minutes' item about the out-of-hours doctor service
-# Keyword mode ranks Lægevagten 7th. Its best match holds »tager«, »borgere« and, inside a compound, »syge«:
-# 0.42 of the question, its words weighed by idf (»natten« and »weekenden« no item holds).
-QUESTION = "hvem tager sig af borgere der bliver syge om natten og i weekenden"
-
+# Questions about Lægevagten in other words. The keyword side's best match is another item each time, holding
+# about half of the question by idf: »syge« and »lukket« of the first (not »lægehuset«, which no item holds, nor
+# »behandler«); of the second, common words and spelling neighbours of »læge« (»længe«, »lægge«).
+QUESTIONS = ["hvem behandler de syge når lægehuset er lukket",
+             "hvad gør man hvis man bliver syg om aftenen og ikke kan få fat i sin egen læge"]
 
 def slots(engine, query: str):
     reader = engine.keyword.searcher().reader()
@@ -46,20 +47,22 @@ def test_a_query_its_best_match_holds_whole_counts_whole(engine, query):
     assert engine.keyword.search(parse_query(query)).held == 1.0
 
 
-def test_a_long_question_whose_words_no_item_holds_together_counts_in_part(engine):
-    result = engine.keyword.search(parse_query(QUESTION))
-    words = slots(engine, QUESTION)
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_long_question_whose_words_no_item_holds_together_counts_in_part(engine, question):
+    result = engine.keyword.search(parse_query(question))
+    words = slots(engine, question)
     best = set(result.hits[0].matched_terms)
     expected = sum(s.idf for s in words if s.matched_by(best)) / sum(s.idf for s in words)
     assert result.held == pytest.approx(expected)
-    assert 0 < result.held < 0.5
+    assert 0.3 < result.held < 0.6
 
 
-def test_hybrid_ranks_such_a_question_by_what_it_means(engine):
-    """Before, the items matching its common words outranked Lægevagten (third in hybrid)."""
-    assert refs(engine, QUESTION, "keyword")[0] != LAEGEVAGTEN
-    assert refs(engine, QUESTION, "semantic")[0] == LAEGEVAGTEN
-    assert refs(engine, QUESTION, "hybrid")[0] == LAEGEVAGTEN
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_hybrid_ranks_such_a_question_by_what_it_means(engine, question):
+    """Before, the keyword side's best match, at its full weight, came first and Lægevagten second."""
+    assert refs(engine, question, "keyword")[0] != LAEGEVAGTEN
+    assert refs(engine, question, "semantic")[0] == LAEGEVAGTEN
+    assert refs(engine, question, "hybrid")[0] == LAEGEVAGTEN
 
 
 def test_a_query_its_best_match_holds_whole_leads_with_keyword_modes_first_item(engine):
