@@ -109,6 +109,7 @@ class QueryBuilder:
         self._options: list[tuple[str, ...]] = []
         self._read: list[bool] = []  # per ranked query word: whether this side can read it
         self._forms: dict[tuple[str, str], dict[str, int]] = {}  # (reading, as written) -> words holding it
+        self._holding: dict[tuple[str, str], int] = {}  # (field, term) -> items holding it (`_frequency`)
 
     @property
     def coverage(self) -> float:
@@ -294,9 +295,14 @@ class QueryBuilder:
     def _frequency(self, fieldname: str, term: str) -> int:
         """Items holding the term that the caller is listed. A closed item left out entirely (hide_closed) must
         not show through its title's words: offered as »Mente du« (»qwertygade« for »qwertygde«), or making a
-        word it alone holds read as held, which no other item does."""
-        n = self.reader.doc_frequency(fieldname, term)
-        return n if self.listed is None else self.listed.frequency(fieldname, term, n)
+        word it alone holds read as held, which no other item does. Counted once per query: a word's term is
+        asked for again by the spelling, the common-word cut and its idf (`_idf`)."""
+        key = (fieldname, term)
+        n = self._holding.get(key)
+        if n is None:
+            n = self.reader.doc_frequency(fieldname, term)
+            n = self._holding[key] = n if self.listed is None else self.listed.frequency(fieldname, term, n)
+        return n
 
     def _spellings(self, word: str, term: str, fields: tuple[str, ...], early: bool = False) -> list[str]:
         """Indexed terms the word may be a misspelling of: the nearest first (1 edit before 2), the most
