@@ -11,6 +11,11 @@ consonant), after the first two letters; and a fifth, `early`: one of those four
 letters, where typos are rarer and the fuzzy matcher's automata do not look (index/keyword_query.py
 writes those edits out). The early misspellings draw on a random stream of their own, so the other
 four kinds are the same words misspelt the same way as before they were added.
+
+Beside them, `apart`: each sampled word the lexicon reads as a compound of two words, typed as those two
+words (»affaldsplan« as »affalds plan«, »Strandskolen« as »strand skolen«), as Danish searchers often
+write compounds (særskrivning). It is no one-letter misspelling, so it stands in a column of its own, over
+the compounds among the words, and `all` stays the mean of the five misspellings.
 """
 from __future__ import annotations
 
@@ -22,12 +27,13 @@ from collections.abc import Callable, Sequence
 from evaluation.judgments import HitRef
 from evaluation.peers import Items, search_fns
 from evaluation.runner import MODES, mode_search
-from index.analysis import normalise
+from index.analysis import LINKING, compound_split, normalise
 from search.engine import Engine
 from search.request import SearchRequest
 
 KINDS = ("doubled", "dropped", "swapped", "changed", "early")
 EDITS = KINDS[:4]  # what `early` does, within the first two letters
+APART = "apart"  # a compound typed as two words: a column beside the misspellings, not in their `all`
 TOP = 3
 MIN_LEN = 9
 MAX_TITLES = 30
@@ -64,6 +70,21 @@ def _edit(word: str, kind: str, i: int, letter: str) -> str:
     raise ValueError(f"unknown misspelling kind: {kind}")
 
 
+def apart(word: str) -> str | None:
+    """A compound typed as two words at its joint, a linking -s- or -e- kept with the first (»affaldsplan«:
+    »affalds plan«), where the lexicon reads it as two (`index.analysis.compound_split`); else None."""
+    pieces = compound_split(word)
+    if len(pieces) != 2:
+        return None
+    modifier, head = pieces
+    for joint in range(len(word) - 2, 1, -1):  # the shortest head first: »engmarksvej« is »engmarks vej«
+        left, right = word[:joint], word[joint:]
+        if normalise(right) == head and modifier in {normalise(left), *(normalise(left[:-1]) for link in LINKING
+                                                                         if left.endswith(link))}:
+            return f"{left} {right}"
+    return None
+
+
 def sample_words(titles: Sequence[str], n: int, seed: int = SEED, lengths: tuple[int, int | None] = (MIN_LEN, None)
                  ) -> list[str]:
     """Up to n title words of `lengths` letters (shortest, longest or None: MIN_LEN and up) found in
@@ -98,22 +119,24 @@ def run_typos(engine: Engine, names: Sequence[str], words: int = 60, log: Callab
     typos = {word: {kind: misspell(word, kind, rng) for kind in EDITS} for word in sample}
     for word in sample:
         typos[word]["early"] = misspell(word, "early", early)
-    kept: dict[str, dict[str, list[float]]] = {n: {k: [] for k in KINDS} for n in names}
+    split = {word: typed for word in sample if (typed := apart(word))}
+    kept: dict[str, dict[str, list[float]]] = {n: {k: [] for k in (*KINDS, APART)} for n in names}
     for name in names:
         search = fns[name]
         for word, wrong in typos.items():
             reference = set(search(word)[:TOP])
             if not reference:
                 continue
-            for kind, typo in wrong.items():
+            for kind, typo in (*wrong.items(), *([(APART, split[word])] if word in split else [])):
                 kept[name][kind].append(len(reference & set(search(typo)[:TOP])) / len(reference))
         if log:
-            log(f"{name}: {len(sample)} words, {len(KINDS)} misspellings each")
-    data = {"words": len(sample), "lengths": list(lengths), "top": TOP,
-            "kept": {n: {**{k: _mean(v) for k, v in kinds.items()}, "all": _mean(sum(kinds.values(), []))}
+            log(f"{name}: {len(sample)} words, {len(KINDS)} misspellings each; {len(split)} compounds typed apart")
+    data = {"words": len(sample), "compounds": len(split), "lengths": list(lengths), "top": TOP,
+            "kept": {n: {**{k: _mean(kinds[k]) for k in KINDS}, "all": _mean(sum((kinds[k] for k in KINDS), [])),
+                         APART: _mean(kinds[APART])}
                      for n, kinds in kept.items()},
             "suggested": suggestions(engine, typos),
-            "examples": {w: typos[w] for w in sample[:5]}}
+            "examples": {w: {**typos[w], **({APART: split[w]} if w in split else {})} for w in sample[:5]}}
     return format_table(data), data
 
 
@@ -139,13 +162,14 @@ def _mean(values: list[float]) -> float:
 
 
 def format_table(data: dict) -> str:
-    head = f"{'':12s}" + "".join(f"{k:>9s}" for k in (*KINDS, "all"))
-    rows = [f"{name:12s}" + "".join(f"{shares[k]:9.3f}" for k in (*KINDS, "all"))
+    head = f"{'':12s}" + "".join(f"{k:>9s}" for k in (*KINDS, "all", APART))
+    rows = [f"{name:12s}" + "".join(f"{shares[k]:9.3f}" for k in (*KINDS, "all", APART))
             for name, shares in data["kept"].items()]
     shortest, longest = data["lengths"]
     letters = f"{shortest}-{longest}" if longest else f"{shortest}+"
     said = data["suggested"]
     return "\n".join([f"share of the correct spelling's top {data['top']} kept by a one-letter misspelling "
-                      f"({data['words']} title words of {letters} letters)", head, *rows,
+                      f"({data['words']} title words of {letters} letters); {APART}: by a compound typed as two "
+                      f"words ({data['compounds']} of them)", head, *rows,
                       f"»Mente du« on these misspellings: the word meant {said['right']:.3f}, another word "
                       f"{said['wrong']:.3f}, none {said['none']:.3f}"])

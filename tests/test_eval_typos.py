@@ -9,7 +9,7 @@ from conftest import SAMPLES, copy_embedding_cache
 from typer.testing import CliRunner
 
 from api.cli import app
-from evaluation.typos import EDITS, KINDS, misspell, run_typos, sample_words
+from evaluation.typos import APART, EDITS, KINDS, apart, misspell, run_typos, sample_words
 
 
 WORDS = ("lægevagtsordningen", "kassekredit", "psykiatriforum", "aabenraa", "ellevilla")
@@ -40,6 +40,13 @@ def test_an_early_misspelling_is_one_letter_off_within_the_first_two():
         wrong = misspell(word, "early", rng)
         assert wrong[:2] != word[:2]
         assert any(one_edit(word, wrong, kind) for kind in EDITS), (word, wrong)
+
+
+def test_a_compound_is_typed_apart_at_its_joint():
+    assert apart("affaldsplan") == "affalds plan"  # the linking -s- stays with the first word
+    assert apart("strandskolen") == "strand skolen"
+    assert apart("børneattest") == "børne attest"
+    assert apart("aabenraa") is None and apart("kommune") is None  # a name, a word: the lexicon does not split
 
 
 def test_words_are_long_specific_title_words_in_a_fixed_sample():
@@ -79,7 +86,9 @@ def test_eval_typos_cli_prints_json_and_refuses_an_unknown_mode(engine, tmp_path
     result = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--words", "5", "--mode", "keyword",
                                  "--json"])
     assert result.exit_code == 0, result.output
-    assert list(json.loads(result.stdout)["kept"]) == ["keyword"]
+    printed = json.loads(result.stdout)
+    assert list(printed["kept"]) == ["keyword"] and APART in printed["kept"]["keyword"]
+    assert set(printed["kept"]["keyword"]) == {*KINDS, "all", APART} and printed["compounds"] <= printed["words"]
     short = runner.invoke(app, ["--data-dir", str(data), "eval-typos", "--words", "5", "--mode", "keyword",
                                 "--lengths", "5-8"])
     assert short.exit_code == 0 and "of 5-8 letters" in short.output and "»Mente du«" in short.output
