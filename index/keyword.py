@@ -75,6 +75,7 @@ class KeywordResult:
     unknown: Mapping[str, str] = field(default_factory=dict)  # query word not indexed -> nearest word
     coverage: float = 1.0  # share of the query's words the keyword side can read (English words no item holds)
     held: float = 1.0  # share of the query (its words weighed by idf) the best match holds (BuiltQuery.held)
+    joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> their compound (BuiltQuery)
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
@@ -235,12 +236,14 @@ class KeywordIndex:
         built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader),
                              listed=listed).build(parsed)
         if built.query is None:
-            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
+            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
+                                 joined=built.joined)
         if closed is not None and not closed.empty:  # access: also match closed content the caller may see
             built = replace(built, query=widen(built.query, closed), excluded=widen(built.excluded, closed))
         allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
         if allowed_docs is not None and not allowed_docs:
-            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage)
+            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
+                                 joined=built.joined)
         fast = self._fast.get(reader.generation()) if self._fast is not None else None
         if fast is not None and (result := _run_fast(fast, searcher, built, allowed_docs, max(1, limit), docs)):
             return result
@@ -340,7 +343,8 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
     hits = [KeywordHit(doc.id, score, rank, terms, doc.body, doc.date, doc.number)
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
     return KeywordResult([(h.item_id, h.score) for h in hits], len(scored), built.terms, built.unknown,
-                         built.coverage, built.held(set(hits[0].matched_terms)) if hits else 1.0, lambda: hits)
+                         built.coverage, built.held(set(hits[0].matched_terms)) if hits else 1.0, built.joined,
+                         lambda: hits)
 
 
 def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -369,7 +373,8 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
                            docs[n].number) for rank, (n, score) in enumerate(zip(docnums, scores), start=1)]
 
     held = built.held(set(scored.terms_of(docnums[0]))) if docnums else 1.0
-    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, held, details)
+    return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, held, built.joined,
+                         details)
 
 
 def _text(term: bytes | str) -> str:

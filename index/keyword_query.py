@@ -13,8 +13,8 @@ from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from index.analysis import (acronym, compound_split, every_letter_danish, fold, known_word, normalise, spelled, stem,
-                            stop_word, tokenize)
+from index.analysis import (LINKING, acronym, compound_split, every_letter_danish, fold, known_word, normalise,
+                            spelled, stem, stop_word, tokenize)
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
@@ -67,6 +67,7 @@ class BuiltQuery:
     excluded: wq.Query | None = None
     unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest word
     coverage: float = 1.0  # share of the query's words this side can read (see `QueryBuilder.coverage`)
+    joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> the compound the items hold
 
     def held(self, terms: set[str]) -> float:
         """The share of the query an item matching `terms` holds: its ranked words, each weighed by its idf.
@@ -106,6 +107,7 @@ class QueryBuilder:
         self.listed = listed
         self.terms: dict[str, None] = {}
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
+        self.joined: dict[str, str] = {}  # two query words typed apart -> the compound they make (`_joined`)
         self._options: list[tuple[str, ...]] = []
         self._read: list[bool] = []  # per ranked query word: whether this side can read it
         self._forms: dict[tuple[str, str], dict[str, int]] = {}  # (reading, as written) -> words holding it
@@ -125,9 +127,13 @@ class QueryBuilder:
         rare: list[wq.Query] = []
         common: list[wq.Query] = []
         slots: list[Slot] = []
-        for group in parsed.groups:
+        joined = self._joined(parsed)
+        for at, group in enumerate(parsed.groups):
             self._options = []
             query = self._group(group, parsed)
+            if query is not None and joined.get(at):  # the word, or the compound it makes with its neighbour
+                query = wq.Or([query, *(self._compound(term, self._fields(group[0])) for term in joined[at])])
+                self._record(joined[at], [(term,) for term in joined[at]])
             if any(c.field for c in group):
                 must.append(query or wq.NullQuery)  # a field the section filter excludes
             elif query is not None:
@@ -137,7 +143,50 @@ class QueryBuilder:
         if query is None:
             return BuiltQuery(None, (), unknown=dict(self.unknown), coverage=self.coverage)
         return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown),
-                          self.coverage)
+                          self.coverage, dict(self.joined))
+
+    def _joined(self, parsed: ParsedQuery) -> dict[int, list[str]]:
+        """Neighbouring query words that the items write as one word (»lokal plan«: »lokalplan«, »affalds plan«:
+        »affaldsplan«, »Strand skolen«: »Strandskolen«): Danish writes compounds as one word and searchers often
+        type them apart. Each such compound, by the group's position; it counts as either word (its slot's
+        options) and is scored as the word is, so an item holding the compound holds the query, as an item
+        holding both words does. Joined as written, or with a linking -s- or -e- (»erhverv udvalg«), where the
+        lexicon reads the joined word as a compound whose head is the second word (not »villasitka«, in a web
+        address, for »Villa Sitka«), the most widely held of those the listed items hold; only plain words (not
+        quoted, no field, no stop word)."""
+        words = [self._plain(group) for group in parsed.groups]
+        joined: dict[int, list[str]] = {}
+        for at, (left, right) in enumerate(zip(words, words[1:])):
+            if not (left and right):
+                continue
+            fields, head = self._fields(parsed.groups[at][0]), normalise(right)
+            held = {(term, word): n for link in ("", *LINKING) if not (link and left.endswith(link))
+                    if compound_split(word := left + link + right)[-1:] == (head,)
+                    and (n := self._hits(term := normalise(word), fields))}
+            if held:
+                term, word = max(held, key=held.get)
+                joined.setdefault(at, []).append(term)
+                joined.setdefault(at + 1, []).append(term)
+                self.joined[f"{left} {right}"] = word
+        return joined
+
+    @staticmethod
+    def _plain(group: tuple[Clause, ...]) -> str | None:
+        """The word of a group that is one plain word of letters, not a stop word; else None."""
+        if len(group) != 1 or group[0].quoted or group[0].field:
+            return None
+        words = tokenize(group[0].text)
+        if len(words) != 1 or not words[0].isalpha() or len(words[0]) < 2 or stop_word(words[0]):
+            return None
+        return words[0].lower()
+
+    def _compound(self, term: str, fields: tuple[str, ...]) -> wq.Query:
+        """A compound made of two query words, scored as a word is: exactly, and (lower) inside longer compounds."""
+        w = self.weights
+        subs: list[wq.Query] = [wq.Term(f, term, boost=w.boost(f)) for f in fields]
+        if w.compound:
+            subs += [wq.Term(parts_field(f), term, boost=w.boost(f) * w.compound) for f in fields if f != BODY_FIELD]
+        return _any(subs)
 
     def _idf(self, options: list[tuple[str, ...]]) -> float:
         """A query word's BM25 idf among the items the caller is listed, as the keyword side reads the word: by

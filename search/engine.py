@@ -55,6 +55,7 @@ class Ranking:
     meaningful: set[str] = field(default_factory=set)  # semantic hits above the nonsense line (hybrid)
     coverage: float = 1.0  # share of the query's words the keyword side can read (English words it lacks)
     held: float = 1.0  # share of the query (words weighed by idf) the keyword side's best match holds
+    joined: dict[str, str] = field(default_factory=dict)  # two words typed apart -> the compound the items hold
 
     def explain(self, docs: Iterable[str]) -> dict[str, dict]:
         """Each side's rank and score for some items (a page): worked out only for them, as a broad query's
@@ -74,6 +75,24 @@ def _did_you_mean(query: str, unknown: dict[str, str]) -> str | None:
     words = [unknown.get(w.lower(), w) for w in query.split()]
     fixed = " ".join(words)
     return fixed if fixed != query else None
+
+
+_PUNCTUATION = ".,;:!?)»«\"'"
+
+
+def _joined(text: str, joined: dict[str, str]) -> str:
+    """The text with each pair of words the keyword side read as one compound written as that compound
+    (»hvad koster lokal plan for Tune« -> »hvad koster lokalplan for Tune«): the model embeds a word typed
+    apart otherwise than the word the minutes write."""
+    if not joined:
+        return text
+    out: list[str] = []
+    for word in text.split(" "):
+        if out and (compound := joined.get(f"{out[-1].lower()} {word.lower().rstrip(_PUNCTUATION)}")):
+            out[-1] = compound + word[len(word.rstrip(_PUNCTUATION)):]  # »plan?« -> »lokalplan?«
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def _newest_first(ids: Iterable[str], facts: dict[str, Facts]) -> list[tuple[str, float]]:
@@ -353,6 +372,7 @@ class Engine:
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
             ranking.coverage = result.coverage
             ranking.held = result.held
+            ranking.joined = dict(result.joined)
             ranking.keyword = kw_run
             if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
                 self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)
@@ -396,6 +416,7 @@ class Engine:
         if ranking.did_you_mean:  # read as the keyword side read it: misspelt words spelt right
             with suppress(QueryError):  # (the same words respelt: it parses as the query did)
                 text = parse_query(ranking.did_you_mean).positive_text
+        text = _joined(text, ranking.joined)  # ... and a compound typed apart as one word (»lokal plan«)
         embedded = vector.result() if vector is not None and text == parsed.positive_text else None
         if feedback:  # moved toward these items; when none has a row this caller may rank, the first pass stands
             items, weight = feedback
