@@ -291,7 +291,9 @@ class QueryBuilder:
                 subs.append(self._apart(pieces, twins))
         if record and word.lower() not in ENGLISH_STOP_WORDS:
             self._read.append(not unread)
-        if w.fuzzy and hits < w.fuzzy_below:  # English words too: »strategy« is near »strategi«
+        # A number, date or code is no spelling: one edit from it is another year, amount or plan (»25,6« was read
+        # as »25,5«, »lokalplan 15.99« as »1.599«, »13.11.2024« as »13.10.2022«, each offered as »Mente du«).
+        if w.fuzzy and hits < w.fuzzy_below and not _has_digit(word):  # English words too: »strategy«, »strategi«
             # no item holds it and no word list knows it (a word is no misspelling, nor is an abbreviation
             # typed in capitals): it gets »Mente du«, and may be misspelt in its first letters too
             misspelt = not hits and not (known_word(word) or english or acronym(word))
@@ -534,6 +536,10 @@ def _joint_edits(word: str) -> set[str]:
 def _any(queries: list[wq.Query]) -> wq.Query | None:
     """Or of several queries; one stays as it is."""
     return wq.Or(queries) if len(queries) > 1 else (queries[0] if queries else None)
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _is_stop_word(clause: Clause) -> bool:
