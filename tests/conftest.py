@@ -74,6 +74,12 @@ def visible(html_snippet: str) -> str:
     return html.unescape(re.sub(r"</?mark>", "", html_snippet))
 
 
+def item_text(engine, item_id: str) -> str:
+    """A stored item's title and the text of every section, as written."""
+    item = engine.store.item(item_id).item
+    return " ".join([item.title, *(s.text for s in item.sections)])
+
+
 def find_item(meetings, date: str, number: int):
     for meeting in meetings:
         if meeting.date == date:

@@ -8,7 +8,7 @@ form stands only in a web address) is not joined, nor are quoted words, field pr
 """
 from __future__ import annotations
 
-from conftest import GREVE, marked, need
+from conftest import GREVE, item_text, marked, need
 
 from evaluation.typos import APART, run_typos
 from search.query import parse_query
@@ -18,11 +18,6 @@ from search.request import SearchRequest
 def top(engine, q: str, mode: str, n: int = 3) -> list[str]:
     request = SearchRequest.build(q=q, mode=mode, limit=n, settings=engine.settings)
     return [h["id"] for h in engine.search(request)["hits"]]
-
-
-def text(engine, item_id: str) -> str:
-    item = engine.store.item(item_id).item
-    return " ".join([item.title, *(s.text for s in item.sections)]).lower()
 
 
 def joined(engine, q: str) -> dict[str, str]:
@@ -52,7 +47,8 @@ def test_greve_finds_the_compound_typed_apart(greve_engine):
                         ("byråds medlemmer", "byrådsmedlem")):
         request = SearchRequest.build(q=q, mode="keyword", limit=3, settings=engine.settings)
         hits = engine.search(request)["hits"]
-        assert len(hits) == 3 and all(compound in text(engine, h["id"]) for h in hits), (q, [h["title"] for h in hits])
+        found = [item_text(engine, h["id"]).lower() for h in hits]
+        assert len(hits) == 3 and all(compound in text for text in found), (q, [h["title"] for h in hits])
     hit = engine.search(SearchRequest.build(q="lokal plan", mode="keyword", limit=1, settings=engine.settings))
     assert any(w.lower().startswith("lokalplan") for w in marked(hit["hits"][0]["snippet"]))
 

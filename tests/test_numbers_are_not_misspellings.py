@@ -7,18 +7,13 @@ were listed as if they held what was typed.
 from __future__ import annotations
 
 import pytest
-from conftest import GREVE, need
+from conftest import GREVE, item_text, need
 
 from search.request import SearchRequest
 
 
 def searched(engine, q: str, mode: str = "keyword") -> dict:
     return engine.search(SearchRequest.build(q=q, mode=mode, limit=10, settings=engine.settings))
-
-
-def text(engine, item_id: str) -> str:
-    item = engine.store.item(item_id).item
-    return " ".join([item.title, *(s.text for s in item.sections)])
 
 
 @pytest.mark.parametrize("q", ["25,6", "24.02.2021"])
@@ -31,7 +26,7 @@ def test_a_number_no_item_holds_finds_nothing_and_offers_no_other_number(engine,
 def test_a_number_beside_words_is_not_respelt_and_a_held_number_still_finds_its_items(engine):
     assert searched(engine, "opgørelse 25,6")["did_you_mean"] is None
     held = searched(engine, "25,5")  # the bundled minutes write it once
-    assert held["total"] == 1 and "25,5" in text(engine, held["hits"][0]["id"])
+    assert held["total"] == 1 and "25,5" in item_text(engine, held["hits"][0]["id"])
 
 
 def test_greve_offers_no_other_plan_number_or_date(greve_engine):
