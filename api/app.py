@@ -53,7 +53,7 @@ class SearchParams:
     def __init__(
         self,
         q: Annotated[str, Query(description="Words, \"phrases\", -not, OR, titel:/beslutning:/udvalg:, "
-                                            "sag:CASE-NUMBER")] = "",
+                                            "sag:CASE-NUMBER, a meeting's date (13.11.2024)")] = "",
         mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
         body: Annotated[list[str], Query(description="Committee (repeatable)")] = [],
         year: Annotated[list[int], Query(description="Meeting year (repeatable)")] = [],

@@ -12,6 +12,14 @@ _WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.
 _NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
+# A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«, »13.11.24«,
+# »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«
+_ABBREVIATED = {name[:3]: n for name, n in MONTHS.items()} | {"sept": 9}
+_TYPED = re.compile(
+    r"(?:(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4}|\d{2})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<wd>\d{1,2})\.?\s+(?P<wm>" + "|".join([*MONTHS, *_ABBREVIATED]) + r")\.?\s+(?P<wy>\d{4}))"
+    r"(?=[\s,;!?]|$)", re.IGNORECASE)
 _TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
 
 
@@ -31,6 +39,24 @@ def find_short_date(text: str) -> str | None:
     value is the meeting's date (»Mødedato: 22.05.24«): elsewhere such figures may be anything."""
     found = (_iso_of(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))) for m in _SHORT.finditer(text))
     return next((iso for iso in found if iso), None)
+
+
+def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
+    """A date a searcher typed, starting at `at`: where it ends, and the day as ISO YYYY-MM-DD; None when no
+    day of the calendar stands there. A two-digit year is read as 20YY; »15.99« (a plan's number) is no date."""
+    m = _TYPED.match(text, at)
+    if not m:
+        return None
+    if m["d"]:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        year += 2000 if len(m["y"]) == 2 else 0
+    elif m["iy"]:
+        year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+    else:
+        name = m["wm"].lower()
+        year, month, day = int(m["wy"]), MONTHS.get(name) or _ABBREVIATED[name], int(m["wd"])
+    iso = _iso_of(year, month, day)
+    return (m.end(), iso) if iso else None
 
 
 def find_time(text: str) -> str | None:

@@ -18,7 +18,7 @@ from index.analysis import (LINKING, acronym, compound_split, every_letter_danis
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
-from index.schema import ALL_FIELD, BODY_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
+from index.schema import ALL_FIELD, BODY_FIELD, DATE_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
 from index.sparse import Listed, idf
 
 MAX_FUZZY_TERMS = 8
@@ -134,7 +134,7 @@ class QueryBuilder:
             if query is not None and joined.get(at):  # the word, or the compound it makes with its neighbour
                 query = wq.Or([query, *(self._compound(term, self._fields(group[0])) for term in joined[at])])
                 self._record(joined[at], [(term,) for term in joined[at]])
-            if any(c.field for c in group):
+            if any(c.field for c in group) or self._dated(group):
                 must.append(query or wq.NullQuery)  # a field the section filter excludes
             elif query is not None:
                 (common if self._common(group) else rare).append(query)
@@ -249,13 +249,38 @@ class QueryBuilder:
         words = tokenize(clause.text)
         if not fields or not words:
             return None
-        if len(words) == 1 and widen:
+        if len(words) == 1 and widen and not clause.date:
             return self._word(words[0], fields, record)
         terms = [normalise(w) for w in words]
+        meeting = self._meeting(clause.date, terms, fields) if clause.date else None
+        if meeting is not None:  # marked in a snippet where written as one word (»13.11.2024«): the words of
+            if record and len(terms) == 1:  # »13. november 2024« would light up every »2024« in the items
+                self._record(terms, [tuple(terms)])
+            return meeting
         if record:  # a phrase's stop words would light up everywhere in a snippet
             shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
             self._record(shown, [tuple(terms)])
         return self._phrase(terms, fields, boost=1.0)
+
+    def _meeting(self, day: str, terms: list[str], fields: tuple[str, ...]) -> wq.Query | None:
+        """A date typed in the query (»byrådet 13.11.2024«, »13. november 2024«) on which meetings were held: the
+        items of those meetings, or items that write the date as typed. A searcher who types a date means a
+        meeting; its items rarely write their own date, and the items that do are mostly later ones referring
+        to its decisions. So the date is required, as a field prefix is (`_dated`), and holding it ranks as a
+        word does: a meeting's item scores as holding a word that many items hold (its BM25 idf, at a word's
+        weight in the whole item), an item that only writes the date scores nothing for it and comes after
+        the meeting's items that hold the same other words. None when no meeting was held that day."""
+        held = self._frequency(DATE_FIELD, day) if DATE_FIELD in self.reader.schema else 0
+        if not held:
+            return None
+        documents = self.listed.size if self.listed is not None else self.reader.doc_count_all()
+        weight = idf(documents, held) * self.weights.boost(ALL_FIELD)
+        return wq.Or([self._phrase(terms, fields, boost=0.0), wq.Term(DATE_FIELD, day, boost=weight)])
+
+    def _dated(self, group: tuple[Clause, ...]) -> bool:
+        """Whether the group is a date on which meetings were held (`_meeting`), or several such dates."""
+        return all(c.date for c in group) and any(
+            DATE_FIELD in self.reader.schema and self._frequency(DATE_FIELD, c.date) for c in group)
 
     def _fields(self, clause: Clause, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
         allowed = self.fields if allowed is None else allowed

@@ -12,11 +12,14 @@ from index.analysis import danish_spelling
 
 @dataclass(frozen=True)
 class Clause:
-    """One thing to look for: a word, or a phrase (quoted, or a hyphenated word like KD-Net)."""
+    """One thing to look for: a word, or a phrase (quoted, or a hyphenated word like KD-Net), or a date."""
 
     text: str
     quoted: bool = False
     field: str | None = None  # an index field; None = all text fields
+    # a day typed as a date (»13.11.2024«, »13. november 2024«), as ISO YYYY-MM-DD: the text as typed, or the
+    # date a meeting was held
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,9 @@ class ParsedQuery:
 
     @property
     def exact(self) -> bool:
-        """Whether the user asked for exact matches: a quoted phrase or a field prefix. Then every
+        """Whether the user asked for exact matches: a quoted phrase, a field prefix or a date. Then every
         mode keeps to the items those match, as keyword search does."""
-        return any(c.quoted or c.field for g in self.groups for c in g)
+        return any(c.quoted or c.field or c.date for g in self.groups for c in g)
 
     @property
     def positive_text(self) -> str:

@@ -35,6 +35,8 @@ STEM_FIELD = "all_stem"
 # (»fondsmidler«, not »fondsmiddelet«; index.keyword_query.QueryBuilder._written). A closed item gives its title.
 WRITTEN_FIELD = "written"
 PARTS_SUFFIX = "_parts"
+# The meeting's date (ISO YYYY-MM-DD): the filters' field, and what a date typed in a query matches beside text
+DATE_FIELD = "date"
 
 
 def parts_field(field: str) -> str:
@@ -52,7 +54,7 @@ def build_schema() -> Schema:
         meeting_id=ID(stored=True),
         meeting_hash=ID(stored=True),
         body=ID(stored=True),
-        date=ID(stored=True, sortable=True),
+        **{DATE_FIELD: ID(stored=True, sortable=True)},
         year=ID(stored=True),
         number=NUMERIC(stored=True),
         presenter=STORED(),

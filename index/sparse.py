@@ -8,12 +8,12 @@ one vectorised BM25 over that term's postings instead of visiting every match in
 searcher's to the last bit (same idf, average length, quantised field lengths, boosts, sums), so the ranking
 is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
 
-Only what plain words, quoted phrases and hyphenated words build is evaluated here (terms and phrases on
-those fields and their closed twins, or, and, and-maybe, the better of an item's public and closed views, a
-committee's closed items), for the public and for staff; anything else (field prefixes, section filters,
-"every") returns None and the caller asks Whoosh. A segment's arrays are reused by later generations while
-the segment lives (segments are immutable; deletions are read per generation), so an ingest costs only its
-new segment.
+Only what plain words, quoted phrases, hyphenated words and dates build is evaluated here (terms and phrases
+on those fields and their closed twins, a day on the meeting-date field, or, and, and-maybe, the better of an
+item's public and closed views, a committee's closed items), for the public and for staff; anything else
+(field prefixes, section filters, "every") returns None and the caller asks Whoosh. A segment's arrays are
+reused by later generations while the segment lives (segments are immutable; deletions are read per
+generation), so an ingest costs only its new segment.
 """
 from __future__ import annotations
 
@@ -202,7 +202,12 @@ class Generation:
 
     def _eval(self, q: wq.Query, searcher: Searcher) -> Scored:
         reader = searcher.reader()
-        if type(q) is wq.Term:
+        if type(q) is wq.Term and q.fieldname not in self.fields and not searcher.schema[q.fieldname].scorable:
+            # a field of facts (the meeting's date): each holder counts 1, as Whoosh's WeightScorer counts it
+            matched = self._docs(q, searcher) & self.alive
+            text = q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text
+            scored = Scored(matched.astype(np.float64), matched, [(text, matched)])
+        elif type(q) is wq.Term:
             scored = self._term(q.fieldname, q.text, reader, _listed(searcher))
         elif type(q) is wq.Phrase:
             scored = self._phrase(q, searcher)

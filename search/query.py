@@ -5,6 +5,8 @@
     -regionen  -"region midt"  exclude items with that word or phrase
     stomi OR sundhedsartikler  either word fills the same slot
     titel:Midttrafik           search one field: titel, beslutning, indstilling, resume, sag, bilag, udvalg
+    byrådet 13.11.2024         a date (also »13. november 2024«, »2024-11-13«): the items of a meeting held
+                               that day, or items that write the date so
 
 `NOT word` excludes as `-word` does, and `AND` is dropped (an item holding every word already ranks
 higher). Anything else (stray quotes, brackets, `*`, unknown `prefix:`) is read as plain words.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.dates import typed_date
 from index.analysis import tokenize
 from index.parsed import Clause, ParsedQuery
 from index.schema import BODY_FIELD
@@ -89,6 +92,10 @@ def _scan(text: str):
             end = n if end < 0 else end
             yield negated, Clause(text[i + 1:end], quoted=True, field=fieldname)
             i = end + 1
+        elif not fieldname and (typed := typed_date(text, i)):
+            end, day = typed
+            yield negated, Clause(text[i:end], date=day)
+            i = end
         else:
             end = i
             while end < n and not text[end].isspace() and text[end] != '"':

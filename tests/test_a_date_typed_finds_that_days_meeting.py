@@ -1,0 +1,98 @@
+"""A date typed in the query (»byrådet 13.11.2024«, »2. juni 2023«) finds the meeting held that day.
+
+Searchers type the date of the meeting they mean. The meeting's date was a filter only, and a date in the query
+was read as words: on Greve »dagsorden byrådet 13.11.2024« listed other meetings' »Godkendelse af dagsorden«,
+and on the bundled minutes »2. juni 2023« listed 32 items, a meeting of 2022 first. A date on which a meeting was held now asks for that
+meeting's items (or items that write the date, after them), in every mode, as a field prefix asks; a date on
+which no meeting was held is read as the text it is.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import GREVE, item_text, need
+
+from search.query import parse_query
+from search.request import SearchRequest
+
+MODES = ("keyword", "hybrid", "semantic")
+
+
+def searched(engine, q: str, mode: str = "keyword", limit: int = 100) -> dict:
+    return engine.search(SearchRequest.build(q=q, mode=mode, limit=limit, settings=engine.settings))
+
+
+def meeting_items(engine, day: str) -> set[str]:
+    return {f["id"] for f in engine.store.item_facts() if f["date"] == day}
+
+
+@pytest.mark.parametrize("typed", ["2.6.2023", "02.06.2023", "2/6-2023", "2-6-2023", "2023-06-02", "02.06.23",
+                                   "2. juni 2023", "2 juni 2023", "2. Jun. 2023"])
+def test_a_date_is_read_in_the_forms_searchers_type_it(typed):
+    parsed = parse_query(f"lægevagt {typed}")
+    assert [c.date for g in parsed.groups for c in g] == [None, "2023-06-02"]
+    assert parsed.groups[1][0].text == typed
+
+
+@pytest.mark.parametrize("q", ["15.99", "31.02.2024", "2.6", '"2.6.2023"', "titel:2.6.2023", "2. juni",
+                               "2.6.2023x"])
+def test_what_is_no_day_or_is_asked_for_as_text_is_no_date(q):
+    assert not any(c.date for g in parse_query(q).groups for c in g)
+
+
+@pytest.mark.parametrize("typed", ["2.6.2023", "2. juni 2023", "2023-06-02"])
+def test_a_date_lists_that_days_meeting_in_every_mode(engine, typed):
+    day = meeting_items(engine, "2023-06-02")
+    for mode in MODES:
+        result = searched(engine, typed, mode)
+        found = [h["id"] for h in result["hits"]]
+        assert set(found) == day, mode  # no item of the bundled minutes writes the date so
+
+
+def test_words_beside_a_date_rank_within_that_days_meeting(engine):
+    for mode in MODES:
+        result = searched(engine, "lægevagt 2.6.2023", mode)
+        assert result["hits"][0]["title"] == "Lægevagten", mode
+        assert {h["meeting_date"] for h in result["hits"]} == {"2023-06-02"}, mode
+    # lægevagten was discussed on 2 June, not on 14 April: the date keeps to its meeting
+    other = searched(engine, "lægevagt 14.4.2023", "hybrid")
+    assert other["total"] > 0 and {h["meeting_date"] for h in other["hits"]} == {"2023-04-14"}
+
+
+def test_items_that_write_the_date_come_after_the_meetings_own(engine):
+    result = searched(engine, "14. april 2023")
+    own = meeting_items(engine, "2023-04-14")
+    found = [h["id"] for h in result["hits"]]
+    assert set(found[:len(own)]) == own
+    later = found[len(own):]
+    assert later and all("14. april 2023" in item_text(engine, i) for i in later)
+
+
+def test_excluding_a_date_leaves_out_that_days_meeting(engine):
+    for mode in MODES:
+        result = searched(engine, "kommune -2.6.2023", mode)
+        assert result["total"] > 0 and "2023-06-02" not in {h["meeting_date"] for h in result["hits"]}, mode
+    assert searched(engine, "lægevagt -2.6.2023")["total"] == 0  # its one item is of that meeting
+
+
+def test_a_date_no_meeting_was_held_on_is_read_as_text(engine):
+    # 26 April 2023 was a KKR meeting, which only the bundled items' text mentions
+    result = searched(engine, "26. april 2023")
+    assert result["total"] > 0
+    assert all("26. april 2023" in item_text(engine, h["id"]) for h in result["hits"])
+    assert searched(engine, "13.11.2024")["total"] == 0 and searched(engine, "13.11.2024")["did_you_mean"] is None
+
+
+def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
+    need(GREVE)
+    engine = greve_engine[0]
+    hits = searched(engine, "byrådet 13.11.2024", limit=20)["hits"]
+    assert {h["meeting_date"] for h in hits} == {"2024-11-13"}  # no item writes »13.11.2024«
+    assert [h["body"] for h in hits[:5]] == ["Byråd 2022-2025"] * 5
+    hits = searched(engine, "dagsorden byrådet 13. november 2024")["hits"]
+    assert (hits[0]["body"], hits[0]["meeting_date"], hits[0]["title"]) == (
+        "Byråd 2022-2025", "2024-11-13", "Godkendelse af dagsorden")
+    # the item of that meeting first, then later items that refer to its decision by date
+    hits = searched(engine, "klimapulje 13. november 2024")["hits"]
+    assert (hits[0]["meeting_date"], hits[0]["title"]) == ("2024-11-13", "Klimapulje 2024 - udmøntning")
+    assert all(h["meeting_date"] == "2024-11-13" or "13. november 2024" in item_text(engine, h["id"])
+               for h in hits)
