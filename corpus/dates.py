@@ -13,12 +13,14 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
 # A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«, »13.11.24«,
-# »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«
-_ABBREVIATED = {name[:3]: n for name, n in MONTHS.items()} | {"sept": 9}
+# »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«; or a month: »november 2024«, »nov. 2024«
+# (not »jul«, which is Christmas: »jul 2023«)
+_ABBREVIATED = {name[:3]: n for name, n in MONTHS.items() if name != "juli"} | {"sept": 9}
+_MONTH_NAME = "|".join([*MONTHS, *_ABBREVIATED])
 _TYPED = re.compile(
     r"(?:(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    r"|(?P<wd>\d{1,2})\.?\s+(?P<wm>" + "|".join([*MONTHS, *_ABBREVIATED]) + r")\.?\s+(?P<wy>\d{4}))"
+    r"|(?:(?P<wd>\d{1,2})\.?\s+)?(?P<wm>" + _MONTH_NAME + r")\.?\s+(?P<wy>\d{4}))"
     r"(?=[\s,;!?]|$)", re.IGNORECASE)
 _TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
 
@@ -42,8 +44,9 @@ def find_short_date(text: str) -> str | None:
 
 
 def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
-    """A date a searcher typed, starting at `at`: where it ends, and the day as ISO YYYY-MM-DD; None when no
-    day of the calendar stands there. A two-digit year is read as 20YY; »15.99« (a plan's number) is no date."""
+    """A date a searcher typed, starting at `at`: where it ends, and the day as ISO YYYY-MM-DD, or a month
+    named with its year (»november 2024«) as YYYY-MM; None when no day or month of the calendar stands there.
+    A two-digit year is read as 20YY; »15.99« (a plan's number) and a year alone (»budget 2024«) are no date."""
     m = _TYPED.match(text, at)
     if not m:
         return None
@@ -54,7 +57,10 @@ def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     else:
         name = m["wm"].lower()
-        year, month, day = int(m["wy"]), MONTHS.get(name) or _ABBREVIATED[name], int(m["wd"])
+        year, month = int(m["wy"]), MONTHS.get(name) or _ABBREVIATED[name]
+        if not m["wd"]:
+            return (m.end(), f"{year:04d}-{month:02d}") if 1900 < year < 2200 else None
+        day = int(m["wd"])
     iso = _iso_of(year, month, day)
     return (m.end(), iso) if iso else None
 

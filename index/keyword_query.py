@@ -262,25 +262,36 @@ class QueryBuilder:
             self._record(shown, [tuple(terms)])
         return self._phrase(terms, fields, boost=1.0)
 
-    def _meeting(self, day: str, terms: list[str], fields: tuple[str, ...]) -> wq.Query | None:
-        """A date typed in the query (»byrådet 13.11.2024«, »13. november 2024«) on which meetings were held: the
-        items of those meetings, or items that write the date as typed. A searcher who types a date means a
-        meeting; its items rarely write their own date, and the items that do are mostly later ones referring
-        to its decisions. So the date is required, as a field prefix is (`_dated`), and holding it ranks as a
-        word does: a meeting's item scores as holding a word that many items hold (its BM25 idf, at a word's
-        weight in the whole item), an item that only writes the date scores nothing for it and comes after
-        the meeting's items that hold the same other words. None when no meeting was held that day."""
-        held = self._frequency(DATE_FIELD, day) if DATE_FIELD in self.reader.schema else 0
-        if not held:
+    def _meeting(self, period: str, terms: list[str], fields: tuple[str, ...]) -> wq.Query | None:
+        """A date typed in the query (»byrådet 13.11.2024«, »13. november 2024«, or a month: »november 2024«) in
+        which meetings were held: the items of those meetings, or items that write the date as typed. A
+        searcher who types a date means a meeting; its items rarely write their own date, and the items that do
+        are mostly later ones referring to its decisions. So the date is required, as a field prefix is
+        (`_dated`), and holding it ranks as a word does: a meeting's item scores as holding a word that many
+        items hold (the period's BM25 idf, at a word's weight in the whole item), an item that only writes the
+        date scores nothing for it and comes after the meeting's items that hold the same other words. None
+        when no meeting was held then."""
+        days = self._days(period)
+        if not days:
             return None
         documents = self.listed.size if self.listed is not None else self.reader.doc_count_all()
-        weight = idf(documents, held) * self.weights.boost(ALL_FIELD)
-        return wq.Or([self._phrase(terms, fields, boost=0.0), wq.Term(DATE_FIELD, day, boost=weight)])
+        weight = idf(documents, sum(days.values())) * self.weights.boost(ALL_FIELD)
+        return wq.Or([self._phrase(terms, fields, boost=0.0),
+                      *(wq.Term(DATE_FIELD, day, boost=weight) for day in days)])
+
+    def _days(self, period: str) -> dict[str, int]:
+        """The days of a period (a day YYYY-MM-DD, or a month YYYY-MM) on which meetings were held, each with the
+        number of their items the caller is listed."""
+        if DATE_FIELD not in self.reader.schema:
+            return {}
+        days = [period] if len(period) == len("YYYY-MM-DD") else [
+            raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            for raw in self.reader.expand_prefix(DATE_FIELD, period + "-")]
+        return {day: n for day in days if (n := self._frequency(DATE_FIELD, day))}
 
     def _dated(self, group: tuple[Clause, ...]) -> bool:
-        """Whether the group is a date on which meetings were held (`_meeting`), or several such dates."""
-        return all(c.date for c in group) and any(
-            DATE_FIELD in self.reader.schema and self._frequency(DATE_FIELD, c.date) for c in group)
+        """Whether the group is a date in which meetings were held (`_meeting`), or several such dates."""
+        return all(c.date for c in group) and any(self._days(c.date) for c in group)
 
     def _fields(self, clause: Clause, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
         allowed = self.fields if allowed is None else allowed

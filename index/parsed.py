@@ -17,8 +17,8 @@ class Clause:
     text: str
     quoted: bool = False
     field: str | None = None  # an index field; None = all text fields
-    # a day typed as a date (»13.11.2024«, »13. november 2024«), as ISO YYYY-MM-DD: the text as typed, or the
-    # date a meeting was held
+    # a day typed as a date (»13.11.2024«, »13. november 2024«) as ISO YYYY-MM-DD, or a month (»november 2024«)
+    # as YYYY-MM: the text as typed, or the date a meeting was held
     date: str | None = None
 
 

@@ -33,8 +33,13 @@ def test_a_date_is_read_in_the_forms_searchers_type_it(typed):
     assert parsed.groups[1][0].text == typed
 
 
+@pytest.mark.parametrize("typed", ["juni 2023", "Jun. 2023", "jun 2023"])
+def test_a_month_named_with_its_year_is_read_as_that_month(typed):
+    assert [c.date for g in parse_query(f"lægevagt {typed}").groups for c in g] == [None, "2023-06"]
+
+
 @pytest.mark.parametrize("q", ["15.99", "31.02.2024", "2.6", '"2.6.2023"', "titel:2.6.2023", "2. juni",
-                               "2.6.2023x"])
+                               "2.6.2023x", "budget 2024", "juni", "jul 2023", "6.2023"])
 def test_what_is_no_day_or_is_asked_for_as_text_is_no_date(q):
     assert not any(c.date for g in parse_query(q).groups for c in g)
 
@@ -46,6 +51,17 @@ def test_a_date_lists_that_days_meeting_in_every_mode(engine, typed):
         result = searched(engine, typed, mode)
         found = [h["id"] for h in result["hits"]]
         assert set(found) == day, mode  # no item of the bundled minutes writes the date so
+
+
+def test_a_month_lists_the_meetings_held_in_it(engine):
+    april = meeting_items(engine, "2023-04-14")  # the bundled minutes' one meeting in April 2023
+    for mode in MODES:
+        found = {h["id"] for h in searched(engine, "april 2023", mode)["hits"]}
+        assert april <= found, mode
+        assert all(i in april or "april 2023" in item_text(engine, i).lower() for i in found), mode
+    # no meeting was held in March 2022: the words, as an item's title writes them
+    hits = searched(engine, "marts 2022")["hits"]
+    assert hits and all("marts 2022" in item_text(engine, h["id"]).lower() for h in hits)
 
 
 def test_words_beside_a_date_rank_within_that_days_meeting(engine):
@@ -95,4 +111,9 @@ def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
     hits = searched(engine, "klimapulje 13. november 2024")["hits"]
     assert (hits[0]["meeting_date"], hits[0]["title"]) == ("2024-11-13", "Klimapulje 2024 - udmøntning")
     assert all(h["meeting_date"] == "2024-11-13" or "13. november 2024" in item_text(engine, h["id"])
+               for h in hits)
+    # a month: its meetings' items, the budget follow-up of September 2023 first
+    hits = searched(engine, "budgetopfølgning september 2023")["hits"]
+    assert hits[0]["meeting_date"].startswith("2023-09") and "Budgetopfølgning" in hits[0]["title"]
+    assert all(h["meeting_date"].startswith("2023-09") or "september 2023" in item_text(engine, h["id"]).lower()
                for h in hits)
