@@ -226,15 +226,8 @@ class KeywordIndex:
         `unlisted`: items the caller is not listed at all (closed items left out entirely), whose words,
         titles included, are no spelling to offer and take no part in the statistics the caller's scores
         are computed from (a filter in `allowed` narrows the hits, not the words)."""
-        searcher = self.searcher()
+        searcher, built, docs, docnums = self._build(parsed, sections, unlisted)
         reader = searcher.reader()
-        docs, docnums = self._doc_facts(reader)
-        hidden = [n for i in unlisted if (n := docnums.get(i)) is not None]
-        listed = self._listed_stats(reader, hidden) if hidden else None
-        if listed is not None:  # scored as without them: their titles' words are no less secret than their text
-            searcher = Searcher(reader, weighting=BM25(listed), closereader=False)
-        built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader),
-                             listed=listed).build(parsed)
         if built.query is None:
             return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
                                  joined=built.joined)
@@ -248,6 +241,29 @@ class KeywordIndex:
         if fast is not None and (result := _run_fast(fast, searcher, built, allowed_docs, max(1, limit), docs)):
             return result
         return _run(searcher, built, allowed_docs, max(1, limit), self.weights.coord, docs)
+
+    def read(self, parsed: ParsedQuery, *, sections: Collection[SectionKind] = (),
+             unlisted: Collection[str] = ()) -> KeywordResult:
+        """How this side reads the query, without ranking: the words it does not hold and their nearest
+        spellings (»Mente du«), the words typed apart that it reads as one compound, its coverage. For a
+        search by meaning alone, which embeds the query as this side reads it (as a hybrid search does)."""
+        _, built, _, _ = self._build(parsed, sections, unlisted)
+        return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
+                             joined=built.joined)
+
+    def _build(self, parsed: ParsedQuery, sections: Collection[SectionKind], unlisted: Collection[str]):
+        """The searcher (scoring by the statistics of the items the caller is listed), the query built for
+        it, and the index's document facts and numbers."""
+        searcher = self.searcher()
+        reader = searcher.reader()
+        docs, docnums = self._doc_facts(reader)
+        hidden = [n for i in unlisted if (n := docnums.get(i)) is not None]
+        listed = self._listed_stats(reader, hidden) if hidden else None
+        if listed is not None:  # scored as without them: their titles' words are no less secret than their text
+            searcher = Searcher(reader, weighting=BM25(listed), closereader=False)
+        built = QueryBuilder(reader, self.weights, _fields(sections), *self._spelling(reader),
+                             listed=listed).build(parsed)
+        return searcher, built, docs, docnums
 
     def warm_up(self) -> None:
         """Build the fast path's arrays for the current generation, and read the terms plain words find their

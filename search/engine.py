@@ -376,6 +376,10 @@ class Engine:
             ranking.keyword = kw_run
             if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
                 self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)
+        elif semantic:  # by meaning alone: the query read as the keyword side reads it, misspellings and all
+            read = self.keyword.read(parsed, sections=sections, unlisted=access.removed if access else ())
+            ranking.did_you_mean = _did_you_mean(request.q, read.unknown)
+            ranking.joined = dict(read.joined)
         sem_run: list[tuple[str, float]] = []
         if semantic:
             sem_allowed = {doc for doc, _ in kw_run} if parsed.exact else allowed
