@@ -127,6 +127,7 @@ class QueryBuilder:
         rare: list[wq.Query] = []
         common: list[wq.Query] = []
         slots: list[Slot] = []
+        dated: list[wq.Query] = []  # the meetings' dates typed: an item is of one meeting, so any of them
         joined = self._joined(parsed)
         for at, group in enumerate(parsed.groups):
             self._options = []
@@ -134,11 +135,15 @@ class QueryBuilder:
             if query is not None and joined.get(at):  # the word, or the compound it makes with its neighbour
                 query = wq.Or([query, *(self._compound(term, self._fields(group[0])) for term in joined[at])])
                 self._record(joined[at], [(term,) for term in joined[at]])
-            if any(c.field for c in group) or self._dated(group):
+            if self._dated(group):
+                dated.append(query)
+            elif any(c.field for c in group):
                 must.append(query or wq.NullQuery)  # a field the section filter excludes
             elif query is not None:
                 (common if self._common(group) else rare).append(query)
                 slots.append(Slot(tuple(self._options), self._idf(self._options)))
+        if dated:
+            must.append(_any(dated))
         query = self._combine(must, self._ranked(rare, common), bool(parsed.excluded))
         if query is None:
             return BuiltQuery(None, (), unknown=dict(self.unknown), coverage=self.coverage)
@@ -267,7 +272,8 @@ class QueryBuilder:
         which meetings were held: the items of those meetings, or items that write the date as typed. A
         searcher who types a date means a meeting; its items rarely write their own date, and the items that do
         are mostly later ones referring to its decisions. So the date is required, as a field prefix is
-        (`_dated`), and holding it ranks as a word does: a meeting's item scores as holding a word that many
+        (`_dated`; of several dates typed, any one: an item is of one meeting), and holding it ranks as a word
+        does: a meeting's item scores as holding a word that many
         items hold (the period's BM25 idf, at a word's weight in the whole item), an item that only writes the
         date scores nothing for it and comes after the meeting's items that hold the same other words. None
         when no meeting was held then."""

@@ -74,6 +74,14 @@ def test_words_beside_a_date_rank_within_that_days_meeting(engine):
     assert other["total"] > 0 and {h["meeting_date"] for h in other["hits"]} == {"2023-04-14"}
 
 
+def test_two_dates_ask_for_either_meeting(engine):
+    both = meeting_items(engine, "2023-04-14") | meeting_items(engine, "2023-06-02")
+    for q in ("14.4.2023 2.6.2023", "14.4.2023 OR 2.6.2023"):
+        result = searched(engine, q)
+        assert {h["id"] for h in result["hits"]} == both, q  # an item is of one meeting: not both at once
+    assert searched(engine, "lægevagt 14.4.2023 2.6.2023", "hybrid")["hits"][0]["title"] == "Lægevagten"
+
+
 def test_items_that_write_the_date_come_after_the_meetings_own(engine):
     result = searched(engine, "14. april 2023")
     own = meeting_items(engine, "2023-04-14")
