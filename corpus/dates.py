@@ -21,7 +21,7 @@ _TYPED = re.compile(
     r"(?:(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?:(?P<wd>\d{1,2})\.?\s+)?(?P<wm>" + _MONTH_NAME + r")\.?\s+(?P<wy>\d{4}))"
-    r"(?=[\s,;!?]|$)", re.IGNORECASE)
+    r"(?=[\s,;!?)]|\.(?:\s|$)|$)", re.IGNORECASE)  # ends the word, or a sentence: »… 13.11.2024.«
 _TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
 
 

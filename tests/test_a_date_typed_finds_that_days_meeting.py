@@ -33,6 +33,11 @@ def test_a_date_is_read_in_the_forms_searchers_type_it(typed):
     assert parsed.groups[1][0].text == typed
 
 
+def test_a_date_ending_a_sentence_or_a_bracket_is_still_a_date():
+    for q in ("mødet den 2.6.2023.", "(lægevagt 2.6.2023)", "mødet i juni 2023."):
+        assert [c.date for g in parse_query(q).groups for c in g if c.date] in (["2023-06-02"], ["2023-06"]), q
+
+
 @pytest.mark.parametrize("typed", ["juni 2023", "Jun. 2023", "jun 2023"])
 def test_a_month_named_with_its_year_is_read_as_that_month(typed):
     assert [c.date for g in parse_query(f"lægevagt {typed}").groups for c in g] == [None, "2023-06"]
