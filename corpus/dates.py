@@ -14,9 +14,10 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
 # A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«, »13.11.24«,
 # »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«; or a month: »november 2024«, »nov. 2024«
-# (not »jul«, which is Christmas: »jul 2023«)
+# (not »jul«, which is Christmas: »jul 2023«), and the English names, for a question asked in English
 _ABBREVIATED = {name[:3]: n for name, n in MONTHS.items() if name != "juli"} | {"sept": 9}
-_MONTH_NAME = "|".join([*MONTHS, *_ABBREVIATED])
+_ENGLISH = {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
+_MONTH_NAME = "|".join(sorted([*MONTHS, *_ABBREVIATED, *_ENGLISH], key=len, reverse=True))
 _TYPED = re.compile(
     r"(?:(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
@@ -57,7 +58,7 @@ def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     else:
         name = m["wm"].lower()
-        year, month = int(m["wy"]), MONTHS.get(name) or _ABBREVIATED[name]
+        year, month = int(m["wy"]), MONTHS.get(name) or _ENGLISH.get(name) or _ABBREVIATED[name]
         if not m["wd"]:
             return (m.end(), f"{year:04d}-{month:02d}") if 1900 < year < 2200 else None
         day = int(m["wd"])
