@@ -261,6 +261,8 @@ class QueryBuilder:
         if meeting is not None:  # marked in a snippet where written as one word (»13.11.2024«): the words of
             if record and len(terms) == 1:  # »13. november 2024« would light up every »2024« in the items
                 self._record(terms, [tuple(terms)])
+            if record:  # a date is read, in a question in English too (`coverage`)
+                self._read.append(True)
             return meeting
         if record:  # a phrase's stop words would light up everywhere in a snippet
             shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
