@@ -136,7 +136,7 @@ class QueryBuilder:
                 query = wq.Or([query, *(self._compound(term, self._fields(group[0])) for term in joined[at])])
                 self._record(joined[at], [(term,) for term in joined[at]])
             if self._dated(group):
-                dated.append(query)
+                dated.append(query or wq.NullQuery)
             elif any(c.field for c in group):
                 must.append(query or wq.NullQuery)  # a field the section filter excludes
             elif query is not None:
@@ -275,10 +275,9 @@ class QueryBuilder:
         searcher who types a date means a meeting; its items rarely write their own date, and the items that do
         are mostly later ones referring to its decisions. So the date is required, as a field prefix is
         (`_dated`; of several dates typed, any one: an item is of one meeting), and holding it ranks as a word
-        does: a meeting's item scores as holding a word that many
-        items hold (the period's BM25 idf, at a word's weight in the whole item), an item that only writes the
-        date scores nothing for it and comes after the meeting's items that hold the same other words. None
-        when no meeting was held then."""
+        does: a meeting's item scores as holding a word that many items hold (the period's BM25 idf, at a
+        word's weight in the whole item), an item that only writes the date scores nothing for it and comes
+        after the meeting's items that hold the same other words. None when no meeting was held then."""
         days = self._days(period)
         if not days:
             return None
