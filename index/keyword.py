@@ -29,7 +29,7 @@ from index.lexicon import Lexicon
 from index.parsed import ParsedQuery
 from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, build_schema,
                           item_document, parts_field)
-from index.sparse import BM25, FastPath, Generation, Listed
+from index.sparse import BM25, FastPath, Generation, Listed, term_text
 
 WRITER_MB = 256
 # Whoosh keeps a replaced or removed item's postings until its segment is merged, and counts them in BM25's
@@ -229,14 +229,12 @@ class KeywordIndex:
         searcher, built, docs, docnums = self._build(parsed, sections, unlisted)
         reader = searcher.reader()
         if built.query is None:
-            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
-                                 joined=built.joined)
+            return _unranked(built)
         if closed is not None and not closed.empty:  # access: also match closed content the caller may see
             built = replace(built, query=widen(built.query, closed), excluded=widen(built.excluded, closed))
         allowed_docs = None if allowed is None else {n for i in allowed if (n := docnums.get(i)) is not None}
         if allowed_docs is not None and not allowed_docs:
-            return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
-                                 joined=built.joined)
+            return _unranked(built)
         fast = self._fast.get(reader.generation()) if self._fast is not None else None
         if fast is not None and (result := _run_fast(fast, searcher, built, allowed_docs, max(1, limit), docs)):
             return result
@@ -247,9 +245,7 @@ class KeywordIndex:
         """How this side reads the query, without ranking: the words it does not hold and their nearest
         spellings (»Mente du«), the words typed apart that it reads as one compound, its coverage. For a
         search by meaning alone, which embeds the query as this side reads it (as a hybrid search does)."""
-        _, built, _, _ = self._build(parsed, sections, unlisted)
-        return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage,
-                             joined=built.joined)
+        return _unranked(self._build(parsed, sections, unlisted)[1])
 
     def _build(self, parsed: ParsedQuery, sections: Collection[SectionKind], unlisted: Collection[str]):
         """The searcher (scoring by the statistics of the items the caller is listed), the query built for
@@ -344,6 +340,11 @@ class KeywordIndex:
             self._local.searcher = None
 
 
+def _unranked(built: BuiltQuery) -> KeywordResult:
+    """How the query was read, with no items ranked."""
+    return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage, joined=built.joined)
+
+
 def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
          coord: float, docs: dict[int, DocFacts]) -> KeywordResult:
     # Collecting every match scores each once and yields the total for free (a top-k collector
@@ -351,7 +352,7 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
     results = searcher.search(built.query, limit=None, filter=allowed, mask=built.excluded, terms=True)
     scored = []
     for hit in results:
-        terms = tuple(dict.fromkeys(_text(t) for _, t in (hit.matched_terms() or ())))
+        terms = tuple(dict.fromkeys(term_text(t) for _, t in (hit.matched_terms() or ())))
         matched = sum(slot.matched_by(set(terms)) for slot in built.slots)
         score = coordinate(float(hit.score or 0.0), matched, len(built.slots), coord)
         scored.append((score, hit.rank, docs[hit.docnum], terms))
@@ -391,10 +392,6 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
     held = built.held(set(scored.terms_of(docnums[0]))) if docnums else 1.0
     return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, held, built.joined,
                          details)
-
-
-def _text(term: bytes | str) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _fields(sections: Collection[SectionKind]) -> tuple[str, ...]:

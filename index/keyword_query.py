@@ -19,7 +19,7 @@ from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
 from index.schema import ALL_FIELD, BODY_FIELD, DATE_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
-from index.sparse import Listed, idf
+from index.sparse import Listed, idf, term_text
 
 MAX_FUZZY_TERMS = 8
 MIN_FUZZY_LEN, MAX_FUZZY_LEN = 4, 30  # shorter words have too many neighbours; longer are noise
@@ -121,6 +121,11 @@ class QueryBuilder:
         keyword side widens it, and a Danish word the archive lacks is evidence that nothing matches."""
         return sum(self._read) / len(self._read) if self._read else 1.0
 
+    @property
+    def _documents(self) -> int:
+        """How many documents the statistics count: those the caller is listed, or all."""
+        return self.listed.size if self.listed is not None else self.reader.doc_count_all()
+
     def build(self, parsed: ParsedQuery) -> BuiltQuery:
         """Plain words rank; field-prefixed clauses must match; excluded clauses must not."""
         must: list[wq.Query] = []
@@ -207,8 +212,7 @@ class QueryBuilder:
             held = holding(singles[0], (ALL_FIELD,)) or max(map(holding, singles))
         else:  # a phrase
             held = max((min(map(holding, option)) for option in options), default=0)
-        documents = self.listed.size if self.listed is not None else self.reader.doc_count_all()
-        return idf(documents, held)
+        return idf(self._documents, held)
 
     def exclusions(self, parsed: ParsedQuery) -> wq.Query | None:
         """What the excluded clauses match, exactly (no widening), in every text field."""
@@ -281,8 +285,7 @@ class QueryBuilder:
         days = self._days(period)
         if not days:
             return None
-        documents = self.listed.size if self.listed is not None else self.reader.doc_count_all()
-        weight = idf(documents, sum(days.values())) * self.weights.boost(ALL_FIELD)
+        weight = idf(self._documents, sum(days.values())) * self.weights.boost(ALL_FIELD)
         return wq.Or([self._phrase(terms, fields, boost=0.0),
                       *(wq.Term(DATE_FIELD, day, boost=weight) for day in days)])
 
@@ -292,8 +295,7 @@ class QueryBuilder:
         if DATE_FIELD not in self.reader.schema:
             return {}
         days = [period] if len(period) == len("YYYY-MM-DD") else [
-            raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            for raw in self.reader.expand_prefix(DATE_FIELD, period + "-")]
+            term_text(raw) for raw in self.reader.expand_prefix(DATE_FIELD, period + "-")]
         return {day: n for day in days if (n := self._frequency(DATE_FIELD, day))}
 
     def _dated(self, group: tuple[Clause, ...]) -> bool:

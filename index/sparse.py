@@ -35,6 +35,11 @@ KEPT_TERMS = 100_000  # terms whose hidden holders `Listed` keeps counted (a hid
 KEPT_MATCHES = 256  # phrases and committees whose items a generation keeps (a bool per item: 5.5 KB on Greve)
 
 
+def term_text(term: bytes | str) -> str:
+    """A term as text: Whoosh hands terms over as bytes or as str, depending on the call."""
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
 def idf(documents: int, frequency: int) -> float:
     """BM25's idf as Lucene and bm25s compute it: Robertson-Spärck Jones, kept positive by the 1 inside the log.
 
@@ -66,7 +71,7 @@ class Listed:
         """`frequency` (the term's document frequency over every document) less the hidden documents holding it."""
         if not frequency:
             return 0
-        key = (fieldname, text.decode("utf-8") if isinstance(text, bytes) else text)
+        key = (fieldname, term_text(text))
         held = self._holding.get(key)
         if held is None:
             if len(self._holding) >= KEPT_TERMS:
@@ -205,8 +210,7 @@ class Generation:
         if type(q) is wq.Term and q.fieldname not in self.fields and not searcher.schema[q.fieldname].scorable:
             # a field of facts (the meeting's date): each holder counts 1, as Whoosh's WeightScorer counts it
             matched = self._docs(q, searcher) & self.alive
-            text = q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text
-            scored = Scored(matched.astype(np.float64), matched, [(text, matched)])
+            scored = Scored(matched.astype(np.float64), matched, [(term_text(q.text), matched)])
         elif type(q) is wq.Term:
             scored = self._term(q.fieldname, q.text, reader, _listed(searcher))
         elif type(q) is wq.Phrase:
@@ -280,7 +284,7 @@ class Generation:
     def _term(self, fieldname: str, text, reader: IndexReader, listed: Listed | None = None) -> Scored:
         if fieldname not in self.fields:
             raise _Unsupported(f"field {fieldname}")
-        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        text = term_text(text)
         scores = np.zeros(self.size, dtype=np.float64)
         matched = np.zeros(self.size, dtype=bool)
         found = [(offset, postings, span) for offset, segment in self.segments
@@ -379,8 +383,7 @@ def _read_field(reader: IndexReader, name: str) -> _FieldPostings:
     if name in reader.indexed_field_names():
         for term in reader.lexicon(name):
             docs, freqs = _postings(reader, name, term)
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            spans[text] = (at, at + len(docs))
+            spans[term_text(term)] = (at, at + len(docs))
             at += len(docs)
             doc_parts.append(docs)
             freq_parts.append(freqs)
