@@ -256,6 +256,23 @@ def compound_split(word: str) -> tuple[str, ...]:
     return tuple(_normalise_lower(p) for p in _pieces(word.lower()))
 
 
+@lru_cache(maxsize=4096)
+def committee_names(name: str) -> frozenset[str]:
+    """The words (normalised) that name a committee: its name's last word, the head of a Danish name
+    (»økonomiudvalget«; »byrådet« for »Byråd 2022-2025«), and where the name joins words to that head by a
+    hyphen (»Klima-, Teknik- og Miljøudvalget«: a suspended compound), each of them joined to the head's last
+    part (»klimaudvalget«, »teknikudvalget«). Not the other words of a name: »plan« or »skole« name no
+    committee."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if not words:
+        return frozenset()
+    head = words[-1]
+    names = {normalise(head)}
+    if tail := compound_split(head)[-1:]:
+        names |= {normalise(part + tail[0]) for part in re.findall(r"([^\W\d_]+)-(?=[,\s])", name)}
+    return frozenset(names)
+
+
 def _pieces(word: str, nested: bool = False) -> tuple[str, ...]:
     table = lemma_table()
     word = danish(word)

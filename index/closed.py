@@ -96,8 +96,10 @@ def widen(query: wq.Query | None, scope: ClosedScope) -> wq.Query | None:
     the title twice (staff then saw title-only closed items above open items treating the subject)."""
     if query is None or scope.empty:
         return query
+    from index.schema import COMMITTEE_FIELD
+
     names = set(content_fields())
-    limit = None if scope.everything else _any([wq.Term("body", b) for b in sorted(scope.bodies)])
+    limit = None if scope.everything else _any([wq.Term(COMMITTEE_FIELD, b) for b in sorted(scope.bodies)])
 
     def visit(q: wq.Query) -> wq.Query:
         if isinstance(q, (wq.Term, wq.Phrase)) and q.fieldname in names:

@@ -13,12 +13,13 @@ from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from index.analysis import (LINKING, acronym, compound_split, every_letter_danish, fold, known_word, normalise,
-                            spelled, stem, stop_word, tokenize)
+from index.analysis import (LINKING, acronym, committee_names, compound_split, every_letter_danish, fold,
+                            known_word, normalise, spelled, stem, stop_word, tokenize)
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
-from index.schema import ALL_FIELD, BODY_FIELD, DATE_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, parts_field
+from index.schema import (ALL_FIELD, BODY_FIELD, COMMITTEE_FIELD, DATE_FIELD, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD,
+                          parts_field)
 from index.sparse import Listed, idf, term_text
 
 MAX_FUZZY_TERMS = 8
@@ -204,7 +205,7 @@ class QueryBuilder:
         of its other readings of one term (its stem, a spelling neighbour; not a compound's halves, which are
         common words). A phrase is at most as widely held as its rarest word. A word no item holds in any
         reading gets the highest idf there is."""
-        def holding(term: str, fields: tuple[str, ...] = (ALL_FIELD, STEM_FIELD)) -> int:
+        def holding(term: str, fields: tuple[str, ...] = (ALL_FIELD, STEM_FIELD, COMMITTEE_FIELD)) -> int:
             return max(self._frequency(f, term) for f in fields)
 
         singles = [option[0] for option in options if len(option) == 1]
@@ -289,6 +290,19 @@ class QueryBuilder:
         return wq.Or([self._phrase(terms, fields, boost=0.0),
                       *(wq.Term(DATE_FIELD, day, boost=weight) for day in days)])
 
+    def _committees(self, term: str) -> dict[str, float]:
+        """The committees a query word names (`analysis.committee_names`: »byrådet«, »økonomiudvalget«,
+        »klimaudvalget«), each with what holding the word is worth to its items. A searcher who names a
+        committee means its meetings, and its items rarely write its name. Scored as a date is (`_meeting`): as a
+        word that many items hold, the committee's items the caller is listed (its BM25 idf, at a word's weight
+        in the whole item); ranked, not required, as a word is: the council's decision is often prepared in a
+        committee whose items say so."""
+        if COMMITTEE_FIELD not in self.reader.schema:
+            return {}
+        return {name: idf(self._documents, n) * self.weights.boost(ALL_FIELD)
+                for name in self.lexicon.terms(self.reader, COMMITTEE_FIELD)
+                if term in committee_names(name) and (n := self._frequency(COMMITTEE_FIELD, name))}
+
     def _days(self, period: str) -> dict[str, int]:
         """The days of a period (a day YYYY-MM-DD, or a month YYYY-MM) on which meetings were held, each with the
         number of their items the caller is listed."""
@@ -334,6 +348,9 @@ class QueryBuilder:
                 shown += pieces if not hits else []  # mark the halves only where they stand in
                 options.append(pieces)
                 subs.append(self._apart(pieces, twins))
+        for name, weight in self._committees(term).items():  # »byrådet«: the council's items hold it too
+            subs.append(wq.Term(COMMITTEE_FIELD, name, boost=weight))
+            options.append((name,))
         if record and word.lower() not in ENGLISH_STOP_WORDS:
             self._read.append(not unread)
         # A number, date or code is no spelling: one edit from it is another year, amount or plan (»25,6« was read

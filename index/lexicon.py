@@ -56,6 +56,10 @@ class Lexicon:
         """Read the field's terms now (at start, so that the first misspelt word does not wait for them)."""
         self._groups(reader, field)
 
+    def terms(self, reader: IndexReader, field: str) -> tuple[str, ...]:
+        """All the field's terms, in term order (a field of few terms: the committees' names)."""
+        return tuple(term for group in self._groups(reader, field).values() for term in group.terms)
+
     def _groups(self, reader: IndexReader, field: str) -> dict[str, _Group]:
         if (groups := self._fields.get(field)) is not None:
             return groups

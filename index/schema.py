@@ -15,6 +15,7 @@ from index.analysis import TOKEN_RE, compound_analyzer, danish_analyzer, stem_an
 SECTION_FIELDS: dict[SectionKind, str] = {kind: kind.value for kind in SectionKind}
 TEXT_FIELDS: tuple[str, ...] = ("title", *SECTION_FIELDS.values(), "meta")
 BODY_FIELD = "body_text"  # the committee's name as words, for `udvalg:`
+COMMITTEE_FIELD = "body"  # the committee's name as written: the filters' field, and what a word naming it matches
 # The whole item (title, every section, attachments, presenter, case number) as one field: what plain words
 # are ranked on, by BM25 over one field. Summing BM25 per field (title, each section ...) scored each field's
 # matches apart, with its own length norm and saturation; on both dev sets one field fused with the semantic
@@ -53,7 +54,7 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         meeting_id=ID(stored=True),
         meeting_hash=ID(stored=True),
-        body=ID(stored=True),
+        **{COMMITTEE_FIELD: ID(stored=True)},
         **{DATE_FIELD: ID(stored=True, sortable=True)},
         year=ID(stored=True),
         number=NUMERIC(stored=True),
@@ -80,7 +81,7 @@ def item_document(stored: StoredItem) -> dict:
         "id": stored.id,
         "meeting_id": stored.meeting_id,
         "meeting_hash": stored.meeting_hash,
-        "body": stored.body,
+        COMMITTEE_FIELD: stored.body,
         "date": stored.meeting_date,
         "year": stored.meeting_date[:4],
         "number": item.number,
