@@ -24,7 +24,7 @@ from corpus.model import SectionKind
 from corpus.store import Store, StoredItem
 from index.analysis import ANALYSIS_VERSION
 from index.closed import ClosedScope, closed_field, widen
-from index.keyword_query import FUZZY_PREFIX, BuiltQuery, QueryBuilder, Weights, coordinate
+from index.keyword_query import FUZZY_PREFIX, BuiltQuery, Listing, QueryBuilder, Weights, coordinate
 from index.lexicon import Lexicon
 from index.parsed import ParsedQuery
 from index.schema import (ALL_FIELD, SECTION_FIELDS, STEM_FIELD, TEXT_FIELDS, WRITTEN_FIELD, build_schema,
@@ -77,6 +77,7 @@ class KeywordResult:
     held: float = 1.0  # share of the query (its words weighed by idf) the best match holds (BuiltQuery.held)
     joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> their compound (BuiltQuery)
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
+    listing: Listing | None = None  # a query of facts alone: the committees and days it names (BuiltQuery)
 
     @cached_property
     def hits(self) -> list[KeywordHit]:
@@ -342,7 +343,8 @@ class KeywordIndex:
 
 def _unranked(built: BuiltQuery) -> KeywordResult:
     """How the query was read, with no items ranked."""
-    return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage, joined=built.joined)
+    return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage, joined=built.joined,
+                         listing=built.listing)
 
 
 def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -361,7 +363,7 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
     return KeywordResult([(h.item_id, h.score) for h in hits], len(scored), built.terms, built.unknown,
                          built.coverage, built.held(set(hits[0].matched_terms)) if hits else 1.0, built.joined,
-                         lambda: hits)
+                         lambda: hits, built.listing)
 
 
 def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -391,7 +393,7 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
 
     held = built.held(set(scored.terms_of(docnums[0]))) if docnums else 1.0
     return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, held, built.joined,
-                         details)
+                         details, built.listing)
 
 
 def _fields(sections: Collection[SectionKind]) -> tuple[str, ...]:

@@ -59,6 +59,17 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """What a query of facts alone names: committees (`QueryBuilder._committees`) and meetings' days
+    (`QueryBuilder._days`), with no other word but stop words (»byrådet 13.11.2024«, »økonomiudvalget«,
+    »november 2024«). It asks for the minutes, not for a subject: the engine lists its matches as the minutes
+    run, not by how often they write the words."""
+
+    committees: frozenset[str]  # the committees' names, as the items' `body`
+    days: frozenset[str]  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class BuiltQuery:
     query: wq.Query | None  # None: nothing searchable was typed
     terms: tuple[str, ...]  # analysed terms a hit may contain, for highlighting
@@ -69,6 +80,7 @@ class BuiltQuery:
     unknown: Mapping[str, str] = field(default_factory=dict)  # word the index lacks -> nearest word
     coverage: float = 1.0  # share of the query's words this side can read (see `QueryBuilder.coverage`)
     joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> the compound the items hold
+    listing: Listing | None = None  # a query of facts alone (`Listing`); None for any other
 
     def held(self, terms: set[str]) -> float:
         """The share of the query an item matching `terms` holds: its ranked words, each weighed by its idf.
@@ -154,7 +166,20 @@ class QueryBuilder:
         if query is None:
             return BuiltQuery(None, (), unknown=dict(self.unknown), coverage=self.coverage)
         return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown),
-                          self.coverage, dict(self.joined))
+                          self.coverage, dict(self.joined), self._listing(parsed))
+
+    def _listing(self, parsed: ParsedQuery) -> Listing | None:
+        """The committees and days a query names when it names nothing else (`Listing`), else None."""
+        committees: set[str] = set()
+        days: set[str] = set()
+        for group in parsed.groups:
+            if self._dated(group):
+                days.update(day for c in group if c.date for day in self._days(c.date))
+            elif (word := self._plain(group)) and (named := self._committees(normalise(word))):
+                committees.update(named)
+            elif not all(_is_stop_word(c) and not c.field for c in group):
+                return None
+        return Listing(frozenset(committees), frozenset(days)) if committees or days else None
 
     def _joined(self, parsed: ParsedQuery) -> dict[int, list[str]]:
         """Neighbouring query words that the items write as one word (»lokal plan«: »lokalplan«, »affalds plan«:

@@ -25,6 +25,7 @@ from corpus.store import StoredItem, file_lock, open_store
 from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
 from index.analysis import every_letter_danish
 from index.keyword import KeywordIndex, weights_from
+from index.keyword_query import Listing
 from index.parsed import ParsedQuery
 from index.passages import head_body
 from search import fusion
@@ -100,6 +101,23 @@ def _newest_first(ids: Iterable[str], facts: dict[str, Facts]) -> list[tuple[str
     order. Leftover text without a word (»sag:24-012345.« leaves ».«) is such a query too, not one that
     matches nothing."""
     return sorted(((i, 0.0) for i in ids), key=lambda d: (facts[d[0]].date, -facts[d[0]].number), reverse=True)
+
+
+def _as_minutes(ranked: Iterable[tuple[str, float]], listing: Listing,
+                facts: dict[str, Facts]) -> list[tuple[str, float]]:
+    """The matches of a query of facts alone (index.keyword_query.Listing: »byrådet 13.11.2024«,
+    »økonomiudvalget«, »november 2024«) as the minutes run: first the items of the committees named at the
+    meetings of the days typed (scored by how many of the two they are), each meeting's items in agenda order,
+    the newest meeting first; then the other matches, items that only write the words, in the same order. Ranked
+    by how often an item writes »byrådet«, or by what a date means to the embedding model, the list was in
+    no order a reader of minutes knows."""
+    def named(doc: str) -> float:
+        f = facts[doc]
+        return float((f.body in listing.committees) + (f.date in listing.days))
+
+    listed = [(doc, named(doc)) for doc, _ in ranked]
+    return sorted(listed, key=lambda d: (d[1], facts[d[0]].date, facts[d[0]].meeting_id, -facts[d[0]].number),
+                  reverse=True)
 
 
 class InFlight:
@@ -355,7 +373,11 @@ class Engine:
             allowed = (set(facts) if allowed is None else allowed) - excluded
         sections = request.filters.sections
         ranking = Ranking()
-        keyword = request.mode != "semantic" or parsed.exact
+        read = None  # by meaning alone: the query read as the keyword side reads it, misspellings and all
+        if request.mode == "semantic" and not parsed.exact:
+            read = self.keyword.read(parsed, sections=sections, unlisted=access.removed if access else ())
+        # a query of facts alone (»byrådet 13.11.2024«) lists the keyword side's matches in every mode
+        keyword = read is None or read.listing is not None
         semantic = request.mode != "keyword" and self.has_vectors() and bool(parsed.positive_text)
         # Alone in the process, a query not seen lately is embedded on a worker while the keyword side runs
         # (the model is C, outside the GIL): a core that would idle does it. Among other searches no core
@@ -374,10 +396,12 @@ class Engine:
             ranking.held = result.held
             ranking.joined = dict(result.joined)
             ranking.keyword = kw_run
+            if result.listing is not None:
+                ranking.ranked = _as_minutes(kw_run, result.listing, facts)
+                return ranking
             if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
                 self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)
-        elif semantic:  # by meaning alone: the query read as the keyword side reads it, misspellings and all
-            read = self.keyword.read(parsed, sections=sections, unlisted=access.removed if access else ())
+        elif read is not None and semantic:
             ranking.did_you_mean = _did_you_mean(request.q, read.unknown)
             ranking.joined = dict(read.joined)
         sem_run: list[tuple[str, float]] = []

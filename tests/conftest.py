@@ -141,6 +141,21 @@ def engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def committees_engine(engine, tmp_path_factory):
+    """The bundled minutes (one committee, KD-Net) and tests/closed_fixture's meetings of the Økonomiudvalg and a
+    Teknik- og Miljøudvalg, with both indexes (the bundled items' embeddings lent by `engine`; read-only use)."""
+    from search.engine import Engine
+    from config.settings import Settings
+
+    data = tmp_path_factory.mktemp("committees")
+    copy_embedding_cache(engine, data)
+    eng = Engine(Settings(data_dir=data))
+    eng.ingest([SAMPLES, Path(__file__).parent / "closed_fixture"])
+    eng.sync()
+    return eng
+
+
+@pytest.fixture(scope="session")
 def client(engine):
     from fastapi.testclient import TestClient
 

@@ -9,34 +9,17 @@ council's decision is prepared in committees whose items say so.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import GREVE, SAMPLES, copy_embedding_cache, need
+from conftest import GREVE, need
 
 from index.analysis import committee_names, normalise
 from search.request import SearchRequest
 
-FIXTURE = Path(__file__).parent / "closed_fixture"  # Økonomiudvalget (JSON) and Teknik- og Miljøudvalget (text)
 TMU = "Teknik- og Miljøudvalget"
 
 
 def searched(engine, q: str, mode: str = "keyword", limit: int = 20) -> dict:
     return engine.search(SearchRequest.build(q=q, mode=mode, limit=limit, settings=engine.settings))
-
-
-@pytest.fixture(scope="module")
-def committees(engine, tmp_path_factory):
-    """The bundled minutes (one body, KD-Net) and two committees' meetings, with both indexes."""
-    from config.settings import Settings
-    from search.engine import Engine
-
-    data = tmp_path_factory.mktemp("committees")
-    copy_embedding_cache(engine, data)
-    eng = Engine(Settings(data_dir=data))
-    eng.ingest([SAMPLES, FIXTURE])
-    eng.sync()
-    return eng
 
 
 @pytest.mark.parametrize(("name", "words"), [
@@ -58,28 +41,28 @@ def test_the_other_words_of_a_name_name_no_committee(word):
     assert not any(normalise(word) in committee_names(n) for n in names)
 
 
-def test_naming_a_committee_finds_its_items_that_never_write_its_name(committees):
-    tmu = {f["id"] for f in committees.store.item_facts() if f["body"] == TMU}
+def test_naming_a_committee_finds_its_items_that_never_write_its_name(committees_engine):
+    tmu = {f["id"] for f in committees_engine.store.item_facts() if f["body"] == TMU}
     for q in ("miljøudvalget", "Teknikudvalget", "Miljøudvalgets"):
-        result = searched(committees, q)
+        result = searched(committees_engine, q)
         assert {h["id"] for h in result["hits"]} >= tmu, q
         assert {h["body"] for h in result["hits"][:len(tmu)]} == {TMU}, q
     # no committee here has that name: only items that write the word, or hold its parts
-    assert TMU not in {h["body"] for h in searched(committees, "klimaudvalget")["hits"]}
+    assert TMU not in {h["body"] for h in searched(committees_engine, "klimaudvalget")["hits"]}
 
 
-def test_a_committee_named_beside_other_words_ranks_its_item_first(committees):
+def test_a_committee_named_beside_other_words_ranks_its_item_first(committees_engine):
     # KD-Net's meetings hold »Godkendelse af dagsorden« too, and score as high for those words
     for mode in ("keyword", "hybrid"):
-        hits = searched(committees, "miljøudvalget godkendelse af dagsorden", mode)["hits"]
+        hits = searched(committees_engine, "miljøudvalget godkendelse af dagsorden", mode)["hits"]
         assert (hits[0]["body"], hits[0]["title"]) == (TMU, "Godkendelse af dagsorden"), mode
         assert "KD-Net" in {h["body"] for h in hits[1:5]}, mode  # ranked, not filtered
 
 
-def test_excluding_a_committees_name_still_excludes_only_the_word(committees):
+def test_excluding_a_committees_name_still_excludes_only_the_word(committees_engine):
     # »-miljøudvalget« leaves out items that write the word; the committee's own items stay
-    assert searched(committees, "godkendelse af dagsorden -miljøudvalget")["total"] == searched(
-        committees, "godkendelse af dagsorden")["total"]
+    assert searched(committees_engine, "godkendelse af dagsorden -miljøudvalget")["total"] == searched(
+        committees_engine, "godkendelse af dagsorden")["total"]
 
 
 def test_greve_lists_the_city_councils_meeting_for_byraadet_and_a_month(greve_engine):

@@ -1,0 +1,83 @@
+"""A query of facts alone (a committee named, a meeting's date, or both: »byrådet 13.11.2024«, »økonomiudvalget«,
+»november 2024«) lists its matches as the minutes run, in every mode.
+
+Such a query asks for meetings, not for a subject. Its matches were ranked by how often an item writes »byrådet«
+and, in hybrid and semantic mode, by what the embedding model makes of »13.11.2024«: the meeting's items came in
+no order a reader of minutes knows, and on Greve »byrådet november 2024« put other committees' items between the
+council's. Now the items of the committees named at the meetings of the days typed come first, each meeting in
+agenda order, the newest first; then the other matches (items that only write the words), in the same order.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import GREVE, item_text, need
+
+from search.request import SearchRequest
+
+MODES = ("keyword", "hybrid", "semantic")
+TMU = "Teknik- og Miljøudvalget"
+
+
+def searched(engine, q: str, mode: str = "keyword", limit: int = 100) -> dict:
+    return engine.search(SearchRequest.build(q=q, mode=mode, limit=limit, settings=engine.settings))
+
+
+def agenda(engine, keep) -> list[str]:
+    """The items `keep` accepts (given an item's facts), newest meeting first, each in agenda order."""
+    facts = [f for f in engine.store.item_facts() if keep(f)]
+    facts.sort(key=lambda f: f["number"])
+    facts.sort(key=lambda f: f["date"], reverse=True)
+    return [f["id"] for f in facts]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_date_alone_lists_that_days_meeting_in_agenda_order(engine, mode):
+    found = [h["id"] for h in searched(engine, "2.6.2023", mode)["hits"]]
+    assert found == agenda(engine, lambda f: f["date"] == "2023-06-02")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_month_lists_its_meetings_first_then_the_items_that_write_it(engine, mode):
+    hits = searched(engine, "april 2023", mode)["hits"]
+    own = agenda(engine, lambda f: f["date"].startswith("2023-04"))
+    assert [h["id"] for h in hits[:len(own)]] == own
+    later = hits[len(own):]
+    assert later and all("april 2023" in item_text(engine, h["id"]).lower() for h in later)
+    assert [h["meeting_date"] for h in later] == sorted((h["meeting_date"] for h in later), reverse=True)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_committee_named_alone_lists_its_meetings_newest_first(committees_engine, mode):
+    for q in ("miljøudvalget", "i teknikudvalget"):  # a stop word beside it changes nothing
+        found = [h["id"] for h in searched(committees_engine, q, mode)["hits"]]
+        assert found == agenda(committees_engine, lambda f: f["body"] == TMU), (q, mode)
+    found = [h["id"] for h in searched(committees_engine, "økonomiudvalget", mode)["hits"]]
+    own = agenda(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
+    assert found[:len(own)] == own, mode
+
+
+def test_a_committee_and_a_date_list_that_meeting_first(committees_engine):
+    found = [h["id"] for h in searched(committees_engine, "økonomiudvalget den 4.3.2024", "hybrid")["hits"]]
+    assert found == agenda(committees_engine, lambda f: f["date"] == "2024-03-04")
+
+
+def test_a_word_of_meaning_beside_the_facts_is_ranked_as_before(engine, committees_engine):
+    assert searched(engine, "lægevagt 2.6.2023", "hybrid")["hits"][0]["title"] == "Lægevagten"
+    for mode in MODES:  # ranked by the words, not listed from the meeting's item 1
+        hits = searched(committees_engine, "miljøudvalget cykelsti", mode)["hits"]
+        assert "cykelsti" in item_text(committees_engine, hits[0]["id"]).lower(), mode
+    hits = searched(committees_engine, "miljøudvalget cykelsti", "keyword")["hits"]
+    assert (hits[0]["body"], hits[0]["title"]) == (TMU, "Renovering af cykelstien langs Strandvejen")
+    assert searched(committees_engine, '"miljøudvalget"', "keyword")["total"] == 0  # quoted: the words only
+
+
+def test_greve_lists_the_city_councils_november_meeting_in_agenda_order(greve_engine):
+    need(GREVE)
+    engine = greve_engine[0]
+    council = agenda(engine, lambda f: f["body"] == "Byråd 2022-2025" and f["date"].startswith("2024-11"))
+    for q in ("byrådet november 2024", "byrådet 13.11.2024", "Byrådet den 13. november 2024"):
+        found = [h["id"] for h in searched(engine, q, limit=len(council) + 5)["hits"]]
+        assert found[:len(council)] == council, q
+    # other committees' meetings that day follow the council's
+    rest = searched(engine, "byrådet 13.11.2024", limit=60)["hits"][len(council):]
+    assert rest and all(h["meeting_date"] == "2024-11-13" for h in rest)
