@@ -125,6 +125,7 @@ class QueryBuilder:
         self._read: list[bool] = []  # per ranked query word: whether this side can read it
         self._forms: dict[tuple[str, str], dict[str, int]] = {}  # (reading, as written) -> words holding it
         self._holding: dict[tuple[str, str], int] = {}  # (field, term) -> items holding it (`_frequency`)
+        self._hanging: dict[str, str] = {}  # a suspended compound's first part -> the compound (`_suspended`)
 
     @property
     def coverage(self) -> float:
@@ -147,6 +148,7 @@ class QueryBuilder:
         slots: list[Slot] = []
         dated: list[wq.Query] = []  # the meetings' dates typed: an item is of one meeting, so any of them
         joined = self._joined(parsed)
+        self._hanging = self._suspended(parsed)
         for at, group in enumerate(parsed.groups):
             self._options = []
             query = self._group(group, parsed)
@@ -175,7 +177,7 @@ class QueryBuilder:
         for group in parsed.groups:
             if self._dated(group):
                 days.update(day for c in group if c.date for day in self._days(c.date))
-            elif (word := self._plain(group)) and (named := self._committees(normalise(word))):
+            elif (word := self._plain(group)) and (named := self._named(normalise(word))):
                 committees.update(named)
             elif not all(_is_stop_word(c) and not c.field for c in group):
                 return None
@@ -314,6 +316,32 @@ class QueryBuilder:
         weight = idf(self._documents, sum(days.values())) * self.weights.boost(ALL_FIELD)
         return wq.Or([self._phrase(terms, fields, boost=0.0),
                       *(wq.Term(DATE_FIELD, day, boost=weight) for day in days)])
+
+    @staticmethod
+    def _suspended(parsed: ParsedQuery) -> dict[str, str]:
+        """The first parts of Danish suspended compounds typed (»Klima-, Teknik- og Miljøudvalget«: »klima-« and
+        »teknik-« stand for »klimaudvalget« and »teknikudvalget«), each (normalised) with the compound it stands
+        for: joined to the last part of the compound that ends the run, after »og« or »eller«."""
+        hanging: dict[str, str] = {}
+        run: list[str] = []
+        for group in parsed.groups:
+            clause = group[0]
+            text = clause.text.rstrip(",") if len(group) == 1 and not clause.quoted and not clause.field else ""
+            if text.endswith("-") and text[:-1].isalpha():
+                run.append(text[:-1])
+            elif run and text.lower() in ("og", "eller"):
+                continue
+            else:
+                if run and text.isalpha() and (tail := compound_split(text)[-1:]):
+                    hanging.update({normalise(part): normalise(part + tail[0]) for part in run})
+                run = []
+        return hanging
+
+    def _named(self, term: str) -> dict[str, float]:
+        """The committees a query word names (`_committees`), as itself or as the suspended compound it begins:
+        for `_listing` only. Ranked, a committee counts once, by its head (»miljøudvalget«); the words hung
+        before it rank as the words they are."""
+        return self._committees(self._hanging.get(term, term))
 
     def _committees(self, term: str) -> dict[str, float]:
         """The committees a query word names (`analysis.committee_names`: »byrådet«, »økonomiudvalget«,

@@ -48,12 +48,16 @@ def test_a_month_lists_its_meetings_first_then_the_items_that_write_it(engine, m
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_committee_named_alone_lists_its_meetings_newest_first(committees_engine, mode):
-    for q in ("miljøudvalget", "i teknikudvalget"):  # a stop word beside it changes nothing
+    own = agenda(committees_engine, lambda f: f["body"] == TMU)
+    # stop words beside the name change nothing, and the full name is read as its suspended compounds
+    # (»Teknik- og Miljøudvalget«: the Teknikudvalg and Miljøudvalg), the items that write »teknik« after
+    for q in ("miljøudvalget", "i teknikudvalget", "Teknik- og Miljøudvalget"):
         found = [h["id"] for h in searched(committees_engine, q, mode)["hits"]]
-        assert found == agenda(committees_engine, lambda f: f["body"] == TMU), (q, mode)
+        assert found[:len(own)] == own, (q, mode)
+    assert [h["id"] for h in searched(committees_engine, "miljøudvalget", mode)["hits"]] == own
     found = [h["id"] for h in searched(committees_engine, "økonomiudvalget", mode)["hits"]]
-    own = agenda(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
-    assert found[:len(own)] == own, mode
+    ou = agenda(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
+    assert found[:len(ou)] == ou, mode
 
 
 def test_a_committee_and_a_date_list_that_meeting_first(committees_engine):
