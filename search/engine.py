@@ -377,8 +377,9 @@ class Engine:
         if request.mode == "semantic" and not parsed.exact:
             read = self.keyword.read(parsed, sections=sections, unlisted=access.removed if access else ())
         # a query of facts alone (»byrådet 13.11.2024«) lists the keyword side's matches in every mode
-        keyword = read is None or read.listing is not None
-        semantic = request.mode != "keyword" and self.has_vectors() and bool(parsed.positive_text)
+        listing = read is not None and read.listing is not None
+        keyword = read is None or listing
+        semantic = request.mode != "keyword" and self.has_vectors() and bool(parsed.positive_text) and not listing
         # Alone in the process, a query not seen lately is embedded on a worker while the keyword side runs
         # (the model is C, outside the GIL): a core that would idle does it. Among other searches no core
         # idles, and the snippet text analysed ahead would partly go unused (-9% requests/s under load).
