@@ -404,6 +404,9 @@ def _print_hits(result: dict, typed: str) -> None:
         out.print(title, markup=False)
     if result.get("by_meaning_only"):
         out.print("No item holds these words; the hits are found by meaning alone.")
+    if result.get("as_minutes"):
+        out.print("Listed as the minutes run: the committees and meetings named first, newest meeting first, "
+                  "in agenda order.")
     if result.get("did_you_mean"):
         out.print(f"Did you mean: {result['did_you_mean']}", markup=False)
 

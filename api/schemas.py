@@ -60,6 +60,9 @@ class SearchResponse(BaseModel):
     did_you_mean: str | None = Field(None, description="The query with each word the archive does not hold "
                                                        "replaced by the nearest word it does (»Mente du: …«)")
     by_meaning_only: bool = Field(False, description="Hybrid hits found by meaning alone: no word matched")
+    as_minutes: bool = Field(False, description="A query of facts alone (committees named, meetings' dates: "
+                                                "»byrådet 13.11.2024«): the hits listed as the minutes run, the "
+                                                "newest meeting first, each in agenda order")
 
 
 class Suggestion(BaseModel):

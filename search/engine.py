@@ -53,6 +53,7 @@ class Ranking:
     passages: dict[str, str] = field(default_factory=dict)
     did_you_mean: str | None = None
     by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
+    as_minutes: bool = False  # a query of facts alone, listed as the minutes run (`_as_minutes`)
     meaningful: set[str] = field(default_factory=set)  # semantic hits above the nonsense line (hybrid)
     coverage: float = 1.0  # share of the query's words the keyword side can read (English words it lacks)
     held: float = 1.0  # share of the query (words weighed by idf) the keyword side's best match holds
@@ -345,6 +346,7 @@ class Engine:
                                request.explain, viewer),
             "facets": self._facets(map(facts.__getitem__, map(itemgetter(0), ranked))),
             "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
+            "as_minutes": bool(ranked) and ranking.as_minutes,
             "did_you_mean": ranking.did_you_mean,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
         }
@@ -398,7 +400,7 @@ class Engine:
             ranking.joined = dict(result.joined)
             ranking.keyword = kw_run
             if result.listing is not None:
-                ranking.ranked = _as_minutes(kw_run, result.listing, facts)
+                ranking.ranked, ranking.as_minutes = _as_minutes(kw_run, result.listing, facts), True
                 return ranking
             if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
                 self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)

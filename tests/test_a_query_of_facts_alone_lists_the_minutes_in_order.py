@@ -65,6 +65,15 @@ def test_a_committee_and_a_date_list_that_meeting_first(committees_engine):
     assert found == agenda(committees_engine, lambda f: f["date"] == "2024-03-04")
 
 
+def test_the_response_says_a_list_is_as_the_minutes_run(client):
+    for mode in MODES:
+        listed = client.get("/search", params={"q": "2.6.2023", "mode": mode}).json()
+        assert listed["as_minutes"] is True and listed["total"] > 0, mode
+        ranked = client.get("/search", params={"q": "lægevagt 2.6.2023", "mode": mode}).json()
+        assert ranked["as_minutes"] is False, mode
+    assert client.get("/search", params={"q": "2.6.2023", "body": "Ingen"}).json()["as_minutes"] is False  # none
+
+
 def test_a_word_of_meaning_beside_the_facts_is_ranked_as_before(engine, committees_engine):
     assert searched(engine, "lægevagt 2.6.2023", "hybrid")["hits"][0]["title"] == "Lægevagten"
     for mode in MODES:  # ranked by the words, not listed from the meeting's item 1

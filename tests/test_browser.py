@@ -256,6 +256,16 @@ def test_widget_finds_laegevagten_first(server, tab):
     shot(tab.locator("minutes-search"), "widget-results.png")
 
 
+def test_a_meetings_date_lists_its_agenda_and_says_so(server, tab):
+    hits = search_in_widget(tab, server, "2.6.2023")
+    note = tab.locator("minutes-search .as-minutes")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("dagsordenens rækkefølge")
+    expect(hits.first.locator(".meta")).to_contain_text("2. juni 2023")
+    search_in_widget(tab, server, "lægevagt")
+    expect(note).to_be_hidden()
+
+
 def test_suggestions_are_an_accessible_combobox(server, tab):
     tab.goto(server + "/embed-example.html")
     box = tab.locator("minutes-search input[role=combobox]")

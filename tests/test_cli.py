@@ -87,6 +87,14 @@ def test_a_misspelling_is_answered_with_its_spelling_and_nonsense_with_no_empty_
     assert nonsense.output.strip() == "0 results for 'xyzzy qwv' (hybrid)"
 
 
+def test_a_query_of_facts_alone_says_it_is_listed_as_the_minutes_run(runner, engine):
+    listed = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "2.6.2023"])
+    assert listed.exit_code == 0, listed.output
+    assert "Listed as the minutes run" in listed.output
+    ranked = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "lægevagt 2.6.2023"])
+    assert "Lægevagten" in ranked.output and "Listed as the minutes run" not in ranked.output
+
+
 def test_hits_found_by_meaning_alone_say_so(runner, engine):
     english = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "doctor at night"])
     assert english.exit_code == 0, english.output
