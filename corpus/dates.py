@@ -66,6 +66,26 @@ def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
     return (m.end(), iso) if iso else None
 
 
+def retyped(typed: str, iso: str) -> str | None:
+    """The day `iso` (YYYY-MM-DD) written as the searcher wrote the date `typed` (»12.11.2024« -> »13.11.2024«,
+    »02.06.23«, »2024-11-13«), for a »Mente du«; None for a date written in words or not typed as one."""
+    m = _TYPED.fullmatch(typed.strip())
+    if not m:
+        return None
+    year, month, day = (int(part) for part in iso.split("-"))
+    if m["iy"]:
+        return iso
+    if not m["d"]:
+        return None
+    parts = {"d": f"{day:02d}" if m["d"].startswith("0") else str(day),  # »02.06.23«: zeros as typed
+             "m": f"{month:02d}" if m["m"].startswith("0") else str(month), "y": str(year)[-len(m["y"]):]}
+    out = typed.strip()
+    for name in ("y", "m", "d"):  # from the right: the spans before stay where they are
+        start, end = m.span(name)
+        out = out[:start] + parts[name] + out[end:]
+    return out
+
+
 def find_time(text: str) -> str | None:
     m = _TIME.search(text)
     if not m:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 
 from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
+from corpus.dates import retyped
 from index.analysis import (LINKING, acronym, committee_names, compound_split, every_letter_danish, fold,
                             known_word, normalise, spelled, stem, stop_word, tokenize)
 from index.language import ENGLISH_STOP_WORDS, english_word
@@ -28,6 +30,7 @@ COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora sta
 FUZZY_PREFIX = 2  # neighbours share a word's first letters (index/lexicon.py); typos there: `_early_spellings`
 LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as typed as well as by its stem
 MAX_WRITTEN = 2_000  # written words read for one reading's forms (`QueryBuilder._written`): a bound, not a knob
+DAYS_IN_A_WEEK = 7  # a typed day without a meeting is offered the nearest meeting's day this near (`_nearest_meeting`)
 
 @dataclass(frozen=True)
 class Weights:
@@ -296,6 +299,10 @@ class QueryBuilder:
             if record:  # a date is read, in a question in English too (`coverage`)
                 self._read.append(True)
             return meeting
+        if record and clause.date and len(terms) == 1 and " " not in clause.text and not self._hits(terms[0], fields):
+            # a day no meeting was held and no item writes: »Mente du« the meeting nearest it, within a week
+            if (near := self._nearest_meeting(clause.date)) and (written := retyped(clause.text, near)):
+                self.unknown[clause.text.lower()] = written
         if record:  # a phrase's stop words would light up everywhere in a snippet
             shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
             self._record(shown, [tuple(terms)])
@@ -364,6 +371,18 @@ class QueryBuilder:
         days = [period] if len(period) == len("YYYY-MM-DD") else [
             term_text(raw) for raw in self.reader.expand_prefix(DATE_FIELD, period + "-")]
         return {day: n for day in days if (n := self._frequency(DATE_FIELD, day))}
+
+    def _nearest_meeting(self, period: str) -> str | None:
+        """The day nearest `period` (a day, YYYY-MM-DD) on which a meeting the caller is listed was held, at most
+        a week away (a day or a week misremembered; further off is another question); the earlier of two as
+        near. None when there is none, or `period` is a month."""
+        if len(period) != len("YYYY-MM-DD") or DATE_FIELD not in self.reader.schema:
+            return None
+        wanted = date.fromisoformat(period)
+        near = [(abs((date.fromisoformat(day) - wanted).days), day)
+                for day in self.lexicon.terms(self.reader, DATE_FIELD) if self._frequency(DATE_FIELD, day)]
+        best = min((n for n in near if n[0] <= DAYS_IN_A_WEEK), default=None)
+        return best[1] if best else None
 
     def _dated(self, group: tuple[Clause, ...]) -> bool:
         """Whether the group is a date in which meetings were held (`_meeting`), or several such dates."""

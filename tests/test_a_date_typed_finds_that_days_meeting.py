@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import GREVE, item_text, need
 
+from corpus.dates import retyped
 from search.query import parse_query
 from search.request import SearchRequest
 
@@ -114,6 +115,7 @@ def test_a_date_no_meeting_was_held_on_is_read_as_text(engine):
 def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
     need(GREVE)
     engine = greve_engine[0]
+    assert searched(engine, "byrådet 12.11.2024")["did_you_mean"] == "byrådet 13.11.2024"  # a day off
     hits = searched(engine, "byrådet 13.11.2024", limit=20)["hits"]
     assert {h["meeting_date"] for h in hits} == {"2024-11-13"}  # no item writes »13.11.2024«
     assert [h["body"] for h in hits[:5]] == ["Byråd 2022-2025"] * 5
@@ -130,3 +132,21 @@ def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
     assert hits[0]["meeting_date"].startswith("2023-09") and "Budgetopfølgning" in hits[0]["title"]
     assert all(h["meeting_date"].startswith("2023-09") or "september 2023" in item_text(engine, h["id"]).lower()
                for h in hits)
+
+
+@pytest.mark.parametrize(("typed", "written"), [("12.11.2024", "13.11.2024"), ("02.11.24", "13.11.24"),
+                                                ("12/11-2024", "13/11-2024"), ("2024-11-12", "2024-11-13"),
+                                                ("12. november 2024", None), ("november 2024", None)])
+def test_a_day_is_offered_in_the_form_it_was_typed(typed, written):
+    assert retyped(typed, "2024-11-13") == written
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_day_without_a_meeting_is_offered_the_meeting_held_nearest_it(engine, mode):
+    for q, meant in (("1.6.2023", "2.6.2023"), ("05.06.2023", "02.06.2023"), ("lægevagt 31.5.2023", "lægevagt 2.6.2023")):
+        result = searched(engine, q, mode)
+        assert result["did_you_mean"] == meant, (q, mode)
+        assert searched(engine, meant, mode)["did_you_mean"] is None
+    # more than a week from any meeting: no offer (the bundled minutes end in 2023)
+    assert searched(engine, "13.11.2024", mode)["did_you_mean"] is None
+    assert searched(engine, "10.6.2023", mode)["did_you_mean"] is None  # eight days after the meeting
