@@ -53,7 +53,8 @@ class SearchParams:
     def __init__(
         self,
         q: Annotated[str, Query(description="Words, \"phrases\", -not, OR, titel:/beslutning:/udvalg:, "
-                                            "sag:CASE-NUMBER, a meeting's date (13.11.2024)")] = "",
+                                            "sag:CASE-NUMBER, a meeting's date (13.11.2024), a committee's "
+                                            "name (byrådet)")] = "",
         mode: Literal["hybrid", "keyword", "semantic"] = "hybrid",
         body: Annotated[list[str], Query(description="Committee (repeatable)")] = [],
         year: Annotated[list[int], Query(description="Meeting year (repeatable)")] = [],
@@ -64,7 +65,8 @@ class SearchParams:
         presenter: str | None = None,
         section: Annotated[list[str], Query(description="Match only in: decision, recommendation, …")] = [],
         case: Annotated[list[str], Query(description="Case number (repeatable): items of that case only")] = [],
-        sort: Literal["relevance", "date"] = "relevance",
+        sort: Annotated[Literal["relevance", "date"], Query(
+            description="date: the newest meeting first, each meeting's items in agenda order")] = "relevance",
     ):
         self.q, self.mode, self.sort = q, mode, sort
         self.filters = {"body": body, "year": year, "date_from": date_from or fra, "date_to": date_to or til,

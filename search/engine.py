@@ -101,7 +101,12 @@ def _newest_first(ids: Iterable[str], facts: dict[str, Facts]) -> list[tuple[str
     """The items a query without words lists (a committee, a case, a year): newest meeting first, in agenda
     order. Leftover text without a word (»sag:24-012345.« leaves ».«) is such a query too, not one that
     matches nothing."""
-    return sorted(((i, 0.0) for i in ids), key=lambda d: (facts[d[0]].date, -facts[d[0]].number), reverse=True)
+    return sorted(((i, 0.0) for i in ids), key=lambda d: _meeting_order(facts[d[0]]), reverse=True)
+
+
+def _meeting_order(f: Facts) -> tuple[str, str, int]:
+    """Sorted on, reversed: the newest meeting first (two meetings of one day apart), each in agenda order."""
+    return f.date, f.meeting_id, -f.number
 
 
 def _as_minutes(ranked: Iterable[tuple[str, float]], listing: Listing,
@@ -117,8 +122,7 @@ def _as_minutes(ranked: Iterable[tuple[str, float]], listing: Listing,
         return float((f.body in listing.committees) + (f.date in listing.days))
 
     listed = [(doc, named(doc)) for doc, _ in ranked]
-    return sorted(listed, key=lambda d: (d[1], facts[d[0]].date, facts[d[0]].meeting_id, -facts[d[0]].number),
-                  reverse=True)
+    return sorted(listed, key=lambda d: (d[1], *_meeting_order(facts[d[0]])), reverse=True)
 
 
 class InFlight:
@@ -334,7 +338,7 @@ class Engine:
             ranked = [(doc, score) for doc, score in ranked if doc in facts]  # an item gone meanwhile
         ranked = ranked[:MAX_RESULTS]  # a copy: sorting by date below leaves the ranking as it was
         if request.sort == "date":
-            ranked.sort(key=lambda ds: (facts[ds[0]].date, facts[ds[0]].number), reverse=True)
+            ranked.sort(key=lambda ds: _meeting_order(facts[ds[0]]), reverse=True)
         page = ranked[request.offset:request.offset + request.limit]
         return {
             "query": request.q,

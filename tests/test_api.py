@@ -85,6 +85,9 @@ def test_sort_by_date(client):
     result = top(client, "kommunerne", mode="keyword", sort="date", limit=50)
     dates = [h["meeting_date"] for h in result["hits"]]
     assert dates == sorted(dates, reverse=True)
+    # newest meeting first, each meeting's items in agenda order, as a listing without words runs
+    order = [(h["meeting_id"], h["item_number"]) for h in result["hits"]]
+    assert len(set(dates)) > 1 and all(a[1] < b[1] for a, b in zip(order, order[1:]) if a[0] == b[0])
 
 
 def test_section_filter_searches_only_decisions(client):
