@@ -30,6 +30,9 @@ COMMON_MIN_ITEMS = 50  # below this, no word counts as common (small corpora sta
 FUZZY_PREFIX = 2  # neighbours share a word's first letters (index/lexicon.py); typos there: `_early_spellings`
 LONG_WORD = 8  # from this length a word may be 2 edits off, and is matched as typed as well as by its stem
 MAX_WRITTEN = 2_000  # written words read for one reading's forms (`QueryBuilder._written`): a bound, not a knob
+# Words naming the minutes themselves, which a query of facts alone may hold beside committees and dates
+# (»byrådets møde den 13. november 2024«, »referat økonomiudvalget«): not »dagsorden«, an item's title too
+MINUTES_WORDS = frozenset({"møde", "referat"})  # normalised: »mødet«, »møder«, »referatet« …
 DAYS_IN_A_WEEK = 7  # a typed day without a meeting is offered the nearest meeting's day this near (`_nearest_meeting`)
 
 @dataclass(frozen=True)
@@ -64,9 +67,10 @@ class Slot:
 @dataclass(frozen=True)
 class Listing:
     """What a query of facts alone names: committees (`QueryBuilder._committees`) and meetings' days
-    (`QueryBuilder._days`), with no other word but stop words (»byrådet 13.11.2024«, »økonomiudvalget«,
-    »november 2024«). It asks for the minutes, not for a subject: the engine lists its matches as the minutes
-    run, not by how often they write the words."""
+    (`QueryBuilder._days`), with no other word but stop words and words for the minutes (`MINUTES_WORDS`):
+    »byrådet 13.11.2024«, »økonomiudvalget«, »november 2024«, »byrådets møde den 13. november 2024«. It asks
+    for the minutes, not for a subject: the engine lists its matches as the minutes run, not by how often they
+    write the words."""
 
     committees: frozenset[str]  # the committees' names, as the items' `body`
     days: frozenset[str]  # YYYY-MM-DD
@@ -182,6 +186,8 @@ class QueryBuilder:
                 days.update(day for c in group if c.date for day in self._days(c.date))
             elif (word := self._plain(group)) and (named := self._named(normalise(word))):
                 committees.update(named)
+            elif word and normalise(word) in MINUTES_WORDS:
+                continue
             elif not all(_is_stop_word(c) and not c.field for c in group):
                 return None
         return Listing(frozenset(committees), frozenset(days)) if committees or days else None
