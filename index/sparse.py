@@ -9,11 +9,11 @@ searcher's to the last bit (same idf, average length, quantised field lengths, b
 is the index's: `tests/test_keyword_fast_path.py` compares both on real queries.
 
 Only what plain words, quoted phrases, hyphenated words and dates build is evaluated here (terms and phrases
-on those fields and their closed twins, a day on the meeting-date field, or, and, and-maybe, the better of an
-item's public and closed views, a committee's closed items), for the public and for staff; anything else
-(field prefixes, section filters, "every") returns None and the caller asks Whoosh. A segment's arrays are
-reused by later generations while the segment lives (segments are immutable; deletions are read per
-generation), so an ingest costs only its new segment.
+on those fields and their closed twins, a day on the meeting-date field, a committee a word names on the
+committee field, or, and, and-maybe, the better of an item's public and closed views, a committee's closed
+items), for the public and for staff; anything else (field prefixes, section filters, "every") returns None
+and the caller asks Whoosh. A segment's arrays are reused by later generations while the segment lives
+(segments are immutable; deletions are read per generation), so an ingest costs only its new segment.
 """
 from __future__ import annotations
 
@@ -208,7 +208,8 @@ class Generation:
     def _eval(self, q: wq.Query, searcher: Searcher) -> Scored:
         reader = searcher.reader()
         if type(q) is wq.Term and q.fieldname not in self.fields and not searcher.schema[q.fieldname].scorable:
-            # a field of facts (the meeting's date): each holder counts 1, as Whoosh's WeightScorer counts it
+            # a field of facts (the meeting's date, its committee): each holder counts 1, as Whoosh's WeightScorer
+            # counts it
             matched = self._docs(q, searcher) & self.alive
             scored = Scored(matched.astype(np.float64), matched, [(term_text(q.text), matched)])
         elif type(q) is wq.Term:
