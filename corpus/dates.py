@@ -68,22 +68,46 @@ def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
 
 def retyped(typed: str, iso: str) -> str | None:
     """The day `iso` (YYYY-MM-DD) written as the searcher wrote the date `typed` (»12.11.2024« -> »13.11.2024«,
-    »02.06.23«, »2024-11-13«), for a »Mente du«; None for a date written in words or not typed as one."""
+    »02.06.23«, »2024-11-13«, »12. november 2024« -> »13. november 2024«, »30 Nov 2024« -> »2 Dec 2024«), for a
+    »Mente du«; None for a month (»november 2024«) or what is not typed as a date."""
     m = _TYPED.fullmatch(typed.strip())
     if not m:
         return None
     year, month, day = (int(part) for part in iso.split("-"))
     if m["iy"]:
         return iso
-    if not m["d"]:
+    if m["d"]:
+        spans = ("d", "m", "y")
+        month_written = f"{month:02d}" if m["m"].startswith("0") else str(month)
+    elif m["wd"]:
+        spans = ("wd", "wm", "wy")
+        month_written = _month_named(m["wm"], month)
+    else:
         return None
-    parts = {"d": f"{day:02d}" if m["d"].startswith("0") else str(day),  # »02.06.23«: zeros as typed
-             "m": f"{month:02d}" if m["m"].startswith("0") else str(month), "y": str(year)[-len(m["y"]):]}
+    day_typed, year_typed = m[spans[0]], m[spans[2]]
+    parts = dict(zip(spans, (f"{day:02d}" if day_typed.startswith("0") else str(day),  # »02.06.23«: zeros as typed
+                             month_written, str(year)[-len(year_typed):])))
     out = typed.strip()
-    for name in ("y", "m", "d"):  # from the right: the spans before stay where they are
+    for name in reversed(spans):  # from the right: the spans before stay where they are
         start, end = m.span(name)
+        if name == "wm" and out[end:end + 1] == "." and month_written.lower() in MONTHS:
+            end += 1  # »Nov.« -> »juli«, a name in full, without the abbreviation's point
         out = out[:start] + parts[name] + out[end:]
     return out
+
+
+def _month_named(typed: str, month: int) -> str:
+    """The month `month` named as `typed` names its month: in full, abbreviated (»nov«), or in English, with the
+    typed capital. July has no abbreviation (»jul« is Christmas): »juli«."""
+    lower = typed.lower()
+    danish = next(name for name, n in MONTHS.items() if n == month)
+    if lower in _ENGLISH or (lower not in MONTHS and lower not in _ABBREVIATED):
+        name = next((name for name, n in _ENGLISH.items() if n == month), danish)  # april, august … alike
+    elif lower in _ABBREVIATED and lower not in MONTHS:
+        name = next((short for short, n in _ABBREVIATED.items() if n == month and short != "sept"), danish)
+    else:
+        name = danish
+    return name.capitalize() if typed[:1].isupper() else name
 
 
 def find_time(text: str) -> str | None:

@@ -13,6 +13,7 @@ from itertools import islice
 from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
 from corpus.dates import retyped
 from index.analysis import (LINKING, acronym, committee_names, compound_split, every_letter_danish, fold,
@@ -305,7 +306,7 @@ class QueryBuilder:
             if record:  # a date is read, in a question in English too (`coverage`)
                 self._read.append(True)
             return meeting
-        if record and clause.date and len(terms) == 1 and " " not in clause.text and not self._hits(terms[0], fields):
+        if record and clause.date and not self._writes(terms, fields):
             # a day no meeting was held and no item writes: »Mente du« the meeting nearest it, within a week
             if (near := self._nearest_meeting(clause.date)) and (written := retyped(clause.text, near)):
                 self.unknown[clause.text.lower()] = written
@@ -313,6 +314,21 @@ class QueryBuilder:
             shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
             self._record(shown, [tuple(terms)])
         return self._phrase(terms, fields, boost=1.0)
+
+    def _writes(self, terms: list[str], fields: tuple[str, ...]) -> bool:
+        """Whether an item the caller is listed writes these words (a date as typed: »12.11.2024«, or in words,
+        »12. november 2024«, a phrase: asked of Whoosh's phrase matcher, only for a day no meeting was held)."""
+        if len(terms) == 1 or not all(self._hits(term, fields) for term in terms):
+            return all(self._hits(term, fields) for term in terms)
+        hidden = set(self.listed.hidden) if self.listed is not None else set()
+        searcher = Searcher(self.reader, closereader=False)
+        for fieldname in fields:
+            matcher = wq.Phrase(fieldname, terms).matcher(searcher)
+            while matcher.is_active():
+                if matcher.id() not in hidden:
+                    return True
+                matcher.next()
+        return False
 
     def _meeting(self, period: str, terms: list[str], fields: tuple[str, ...]) -> wq.Query | None:
         """A date typed in the query (»byrådet 13.11.2024«, »13. november 2024«, or a month: »november 2024«) in

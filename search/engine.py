@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import html
 import itertools
+import re
 import threading
 import time
 import unicodedata
@@ -71,10 +72,15 @@ class Ranking:
 
 
 def _did_you_mean(query: str, unknown: dict[str, str]) -> str | None:
-    """The query with each word the index does not hold replaced by its nearest indexed word."""
+    """The query with each word the index does not hold replaced by its nearest indexed word, and a date of
+    several words (»12. november 2024«) by the nearest meeting's day."""
     if not unknown:
         return None
-    words = [unknown.get(w.lower(), w) for w in query.split()]
+    fixed = query
+    for typed, meant in unknown.items():
+        if " " in typed:
+            fixed = re.sub(re.escape(typed), lambda _, meant=meant: meant, fixed, count=1, flags=re.IGNORECASE)
+    words = [unknown.get(w.lower(), w) for w in fixed.split()]
     fixed = " ".join(words)
     return fixed if fixed != query else None
 

@@ -116,6 +116,9 @@ def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
     need(GREVE)
     engine = greve_engine[0]
     assert searched(engine, "byrådet 12.11.2024")["did_you_mean"] == "byrådet 13.11.2024"  # a day off
+    assert searched(engine, "byrådet 10. november 2024")["did_you_mean"] == "byrådet 13. november 2024"
+    assert "12. november 2024" in item_text(engine, searched(engine, "12. november 2024")["hits"][0]["id"])
+    assert searched(engine, "byrådet 12. november 2024")["did_you_mean"] is None  # an item writes that day
     hits = searched(engine, "byrådet 13.11.2024", limit=20)["hits"]
     assert {h["meeting_date"] for h in hits} == {"2024-11-13"}  # no item writes »13.11.2024«
     assert [h["body"] for h in hits[:5]] == ["Byråd 2022-2025"] * 5
@@ -136,14 +139,24 @@ def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
 
 @pytest.mark.parametrize(("typed", "written"), [("12.11.2024", "13.11.2024"), ("02.11.24", "13.11.24"),
                                                 ("12/11-2024", "13/11-2024"), ("2024-11-12", "2024-11-13"),
-                                                ("12. november 2024", None), ("november 2024", None)])
+                                                ("12. november 2024", "13. november 2024"),
+                                                ("12 Nov. 2024", "13 Nov. 2024"), ("november 2024", None)])
 def test_a_day_is_offered_in_the_form_it_was_typed(typed, written):
     assert retyped(typed, "2024-11-13") == written
 
 
+@pytest.mark.parametrize(("typed", "written"), [("31. oktober 2024", "4. november 2024"),
+                                                ("29 Jun 2024", "4 Nov 2024"), ("30 June 2024", "4 November 2024"),
+                                                ("28. Okt. 2024", "4. Nov. 2024"), ("31.10.2024", "4.11.2024")])
+def test_a_day_in_another_month_is_offered_with_that_months_name_as_it_was_typed(typed, written):
+    assert retyped(typed, "2024-11-04") == written
+    assert retyped(typed.replace("2024", "1999"), "2024-07-01").startswith("1")  # July has no abbreviation
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_day_without_a_meeting_is_offered_the_meeting_held_nearest_it(engine, mode):
-    for q, meant in (("1.6.2023", "2.6.2023"), ("05.06.2023", "02.06.2023"), ("lægevagt 31.5.2023", "lægevagt 2.6.2023")):
+    for q, meant in (("1.6.2023", "2.6.2023"), ("05.06.2023", "02.06.2023"), ("lægevagt 31.5.2023", "lægevagt 2.6.2023"),
+                     ("31. maj 2023", "2. juni 2023"), ("lægevagt  5. Juni 2023", "lægevagt 2. Juni 2023")):
         result = searched(engine, q, mode)
         assert result["did_you_mean"] == meant, (q, mode)
         assert searched(engine, meant, mode)["did_you_mean"] is None
