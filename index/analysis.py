@@ -262,15 +262,31 @@ def committee_names(name: str) -> frozenset[str]:
     (»økonomiudvalget«; »byrådet« for »Byråd 2022-2025«), and where the name joins words to that head by a
     hyphen (»Klima-, Teknik- og Miljøudvalget«: a suspended compound), each of them joined to the head's last
     part (»klimaudvalget«, »teknikudvalget«). Not the other words of a name: »plan« or »skole« name no
-    committee."""
+    committee. A name led by an abbreviation is named by that (»KKR Midtjylland«: »kkr«, not the region, which
+    countless items write; »KD-Net«: »kd«), and a name whose first word is hyphenated by that word whole, in
+    lower case (»kd-net«: `hyphenated`)."""
     words = re.findall(r"[^\W\d_]+", name)
     if not words:
         return frozenset()
+    first = name.split()[0].rstrip(",.;:")
+    whole = {first.lower()} if HYPHENATED.fullmatch(first) else set()
+    if len(words) > 1 and acronym(words[0]) and not stop_word(words[0]):  # not »MED-udvalget«'s »med«
+        return frozenset({normalise(words[0])} | whole)
     head = words[-1]
-    names = {normalise(head)}
+    names = {normalise(head)} if not stop_word(head) else set()  # not »Hoved-MED«'s »med«
     if tail := compound_split(head)[-1:]:
         names |= {normalise(part + tail[0]) for part in re.findall(r"([^\W\d_]+)-(?=[,\s])", name)}
-    return frozenset(names)
+    return frozenset(names | whole)
+
+
+HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")  # »KD-Net«: words joined by hyphens, nothing after
+
+
+def hyphenated(text: str) -> str | None:
+    """A query clause that is one hyphenated word (»KD-Net«, »kd-net,«), in lower case, as `committee_names`
+    holds a name's hyphenated first word; None for any other."""
+    text = text.strip().rstrip(",.;:!?")
+    return text.lower() if HYPHENATED.fullmatch(text) else None
 
 
 def _pieces(word: str, nested: bool = False) -> tuple[str, ...]:

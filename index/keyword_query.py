@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 
 from corpus.dates import retyped
 from index.analysis import (LINKING, acronym, committee_names, compound_split, every_letter_danish, fold,
-                            known_word, normalise, spelled, stem, stop_word, tokenize)
+                            hyphenated, known_word, normalise, spelled, stem, stop_word, tokenize)
 from index.language import ENGLISH_STOP_WORDS, english_word
 from index.lexicon import Lexicon
 from index.parsed import Clause, ParsedQuery
@@ -187,6 +187,8 @@ class QueryBuilder:
                 days.update(day for c in group if c.date for day in self._days(c.date))
             elif (word := self._plain(group)) and (named := self._named(normalise(word))):
                 committees.update(named)
+            elif (whole := self._hyphenated(group)) and (named := self._committees(whole)):
+                committees.update(named)  # »KD-Net«
             elif word and normalise(word) in MINUTES_WORDS:
                 continue
             elif not all(_is_stop_word(c) and not c.field for c in group):
@@ -217,6 +219,13 @@ class QueryBuilder:
                 joined.setdefault(at + 1, []).append(term)
                 self.joined[f"{left} {right}"] = word
         return joined
+
+    @staticmethod
+    def _hyphenated(group: tuple[Clause, ...]) -> str | None:
+        """The word of a group that is one hyphenated word (»KD-Net«), in lower case (`analysis.hyphenated`)."""
+        if len(group) != 1 or group[0].quoted or group[0].field:
+            return None
+        return hyphenated(group[0].text)
 
     @staticmethod
     def _plain(group: tuple[Clause, ...]) -> str | None:
@@ -313,7 +322,13 @@ class QueryBuilder:
         if record:  # a phrase's stop words would light up everywhere in a snippet
             shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
             self._record(shown, [tuple(terms)])
-        return self._phrase(terms, fields, boost=1.0)
+        phrase = self._phrase(terms, fields, boost=1.0)
+        named = self._committees(whole) if widen and (whole := hyphenated(clause.text)) else {}
+        if not named:
+            return phrase
+        if record:  # a committee's hyphenated name (»KD-Net«): its items, as a word that names one (`_word`)
+            self._options += [(name,) for name in named]
+        return wq.Or([phrase, *(wq.Term(COMMITTEE_FIELD, name, boost=weight) for name, weight in named.items())])
 
     def _writes(self, terms: list[str], fields: tuple[str, ...]) -> bool:
         """Whether an item the caller is listed writes these words (a date as typed: »12.11.2024«, or in words,

@@ -33,6 +33,15 @@ def test_a_committee_is_named_by_its_head_word_and_the_words_hyphenated_to_it(na
     assert committee_names(name) == {normalise(w) for w in words}
 
 
+@pytest.mark.parametrize(("name", "words"), [
+    ("KKR Midtjylland", {"kkr"}),  # not »midtjylland«: countless items write the region's name
+    ("KD-Net", {"kd", "kd-net"}),  # not »net«
+    ("MED-udvalget", {"udvalget", "med-udvalget"}),  # not »med«, a stop word
+])
+def test_a_name_led_by_an_abbreviation_is_named_by_that(name, words):
+    assert committee_names(name) == {w if "-" in w else normalise(w) for w in words}
+
+
 @pytest.mark.parametrize("word", ["plan", "skole", "teknik", "og", "2022", "udvalget"])
 def test_the_other_words_of_a_name_name_no_committee(word):
     # »Plan- og Tryghedsudvalget« is no answer to »plan«, nor »Skole-, Børne- og Ungeudvalget« to »skole«

@@ -60,6 +60,18 @@ def test_a_committee_named_alone_lists_its_meetings_newest_first(committees_engi
     assert found[:len(ou)] == ou, mode
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_committee_named_by_its_hyphenated_name_is_listed_too(committees_engine, mode):
+    # »KD-Net« is one word of two joined by a hyphen, which the query language reads as a phrase
+    own = agenda(committees_engine, lambda f: f["body"] == "KD-Net")
+    result = searched(committees_engine, "KD-Net", mode)
+    assert result["as_minutes"] is True and [h["id"] for h in result["hits"]][:len(own)] == own, mode
+    meeting = agenda(committees_engine, lambda f: f["date"] == "2023-04-14")
+    result = searched(committees_engine, "kd-net møde 14.4.2023", mode)
+    assert result["as_minutes"] is True and [h["id"] for h in result["hits"]] == meeting, mode
+    assert searched(committees_engine, '"KD-Net"', mode)["as_minutes"] is False  # quoted: the words as written
+
+
 def test_a_committee_and_a_date_list_that_meeting_first(committees_engine):
     meeting = agenda(committees_engine, lambda f: f["date"] == "2024-03-04")
     # »møde« and »referat« name the minutes themselves, as stop words say nothing: still facts alone
