@@ -69,9 +69,9 @@ class Slot:
 class Listing:
     """What a query of facts alone names: committees (`QueryBuilder._committees`) and meetings' days
     (`QueryBuilder._days`), with no other word but stop words and words for the minutes (`MINUTES_WORDS`):
-    »byrådet 13.11.2024«, »økonomiudvalget«, »november 2024«, »byrådets møde den 13. november 2024«. It asks
-    for the minutes, not for a subject: the engine lists its matches as the minutes run, not by how often they
-    write the words."""
+    »byrådet 13.11.2024«, »økonomiudvalget«, »november 2024«, »byrådets møde den 13. november 2024«; beside a
+    committee, a year typed alone names its meetings too (»økonomiudvalget 2024«). It asks for the minutes, not
+    for a subject: the engine lists its matches as the minutes run, not by how often they write the words."""
 
     committees: frozenset[str]  # the committees' names, as the items' `body`
     days: frozenset[str]  # YYYY-MM-DD
@@ -182,9 +182,12 @@ class QueryBuilder:
         """The committees and days a query names when it names nothing else (`Listing`), else None."""
         committees: set[str] = set()
         days: set[str] = set()
+        years: set[str] = set()  # the days of the years typed alone (»økonomiudvalget 2024«)
         for group in parsed.groups:
             if self._dated(group):
                 days.update(day for c in group if c.date for day in self._days(c.date))
+            elif (year := _year(group)) and (held := self._days(year)):
+                years.update(held)
             elif (word := self._plain(group)) and (named := self._named(normalise(word))):
                 committees.update(named)
             elif (whole := self._hyphenated(group)) and (named := self._committees(whole)):
@@ -193,7 +196,9 @@ class QueryBuilder:
                 continue
             elif not all(_is_stop_word(c) and not c.field for c in group):
                 return None
-        return Listing(frozenset(committees), frozenset(days)) if committees or days else None
+        if years and not committees:  # a year is a word (»budget 2024«, »2024«), beside a committee its meetings
+            return None
+        return Listing(frozenset(committees), frozenset(days | years)) if committees or days else None
 
     def _joined(self, parsed: ParsedQuery) -> dict[int, list[str]]:
         """Neighbouring query words that the items write as one word (»lokal plan«: »lokalplan«, »affalds plan«:
@@ -707,6 +712,14 @@ def _joint_edits(word: str) -> set[str]:
 def _any(queries: list[wq.Query]) -> wq.Query | None:
     """Or of several queries; one stays as it is."""
     return wq.Or(queries) if len(queries) > 1 else (queries[0] if queries else None)
+
+
+def _year(group: tuple[Clause, ...]) -> str | None:
+    """The group's year, when it is one plain year of four digits (»2024«), else None."""
+    if len(group) != 1 or group[0].quoted or group[0].field or group[0].date:
+        return None
+    text = group[0].text.strip().rstrip(",.;:!?")
+    return text if len(text) == 4 and text.isdigit() and 1900 < int(text) < 2200 else None
 
 
 def _has_digit(word: str) -> bool:

@@ -72,6 +72,19 @@ def test_a_committee_named_by_its_hyphenated_name_is_listed_too(committees_engin
     assert searched(committees_engine, '"KD-Net"', mode)["as_minutes"] is False  # quoted: the words as written
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_year_beside_a_committee_lists_that_years_meetings_first(committees_engine, mode):
+    of_2023 = agenda(committees_engine, lambda f: f["body"] == "KD-Net" and f["date"].startswith("2023"))
+    rest = agenda(committees_engine, lambda f: f["body"] == "KD-Net" and not f["date"].startswith("2023"))
+    result = searched(committees_engine, "KD-Net 2023", mode)
+    found = [h["id"] for h in result["hits"]]
+    assert result["as_minutes"] is True and found[:len(of_2023)] == of_2023, mode
+    assert found[len(of_2023):len(of_2023) + len(rest)] == rest, mode  # the committee's other years after
+    # a year is a word without a committee: »budget 2024«, or the year alone
+    for q in ("2023", "budget 2023", "møde 2023"):
+        assert searched(committees_engine, q, mode)["as_minutes"] is False, (q, mode)
+
+
 def test_a_committee_and_a_date_list_that_meeting_first(committees_engine):
     meeting = agenda(committees_engine, lambda f: f["date"] == "2024-03-04")
     # »møde« and »referat« name the minutes themselves, as stop words say nothing: still facts alone
@@ -108,6 +121,10 @@ def test_greve_lists_the_city_councils_november_meeting_in_agenda_order(greve_en
     for q in ("byrådet november 2024", "byrådet 13.11.2024", "Byrådets møde den 13. november 2024"):
         found = [h["id"] for h in searched(engine, q, limit=len(council) + 5)["hits"]]
         assert found[:len(council)] == council, q
+    of_2024 = agenda(engine, lambda f: f["body"] == "Byråd 2022-2025" and f["date"].startswith("2024"))
+    found = [h["id"] for h in searched(engine, "byrådet 2024")["hits"]]
+    # a year beside a committee: its meetings then, the newest first
+    assert len(of_2024) > 100 and found == of_2024[:100]
     # other committees' meetings that day follow the council's
     rest = searched(engine, "byrådet 13.11.2024", limit=60)["hits"][len(council):]
     assert rest and all(h["meeting_date"] == "2024-11-13" for h in rest)
