@@ -188,7 +188,7 @@ class QueryBuilder:
                 days.update(day for c in group if c.date for day in self._days(c.date))
             elif (year := _year(group)) and (held := self._days(year)):
                 years.update(held)
-            elif (word := self._plain(group)) and (named := self._named(normalise(word))):
+            elif (word := self._plain(group)) and (named := self._named(normalise(word)) or self._misspelt(word)):
                 committees.update(named)
             elif (whole := self._hyphenated(group)) and (named := self._committees(whole)):
                 committees.update(named)  # »KD-Net«
@@ -386,6 +386,12 @@ class QueryBuilder:
                 run = []
         return hanging
 
+    def _misspelt(self, word: str) -> dict[str, float]:
+        """The committees a misspelt query word names as it is offered spelt right (»Mente du«, `unknown`):
+        »økonomiudvalgt 2024« is listed as »økonomiudvalget 2024« is."""
+        meant = self.unknown.get(word)
+        return self._committees(normalise(meant)) if meant else {}
+
     def _named(self, term: str) -> dict[str, float]:
         """The committees a query word names (`_committees`), as itself or as the suspended compound it begins:
         for `_listing` only. Ranked, a committee counts once, by its head (»miljøudvalget«); the words hung
@@ -462,7 +468,8 @@ class QueryBuilder:
                 shown += pieces if not hits else []  # mark the halves only where they stand in
                 options.append(pieces)
                 subs.append(self._apart(pieces, twins))
-        for name, weight in self._committees(term).items():  # »byrådet«: the council's items hold it too
+        committees = self._committees(term)
+        for name, weight in committees.items():  # »byrådet«: the council's items hold it too
             subs.append(wq.Term(COMMITTEE_FIELD, name, boost=weight))
             options.append((name,))
         if record and word.lower() not in ENGLISH_STOP_WORDS:
@@ -476,6 +483,10 @@ class QueryBuilder:
             near = self._spellings(word, term, fields, early=misspelt)
             if misspelt and near and record:
                 self.unknown[word.lower()] = self._written(near[0], word, shown=True)
+            if near and not committees:  # a committee's name misspelt (»økonomiudvalgt«), as a spelling counts
+                for name, weight in self._committees(near[0]).items():
+                    subs.append(wq.Term(COMMITTEE_FIELD, name, boost=weight * w.fuzzy))
+                    options.append((name,))
             if misspelt and not near and not pieces and w.compound and twins:
                 # a compound misspelt at its joint (»vinteregulativ«): no indexed word is near it, but one
                 # edit makes it two words the items hold, searched apart as a compound's halves are

@@ -82,3 +82,20 @@ def test_greve_lists_the_city_councils_meeting_for_byraadet_and_a_month(greve_en
     hits = searched(engine, "klimaudvalget affald")["hits"]
     assert {h["body"] for h in hits[:10]} == {"Klima-, Teknik- og Miljøudvalget"}
     assert all("affald" in h["title"].lower() for h in hits[:5])
+
+
+
+def test_a_misspelt_committee_name_names_the_committee_as_its_spelling_does(committees_engine):
+    # offered spelt right, it ranks and lists as the name does: the Økonomiudvalg's meetings, in agenda order
+    for typed, meant in (("økonomiudvalet", "økonomiudvalget"),
+                         ("økonomiudvalge 4.3.2024", "økonomiudvalget 4.3.2024")):
+        result = searched(committees_engine, typed)
+        assert result["did_you_mean"] == meant
+        assert result["as_minutes"] is True
+        own = [h["id"] for h in searched(committees_engine, meant)["hits"] if h["body"] == "Økonomiudvalget"]
+        assert own and [h["id"] for h in result["hits"]][:len(own)] == own
+    # ranked beside other words, at a spelling's weight: its items rise above those holding the other words least
+    plain = searched(committees_engine, "godkendelse af dagsorden")["hits"]
+    assert "Økonomiudvalget" not in {h["body"] for h in plain[:8]}
+    ranked = searched(committees_engine, "økonomiudvalet godkendelse af dagsorden")["hits"]
+    assert "Økonomiudvalget" in {h["body"] for h in ranked[:8]}
