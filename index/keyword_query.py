@@ -34,6 +34,10 @@ MAX_WRITTEN = 2_000  # written words read for one reading's forms (`QueryBuilder
 # Words naming the minutes themselves, which a query of facts alone may hold beside committees and dates
 # (»byrådets møde den 13. november 2024«, »referat økonomiudvalget«): not »dagsorden«, an item's title too
 MINUTES_WORDS = frozenset({"møde", "referat"})  # normalised: »mødet«, »møder«, »referatet« …
+# ... as the last part of a compound whose first names a committee (»byrådsmødet«, »KD-Net-møde«), as written
+MEETING_ENDINGS = ("møderne", "mødet", "møder", "møde", "referaterne", "referatet", "referater", "referat")
+# Words asking for the newest meeting, which a listing puts first (»seneste byrådsmøde«): as written
+LATEST_WORDS = frozenset({"seneste", "sidste", "nyeste"})
 DAYS_IN_A_WEEK = 7  # a typed day without a meeting is offered the nearest meeting's day this near (`_nearest_meeting`)
 
 @dataclass(frozen=True)
@@ -188,11 +192,12 @@ class QueryBuilder:
                 days.update(day for c in group if c.date for day in self._days(c.date))
             elif (year := _year(group)) and (held := self._days(year)):
                 years.update(held)
-            elif (word := self._plain(group)) and (named := self._named(normalise(word)) or self._misspelt(word)):
+            elif (word := self._plain(group)) and (named := self._named(normalise(word)) or self._misspelt(word)
+                                                    or self._meeting_of(word)):
                 committees.update(named)
-            elif (whole := self._hyphenated(group)) and (named := self._committees(whole)):
-                committees.update(named)  # »KD-Net«
-            elif word and normalise(word) in MINUTES_WORDS:
+            elif (whole := self._hyphenated(group)) and (named := self._committees(whole) or self._meeting_of(whole)):
+                committees.update(named)  # »KD-Net«, »KD-Net-mødet«
+            elif word and (normalise(word) in MINUTES_WORDS or word in LATEST_WORDS):
                 continue
             elif not all(_is_stop_word(c) and not c.field for c in group):
                 return None
@@ -328,7 +333,8 @@ class QueryBuilder:
             shown = [t for w, t in zip(words, terms) if not stop_word(w)] or terms
             self._record(shown, [tuple(terms)])
         phrase = self._phrase(terms, fields, boost=1.0)
-        named = self._committees(whole) if widen and (whole := hyphenated(clause.text)) else {}
+        whole = hyphenated(clause.text) if widen else None
+        named = (self._committees(whole) or self._meeting_of(whole)) if whole else {}
         if not named:
             return phrase
         if record:  # a committee's hyphenated name (»KD-Net«): its items, as a word that names one (`_word`)
@@ -385,6 +391,20 @@ class QueryBuilder:
                     hanging.update({normalise(part): normalise(part + tail[0]) for part in run})
                 run = []
         return hanging
+
+    def _meeting_of(self, word: str) -> dict[str, float]:
+        """The committees a compound naming a committee's meeting or minutes names (»byrådsmødet«,
+        »økonomiudvalgsmøde«, »KD-Net-møde«, »byrådsreferatet«: a committee's name, with or without the
+        linking -s-, before a word for the minutes), as their name does (`_committees`); else none."""
+        lower = word.lower()
+        ending = next((e for e in MEETING_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 1), None)
+        if ending is None:
+            return {}
+        first = lower[:-len(ending)].rstrip("-")
+        for name in dict.fromkeys((first, first.removesuffix("s"))):
+            if name and (named := self._committees(hyphenated(name) or normalise(name))):
+                return named
+        return {}
 
     def _misspelt(self, word: str) -> dict[str, float]:
         """The committees a misspelt query word names as it is offered spelt right (»Mente du«, `unknown`):
@@ -468,7 +488,7 @@ class QueryBuilder:
                 shown += pieces if not hits else []  # mark the halves only where they stand in
                 options.append(pieces)
                 subs.append(self._apart(pieces, twins))
-        committees = self._committees(term)
+        committees = self._committees(term) or self._meeting_of(word)  # »byrådsmødet« names the council too
         for name, weight in committees.items():  # »byrådet«: the council's items hold it too
             subs.append(wq.Term(COMMITTEE_FIELD, name, boost=weight))
             options.append((name,))

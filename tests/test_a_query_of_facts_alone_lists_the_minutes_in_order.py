@@ -85,6 +85,23 @@ def test_a_year_beside_a_committee_lists_that_years_meetings_first(committees_en
         assert searched(committees_engine, q, mode)["as_minutes"] is False, (q, mode)
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_committees_meeting_named_in_one_word_and_the_newest_asked_for_are_listed(committees_engine, mode):
+    ou = agenda(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
+    meeting = agenda(committees_engine, lambda f: f["date"] == "2024-03-04")
+    # »økonomiudvalgsmødet«: the committee's name and a word for the minutes, as one compound; »seneste« asks
+    # for the newest meeting, which a listing puts first
+    for q, own in (("økonomiudvalgsmødet", ou), ("seneste økonomiudvalgsmøde", ou),
+                   ("sidste møde i økonomiudvalget", ou), ("økonomiudvalgsreferat 4.3.2024", meeting)):
+        result = searched(committees_engine, q, mode)
+        assert result["as_minutes"] is True and [h["id"] for h in result["hits"]][:len(own)] == own, (q, mode)
+    own = agenda(committees_engine, lambda f: f["body"] == "KD-Net")
+    assert [h["id"] for h in searched(committees_engine, "KD-Net-møde", mode)["hits"]][:len(own)] == own
+    # no committee is named »udvalg«, and »sidste« beside a subject is a word
+    for q in ("udvalgsmøde", "sidste frist"):
+        assert searched(committees_engine, q, mode)["as_minutes"] is False, (q, mode)
+
+
 def test_a_committee_and_a_date_list_that_meeting_first(committees_engine):
     meeting = agenda(committees_engine, lambda f: f["date"] == "2024-03-04")
     # »møde« and »referat« name the minutes themselves, as stop words say nothing: still facts alone
@@ -123,6 +140,8 @@ def test_greve_lists_the_city_councils_november_meeting_in_agenda_order(greve_en
         assert found[:len(council)] == council, q
     of_2024 = agenda(engine, lambda f: f["body"] == "Byråd 2022-2025" and f["date"].startswith("2024"))
     found = [h["id"] for h in searched(engine, "byrådet 2024")["hits"]]
+    newest = agenda(engine, lambda f: f["body"] == "Byråd 2022-2025")[:20]
+    assert [h["id"] for h in searched(engine, "seneste byrådsmøde", limit=20)["hits"]] == newest
     # a year beside a committee: its meetings then, the newest first
     assert len(of_2024) > 100 and found == of_2024[:100]
     # other committees' meetings that day follow the council's
