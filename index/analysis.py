@@ -257,6 +257,7 @@ def compound_split(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def committee_names(name: str) -> frozenset[str]:
     """The words (normalised) that name a committee: its name's last word, the head of a Danish name
     (»økonomiudvalget«; »byrådet« for »Byråd 2022-2025«), and where the name joins words to that head by a
