@@ -75,10 +75,16 @@ class Listing:
     (`QueryBuilder._days`), with no other word but stop words and words for the minutes (`MINUTES_WORDS`):
     »byrådet 13.11.2024«, »økonomiudvalget«, »november 2024«, »byrådets møde den 13. november 2024«; beside a
     committee, a year typed alone names its meetings too (»økonomiudvalget 2024«). It asks for the minutes, not
-    for a subject: the engine lists its matches as the minutes run, not by how often they write the words."""
+    for a subject: the engine lists its matches as the minutes run, not by how often they write the words. With
+    neither, the newest asked for (»seneste møde«, »sidste referat«) lists every item so: `everything`."""
 
     committees: frozenset[str]  # the committees' names, as the items' `body`
     days: frozenset[str]  # YYYY-MM-DD
+
+    @property
+    def everything(self) -> bool:
+        """No committee or day named: every item is listed, the newest meeting first (»seneste møde«)."""
+        return not (self.committees or self.days)
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,7 @@ class QueryBuilder:
         committees: set[str] = set()
         days: set[str] = set()
         years: set[str] = set()  # the days of the years typed alone (»økonomiudvalget 2024«)
+        latest = False  # »seneste«, »sidste«, »nyeste«
         for group in parsed.groups:
             if self._dated(group):
                 days.update(day for c in group if c.date for day in self._days(c.date))
@@ -198,12 +205,14 @@ class QueryBuilder:
             elif (whole := self._hyphenated(group)) and (named := self._committees(whole) or self._meeting_of(whole)):
                 committees.update(named)  # »KD-Net«, »KD-Net-mødet«
             elif word and (normalise(word) in MINUTES_WORDS or word in LATEST_WORDS):
-                continue
+                latest = latest or word in LATEST_WORDS
             elif not all(_is_stop_word(c) and not c.field for c in group):
                 return None
         if years and not committees:  # a year is a word (»budget 2024«, »2024«), beside a committee its meetings
             return None
-        return Listing(frozenset(committees), frozenset(days | years)) if committees or days else None
+        if committees or days:
+            return Listing(frozenset(committees), frozenset(days | years))
+        return Listing(frozenset(), frozenset()) if latest else None  # »seneste møde«: the newest meetings
 
     def _joined(self, parsed: ParsedQuery) -> dict[int, list[str]]:
         """Neighbouring query words that the items write as one word (»lokal plan«: »lokalplan«, »affalds plan«:
@@ -397,6 +406,8 @@ class QueryBuilder:
         »økonomiudvalgsmøde«, »KD-Net-møde«, »byrådsreferatet«: a committee's name, with or without the
         linking -s-, before a word for the minutes), as their name does (`_committees`); else none."""
         lower = word.lower()
+        if not lower.endswith(MEETING_ENDINGS):  # most words: one test
+            return {}
         ending = next((e for e in MEETING_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 1), None)
         if ending is None:
             return {}

@@ -410,7 +410,11 @@ class Engine:
             ranking.joined = dict(result.joined)
             ranking.keyword = kw_run
             if result.listing is not None:
-                ranking.ranked, ranking.as_minutes = _as_minutes(kw_run, result.listing, facts), True
+                ranking.as_minutes = True
+                if result.listing.everything:  # »seneste møde«: every item, as a listing without words lists them
+                    ranking.ranked = _newest_first(allowed if allowed is not None else set(facts), facts)
+                else:
+                    ranking.ranked = _as_minutes(kw_run, result.listing, facts)
                 return ranking
             if vector is not None and not vector.done():  # still embedding: analyse the likely page's text
                 self._prepare_snippets(kw_run[:request.offset + request.limit], viewer)

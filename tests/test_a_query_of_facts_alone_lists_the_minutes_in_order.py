@@ -97,6 +97,14 @@ def test_a_committees_meeting_named_in_one_word_and_the_newest_asked_for_are_lis
         assert result["as_minutes"] is True and [h["id"] for h in result["hits"]][:len(own)] == own, (q, mode)
     own = agenda(committees_engine, lambda f: f["body"] == "KD-Net")
     assert [h["id"] for h in searched(committees_engine, "KD-Net-møde", mode)["hits"]][:len(own)] == own
+    # the newest asked for without a committee or a day: every item, the newest meeting first
+    everything = agenda(committees_engine, lambda f: True)
+    for q in ("seneste møde", "Det sidste referat"):
+        result = searched(committees_engine, q, mode)
+        assert result["as_minutes"] is True and [h["id"] for h in result["hits"]] == everything[:100], (q, mode)
+    hits = searched(committees_engine, "seneste møde -lægevagt", mode)["hits"]  # an exclusion still holds
+    assert hits and "Lægevagten" not in {h["title"] for h in hits}
+    assert [h["id"] for h in hits] == [i for i in everything if i in {h["id"] for h in hits}]
     # no committee is named »udvalg«, and »sidste« beside a subject is a word
     for q in ("udvalgsmøde", "sidste frist"):
         assert searched(committees_engine, q, mode)["as_minutes"] is False, (q, mode)
