@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz.distance import OSA
@@ -439,8 +440,8 @@ class QueryBuilder:
         if COMMITTEE_FIELD not in self.reader.schema:
             return {}
         return {name: idf(self._documents, n) * self.weights.boost(ALL_FIELD)
-                for name in self.lexicon.terms(self.reader, COMMITTEE_FIELD)
-                if term in committee_names(name) and (n := self._frequency(COMMITTEE_FIELD, name))}
+                for name in _naming(self.lexicon.terms(self.reader, COMMITTEE_FIELD)).get(term, ())
+                if (n := self._frequency(COMMITTEE_FIELD, name))}
 
     def _days(self, period: str) -> dict[str, int]:
         """The days of a period (a day YYYY-MM-DD, or a month YYYY-MM) on which meetings were held, each with the
@@ -754,6 +755,17 @@ def _joint_edits(word: str) -> set[str]:
 def _any(queries: list[wq.Query]) -> wq.Query | None:
     """Or of several queries; one stays as it is."""
     return wq.Or(queries) if len(queries) > 1 else (queries[0] if queries else None)
+
+
+@lru_cache(maxsize=16)
+def _naming(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each word that names a committee (`analysis.committee_names`), with the committees it names, of an index's
+    committees' names: looked up once per query word."""
+    naming: dict[str, list[str]] = {}
+    for name in names:
+        for word in committee_names(name):
+            naming.setdefault(word, []).append(name)
+    return {word: tuple(named) for word, named in naming.items()}
 
 
 def _year(group: tuple[Clause, ...]) -> str | None:

@@ -37,6 +37,7 @@ class Lexicon:
     def __init__(self, prefix: int):
         self.prefix = prefix
         self._fields: dict[str, dict[str, _Group]] = {}
+        self._terms: dict[str, tuple[str, ...]] = {}  # `terms`, read once: asked for by every query word
         self._lock = threading.Lock()
 
     def near(self, reader: IndexReader, field: str, term: str, maxdist: int) -> list[tuple[str, int]]:
@@ -58,7 +59,10 @@ class Lexicon:
 
     def terms(self, reader: IndexReader, field: str) -> tuple[str, ...]:
         """All the field's terms, in term order (a field of few terms: the committees' names)."""
-        return tuple(term for group in self._groups(reader, field).values() for term in group.terms)
+        if (terms := self._terms.get(field)) is None:
+            terms = tuple(term for group in self._groups(reader, field).values() for term in group.terms)
+            self._terms = {**self._terms, field: terms}
+        return terms
 
     def _groups(self, reader: IndexReader, field: str) -> dict[str, _Group]:
         if (groups := self._fields.get(field)) is not None:
