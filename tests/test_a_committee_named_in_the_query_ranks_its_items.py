@@ -84,7 +84,6 @@ def test_greve_lists_the_city_councils_meeting_for_byraadet_and_a_month(greve_en
     assert all("affald" in h["title"].lower() for h in hits[:5])
 
 
-
 def test_a_misspelt_committee_name_names_the_committee_as_its_spelling_does(committees_engine):
     # offered spelt right, it ranks and lists as the name does: the Økonomiudvalg's meetings, in agenda order
     for typed, meant in (("økonomiudvalet", "økonomiudvalget"),
