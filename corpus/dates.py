@@ -12,16 +12,17 @@ _WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.
 _NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
-# A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«, »13.11.24«,
-# »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«; or a month: »november 2024«, »nov. 2024«
-# (not »jul«, which is Christmas: »jul 2023«), and the English names, for a question asked in English
+# A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«,
+# »13.11.24«, »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«; a day named without its year,
+# »13. november« (not »13.11«, as often a plan's number); or a month: »november 2024«, »nov. 2024« (not »jul«,
+# which is Christmas: »jul 2023«), and the English names, for a question asked in English
 _ABBREVIATED = {name[:3]: n for name, n in MONTHS.items() if name != "juli"} | {"sept": 9}
 _ENGLISH = {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
 _MONTH_NAME = "|".join(sorted([*MONTHS, *_ABBREVIATED, *_ENGLISH], key=len, reverse=True))
 _TYPED = re.compile(
     r"(?:(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    r"|(?:(?P<wd>\d{1,2})\.?\s+)?(?P<wm>" + _MONTH_NAME + r")\.?\s+(?P<wy>\d{4}))"
+    r"|(?:(?P<wd>\d{1,2})\.?\s+)?(?P<wm>" + _MONTH_NAME + r")(?:\.?\s+(?P<wy>\d{4}))?)"
     r"(?=[\s,;!?)]|\.(?:\s|$)|$)", re.IGNORECASE)  # ends the word, or a sentence: »… 13.11.2024.«
 _TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
 
@@ -45,9 +46,11 @@ def find_short_date(text: str) -> str | None:
 
 
 def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
-    """A date a searcher typed, starting at `at`: where it ends, and the day as ISO YYYY-MM-DD, or a month
-    named with its year (»november 2024«) as YYYY-MM; None when no day or month of the calendar stands there.
-    A two-digit year is read as 20YY; »15.99« (a plan's number) and a year alone (»budget 2024«) are no date."""
+    """A date a searcher typed, starting at `at`: where it ends, and the day as ISO YYYY-MM-DD, a month named
+    with its year (»november 2024«) as YYYY-MM, or a day named without its year (»13. november«: that day in
+    any year) as --MM-DD, ISO 8601's recurring day; None when no day or month of the calendar stands there.
+    A two-digit year is read as 20YY; »15.99« (a plan's number), a month alone (»juni«) and a year alone
+    (»budget 2024«) are no date."""
     m = _TYPED.match(text, at)
     if not m:
         return None
@@ -58,7 +61,11 @@ def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     else:
         name = m["wm"].lower()
-        year, month = int(m["wy"]), MONTHS.get(name) or _ENGLISH.get(name) or _ABBREVIATED[name]
+        month = MONTHS.get(name) or _ENGLISH.get(name) or _ABBREVIATED[name]
+        if not m["wy"]:  # a day without its year (in a leap year: »29. februar« is one), or a month alone: none
+            day = int(m["wd"] or 0)
+            return (m.end(), f"--{month:02d}-{day:02d}") if _iso_of(2000, month, day) else None
+        year = int(m["wy"])
         if not m["wd"]:
             return (m.end(), f"{year:04d}-{month:02d}") if 1900 < year < 2200 else None
         day = int(m["wd"])
@@ -79,7 +86,7 @@ def retyped(typed: str, iso: str) -> str | None:
     if m["d"]:
         spans = ("d", "m", "y")
         month_written = f"{month:02d}" if m["m"].startswith("0") else str(month)
-    elif m["wd"]:
+    elif m["wd"] and m["wy"]:
         spans = ("wd", "wm", "wy")
         month_written = _month_named(m["wm"], month)
     else:

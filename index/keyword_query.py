@@ -444,12 +444,16 @@ class QueryBuilder:
                 if (n := self._frequency(COMMITTEE_FIELD, name))}
 
     def _days(self, period: str) -> dict[str, int]:
-        """The days of a period (a day YYYY-MM-DD, or a month YYYY-MM) on which meetings were held, each with the
-        number of their items the caller is listed."""
+        """The days of a period (a day YYYY-MM-DD, a month YYYY-MM, or a day in any year --MM-DD) on which
+        meetings were held, each with the number of their items the caller is listed."""
         if DATE_FIELD not in self.reader.schema:
             return {}
-        days = [period] if len(period) == len("YYYY-MM-DD") else [
-            term_text(raw) for raw in self.reader.expand_prefix(DATE_FIELD, period + "-")]
+        if period.startswith("--"):  # »13. november«: that day in each year a meeting was held on it
+            days = [day for day in self.lexicon.terms(self.reader, DATE_FIELD) if day.endswith(period[1:])]
+        elif len(period) == len("YYYY-MM-DD"):
+            days = [period]
+        else:
+            days = [term_text(raw) for raw in self.reader.expand_prefix(DATE_FIELD, period + "-")]
         return {day: n for day in days if (n := self._frequency(DATE_FIELD, day))}
 
     def _nearest_meeting(self, period: str) -> str | None:

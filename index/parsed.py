@@ -17,8 +17,8 @@ class Clause:
     text: str
     quoted: bool = False
     field: str | None = None  # an index field; None = all text fields
-    # a day typed as a date (»13.11.2024«, »13. november 2024«) as ISO YYYY-MM-DD, or a month (»november 2024«)
-    # as YYYY-MM: the text as typed, or the date a meeting was held
+    # a day typed as a date (»13.11.2024«, »13. november 2024«) as ISO YYYY-MM-DD, a month (»november 2024«) as
+    # YYYY-MM, or a day without its year (»13. november«) as --MM-DD: the text as typed, or a meeting's date
     date: str | None = None
 
 

@@ -5,8 +5,9 @@
     -regionen  -"region midt"  exclude items with that word or phrase
     stomi OR sundhedsartikler  either word fills the same slot
     titel:Midttrafik           search one field: titel, beslutning, indstilling, resume, sag, bilag, udvalg
-    byrådet 13.11.2024         a date (also »13. november 2024«, »2024-11-13«, a month: »november 2024«): the
-                               items of the meetings held then, or items that write the date so
+    byrådet 13.11.2024         a date (also »13. november 2024«, »2024-11-13«, a month: »november 2024«, a day
+                               in any year: »13. november«): the items of the meetings held then, or items
+                               that write the date so
 
 `NOT word` excludes as `-word` does, and `AND` is dropped (an item holding every word already ranks
 higher). Anything else (stray quotes, brackets, `*`, unknown `prefix:`) is read as plain words.

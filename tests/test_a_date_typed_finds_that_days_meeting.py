@@ -44,8 +44,14 @@ def test_a_month_named_with_its_year_is_read_as_that_month(typed):
     assert [c.date for g in parse_query(f"lægevagt {typed}").groups for c in g] == [None, "2023-06"]
 
 
-@pytest.mark.parametrize("q", ["15.99", "31.02.2024", "2.6", '"2.6.2023"', "titel:2.6.2023", "2. juni",
-                               "2.6.2023x", "budget 2024", "juni", "jul 2023", "6.2023"])
+@pytest.mark.parametrize("typed", ["2. juni", "2 juni", "2. Jun.", "2 June", "02. juni"])
+def test_a_day_named_without_its_year_is_read_as_that_day_in_any_year(typed):
+    assert [c.date for g in parse_query(f"lægevagt {typed}").groups for c in g] == [None, "--06-02"]
+    assert [c.date for g in parse_query("29. februar").groups for c in g] == ["--02-29"]  # a leap year's day
+
+
+@pytest.mark.parametrize("q", ["15.99", "31.02.2024", "2.6", '"2.6.2023"', "titel:2.6.2023", "31. april",
+                               "2.6.2023x", "budget 2024", "juni", "jul 2023", "24. jul", "6.2023", "0. juni"])
 def test_what_is_no_day_or_is_asked_for_as_text_is_no_date(q):
     assert not any(c.date for g in parse_query(q).groups for c in g)
 
@@ -68,6 +74,19 @@ def test_a_month_lists_the_meetings_held_in_it(engine):
     # no meeting was held in March 2022: the words, as an item's title writes them
     hits = searched(engine, "marts 2022")["hits"]
     assert hits and all("marts 2022" in item_text(engine, h["id"]).lower() for h in hits)
+
+
+def test_a_day_without_its_year_lists_the_meetings_held_on_it_in_every_mode(engine):
+    own = meeting_items(engine, "2023-06-02")
+    for mode in MODES:
+        found = [h["id"] for h in searched(engine, "2. juni", mode)["hits"]]
+        assert set(found[:len(own)]) == own, mode  # the meeting's items, then the items that write the day
+        assert found[len(own):] and all("2. juni" in item_text(engine, i) for i in found[len(own):]), mode
+        result = searched(engine, "lægevagt 2. juni", mode)
+        assert result["hits"][0]["title"] == "Lægevagten", mode
+    # no meeting was held on 1 January: the words as written, not every item that writes »januar«
+    hits = searched(engine, "1. januar")["hits"]
+    assert hits and all("1. januar" in item_text(engine, h["id"]) for h in hits)
 
 
 def test_words_beside_a_date_rank_within_that_days_meeting(engine):
@@ -130,6 +149,14 @@ def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
     assert (hits[0]["meeting_date"], hits[0]["title"]) == ("2024-11-13", "Klimapulje 2024 - udmøntning")
     assert all(h["meeting_date"] == "2024-11-13" or "13. november 2024" in item_text(engine, h["id"])
                for h in hits)
+    # a day without its year: the council's meetings held on it, the newest first, each from its first item
+    hits = searched(engine, "byrådet 29. januar")["hits"]
+    held = {f["id"] for f in engine.store.item_facts()
+            if f["body"] == "Byråd 2022-2025" and f["date"] in ("2025-01-29", "2024-01-29")}
+    first = [(h["meeting_date"], h["item_number"]) for h in hits[:len(held)]]
+    assert {h["id"] for h in hits[:len(held)]} == held
+    assert first == sorted(first, key=lambda m: (-int(m[0].replace("-", "")), m[1])) and first[0][1] == 1
+    assert all(h["meeting_date"][5:] == "01-29" or "29. januar" in item_text(engine, h["id"]) for h in hits)
     # a month: its meetings' items, the budget follow-up of September 2023 first
     hits = searched(engine, "budgetopfølgning september 2023")["hits"]
     assert hits[0]["meeting_date"].startswith("2023-09") and "Budgetopfølgning" in hits[0]["title"]
