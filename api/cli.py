@@ -405,7 +405,8 @@ def _print_hits(result: dict, typed: str) -> None:
     if result.get("by_meaning_only"):
         out.print("No item holds these words; the hits are found by meaning alone.")
     if result.get("as_minutes"):
-        out.print("Listed as the minutes run: the committees and meetings named first, newest meeting first, "
+        first = "oldest" if result.get("oldest_first") else "newest"
+        out.print(f"Listed as the minutes run: the committees and meetings named first, {first} meeting first, "
                   "in agenda order.")
     if result.get("did_you_mean"):
         out.print(f"Did you mean: {result['did_you_mean']}", markup=False)

@@ -63,6 +63,8 @@ class SearchResponse(BaseModel):
     as_minutes: bool = Field(False, description="A query of facts alone (committees named, meetings' dates: "
                                                 "»byrådet 13.11.2024«): the hits listed as the minutes run, the "
                                                 "newest meeting first, each in agenda order")
+    oldest_first: bool = Field(False, description="Listed as the minutes run with the oldest meeting first: "
+                                                  "the oldest was asked for (»byrådets første møde«)")
 
 
 class Suggestion(BaseModel):

@@ -37,8 +37,10 @@ MAX_WRITTEN = 2_000  # written words read for one reading's forms (`QueryBuilder
 MINUTES_WORDS = frozenset({"møde", "referat"})  # normalised: »mødet«, »møder«, »referatet« …
 # ... as the last part of a compound whose first names a committee (»byrådsmødet«, »KD-Net-møde«), as written
 MEETING_ENDINGS = ("møderne", "mødet", "møder", "møde", "referaterne", "referatet", "referater", "referat")
-# Words asking for the newest meeting, which a listing puts first (»seneste byrådsmøde«): as written
+# Words asking for the newest meeting, which a listing puts first (»seneste byrådsmøde«), and for the oldest,
+# which a listing then puts first (»byrådets første møde«): as written
 LATEST_WORDS = frozenset({"seneste", "sidste", "nyeste"})
+FIRST_WORDS = frozenset({"første", "ældste"})
 DAYS_IN_A_WEEK = 7  # a typed day without a meeting is offered the nearest meeting's day this near (`_nearest_meeting`)
 
 @dataclass(frozen=True)
@@ -77,10 +79,12 @@ class Listing:
     »byrådet 13.11.2024«, »økonomiudvalget«, »november 2024«, »byrådets møde den 13. november 2024«; beside a
     committee, a year typed alone names its meetings too (»økonomiudvalget 2024«). It asks for the minutes, not
     for a subject: the engine lists its matches as the minutes run, not by how often they write the words. With
-    neither, the newest asked for (»seneste møde«, »sidste referat«) lists every item so: `everything`."""
+    neither, the newest asked for (»seneste møde«, »sidste referat«) lists every item so: `everything`. The
+    oldest asked for (»byrådets første møde«, »ældste referat«) lists the oldest meeting first: `oldest`."""
 
     committees: frozenset[str]  # the committees' names, as the items' `body`
     days: frozenset[str]  # YYYY-MM-DD
+    oldest: bool = False  # the oldest meeting first (»første«, »ældste«), else the newest
 
     @property
     def everything(self) -> bool:
@@ -194,7 +198,7 @@ class QueryBuilder:
         committees: set[str] = set()
         days: set[str] = set()
         years: set[str] = set()  # the days of the years typed alone (»økonomiudvalget 2024«)
-        latest = False  # »seneste«, »sidste«, »nyeste«
+        latest = first = False  # »seneste«, »sidste«, »nyeste«; »første«, »ældste«
         for group in parsed.groups:
             if self._dated(group):
                 days.update(day for c in group if c.date for day in self._days(c.date))
@@ -205,15 +209,17 @@ class QueryBuilder:
                 committees.update(named)
             elif (whole := self._hyphenated(group)) and (named := self._committees(whole) or self._meeting_of(whole)):
                 committees.update(named)  # »KD-Net«, »KD-Net-mødet«
-            elif word and (normalise(word) in MINUTES_WORDS or word in LATEST_WORDS):
-                latest = latest or word in LATEST_WORDS
+            elif word and (normalise(word) in MINUTES_WORDS or word in LATEST_WORDS or word in FIRST_WORDS):
+                latest, first = latest or word in LATEST_WORDS, first or word in FIRST_WORDS
             elif not all(_is_stop_word(c) and not c.field for c in group):
                 return None
         if years and not committees:  # a year is a word (»budget 2024«, »2024«), beside a committee its meetings
             return None
+        oldest = first and not latest  # both typed: the newest, as a listing runs
         if committees or days:
-            return Listing(frozenset(committees), frozenset(days | years))
-        return Listing(frozenset(), frozenset()) if latest else None  # »seneste møde«: the newest meetings
+            return Listing(frozenset(committees), frozenset(days | years), oldest)
+        # »seneste møde«, »første møde«: every item, the newest (or oldest) meeting first
+        return Listing(frozenset(), frozenset(), oldest) if latest or first else None
 
     def _joined(self, parsed: ParsedQuery) -> dict[int, list[str]]:
         """Neighbouring query words that the items write as one word (»lokal plan«: »lokalplan«, »affalds plan«:

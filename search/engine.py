@@ -55,6 +55,7 @@ class Ranking:
     did_you_mean: str | None = None
     by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
     as_minutes: bool = False  # a query of facts alone, listed as the minutes run (`_as_minutes`)
+    oldest_first: bool = False  # ... the oldest meeting first (»første møde«)
     meaningful: set[str] = field(default_factory=set)  # semantic hits above the nonsense line (hybrid)
     coverage: float = 1.0  # share of the query's words the keyword side can read (English words it lacks)
     held: float = 1.0  # share of the query (words weighed by idf) the keyword side's best match holds
@@ -103,11 +104,19 @@ def _joined(text: str, joined: dict[str, str]) -> str:
     return " ".join(out)
 
 
-def _newest_first(ids: Iterable[str], facts: dict[str, Facts]) -> list[tuple[str, float]]:
+def _newest_first(ids: Iterable[str], facts: dict[str, Facts], oldest: bool = False) -> list[tuple[str, float]]:
     """The items a query without words lists (a committee, a case, a year): newest meeting first, in agenda
-    order. Leftover text without a word (»sag:24-012345.« leaves ».«) is such a query too, not one that
-    matches nothing."""
-    return sorted(((i, 0.0) for i in ids), key=lambda d: _meeting_order(facts[d[0]]), reverse=True)
+    order (`oldest`: the oldest first, »første møde«). Leftover text without a word (»sag:24-012345.« leaves
+    ».«) is such a query too, not one that matches nothing."""
+    return _in_order([(i, 0.0) for i in ids], facts, oldest)
+
+
+def _in_order(listed: list[tuple[str, float]], facts: dict[str, Facts], oldest: bool) -> list[tuple[str, float]]:
+    """Items by their score, then as the minutes run: the newest meeting first (`oldest`: the oldest), two
+    meetings of one day apart, each in agenda order."""
+    if oldest:
+        return sorted(listed, key=lambda d: (-d[1], facts[d[0]].date, facts[d[0]].meeting_id, facts[d[0]].number))
+    return sorted(listed, key=lambda d: (d[1], *_meeting_order(facts[d[0]])), reverse=True)
 
 
 def _meeting_order(f: Facts) -> tuple[str, str, int]:
@@ -127,8 +136,7 @@ def _as_minutes(ranked: Iterable[tuple[str, float]], listing: Listing,
         f = facts[doc]
         return float((f.body in listing.committees) + (f.date in listing.days))
 
-    listed = [(doc, named(doc)) for doc, _ in ranked]
-    return sorted(listed, key=lambda d: (d[1], *_meeting_order(facts[d[0]])), reverse=True)
+    return _in_order([(doc, named(doc)) for doc, _ in ranked], facts, listing.oldest)
 
 
 class InFlight:
@@ -357,6 +365,7 @@ class Engine:
             "facets": self._facets(map(facts.__getitem__, map(itemgetter(0), ranked))),
             "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
             "as_minutes": bool(ranked) and ranking.as_minutes,
+            "oldest_first": bool(ranked) and ranking.as_minutes and ranking.oldest_first,
             "did_you_mean": ranking.did_you_mean,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
         }
@@ -410,9 +419,10 @@ class Engine:
             ranking.joined = dict(result.joined)
             ranking.keyword = kw_run
             if result.listing is not None:
-                ranking.as_minutes = True
+                ranking.as_minutes, ranking.oldest_first = True, result.listing.oldest
                 if result.listing.everything:  # »seneste møde«: every item, as a listing without words lists them
-                    ranking.ranked = _newest_first(allowed if allowed is not None else set(facts), facts)
+                    ranking.ranked = _newest_first(allowed if allowed is not None else set(facts), facts,
+                                                   result.listing.oldest)
                 else:
                     ranking.ranked = _as_minutes(kw_run, result.listing, facts)
                 return ranking

@@ -85,6 +85,28 @@ def test_a_year_beside_a_committee_lists_that_years_meetings_first(committees_en
         assert searched(committees_engine, q, mode)["as_minutes"] is False, (q, mode)
 
 
+def oldest(engine, keep) -> list[str]:
+    """The items `keep` accepts, the oldest meeting first (two meetings of one day by their id), in agenda order."""
+    facts = [f for f in engine.store.item_facts() if keep(f)]
+    return [f["id"] for f in sorted(facts, key=lambda f: (f["date"], f["meeting_id"], f["number"]))]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_oldest_asked_for_lists_the_oldest_meeting_first(committees_engine, mode):
+    ou = oldest(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
+    for q in ("første økonomiudvalgsmøde", "økonomiudvalgets første møde", "ældste referat økonomiudvalget"):
+        result = searched(committees_engine, q, mode)
+        assert result["as_minutes"] is True and [h["id"] for h in result["hits"]][:len(ou)] == ou, (q, mode)
+    # without a committee or a day: every item, the oldest meeting first
+    result = searched(committees_engine, "første møde", mode)
+    assert [h["id"] for h in result["hits"]] == oldest(committees_engine, lambda f: True)[:100], mode
+    # »første« beside a subject is a word; beside »seneste« the newest comes first, as a listing runs
+    assert searched(committees_engine, "første behandling", mode)["as_minutes"] is False
+    newest = agenda(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
+    found = [h["id"] for h in searched(committees_engine, "første og seneste økonomiudvalgsmøde", mode)["hits"]]
+    assert found[:len(newest)] == newest, mode
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_committees_meeting_named_in_one_word_and_the_newest_asked_for_are_listed(committees_engine, mode):
     ou = agenda(committees_engine, lambda f: f["body"] == "Økonomiudvalget")
@@ -149,6 +171,11 @@ def test_greve_lists_the_city_councils_november_meeting_in_agenda_order(greve_en
     # the newest asked for: the council's last meeting first
     newest = agenda(engine, lambda f: f["body"] == "Byråd 2022-2025")[:20]
     assert [h["id"] for h in searched(engine, "seneste byrådsmøde", limit=20)["hits"]] == newest
+    # the oldest asked for: the council's first meeting in the archive, or of a year, first
+    first = oldest(engine, lambda f: f["body"] == "Byråd 2022-2025")[:20]
+    assert [h["id"] for h in searched(engine, "byrådets første møde", limit=20)["hits"]] == first
+    first = oldest(engine, lambda f: f["body"] == "Byråd 2022-2025" and f["date"].startswith("2024"))[:20]
+    assert [h["id"] for h in searched(engine, "første byrådsmøde 2024", limit=20)["hits"]] == first
     # a year beside a committee: its meetings then, the newest first
     of_2024 = agenda(engine, lambda f: f["body"] == "Byråd 2022-2025" and f["date"].startswith("2024"))
     found = [h["id"] for h in searched(engine, "byrådet 2024")["hits"]]

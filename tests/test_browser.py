@@ -261,7 +261,11 @@ def test_a_meetings_date_lists_its_agenda_and_says_so(server, tab):
     note = tab.locator("minutes-search .as-minutes")
     expect(note).to_be_visible()
     expect(note).to_contain_text("dagsordenens rækkefølge")
+    expect(note).to_contain_text("nyeste møde først")
     expect(hits.first.locator(".meta")).to_contain_text("2. juni 2023")
+    hits = search_in_widget(tab, server, "første møde")  # the oldest asked for: the note says so
+    expect(note).to_contain_text("ældste møde først")
+    expect(hits.first.locator(".meta")).to_contain_text("2022")
     search_in_widget(tab, server, "lægevagt")
     expect(note).to_be_hidden()
 

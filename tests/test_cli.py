@@ -90,7 +90,10 @@ def test_a_misspelling_is_answered_with_its_spelling_and_nonsense_with_no_empty_
 def test_a_query_of_facts_alone_says_it_is_listed_as_the_minutes_run(runner, engine):
     listed = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "2.6.2023"])
     assert listed.exit_code == 0, listed.output
-    assert "Listed as the minutes run" in listed.output
+    assert "Listed as the minutes run" in listed.output and "newest meeting first" in listed.output
+    first = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "første møde"])
+    assert "oldest meeting first" in first.output
+    assert re.search(r"20\d\d-\d\d-\d\d", first.output)[0] == "2022-02-11"  # the bundled minutes' first meeting
     ranked = runner.invoke(app, ["--data-dir", str(engine.data_dir), "search", "lægevagt 2.6.2023"])
     assert "Lægevagten" in ranked.output and "Listed as the minutes run" not in ranked.output
 

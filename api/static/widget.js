@@ -50,7 +50,7 @@
     didYouMean: "Mente du:",
     byMeaning: "Ingen punkter indeholder ordene; her er punkter, der handler om det samme.",
     meaningMode: "Søgt efter betydning: punkter, der handler om det samme, også når ordene er andre.",
-    asMinutes: "Vist som i referaterne: de nævnte udvalgs og datoers møder først, nyeste møde først, punkterne i dagsordenens rækkefølge.",
+    asMinutes: (oldest) => `Vist som i referaterne: de nævnte udvalgs og datoers møder først, ${oldest ? "ældste" : "nyeste"} møde først, punkterne i dagsordenens rækkefølge.`,
     filtered: "Søgningen er afgrænset til et udvalg eller år.",
     clearFilters: "Søg uden afgrænsning",
     trySemanticWhy: "finder punkter om det samme, også når ordene er andre",
@@ -391,7 +391,7 @@
       this.$didYouMeanLink = h("button", { type: "button", class: "link did-you-mean" });
       this.$didYouMean = h("p", { class: "did-you-mean", hidden: true }, `${TEXT.didYouMean} `, this.$didYouMeanLink);
       this.$byMeaning = h("p", { class: "by-meaning", hidden: true, text: TEXT.byMeaning });
-      this.$asMinutes = h("p", { class: "as-minutes", hidden: true, text: TEXT.asMinutes });
+      this.$asMinutes = h("p", { class: "as-minutes", hidden: true, text: TEXT.asMinutes(false) });
       this.$main = h("div", { class: "main" }, this.$status, this.$didYouMean, this.$byMeaning, this.$asMinutes, this.$tools, this.$hint,
         this.$results, this.$pager, this.$more);
       this.$root = h("div", { class: "root" }, this.$form, h("div", { class: "layout" }, this.$filters, this.$main));
@@ -711,6 +711,7 @@
       const byMeaning = this.state.mode === "semantic" && this.getAttribute("mode") !== "semantic";
       this.$byMeaning.textContent = byMeaning ? TEXT.meaningMode : TEXT.byMeaning;
       this.$byMeaning.hidden = !(total > 0 && (data.by_meaning_only || byMeaning));
+      this.$asMinutes.textContent = TEXT.asMinutes(Boolean(data.oldest_first));
       this.$asMinutes.hidden = !(total > 0 && data.as_minutes);
       this.$semantic.parentNode.hidden = (this.state.mode || this.getAttribute("mode")) === "semantic";
       this.renderPaging(total, hits.length);
