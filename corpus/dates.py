@@ -75,8 +75,9 @@ def typed_date(text: str, at: int = 0) -> tuple[int, str] | None:
 
 def retyped(typed: str, iso: str) -> str | None:
     """The day `iso` (YYYY-MM-DD) written as the searcher wrote the date `typed` (»12.11.2024« -> »13.11.2024«,
-    »02.06.23«, »2024-11-13«, »12. november 2024« -> »13. november 2024«, »30 Nov 2024« -> »2 Dec 2024«), for a
-    »Mente du«; None for a month (»november 2024«) or what is not typed as a date."""
+    »02.06.23«, »2024-11-13«, »12. november 2024« -> »13. november 2024«, »30 Nov 2024« -> »2 Dec 2024«; a day
+    typed without its year stays without it: »12. november« -> »13. november«), for a »Mente du«; None for a
+    month (»november 2024«) or what is not typed as a date."""
     m = _TYPED.fullmatch(typed.strip())
     if not m:
         return None
@@ -86,14 +87,15 @@ def retyped(typed: str, iso: str) -> str | None:
     if m["d"]:
         spans = ("d", "m", "y")
         month_written = f"{month:02d}" if m["m"].startswith("0") else str(month)
-    elif m["wd"] and m["wy"]:
-        spans = ("wd", "wm", "wy")
+    elif m["wd"]:
+        spans = ("wd", "wm", "wy") if m["wy"] else ("wd", "wm")
         month_written = _month_named(m["wm"], month)
     else:
         return None
-    day_typed, year_typed = m[spans[0]], m[spans[2]]
-    parts = dict(zip(spans, (f"{day:02d}" if day_typed.startswith("0") else str(day),  # »02.06.23«: zeros as typed
-                             month_written, str(year)[-len(year_typed):])))
+    written = [f"{day:02d}" if m[spans[0]].startswith("0") else str(day), month_written]  # »02.06.23«: zeros kept
+    if len(spans) == 3:  # the year as typed: two digits or four
+        written.append(str(year)[-len(m[spans[2]]):])
+    parts = dict(zip(spans, written))
     out = typed.strip()
     for name in reversed(spans):  # from the right: the spans before stay where they are
         start, end = m.span(name)

@@ -6,6 +6,7 @@ User text never reaches Whoosh's QueryParser; the query language is parsed in `s
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -463,14 +464,13 @@ class QueryBuilder:
         return {day: n for day in days if (n := self._frequency(DATE_FIELD, day))}
 
     def _nearest_meeting(self, period: str) -> str | None:
-        """The day nearest `period` (a day, YYYY-MM-DD) on which a meeting the caller is listed was held, at most
-        a week away (a day or a week misremembered; further off is another question); the earlier of two as
-        near. None when there is none, or `period` is a month."""
-        if len(period) != len("YYYY-MM-DD") or DATE_FIELD not in self.reader.schema:
+        """The day nearest `period` (a day, YYYY-MM-DD, or a day in any year, --MM-DD) on which a meeting the
+        caller is listed was held, at most a week away (a day or a week misremembered; further off is another
+        question); the earlier of two as near. None when there is none, or `period` is a month."""
+        if not (len(period) == len("YYYY-MM-DD") or period.startswith("--")) or DATE_FIELD not in self.reader.schema:
             return None
-        wanted = date.fromisoformat(period)
-        near = [(abs((date.fromisoformat(day) - wanted).days), day)
-                for day in self.lexicon.terms(self.reader, DATE_FIELD) if self._frequency(DATE_FIELD, day)]
+        near = [(_days_between(period, held), held)
+                for held in self.lexicon.terms(self.reader, DATE_FIELD) if self._frequency(DATE_FIELD, held)]
         best = min((n for n in near if n[0] <= DAYS_IN_A_WEEK), default=None)
         return best[1] if best else None
 
@@ -776,6 +776,19 @@ def _naming(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         for word in committee_names(name):
             naming.setdefault(word, []).append(name)
     return {word: tuple(named) for word, named in naming.items()}
+
+
+def _days_between(period: str, held: str) -> int:
+    """Days between a typed day (YYYY-MM-DD, or --MM-DD: the nearest such day in any year) and a meeting's day."""
+    day = date.fromisoformat(held)
+    if not period.startswith("--"):
+        return abs((day - date.fromisoformat(period)).days)
+    month, of_month = int(period[2:4]), int(period[5:7])
+    apart = []
+    for year in (day.year - 1, day.year, day.year + 1):  # »30. december« is two days from 1 January
+        with suppress(ValueError):  # 29 February in a year without it
+            apart.append(abs((day - date(year, month, of_month)).days))
+    return min(apart, default=366)
 
 
 def _year(group: tuple[Clause, ...]) -> str | None:

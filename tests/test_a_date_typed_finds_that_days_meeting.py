@@ -12,6 +12,7 @@ import pytest
 from conftest import GREVE, item_text, need
 
 from corpus.dates import retyped
+from index.keyword_query import _days_between
 from search.query import parse_query
 from search.request import SearchRequest
 
@@ -167,7 +168,8 @@ def test_greve_finds_the_city_councils_meeting_by_its_date(greve_engine):
 @pytest.mark.parametrize(("typed", "written"), [("12.11.2024", "13.11.2024"), ("02.11.24", "13.11.24"),
                                                 ("12/11-2024", "13/11-2024"), ("2024-11-12", "2024-11-13"),
                                                 ("12. november 2024", "13. november 2024"),
-                                                ("12 Nov. 2024", "13 Nov. 2024"), ("november 2024", None)])
+                                                ("12 Nov. 2024", "13 Nov. 2024"), ("november 2024", None),
+                                                ("12. november", "13. november"), ("12 Nov", "13 Nov")])
 def test_a_day_is_offered_in_the_form_it_was_typed(typed, written):
     assert retyped(typed, "2024-11-13") == written
 
@@ -183,10 +185,18 @@ def test_a_day_in_another_month_is_offered_with_that_months_name_as_it_was_typed
 @pytest.mark.parametrize("mode", MODES)
 def test_a_day_without_a_meeting_is_offered_the_meeting_held_nearest_it(engine, mode):
     for q, meant in (("1.6.2023", "2.6.2023"), ("05.06.2023", "02.06.2023"), ("lægevagt 31.5.2023", "lægevagt 2.6.2023"),
-                     ("31. maj 2023", "2. juni 2023"), ("lægevagt  5. Juni 2023", "lægevagt 2. Juni 2023")):
+                     ("31. maj 2023", "2. juni 2023"), ("lægevagt  5. Juni 2023", "lægevagt 2. Juni 2023"),
+                     ("5. Juni", "2. Juni"), ("lægevagt 13. april", "lægevagt 14. april")):  # in any year
         result = searched(engine, q, mode)
         assert result["did_you_mean"] == meant, (q, mode)
         assert searched(engine, meant, mode)["did_you_mean"] is None
     # more than a week from any meeting: no offer (the bundled minutes end in 2023)
     assert searched(engine, "13.11.2024", mode)["did_you_mean"] is None
     assert searched(engine, "10.6.2023", mode)["did_you_mean"] is None  # eight days after the meeting
+
+
+def test_a_day_without_its_year_is_as_near_a_meeting_as_its_nearest_year_makes_it():
+    assert _days_between("--12-30", "2025-01-02") == 3  # across the new year
+    assert _days_between("--06-05", "2023-06-02") == 3 and _days_between("--06-02", "2023-06-02") == 0
+    assert _days_between("--02-29", "2024-03-01") == 1  # 29 February, in a year that has it
+    assert _days_between("2023-06-05", "2023-06-02") == 3
