@@ -66,9 +66,13 @@ class Ranking:
         keyword side ranks thousands."""
         wanted, out = set(docs), {}
         for side, run in (("keyword", self.keyword), ("semantic", self.semantic)):
+            left = len(wanted)  # a side's run lists each item once: done when the page's items are found
             for rank, (doc, score) in enumerate(run, start=1):
                 if doc in wanted:
                     out.setdefault(doc, {})[side] = {"rank": rank, "score": round(score, 4)}
+                    left -= 1
+                    if not left:
+                        break
         return out
 
 
