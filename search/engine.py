@@ -108,24 +108,23 @@ def _joined(text: str, joined: dict[str, str]) -> str:
     return " ".join(out)
 
 
-def _newest_first(ids: Iterable[str], facts: dict[str, Facts], oldest: bool = False) -> list[tuple[str, float]]:
-    """The items a query without words lists (a committee, a case, a year): newest meeting first, in agenda
-    order (`oldest`: the oldest first, »første møde«). Leftover text without a word (»sag:24-012345.« leaves
-    ».«) is such a query too, not one that matches nothing."""
+def _listed(ids: Iterable[str], facts: dict[str, Facts], oldest: bool = False) -> list[tuple[str, float]]:
+    """The items a query without words lists (a committee, a case, a year) as the minutes run: the newest
+    meeting first (`oldest`: the oldest first, »første møde«), each in agenda order. Leftover text without a
+    word (»sag:24-012345.« leaves ».«) is such a query too, not one that matches nothing."""
     return _in_order([(i, 0.0) for i in ids], facts, oldest)
 
 
 def _in_order(listed: list[tuple[str, float]], facts: dict[str, Facts], oldest: bool) -> list[tuple[str, float]]:
-    """Items by their score, then as the minutes run: the newest meeting first (`oldest`: the oldest), two
-    meetings of one day apart, each in agenda order."""
-    if oldest:
-        return sorted(listed, key=lambda d: (-d[1], facts[d[0]].date, facts[d[0]].meeting_id, facts[d[0]].number))
-    return sorted(listed, key=lambda d: (d[1], *_meeting_order(facts[d[0]])), reverse=True)
+    """Items by their score, the highest first, and among equals as the minutes run (`_meeting_order`)."""
+    by_meeting = sorted(listed, key=lambda d: _meeting_order(facts[d[0]], oldest), reverse=not oldest)
+    return sorted(by_meeting, key=itemgetter(1), reverse=True)  # stable, reversed too: ties keep that order
 
 
-def _meeting_order(f: Facts) -> tuple[str, str, int]:
-    """Sorted on, reversed: the newest meeting first (two meetings of one day apart), each in agenda order."""
-    return f.date, f.meeting_id, -f.number
+def _meeting_order(f: Facts, oldest: bool = False) -> tuple[str, str, int]:
+    """Sorted on, reversed (`oldest`: not reversed): the newest meeting first (the oldest first), two meetings
+    of one day apart, each in agenda order."""
+    return f.date, f.meeting_id, f.number if oldest else -f.number
 
 
 def _as_minutes(ranked: Iterable[tuple[str, float]], listing: Listing,
@@ -392,7 +391,7 @@ class Engine:
         """
         parsed = parse_query(request.q)
         if parsed.empty:  # no words: nothing typed, or only punctuation, a bare OR/AND/NOT, invisible characters
-            return Ranking(_newest_first(allowed if allowed is not None else set(facts), facts))
+            return Ranking(_listed(allowed if allowed is not None else set(facts), facts))
         excluded = self.keyword.excluded_items(parsed, viewer.scope if viewer else None)
         if excluded:
             allowed = (set(facts) if allowed is None else allowed) - excluded
@@ -425,8 +424,8 @@ class Engine:
             if result.listing is not None:
                 ranking.as_minutes, ranking.oldest_first = True, result.listing.oldest
                 if result.listing.everything:  # »seneste møde«: every item, as a listing without words lists them
-                    ranking.ranked = _newest_first(allowed if allowed is not None else set(facts), facts,
-                                                   result.listing.oldest)
+                    ranking.ranked = _listed(allowed if allowed is not None else set(facts), facts,
+                                             result.listing.oldest)
                 else:
                     ranking.ranked = _as_minutes(kw_run, result.listing, facts)
                 return ranking
