@@ -78,6 +78,7 @@ class KeywordResult:
     joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> their compound (BuiltQuery)
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
     listing: Listing | None = None  # a query of facts alone: the committees and days it names (BuiltQuery)
+    weights: Mapping[str, float] = field(default_factory=dict)  # each of `terms` with its word's idf (BuiltQuery)
 
     @cached_property
     def hits(self) -> list[KeywordHit]:
@@ -344,7 +345,7 @@ class KeywordIndex:
 def _unranked(built: BuiltQuery) -> KeywordResult:
     """How the query was read, with no items ranked."""
     return KeywordResult(terms=built.terms, unknown=built.unknown, coverage=built.coverage, joined=built.joined,
-                         listing=built.listing)
+                         listing=built.listing, weights=built.weights)
 
 
 def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -363,7 +364,7 @@ def _run(searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit:
             for rank, (score, _, doc, terms) in enumerate(scored[:limit], start=1)]
     return KeywordResult([(h.item_id, h.score) for h in hits], len(scored), built.terms, built.unknown,
                          built.coverage, built.held(set(hits[0].matched_terms)) if hits else 1.0, built.joined,
-                         lambda: hits, built.listing)
+                         lambda: hits, built.listing, built.weights)
 
 
 def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: set[int] | None, limit: int,
@@ -393,7 +394,7 @@ def _run_fast(fast: Generation, searcher: Searcher, built: BuiltQuery, allowed: 
 
     held = built.held(set(scored.terms_of(docnums[0]))) if docnums else 1.0
     return KeywordResult(ranked, int(keep.sum()), built.terms, built.unknown, built.coverage, held, built.joined,
-                         details, built.listing)
+                         details, built.listing, built.weights)
 
 
 def _fields(sections: Collection[SectionKind]) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from rapidfuzz.distance import OSA
 from whoosh import query as wq
@@ -105,6 +105,7 @@ class BuiltQuery:
     coverage: float = 1.0  # share of the query's words this side can read (see `QueryBuilder.coverage`)
     joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> the compound the items hold
     listing: Listing | None = None  # a query of facts alone (`Listing`); None for any other
+    weights: Mapping[str, float] = field(default_factory=dict)  # each of `terms`: what it says (`_weights`)
 
     def held(self, terms: set[str]) -> float:
         """The share of the query an item matching `terms` holds: its ranked words, each weighed by its idf.
@@ -143,6 +144,7 @@ class QueryBuilder:
         # only the others hold is read as held, so none is offered as a spelling (`_frequency`)
         self.listed = listed
         self.terms: dict[str, None] = {}
+        self._factors: dict[str, float] = {}  # per query word: a highlighted term -> its boost as a match of it
         self.unknown: dict[str, str] = {}  # query word the index does not hold -> nearest word, as written
         self.joined: dict[str, str] = {}  # two query words typed apart -> the compound they make (`_joined`)
         self._options: list[tuple[str, ...]] = []
@@ -173,8 +175,9 @@ class QueryBuilder:
         dated: list[wq.Query] = []  # the meetings' dates typed: an item is of one meeting, so any of them
         joined = self._joined(parsed)
         self._hanging = self._suspended(parsed)
+        read: dict[str, float] = {}  # highlighted term -> what finding it says of the query (`_weights`)
         for at, group in enumerate(parsed.groups):
-            self._options = []
+            self._options, self._factors = [], {}
             query = self._group(group, parsed)
             if query is not None and joined.get(at):  # the word, or the compound it makes with its neighbour
                 query = wq.Or([query, *(self._compound(term, self._fields(group[0])) for term in joined[at])])
@@ -185,14 +188,25 @@ class QueryBuilder:
                 must.append(query or wq.NullQuery)  # a field the section filter excludes
             elif query is not None:
                 (common if self._common(group) else rare).append(query)
-                slots.append(Slot(tuple(self._options), self._idf(self._options)))
+                slots.append(slot := Slot(tuple(self._options), self._idf(self._options)))
+                for term in chain.from_iterable(slot.options):
+                    read[term] = max(read.get(term, 0.0), slot.idf * self._factors.get(term, 1.0))
         if dated:
             must.append(_any(dated))
         query = self._combine(must, self._ranked(rare, common), bool(parsed.excluded))
         if query is None:
             return BuiltQuery(None, (), unknown=dict(self.unknown), coverage=self.coverage)
         return BuiltQuery(query, tuple(self.terms), tuple(slots), self.exclusions(parsed), dict(self.unknown),
-                          self.coverage, dict(self.joined), self._listing(parsed))
+                          self.coverage, dict(self.joined), self._listing(parsed), self._weights(read))
+
+    def _weights(self, read: dict[str, float]) -> dict[str, float]:
+        """Each highlighted term with what finding it says of the query, for choosing a snippet (as Lucene's
+        highlighter weighs fragments by idf). `read`: for the terms ranked words read, the idf of the word
+        (the highest, when several read the term) times the term's boost as a match of it (1 as typed, lower
+        as a compound's half or a spelling neighbour: the ranking's own weights). A term no ranked word reads
+        (a field's, a phrase's, a date's: a required clause) weighs as the rarest word does."""
+        rarest = max(read.values(), default=1.0)
+        return {term: read.get(term, rarest) for term in self.terms}
 
     def _listing(self, parsed: ParsedQuery) -> Listing | None:
         """The committees and days a query names when it names nothing else (`Listing`), else None."""
@@ -491,6 +505,7 @@ class QueryBuilder:
         term, w = normalise(word), self.weights
         hits = self._hits(term, fields)
         shown, options = [term], [(term,)]
+        factors: dict[str, float] = {}  # a highlighted term's boost as a match of the word (`_weights`), if not 1
         subs: list[wq.Query] = [wq.Term(f, term, boost=w.boost(f)) for f in fields]
         twins = [f for f in fields if f != BODY_FIELD]
         english = english_word(word)
@@ -508,6 +523,7 @@ class QueryBuilder:
             pieces = compound_split(word)
             if pieces:
                 shown += pieces if not hits else []  # mark the halves only where they stand in
+                factors.update(dict.fromkeys(pieces, w.compound))
                 options.append(pieces)
                 subs.append(self._apart(pieces, twins))
         committees = self._committees(term) or self._meeting_of(word)  # »byrådsmødet« names the council too
@@ -537,9 +553,12 @@ class QueryBuilder:
                     if record:
                         self.unknown[word.lower()] = written
                     shown += list(halves)
+                    factors.update(dict.fromkeys(halves, w.compound))
                     options.append(halves)
                     subs.append(self._apart(halves, twins))
             shown += near
+            if not misspelt:  # a neighbour of a rare word; a misspelling's reading is the word meant
+                factors.update(dict.fromkeys(near, w.fuzzy))
             options += [(t,) for t in near]
             subs += [wq.Term(f, t, boost=w.boost(f) * w.fuzzy) for t in near for f in fields]
             if w.compound:  # a spelling is searched as the word is: inside compounds too
@@ -550,7 +569,7 @@ class QueryBuilder:
                 subs += [wq.Term(STEM_FIELD, s, boost=w.boost(ALL_FIELD) * w.fuzzy * w.stem)
                          for s in dict.fromkeys(stem(self._written(t, word)) for t in near)]
         if record:
-            self._record(shown, options)
+            self._record(shown, options, factors)
         return wq.Or(subs)
 
     def _apart(self, pieces: tuple[str, ...], fields: tuple[str, ...]) -> wq.Query:
@@ -559,8 +578,14 @@ class QueryBuilder:
         w = self.weights
         return wq.And([wq.Or([wq.Term(f, p, boost=w.boost(f) * w.compound) for f in fields]) for p in pieces])
 
-    def _record(self, shown: list[str], options: list[tuple[str, ...]]) -> None:
+    def _record(self, shown: list[str], options: list[tuple[str, ...]],
+                factors: Mapping[str, float] | None = None) -> None:
+        """Terms to highlight, and the options that count as a match of the word; `factors`: a term's boost
+        as a match (1 when not given)."""
         self.terms.update(dict.fromkeys(shown))
+        for term in shown:
+            factor = (factors or {}).get(term, 1.0)
+            self._factors[term] = max(self._factors.get(term, 0.0), factor)
         self._options += options
 
     def _phrase(self, terms: list[str], fields: tuple[str, ...], boost: float, slop: int = 1) -> wq.Query:

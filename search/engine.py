@@ -50,7 +50,8 @@ class Ranking:
     ranked: list[tuple[str, float]] = field(default_factory=list)
     keyword: list[tuple[str, float]] = field(default_factory=list)  # each side's own ranking
     semantic: list[tuple[str, float]] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # the analysed query terms a snippet marks
+    weights: dict[str, float] = field(default_factory=dict)  # ... each with its query word's idf (the snippet's)
     passages: dict[str, str] = field(default_factory=dict)
     did_you_mean: str | None = None
     by_meaning_only: bool = False  # hybrid hits found by meaning alone (no keyword matched)
@@ -363,8 +364,7 @@ class Engine:
             "total": len(ranked),
             "limit": request.limit,
             "offset": request.offset,
-            "hits": self._hits(page, ranking.terms, ranking.passages, ranking.explain(d for d, _ in page),
-                               request.explain, viewer),
+            "hits": self._hits(page, ranking, ranking.explain(d for d, _ in page), request.explain, viewer),
             "facets": self._facets(map(facts.__getitem__, map(itemgetter(0), ranked))),
             "by_meaning_only": bool(ranked) and ranking.by_meaning_only,
             "as_minutes": bool(ranked) and ranking.as_minutes,
@@ -415,7 +415,7 @@ class Engine:
                                          closed=viewer.scope if viewer else None,
                                          unlisted=access.removed if access else ())
             kw_run = result.ranked
-            ranking.terms = list(result.terms)
+            ranking.terms, ranking.weights = list(result.terms), dict(result.weights)
             ranking.did_you_mean = _did_you_mean(request.q, result.unknown)
             ranking.coverage = result.coverage
             ranking.held = result.held
@@ -547,8 +547,8 @@ class Engine:
         for item in self._stored([doc for doc, _ in ranked]).values():
             prepare_snippet(viewer.redact(item).item)
 
-    def _hits(self, page: list[tuple[str, float]], terms: list[str], passages: dict[str, str],
-              explain: dict, show_explain: bool, viewer: Viewer | None = None) -> list[dict]:
+    def _hits(self, page: list[tuple[str, float]], ranking: Ranking, explain: dict, show_explain: bool,
+              viewer: Viewer | None = None) -> list[dict]:
         viewer = viewer or self.access.public
         stored = {i: viewer.redact(s) for i, s in self._stored([doc for doc, _ in page]).items()}
         hits = []
@@ -559,7 +559,7 @@ class Engine:
             hit = hit_summary(item, viewer)
             keyword_hit = "keyword" in explain.get(doc, {})
             hit["snippet"] = (CLOSED_NOTICE if hit["restricted"]
-                              else best_snippet(item, terms, passages.get(doc), keyword_hit))
+                              else best_snippet(item, ranking, doc, keyword_hit))
             hit["score"] = round(float(score), 6)
             if show_explain:
                 hit["explain"] = explain.get(doc, {})
@@ -660,8 +660,8 @@ class Engine:
             found = (self.vectors.search(own.title, limit=limit, allowed=set(facts) - exclude, hidden=access.masked)
                      if available else [])
             # access: the same hit path as search (_hits), so an access rule there applies here too
-            hits = self._hits([(h.item_id, h.score) for h in found], [], {h.item_id: h.text for h in found}, {},
-                              False, viewer)
+            passages = Ranking(passages={h.item_id: h.text for h in found})
+            hits = self._hits([(h.item_id, h.score) for h in found], passages, {}, False, viewer)
             self._stamp(hits)
             return {"id": item_id, "title": own.title, "available": available,
                     "hits": hits, "store_changed_at": self.store.changed_at()}
@@ -700,12 +700,13 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-def best_snippet(item: StoredItem, terms: list[str], passage: str | None, keyword_hit: bool) -> str:
+def best_snippet(item: StoredItem, ranking: Ranking, doc: str, keyword_hit: bool) -> str:
     """Keyword hits show their highlighted best passage; semantic-only hits the passage that matched (a head
     passage without the title it opens with: the hit shows the title above it)."""
+    passage = ranking.passages.get(doc)
     if passage and not keyword_hit:
         return html.escape(shorten(head_body(passage, item.item.title), SNIPPET_CHARS))
-    return snippet(item.item, terms, max_chars=SNIPPET_CHARS)
+    return snippet(item.item, ranking.terms, max_chars=SNIPPET_CHARS, weights=ranking.weights)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 
 from corpus.model import AgendaItem, SectionKind
@@ -30,10 +30,13 @@ KEPT_TERMS = 256  # terms whose places an item keeps (a popular item is asked ma
 CACHED_TEXTS = 1024  # items whose text is kept read (Greve: at most ~80 KB an item, twice: as written and lower case)
 
 
-def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str:
+def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300,
+            weights: Mapping[str, float] | None = None) -> str:
     """HTML: the best passage (at most max_chars of text) with matched words in <mark>. Drawn from the item's
     text; from its attachments' titles only when the text matches none of the terms (a list of titles that
-    repeat the query's word is not what the item says)."""
+    repeat the query's word is not what the item says). `weights`: what each term says of the query (its
+    word's idf; 1 for a term not given), so that the passage chosen holds the query's rare words rather than
+    its common ones (»kan«, »kommunen«), as Lucene's highlighter weighs fragments by idf."""
     terms = sorted(set(terms))
     words = _words(_item_text(item))
     found = _found(words, terms)
@@ -42,7 +45,7 @@ def snippet(item: AgendaItem, terms: Iterable[str], max_chars: int = 300) -> str
         if listed_found := _found(listed, terms):
             words, found = listed, listed_found
     spans = sorted(found)
-    start, end = _window(words.text, spans, [found[s] for s in spans], max_chars)
+    start, end = _window(words.text, spans, [found[s] for s in spans], max_chars, weights or {})
     return _render(words.text, start, end, [s for s in spans if start <= s[0] and s[1] <= end])
 
 
@@ -246,9 +249,10 @@ _VOCABULARY = _Vocabulary()
 READ_AHEAD = _Vocabulary.LIMIT // 4
 
 
-def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars: int) -> tuple[int, int]:
-    """The [start, end) of at most max_chars holding the most distinct query terms, then most matches
-    (`terms[i]`: the query term span i matched).
+def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars: int,
+            weights: Mapping[str, float]) -> tuple[int, int]:
+    """The [start, end) of at most max_chars holding the distinct query terms of the greatest weight (each
+    `weights[term]`, else 1), then the most matches (`terms[i]`: the query term span i matched).
 
     One pass with two pointers: each window starts a little before a match.
     """
@@ -257,7 +261,7 @@ def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars
     inside: dict[str, int] = {}  # query term -> its matches in the window (plain dict: the hot loop)
     ends = [end for _, end in spans]
     n, j = len(spans), 0
-    best_distinct, best_count, best_start, best_first, best_end = -1, -1, 0, 0, 0
+    best_weight, best_count, best_start, best_first, best_end = -1.0, -1, 0, 0, 0
     for i, (first, _) in enumerate(spans):
         start = first - LEAD_CHARS if first > LEAD_CHARS else 0
         limit = start + max_chars
@@ -265,8 +269,9 @@ def _window(text: str, spans: list[tuple[int, int]], terms: list[str], max_chars
             term = terms[j]
             inside[term] = inside.get(term, 0) + 1
             j += 1
-        if len(inside) > best_distinct or (len(inside) == best_distinct and j - i > best_count):
-            best_distinct, best_count, best_start, best_first = len(inside), j - i, start, first
+        weight = sum(weights.get(term, 1.0) for term in inside)  # a few terms: summed again, no drift
+        if weight > best_weight + 1e-9 or (weight > best_weight - 1e-9 and j - i > best_count):
+            best_weight, best_count, best_start, best_first = weight, j - i, start, first
             best_end = ends[j - 1] if j > i else first  # where the window's last counted match ends
         if j > i:  # span i was counted (a word longer than the window never is)
             term = terms[i]
