@@ -78,7 +78,7 @@ class KeywordResult:
     joined: Mapping[str, str] = field(default_factory=dict)  # two words typed apart -> their compound (BuiltQuery)
     details: Callable[[], list[KeywordHit]] | None = field(default=None, repr=False, compare=False)
     listing: Listing | None = None  # a query of facts alone: the committees and days it names (BuiltQuery)
-    weights: Mapping[str, float] = field(default_factory=dict)  # each of `terms` with its word's idf (BuiltQuery)
+    weights: Mapping[str, float] = field(default_factory=dict)  # each of `terms`: what it says (BuiltQuery)
 
     @cached_property
     def hits(self) -> list[KeywordHit]:

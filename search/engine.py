@@ -660,8 +660,8 @@ class Engine:
             found = (self.vectors.search(own.title, limit=limit, allowed=set(facts) - exclude, hidden=access.masked)
                      if available else [])
             # access: the same hit path as search (_hits), so an access rule there applies here too
-            passages = Ranking(passages={h.item_id: h.text for h in found})
-            hits = self._hits([(h.item_id, h.score) for h in found], passages, {}, False, viewer)
+            ranking = Ranking(passages={h.item_id: h.text for h in found})  # each shows the passage that matched
+            hits = self._hits([(h.item_id, h.score) for h in found], ranking, {}, False, viewer)
             self._stamp(hits)
             return {"id": item_id, "title": own.title, "available": available,
                     "hits": hits, "store_changed_at": self.store.changed_at()}
