@@ -1,5 +1,7 @@
-"""Plain-text minutes (the KD-Net family, a web page or PDF saved as text): decode, then parse."""
+"""Plain-text minutes (the KD-Net family, a web page or PDF saved as text, Markdown): decode, then parse."""
 from __future__ import annotations
+
+import re
 
 from corpus.model import Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
@@ -27,8 +29,19 @@ def _decode(data: bytes) -> str:
         raise ReaderError("the file is neither UTF-8 nor Windows-1252 text") from exc
 
 
+# CommonMark's backslash escapes (a backslash before ASCII punctuation stands for that sign) and hard line
+# breaks (a backslash ending a line), as converters write them: pandoc writes a number typed before a title as
+# »1\. Godkendelse af dagsorden«, so that it is no list, and markdownify »KD\-Net«, »\(bilag 2\)«.
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=\r?$)", re.MULTILINE)
+
+
+def unescape_markdown(text: str) -> str:
+    r"""»1\. Godkendelse« -> »1. Godkendelse«, »\(AI\)« -> »(AI)«, a line's closing backslash dropped."""
+    return MARKDOWN_ESCAPE.sub(lambda m: m.group(1) or "", text) if "\\" in text else text
+
+
 def inspect(data: bytes, name: str) -> Reading:
-    text = decode(data).replace(MARK, "")
+    text = unescape_markdown(decode(data).replace(MARK, ""))
     dropped = []
     meetings = parse_minutes_text(text, name, dropped)
     return Reading(meetings, dropped, text)
