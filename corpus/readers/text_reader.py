@@ -35,13 +35,35 @@ def _decode(data: bytes) -> str:
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=\r?$)", re.MULTILINE)
 
 
+# Markdown's markup around an item's or a section's heading, as converters write headings: an ATX heading
+# (»## 1. Godkendelse af dagsorden«, »### Sagsfremstilling«), an item's heading that is one bold span (»**1.
+# Godkendelse af dagsorden**«) and a bold number (»**1.** Godkendelse«). The parser finds items by their
+# numbers and sections by their names, so that markup goes and the heading's text stays; a bold line that is
+# no item's heading (»**Formandskabet for KD-Net**«) is left to the parser, which reads it as a subheading. A
+# label in bold at a line's start (»**Deltagere:** …«, »**Afbud**: …«) is the label: the meeting's head is read
+# from labels (until 2026-12-04 a bold »Deltagere:« lost the participants).
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+BOLD_ITEM = re.compile(r"^([ \t]*)(\*\*|__)(\d{1,4}[.)][ \t]+(?:(?!\2).)+?)(?<=\S)\2[ \t]*$", re.MULTILINE)
+BOLD_NUMBER = re.compile(r"^([ \t]*)(\*\*|__)(\d{1,4}[.)])\2(?=[ \t])", re.MULTILINE)
+BOLD_LABEL = re.compile(r"^([ \t]*)(\*\*|__)([^*_:\n]{1,80}?)[ \t]*(?::\2|\2[ \t]*:)", re.MULTILINE)
+
+
+def plain_markdown(text: str) -> str:
+    """Headings without their Markdown markup (see ATX_HEADING)."""
+    if "#" in text:
+        text = ATX_HEADING.sub(lambda m: m.group(1) or "", text)
+    if "**" in text or "__" in text:
+        text = BOLD_LABEL.sub(r"\1\3:", BOLD_NUMBER.sub(r"\1\3", BOLD_ITEM.sub(r"\1\3", text)))
+    return text
+
+
 def unescape_markdown(text: str) -> str:
     r"""»1\. Godkendelse« -> »1. Godkendelse«, »\(AI\)« -> »(AI)«, a line's closing backslash dropped."""
     return MARKDOWN_ESCAPE.sub(lambda m: m.group(1) or "", text) if "\\" in text else text
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    text = unescape_markdown(decode(data).replace(MARK, ""))
+    text = unescape_markdown(plain_markdown(decode(data).replace(MARK, "")))
     dropped = []
     meetings = parse_minutes_text(text, name, dropped)
     return Reading(meetings, dropped, text)
