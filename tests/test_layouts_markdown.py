@@ -4,7 +4,7 @@ Converters escape what Markdown would read as markup: pandoc writes a number typ
 »1\\. Godkendelse af dagsorden« (so it is no list) and a line break as a closing backslash; markdownify escapes
 »KD\\-Net« and »\\(bilag 2\\)«. Headings come as ATX headings (»## 1. Godkendelse af dagsorden«, »###
 Sagsfremstilling«) or bold lines (»**1. Godkendelse af dagsorden**«, »**1.** Godkendelse«), and a meeting's
-labels in bold (»**Deltagere:** …«). Until 2026-12-04 an escaped file, or one with its items as headings or in
+labels in bold (»**Deltagere:** …«), tables with pipes, lists with »*« or »+«. Until 2026-12-04 an escaped file, or one with its items as headings or in
 bold, was refused (»no agenda items found«), a section under »### Sagsfremstilling« was read as the text
 before it, and bold labels lost the participants. Each variant below is a bundled sample rewritten so; the
 bundled minutes hold one escape themselves (»\\(erhvervsfremmebestyrelsen.dk\\)«, shown in a snippet as written).
@@ -48,6 +48,20 @@ def bold_number(text: str) -> str:
     return re.sub(r"^(\d+\.) (?=\D)", r"**\1** ", with_headings(text, "{}"), flags=re.MULTILINE)
 
 
+def pipe_tables(text: str) -> str:
+    """Each tab-separated row as a pipe table's row, a rule under each table's first row."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "\t" in line and line.strip():
+            cells = [cell.strip() for cell in line.split("\t")]
+            out.append("| " + " | ".join(cells) + " |")
+            if len(out) < 2 or not out[-2].startswith("|"):
+                out.append("|" + "---|" * len(cells))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def read(text: str, name: str) -> list:
     return what_was_read(read_meetings(text.encode("utf-8"), name), section=lambda s: (s.kind.value, s.heading,
                                                                                         s.text))
@@ -69,8 +83,11 @@ def test_a_sample_escaped_as_markdown_reads_as_the_sample(sample):
     lambda t: SECTION_LINE.sub(r"### \1", t),
     lambda t: re.sub(r"^(Tid og sted|Deltagere|Afbud):", r"**\1:**", t, flags=re.MULTILINE),
     lambda t: re.sub(r"^(Tid og sted|Deltagere|Afbud):", r"**\1**:", t, flags=re.MULTILINE),
+    pipe_tables,
+    lambda t: re.sub(r"^[•-] ", "* ", t, flags=re.MULTILINE),
+    lambda t: re.sub(r"^[•-] ", "+ ", t, flags=re.MULTILINE),
 ], ids=["items as h2", "items as closed h3", "items in bold", "numbers in bold", "sections as h3",
-        "labels in bold", "labels in bold before the colon"])
+        "labels in bold", "labels in bold before the colon", "pipe tables", "star bullets", "plus bullets"])
 def test_headings_and_labels_in_markdown_read_as_the_sample(rewrite):
     text = FIRST.read_text(encoding="utf-8")
     variant = rewrite(text)
