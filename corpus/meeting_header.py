@@ -34,6 +34,7 @@ BODY_SUFFIX = re.compile(either_spelling(
     r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
+NO_ONE = {fold(value) for value in ("ingen", "-", "–", "ingen afbud", "ingen fraværende", "ingen fravær")}
 DOC_KIND = (r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden|lukket referat"
             r"|lukket dagsorden)")
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
@@ -163,8 +164,9 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
             there, away = _attendance(_names(value, head, k + 1))
             h.participants = h.participants or there
             h.absentees += [name for name in away if name not in h.absentees]
-        elif key == "absent":
-            names = [n for n in _names(value, head, k + 1) if n.lower() not in ("ingen", "-")]
+        elif key == "absent":  # »Afbud: Ingen« says there were none: the lines after it are no names
+            names = [] if fold(value).rstrip(".") in NO_ONE else [n for n in _names(value, head, k + 1)
+                                                                  if n.lower() not in ("ingen", "-")]
             h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
 
 
@@ -200,8 +202,9 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         return block
     lines, prose = [], False
     for line in head[start:]:
-        if cells(line):  # a table's row: it may open with its »Nr.« and hold a »Stedfortræder: …« cell
-            ends = _split_label(line) is not None
+        if row := cells(line):  # a table's row: it may open with its »Nr.« and hold a »Stedfortræder: …« cell;
+            # a table of contents' head row (»Punkt ⇥ Indhold ⇥ Bilag«) ends the names, as its heading line does
+            ends = _split_label(line) is not None or any(fold(cell) in CONTENTS for cell in row)
         else:
             ends = _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) is not None
         if ends or fold(line.strip()) in CONTENTS or part_heading(line) is not None:
