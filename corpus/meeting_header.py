@@ -221,7 +221,9 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
             continue
         lines.append(line)
     names = _affiliated([p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()]) if value else []
-    if value and len(value) > 80:  # one line of prose ('Kommunaldirektørerne i …'): keep it whole
+    # one line of prose (»Kommunaldirektørerne i …«): kept whole; a long list of names (»…, Liv Gro Jensen
+    # (afbud)«) is the names, so that one person's »(afbud)« does not send the whole list away
+    if value and len(value) > 80 and not (len(names) > 1 and all(PERSON_LINE.match(name) for name in names)):
         names = [value]
     names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]

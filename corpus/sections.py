@@ -24,12 +24,14 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"forvaltningen foreslår"],
     SectionKind.DECISION: [
         r"beslutning(er)?", r"referat", r"afgørelse",
-        r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*"],
+        r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*",
+        r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*"],  # dated (`kind_at_meeting`: another day's is OTHER)
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
         r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling)",
         r"oplæg"],
-    SectionKind.ATTACHMENTS: [r"bilag(sliste)?", r"samlet bilagsliste", r"bilagsfortegnelse"],
+    SectionKind.ATTACHMENTS: [r"bilag(sliste)?( \(\d{1,3}\))?", r"samlet bilagsliste", r"bilagsfortegnelse",
+                              r"bilag til (punktet|sagen|dagsordenspunktet)"],  # »Bilag (3)«: how many
     SectionKind.OTHER: [
         r"økonomi", r"økonomi(ske| og) .{0,60}", r"høring", r"høring(ssvar|sproces|speriode)", r"sagsprocedure",
         r"(tidligere )?sagsforløb", r"sagens forløb", r"tidligere beslutninger", r"lovgrundlag", r"retsgrundlag",

@@ -24,11 +24,12 @@ WRAPPED = [(FEBRUARY, 72), (FEBRUARY, 60), (JUNE, 72), (JUNE, 60), (BYRAAD, 60),
 
 
 def hard_wrapped(text: str, width: int) -> str:
-    """Each line longer than `width` broken at spaces (tab-separated table rows stay whole, as a mail client
-    leaves them)."""
+    """Each line longer than `width` broken at spaces (table rows stay whole, tab-separated or between pipes,
+    as a mail client leaves them)."""
     out: list[str] = []
     for line in text.split("\n"):
-        if len(line) > width and "\t" not in line:
+        row = "\t" in line or line.startswith("|") and line.rstrip().endswith("|")
+        if len(line) > width and not row:
             out += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
         else:
             out.append(line)

@@ -145,7 +145,9 @@ class _Walker:
         if not text:
             return
         last = self.out[-1]
-        if last and not last.endswith((" ", "\t")) and not text.startswith(" "):
+        if last.endswith((" ", "\t")):
+            text = text.lstrip(" ")
+        elif last and not text.startswith(" "):
             text = " " + text if _needs_space(last, text) else text
         self.out[-1] = last + text
 
@@ -161,8 +163,10 @@ class _Walker:
             raw = node.text_content or ""
             if raw.strip():
                 self.all_text.append(raw.strip())
+                # the space at either end separates words across inline tags (»orienteret, <em>herunder</em>«,
+                # »<span>A (formand)</span>, <span>B</span>«); at a line's end it goes (`lines`)
                 text = SPACES.sub(" ", raw).strip()
-                self.write(" " + text if raw[:1].isspace() else text)
+                self.write((" " if raw[:1].isspace() else "") + text + (" " if raw[-1:].isspace() else ""))
             return
         if tag in SKIP_TAGS:
             return

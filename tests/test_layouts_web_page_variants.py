@@ -1,0 +1,66 @@
+"""Other pages of the agenda portal's layout read as their words say (the FirstAgenda web page in
+tests/layouts, rewritten as another municipality's or meeting's page would be).
+
+Found by rewriting pages of this layout (2026-12-04): words either side of an inline tag ran together after
+a comma or a full stop (»orienteret,herunder«, »(formand),Steffen«); »Bilag (2)« lost the attachments to an
+OTHER section; a decision headed with the meeting's date (»Beslutning den 12. januar 2026«) was OTHER; and a
+list of names longer than 80 characters with one »(afbud)« sent everyone away.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.model import SectionKind
+from corpus.readers import read_meetings
+
+PAGE = Path(__file__).parent / "layouts" / "firstagenda-web-oekonomiudvalget.html"
+INFO_END = "</tbody></table>\n<table id=\"dagsordenDetaljer\">"
+
+
+def read(html: str):
+    [meeting] = read_meetings(html.encode("utf-8"), PAGE.name)
+    return meeting
+
+
+def page() -> str:
+    html = PAGE.read_text(encoding="utf-8")
+    assert INFO_END in html
+    return html
+
+
+def with_row(html: str, label: str, value: str) -> str:
+    return html.replace(INFO_END, f"<tr><td>{label}</td><td>{value}</td></tr>\n" + INFO_END, 1)
+
+
+def test_words_either_side_of_an_inline_tag_stay_apart():
+    html = page().replace("<div>Forventet regnskab viser et mindreforbrug.</div>",
+                          "<div>Forventet regnskab viser, <em>samlet set</em>, et mindreforbrug. "
+                          "<strong>Taget til efterretning</strong>.</div>", 1)
+    summary = next(s for s in read(html).items[0].sections if s.kind is SectionKind.SUMMARY)
+    assert summary.text == "Forventet regnskab viser, samlet set, et mindreforbrug. Taget til efterretning."
+
+
+def test_names_in_spans_stay_apart():
+    names = "<span>Jesper Kjeldsen (formand)</span>, <span>Steffen Wich</span>, <span>Solveig Munk</span>"
+    assert read(with_row(page(), "Deltagere:", names)).participants == [
+        "Jesper Kjeldsen (formand)", "Steffen Wich", "Solveig Munk"]
+
+
+def test_one_apology_in_a_long_list_of_names_is_one_apology():
+    names = "Jesper Kjeldsen, Steffen Wich, Gert Bjerregaard, Solveig Munk, Liv Gro Jensen (afbud)"
+    meeting = read(with_row(page(), "Deltagere:", names))
+    assert meeting.participants == ["Jesper Kjeldsen", "Steffen Wich", "Gert Bjerregaard", "Solveig Munk"]
+    assert meeting.absentees == ["Liv Gro Jensen"]
+
+
+def test_attachments_under_a_heading_that_counts_them_are_attachments():
+    original = read(page()).items[0].attachments
+    assert len(original) == 2
+    assert read(page().replace("<h3>Bilag</h3>", "<h3>Bilag (2)</h3>", 1)).items[0].attachments == original
+
+
+def test_a_decision_headed_with_the_meeting_s_date_is_the_decision_and_another_day_s_is_history():
+    today = read(page().replace("<h3>Beslutninger</h3>", "<h3>Beslutning den 12. januar 2026</h3>", 1))
+    assert [s.kind for s in today.items[0].sections if s.text == "Anbefales."] == [SectionKind.DECISION]
+    earlier = read(page().replace("<h3>Beslutninger</h3>", "<h3>Beslutning 05.01.2026</h3>", 1))
+    assert [s.kind for s in earlier.items[0].sections if s.text == "Anbefales."] == [SectionKind.OTHER]
