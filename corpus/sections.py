@@ -16,14 +16,15 @@ from corpus.model import SectionKind
 from corpus.spelling import either_spelling
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
-    SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
+    SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"kort resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
     SectionKind.RECOMMENDATION: [
         r"((administrationens|direktionens|(kommunal)?direktørens|forvaltningens|centerets|borgmesterens|"
         r"supplerende|rådmandens|magistratens) )?(indstilling(er)?|anbefaling(er)?)",
         r"beslutningspunkter", r"forslag til (beslutning|indstilling)", r"indstillingen",
-        r"forvaltningen foreslår"],
+        r"forvaltningen foreslår",
+        r"[\w-]+s indstilling(er)?", r"indstilling(er)? fra .{1,80}"],  # »Økonomiudvalgets indstilling«
     SectionKind.DECISION: [
-        r"beslutning(er)?", r"referat", r"afgørelse",
+        r"beslutning(er)?", r"beslutningstekst", r"referat", r"afgørelse",
         r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*",
         r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*"],  # dated (`kind_at_meeting`: another day's is OTHER)
     SectionKind.CASE: [

@@ -152,6 +152,8 @@ class _Walker:
         bold = node.tag in ("p", "div") and _only_bold_child(node)
         if node.tag in HEADING_TAGS or bold:
             text = _clean(node.text(deep=True))
+            if node.tag in HEADING_TAGS and known_heading(text) is not None:  # »<h3>Økonomi:</h3>« too (a bold
+                return text  # »Tidsplan:« opening a list stays the text it introduces)
             # wrapped in inline elements (an editor's styling), bold text heads a section only when it names one
             known = bold is not _WRAPPED or known_heading(text) not in (None, SectionKind.OTHER)
             return text if known and looks_like_heading(text) else None

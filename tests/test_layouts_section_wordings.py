@@ -1,0 +1,59 @@
+"""Section headings in the wordings other municipalities use read as their kind, whatever the tag, and a known
+heading without a kind of its own (»Økonomi«) closes the section before it also when a heading's element writes
+it with a colon.
+
+Found by rewriting Greve's agenda JSON as other publishers write it (2026-12-04): »Økonomiudvalgets
+indstilling«, »Indstilling fra direktionen«, »Kort resumé« and »Beslutningstekst« were read as case text or
+OTHER, and »<h3>Økonomi:</h3>« after the case description ran on as case text.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus.model import SectionKind
+from corpus.readers import read_meetings
+
+MEETING = Path(__file__).parent / "closed_fixture" / "Økonomiudvalget_2024-01-15T16:00:00+01:00_a0.json"
+CASE = "<h3>Sagsfremstilling</h3><p>Økonomiudvalget godkender, at den tidligere skole udbydes til salg i offentligt udbud.</p>"
+
+
+def sections_of(html: str) -> list[tuple[SectionKind, str, str]]:
+    data = json.loads(MEETING.read_text(encoding="utf-8"))
+    first = data["Dagsordenpunkter"][0]
+    assert CASE in first["Felter"][0]["Html"]
+    first["Felter"][0]["Html"] = html
+    meeting = read_meetings(json.dumps(data, ensure_ascii=False).encode("utf-8"), MEETING.name)[0]
+    return [(s.kind, s.heading, s.text) for s in meeting.items[0].sections]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Økonomiudvalgets indstilling", SectionKind.RECOMMENDATION),
+    ("Udvalgets indstilling", SectionKind.RECOMMENDATION),
+    ("Indstilling fra direktionen", SectionKind.RECOMMENDATION),
+    ("Kort resumé", SectionKind.SUMMARY),
+    ("Beslutningstekst", SectionKind.DECISION),
+])
+@pytest.mark.parametrize("tag", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+def test_a_heading_in_another_wording_reads_as_its_kind(heading, kind, tag):
+    read = sections_of(CASE + tag.format(heading) + "<p>Teksten under overskriften.</p>")
+    assert (kind, heading, "Teksten under overskriften.") in read
+    assert read[0][0] is SectionKind.CASE and "Teksten" not in read[0][2]
+
+
+@pytest.mark.parametrize("tag", ["<h3>Økonomi:</h3>", "<h4>Tidsplan:</h4>"])
+def test_a_known_heading_with_a_colon_closes_the_case_text(tag):
+    """In a heading's element; in bold (»<p><strong>Tidsplan:</strong></p>«) it may open a list in the text, and
+    stays there (Acadre's minutes, as their Word document prints them)."""
+    read = sections_of(CASE + tag + "<p>Ingen udgifter.</p>")
+    assert read[-1] == (SectionKind.OTHER, tag[4:-5], "Ingen udgifter.")  # the heading as written
+    assert "Ingen udgifter" not in read[0][2]
+
+
+def test_a_reason_for_the_recommendation_is_not_the_recommendation():
+    """»Begrundelse for administrationens indstilling« (Greve) ends in a genitive and »indstilling«: it explains
+    the case, and stays in it."""
+    read = sections_of(CASE + "<h3>Begrundelse for administrationens indstilling</h3><p>Fordi.</p>")
+    assert SectionKind.RECOMMENDATION not in [kind for kind, _, _ in read]
