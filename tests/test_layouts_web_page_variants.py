@@ -3,12 +3,15 @@ tests/layouts, rewritten as another municipality's or meeting's page would be).
 
 Found by rewriting pages of this layout (2026-12-04): words either side of an inline tag ran together after
 a comma or a full stop (»orienteret,herunder«, »(formand),Steffen«); »Bilag (2)« lost the attachments to an
-OTHER section; a decision headed with the meeting's date (»Beslutning den 12. januar 2026«) was OTHER; and a
-list of names longer than 80 characters with one »(afbud)« sent everyone away.
+OTHER section; a decision headed with the meeting's date (»Beslutning den 12. januar 2026«) was OTHER; a
+list of names longer than 80 characters with one »(afbud)« sent everyone away; and item numbers written »1)« or
+»Pkt. 1« in the number cell refused the page (»no agenda items found«).
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from corpus.model import SectionKind
 from corpus.readers import read_meetings
@@ -64,3 +67,13 @@ def test_a_decision_headed_with_the_meeting_s_date_is_the_decision_and_another_d
     assert [s.kind for s in today.items[0].sections if s.text == "Anbefales."] == [SectionKind.DECISION]
     earlier = read(page().replace("<h3>Beslutninger</h3>", "<h3>Beslutning 05.01.2026</h3>", 1))
     assert [s.kind for s in earlier.items[0].sections if s.text == "Anbefales."] == [SectionKind.OTHER]
+
+
+@pytest.mark.parametrize("form", ["{})", "Pkt. {}"])
+def test_item_numbers_written_otherwise_in_the_number_cell_read_as_the_page_does(form):
+    html = page()
+    for number in (1, 2):
+        html = html.replace(f'<span class="label">{number}</span>', f'<span class="label">{form.format(number)}</span>')
+    assert html != page()
+    read_as = [(i.number, i.title, i.closed, [(s.kind, s.text) for s in i.sections]) for i in read(html).items]
+    assert read_as == [(i.number, i.title, i.closed, [(s.kind, s.text) for s in i.sections]) for i in read(page()).items]

@@ -13,10 +13,11 @@ Findings from the 369 Greve files that shape this reader:
 """
 from __future__ import annotations
 
+
 import json
 import re
 from datetime import datetime
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
@@ -109,13 +110,15 @@ def _meeting(doc: dict[str, Any], moede: dict[str, Any], name: str) -> Meeting:
     )
 
 
-def _date_time(value: str) -> tuple[str, str]:
-    """ISO date and HH:MM as written: the portal's local time, not converted to UTC."""
+def _date_time(value: str) -> tuple[str, str | None]:
+    """ISO date and HH:MM as written: the portal's local time, not converted to UTC; a date alone
+    (»2022-10-03«) has no time (not midnight)."""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
         raise _bad(f"Moede.Dato {value!r} is not a date and time") from exc
-    return moment.date().isoformat(), moment.strftime("%H:%M")
+    timed = len(value.strip()) > 10
+    return moment.date().isoformat(), moment.strftime("%H:%M") if timed else None
 
 
 def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -124,9 +127,14 @@ def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
     for i, person in enumerate(_list(moede, "Moede", "Moededeltagere", optional=True)):
         path = f"Moede.Moededeltagere[{i}]"
         name = _text(_as_dict(person, path), path, "Name")
-        away = person.get("Absent") is True or person.get("ParticipationCancelled") is True
+        away = _flag(person.get("Absent")) or _flag(person.get("ParticipationCancelled"))
         (absent if away else present).append(name)
     return present, absent
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no of the export: JSON's true, or as this API also writes its flags, a string (»"true"«, »"True"«)."""
+    return value is True or isinstance(value, str) and value.strip().lower() in ("true", "1")
 
 
 def _item(raw: Any, path: str, decided: bool, date: str) -> tuple[AgendaItem, str | None]:
@@ -291,6 +299,10 @@ def _optional_text(obj: dict[str, Any], path: str, key: str, fallback: str | Non
         return None
     if not isinstance(value, str):
         raise _bad(f"{_join(path, key)} is not text")
-    return (value.strip() or None) if strip else value
+    if not strip:
+        return value
+    # a plain-text field may carry HTML's character references, as the fields' HTML does (»K&oslash;ge«,
+    # »Kultur &amp; Fritid«); the HTML itself (`strip=False`) is read by the HTML parser
+    return (unescape(value) if "&" in value else value).strip() or None
 
 
