@@ -198,7 +198,7 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     the heading of a table of contents or of the agenda's open part (»Afbud: Dorte Madsen« / »Åbne punkter«).
     After a label alone, names one to a block (a web page's cell of <div>s, blank lines between) are read up to
     the first line that is no name."""
-    if not value and (block := _name_blocks(head, start)):
+    if not value and (block := _name_blocks(head, start) or _name_list(head, start)):
         return block
     lines, prose = [], False
     for line in head[start:]:
@@ -227,6 +227,19 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         names = [value]
     names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]
+
+
+def _name_list(head: list[str], start: int) -> list[str]:
+    """A list's entries (»- Jesper Kjeldsen (formand)«: a web page's <ul> of names, »• …« typed) after a label
+    alone, from `start` and after any blank lines, up to the first line that is no entry of the list."""
+    names: list[str] = []
+    for line in head[start:]:
+        if not line:
+            continue
+        if not (entry := re.match(r"^[-•]\s+(\S.*)$", line)):
+            break
+        names.append(entry.group(1).strip())
+    return names
 
 
 def _name_blocks(head: list[str], start: int) -> list[str]:

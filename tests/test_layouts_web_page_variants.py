@@ -5,7 +5,8 @@ Found by rewriting pages of this layout (2026-12-04): words either side of an in
 a comma or a full stop (»orienteret,herunder«, »(formand),Steffen«); »Bilag (2)« lost the attachments to an
 OTHER section; a decision headed with the meeting's date (»Beslutning den 12. januar 2026«) was OTHER; a
 list of names longer than 80 characters with one »(afbud)« sent everyone away; and item numbers written »1)« or
-»Pkt. 1« in the number cell refused the page (»no agenda items found«).
+»Pkt. 1« in the number cell refused the page (»no agenda items found«); and participants as a list
+(<ul><li>) were lost.
 """
 from __future__ import annotations
 
@@ -77,3 +78,10 @@ def test_item_numbers_written_otherwise_in_the_number_cell_read_as_the_page_does
     assert html != page()
     read_as = [(i.number, i.title, i.closed, [(s.kind, s.text) for s in i.sections]) for i in read(html).items]
     assert read_as == [(i.number, i.title, i.closed, [(s.kind, s.text) for s in i.sections]) for i in read(page()).items]
+
+
+def test_participants_as_a_list_are_the_participants_and_an_apology_in_it_an_apology():
+    names = "<ul><li>Jesper Kjeldsen (formand)</li><li>Steffen Wich</li><li>Liv Gro Jensen (afbud)</li></ul>"
+    meeting = read(with_row(page(), "Mødedeltagere:", names))
+    assert (meeting.participants, meeting.absentees) == (["Jesper Kjeldsen (formand)", "Steffen Wich"],
+                                                         ["Liv Gro Jensen"])
