@@ -5,8 +5,8 @@ Found by rewriting pages of this layout (2026-12-04): words either side of an in
 a comma or a full stop (»orienteret,herunder«, »(formand),Steffen«); »Bilag (2)« lost the attachments to an
 OTHER section; a decision headed with the meeting's date (»Beslutning den 12. januar 2026«) was OTHER; a
 list of names longer than 80 characters with one »(afbud)« sent everyone away; and item numbers written »1)« or
-»Pkt. 1« in the number cell refused the page (»no agenda items found«); and participants as a list
-(<ul><li>) were lost.
+»Pkt. 1« in the number cell refused the page (»no agenda items found«); participants as a list
+(<ul><li>) were lost; and FirstAgenda's »Se alle deltagere« link, which opens a dialog, ran into the last name.
 """
 from __future__ import annotations
 
@@ -85,3 +85,9 @@ def test_participants_as_a_list_are_the_participants_and_an_apology_in_it_an_apo
     meeting = read(with_row(page(), "Mødedeltagere:", names))
     assert (meeting.participants, meeting.absentees) == (["Jesper Kjeldsen (formand)", "Steffen Wich"],
                                                          ["Liv Gro Jensen"])
+
+
+def test_a_link_that_opens_a_dialog_is_no_participant():
+    names = ('<span>Jesper Kjeldsen</span>, <span>Steffen Wich</span> '
+             '<a href="#" data-toggle="modal" data-target="#deltager-modal">Se alle deltagere</a>')
+    assert read(with_row(page(), "Deltagere:", names)).participants == ["Jesper Kjeldsen", "Steffen Wich"]

@@ -93,6 +93,8 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
     classes = attrs.get("class") or ""
     if node.tag == "button" or role == "button":  # FirstAgenda wraps item titles in a button
         return not _has_heading(node)
+    if "modal" in (attrs.get("data-toggle"), attrs.get("data-bs-toggle")):  # a link opening a dialog is a control,
+        return not _has_heading(node)  # as a button is (»Se alle deltagere« after the participants' names)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
     if node.tag == "aside" and marks_main and not _in_main(node):  # a sidebar beside the main content (»Kontakt«)
