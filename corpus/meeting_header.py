@@ -165,9 +165,13 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
             h.participants = h.participants or there
             h.absentees += [name for name in away if name not in h.absentees]
         elif key == "absent":  # »Afbud: Ingen« says there were none: the lines after it are no names
-            names = [] if fold(value).rstrip(".") in NO_ONE else [n for n in _names(value, head, k + 1)
-                                                                  if n.lower() not in ("ingen", "-")]
+            names = [] if _no_one(value) else [n for n in _names(value, head, k + 1) if not _no_one(n)]
             h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
+
+
+def _no_one(text: str) -> bool:
+    """»Ingen«, »Ingen afbud.«, »-«: a value that says there was no one."""
+    return fold(text).rstrip(".") in NO_ONE
 
 
 def _attendance(names: list[str]) -> tuple[list[str], list[str]]:

@@ -13,7 +13,6 @@ Findings from the 369 Greve files that shape this reader:
 """
 from __future__ import annotations
 
-
 import json
 import re
 from datetime import datetime
