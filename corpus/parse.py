@@ -303,7 +303,13 @@ def _alone_heading(lines: list[str], i: int, number: int, marked: list[str]) -> 
     web page a heading element holding the title with nothing after it (»Eventuelt«, a closed item's title)."""
     j, closed = _next_text(lines, i + 1), False
     if j is not None and CLOSED_LINE.match(lines[j].strip()):
-        j, closed = _next_text(lines, j + 1), True
+        marker, j, closed = j, _next_text(lines, j + 1), True
+        if marker - i <= 3 and (j is None or _is_section_start(lines[j].strip()) or ALONE.match(lines[j].strip())):
+            # the marker is all the title there is (a web page's closed item headed »Lukket punkt«): what follows
+            # is the item's sections, the next item's number or nothing, so this is an item, not the text before
+            certain = marked[marker].lstrip().startswith(MARK)
+            title = lines[marker].strip().strip("():-–— ")
+            return Heading(i, number, title, marker + 1, True, weak=not certain, certain=certain)
     if j is None or j - i > 3:
         return None
     title = lines[j].strip()
@@ -597,7 +603,7 @@ def _closed_after(body: list[str], parts: list[str], closed: bool) -> bool:
 def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: list[Dropped]) -> AgendaItem:
     title, presenter, note = _split_title(h.title)
     closed = closed or h.closed
-    if h.closed:
+    if h.closed and not CLOSED_LINE.match(h.title):  # (a closed item headed by its marker alone keeps it as title)
         dropped.append(Dropped(DropReason.MARKER, "Lukket punkt"))
     if (m := CLOSED_PREFIX.match(title)) and title[m.end():]:
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
