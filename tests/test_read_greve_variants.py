@@ -1,10 +1,11 @@
 """The agenda JSON as other municipalities' portals (or other versions of the API) write its values: a flag as a
-string, HTML's character references in plain-text fields, a meeting's date without a time.
+string, HTML's character references in plain-text fields, a meeting's date without a time or in UTC.
 
 Found by rewriting Greve's files (2026-12-04): »"Absent": "true"« (the API writes other flags as strings, as
 »"HarPdfVersion": "true"«) kept an absent member among the participants; »K&oslash;ge« stayed as written in a
 caption, a place or a committee's name, where the fields' HTML decodes it; and »2022-10-03« gave the meeting the
-time 00:00.
+time 00:00. Later that day: a time in UTC (»2024-01-15T15:00:00Z«, as a portal serialising .NET's
+DateTime.ToUniversalTime writes it) was read as the Danish clock's 15:00, the meeting's id with it.
 """
 from __future__ import annotations
 
@@ -47,3 +48,20 @@ def test_a_date_without_a_time_has_no_time():
     meeting = read(dated)
     assert (meeting.date, meeting.time) == ("2024-01-15", None)
     assert read(lambda data: None).time == "16:00"
+
+
+def test_a_time_in_utc_is_the_danish_clock_s_time():
+    for utc, danish in (("2024-01-15T15:00:00Z", ("2024-01-15", "16:00")),  # winter: UTC+1
+                        ("2024-06-10T14:30:00+00:00", ("2024-06-10", "16:30")),  # summer: UTC+2
+                        ("2024-03-31T23:30:00Z", ("2024-04-01", "01:30"))):  # after midnight in Denmark
+        def dated(data, value=utc):
+            data["Moede"]["Dato"] = value
+        meeting = read(dated)
+        assert (meeting.date, meeting.time) == danish
+
+
+def test_a_time_in_danish_time_or_without_an_offset_is_taken_as_written():
+    for written in ("2024-06-10T16:30:00+02:00", "2024-06-10T16:30:00"):
+        def dated(data, value=written):
+            data["Moede"]["Dato"] = value
+        assert (read(dated).date, read(dated).time) == ("2024-06-10", "16:30")

@@ -18,6 +18,7 @@ import re
 from datetime import datetime
 from html import escape, unescape
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
@@ -26,6 +27,7 @@ from corpus.sections import heading_kind, kind_at_meeting, known_heading
 from corpus.textclean import CLOSED_PREFIX, CLOSED_SUFFIX, as_written_values, collapse_spaces
 
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")  # (from the tzdata package where the system has no zone files)
 LETTERED_NUMBER = re.compile(r"^\d{1,4}\s?\.?\s?[a-zæøå]$", re.IGNORECASE)  # »3a«, »3 a«, »3.A«: an item added
 
 
@@ -110,12 +112,15 @@ def _meeting(doc: dict[str, Any], moede: dict[str, Any], name: str) -> Meeting:
 
 
 def _date_time(value: str) -> tuple[str, str | None]:
-    """ISO date and HH:MM as written: the portal's local time, not converted to UTC; a date alone
-    (»2022-10-03«) has no time (not midnight)."""
+    """ISO date and HH:MM on Danish clocks: a time with an offset is read in Danish time (Greve writes its
+    own, »2022-10-03T17:00:00+02:00«; an export in UTC, »2022-10-03T15:00:00Z«, is the same 17:00); one without
+    is taken as written; a date alone (»2022-10-03«) has no time (not midnight)."""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
         raise _bad(f"Moede.Dato {value!r} is not a date and time") from exc
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(DANISH_TIME)
     timed = len(value.strip()) > 10
     return moment.date().isoformat(), moment.strftime("%H:%M") if timed else None
 
