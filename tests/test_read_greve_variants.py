@@ -1,20 +1,28 @@
 """The agenda JSON as other municipalities' portals (or other versions of the API) write its values: a flag as a
-string, HTML's character references in plain-text fields, a meeting's date without a time or in UTC.
+string, HTML's character references in plain-text fields, a meeting's date without a time or in UTC, and a list
+of meetings in one file.
 
 Found by rewriting Greve's files (2026-12-04): »"Absent": "true"« (the API writes other flags as strings, as
 »"HarPdfVersion": "true"«) kept an absent member among the participants; »K&oslash;ge« stayed as written in a
 caption, a place or a committee's name, where the fields' HTML decodes it; and »2022-10-03« gave the meeting the
 time 00:00. Later that day: a time in UTC (»2024-01-15T15:00:00Z«, as a portal serialising .NET's
-DateTime.ToUniversalTime writes it) was read as the Danish clock's 15:00, the meeting's id with it.
+DateTime.ToUniversalTime writes it) was read as the Danish clock's 15:00, the meeting's id with it; and a list
+of meetings, as a portal's listing returns them, was refused (»expected a JSON object«).
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from corpus.readers import read_meetings
+import pytest
+
+from corpus.ingest import ingest_file
+from corpus.readers import ReaderError, inspect_document, read_meetings
+from corpus.store import open_store
 
 MEETING = Path(__file__).parent / "closed_fixture" / "Økonomiudvalget_2024-01-15T16:00:00+01:00_a0.json"
+MEETINGS = sorted(MEETING.parent.glob("Økonomiudvalget_*.json"))
 
 
 def read(change) -> object:
@@ -65,3 +73,45 @@ def test_a_time_in_danish_time_or_without_an_offset_is_taken_as_written():
         def dated(data, value=written):
             data["Moede"]["Dato"] = value
         assert (read(dated).date, read(dated).time) == ("2024-06-10", "16:30")
+
+
+def listed(docs) -> bytes:
+    return json.dumps(docs, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_list_of_meetings_reads_as_each_meeting_alone():
+    assert len(MEETINGS) == 2
+    alone = [read_meetings(path.read_bytes(), path.name)[0] for path in MEETINGS]
+    docs = [json.loads(path.read_text(encoding="utf-8")) for path in MEETINGS]
+    for name in ("moeder.json", "moeder"):  # by its suffix, and by its content
+        together = read_meetings(listed(docs), name)
+        assert [(m.id, m.items) for m in together] == [(m.id, m.items) for m in alone]
+    assert inspect_document(listed(docs), "moeder.json").meetings[1].items == alone[1].items
+
+
+def test_a_list_of_meetings_is_stored_as_its_meetings(tmp_path):
+    path = tmp_path / "moeder.json"
+    path.write_bytes(listed([json.loads(p.read_text(encoding="utf-8")) for p in MEETINGS]))
+    store = open_store("", tmp_path / "data")
+    report = ingest_file(path, store)
+    assert (report.status, report.meetings, report.items) == ("added", [
+        "oekonomiudvalget-2024-01-15-1600", "oekonomiudvalget-2024-03-04-1600"], 3)
+    assert sorted(m.id for m in store.meetings()) == report.meetings
+
+
+@pytest.mark.parametrize(("docs", "message"), [
+    ([], "an empty list, no meetings in it"),
+    ([{"Udvalg": {}}], "meeting [0] of the list's 1 is not one: expected a JSON object with Udvalg"),
+    (["first", "second"], "meeting [0] of the list's 2 is not one"),
+])
+def test_a_list_that_holds_no_meeting_is_refused_saying_so(docs, message):
+    with pytest.raises(ReaderError, match=re.escape(message)):
+        read_meetings(listed(docs), "moeder.json")
+
+
+def test_a_meeting_in_a_list_that_does_not_read_is_named():
+    first, second = (json.loads(path.read_text(encoding="utf-8")) for path in MEETINGS)
+    second["Moede"]["Dato"] = "i morgen"
+    with pytest.raises(ReaderError, match=re.escape("meeting [1] of the list's 2: not an agenda export: "
+                                                    "Moede.Dato 'i morgen' is not a date and time")):
+        read_meetings(listed([first, second]), "moeder.json")

@@ -32,6 +32,7 @@ FORMATS = ("PDF with a text layer, Word .docx, web page .html/.htm (FirstAgenda 
            "plain text .txt/.md, FirstAgenda agenda JSON .json, SBSYS eDagsorden publication .xml or its .zip, "
            "eDoc agenda .xml, Acadre data .xml")
 HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|table|p|h[1-6])\b", re.I | re.S)
+JSON_LIST_START = re.compile(rb"^\s*\[\s*\{")  # a list of agenda exports (a portal's listing of meetings)
 XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<[A-Za-z_]", re.S)
 
 
@@ -50,7 +51,7 @@ def sniff(data: bytes) -> str | None:
         return "html_reader"
     if XML_START.match(head):  # XHTML is a web page; other markup is an agenda system's export
         return "html_reader" if re.search(rb"<html\b", head, re.I) else "xml_export"
-    if head.lstrip().startswith(b"{"):
+    if head.lstrip().startswith(b"{") or JSON_LIST_START.match(head):
         return "greve_json"
     return None
 

@@ -1,4 +1,4 @@
-"""FirstAgenda-style agenda JSON (one meeting per file, as Greve's portal serves it) -> Meeting.
+"""FirstAgenda-style agenda JSON (one meeting per file, as Greve's portal serves it, or a list of them) -> Meeting.
 
 Findings from the 369 Greve files that shape this reader:
 
@@ -36,7 +36,7 @@ def inspect(data: bytes, name: str) -> Reading:
     participants, item numbers, captions, case numbers, the visible text of the fields' HTML, attachment
     names): ids, links and flags are data about the document, not text of it."""
     meetings = read(data, name)
-    return Reading(meetings, [], _document_text(_load(data)))
+    return Reading(meetings, [], "\n".join(_document_text(doc) for doc in _load(data)))
 
 
 def _document_text(doc: dict[str, Any]) -> str:
@@ -69,8 +69,21 @@ def _document_text(doc: dict[str, Any]) -> str:
 
 
 def read(data: bytes, name: str) -> list[Meeting]:
-    """The one meeting in a FirstAgenda export; ReaderError for anything that is not one."""
-    doc = _load(data)
+    """The meeting in a FirstAgenda export, or the meetings of a list of them (as a portal's listing returns
+    them); ReaderError for anything that is not one, naming the meeting in a list that is not."""
+    docs = _load(data)
+    if len(docs) == 1:
+        return [_read_meeting(docs[0], name)]
+    meetings = []
+    for k, doc in enumerate(docs):
+        try:
+            meetings.append(_read_meeting(doc, name))
+        except ReaderError as exc:
+            raise ReaderError(f"meeting [{k}] of the list's {len(docs)}: {exc}") from exc
+    return meetings
+
+
+def _read_meeting(doc: dict[str, Any], name: str) -> Meeting:
     moede = _dict(doc, "", "Moede")
     meeting = _meeting(doc, moede, name)
     decided = moede.get("Afsluttet") is True
@@ -84,17 +97,24 @@ def read(data: bytes, name: str) -> list[Meeting]:
         item.number, item.title = last + k, f"{item.title} (punkt {added})"
         meeting.items.append(item)
     check_unique_numbers(meeting.items)
-    return [meeting]
+    return meeting
 
 
-def _load(data: bytes) -> dict[str, Any]:
+def _load(data: bytes) -> list[dict[str, Any]]:
+    """The export's meetings: its one object, or each object of a list of them."""
     try:
         doc = as_written_values(json.loads(data))  # composed, mojibake repaired, as text is
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ReaderError(f"not valid JSON ({exc})") from exc
-    if not isinstance(doc, dict) or not all(key in doc for key in REQUIRED):
-        raise ReaderError("not an agenda export: expected a JSON object with Udvalg, Moede and Dagsordenpunkter")
-    return doc
+    if doc == []:
+        raise ReaderError("not an agenda export: an empty list, no meetings in it")
+    docs = doc if isinstance(doc, list) else [doc]
+    for k, one in enumerate(docs):
+        if not isinstance(one, dict) or not all(key in one for key in REQUIRED):
+            where = f"meeting [{k}] of the list's {len(docs)} is not one: " if isinstance(doc, list) else ""
+            raise ReaderError(f"not an agenda export: {where}expected a JSON object with Udvalg, Moede and "
+                              "Dagsordenpunkter" + (", or a list of such objects" if not where else ""))
+    return docs
 
 
 def _meeting(doc: dict[str, Any], moede: dict[str, Any], name: str) -> Meeting:
