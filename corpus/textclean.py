@@ -63,8 +63,12 @@ CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| sag)?"
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
 # »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
 CLOSED_LINE = re.compile(rf"^\(?{CLOSED_MARK}\)?\s*:?$", re.IGNORECASE)
-# The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «)
-CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]?|\(\s*{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*\)"
+# The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «).
+# »Lukket« running into the title marks it only before the title's capital (»Lukket Salg af grund«): before a
+# small letter it is the title's own word (»Lukket vej ved Strandskolen«, »Lukket skole i Tune - høring«)
+CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]|\(lukket(?: punkt)?\)|lukket punkt\b"
+                           r"|lukket(?=\s+(?-i:[^\s\wæøå]*[A-ZÆØÅ0-9])|\s*$)"
+                           rf"|\(\s*{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*\)"
                            rf"\s*[:\-–]?|{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*[:\-–])\s*", re.IGNORECASE)
 # The marker ending a title: »… (Lukket)«, »… - lukket punkt«, »… (Fortroligt)«
 CLOSED_SUFFIX = re.compile(rf"\s*[-–(]\s*{CLOSED_MARK}\s*\)?\s*$", re.IGNORECASE)
