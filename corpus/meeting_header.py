@@ -53,6 +53,10 @@ KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_K
 KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+?)\s*[-–—|,]\s+"
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
 KIND_LINE = re.compile(either_spelling(rf"^{DOC_KIND}$"), re.I)
+# A title of the document's kind and its date alone (»Referat 1. oktober 2025 kl. 15.45«), and the line under
+# it naming the body and the place (»Teknisk Udvalg - Rådhuset, lokale 1«), as FirstAgenda's pages head a meeting
+KIND_DATE = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:\w+dag\s+)?(?:den\s+)?{DAY_DATE}.*\d{{4}}.*$"), re.I)
+BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$")
 # A title naming the body's meeting with no date on the line: »Referat af møde i Ældrerådet«, »Referat fra
 # Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
 KIND_OF = re.compile(either_spelling(
@@ -278,6 +282,13 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
     for i, line in enumerate(head[:12]):
         m = _dated_title(line)
         nxt = head[i + 1] if i + 1 < len(head) else ""
+        under = next((x for x in head[i + 1:i + 3] if x), "")
+        if KIND_DATE.match(line) and (placed := BODY_AND_PLACE.match(under)) and BODY_SUFFIX.search(
+                placed.group("body").split()[-1]):
+            # FirstAgenda's title block: »Dagsorden 12. januar 2026 kl. 8.30« / »Økonomiudvalget - Mødesal 1«
+            h.body = h.body or canonical_body(placed.group("body"))
+            h.location = h.location or placed.group("place")
+            return
         if nxt and _split_label(nxt) is None and not (m and find_time(m.group("rest"))):
             # the title wrapped (»… – Referat – 14. maj« / »2024 kl. 15.30«)
             m = _dated_title(f"{line} {nxt}") or m
