@@ -7,7 +7,8 @@ Found by rewriting Greve's files (2026-12-04): »"Absent": "true"« (the API wri
 caption, a place or a committee's name, where the fields' HTML decodes it; and »2022-10-03« gave the meeting the
 time 00:00. Later that day: a time in UTC (»2024-01-15T15:00:00Z«, as a portal serialising .NET's
 DateTime.ToUniversalTime writes it) was read as the Danish clock's 15:00, the meeting's id with it; and a list
-of meetings, as a portal's listing returns them, was refused (»expected a JSON object«).
+of meetings, as a portal's listing returns them, was refused (»expected a JSON object«); and a field pasted
+from Word, its headings bold by a style (»<span style="font-weight: bold">Beslutning</span>«), was one section.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from corpus.ingest import ingest_file
+from corpus.model import SectionKind
 from corpus.readers import ReaderError, inspect_document, read_meetings
 from corpus.store import open_store
 
@@ -115,3 +117,21 @@ def test_a_meeting_in_a_list_that_does_not_read_is_named():
     with pytest.raises(ReaderError, match=re.escape("meeting [1] of the list's 2: not an agenda export: "
                                                     "Moede.Dato 'i morgen' is not a date and time")):
         read_meetings(listed([first, second]), "moeder.json")
+
+
+def test_headings_bold_by_a_style_head_their_sections():
+    html = ('<p class="MsoNormal"><span style="FONT-WEIGHT: bold">Sagsfremstilling</span></p>'
+            '<p class="MsoNormal">Økonomiudvalget godkender, at den <span style="font-weight:bold">tidligere</span> '
+            'skole udbydes.</p>'
+            '<p style="font-weight: 700">Indstilling</p><p>Administrationen indstiller, at skolen udbydes.</p>'
+            '<p><span style="font-weight:bold">Beslutning:</span> Godkendt.</p>'
+            '<p><span style="font-weight: normal">Bilag</span></p><p>Kort.</p>')
+
+    def pasted(data):
+        data["Dagsordenpunkter"][0]["Felter"] = [{"Navn": "", "Html": html}]
+    item = read(pasted).items[0]
+    assert [(s.kind, s.heading, s.text) for s in item.sections] == [
+        (SectionKind.CASE, "Sagsfremstilling",
+         "Økonomiudvalget godkender, at den tidligere skole udbydes."),
+        (SectionKind.RECOMMENDATION, "Indstilling", "Administrationen indstiller, at skolen udbydes."),
+        (SectionKind.DECISION, "Beslutning", "Godkendt.\n\nBilag\n\nKort.")]  # (»Bilag« not bold: text)

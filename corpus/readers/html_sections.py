@@ -119,7 +119,7 @@ class _Walker:
             for child in children[next(k for k, c in enumerate(children) if c == label) + 1:]:
                 self.visit(child)
             self.brk(PARAGRAPH)
-        elif tag in BOLD_TAGS and (heading := self.line_heading(node)) is not None:  # <strong>Beslutning</strong><br>
+        elif _is_bold(node) and (heading := self.line_heading(node)) is not None:  # <strong>Beslutning</strong><br>
             self.out = _Text()
             self.sections.append((heading, self.out))
         elif tag == "br":
@@ -149,7 +149,7 @@ class _Walker:
         """The heading an element stands for, or None: h-tags and lone-bold paragraphs outside tables/lists."""
         if self.in_table or self.list_depth:
             return None
-        bold = node.tag in ("p", "div") and _only_bold_child(node)
+        bold = node.tag in ("p", "div") and (_only_bold_child(node) or _is_bold(node))
         if node.tag in HEADING_TAGS or bold:
             text = _clean(node.text(deep=True))
             if node.tag in HEADING_TAGS and known_heading(text) is not None:  # »<h3>Økonomi:</h3>« too (a bold
@@ -176,7 +176,7 @@ class _Walker:
             return None
         first = next((c for c in node.iter(include_text=True)
                       if c.tag != "-text" or (c.text_content or "").strip()), None)
-        if first is None or first.tag not in BOLD_TAGS:
+        if first is None or not _is_bold(first):
             return None
         text = _clean(first.text(deep=True)).rstrip(":").rstrip()
         return first if text and known_heading(text) not in (None, SectionKind.OTHER) else None
@@ -218,6 +218,15 @@ class _Walker:
 
 
 _WRAPPED = "wrapped"
+# Bold written as a style, as Word and web editors write it (»<span style="font-weight: bold">«, »700«)
+CSS_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.IGNORECASE)
+
+
+def _is_bold(node: LexborNode) -> bool:
+    """<b>, <strong>, or an element styled bold."""
+    if node.tag in BOLD_TAGS:
+        return True
+    return node.tag != "-text" and CSS_BOLD.search(node.attributes.get("style") or "") is not None
 
 
 def _only_bold_child(node: LexborNode) -> bool | str:
@@ -226,7 +235,7 @@ def _only_bold_child(node: LexborNode) -> bool | str:
     children = [c for c in node.iter(include_text=True) if c.tag != "-text" or (c.text_content or "").strip()]
     if len(children) != 1 or children[0].tag == "-text":
         return False
-    if children[0].tag in BOLD_TAGS:
+    if _is_bold(children[0]):
         return True
     return _WRAPPED if children[0].tag in INLINE_WRAPPERS and _only_bold_child(children[0]) else False
 
