@@ -38,12 +38,14 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«
+# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »Ad 1. Titel«
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
-PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING
-                   + r")(\d{1,4})\s*[:.\-–]?\s+(\S.*)$")
+# »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them
+AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
+PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
+                   + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
