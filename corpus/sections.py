@@ -16,7 +16,8 @@ from corpus.model import SectionKind
 from corpus.spelling import either_spelling
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
-    SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"kort resum[eé]", r"sammendrag", r"kort om sagen", r"præsentation"],
+    SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"kort resum[eé]", r"sammendrag", r"kort om sagen",
+                          r"præsentation"],
     SectionKind.RECOMMENDATION: [
         r"((administrationens|direktionens|(kommunal)?direktørens|forvaltningens|centerets|borgmesterens|"
         r"supplerende|rådmandens|magistratens) )?(indstilling(er)?|anbefaling(er)?)",
@@ -24,15 +25,16 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"forvaltningen foreslår",
         r"[\w-]+s indstilling(er)?", r"indstilling(er)? fra .{1,80}"],  # »Økonomiudvalgets indstilling«
     SectionKind.DECISION: [
-        r"beslutning(er)?", r"beslutningstekst", r"referat", r"afgørelse",
+        r"beslutning(er)?", r"beslutningstekst", r"referat", r"afgørelse", r"beslutning ?/ ?referat", r"referat ?/ ?beslutning",
         r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*",
         r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*"],  # dated (`kind_at_meeting`: another day's is OTHER)
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
         r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling)",
-        r"oplæg"],
+        r"oplæg", r"((administrationens|forvaltningens|direktionens|centerets) )?vurdering", r"redegørelse",
+        r"sagens fakta", r"faktiske forhold", r"baggrund (for sagen|og formål)"],
     SectionKind.ATTACHMENTS: [r"bilag(sliste)?( \(\d{1,3}\))?", r"samlet bilagsliste", r"bilagsfortegnelse",
-                              r"bilag til (punktet|sagen|dagsordenspunktet)"],  # »Bilag (3)«: how many
+                              r"bilag til (punktet|sagen|dagsordenspunktet)", r"bilagsoversigt", r"vedhæftede bilag"],  # »Bilag (3)«: how many
     SectionKind.OTHER: [
         r"økonomi", r"økonomi(ske| og) .{0,60}", r"høring", r"høring(ssvar|sproces|speriode)", r"sagsprocedure",
         r"(tidligere )?sagsforløb", r"sagens forløb", r"tidligere beslutninger", r"lovgrundlag", r"retsgrundlag",
@@ -40,7 +42,9 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"beslutningen træffes af", r"sagen afgøres (i|af)", r"tidsplan", r"videre proces",
         r"kommunikation", r"konsekvenser.{0,60}", r"miljøvurdering", r"personale(mæssige)? konsekvenser",
         r".{0,60}påtegning", r"bemærkninger", r"supplerende oplysninger",
-        r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse"],
+        r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse", r"[a-zæøå]+mæssige konsekvenser",
+        r"beslutningskompetence", r"tidligere behandling(er)?", r"politisk behandling", r"fremtidig proces",
+        r"næste skridt", r"sagsproces", r"historik"],
 }
 _COMPILED = [(kind, re.compile(either_spelling("^(?:" + "|".join(patterns) + ")$")))  # »Oekonomi« too
              for kind, patterns in SECTION_HEADINGS.items()]

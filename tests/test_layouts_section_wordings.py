@@ -4,7 +4,10 @@ it with a colon.
 
 Found by rewriting Greve's agenda JSON as other publishers write it (2026-12-04): »Økonomiudvalgets
 indstilling«, »Indstilling fra direktionen«, »Kort resumé« and »Beslutningstekst« were read as case text or
-OTHER, and »<h3>Økonomi:</h3>« after the case description ran on as case text.
+OTHER, and »<h3>Økonomi:</h3>« after the case description ran on as case text. Later that day, by the same
+rewriting: »Beslutning/referat«, »Administrationens vurdering«, »Redegørelse«, »Baggrund for sagen«,
+»Bevillingsmæssige konsekvenser«, »Næste skridt« and »Beslutningskompetence« (each a heading Danish minutes use)
+ran on as the section before's text; in typed minutes, the line under »Beslutning« too.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import pytest
 from corpus.model import SectionKind
 from corpus.readers import read_meetings
 
+LAYOUTS = Path(__file__).parent / "layouts"
 MEETING = Path(__file__).parent / "closed_fixture" / "Økonomiudvalget_2024-01-15T16:00:00+01:00_a0.json"
 CASE = "<h3>Sagsfremstilling</h3><p>Økonomiudvalget godkender, at den tidligere skole udbydes til salg i offentligt udbud.</p>"
 
@@ -35,6 +39,10 @@ def sections_of(html: str) -> list[tuple[SectionKind, str, str]]:
     ("Indstilling fra direktionen", SectionKind.RECOMMENDATION),
     ("Kort resumé", SectionKind.SUMMARY),
     ("Beslutningstekst", SectionKind.DECISION),
+    ("Beslutning/referat", SectionKind.DECISION),
+    ("Bevillingsmæssige konsekvenser", SectionKind.OTHER),
+    ("Næste skridt", SectionKind.OTHER),
+    ("Beslutningskompetence", SectionKind.OTHER),
 ])
 @pytest.mark.parametrize("tag", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
 def test_a_heading_in_another_wording_reads_as_its_kind(heading, kind, tag):
@@ -57,3 +65,34 @@ def test_a_reason_for_the_recommendation_is_not_the_recommendation():
     the case, and stays in it."""
     read = sections_of(CASE + "<h3>Begrundelse for administrationens indstilling</h3><p>Fordi.</p>")
     assert SectionKind.RECOMMENDATION not in [kind for kind, _, _ in read]
+
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Administrationens vurdering", SectionKind.CASE),
+    ("Redegørelse", SectionKind.CASE),
+    ("Baggrund for sagen", SectionKind.CASE),
+    ("Beslutning/referat", SectionKind.DECISION),
+    ("Bevillingsmæssige konsekvenser", SectionKind.OTHER),
+    ("Næste skridt", SectionKind.OTHER),
+])
+def test_typed_minutes_end_the_recommendation_at_a_heading_in_another_wording(heading, kind):
+    text = (LAYOUTS / "punkt-style-kultur.txt").read_text(encoding="utf-8")
+    recommendation = "Indstilling\nForvaltningen indstiller, at projektet godkendes.\n"
+    assert recommendation in text
+    meeting = read_meetings(text.replace(recommendation, f"{recommendation}\n{heading}\nTeksten under overskriften.\n",
+                                         1).encode("utf-8"), "referat.txt")[0]
+    sections = [(s.kind, s.heading, s.text) for s in meeting.items[2].sections]
+    assert sections[:2] == [(SectionKind.RECOMMENDATION, "Indstilling", "Forvaltningen indstiller, at projektet godkendes."),
+                            (kind, heading, "Teksten under overskriften.")]
+
+
+def test_typed_minutes_end_the_decision_at_a_heading_in_another_wording():
+    text = (LAYOUTS / "punkt-style-kultur.txt").read_text(encoding="utf-8")
+    decision = "Beslutning\nTilskuddet blev bevilget.\n"
+    assert decision in text
+    meeting = read_meetings(text.replace(decision, decision + "\nBevillingsmæssige konsekvenser\nIngen.\n", 1).encode(
+        "utf-8"), "referat.txt")[0]
+    assert [(s.kind, s.heading, s.text) for s in meeting.items[1].sections][-2:] == [
+        (SectionKind.DECISION, "Beslutning", "Tilskuddet blev bevilget."),
+        (SectionKind.OTHER, "Bevillingsmæssige konsekvenser", "Ingen.")]
