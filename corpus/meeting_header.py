@@ -72,15 +72,21 @@ GENERIC_NAMES = {fold(name) for name in (
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
     "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid",
-             "mødedato og tid"),
+             "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var"),
     "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
-              "start", "slut", "note"),
+              "start", "slut", "note", "sluttidspunkt", "sluttid"),
 }
 ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
-TIME_ONLY = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
+# Where the meeting was held, said in a sentence: »Mødet afholdes på Rådhuset«, »Mødet afholdt den 14. maj 2024 kl.
+# 15.30 på Rådhuset, mødelokale 3«
+HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:afholdes|afholdt|holdes|holdt)\b(?:.*?\s)?på\s+(.+?)\.?$"), re.I)
+# A line naming a meeting place: what the place line under a meeting's day holds (»Rådhuset, mødelokale 3«)
+PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b)"), re.I)
+SMALL_WORDS = frozenset({"og", "for", "i", "af", "til", "med", "under", "om", "på"})
+TIME_ONLY = re.compile(r"^(kl\.?\s*)?(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 # A note after a name that the person was away: »Mikkel Dahl (V) - afbud«, »Ole Berg (fraværende)«
 AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbud|fraværende|fravær)\))$", re.I)
 # A member's name with the party's letters after it: »Torben Thorsen (A)«, »Marianne Møller (SF)«
@@ -161,7 +167,7 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
             h.body = h.body or canonical_body(value)
         elif key == "when" and value:
             h.date = h.date or find_date(value) or find_short_date(value)
-            h.time = h.time or find_time(value)
+            h.time = h.time or find_time(value) or _time_only(value)  # (»Mødetid: 15.30 - 17.00«)
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
         elif key == "present":
@@ -338,8 +344,8 @@ def _body_from_title(head: list[str]) -> str | None:
 
 def canonical_body(name: str) -> str:
     """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net';
-    'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'."""
-    name = name.strip().rstrip(",")
+    'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'; 'KULTUR- OG FRITIDSUDVALGET' -> 'Kultur- og Fritidsudvalget'."""
+    name = _uncapped(name.strip().rstrip(","))
     if name.endswith("s") and (m := BODY_SUFFIX.search(stem := name[:-1])) and m.end() == len(stem):
         name = stem  # the genitive of »Referat fra Kultur- og Fritidsudvalgets møde«: the body
     if MEETING_OF.match(name):
@@ -370,6 +376,23 @@ def is_generic_name(source: str) -> bool:
     return body_from_source(source) is None
 
 
+def _uncapped(name: str) -> str:
+    """A name typed in capitals as the minutes name the body elsewhere: each word capitalised, the small words
+    (og, for, i …) and a word's parts after a hyphen in small letters, an abbreviation (up to three letters, »KKR«,
+    »IT-udvalget«) as it is; a name not all in capitals is left as written."""
+    if not name.isupper():
+        return name
+
+    def word(w: str) -> str:
+        if w.lower() in SMALL_WORDS:
+            return w.lower()
+        first, *rest = w.split("-")
+        head = first if len(first) <= 3 else first[:1] + first[1:].lower()
+        return "-".join([head, *(part.lower() for part in rest)])
+
+    return " ".join(word(w) for w in name.split())
+
+
 def _first(fn, lines: list[str]):
     for line in lines:
         value = fn(line)
@@ -383,7 +406,10 @@ def _time_near_date(lines: list[str]) -> str | None:
 
 
 def _time_only(line: str) -> str | None:
-    return find_time(line) if TIME_ONLY.match(line) else None
+    """The time of a line that is nothing but a time or a span (»Kl. 10:30«, »15.30 - 17.00«): its start."""
+    if not (m := TIME_ONLY.match(line)):
+        return None
+    return find_time(line) or f"{int(m.group('h')):02d}:{m.group('m')}"
 
 
 def _location(head: list[str]) -> str | None:
@@ -396,7 +422,7 @@ def _location(head: list[str]) -> str | None:
                 place.append(nxt)
             if place:
                 return ", ".join(place)
-        m = re.match(either_spelling(r"^(?:mødet afholdes på|afholdes på)\s+(.+?)\.?$"), line, re.I)
+        m = HELD_AT.match(line)
         if m:
             place = m.group(1)
             for nxt in head[i + 1:i + 3]:  # the address wrapped: »…, Udgårdsvej 2, 8600« / »Silkeborg«
@@ -407,6 +433,11 @@ def _location(head: list[str]) -> str | None:
         m = re.match(either_spelling(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$"), line, re.I)
         if m:
             return m.group(1)
+        under = next((x for x in head[i + 1:i + 3] if x), "")
+        if find_date(line) and len(line) < 80 and PLACE_LINE.search(under) and len(under) < 80 and (
+                _split_label(under) is None and not find_date(under)):
+            # the place under the meeting's day: »Tirsdag den 14. maj 2024 kl. 15.30« / »Rådhuset, …« (»i Mødecenter C«)
+            return (held.group(1) if (held := HELD_AT.match(under)) else re.sub(r"^i\s+", "", under)).rstrip(".")
         if find_date(line) and re.fullmatch(r"[\d\-.: ]+", line):
             nxt = next((x for x in head[i + 1:i + 4] if x), None)
             if nxt and not find_date(nxt) and len(nxt) < 80 and nxt.lower() not in ("indhold", "dagsorden") \

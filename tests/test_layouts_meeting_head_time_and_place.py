@@ -1,0 +1,66 @@
+"""The time and place of a meeting as other minutes' heads write them, and a committee named in capitals: the
+head of tests/layouts/punkt-style-kultur.txt rewritten.
+
+Found on 2026-12-04 by rewriting that head: a time after its own label (»Mødetid: 15.30 - 17.00«,
+»Starttidspunkt: 15:30«) was lost unless written with »kl.« or a colon after a date label; the place written on
+the line under the meeting's day (»Tirsdag den 14. maj 2024 kl. 15.30« / »Rådhuset, mødelokale 3«) or in a
+sentence (»Mødet afholdt den 14. maj 2024 kl. 15.30 på Rådhuset«) was lost; and »KULTUR- OG
+FRITIDSUDVALGET« was a committee of its own beside »Kultur- og Fritidsudvalget«, on the page's committee list too.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import VARIANTS
+
+from corpus.meeting_header import canonical_body
+from corpus.readers import inspect_document
+
+MINUTES = VARIANTS / "punkt-style-kultur.txt"
+HEAD = "Kultur- og Fritidsudvalget – Referat – 14. maj 2024 kl. 15.30\nMødested: Rådhuset, mødelokale 3\n"
+BODY, DATE, PLACE = "Kultur- og Fritidsudvalget", "2024-05-14", "Rådhuset, mødelokale 3"
+
+
+def facts(head: str) -> tuple:
+    text = MINUTES.read_text(encoding="utf-8")
+    assert text.count(HEAD) == 1
+    [meeting] = inspect_document(text.replace(HEAD, head).encode("utf-8"), "referat.txt").meetings
+    assert len(meeting.items) == 4
+    return meeting.body, meeting.date, meeting.time, meeting.location
+
+
+def test_the_sample_s_own_head():
+    assert facts(HEAD) == (BODY, DATE, "15:30", PLACE)
+
+
+@pytest.mark.parametrize("when", ["Mødetid: 15.30 - 17.00", "Mødetid: 15.30", "Starttidspunkt: 15:30\nSluttidspunkt: 17:00",
+                                  "Mødestart: kl. 15.30"])
+def test_a_time_after_its_own_label_is_the_meeting_s_time(when):
+    assert facts(f"{BODY}\nMødedato: 14.05.2024\n{when}\nMødested: {PLACE}\n") == (BODY, DATE, "15:30", PLACE)
+
+
+@pytest.mark.parametrize("head", [
+    f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30 – 17.00\n{PLACE}\n",
+    f"{BODY}\nReferat\n14-05-2024 kl. 15:30\ni {PLACE}\n",
+    f"Referat\n{BODY}\nMødet afholdt den 14. maj 2024 kl. 15.30 på {PLACE}\n",
+    f"Referat\n{BODY}\n14. maj 2024 kl. 15.30\nMødet holdes på {PLACE}.\n",
+])
+def test_the_place_under_the_day_or_in_a_sentence_is_the_meeting_s_place(head):
+    assert facts(head) == (BODY, DATE, "15:30", PLACE)
+
+
+def test_a_line_under_the_day_naming_no_place_is_no_place():
+    assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nGodkendelse af referat\n")[3] is None
+
+
+def test_a_committee_named_in_capitals_is_named_as_elsewhere():
+    assert facts(f"{BODY.upper()}\nREFERAT AF MØDE 14. MAJ 2024 KL. 15.30\nMØDESTED: {PLACE.upper()}\n")[:3] == (
+        BODY, DATE, "15:30")
+
+
+@pytest.mark.parametrize("capitals, name", [
+    ("BYRÅDET", "Byrådet"), ("TEKNISK UDVALG", "Teknisk Udvalg"), ("KKR MIDTJYLLAND", "KKR Midtjylland"),
+    ("UDVALGET FOR TEKNIK OG MILJØ", "Udvalget for Teknik og Miljø"), ("KMB IT-UDVALGET", "KMB IT-udvalget"),
+    ("KD-NET", "KD-Net"), ("Teknisk Udvalg", "Teknisk Udvalg"), ("KKR", "KKR"),
+])
+def test_a_name_in_capitals_reads_as_names_are_written(capitals, name):
+    assert canonical_body(capitals) == name
