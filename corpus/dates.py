@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")  # (from the tzdata package where the system has no zone files)
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
@@ -146,3 +148,9 @@ def _iso_of(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()  # a day the month has (not 31-02-2024)
     except ValueError:
         return None
+
+
+def on_danish_clock(moment: datetime) -> datetime:
+    """A moment with a zone (»…T15:00:00Z«, »…+02:00«) as Danish clocks show it, summer time included; one without
+    a zone as written (an export's local time)."""
+    return moment.astimezone(DANISH_TIME) if moment.tzinfo is not None else moment

@@ -18,8 +18,8 @@ import re
 from datetime import datetime
 from html import escape, unescape
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from corpus.dates import on_danish_clock
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
@@ -27,7 +27,6 @@ from corpus.sections import heading_kind, kind_at_meeting, known_heading
 from corpus.textclean import CLOSED_PREFIX, CLOSED_SUFFIX, as_written_values, collapse_spaces
 
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
-DANISH_TIME = ZoneInfo("Europe/Copenhagen")  # (from the tzdata package where the system has no zone files)
 LETTERED_NUMBER = re.compile(r"^\d{1,4}\s?\.?\s?[a-zæøå]$", re.IGNORECASE)  # »3a«, »3 a«, »3.A«: an item added
 
 
@@ -139,8 +138,7 @@ def _date_time(value: str) -> tuple[str, str | None]:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
         raise _bad(f"Moede.Dato {value!r} is not a date and time") from exc
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(DANISH_TIME)
+    moment = on_danish_clock(moment)
     timed = len(value.strip()) > 10
     return moment.date().isoformat(), moment.strftime("%H:%M") if timed else None
 

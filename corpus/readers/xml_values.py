@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
+from corpus.dates import on_danish_clock
 from corpus.readers import whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.textclean import collapse_spaces
@@ -72,14 +73,31 @@ def rendered(element: Element | None, html: bool = True) -> str:
 
 
 def date_time(text: str, formats: tuple[str, ...]) -> tuple[str, str | None] | None:
-    """ISO date and HH:MM (None when the format has no time) of the first format that reads `text`."""
+    """ISO date and HH:MM (None when the format has no time) of the first format that reads `text`; else of
+    ISO 8601 in any of its forms (»2023-06-02T10:00:00.000«, »…T08:00:00Z« read on the Danish clock), or the
+    Danish dotted date (»02.06.2023 10:00«), as other versions of the export write it."""
     for fmt in formats:
         try:
             moment = datetime.strptime(text, fmt)
         except ValueError:
             continue
         return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
+    try:
+        moment = on_danish_clock(datetime.fromisoformat(text.strip()))
+    except ValueError:
+        moment = None
+    if moment is not None:
+        return moment.date().isoformat(), moment.strftime("%H:%M") if len(text.strip()) > 10 else None
+    for fmt in DOTTED:
+        try:
+            moment = datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+        return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
     return None
+
+
+DOTTED = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y kl. %H.%M", "%d.%m.%Y")
 
 
 def meeting_date_time(element: Element, path: str, where: str, formats: tuple[str, ...],
