@@ -73,8 +73,12 @@ CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE jour
               r"|\d{2}-\d{4,7}|\d{4}-\d{3,7}")  # Greve 21-016102, eDoc 2012-28504
 # »2021-2022«, »2023-2026«: years from and to (a table's column, a plan's period), not eDoc's 2012-28504
 YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for span in range(1, 7))
+# The case system a case number's label may name (»Acadre sagsnr.«, »Sagsnr. (SBSYS)«)
+CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne"
 CASE_NUMBER = re.compile(
-    r"^(?!" + SAG_HEADING + r")(?:Sagsnr\.?|Sagsnummer|Sag nr\.?|Sags nr\.?|Sags-?\s?ID\b|J\.\s?nr\.?|Journalnr\.?|Journalnummer)(?![a-zæøå])\s*:?\s*"
+    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?|Sag nr\.?|Sags nr\.?"
+    r"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer"
+    rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
