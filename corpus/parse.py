@@ -64,7 +64,8 @@ SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$"
 # (the role alone). »v/« alone only before a role (»Orientering v/ formanden«, »v/ ingeniør Ole Sand«): before a
 # name it is »ved« in a place (»Café v/ Søen«).
 ROLE = r"[a-zæøå]*(?:direktør|chef|formand|borgmester|rådmand|leder|konsulent|ingeniør|sekretær|koordinator|rådgiver)"
-PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*v[./]|(?P<open>\(\s*)?\bv\.|\bv/(?=\s*" + ROLE + r"))\s*"
+PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*v[./]|(?P<open>\(\s*)?(?:\bv\.|(?<=\()\s*v/)|\bv/(?=\s*" + ROLE
+                       + r"))\s*"
                        rf"(?P<who>(?:{ROLE}\s+)?[A-ZÆØÅ].*?|{ROLE}(?:en)?)(?(open)\s*\))\s*$")
 CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE journal number 00.01.10-A00-2-23
               r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"  # EMN-2025-003383 (FirstAgenda/GetOrganized)
@@ -84,7 +85,8 @@ CASE_NUMBER = re.compile(
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«
-PRESENTED_BY = re.compile(either_spelling(r"^(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
+PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
+                                          r"|fremlægger|oplægsholder(?:e)?)"
                                           r"\s*:\s*(?P<who>\S.{0,150})$"), re.I)
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
@@ -631,7 +633,7 @@ def _split_title(title: str) -> tuple[str, str | None, str]:
     if not m:
         return title.rstrip("*").strip(), None, ""
     who, note = _name_and_note(m.group("who"))
-    return m.group("title").rstrip("*").strip(), who, note
+    return m.group("title").rstrip("*").strip().rstrip(" -–—").strip(), who, note  # (»Titel - v. Navn«)
 
 
 def _name_and_note(text: str) -> tuple[str, str]:
