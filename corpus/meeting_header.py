@@ -74,8 +74,10 @@ LABELS = {
     "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid",
              "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
-    "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager"),
-    "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var"),
+    "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager", "deltog",
+                "til stede var", "fremmødte"),
+    "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var",
+               "ikke til stede", "meldt afbud", "forfald", "ikke mødt", "udeblevet", "fraværende med afbud"),
     "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
               "start", "slut", "note", "sluttidspunkt", "sluttid"),
 }
@@ -234,7 +236,7 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                 value = f"{value} {line}"
             continue
         lines.append(line)
-    names = _affiliated([p.strip().rstrip(",") for p in re.split(r",| og ", value) if p.strip()]) if value else []
+    names = _affiliated([p.strip().rstrip(",") for p in re.split(r",|;| og ", value) if p.strip()]) if value else []
     # one line of prose (»Kommunaldirektørerne i …«): kept whole; a long list of names (»…, Liv Gro Jensen
     # (afbud)«) is the names, so that one person's »(afbud)« does not send the whole list away
     if value and len(value) > 80 and not (len(names) > 1 and all(PERSON_LINE.match(name) for name in names)):

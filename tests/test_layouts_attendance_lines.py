@@ -30,3 +30,25 @@ def test_a_name_beside_the_organisation_it_comes_from_is_one_person(line, absent
     assert meetings[0].absentees == absentees
     original = read(text)
     assert what_was_read(meetings)[0][6] == what_was_read(original)[0][6]  # the items as before
+
+
+@pytest.mark.parametrize("line, absentees", [
+    ("Meldt afbud: Lars Hansen", ["Lars Hansen"]),
+    ("Forfald: Lars Hansen", ["Lars Hansen"]),
+    ("Ikke til stede: Lars Hansen", ["Lars Hansen"]),
+    ("Ikke mødt: Lars Hansen", ["Lars Hansen"]),
+    ("Afbud: Lars Hansen; Anne Bech", ["Lars Hansen", "Anne Bech"]),
+])
+def test_apologies_in_other_wordings_are_the_absentees(line, absentees):
+    """Found on 2026-12-04 by rewriting the line: each was front matter, so »<name> afbud« found nothing, and
+    names parted by a semicolon were one name."""
+    text = MINUTES.read_text(encoding="utf-8")
+    assert text.count("Afbud: Ingen") == 1
+    assert read(text.replace("Afbud: Ingen", line))[0].absentees == absentees
+
+
+def test_participants_labelled_deltog_are_the_participants():
+    text = MINUTES.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("Deltagere: "))
+    meeting = read(text.replace(line, "Deltog: Lars Hansen; Anne Bech"))[0]
+    assert meeting.participants == ["Lars Hansen", "Anne Bech"]
