@@ -76,25 +76,17 @@ def date_time(text: str, formats: tuple[str, ...]) -> tuple[str, str | None] | N
     """ISO date and HH:MM (None when the format has no time) of the first format that reads `text`; else of
     ISO 8601 in any of its forms (»2023-06-02T10:00:00.000«, »…T08:00:00Z« read on the Danish clock), or the
     Danish dotted date (»02.06.2023 10:00«), as other versions of the export write it."""
-    for fmt in formats:
+    for fmt in (*formats, *DOTTED):
         try:
-            moment = datetime.strptime(text, fmt)
+            moment = datetime.strptime(text.strip(), fmt)
         except ValueError:
             continue
         return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
     try:
         moment = on_danish_clock(datetime.fromisoformat(text.strip()))
     except ValueError:
-        moment = None
-    if moment is not None:
-        return moment.date().isoformat(), moment.strftime("%H:%M") if len(text.strip()) > 10 else None
-    for fmt in DOTTED:
-        try:
-            moment = datetime.strptime(text.strip(), fmt)
-        except ValueError:
-            continue
-        return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
-    return None
+        return None
+    return moment.date().isoformat(), moment.strftime("%H:%M") if len(text.strip()) > 10 else None
 
 
 DOTTED = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y kl. %H.%M", "%d.%m.%Y")
