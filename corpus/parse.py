@@ -62,7 +62,7 @@ LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's po
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
 # »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name), »v. formanden«
 # (the role alone). »v/« alone only before a role (»Orientering v/ formanden«, »v/ ingeniør Ole Sand«): before a
-# name it is »ved« in a place (»Café v/ Søen«).
+# name it is »ved« in a place (»Café v/ Søen«), unless in parentheses after the title (»(v/Anne Holm)«).
 ROLE = r"[a-zæøå]*(?:direktør|chef|formand|borgmester|rådmand|leder|konsulent|ingeniør|sekretær|koordinator|rådgiver)"
 PRESENTER = re.compile(r"^(?P<title>.*?\S)\s*\**\s*(?:/\s*v[./]|(?P<open>\(\s*)?(?:\bv\.|(?<=\()\s*v/)|\bv/(?=\s*" + ROLE
                        + r"))\s*"
