@@ -150,7 +150,14 @@ def _iso_of(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def on_danish_clock(moment: datetime) -> datetime:
-    """A moment with a zone (»…T15:00:00Z«, »…+02:00«) as Danish clocks show it, summer time included; one without
-    a zone as written (an export's local time)."""
-    return moment.astimezone(DANISH_TIME) if moment.tzinfo is not None else moment
+def iso_date_time(text: str) -> tuple[str, str | None] | None:
+    """ISO date and HH:MM of an ISO 8601 value, in any of its forms, on Danish clocks: a time with a zone
+    (»…T15:00:00Z«, »…+02:00«) as Danish clocks show it, summer time included; one without as written (an
+    export's local time); a date alone (»2022-10-03«) has no time (not midnight). None for any other text."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(DANISH_TIME)
+    return moment.date().isoformat(), moment.strftime("%H:%M") if len(text.strip()) > 10 else None

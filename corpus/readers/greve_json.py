@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from html import escape, unescape
 from typing import Any
 
-from corpus.dates import on_danish_clock
+from corpus.dates import iso_date_time
 from corpus.model import AgendaItem, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
 from corpus.readers.html_sections import html_sections
@@ -27,6 +26,7 @@ from corpus.sections import heading_kind, kind_at_meeting, known_heading
 from corpus.textclean import CLOSED_PREFIX, CLOSED_SUFFIX, as_written_values, collapse_spaces
 
 REQUIRED = ("Udvalg", "Moede", "Dagsordenpunkter")
+EXPECTED = "expected a JSON object with Udvalg, Moede and Dagsordenpunkter"
 LETTERED_NUMBER = re.compile(r"^\d{1,4}\s?\.?\s?[a-zæøå]$", re.IGNORECASE)  # »3a«, »3 a«, »3.A«: an item added
 
 
@@ -34,8 +34,8 @@ def inspect(data: bytes, name: str) -> Reading:
     """The meeting, and as the document's text the export's human-readable fields (committee, place,
     participants, item numbers, captions, case numbers, the visible text of the fields' HTML, attachment
     names): ids, links and flags are data about the document, not text of it."""
-    meetings = read(data, name)
-    return Reading(meetings, [], "\n".join(_document_text(doc) for doc in _load(data)))
+    docs = _load(data)
+    return Reading(_meetings(docs, name), [], "\n".join(_document_text(doc) for doc in docs))
 
 
 def _document_text(doc: dict[str, Any]) -> str:
@@ -70,14 +70,17 @@ def _document_text(doc: dict[str, Any]) -> str:
 def read(data: bytes, name: str) -> list[Meeting]:
     """The meeting in a FirstAgenda export, or the meetings of a list of them (as a portal's listing returns
     them); ReaderError for anything that is not one, naming the meeting in a list that is not."""
-    docs = _load(data)
-    if len(docs) == 1:
-        return [_read_meeting(docs[0], name)]
+    return _meetings(_load(data), name)
+
+
+def _meetings(docs: list[dict[str, Any]], name: str) -> list[Meeting]:
     meetings = []
     for k, doc in enumerate(docs):
         try:
             meetings.append(_read_meeting(doc, name))
         except ReaderError as exc:
+            if len(docs) == 1:
+                raise
             raise ReaderError(f"meeting [{k}] of the list's {len(docs)}: {exc}") from exc
     return meetings
 
@@ -105,15 +108,20 @@ def _load(data: bytes) -> list[dict[str, Any]]:
         doc = as_written_values(json.loads(data))  # composed, mojibake repaired, as text is
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ReaderError(f"not valid JSON ({exc})") from exc
-    if doc == []:
+    if not isinstance(doc, list):
+        if not _is_export(doc):
+            raise ReaderError(f"not an agenda export: {EXPECTED}, or a list of such objects")
+        return [doc]
+    if not doc:
         raise ReaderError("not an agenda export: an empty list, no meetings in it")
-    docs = doc if isinstance(doc, list) else [doc]
-    for k, one in enumerate(docs):
-        if not isinstance(one, dict) or not all(key in one for key in REQUIRED):
-            where = f"meeting [{k}] of the list's {len(docs)} is not one: " if isinstance(doc, list) else ""
-            raise ReaderError(f"not an agenda export: {where}expected a JSON object with Udvalg, Moede and "
-                              "Dagsordenpunkter" + (", or a list of such objects" if not where else ""))
-    return docs
+    for k, one in enumerate(doc):
+        if not _is_export(one):
+            raise ReaderError(f"not an agenda export: meeting [{k}] of the list's {len(doc)} is not one: {EXPECTED}")
+    return doc
+
+
+def _is_export(doc: Any) -> bool:
+    return isinstance(doc, dict) and all(key in doc for key in REQUIRED)
 
 
 def _meeting(doc: dict[str, Any], moede: dict[str, Any], name: str) -> Meeting:
@@ -131,16 +139,11 @@ def _meeting(doc: dict[str, Any], moede: dict[str, Any], name: str) -> Meeting:
 
 
 def _date_time(value: str) -> tuple[str, str | None]:
-    """ISO date and HH:MM on Danish clocks: a time with an offset is read in Danish time (Greve writes its
-    own, »2022-10-03T17:00:00+02:00«; an export in UTC, »2022-10-03T15:00:00Z«, is the same 17:00); one without
-    is taken as written; a date alone (»2022-10-03«) has no time (not midnight)."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise _bad(f"Moede.Dato {value!r} is not a date and time") from exc
-    moment = on_danish_clock(moment)
-    timed = len(value.strip()) > 10
-    return moment.date().isoformat(), moment.strftime("%H:%M") if timed else None
+    """ISO date and HH:MM on Danish clocks (`iso_date_time`): Greve writes its own, »2022-10-03T17:00:00+02:00«;
+    an export in UTC, »2022-10-03T15:00:00Z«, is the same 17:00."""
+    if (found := iso_date_time(value)) is None:
+        raise _bad(f"Moede.Dato {value!r} is not a date and time")
+    return found
 
 
 def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:

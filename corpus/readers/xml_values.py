@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
-from corpus.dates import on_danish_clock
+from corpus.dates import iso_date_time
 from corpus.readers import whole_number
 from corpus.readers.html_sections import html_sections
 from corpus.textclean import collapse_spaces
@@ -82,11 +82,7 @@ def date_time(text: str, formats: tuple[str, ...]) -> tuple[str, str | None] | N
         except ValueError:
             continue
         return moment.date().isoformat(), moment.strftime("%H:%M") if "%H" in fmt else None
-    try:
-        moment = on_danish_clock(datetime.fromisoformat(text.strip()))
-    except ValueError:
-        return None
-    return moment.date().isoformat(), moment.strftime("%H:%M") if len(text.strip()) > 10 else None
+    return iso_date_time(text)
 
 
 DOTTED = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y kl. %H.%M", "%d.%m.%Y")
