@@ -409,9 +409,7 @@ def _time_near_date(lines: list[str]) -> str | None:
 
 def _time_only(line: str) -> str | None:
     """The time of a line that is nothing but a time or a span (»Kl. 10:30«, »15.30 - 17.00«): its start."""
-    if not (m := TIME_ONLY.match(line)):
-        return None
-    return find_time(line) or f"{int(m.group('h')):02d}:{m.group('m')}"
+    return f"{int(m.group('h')):02d}:{m.group('m')}" if (m := TIME_ONLY.match(line)) else None
 
 
 def _location(head: list[str]) -> str | None:

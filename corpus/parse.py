@@ -633,7 +633,7 @@ def _split_title(title: str) -> tuple[str, str | None, str]:
     if not m:
         return title.rstrip("*").strip(), None, ""
     who, note = _name_and_note(m.group("who"))
-    return m.group("title").rstrip("*").strip().rstrip(" -–—").strip(), who, note  # (»Titel - v. Navn«)
+    return m.group("title").rstrip("*").strip().rstrip(" -–—"), who, note  # (»Titel - v. Navn«)
 
 
 def _name_and_note(text: str) -> tuple[str, str]:
