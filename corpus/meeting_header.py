@@ -330,7 +330,7 @@ def _dated_title(text: str) -> re.Match[str] | None:
 
 def _body_from_title(head: list[str]) -> str | None:
     for line in head[:6]:
-        if not line:
+        if not line or AFFILIATION.match(line):  # the letterhead's »Københavns Kommune« above the committee
             continue
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:

@@ -38,14 +38,14 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »Ad 1. Titel«
+# »Punkt 1: Titel«, »Punkt 1, Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »Ad 1. Titel«
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
 # »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them
 AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
 PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
-                   + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
+                   + r")(\d{1,4})\s*(?:[:.\-–)]|,(?=\s+[A-ZÆØÅ]))?\s+(\S.*)$")  # (»Punkt 2, Titel«, as Aarhus writes)
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
@@ -82,6 +82,20 @@ CASE_NUMBER = re.compile(
     rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
+# A case number closing the title in brackets, as Copenhagen's minutes print it (»Budget 2024 (2023-0034567)«);
+# not the years a plan spans (»Klimaplan (2020-2050)«) nor a number of a year (»Referat (10/2023)«)
+TITLE_CASE_NUMBER = re.compile(rf"\s*\((?P<n>{CASE_FORMS})\)$")
+YEARS = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|\d{2}/(?:19|20)\d\d")
+
+
+def _title_case_number(title: str) -> tuple[str, str | None]:
+    """'Budget 2024 (2023-0034567)' -> ('Budget 2024', '2023-0034567'); a title without one is returned as is."""
+    m = TITLE_CASE_NUMBER.search(title.rstrip())
+    if not m or not title[:m.start()].strip() or YEARS.fullmatch(m.group("n")):
+        return title, None
+    return title[:m.start()].rstrip(" -–—"), m.group("n")
+
+
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«
@@ -104,7 +118,7 @@ MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED
                                   rf"|{CLOSED_WORD}\s*:))\s*(?P<heading>\d{{1,4}}\.\s+\S.*)$", re.IGNORECASE)
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
-    "åbent punkt", "åben")}
+    "åbent punkt", "åben", "åben sag", "åbent")}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
 MAX_WEAK_TITLE = 250  # a title with nothing under it that marks it as an item is at most this long
@@ -368,6 +382,7 @@ def _ends_title(line: str) -> bool:
             or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
+            or fold(text) in NOISE_LINES  # (»Åben sag« under the title, as »Lukket sag« is)
             or PRESENTED_BY.match(text) is not None or CLOSED_STATUS.match(text) is not None
             or text.startswith("Det indstilles")
             or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
@@ -623,6 +638,9 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     if note:
         item.sections.append(Section(SectionKind.OTHER, "", note))
     _BodyReader(item, meeting, dropped).read(body)
+    untitled, case_number = _title_case_number(item.title)
+    if case_number and item.case_number in (None, case_number):  # (one the body names otherwise: the title keeps it)
+        item.title, item.case_number = untitled, case_number
     item.sections = [s for s in item.sections if s.text.strip()]
     return item
 
