@@ -75,7 +75,7 @@ CASE_FORMS = (r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d+-\d{2}"  # KLE jour
 # »2021-2022«, »2023-2026«: years from and to (a table's column, a plan's period), not eDoc's 2012-28504
 YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for span in range(1, 7))
 # The case system a case number's label may name (»Acadre sagsnr.«, »Sagsnr. (SBSYS)«)
-CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne"
+CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne|(?:kmd\s)?nova|docunote|cbrain|360"
 CASE_NUMBER = re.compile(
     r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?|Sag nr\.?|Sags nr\.?"
     r"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer"

@@ -1,5 +1,5 @@
 """A case number under an item's title labelled as other minutes label it (»Journal nr.:«, »Acadre sagsnr.:«,
-»Sagsnr. (SBSYS):«, »Sag:« / »Ref.:« before a case number): the item's case number, not the rest of its title.
+»Sagsnr. (SBSYS):«, »Sagsnr. (KMD Nova):«, »Sag:« / »Ref.:« before a case number): the item's case number, not the rest of its title.
 The sample tests/layouts/punkt-style-kultur.txt, its first label rewritten.
 
 Found on 2026-12-04 by rewriting that label: each ran into the title (»Godkendelse af dagsorden Journal nr.:
@@ -27,7 +27,8 @@ def first_item(line: str):
 
 @pytest.mark.parametrize("line", [LABEL, "Journal nr.: 22/12345", "Acadre sagsnr.: 22/12345",
                                   "Sagsnr. (Acadre): 22/12345", "SBSYS-sagsnr. 22/12345", "Sag: 22/12345",
-                                  "Ref.: 22/12345", "Sagsid: 22/12345"])
+                                  "Ref.: 22/12345", "Sagsid: 22/12345", "Sagsnr. (KMD Nova): 22/12345",
+                                  "Nova sagsnr.: 22/12345"])
 def test_a_labelled_case_number_is_the_item_s_case_number(line):
     item = first_item(line)
     assert (item.title, item.case_number) == ("Godkendelse af dagsorden", "22/12345")
