@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.dates import find_date, find_short_date, find_time
+from corpus.sections import BODY_SUFFIX
 from corpus.spelling import either_spelling, fold
 from corpus.table_rows import cells, member
 from corpus.textclean import CONTENTS_HEADINGS, part_heading
@@ -29,9 +30,6 @@ BODY_ALIASES = {fold(name): short for name, short in {
     "kdnet": "KD-Net",
     "kd-net": "KD-Net",
 }.items()}
-BODY_SUFFIX = re.compile(either_spelling(
-    r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
-    r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 HEAD_LINES = 40
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
 NO_ONE = {fold(value) for value in ("ingen", "-", "–", "ingen afbud", "ingen fraværende", "ingen fravær")}

@@ -840,7 +840,7 @@ class _BodyReader:
                 self.item.attachments.extend(self.bilag_titles)
             self.bilag_titles = []
         if self.paras:
-            kind = kind_at_meeting(self.kind, heading, self.meeting.date)  # an earlier meeting's decision: history
+            kind = kind_at_meeting(self.kind, heading, self.meeting.date, self.meeting.body)  # another's: history
             self.item.sections.append(Section(kind, heading, "\n\n".join(self.paras)))
             self.paras.clear()
             self.unsaid = None
@@ -851,7 +851,8 @@ class _BodyReader:
             # it (»Beslutning« / »GODKENDT«), or the end of the section before (»V OG DF STEMTE IMOD«)
             if self.unsaid:
                 kind, above = self.unsaid
-                self.item.sections.append(Section(kind_at_meeting(kind, above, self.meeting.date), above, heading))
+                kind = kind_at_meeting(kind, above, self.meeting.date, self.meeting.body)
+                self.item.sections.append(Section(kind, above, heading))
                 self.unsaid = None
             elif self.item.sections and self.item.sections[-1].kind is not SectionKind.ATTACHMENTS:
                 last = self.item.sections[-1]

@@ -13,7 +13,7 @@ import re
 
 from corpus.dates import find_date, find_short_date
 from corpus.model import SectionKind
-from corpus.spelling import either_spelling
+from corpus.spelling import either_spelling, fold
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
     SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"kort resum[eé]", r"sammendrag", r"kort om sagen",
@@ -27,6 +27,7 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
     SectionKind.DECISION: [
         r"beslutning(er)?", r"beslutningstekst", r"referat", r"afgørelse", r"beslutning ?/ ?referat", r"referat ?/ ?beslutning",
         r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*",
+        r"beslutning(er)? i [\w ,-]{0,60}(udvalg(et)?|råd(et)?|byråd|bestyrelsen|kkr( [\w]+)?|kd-net)",  # undated
         r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*"],  # dated (`kind_at_meeting`: another day's is OTHER)
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
@@ -46,6 +47,11 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"beslutningskompetence", r"tidligere behandling(er)?", r"politisk behandling", r"fremtidig proces",
         r"næste skridt", r"sagsproces", r"historik"],
 }
+# The word a committee's or council's name ends in (»Økonomiudvalget«, »Byråd«, »KKR«): the meeting header's
+# committee, and the body a decision heading names (»Beslutning i Økonomiudvalget«)
+BODY_SUFFIX = re.compile(either_spelling(
+    r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
+    r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?)\b"), re.I)
 _COMPILED = [(kind, re.compile(either_spelling("^(?:" + "|".join(patterns) + ")$")))  # »Oekonomi« too
              for kind, patterns in SECTION_HEADINGS.items()]
 INLINE_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*:\s*(?P<rest>\S.*)?$")
@@ -66,14 +72,40 @@ def heading_kind(heading: str) -> SectionKind | None:
     return None if kind is SectionKind.OTHER else kind
 
 
-def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None) -> SectionKind:
+def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None, body: str | None) -> SectionKind:
     """A decision heading dated at another meeting (»Beslutning i Udvalget for plan, udvikling og kultur (PUK)
-    den 10-04-2013« in the minutes of 20 June) is the case's history, not what this meeting decided: OTHER.
-    A decision heading with no date, or with this meeting's, keeps its kind."""
-    if kind is not SectionKind.DECISION or not meeting_date:
+    den 10-04-2013« in the minutes of 20 June), or naming another committee than the meeting's (»Økonomiudvalgets
+    beslutning« in the council's minutes), is the case's history, not what this meeting decided: OTHER. A
+    decision heading with no date and naming no committee (»Beslutning«, »Udvalgets beslutning«), or with this
+    meeting's, keeps its kind."""
+    if kind is not SectionKind.DECISION:
         return kind
     dated = find_date(heading) or find_short_date(heading)  # (»Økonomiudvalgets beslutning den 13.05.24«)
-    return SectionKind.OTHER if dated and dated != meeting_date else kind
+    if dated and meeting_date and dated != meeting_date:
+        return SectionKind.OTHER
+    named = _body_named(heading)
+    return SectionKind.OTHER if named and body and _body_key(named) != _body_key(body) else kind
+
+
+DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)s beslutning(?:er)?|beslutning(?:er)? i (?P<body>.{2,80}?))"
+                        r"(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
+GENERIC_BODIES = {"udvalg", "råd", "bestyrels"}  # »Udvalgets beslutning«: the meeting's own committee
+
+
+def _body_named(heading: str) -> str | None:
+    """The committee a decision heading names: »Økonomiudvalgets beslutning den …«, »Beslutning i Byrådet«."""
+    m = DECIDED_BY.match(_key(heading))
+    name = m and (m.group("genitive") or m.group("body"))
+    if not name or not BODY_SUFFIX.search(name) or _body_key(name) in GENERIC_BODIES:
+        return None
+    return name
+
+
+def _body_key(name: str) -> str:
+    """A committee's name as one key for its forms: »Byrådet«, »Byråd 2022-2025«, »byrådets« -> »byråd«."""
+    words = re.sub(r"\s+\d{4}\s*-\s*\d{4}$", "", name.strip().lower()).split()
+    last = re.sub(r"(?:ets|ens|et|en|e|s)$", "", words[-1]) if words else ""
+    return fold(" ".join([*words[:-1], last]))
 
 
 def known_heading(heading: str) -> SectionKind | None:

@@ -233,10 +233,11 @@ def test_the_case_descriptions_subheadings_in_greve_are_case_text():
 
 
 def test_a_bold_subheading_ending_in_beslutning_is_no_decision():
-    """»Initiativer som kræver politisk beslutning« heads case text; »Økonomiudvalgets beslutning« is one."""
+    """»Initiativer som kræver politisk beslutning« heads case text; »Testudvalgets beslutning«, in the
+    Testudvalg's minutes, is one."""
     [m] = read(_with_fields({"Html": (
         "<h3>Sagsbeskrivelse</h3><p>Planen har tre dele.</p><p><strong>Initiativer som kræver politisk "
-        "beslutning</strong></p><p>To initiativer.</p><h3>Økonomiudvalgets beslutning</h3><p>Godkendt.</p>")}),
+        "beslutning</strong></p><p>To initiativer.</p><h3>Testudvalgets beslutning</h3><p>Godkendt.</p>")}),
         "x.json")
     kinds = [(s.kind, s.heading) for s in m.items[0].sections]
     assert (SectionKind.DECISION, "Initiativer som kræver politisk beslutning") not in kinds

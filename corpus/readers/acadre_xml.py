@@ -167,7 +167,7 @@ def _item(parent: Element, path: str, position: int, meeting: Meeting, dropped: 
     for bullet in _in_order(raw.findall("bullet")):
         heading = collapse_spaces(value(bullet, "fields/bulletname"))
         text = rendered(bullet.find("fields/bulletcontent"))
-        kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting.date)
+        kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting.date, meeting.body)
         if kind is SectionKind.ATTACHMENTS:
             listed = listed or heading
             titles = [collapse_spaces(line) for line in text.splitlines()]

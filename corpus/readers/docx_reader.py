@@ -104,7 +104,7 @@ def inspect(data: bytes, name: str) -> Reading:
         # Acadre's table: »Mødested: …, Deltagere: …« was one place, and no one took part)
         meeting.body, meeting.date, meeting.time = typed.body or meeting.body, typed.date, typed.time
         meeting.location, meeting.participants, meeting.absentees = typed.location, typed.participants, typed.absentees
-    meeting.items = [_item(raw, meeting.date, dropped) for raw in items]
+    meeting.items = [_item(raw, meeting, dropped) for raw in items]
     dropped += [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
     dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
     return Reading([meeting], dropped, text)
@@ -415,7 +415,7 @@ def _label(text: str) -> str:
 
 # Item lines -> AgendaItem ----------------------------------------------------------------------
 
-def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
+def _item(raw: _Item, meeting: Meeting, dropped: list[Dropped]) -> AgendaItem:
     marked = any(CLOSED_LINE.match(line.text.strip()) or CLOSED_NOTICE.match(line.text.strip())
                  or CLOSED_STATUS.match(line.text.strip()) for line in raw.lines[:4])
     title, case_number = raw.title, None
@@ -439,19 +439,19 @@ def _item(raw: _Item, meeting_date: str, dropped: list[Dropped]) -> AgendaItem:
     heading, body = "", []
     for line in raw.lines:
         if line.level and line.text:
-            _add_section(item, heading, body, meeting_date, dropped)
+            _add_section(item, heading, body, meeting, dropped)
             heading, body = line.text, []
         else:
             body.append(line)
-    _add_section(item, heading, body, meeting_date, dropped)
+    _add_section(item, heading, body, meeting, dropped)
     return item
 
 
-def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting_date: str,
+def _add_section(item: AgendaItem, heading: str, lines: list[Line], meeting: Meeting,
                  dropped: list[Dropped]) -> None:
     if not heading:
         lines = _take_case_number(item, lines, dropped)
-    kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting_date)
+    kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting.date, meeting.body)
     if kind is SectionKind.ATTACHMENTS:
         dropped.extend(Dropped(DropReason.MARKER, line.text) for line in lines if is_column_names(line.text))
         lines = [line for line in lines if not is_column_names(line.text)]  # »Nr. ⇥ Titel ⇥ Dok.nr.«

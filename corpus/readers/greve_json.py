@@ -90,7 +90,7 @@ def _read_meeting(doc: dict[str, Any], name: str) -> Meeting:
     meeting = _meeting(doc, moede, name)
     decided = moede.get("Afsluttet") is True
     items = _list(doc, "", "Dagsordenpunkter")
-    numbered = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting.date) for i, raw in enumerate(items)]
+    numbered = [_item(raw, f"Dagsordenpunkter[{i}]", decided, meeting) for i, raw in enumerate(items)]
     meeting.items = [item for item, added in numbered if added is None]
     # an item added to the agenda under a lettered number (»3a«, a tillægspunkt): an item of its own, numbered
     # after the agenda's last, its printed number kept in its title (item numbers are whole numbers)
@@ -162,7 +162,7 @@ def _flag(value: Any) -> bool:
     return value is True or isinstance(value, str) and value.strip().lower() in ("true", "1")
 
 
-def _item(raw: Any, path: str, decided: bool, date: str) -> tuple[AgendaItem, str | None]:
+def _item(raw: Any, path: str, decided: bool, meeting: Meeting) -> tuple[AgendaItem, str | None]:
     """The item, and its printed number where that is lettered (»3a«; the item's own number is then 0)."""
     raw = _as_dict(raw, path)
     title = collapse_spaces(_text(raw, path, "Caption", fallback="Navn"))
@@ -177,7 +177,7 @@ def _item(raw: Any, path: str, decided: bool, date: str) -> tuple[AgendaItem, st
         closed=bool(CLOSED_PREFIX.match(title) or CLOSED_SUFFIX.search(title)),
         attachments=attachments,
     )
-    item.sections = _sections(raw, path, title, decided, date)
+    item.sections = _sections(raw, path, title, decided, meeting)
     if attachments:
         item.sections.append(Section(SectionKind.ATTACHMENTS, "Bilag", "\n".join(attachments)))
     return item, lettered
@@ -207,7 +207,7 @@ def _field_html(html: Any, plain: Any) -> str:
     return ""
 
 
-def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: str) -> list[Section]:
+def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, meeting: Meeting) -> list[Section]:
     """Each field's HTML as sections under its headings; text before a field's first heading comes under the
     field's name (`Navn`, empty in Greve's export) or, with none, is the decision of a meeting held. A
     decision heading dated at another meeting is the case's history (`kind_at_meeting`)."""
@@ -227,7 +227,7 @@ def _sections(raw: dict[str, Any], path: str, title: str, decided: bool, date: s
         elif known_heading(heading) is None and sections and sections[-1].kind is SectionKind.CASE:
             kind = SectionKind.CASE  # a subheading of the case description (»Garantiprovision«, »Baggrund …«)
         else:
-            kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, date)
+            kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting.date, meeting.body)
         if text:
             sections.append(Section(kind, heading, text))
     return sections
