@@ -32,8 +32,8 @@ from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, kn
 from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE, CLOSED_PREFIX,
                               CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
-                              closed_after_part, drop_toc_lines, is_table_rule, normalise, opens_closed_part,
-                              part_heading, strip_page_furniture, undouble_spacing)
+                              closed_after_part, collapse_spaces, drop_toc_lines, is_table_rule, normalise,
+                              opens_closed_part, part_heading, strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -58,6 +58,7 @@ ALONE = re.compile(r"^\s*(?:Punkt\s+|Pkt\.?\s*)?(\d{1,3}|\d{4}(?=\.))[.)]?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)
+NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
 # »Title v. Name«, »/v. Name«, »/v/ Name«, »(v. Name)«, »v. direktør Name« (a role before the name), »v. formanden«
@@ -97,6 +98,7 @@ def _title_case_number(title: str) -> tuple[str, str | None]:
 
 
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
+CELL_GAP = re.compile(r"\t+|\s{3,}")  # between the cells of a line a PDF or a table wrote (»Sagsnr.: … ⇥ Dok.nr.: …«)
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«
 PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
@@ -147,7 +149,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     raw = normalise(text).split("\n")
     if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own)
         raw = undouble_spacing(raw)
-    lines = _marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped), dropped))
+    lines = _heading_once(_marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped), dropped)), dropped)
     style = _document_style(lines)
     embedded = _embedded_blocks(lines, style)
     outer_lines = _blank_out(lines, embedded)
@@ -174,6 +176,24 @@ def _marker_apart(lines: list[str]) -> list[str]:
             out += [m.group("marker").strip(), m.group("heading")]
         else:
             out.append(line)
+    return out
+
+
+def _heading_once(lines: list[str], dropped: list[Dropped]) -> list[str]:
+    """An item's heading printed twice, the second right under the first (»1. Godkendelse af dagsorden (B)« /
+    »1.     Godkendelse af dagsorden (B)«, as Slagelse's minutes do), is one heading: the second is dropped. Kept,
+    either could be taken for the item's, and the first then ran into the item above as its last line."""
+    out: list[str] = []
+    last: tuple[str, str] | None = None  # the last numbered line's number and title, while only blanks follow it
+    for line in lines:
+        m = NUMBERED_ANY.match(line) if not line.lstrip().startswith(MARK) else None
+        key = (m.group(1), fold(collapse_spaces(m.group(2)))) if m else None
+        if key and key == last:
+            dropped.append(Dropped(DropReason.MARKER, line.strip()))
+            continue
+        out.append(line)
+        if line.strip():
+            last = key
     return out
 
 
@@ -697,6 +717,17 @@ class _BodyReader:
         self.rows = False  # in Acadre's Bilag table, whose every row starts »N Åben|Lukket«
         self.unsaid: tuple[SectionKind, str] | None = None  # a known heading nothing was written under yet
 
+    def _case_line_cells(self, cells: list[str]) -> None:
+        """The cells beside the case number on its line (»Sagsnr.: 330-2024-164 ⇥ Dok.nr.: 330-2024-488200 ⇥
+        Lukket«): the document number a marker, »Åbent« / »Lukket« the item's access, any other the item's text."""
+        for cell in cells:
+            if CLOSED_LINE.match(cell):
+                self.item.closed = True
+            elif not (fold(cell) in NOISE_LINES or DOC_NUMBER.match(cell)):
+                self.item.sections.append(Section(SectionKind.OTHER, "", cell))
+                continue
+            self.dropped.append(Dropped(DropReason.MARKER, cell))
+
     def read(self, body: list[str]) -> None:
         skip_absentees = False
         lines = _join_bold_wraps([line.rstrip() for line in body if line != CLOSED_PAGE])
@@ -746,9 +777,11 @@ class _BodyReader:
                 self.dropped.append(Dropped(DropReason.MARKER, line))  # »Sagsnr.:« left empty
                 continue
             if self.item.case_number is None and not self.paras and not self.para and m:
-                self.item.case_number = (m.group("n") or m.group("bare")).strip()
+                number, *beside = CELL_GAP.split((m.group("n") or m.group("bare")).strip())
+                self.item.case_number = number
                 if m.group("n"):
                     self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("n")].strip()))
+                self._case_line_cells(beside)
                 continue
             if low == "afbud":
                 self.dropped.append(Dropped(DropReason.MARKER, line))

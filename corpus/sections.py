@@ -17,7 +17,7 @@ from corpus.spelling import either_spelling, fold
 
 SECTION_HEADINGS: dict[SectionKind, list[str]] = {
     SectionKind.SUMMARY: [r"(sags)?resum[eé]", r"kort resum[eé]", r"sammendrag", r"kort om sagen",
-                          r"præsentation"],
+                          r"præsentation", r"beslutningstema"],  # (Slagelse: what the item asks to decide)
     SectionKind.RECOMMENDATION: [
         r"((administrationens|direktionens|(kommunal)?direktørens|forvaltningens|centerets|borgmesterens|"
         r"supplerende|rådmandens|magistratens) )?(indstilling(er)?|anbefaling(er)?)",
@@ -45,7 +45,7 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r".{0,60}påtegning", r"bemærkninger", r"supplerende oplysninger",
         r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse", r"[a-zæøå]+mæssige konsekvenser",
         r"beslutningskompetence", r"tidligere behandling(er)?", r"politisk behandling", r"fremtidig proces",
-        r"næste skridt", r"sagsproces", r"historik"],
+        r"næste skridt", r"sagsproces", r"historik", r"kompetence"],
 }
 # The word a committee's or council's name ends in (»Økonomiudvalget«, »Byråd«, »KKR«): the meeting header's
 # committee, and the body a decision heading names (»Beslutning i Økonomiudvalget«)
@@ -102,8 +102,9 @@ def _body_named(heading: str) -> str | None:
 
 
 def _body_key(name: str) -> str:
-    """A committee's name as one key for its forms: »Byrådet«, »Byråd 2022-2025«, »byrådets« -> »byråd«."""
-    words = re.sub(r"\s+\d{4}\s*-\s*\d{4}$", "", name.strip().lower()).split()
+    """A committee's name as one key for its forms: »Byrådet«, »Byråd 2022-2025«, »byrådets« -> »byråd«; its
+    period in brackets too (»Kultur- og Fritidsudvalget (2022-2025)«)."""
+    words = re.sub(r"\s+\(?\d{4}\s*-\s*\d{4}\)?$", "", name.strip().lower()).split()  # (»… (2022-2025)«)
     last = re.sub(r"(?:ets|ens|et|en|e|s)$", "", words[-1]) if words else ""
     return fold(" ".join([*words[:-1], last]))
 
