@@ -69,3 +69,12 @@ def test_the_councils_item_in_greve_has_its_own_decision_not_the_committees():
     assert "Økonomiudvalgets beslutning:" in [s.heading for s in item.sections]
     assert [s.heading for s in item.sections if s.kind is SectionKind.DECISION] == ["Beslutning"]
     assert "Økonomiudvalget anbefaler" not in item.decision
+
+
+def test_a_committee_named_with_its_period_keeps_its_own_decision():
+    minutes = MINUTES.format(earlier="Økonomiudvalgets beslutning").replace(
+        "Byrådet\n\nReferat\nMødedato: 22.05.2024 kl. 19.00", "Byrådet (2022-2025) – Referat – 22. maj 2024 kl. 19.00"
+    ).replace("Byrådets beslutning den 22.05.2024", "Beslutning i Byrådet den 22. maj 2024")
+    [meeting] = inspect_document(minutes.encode(), "referat.txt").meetings
+    assert meeting.body == "Byrådet (2022-2025)"
+    assert meeting.items[0].decision == "Godkendt."
