@@ -31,6 +31,9 @@ BODY_ALIASES = {fold(name): short for name, short in {
     "kd-net": "KD-Net",
 }.items()}
 HEAD_LINES = 40
+# A committee's period after its name (»Byråd 2022-2025«, »Kultur- og Fritidsudvalget (2022-2025)«)
+PERIOD_FORM = r"\s+\(?\d{4}\s*-\s*\d{4}\)?"
+PERIOD = re.compile(PERIOD_FORM + "$")
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
 NO_ONE = {fold(value) for value in ("ingen", "-", "–", "ingen afbud", "ingen fraværende", "ingen fravær")}
 DOC_KIND = (r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden|lukket referat"
@@ -60,7 +63,7 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 KIND_OF = re.compile(either_spelling(
     rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"
     r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"), re.I)
-KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+)$|"
+KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
                                        rf"^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$"), re.I)
 GENERIC_NAMES = {fold(name) for name in (
     "document", "dokument", "referat", "dagsorden", "download", "file", "fil", "minutes", "agenda", "untitled",
@@ -327,8 +330,11 @@ def _dated_title(text: str) -> re.Match[str] | None:
 
 
 def _body_from_title(head: list[str]) -> str | None:
-    for line in head[:6]:
-        if not line or AFFILIATION.match(line):  # the letterhead's »Københavns Kommune« above the committee
+    """The committee a title line names on its own (»Teknik- og Miljøudvalget«, »Byråd 2022-2025«, »Økonomiudvalget
+    (referat)«), in the first three lines with text: under a letterhead (»Københavns Kommune«) or a web page's
+    header link (»Gå til forsiden«)."""
+    for line in [line for line in head[:8] if line][:3]:
+        if AFFILIATION.match(line):
             continue
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:
@@ -336,9 +342,9 @@ def _body_from_title(head: list[str]) -> str | None:
         m = re.search(either_spelling(r"\bmøde i (?:det |den )?([\w\-æøåÆØÅ]+)"), line, re.I)
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))
-        if len(line) < 80 and BODY_SUFFIX.search(line.split()[-1]) and _split_label(line) is None:
+        name = PERIOD.sub("", line)
+        if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None:
             return canonical_body(line)
-        return None
     return None
 
 

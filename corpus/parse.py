@@ -309,7 +309,8 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         # and a long title's wrap may push its case number past the lines looked at
         if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
                 PRESENTER.match(wrapped) or _case_number_at(plain, end)):
-            found.append(Heading(i, int(m.group(1)), wrapped, end))
+            # a web page's heading element: its numbers may skip an item left out (a closed one), as rows' do
+            found.append(Heading(i, int(m.group(1)), wrapped, end, certain=lines[i].lstrip().startswith(MARK)))
         elif style is not BARE or SPACED_NUMBER.match(line):
             if _title_like(wrapped):
                 found.append(Heading(i, int(m.group(1)), wrapped, end, weak=True))

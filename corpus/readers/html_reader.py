@@ -99,8 +99,23 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
         return True
     if node.tag == "aside" and marks_main and not _in_main(node):  # a sidebar beside the main content (»Kontakt«)
         return True
+    if node.tag in ("ol", "ul") and _jump_list(node):
+        return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style and not _has_heading(node)
+
+
+def _jump_list(node: LexborNode) -> bool:
+    """A list whose every entry is a link to a place on the page (»<li><a href="#p1">1. Godkendelse af
+    dagsorden</a></li>«): the page's contents, whose entries would read as the items' headings."""
+    entries = [child for child in node.iter() if child.tag == "li"]
+    for entry in entries:
+        links = [n for n in entry.traverse(include_text=False) if n.tag == "a"]
+        targets = [a.attributes.get("href") or "" for a in links]
+        if not links or any(not (t.startswith("#") and len(t) > 1) for t in targets) \
+                or _text(entry) != " ".join(_text(a) for a in links).strip():
+            return False
+    return bool(entries)
 
 
 def _in_main(node: LexborNode) -> bool:

@@ -1,0 +1,76 @@
+"""Other pages of the plain agenda portal's layout (tests/layouts/portal-teknik-og-miljoe.html: »N. Title«
+headings in <h2>) read as their words say, rewritten as other portals write the same page.
+
+Found on 2026-12-04 by rewriting that page: a list of links to the items at the top of the page (»<li><a
+href="#p1">1. Godkendelse af dagsorden</a>«) took item 1's heading, and item 1's case number and decision went to
+item 2; an item the page leaves out (a closed one: items 1, 2, 4) lost item 4, its title and decision read as
+item 2's; and the page was refused for want of a committee where the heading named the committee alone under
+the page's header link (»Gå til forsiden« / »Teknik- og Miljøudvalget«) or with its period (»Referat – Byråd
+2022-2025«).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.model import SectionKind
+from corpus.readers import inspect_document
+
+PAGE = Path(__file__).parent / "layouts" / "portal-teknik-og-miljoe.html"
+TITLE = "<h1>Referat – Teknik- og Miljøudvalget</h1>"
+SECOND_ITEM_END = "<h3>Bilag</h3><ul><li>Indstilling</li><li>Bilag 1: Takstblad 2026</li></ul>"
+
+
+def page() -> str:
+    html = PAGE.read_text(encoding="utf-8")
+    assert html.count(TITLE) == 1 and html.count(SECOND_ITEM_END) == 1
+    return html
+
+
+def read(html: str):
+    return inspect_document(html.encode("utf-8"), PAGE.name)
+
+
+def facts(html: str):
+    [meeting] = read(html).meetings
+    return meeting.body, meeting.date, [(i.number, i.title, i.case_number, i.sections) for i in meeting.items]
+
+
+def test_a_list_of_links_to_the_items_is_the_page_s_contents():
+    links = ('<h2>Dagsorden</h2><ol><li><a href="#p1">1. Godkendelse af dagsorden</a></li>'
+             '<li><a href="#p2">2. Ny affaldsordning for sommerhuse</a></li></ol>')
+    html = page().replace(TITLE, TITLE + links)
+    assert facts(html) == facts(page())
+    assert "1. Godkendelse af dagsorden 2. Ny affaldsordning for sommerhuse" in [d.text for d in read(html).dropped]
+
+
+def test_a_list_of_links_elsewhere_stays_text():
+    links = '<ol><li><a href="https://greve.dk/takster">1. Takstblad 2026</a></li></ol>'
+    html = page().replace("<p>Der indføres ugentlig tømning i sommerperioden.</p>",
+                          "<p>Der indføres ugentlig tømning i sommerperioden.</p>" + links)
+    [meeting] = read(html).meetings
+    assert "1. Takstblad 2026" in meeting.items[1].sections[0].text
+
+
+def test_an_item_the_page_leaves_out_does_not_take_the_next_one_with_it():
+    html = page().replace(SECOND_ITEM_END, SECOND_ITEM_END + "<h2>4. Trafiksikkerhedsplan 2026-2030</h2>"
+                          "<p>Sagsnr.: 25/08811</p><h3>Beslutning</h3><p>Planen sendes i offentlig høring.</p>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "26/00123"), (2, "Ny affaldsordning for sommerhuse", "25/04567"),
+        (4, "Trafiksikkerhedsplan 2026-2030", "25/08811")]
+    assert meeting.items[1].decision == "Anbefales over for Byrådet."
+    assert [(s.kind, s.text) for s in meeting.items[2].sections] == [
+        (SectionKind.DECISION, "Planen sendes i offentlig høring.")]
+
+
+def test_the_committee_alone_in_the_heading_under_the_header_link():
+    html = page().replace(TITLE, "<h1>Teknik- og Miljøudvalget</h1><p>Referat</p>")
+    assert facts(html) == facts(page())
+
+
+def test_a_committee_named_with_its_period():
+    body, date, items = facts(page().replace(TITLE, "<h1>Referat – Byråd 2022-2025</h1>"))
+    assert (body, date) == ("Byråd 2022-2025", "2026-02-04")
+    assert items == facts(page())[2]
+    body, _, _ = facts(page().replace(TITLE, "<h1>Byråd 2022-2025</h1><p>Referat</p>"))
+    assert body == "Byråd 2022-2025"
