@@ -10,8 +10,13 @@ MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
-_WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+# a month's name in full or cut short, as a date with its day and year writes it (»4. feb. 2026«, »4 sept 2026«;
+# »jul.« here is July: the year and day make it a date)
+_MONTH_FORMS = {**MONTHS, **{name[:3]: n for name, n in MONTHS.items()}, "sept": 9}
+_WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(sorted(_MONTH_FORMS, key=len, reverse=True))
+                    + r")(?:\.\s*|\s+)(\d{4})", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b"
+                      r"|\b(\d{1,2})/(\d{1,2}) (\d{4})\b")  # (»7/6 2023«: day and month, then the year)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
 # A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«,
@@ -26,7 +31,8 @@ _TYPED = re.compile(
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?:(?P<wd>\d{1,2})\.?\s+)?(?P<wm>" + _MONTH_NAME + r")(?:\.?\s+(?P<wy>\d{4}))?)"
     r"(?=[\s,;!?)]|\.(?:\s|$)|$)", re.IGNORECASE)  # ends the word, or a sentence: »… 13.11.2024.«
-_TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)
+_TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2})|(?!\d|[.:,]\d|\s*(?:mio|mia|pct|%)))"
+                   r"|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)  # (»kl. 16«: the hour, not »kl. 16,5 mio.«)
 
 
 def find_date(text: str) -> str | None:
@@ -125,7 +131,7 @@ def find_time(text: str) -> str | None:
     m = _TIME.search(text)
     if not m:
         return None
-    hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    hour, minute = (m.group(1), m.group(2) or "00") if m.group(1) else (m.group(3), m.group(4))
     if int(hour) > 23 or int(minute) > 59:
         return None
     return f"{int(hour):02d}:{minute}"
@@ -133,9 +139,9 @@ def find_time(text: str) -> str | None:
 
 def _iso(m: re.Match[str], order: str) -> str | None:
     if order == "dmy_word":
-        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        day, month, year = int(m.group(1)), _MONTH_FORMS[m.group(2).lower()], int(m.group(3))
     elif order == "dmy":
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day, month, year = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
     else:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     return _iso_of(year, month, day)

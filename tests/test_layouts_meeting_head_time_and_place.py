@@ -64,3 +64,20 @@ def test_a_committee_named_in_capitals_is_named_as_elsewhere():
 ])
 def test_a_name_in_capitals_reads_as_names_are_written(capitals, name):
     assert canonical_body(capitals) == name
+
+
+@pytest.mark.parametrize("day, when", [
+    ("Dato: den 14/5 2024", "kl. 15.30"), ("Mødedato: tirs. 14. maj. 2024", "kl. 15.30"),
+    ("Mødedato: 14. maj 2024", "kl. 15"), ("Mødedato: 14. maj 2024", "klokken 15.00"),
+    ("Dato: 14 sept. 2024", "kl. 15")])
+def test_a_day_or_an_hour_written_short_is_the_meeting_s(day, when):
+    """»den 14/5 2024«, a month cut short (»14. maj.«, »14 sept.«), the hour alone (»kl. 15«): until 2026-12-04
+    the file was refused for want of a date, or the meeting had no time."""
+    date = "2024-09-14" if "sept" in day else DATE
+    hour = "15:30" if when == "kl. 15.30" else "15:00"
+    assert facts(f"{BODY}\n{day} {when}\nMødested: {PLACE}\n") == (BODY, date, hour, PLACE)
+
+
+@pytest.mark.parametrize("when", ["kl. 15,5 mio. kr.", "kl. 1530"])
+def test_a_figure_after_kl_that_is_no_hour_is_no_time(when):
+    assert facts(f"{BODY}\nMødedato: 14. maj 2024\nBemærkning: {when}\nMødested: {PLACE}\n")[2] is None

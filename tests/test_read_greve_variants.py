@@ -42,6 +42,16 @@ def test_a_flag_written_as_a_string_counts():
     assert (meeting.participants, meeting.absentees) == (["Carl Dam"], ["Anne Holm", "Bo Berg"])
 
 
+@pytest.mark.parametrize("nameless", [{"Name": ""}, {"Name": None}, {"Name": "  ", "Absent": "true"}, {}])
+def test_a_seat_listed_without_a_name_is_no_one(nameless):
+    """A participant the portal lists without a name (a vacancy): until 2026-12-04 the meeting was refused
+    (»Moede.Moededeltagere[1].Name is missing or empty«)."""
+    def listed(data):
+        data["Moede"]["Moededeltagere"] = [{"Name": "Anne Holm"}, nameless, {"Name": "Bo Berg", "Absent": "true"}]
+    meeting = read(listed)
+    assert (meeting.participants, meeting.absentees) == (["Anne Holm"], ["Bo Berg"])
+
+
 def test_character_references_in_plain_text_fields_are_the_signs_they_stand_for():
     def escaped(data):
         data["Moede"]["Sted"] = "R&aring;dhuset, K&oslash;ge"

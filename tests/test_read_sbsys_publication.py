@@ -136,6 +136,19 @@ def test_a_variant_of_the_layout_reads_apologies_closed_items_decisions_and_hist
     assert (other.title, other.sections) == ("Eventuelt", [])
 
 
+@pytest.mark.parametrize("caption", ["Beslutning i Økonomiudvalget den 5. februar 2014", "Økonomiudvalgets beslutning"])
+def test_a_field_holding_another_meeting_s_decision_is_history(caption):
+    """A field captioned with another committee's decision or another day's, not written at this meeting (as
+    `ItemHistory` would hold it): until 2026-12-04 its text was this meeting's decision."""
+    field = (f"<ItemField><Caption><![CDATA[{caption}]]></Caption><FieldTypeAsEnum>Html</FieldTypeAsEnum>"
+             "<HasContent>True</HasContent><IsFeedback>False</IsFeedback>"
+             "<Content><![CDATA[<p>Anbefales over for Byrådet.</p>]]></Content></ItemField>")
+    xml = VARIANT.read_text(encoding="utf-8").replace("<ItemField ID=\"904\">", field + "<ItemField ID=\"904\">", 1)
+    salt = read_meetings(xml.encode("utf-8"), "x.xml")[0].items[0]
+    assert (SectionKind.OTHER, caption) in _sections(salt)
+    assert salt.decision == "Indstillingen blev godkendt. Torben Kjærsgaard (V) var fraværende."
+
+
 def test_an_item_without_a_caption_takes_its_cases_title():
     xml = VARIANT.read_bytes().replace(b"<Caption><![CDATA[Vintertjeneste p\xc3\xa5 cykelstier 2014-2015]]></Caption>", b"")
     [m] = read_meetings(xml, "x.xml")

@@ -151,7 +151,9 @@ def _participants(moede: dict[str, Any]) -> tuple[list[str], list[str]]:
     present, absent = [], []
     for i, person in enumerate(_list(moede, "Moede", "Moededeltagere", optional=True)):
         path = f"Moede.Moededeltagere[{i}]"
-        name = _text(_as_dict(person, path), path, "Name")
+        name = _optional_text(_as_dict(person, path), path, "Name")
+        if not name:  # a seat the portal lists without a name (a vacancy, a deputy not yet named): no one to list
+            continue
         away = _flag(person.get("Absent")) or _flag(person.get("ParticipationCancelled"))
         (absent if away else present).append(name)
     return present, absent

@@ -26,7 +26,7 @@ from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Sect
 from corpus.readers import ReaderError, check_unique_numbers
 from corpus.readers.xml_values import (flag, history_heading, item_number, local_name, meeting_date_time,
                                        readable_text, rendered, strip_namespaces, value)
-from corpus.sections import heading_kind
+from corpus.sections import heading_kind, kind_at_meeting
 from corpus.textclean import collapse_spaces
 
 ATTENDING = {"0", "1", "4"}  # NotDecided (everyone, on an agenda), and the two attending statuses
@@ -69,7 +69,7 @@ def _meeting(agenda: Element, path: str, name: str, dropped: list[Dropped]) -> M
     present, absent = _members(agenda.findall("Meeting/Members/MeetingMember"))
     meeting = Meeting(body=body, date=date, time=time, location=value(agenda, "Meeting/Where"),
                       participants=present, absentees=absent, source=name)
-    meeting.items = [_item(raw, f"{path}/Items/Item[{i}]", position, dropped)
+    meeting.items = [_item(raw, f"{path}/Items/Item[{i}]", position, meeting, dropped)
                      for i, (position, raw) in enumerate(enumerate(agenda.findall("Items/Item"), start=1))]
     check_unique_numbers(meeting.items)
     return meeting
@@ -94,7 +94,7 @@ def _members(members: list[Element]) -> tuple[list[str], list[str]]:
     return present, absent
 
 
-def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> AgendaItem:
+def _item(raw: Element, path: str, position: int, meeting: Meeting, dropped: list[Dropped]) -> AgendaItem:
     title = collapse_spaces(value(raw, "Caption") or value(raw, "Case/Title"))  # the case's title, if no caption
     if not title:
         raise _bad(f"{path}/Caption is missing")
@@ -108,7 +108,7 @@ def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> Age
     if case_title and case_title != title:
         item.sections.append(Section(SectionKind.OTHER, "Sag", case_title))
     for field in raw.findall("Fields/ItemField"):
-        section = _field_section(field, dropped)
+        section = _field_section(field, meeting, dropped)
         if section:
             item.sections.append(section)
     item.sections += _history(raw.findall("ItemHistory/*"))
@@ -117,7 +117,7 @@ def _item(raw: Element, path: str, position: int, dropped: list[Dropped]) -> Age
     return item
 
 
-def _field_section(field: Element, dropped: list[Dropped]) -> Section | None:
+def _field_section(field: Element, meeting: Meeting, dropped: list[Dropped]) -> Section | None:
     heading = collapse_spaces(value(field, "Caption"))
     body = _content(field)
     if EMPTY_MARKER.match(body):  # »Tomt indhold«: the field is published empty
@@ -126,7 +126,8 @@ def _field_section(field: Element, dropped: list[Dropped]) -> Section | None:
     if not body:
         return None
     kind = heading_kind(heading) or (SectionKind.DECISION if flag(field, "IsFeedback") else SectionKind.OTHER)
-    return Section(kind, heading, body)
+    # a decision captioned at another meeting or committee (»Beslutning i Økonomiudvalget den 5. februar 2014«)
+    return Section(kind_at_meeting(kind, heading, meeting.date, meeting.body), heading, body)
 
 
 def _history(entries: list[Element]) -> list[Section]:
