@@ -317,6 +317,13 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                 return
         if KIND_LINE.match(line):
             nxt = [k for k in range(i + 1, min(len(head), i + 5)) if head[k] and not KIND_LINE.match(head[k])]
+            dated = next((k for k in nxt if find_date(head[k])), None)
+            joined = " ".join([line, *(head[k] for k in nxt if dated is not None and k < dated)])
+            if dated is not None and (m := KIND_OF.match(joined)) and len(joined) < 100:
+                # the title set over lines (»Referat« / »til« / »mødet i regionsrådet« / »den 14. maj 2024 …«)
+                body = canonical_body(m.group("body") or m.group("genitive"))
+                h.body = h.body or body[:1].upper() + body[1:]  # (»regionsrådet« in the title's sentence)
+                return
             if len(nxt) >= 2 and not find_date(head[nxt[0]]) and any(find_date(head[k]) for k in nxt[1:3]) \
                     and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80:
                 h.body = h.body or canonical_body(head[nxt[0]])

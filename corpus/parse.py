@@ -44,7 +44,9 @@ MARK = "\ue000"  # a private-use character: never in real text, and not whitespa
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
 # »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them
 AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
-PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
+# »Nr.60 - Godkendelse af dagsorden«, as Fredensborg numbers its items through the year: a dash or colon after it
+NR = r"(?:Nr|NR)\.\s*(?=\d{1,4}\s*[-–:]\s+(?-i:[A-ZÆØÅ]))"
+PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + NR + "|" + AD
                    + r")(\d{1,4})\s*(?:[:.\-–)]|,(?=\s+[A-ZÆØÅ]))?\s+(\S.*)$")  # (»Punkt 2, Titel«, as Aarhus writes)
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
@@ -78,7 +80,7 @@ YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for 
 # The case system a case number's label may name (»Acadre sagsnr.«, »Sagsnr. (SBSYS)«)
 CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne|(?:kmd\s)?nova|docunote|cbrain|360"
 CASE_NUMBER = re.compile(
-    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?|Sag nr\.?|Sags nr\.?"
+    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?|Sag nr\.?|Sags nr\.?"
     r"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer"
     rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
@@ -237,19 +239,18 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     )
     lines = _until_end_of_items(lines, dropped)
     headings = _item_headings(lines, style)
-    if headings:
-        dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip())
-                       for line in lines[:headings[0].line] if _plain(line).strip())
+    front = lines[:headings[0].line] if headings else []
+    bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
+              for k, h in enumerate(headings)]
+    front, bodies = _case_numbers_above(front, bodies)
+    dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip()) for line in front if _plain(line).strip())
     # the agenda's part headed right above the first item: »Lukket dagsorden« makes it closed, unless the front
     # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
-    front = lines[:headings[0].line] if headings else []
     listed = any(NUMBERED.match(_plain(line)) or PUNKT.match(_plain(line)) for line in front)  # (not »8722 Greve«)
     closed = not listed and _closed_after([], _trailing_parts(front)[1], False) or any(CLOSED_PAGE in line
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
         headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
-    bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
-              for k, h in enumerate(headings)]
     under_title = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
@@ -265,6 +266,27 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
         closed = _closed_after(body, parts, closed)
     meeting.absentees = list(dict.fromkeys(meeting.absentees))
     return meeting
+
+
+def _case_numbers_above(front: list[str], bodies: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A case number printed above each item's heading (Region Midtjylland's »Sagnr.: 1-30-76-12-24« over »2.
+    Title«) is that item's, not the last line of the item above: where at least two items and half of them have
+    a labelled case number right above their heading, each such line goes under the heading it stands over."""
+    above = []
+    for k in range(len(bodies)):
+        lines = front if k == 0 else bodies[k - 1]
+        last = next((j for j in range(len(lines) - 1, -1, -1)  # (above a »Lukket punkt« over the heading too)
+                     if _plain(lines[j]).strip() and not CLOSED_LINE.match(_plain(lines[j]).strip())), None)
+        m = CASE_NUMBER.match(_plain(lines[last]).strip()) if last is not None else None
+        above.append(last if m and m.group("n") else None)
+    if sum(j is not None for j in above) < max(2, len(bodies) / 2):
+        return front, bodies
+    front, bodies = list(front), [list(body) for body in bodies]
+    for k in range(len(bodies) - 1, -1, -1):  # from the last: a body loses its last line after its own moved
+        if (j := above[k]) is not None:
+            lines = front if k == 0 else bodies[k - 1]
+            bodies[k].insert(0, lines.pop(j))
+    return front, bodies
 
 
 def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:

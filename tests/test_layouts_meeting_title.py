@@ -25,6 +25,9 @@ def read(text: str):
     "Referat af Kultur- og Fritidsudvalgets møde den 14. maj 2024 kl. 15.30",
     "Referat – Kultur- og Fritidsudvalget – 14. maj 2024 kl. 15.30",
     "Referat: Kultur- og Fritidsudvalget, tirsdag den 14. maj 2024 kl. 15.30",
+    # the title set over lines, as Region Midtjylland's referat: until 2026-12-04 the committee was »til«
+    "Referat\ntil\nmødet i Kultur- og Fritidsudvalget\nden 14. maj 2024 kl. 15.30",
+    "Referat\nfra\nKultur- og Fritidsudvalgets møde\nden 14. maj 2024 kl. 15.30",
 ])
 def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
     """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«, and

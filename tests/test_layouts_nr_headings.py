@@ -1,0 +1,32 @@
+"""Items headed »Nr.60 - Godkendelse af dagsorden«, as Fredensborg numbers its items through the year: the same
+items as the sample tests/layouts/punkt-style-kultur.txt (»Punkt 1: …«) rewritten so, numbered from 60.
+
+Found on 2026-12-04 by rewriting that sample: the file was refused (»no agenda items found«).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from corpus.readers import inspect_document
+
+MINUTES = Path(__file__).parent / "layouts" / "punkt-style-kultur.txt"
+
+
+def items(text: str):
+    [meeting] = inspect_document(text.encode("utf-8"), MINUTES.name).meetings
+    return meeting.items
+
+
+def test_nr_headings_are_the_items():
+    text = MINUTES.read_text(encoding="utf-8")
+    rewritten, count = re.subn(r"^Punkt (\d): ", lambda m: f"Nr.{59 + int(m.group(1))} - ", text, flags=re.M)
+    assert count == 4
+    assert [(i.number - 59, i.title, i.case_number, i.closed, i.sections) for i in items(rewritten)] == [
+        (i.number, i.title, i.case_number, i.closed, i.sections) for i in items(text)]
+
+
+def test_nr_in_the_text_is_no_heading():
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nNr. 3 på listen fik afslag.")
+    assert [i.number for i in items(text)] == [1, 2, 3, 4]
