@@ -6,11 +6,14 @@ href="#p1">1. Godkendelse af dagsorden</a>«) took item 1's heading, and item 1'
 item 2; an item the page leaves out (a closed one: items 1, 2, 4) lost item 4, its title and decision read as
 item 2's; and the page was refused for want of a committee where the heading named the committee alone under
 the page's header link (»Gå til forsiden« / »Teknik- og Miljøudvalget«) or with its period (»Referat – Byråd
-2022-2025«).
+2022-2025«); and a closed item marked by a label in its heading (»<h2>2. … <span class="label">Lukket</span></h2>«)
+was open, its decision public, and »Lukket« the end of its title.
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from corpus.model import SectionKind
 from corpus.readers import inspect_document
@@ -74,3 +77,13 @@ def test_a_committee_named_with_its_period():
     assert items == facts(page())[2]
     body, _, _ = facts(page().replace(TITLE, "<h1>Byråd 2022-2025</h1><p>Referat</p>"))
     assert body == "Byråd 2022-2025"
+
+
+@pytest.mark.parametrize("badge", ['<span class="label">Lukket</span>', '<span class="badge">Lukket punkt</span>',
+                                   "<em>(Lukket)</em>"])
+def test_a_closed_label_in_the_heading_closes_the_item(badge):
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          f"<h2>2. Ny affaldsordning for sommerhuse {badge}</h2>")
+    [meeting] = read(html).meetings
+    assert [(i.title, i.closed) for i in meeting.items] == [("Godkendelse af dagsorden", False),
+                                                            ("Ny affaldsordning for sommerhuse", True)]

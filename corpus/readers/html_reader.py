@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborNode
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
-from corpus.textclean import as_written
+from corpus.textclean import CLOSED_LINE, as_written
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -103,6 +103,17 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style and not _has_heading(node)
+
+
+def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
+    """A closed marker set in an element of its own at either end of a heading (»<h2>2. Salg af grund <span
+    class="label">Lukket</span></h2>«): the heading's text without it, and the marker."""
+    for inner in heading.traverse(include_text=False):
+        mark = _text(inner) if inner is not heading else ""
+        if mark and CLOSED_LINE.match(mark) and (text.endswith(mark) or text.startswith(mark)) and text != mark:
+            rest = text[:-len(mark)] if text.endswith(mark) else text[len(mark):]
+            return rest.strip(" -–:"), mark
+    return text, ""
 
 
 def _jump_list(node: LexborNode) -> bool:
@@ -197,6 +208,7 @@ class _Walker:
             text = _text(node)
             if text:
                 self.all_text.append(text)
+            text, badge = _badge_apart(node, text)
             self.newline(blank=True)
             if len(text) > MAX_HEADING or text.endswith("."):  # prose in a heading element: a break, then text
                 self.out[-1] = MARK
@@ -204,6 +216,9 @@ class _Walker:
                 self.out[-1] = text
             else:
                 self.out[-1] = MARK + text
+            if badge:  # under the heading, as a »Lukket punkt« line under a title marks the item
+                self.newline()
+                self.out[-1] = badge
             self.newline(blank=True)
         elif tag == "br":
             self.newline()
