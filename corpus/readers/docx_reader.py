@@ -40,6 +40,9 @@ SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
+# a front table's labels before the committee and the place (»Udvalg: ⇥ Social- og Sundhedsudvalget«)
+BODY_LABELS = {fold(label) for label in ("udvalg", "udvalget", "forum", "organ", "møde", "mødeforum")}
+PLACE_LABELS = {fold(label) for label in ("mødested", "sted", "lokale")}
 # WordprocessingML around paragraphs and runs that holds text to read through (content controls, custom XML,
 # tracked insertions and moves, simple fields, smart tags) and what is not the document's text (deleted or
 # moved-away text, field codes, properties, a text box's fallback copy)
@@ -369,11 +372,15 @@ def _meeting(front: list[Line], signatures: list[Line], name: str) -> Meeting:
 
 
 def _body(texts: list[str]) -> str | None:
-    """The first front-page line that is neither the document kind nor a date: Acadre's committee name."""
+    """The first front-page line that is neither the document kind nor a date: Acadre's committee name; in a
+    front table with labels, the value after »Udvalg:«."""
+    for i, text in enumerate(texts):
+        if _label(text) in BODY_LABELS and text.strip().endswith(":") and i + 1 < len(texts):
+            return texts[i + 1].strip()
     for text in texts:
         if find_date(text):
             return None
-        if text.strip().lower() not in DOC_KINDS:
+        if text.strip().lower() not in DOC_KINDS and not text.strip().endswith(":"):
             return text.strip()
     return None
 
@@ -387,7 +394,8 @@ def _location(texts: list[str]) -> str | None:
     for text in texts[start + 1:]:
         if _label(text) in MEMBER_LABELS | ABSENT_LABELS | DOC_KINDS:
             break
-        place.append(text.strip())
+        if _label(text) not in PLACE_LABELS:  # (»Mødested:« in a front table with labels)
+            place.append(text.strip())
     return ", ".join(place) or None
 
 
