@@ -183,14 +183,16 @@ def _marker_apart(lines: list[str]) -> list[str]:
 
 def _heading_once(lines: list[str], dropped: list[Dropped]) -> list[str]:
     """An item's heading printed twice, the second right under the first (»1. Godkendelse af dagsorden (B)« /
-    »1.     Godkendelse af dagsorden (B)«, as Slagelse's minutes do), is one heading: the second is dropped. Kept,
-    either could be taken for the item's, and the first then ran into the item above as its last line."""
+    »1.     Godkendelse af dagsorden (B)«, as Slagelse's minutes do, or the title alone under it), is one
+    heading: the second is dropped. Kept, either could be taken for the item's, and the first then ran into the
+    item above as its last line."""
     out: list[str] = []
     last: tuple[str, str] | None = None  # the last numbered line's number and title, while only blanks follow it
     for line in lines:
         m = NUMBERED_ANY.match(line) if not line.lstrip().startswith(MARK) else None
         key = (m.group(1), fold(collapse_spaces(m.group(2)))) if m else None
-        if key and key == last:
+        if last and (key == last or not m and fold(collapse_spaces(line)) == last[1]):
+            # (or its title alone, as Holbæk's page prints it under »49. Godkendelse af dagsorden«)
             dropped.append(Dropped(DropReason.MARKER, line.strip()))
             continue
         out.append(line)
@@ -404,6 +406,10 @@ def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = Fa
         if (CASE_NUMBER.match(f) or _is_section_start(f) or f.startswith("Det indstilles") or CLOSED_LINE.match(f)
                 or CLOSED_NOTICE.match(f)):
             return True
+        if k == 0 and known_heading(clean_inline(f)) is SectionKind.OTHER and not LIST_ENTRY.match(f) \
+                and any(_is_section_start(g) for g in following[1:4]):
+            return True  # right under the title a heading of the item's (Holbæk's »Sagsgang og sagstype«), and a
+            # section of the item's kinds soon after it
         if SUB.match(f):  # a sub-item counts when it is itself followed by a section ('1.1 Status' / 'Oplæg:')
             return any(_is_section_start(g) for g in following[k + 1:k + 4])
     return False

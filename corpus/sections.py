@@ -31,7 +31,7 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*"],  # dated (`kind_at_meeting`: another day's is OTHER)
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
-        r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling)",
+        r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling|beskrivelse af sagen)",
         r"oplæg", r"((administrationens|forvaltningens|direktionens|centerets) )?vurdering", r"redegørelse",
         r"sagens fakta", r"faktiske forhold", r"baggrund (for sagen|og formål)"],
     SectionKind.ATTACHMENTS: [r"bilag(sliste)?( \(\d{1,3}\))?", r"samlet bilagsliste", r"bilagsfortegnelse",
@@ -45,7 +45,7 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r".{0,60}påtegning", r"bemærkninger", r"supplerende oplysninger",
         r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse", r"[a-zæøå]+mæssige konsekvenser",
         r"beslutningskompetence", r"tidligere behandling(er)?", r"politisk behandling", r"fremtidig proces",
-        r"næste skridt", r"sagsproces", r"historik", r"kompetence"],
+        r"næste skridt", r"sagsproces", r"historik", r"kompetence", r"sagsgang( og sagstype)?"],
 }
 # The word a committee's or council's name ends in (»Økonomiudvalget«, »Byråd«, »KKR«): the meeting header's
 # committee, and the body a decision heading names (»Beslutning i Økonomiudvalget«)
