@@ -39,7 +39,10 @@ CONTENTS_HEADINGS = ("indhold", "indholdsfortegnelse")  # the line above a table
 # The headings of the open and the closed part of an agenda (compared folded): no title or name goes on into one
 PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sager", "punkter på åben dagsorden",
                  "åben del", "lukket referat", "lukket dagsorden", "lukket møde", "lukkede punkter", "lukkede sager",
-                 "punkter på lukket dagsorden", "lukket del")
+                 "punkter på lukket dagsorden", "lukket del",
+                 # KMD's »Til behandling - for åbne døre« / »Til behandling - for lukkede døre«
+                 "til behandling for åbne døre", "til behandling for lukkede døre", "for åbne døre",
+                 "for lukkede døre")
 # »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, »2. Lukkede
 # punkter«, »B. Lukkede punkter«, folded
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
@@ -50,7 +53,9 @@ CLOSED_PARTS = {part for part in _PARTS if "lukke" in part}  # the closed part's
 # wording opens it (»Lukkede punkter (forts.)«, »Lukket referat, fortsat fra side 2«): on the safe side, as
 # closing the rest hides no more than it must. »Lukket del« and »Punkter på lukket dagsorden« count only as a
 # whole heading right above an item: »Lukket del af vejen«, »Punkter på lukket dagsorden blev behandlet …« are text
-CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden")}
+CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden",
+                                                                 "til behandling for lukkede døre",
+                                                                 "for lukkede døre")}
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
 # The words that mark an item closed: »Lukket«, and as other publishers write it »Fortroligt« and »Ikke
@@ -88,7 +93,8 @@ CLOSED_PAGE = "\ue001"  # a private-use character, as parse.MARK
 # The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
 # of pending cases inside a closed item)
 REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat",
-                                           "punkter på åben dagsorden", "åben del")}
+                                           "punkter på åben dagsorden", "åben del",
+                                           "til behandling for åbne døre", "for åbne døre")}
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -136,7 +142,7 @@ def closed_after_part(line: str, closed: bool) -> bool:
 def part_heading(line: str) -> tuple[str, bool] | None:
     """The agenda part a line heads (folded, as in PART_HEADINGS) and whether it says the part goes on
     (»(fortsat)«), or None when the line heads no part."""
-    m = PART_LINE.match(fold(line.strip()))
+    m = PART_LINE.match(re.sub(r"\s+[-–—]\s+(?!fortsat)", " ", fold(line.strip())))  # (»Til behandling - for …«)
     if m is None or m.group("part") not in _PARTS:
         return None
     return m.group("part"), m.group("on") is not None
