@@ -100,6 +100,8 @@ def _title_case_number(title: str) -> tuple[str, str | None]:
 
 
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
+# a line of an item's facts under its title: a short label, a colon, its value (»Sagen afgøres i: Byrådet«)
+FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between the cells of a line a PDF or a table wrote (»Sagsnr.: … ⇥ Dok.nr.: …«)
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«
@@ -745,6 +747,9 @@ class _BodyReader:
         self.bilag_titles: list[str] = []
         self.rows = False  # in Acadre's Bilag table, whose every row starts »N Åben|Lukket«
         self.unsaid: tuple[SectionKind, str] | None = None  # a known heading nothing was written under yet
+        # nothing under the title yet but headings and its facts' lines (»Sagen afgøres i: Byrådet«, »Sagsansvarlig:
+        # Carl Berg«): a closed marker here still marks the item, as one right under the title does
+        self.facts_only = True
 
     def _case_line_cells(self, cells: list[str]) -> None:
         """The cells beside the case number on its line (»Sagsnr.: 330-2024-164 ⇥ Dok.nr.: 330-2024-488200 ⇥
@@ -783,7 +788,7 @@ class _BodyReader:
             if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_HEADINGS:
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
-            if CLOSED_LINE.match(line) and not self.paras and not self.para:
+            if CLOSED_LINE.match(line) and self.facts_only:
                 self.item.closed = True
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
@@ -791,7 +796,7 @@ class _BodyReader:
                 self.item.closed = True  # »Status: Lukket« among the facts under the title
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
-            if CLOSED_NOTICE.match(line) and not self.paras and not self.para and not self.heading:
+            if CLOSED_NOTICE.match(line) and self.facts_only and self.kind is SectionKind.OTHER:
                 # »Behandles for lukkede døre«: a sentence, kept as the item's text; the item's case number and
                 # sections may still follow
                 self.item.closed = True
@@ -831,6 +836,7 @@ class _BodyReader:
                 self._flush_para()
             if text:
                 self.para.append(text)
+                self.facts_only = self.facts_only and FACT_LINE.match(line) is not None
             if row:
                 self._flush_para()
         self._flush_section()
@@ -852,6 +858,7 @@ class _BodyReader:
                 self._add_title(rest)
             else:
                 self.para.append(clean_inline(rest))
+                self.facts_only = self.facts_only and kind is SectionKind.OTHER  # (»Beslutning: Godkendt.« is text)
 
     def _marked_heading(self, text: str) -> None:
         """A heading element of a web page: a known section, another heading, or an empty one (a break)."""

@@ -84,9 +84,12 @@ CLOSED_STATUS = re.compile(rf"^(?:status|adgang|åben/lukket|åben eller lukket|
 # A sentence first under an item's title saying that it was dealt with behind closed doors: »Punktet er
 # lukket.«, »Sagen blev behandlet for lukkede døre.«, »Behandles for lukkede døre«. Only under the title: at the
 # end of an item it may speak of that item, so unlike a marker line it is never taken to mark the next one
-CLOSED_NOTICE = re.compile(r"^(?:(?:punktet|sagen)\s+(?:er\s+|blev\s+)?(?:lukket|behandlet\s+for\s+lukkede\s+døre"
-                           r"|behandles\s+for\s+lukkede\s+døre)|behandle[st]\s+for\s+lukkede\s+døre)\s*\.?$",
-                           re.IGNORECASE)
+# (»Punktet er lukket.«, »Behandles for lukkede døre«, »Punktet behandles på lukket møde.«, »Behandles for lukket
+# dør«, »Sagen behandles lukket«, »Punktet er fortroligt.«)
+BEHIND_CLOSED_DOORS = r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\s+lukket\s+møde|lukket)"
+CLOSED_NOTICE = re.compile(r"^(?:(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?)"
+                           rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
+                           rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page
 # of it): a line the readers take for blank, where the closed part begins (the header itself is furniture)
 CLOSED_PAGE = "\ue001"  # a private-use character, as parse.MARK
