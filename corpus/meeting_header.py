@@ -320,7 +320,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             dated = next((k for k in nxt if find_date(head[k])), None)
             joined = " ".join([line, *(head[k] for k in nxt if dated is not None and k < dated)])
             if dated is not None and (m := KIND_OF.match(joined)) and len(joined) < 100:
-                # the title set over lines (»Referat« / »til« / »mødet i regionsrådet« / »den 14. maj 2024 …«)
+                # the title set over lines (»Referat« / »til« / »mødet i regionsrådet« / the date)
                 body = canonical_body(m.group("body") or m.group("genitive"))
                 h.body = h.body or body[:1].upper() + body[1:]  # (»regionsrådet« in the title's sentence)
                 return
@@ -337,9 +337,9 @@ def _dated_title(text: str) -> re.Match[str] | None:
 
 
 def _body_from_title(head: list[str]) -> str | None:
-    """The committee a title line names on its own (»Teknik- og Miljøudvalget«, »Byråd 2022-2025«, »Økonomiudvalget
-    (referat)«), in the first three lines with text: under a letterhead (»Københavns Kommune«) or a web page's
-    header link (»Gå til forsiden«)."""
+    """The committee a title line names on its own (»Teknik- og Miljøudvalget«, »Byråd 2022-2025«,
+    »Økonomiudvalget (referat)«), in the first three lines with text: under a letterhead (»Københavns Kommune«) or
+    a web page's header link (»Gå til forsiden«)."""
     for line in [line for line in head[:8] if line][:3]:
         if AFFILIATION.match(line):
             continue
@@ -350,7 +350,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))
         name = PERIOD.sub("", line)
-        if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None:
+        if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None \
+                and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
     return None
 

@@ -38,16 +38,20 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-# »Punkt 1: Titel«, »Punkt 1, Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »Ad 1. Titel«
+# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »Ad 1. Titel«
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
 # »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them
 AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
-# »Nr.60 - Godkendelse af dagsorden«, as Fredensborg numbers its items through the year: a dash or colon after it
-NR = r"(?:Nr|NR)\.\s*(?=\d{1,4}\s*[-–:]\s+(?-i:[A-ZÆØÅ]))"
-PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + NR + "|" + AD
-                   + r")(\d{1,4})\s*(?:[:.\-–)]|,(?=\s+[A-ZÆØÅ]))?\s+(\S.*)$")  # (»Punkt 2, Titel«, as Aarhus writes)
+PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
+                   + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
+# Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense) and »Nr.60 -
+# Titel« (Fredensborg numbers its items through the year); a list in an item's text may take either (»Punkt 3,
+# Stk. 2 affattes således«, »Nr. 3 - Boligområde ved Søvej«), so neither is read in a document headed otherwise
+PUNKT_COMMA = re.compile(r"^\s*(?:Punkt|PUNKT)\s+(\d{1,4}),\s+([A-ZÆØÅ\"'«»„(].*)$")
+NR_HEADING = re.compile(r"^\s*(?:Nr|NR)\.\s*(\d{1,4})\s*[-–:]\s+([A-ZÆØÅ\"'«»„(].*)$")
+PUNKT_FORMS = (PUNKT, PUNKT_COMMA, NR_HEADING)
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
@@ -86,9 +90,9 @@ CASE_NUMBER = re.compile(
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 # A case number closing the title in brackets, as Copenhagen's minutes print it (»Budget 2024 (2023-0034567)«);
-# not the years a plan spans (»Klimaplan (2020-2050)«) nor a number of a year (»Referat (10/2023)«)
+# not the years a plan spans (»Klimaplan (2020-2050)«) nor a number or month of a year (»(10/2023)«, »(03-2024)«)
 TITLE_CASE_NUMBER = re.compile(rf"\s*\((?P<n>{CASE_FORMS})\)$")
-YEARS = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|\d{2}/(?:19|20)\d\d")
+YEARS = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|\d{2}[/-](?:19|20)\d\d")  # (»(03-2024)«: a month of a year)
 
 
 def _title_case_number(title: str) -> tuple[str, str | None]:
@@ -102,7 +106,7 @@ def _title_case_number(title: str) -> tuple[str, str | None]:
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 # a line of an item's facts under its title: a short label, a colon, its value (»Sagen afgøres i: Byrådet«)
 FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
-CELL_GAP = re.compile(r"\t+|\s{3,}")  # between the cells of a line a PDF or a table wrote (»Sagsnr.: … ⇥ Dok.nr.: …«)
+CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«
 PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
@@ -250,7 +254,8 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip()) for line in front if _plain(line).strip())
     # the agenda's part headed right above the first item: »Lukket dagsorden« makes it closed, unless the front
     # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
-    listed = any(NUMBERED.match(_plain(line)) or PUNKT.match(_plain(line)) for line in front)  # (not »8722 Greve«)
+    listed = any(NUMBERED.match(_plain(line)) or any(form.match(_plain(line)) for form in PUNKT_FORMS)
+                 for line in front)  # (not »8722 Greve«)
     closed = not listed and _closed_after([], _trailing_parts(front)[1], False) or any(CLOSED_PAGE in line
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
@@ -274,23 +279,29 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
 
 def _case_numbers_above(front: list[str], bodies: list[list[str]]) -> tuple[list[str], list[list[str]]]:
     """A case number printed above each item's heading (Region Midtjylland's »Sagnr.: 1-30-76-12-24« over »2.
-    Title«) is that item's, not the last line of the item above: where at least two items and half of them have
-    a labelled case number right above their heading, each such line goes under the heading it stands over."""
-    above = []
-    for k in range(len(bodies)):
-        lines = front if k == 0 else bodies[k - 1]
-        last = next((j for j in range(len(lines) - 1, -1, -1)  # (above a »Lukket punkt« over the heading too)
-                     if _plain(lines[j]).strip() and not CLOSED_LINE.match(_plain(lines[j]).strip())), None)
-        m = CASE_NUMBER.match(_plain(lines[last]).strip()) if last is not None else None
-        above.append(last if m and m.group("n") else None)
-    if sum(j is not None for j in above) < max(2, len(bodies) / 2):
+    Title«) is that item's, not the last line of the item above; one printed as each item's last line is that
+    item's own. Where at least two items and half of them end in a labelled case number, the layout says which:
+    above the headings when the first item has one over it and the last item ends in none, else at the ends.
+    Each such line goes to the top of its item's body, where the case number is read."""
+    ends = [_case_line_at_end(front)] + [_case_line_at_end(body) for body in bodies]  # [0]: over the first item
+    if sum(j is not None for j in ends) < max(2, len(bodies) / 2):
         return front, bodies
     front, bodies = list(front), [list(body) for body in bodies]
+    above = ends[0] is not None and ends[-1] is None
     for k in range(len(bodies) - 1, -1, -1):  # from the last: a body loses its last line after its own moved
-        if (j := above[k]) is not None:
-            lines = front if k == 0 else bodies[k - 1]
+        j = ends[k] if above else ends[k + 1]
+        if j is not None:
+            lines = (front if k == 0 else bodies[k - 1]) if above else bodies[k]
             bodies[k].insert(0, lines.pop(j))
     return front, bodies
+
+
+def _case_line_at_end(lines: list[str]) -> int | None:
+    """Where a labelled case number is the lines' last (a »Lukket punkt« under it aside), or None."""
+    last = next((j for j in range(len(lines) - 1, -1, -1)
+                 if _plain(lines[j]).strip() and not CLOSED_LINE.match(_plain(lines[j]).strip())), None)
+    m = CASE_NUMBER.match(_plain(lines[last]).strip()) if last is not None else None
+    return last if m and m.group("n") else None
 
 
 def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
@@ -306,7 +317,7 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
 def _document_style(lines: list[str]) -> re.Pattern[str]:
     """The heading form of this document: the one whose numbered run is longest (ties: first listed)."""
     best, best_len = NUMBERED, 0
-    for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN):
+    for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN, PUNKT_COMMA, NR_HEADING):
         n = len(_item_headings(lines, style))
         if n > best_len:
             best, best_len = style, n
@@ -333,7 +344,7 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         wrapped, end = _wrapped_title(plain, i + 1, title, most=_wraps_after(title))
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
         # and a long title's wrap may push its case number past the lines looked at
-        if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
+        if style in PUNKT_FORMS or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
                 PRESENTER.match(wrapped) or _case_number_at(plain, end)):
             # a web page's heading element: its numbers may skip an item left out (a closed one), as rows' do
             found.append(Heading(i, int(m.group(1)), wrapped, end, certain=lines[i].lstrip().startswith(MARK)))
@@ -436,7 +447,7 @@ def _ends_title(line: str) -> bool:
             or fold(text) in NOISE_LINES  # (»Åben sag« under the title, as »Lukket sag« is)
             or PRESENTED_BY.match(text) is not None or CLOSED_STATUS.match(text) is not None
             or text.startswith("Det indstilles")
-            or PUNKT.match(text) is not None or NUMBERED.match(text) is not None)
+            or any(form.match(text) for form in PUNKT_FORMS) or NUMBERED.match(text) is not None)
 
 
 def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> tuple[str, int]:
@@ -747,8 +758,8 @@ class _BodyReader:
         self.bilag_titles: list[str] = []
         self.rows = False  # in Acadre's Bilag table, whose every row starts »N Åben|Lukket«
         self.unsaid: tuple[SectionKind, str] | None = None  # a known heading nothing was written under yet
-        # nothing under the title yet but headings and its facts' lines (»Sagen afgøres i: Byrådet«, »Sagsansvarlig:
-        # Carl Berg«): a closed marker here still marks the item, as one right under the title does
+        # nothing under the title yet but headings and its facts' lines (»Sagen afgøres i: Byrådet«,
+        # »Sagsansvarlig: Carl Berg«): a closed marker here still marks the item, as one right under the title does
         self.facts_only = True
 
     def _case_line_cells(self, cells: list[str]) -> None:

@@ -77,36 +77,66 @@ def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None, b
     den 10-04-2013« in the minutes of 20 June), or naming another committee than the meeting's (»Økonomiudvalgets
     beslutning« in the council's minutes), is the case's history, not what this meeting decided: OTHER. A
     decision heading with no date and naming no committee (»Beslutning«, »Udvalgets beslutning«), or with this
-    meeting's, keeps its kind."""
+    meeting's, keeps its kind; so does one whose committee may be the meeting's written otherwise (»Teknik- og
+    Miljøudvalgets beslutning« in the minutes of »Udvalget for Teknik og Miljø«, »Kommunalbestyrelsens« in
+    »Byrådet«'s): only a committee plainly another takes the decision away."""
     if kind is not SectionKind.DECISION:
         return kind
     dated = find_date(heading) or find_short_date(heading)  # (»Økonomiudvalgets beslutning den 13.05.24«)
     if dated and meeting_date and dated != meeting_date:
         return SectionKind.OTHER
     named = _body_named(heading)
-    return SectionKind.OTHER if named and body and _body_key(named) != _body_key(body) else kind
+    return SectionKind.OTHER if named and body and _other_body(named, body) else kind
 
 
-DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)s beslutning(?:er)?|beslutning(?:er)? i (?P<body>.{2,80}?))"
+DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)(?:'s|s) beslutning(?:er)?|beslutning(?:er)? i (?P<body>.{2,80}?))"
                         r"(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
-GENERIC_BODIES = {"udvalg", "råd", "bestyrels"}  # »Udvalgets beslutning«: the meeting's own committee
+# The kinds of body: a council by any of its names is one kind (»Byrådet«, »Kommunalbestyrelsen«, »Greve Byråd«)
+BODY_KINDS = {"byraad": "council", "kommunalbestyrels": "council", "regionsraad": "council",
+              "borgerrepraesentation": "council", "magistrat": "magistrat", "oekonomiudvalg": "oekonomiudvalg",
+              "udvalg": "udvalg", "raad": "raad", "bestyrels": "bestyrelse", "netvaerk": "netvaerk", "kkr": "kkr",
+              "kd-net": "netvaerk", "forum": "forum", "grupp": "gruppe", "repraesentantskab": "repraesentantskab"}
+BODY_WORD = re.compile("(" + "|".join(sorted(BODY_KINDS, key=len, reverse=True)) + r")(?:ets|ens|et|en|e|s|'s)?$")
+NAME_FILLER = {"og", "for", "i", "ved", "paa", "af", "the"}
 
 
 def _body_named(heading: str) -> str | None:
     """The committee a decision heading names: »Økonomiudvalgets beslutning den …«, »Beslutning i Byrådet«."""
     m = DECIDED_BY.match(_key(heading))
     name = m and (m.group("genitive") or m.group("body"))
-    if not name or not BODY_SUFFIX.search(name) or _body_key(name) in GENERIC_BODIES:
+    if not name:
         return None
-    return name
+    kind, field = _body_parts(name)
+    # no committee's name, or one any committee goes by (»Udvalgets beslutning«, »Rådets«): the meeting's own
+    return name if kind and (field or kind not in ("udvalg", "raad", "bestyrelse")) else None
 
 
-def _body_key(name: str) -> str:
-    """A committee's name as one key for its forms: »Byrådet«, »Byråd 2022-2025«, »byrådets« -> »byråd«; its
-    period in brackets too (»Kultur- og Fritidsudvalget (2022-2025)«)."""
-    words = re.sub(r"\s+\(?\d{4}\s*-\s*\d{4}\)?$", "", name.strip().lower()).split()  # (»… (2022-2025)«)
-    last = re.sub(r"(?:ets|ens|et|en|e|s)$", "", words[-1]) if words else ""
-    return fold(" ".join([*words[:-1], last]))
+def _body_parts(name: str) -> tuple[str | None, set[str]]:
+    """A committee's kind and the words naming its field: »Teknik- og Miljøudvalget« -> (udvalg, {teknik,
+    miljoe}); »Udvalget for Teknik og Miljø« the same; »Byråd 2022-2025« -> (council, set()). No kind: no
+    committee's name (»Direktionen«)."""
+    words = [w for w in re.split(r"[^a-z'-]+|-(?=\s|$)", fold(name.lower().replace("&", " og "))) if w]
+    kind, field = None, set()
+    for word in words:
+        m = BODY_WORD.search(word.strip("-"))
+        if m and kind is None:
+            kind = BODY_KINDS[m.group(1)]
+            word = word[:m.start()]
+        if (word := word.strip("-'")) and word not in NAME_FILLER:
+            field.add(re.sub(r"(?:ets|ens|et|en|e|s)$", "", word))
+    return kind, field
+
+
+def _other_body(named: str, body: str) -> bool:
+    """Whether a decision heading's committee is plainly not the meeting's: of another kind (a committee's in a
+    council's minutes), or of the kind with no word of its field in common (»Økonomiudvalget« beside »Teknik-
+    og Miljøudvalget«). A name given without its field (»Udvalgets«, »KKR's«) may be the meeting's own."""
+    (kind, field), (own_kind, own_field) = _body_parts(named), _body_parts(body)
+    if own_kind is None:
+        return False
+    if kind != own_kind:
+        return True
+    return bool(field and own_field and not field & own_field)
 
 
 def known_heading(heading: str) -> SectionKind | None:

@@ -62,3 +62,8 @@ def test_the_front_page_gives_the_committee_date_time_and_place(front):
 def test_the_labelled_front_page_gives_members_and_apologies():
     meeting = read(LABELLED)
     assert (meeting.participants, meeting.absentees) == (["Anne Holm (A)"], ["Peter Vang (V)"])
+
+
+def test_the_committee_s_label_comes_before_the_meeting_s():
+    meeting = read([("Møde:", "Ordinært møde")] + LABELLED)
+    assert meeting.body == "Social- og Sundhedsudvalget"

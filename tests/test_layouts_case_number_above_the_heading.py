@@ -39,3 +39,19 @@ def test_one_case_number_line_above_a_heading_stays_where_it_is():
     items = facts(text)
     assert items[2][2] is None
     assert "Sagsnr.: 00.01.10-A00-2-23" in items[1][4][-1].text
+
+
+def test_a_case_number_as_each_item_s_last_line_is_that_item_s():
+    """The other layout a labelled line at the items' ends can have: each item's case number printed last, the
+    last item's too (the adversarial reading of 2026-12-04: the rule for numbers above the headings moved them
+    down one item)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    blocks = re.split(r"\n\n(?=(?:Lukket punkt\n)?Punkt \d:)", text.rstrip("\n"))
+    moved = [blocks[0]]
+    for block in blocks[1:]:
+        heading, case, rest = re.match(r"((?:Lukket punkt\n)?Punkt \d: [^\n]+)\n(?:\S+: )?(\S+)\n(.*)", block,
+                                       re.S).groups()
+        moved.append(f"{heading}\n{rest.strip()}\n\nSagsnr.: {case}")
+    at_end = "\n\n".join(moved) + "\n"
+    assert at_end.count("Sagsnr.:") == 4 and at_end.rstrip().endswith("Sagsnr.: 21-016102")
+    assert facts(at_end) == facts(text)

@@ -45,7 +45,8 @@ def test_a_copenhagen_case_number_in_the_title():
 
 
 @pytest.mark.parametrize("title", ["Klimaplan (2020-2050)", "Budgetopfølgning (2024-2027)",
-                                   "Referat af ungdomsrådets møde (10/2023)"])
+                                   "Referat af ungdomsrådets møde (10/2023)",
+                                   "Budgetopfølgning pr. 31. marts (03-2024)"])
 def test_years_in_brackets_stay_in_the_title(title):
     text = MINUTES.read_text(encoding="utf-8").replace("Punkt 2: Tilskud til foreninger", f"Punkt 2: {title}")
     item = read(text).items[1]

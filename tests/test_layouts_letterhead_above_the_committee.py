@@ -36,3 +36,12 @@ def test_the_committee_under_the_letterhead_is_the_body(letterhead):
 def test_a_letterhead_alone_is_not_taken_for_the_committee():
     with pytest.raises(ReaderError, match="could not find the committee"):
         read_headed("Aarhus Kommune\n\nReferat\n14. maj 2024 kl. 15.30")
+
+
+def test_a_menu_naming_the_council_and_its_committees_is_not_the_committee():
+    """A page saved as text opens with its menu (»Gå til indhold« / »Byråd og udvalg«): the committee is then
+    the file's name's, as before the first three lines were looked at."""
+    meeting = read_headed("Gå til indhold\nByråd og udvalg\nReferat\n14. maj 2024 kl. 15.30",
+                          name="kultur-og-fritidsudvalget-2024-05-14-referat.txt")
+    assert meeting.body != "Byråd og udvalg"
+    assert "kultur" in meeting.body.lower()

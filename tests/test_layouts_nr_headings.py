@@ -30,3 +30,13 @@ def test_nr_in_the_text_is_no_heading():
     text = MINUTES.read_text(encoding="utf-8").replace(
         "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nNr. 3 på listen fik afslag.")
     assert [i.number for i in items(text)] == [1, 2, 3, 4]
+
+
+def test_a_list_of_nr_lines_in_minutes_headed_otherwise_is_text():
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nNr. 3 - Boligområde ved Søvej\n"
+        "Nr. 4 - Erhvervsområde Nord")
+    found = items(text)
+    assert [(i.number, i.title) for i in found] == [
+        (1, "Godkendelse af dagsorden"), (2, "Tilskud til foreninger"), (3, "Ny idrætshal"), (4, "Personalesag")]
+    assert "Nr. 4 - Erhvervsområde Nord" in found[1].sections[0].text

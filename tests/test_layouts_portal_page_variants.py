@@ -87,3 +87,20 @@ def test_a_closed_label_in_the_heading_closes_the_item(badge):
     [meeting] = read(html).meetings
     assert [(i.title, i.closed) for i in meeting.items] == [("Godkendelse af dagsorden", False),
                                                             ("Ny affaldsordning for sommerhuse", True)]
+
+
+def test_attachment_links_to_an_app_s_routes_are_the_attachments():
+    """A single-page portal routes its links within the page (»#/bilag/88121«): those are no contents."""
+    html = page().replace("<h3>Bilag</h3><ul><li>Indstilling</li><li>Bilag 1: Takstblad 2026</li></ul>",
+                          '<h3>Bilag</h3><ul><li><a href="#/bilag/88121">Bilag 1: Takstblad 2026</a></li>'
+                          '<li><a href="#/bilag/88122">Bilag 2: Kort</a></li></ul>')
+    [meeting] = read(html).meetings
+    assert meeting.items[1].attachments == ["Bilag 1: Takstblad 2026", "Bilag 2: Kort"]
+
+
+def test_lukket_as_a_word_of_the_heading_s_title_is_no_marker():
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          "<h2>2. Trafiksikkerhed på Skolevej, der nu er <em>lukket</em></h2>")
+    [meeting] = read(html).meetings
+    assert (meeting.items[1].title, meeting.items[1].closed) == (
+        "Trafiksikkerhed på Skolevej, der nu er lukket", False)

@@ -58,3 +58,15 @@ def test_numbered_attachments_under_an_item_are_not_taken_for_the_items():
         (1, "Godkendelse af dagsorden", False), (2, "Tilskud til foreninger", False), (3, "Ny idrætshal", False),
         (4, "Personalesag", True)]
     assert meeting.items[2].attachments == ["1. Høringsmateriale", "2. Kort over skoledistrikter"]
+
+
+def test_punkt_with_a_comma_in_the_text_of_minutes_headed_otherwise_is_text():
+    """»Punkt 3, Stk. 2 affattes således: …« in an item's text, in minutes whose items are »Punkt N: …«: one
+    form per document, so the bylaw's points stay the item's text."""
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nPunkt 3, Stk. 2 affattes således: "
+        "Bestyrelsen består af 7 medlemmer.\nPunkt 4, Stk. 1 ophæves.")
+    items = reading(text)
+    assert [(number, title) for number, title, *_ in items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Tilskud til foreninger"), (3, "Ny idrætshal"), (4, "Personalesag")]
+    assert "Punkt 4, Stk. 1 ophæves." in items[1][4][0].text

@@ -41,7 +41,7 @@ DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse
 MEMBER_LABELS = {"medlemmer", "deltagere", "til stede", "tilstede"}
 ABSENT_LABELS = {fold(label) for label in ("fraværende", "afbud")}  # labels compare folded (`_label`)
 # a front table's labels before the committee and the place (»Udvalg: ⇥ Social- og Sundhedsudvalget«)
-BODY_LABELS = {fold(label) for label in ("udvalg", "udvalget", "forum", "organ", "møde", "mødeforum")}
+BODY_LABELS = tuple(fold(label) for label in ("udvalg", "udvalget", "forum", "organ", "mødeforum", "møde"))
 PLACE_LABELS = {fold(label) for label in ("mødested", "sted", "lokale")}
 # WordprocessingML around paragraphs and runs that holds text to read through (content controls, custom XML,
 # tracked insertions and moves, simple fields, smart tags) and what is not the document's text (deleted or
@@ -374,9 +374,11 @@ def _meeting(front: list[Line], signatures: list[Line], name: str) -> Meeting:
 def _body(texts: list[str]) -> str | None:
     """The first front-page line that is neither the document kind nor a date: Acadre's committee name; in a
     front table with labels, the value after »Udvalg:«."""
-    for i, text in enumerate(texts):
-        if _label(text) in BODY_LABELS and text.strip().endswith(":") and i + 1 < len(texts):
-            return texts[i + 1].strip()
+    labelled = {_label(text): texts[i + 1].strip() for i, text in enumerate(texts[:-1])
+                if _label(text) in BODY_LABELS and text.strip().endswith(":")}
+    for label in BODY_LABELS:  # in their order: »Udvalg:« before »Møde:« (»Møde: Ordinært møde«)
+        if label in labelled:
+            return labelled[label]
     for text in texts:
         if find_date(text):
             return None

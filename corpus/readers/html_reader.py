@@ -105,15 +105,22 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
     return "display:none" in style and not _has_heading(node)
 
 
+BADGE_TAGS = frozenset({"span", "small", "mark", "label", "strong", "b", "sup", "div"})  # (not prose's <em>)
+
+
 def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
     """A closed marker set in an element of its own at either end of a heading (»<h2>2. Salg af grund <span
     class="label">Lukket</span></h2>«): the heading's text without it, and the marker."""
     for inner in heading.traverse(include_text=False):
-        mark = _text(inner) if inner is not heading else ""
-        if mark and CLOSED_LINE.match(mark) and (text.endswith(mark) or text.startswith(mark)) and text != mark:
+        mark = _text(inner) if inner is not heading and inner.tag in BADGE_TAGS else ""
+        if mark and CLOSED_LINE.match(mark) and not mark[:1].islower() and (
+                text.endswith(mark) or text.startswith(mark)) and text != mark:
             rest = text[:-len(mark)] if text.endswith(mark) else text[len(mark):]
             return rest.strip(" -–:"), mark
     return text, ""
+
+
+IN_PAGE = re.compile(r"^#[A-Za-z_][\w.:-]*$")  # a place on the page (»#p1«), not an app's route (»#/bilag/881«)
 
 
 def _jump_list(node: LexborNode) -> bool:
@@ -123,7 +130,7 @@ def _jump_list(node: LexborNode) -> bool:
     for entry in entries:
         links = [n for n in entry.traverse(include_text=False) if n.tag == "a"]
         targets = [a.attributes.get("href") or "" for a in links]
-        if not links or any(not (t.startswith("#") and len(t) > 1) for t in targets) \
+        if not links or any(not IN_PAGE.match(t) for t in targets) \
                 or _text(entry) != " ".join(_text(a) for a in links).strip():
             return False
     return bool(entries)
