@@ -31,6 +31,10 @@ BODY_ALIASES = {fold(name): short for name, short in {
     "kd-net": "KD-Net",
 }.items()}
 HEAD_LINES = 40
+# A meeting named by its body (»byrådsmøde«, »Regionsrådsmøde«, »kommunalbestyrelsesmøde«), perhaps »ordinært«
+BODY_MEETING = re.compile(either_spelling(
+    r"^(?:(?:ekstra)?ordinært\s+)?(?P<body>\w*(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation))smøde$"),
+    re.I)
 # A committee's period after its name (»Byråd 2022-2025«, »Kultur- og Fritidsudvalget (2022-2025)«)
 PERIOD_FORM = r"\s+\(?\d{4}\s*-\s*\d{4}\)?"
 PERIOD = re.compile(PERIOD_FORM + "$")
@@ -360,6 +364,9 @@ def canonical_body(name: str) -> str:
     """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net';
     'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'; 'KULTUR- OG FRITIDSUDVALGET' -> 'Kultur- og Fritidsudvalget'."""
     name = _uncapped(name.strip().rstrip(","))
+    if m := BODY_MEETING.match(name):  # »ordinært byrådsmøde«, »Regionsrådsmøde«: the council that meets
+        stem = m.group("body")
+        name = stem[:1].upper() + stem[1:] + ("n" if stem.endswith("e") else "et")
     if name.endswith("s") and (m := BODY_SUFFIX.search(stem := name[:-1])) and m.end() == len(stem):
         name = stem  # the genitive of »Referat fra Kultur- og Fritidsudvalgets møde«: the body
     if MEETING_OF.match(name):

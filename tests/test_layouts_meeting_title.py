@@ -37,3 +37,15 @@ def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
     meetings = read(text.replace(TITLE, title, 1))
     assert meetings[0].body == "Kultur- og Fritidsudvalget"
     assert what_was_read(meetings) == what_was_read(read(text))
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Referat af ordinært byrådsmøde\nTirsdag den 14. maj 2024 kl. 15.30", "Byrådet"),
+    ("Referat\nRegionsrådsmøde\nTirsdag den 14. maj 2024 kl. 15.30", "Regionsrådet"),
+    ("Referat af kommunalbestyrelsesmøde\nTirsdag den 14. maj 2024 kl. 15.30", "Kommunalbestyrelsen"),
+])
+def test_a_meeting_named_by_its_council_names_the_council(title, body):
+    """»Referat af ordinært byrådsmøde«: until 2026-12-04 the committee was »ordinært byrådsmøde«."""
+    text = MINUTES.read_text(encoding="utf-8")
+    meetings = read(text.replace(TITLE, title, 1))
+    assert (meetings[0].body, meetings[0].date) == (body, "2024-05-14")
