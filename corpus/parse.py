@@ -104,6 +104,8 @@ def _title_case_number(title: str) -> tuple[str, str | None]:
 
 
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
+# the recommendation's formula: »Det indstilles, at …«, »<who> indstiller, at …« (»Direktionen indstiller,«)
+RECOMMENDS = re.compile(r"^(?:Det indstilles\b|(?:[A-ZÆØÅ][\w-]*)(?:\s+[\w-]+){0,3}\s+indstiller(?:\s*,|\s*:|\s+at\b|$))")
 # a line of an item's facts under its title: a short label, a colon, its value (»Sagen afgøres i: Byrådet«)
 FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)
@@ -888,10 +890,11 @@ class _BodyReader:
         if ATTACHMENT_TEXT.match(bare):
             self._start(SectionKind.ATTACHMENTS, bare)
             return True
-        if bare.startswith("Det indstilles") and (self.kind is SectionKind.OTHER and not self.heading or (
+        if RECOMMENDS.match(bare) and (self.kind is SectionKind.OTHER and not self.heading or (
                 self.kind in (SectionKind.CASE, SectionKind.OTHER) and not self.para)):
             # the recommendation's formula with no heading over it: where the item opens, or a paragraph after
-            # the case text (»Sagsfremstilling« … / »Det indstilles, at KD-Net drøfter sagen.«)
+            # the case text (»Sagsfremstilling« … / »Det indstilles, at KD-Net drøfter sagen.«, »Direktionen
+            # indstiller,« / »at …«, »Magistraten indstiller, at …«)
             self._start(SectionKind.RECOMMENDATION, "", bare)
             return True
         if m := re.match(r"^[-•]\s*\*\*(.+?)\*\*\s*$", line):

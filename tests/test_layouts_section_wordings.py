@@ -96,3 +96,17 @@ def test_typed_minutes_end_the_decision_at_a_heading_in_another_wording():
     assert [(s.kind, s.heading, s.text) for s in meeting.items[1].sections][-2:] == [
         (SectionKind.DECISION, "Beslutning", "Tilskuddet blev bevilget."),
         (SectionKind.OTHER, "Bevillingsmæssige konsekvenser", "Ingen.")]
+
+
+@pytest.mark.parametrize("who", ["Direktionen indstiller,\n\nat", "Magistraten indstiller, at", "Det indstilles, at"])
+def test_a_recommendation_with_no_heading_over_it_is_the_recommendation(who):
+    """»Direktionen indstiller,« / »at projektet godkendes.« after the case text, as Region Midtjylland's and
+    Aarhus' minutes write it with no »Indstilling« over it: until 2026-12-04 only »Det indstilles« was known, so
+    the recommendation was case text."""
+    text = (LAYOUTS / "punkt-style-kultur.txt").read_text(encoding="utf-8")
+    recommendation = "Indstilling\nForvaltningen indstiller, at projektet godkendes.\n"
+    meeting = read_meetings(text.replace(recommendation, "Sagsfremstilling\nHallen er nedslidt.\n\n"
+                                         f"{who} projektet godkendes.\n", 1).encode("utf-8"), "referat.txt")[0]
+    sections = [(s.kind, s.text) for s in meeting.items[2].sections]
+    assert sections[0] == (SectionKind.CASE, "Hallen er nedslidt.")
+    assert sections[1][0] is SectionKind.RECOMMENDATION and sections[1][1].endswith("projektet godkendes.")
