@@ -47,8 +47,9 @@ AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-
 PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
                    + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
 # Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense) and »Nr.60 -
-# Titel« (Fredensborg numbers its items through the year); a list in an item's text may take either (»Punkt 3,
-# Stk. 2 affattes således«, »Nr. 3 - Boligområde ved Søvej«), so neither is read in a document headed otherwise
+# Titel« (Fredensborg numbers its items through the year). A list in an item's text may take either (»Punkt 3,
+# Stk. 2 affattes således«, »Nr. 3 - Boligområde ved Søvej«), so, unlike »Punkt 2: Titel«, a line of these is an
+# item's heading only with an item's furniture under it, as »2. Titel« is
 PUNKT_COMMA = re.compile(r"^\s*(?:Punkt|PUNKT)\s+(\d{1,4}),\s+([A-ZÆØÅ\"'«»„(].*)$")
 NR_HEADING = re.compile(r"^\s*(?:Nr|NR)\.\s*(\d{1,4})\s*[-–:]\s+([A-ZÆØÅ\"'«»„(].*)$")
 PUNKT_FORMS = (PUNKT, PUNKT_COMMA, NR_HEADING)
@@ -282,14 +283,15 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
 def _case_numbers_above(front: list[str], bodies: list[list[str]]) -> tuple[list[str], list[list[str]]]:
     """A case number printed above each item's heading (Region Midtjylland's »Sagnr.: 1-30-76-12-24« over »2.
     Title«) is that item's, not the last line of the item above; one printed as each item's last line is that
-    item's own. Where at least two items and half of them end in a labelled case number, the layout says which:
-    above the headings when the first item has one over it and the last item ends in none, else at the ends.
-    Each such line goes to the top of its item's body, where the case number is read."""
+    item's own. Where at least two items and half of them end in a labelled case number, the last item says
+    which: ending in none, the numbers stand above the headings (the first item may have none over it, as
+    »Godkendelse af dagsorden« often has none); ending in one, at the items' ends. Each such line goes to the top
+    of its item's body, where the case number is read."""
     ends = [_case_line_at_end(front)] + [_case_line_at_end(body) for body in bodies]  # [0]: over the first item
     if sum(j is not None for j in ends) < max(2, len(bodies) / 2):
         return front, bodies
     front, bodies = list(front), [list(body) for body in bodies]
-    above = ends[0] is not None and ends[-1] is None
+    above = ends[-1] is None
     for k in range(len(bodies) - 1, -1, -1):  # from the last: a body loses its last line after its own moved
         j = ends[k] if above else ends[k + 1]
         if j is not None:
@@ -346,7 +348,7 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         wrapped, end = _wrapped_title(plain, i + 1, title, most=_wraps_after(title))
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
         # and a long title's wrap may push its case number past the lines looked at
-        if style in PUNKT_FORMS or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
+        if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
                 PRESENTER.match(wrapped) or _case_number_at(plain, end)):
             # a web page's heading element: its numbers may skip an item left out (a closed one), as rows' do
             found.append(Heading(i, int(m.group(1)), wrapped, end, certain=lines[i].lstrip().startswith(MARK)))
@@ -763,6 +765,7 @@ class _BodyReader:
         # nothing under the title yet but headings and its facts' lines (»Sagen afgøres i: Byrådet«,
         # »Sagsansvarlig: Carl Berg«): a closed marker here still marks the item, as one right under the title does
         self.facts_only = True
+        self.inline = False
 
     def _case_line_cells(self, cells: list[str]) -> None:
         """The cells beside the case number on its line (»Sagsnr.: 330-2024-164 ⇥ Dok.nr.: 330-2024-488200 ⇥
@@ -809,7 +812,7 @@ class _BodyReader:
                 self.item.closed = True  # »Status: Lukket« among the facts under the title
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
-            if CLOSED_NOTICE.match(line) and self.facts_only and self.kind is SectionKind.OTHER:
+            if CLOSED_NOTICE.match(line) and self.facts_only and (not self.heading or self.inline):
                 # »Behandles for lukkede døre«: a sentence, kept as the item's text; the item's case number and
                 # sections may still follow
                 self.item.closed = True
@@ -865,6 +868,7 @@ class _BodyReader:
             self.heading = ""
         self._flush_section()
         self.kind, self.heading = kind, heading
+        self.inline = bool(rest)  # a label and its value on one line (»Sagen afgøres i: Byrådet«)
         self.in_bilag = kind is SectionKind.ATTACHMENTS and heading.lower().startswith("bilag")
         if rest:
             if self.in_bilag:

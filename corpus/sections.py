@@ -93,8 +93,8 @@ DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)(?:'s|s) beslutning(?:er)?|b
                         r"(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
 # The kinds of body: a council by any of its names is one kind (»Byrådet«, »Kommunalbestyrelsen«, »Greve Byråd«)
 BODY_KINDS = {"byraad": "council", "kommunalbestyrels": "council", "regionsraad": "council",
-              "borgerrepraesentation": "council", "magistrat": "magistrat", "oekonomiudvalg": "oekonomiudvalg",
-              "udvalg": "udvalg", "raad": "raad", "bestyrels": "bestyrelse", "netvaerk": "netvaerk", "kkr": "kkr",
+              "borgerrepraesentation": "council", "magistrat": "magistrat", "udvalg": "udvalg", "raad": "raad",
+              "bestyrels": "bestyrelse", "netvaerk": "netvaerk", "kkr": "kkr", "kommunekontaktraad": "kkr",
               "kd-net": "netvaerk", "forum": "forum", "grupp": "gruppe", "repraesentantskab": "repraesentantskab"}
 BODY_WORD = re.compile("(" + "|".join(sorted(BODY_KINDS, key=len, reverse=True)) + r")(?:ets|ens|et|en|e|s|'s)?$")
 NAME_FILLER = {"og", "for", "i", "ved", "paa", "af", "the"}
@@ -122,8 +122,9 @@ def _body_parts(name: str) -> tuple[str | None, set[str]]:
         if m and kind is None:
             kind = BODY_KINDS[m.group(1)]
             word = word[:m.start()]
-        if (word := word.strip("-'")) and word not in NAME_FILLER:
-            field.add(re.sub(r"(?:ets|ens|et|en|e|s)$", "", word))
+        for part in word.split("-"):  # (»Børne-Ungeudvalget«, »Hoved-MED-udvalget«: each word its own)
+            if (part := part.strip("'")) and part not in NAME_FILLER:
+                field.add(part)
     return kind, field
 
 
@@ -136,7 +137,13 @@ def _other_body(named: str, body: str) -> bool:
         return False
     if kind != own_kind:
         return True
-    return bool(field and own_field and not field & own_field)
+    return bool(field and own_field) and not any(_same_word(a, b) for a in field for b in own_field)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word in two forms (»skoler« / »skole«, »landdistrikter« / »landdistrikts«): one begins the other,
+    or they share their first five letters."""
+    return a.startswith(b) or b.startswith(a) or len(a) >= 5 and a[:5] == b[:5]
 
 
 def known_heading(heading: str) -> SectionKind | None:

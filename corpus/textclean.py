@@ -96,8 +96,9 @@ CLOSED_PAGE = "\ue001"  # a private-use character, as parse.MARK
 # The open parts whose heading may say the agenda goes on after a closed part (»Åbne sager« may also head a list
 # of pending cases inside a closed item)
 REOPENING = {fold(heading) for heading in ("åbne punkter", "åben dagsorden", "åbent referat",
-                                           "punkter på åben dagsorden", "åben del",
-                                           "til behandling for åbne døre", "for åbne døre")}
+                                           "punkter på åben dagsorden", "åben del")}
+# KMD's open part, which no page of the closed part is headed with: it ends the closed part without »fortsat«
+REOPENS = {fold(heading) for heading in ("til behandling for åbne døre", "for åbne døre")}
 LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbody|thead|tr|td|th|h[1-6])\b[^>]*>",
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -138,7 +139,7 @@ def closed_after_part(line: str, closed: bool) -> bool:
     and ends only where an open part says it goes on (»Åbne punkter (fortsat)«); a plain open-part heading
     leaves it as it was (eDoc prints »Åbent referat« on the closed part's pages too)."""
     part = part_heading(line)
-    goes_on = part is not None and part[1] and part[0] in REOPENING
+    goes_on = part is not None and (part[1] and part[0] in REOPENING or part[0] in REOPENS)
     return names_closed_part(line) or closed and not goes_on
 
 

@@ -55,3 +55,15 @@ def test_a_case_number_as_each_item_s_last_line_is_that_item_s():
     at_end = "\n\n".join(moved) + "\n"
     assert at_end.count("Sagsnr.:") == 4 and at_end.rstrip().endswith("Sagsnr.: 21-016102")
     assert facts(at_end) == facts(text)
+
+
+def test_the_first_item_without_a_case_number_above_it():
+    """»Godkendelse af dagsorden« often has no case number: the others' above their headings are still theirs
+    (the second adversarial reading of 2026-12-04: each went to the item above)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    moved, count = ITEM.subn(r"Sagnr.: \2\n\n\1", text)
+    moved = moved.replace("Sagnr.: 22/12345\n\n", "", 1)
+    assert count == 4 and moved.count("Sagnr.:") == 3
+    expected = [(n, title, None if n == 1 else case, closed, sections)
+                for n, title, case, closed, sections in facts(text)]
+    assert facts(moved) == expected

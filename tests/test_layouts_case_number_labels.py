@@ -1,5 +1,6 @@
 """A case number under an item's title labelled as other minutes label it (»Journal nr.:«, »Acadre sagsnr.:«,
-»Sagsnr. (SBSYS):«, »Sagsnr. (KMD Nova):«, »Sag:« / »Ref.:« before a case number): the item's case number, not the rest of its title.
+»Sagsnr. (SBSYS):«, »Sagsnr. (KMD Nova):«, »Sag:« / »Ref.:« before a case number): the item's case number, not
+the rest of its title.
 The sample tests/layouts/punkt-style-kultur.txt, its first label rewritten.
 
 Found on 2026-12-04 by rewriting that label: each ran into the title (»Godkendelse af dagsorden Journal nr.:

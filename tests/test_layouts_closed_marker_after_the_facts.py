@@ -50,3 +50,10 @@ def test_a_marker_after_the_item_s_text_is_text():
     found = items(rewritten("Medarbejderen har klaget over afgørelsen.\nLukket"))
     assert not found[3].closed
     assert "Lukket" in found[3].sections[0].text
+
+
+def test_a_closed_sentence_under_a_heading_of_the_item_s_is_text():
+    """»Sagen er lukket.« under »Tidligere behandling« says the case is concluded, not that the item is closed."""
+    found = items(rewritten("Sagen afgøres i: Byrådet\nTidligere behandling\nUdvalget 4. marts 2024: Orienteret.\n"
+                            "Sagen er lukket."))
+    assert not found[3].closed

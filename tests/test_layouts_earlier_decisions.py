@@ -90,11 +90,16 @@ def test_a_committee_named_with_its_period_keeps_its_own_decision():
     ("KKR Syddanmark", "KKR's beslutning"),
     ("Skolebestyrelsen ved Tune Skole", "Beslutning i skolebestyrelsen"),
     ("Teknik- og Miljøudvalget", "Udvalgets beslutning"),
+    ("Hoved-MED-udvalget", "Hovedudvalgets beslutning"),
+    ("Børne- og Ungeudvalget", "Børne-Ungeudvalgets beslutning"),
+    ("KKR Hovedstaden", "Kommunekontaktrådets beslutning"),
+    ("Økonomi- og Erhvervsudvalget", "Økonomiudvalgets beslutning"),
+    ("Udvalget for Skoler", "Skoleudvalgets beslutning"),
 ])
 def test_the_meeting_s_committee_written_otherwise_keeps_its_decision(body, heading):
     """Only a committee plainly another's takes the decision away (the adversarial reading of 2026-12-04: each of
     these was history, the item left without a decision)."""
-    minutes = MINUTES.format(earlier="Økonomiudvalgets beslutning").replace(
+    minutes = MINUTES.format(earlier="Beslutning i Plan- og Trafikudvalget den 13.05.2024").replace(
         "Byrådet\n\nReferat", f"Referat\nUdvalg: {body}").replace("Byrådets beslutning den 22.05.2024", heading)
     [meeting] = inspect_document(minutes.encode(), "referat.txt").meetings
     assert meeting.body == body

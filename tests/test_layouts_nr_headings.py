@@ -40,3 +40,14 @@ def test_a_list_of_nr_lines_in_minutes_headed_otherwise_is_text():
     assert [(i.number, i.title) for i in found] == [
         (1, "Godkendelse af dagsorden"), (2, "Tilskud til foreninger"), (3, "Ny idrætshal"), (4, "Personalesag")]
     assert "Nr. 4 - Erhvervsområde Nord" in found[1].sections[0].text
+
+
+def test_a_list_of_nr_lines_longer_than_the_items_is_still_text():
+    """Four »Nr. N - …« lines in an item's text against three items headed »N. Titel«: the lines need an item's
+    furniture under them to head items (the second adversarial reading of 2026-12-04: the longer run won, and
+    the real items were front matter)."""
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud:\nNr. 1 - Boldklubben\n"
+        "Nr. 2 - Spejderne\nNr. 3 - Skakklubben\nNr. 4 - Roklubben")
+    assert [(i.number, i.title) for i in items(text)] == [
+        (1, "Godkendelse af dagsorden"), (2, "Tilskud til foreninger"), (3, "Ny idrætshal"), (4, "Personalesag")]

@@ -35,5 +35,13 @@ def test_the_item_under_the_closed_doors_part_is_closed(open_part, closed_part):
 
 def test_a_sentence_about_closed_doors_closes_nothing():
     text = MINUTES.read_text(encoding="utf-8").replace("Lukket punkt\n", "").replace(
-        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nFor lukkede døre drøftede udvalget sagen.")
+        "Foreningerne har søgt om tilskud.",
+        "Foreningerne har søgt om tilskud.\nFor lukkede døre drøftede udvalget sagen.")
     assert [i.closed for i in reading(text).meetings[0].items] == [False] * 4
+
+
+def test_the_open_doors_part_after_the_closed_one_opens_again():
+    text = MINUTES.read_text(encoding="utf-8").replace("Lukket punkt\n", "Til behandling - for lukkede døre\n\n")
+    text += "\nTil behandling - for åbne døre\n\nPunkt 5: Eventuelt\n\nBeslutning\nIntet.\n"
+    assert [(i.number, i.closed) for i in reading(text).meetings[0].items] == [
+        (1, False), (2, False), (3, False), (4, True), (5, False)]

@@ -41,7 +41,8 @@ def test_aaben_sag_under_the_title_is_a_marker():
 
 def test_a_comma_before_a_lower_case_word_is_no_heading():
     text = MINUTES.read_text(encoding="utf-8").replace(
-        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nPunkt 3, som udvalget behandlede i maj.")
+        "Foreningerne har søgt om tilskud.",
+        "Foreningerne har søgt om tilskud.\nPunkt 3, som udvalget behandlede i maj.")
     items = reading(text)
     assert [number for number, *_ in items] == [1, 2, 3, 4]
     assert "Punkt 3, som udvalget behandlede i maj." in items[1][4][0].text
