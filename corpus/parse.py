@@ -106,7 +106,8 @@ def _title_case_number(title: str) -> tuple[str, str | None]:
 
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")
 # the recommendation's formula: »Det indstilles, at …«, »<who> indstiller, at …« (»Direktionen indstiller,«)
-RECOMMENDS = re.compile(r"^(?:Det indstilles\b|(?:[A-ZÆØÅ][\w-]*)(?:\s+[\w-]+){0,3}\s+indstiller(?:\s*,|\s*:|\s+at\b|$))")
+RECOMMENDS = re.compile(r"^(?:Det indstilles\b"
+                        r"|[A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,3}\s+indstiller(?:\s*,|\s*:|\s+at\b|$))")
 # a line of an item's facts under its title: a short label, a colon, its value (»Sagen afgøres i: Byrådet«)
 FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)

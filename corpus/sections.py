@@ -89,8 +89,8 @@ def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None, b
     return SectionKind.OTHER if named and body and _other_body(named, body) else kind
 
 
-DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)(?:'s|s) beslutning(?:er)?|beslutning(?:er)? i (?P<body>.{2,80}?))"
-                        r"(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
+DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)(?:'s|s) beslutning(?:er)?"
+                        r"|beslutning(?:er)? i (?P<body>.{2,80}?))(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
 # The kinds of body: a council by any of its names is one kind (»Byrådet«, »Kommunalbestyrelsen«, »Greve Byråd«)
 BODY_KINDS = {"byraad": "council", "kommunalbestyrels": "council", "regionsraad": "council",
               "borgerrepraesentation": "council", "magistrat": "magistrat", "udvalg": "udvalg", "raad": "raad",
