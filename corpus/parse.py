@@ -44,8 +44,11 @@ MARK = "\ue000"  # a private-use character: never in real text, and not whitespa
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
 # »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them
 AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
+# »Dagsordenens punkt 1: Titel«, as a board's minutes head their items: before a capital (»Dagsordenens punkt 5
+# blev behandlet før punkt 4« is a sentence)
+AGENDAS = r"Dagsordenens\s+punkt\s+(?=\d{1,3}\s*[:.\-–]?\s+[A-ZÆØÅ])"
 PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
-                   + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
+                   + "|" + AGENDAS + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
 # Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense) and »Nr.60 -
 # Titel« (Fredensborg numbers its items through the year). A list in an item's text may take either (»Punkt 3,
 # Stk. 2 affattes således«, »Nr. 3 - Boligområde ved Søvej«), so, unlike »Punkt 2: Titel«, a line of these is an

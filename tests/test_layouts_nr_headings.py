@@ -1,7 +1,8 @@
-"""Items headed »Nr.60 - Godkendelse af dagsorden«, as Fredensborg numbers its items through the year: the same
-items as the sample tests/layouts/punkt-style-kultur.txt (»Punkt 1: …«) rewritten so, numbered from 60.
+"""Items headed »Nr.60 - Godkendelse af dagsorden«, as Fredensborg numbers its items through the year, or
+»Dagsordenens punkt 1: …«, as boards do: the same items as the sample tests/layouts/punkt-style-kultur.txt
+(»Punkt 1: …«) rewritten so.
 
-Found on 2026-12-04 by rewriting that sample: the file was refused (»no agenda items found«).
+Found on 2026-12-04 by rewriting that sample: each file was refused (»no agenda items found«).
 """
 from __future__ import annotations
 
@@ -51,3 +52,14 @@ def test_a_list_of_nr_lines_longer_than_the_items_is_still_text():
         "Nr. 2 - Spejderne\nNr. 3 - Skakklubben\nNr. 4 - Roklubben")
     assert [(i.number, i.title) for i in items(text)] == [
         (1, "Godkendelse af dagsorden"), (2, "Tilskud til foreninger"), (3, "Ny idrætshal"), (4, "Personalesag")]
+
+
+def test_dagsordenens_punkt_heads_an_item_and_a_sentence_so_begun_does_not():
+    """»Dagsordenens punkt 1: Godkendelse af dagsorden«, as a board's minutes head their items (until 2026-12-04
+    refused: no agenda items found)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    rewritten = re.sub(r"^Punkt (\d): ", r"Dagsordenens punkt \1: ", text, flags=re.M).replace(
+        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\n"
+        "Dagsordenens punkt 3 blev behandlet før punkt 2.")
+    assert [(i.number, i.title, i.closed) for i in items(rewritten)] == [
+        (i.number, i.title, i.closed) for i in items(text)]
