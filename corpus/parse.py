@@ -453,7 +453,8 @@ def _ends_title(line: str) -> bool:
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
             or fold(text) in NOISE_LINES  # (»Åben sag« under the title, as »Lukket sag« is)
-            or LETTERED.match(text) is not None  # (»a) Status på rekruttering«: the item's first point)
+            or LETTERED.match(text) is not None and not text.startswith("v.")  # (»a) Status på …«: the item's
+            # first point; not »v. Jesper Kaas Schmidt«, the presenter on the title's wrapped line)
             or PRESENTED_BY.match(text) is not None or CLOSED_STATUS.match(text) is not None
             or text.startswith("Det indstilles")
             or any(form.match(text) for form in PUNKT_FORMS) or NUMBERED.match(text) is not None)
