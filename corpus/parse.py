@@ -138,6 +138,7 @@ NOISE_LINES = {fold(line) for line in (
     "åbent punkt", "åben", "åben sag", "åbent")}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
+MAX_SKIPPED = 20  # numbers minutes may leave out between two items (closed items not published)
 MAX_WEAK_TITLE = 250  # a title with nothing under it that marks it as an item is at most this long
 HEADING_FORMS = "'1. Titel', '1 Titel', 'Punkt 1: Titel' or a number alone on its line followed by the title"
 
@@ -518,8 +519,9 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     for i in range(len(strong) - 1, -1, -1):
         c = strong[i]
         best: list[Heading] = [c]
+        skipped = (k for n in range(c.number + 3, c.number + MAX_SKIPPED + 2) for k in numbered.get(n, ()))
         later = sorted(k for k in (*numbered.get(c.number + 1, ()), *numbered.get(c.number + 2, ()),
-                                   *(certain if c.certain else ())) if k > i and strong[k].line >= c.end)
+                                   *(certain if c.certain else ()), *skipped) if k > i and strong[k].line >= c.end)
         for d, run in ((strong[k], runs[k]) for k in dict.fromkeys(later)):
             if d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
                     and not any(c.number < o.number < d.number and o.line > d.line for o in cands):
@@ -528,6 +530,8 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 step = [c, gap]
             elif d.number == c.number + 2 and points.part_between(c.end, d.line):
                 step = [c]  # a part's heading numbered in the items' list took the number (»7. Lukkede punkter«)
+            elif d.number > c.number + 1 and _skips_to(lines, points, cands, c, d):
+                step = [c]  # minutes published without their closed items: 1, 2, 5, 6
             else:
                 continue
             length = len(step) + len(run)
@@ -576,6 +580,36 @@ def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading,
     return other.number == chosen.number and not other.weak and not chosen.weak \
         and points.goes_on(c.end, chosen) and _title_like(other.title) \
         and _evidence(lines, other, headed=True) >= _evidence(lines, chosen)
+
+
+def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: Heading, d: Heading) -> bool:
+    """Whether the item after `c` is `d`, numbered more than one on: minutes published without the items they
+    leave out (the closed ones), their numbers kept. Only where no line numbered in between stands after `c`
+    (then those are the items, or a list), `d` is a title, does not go on from a list above it, and has the
+    same furniture under it as `c` (a case number under both, or the same section heading): a list's point in
+    an item's text (»7. Godkendelse af …« above »Beslutning«) has an item's furniture under it only by chance."""
+    if any(c.number < o.number < d.number and o.line > c.line for o in cands):
+        return False
+    if not _title_like(d.title) or points.goes_on(c.end, d):
+        return False
+    furniture = _furniture(lines, c)
+    return furniture is not None and furniture == _furniture(lines, d)
+
+
+def _furniture(lines: list[str], h: Heading) -> str | None:
+    """What stands first under a heading, past a closed marker: a case number, or the heading of a section
+    with a kind of its own (by its kind); None for anything else."""
+    for line in lines[h.end:h.end + 6]:
+        text = _plain(line).strip()
+        if not text or CLOSED_LINE.match(text) or CLOSED_NOTICE.match(text) or CLOSED_STATUS.match(text):
+            continue
+        if CASE_NUMBER.match(text):
+            return "case number"
+        if _is_section_start(text):
+            kind = known_heading(clean_inline(text)) or (inline_section(clean_inline(text)) or (None,))[0]
+            return str(kind)
+        return None
+    return None
 
 
 def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: Heading, after: Heading

@@ -1,0 +1,82 @@
+"""Minutes published without the items they leave out (the closed ones), the others keeping their numbers:
+1, 2, 5, 6 in a PDF's text or a text file. The samples tests/layouts/firstagenda-pdf-byraad.txt (»1. Titel« /
+case number) and tests/layouts/punkt-style-kultur.txt (»Punkt 1: Titel«) renumbered so.
+
+Found on 2026-12-04 by renumbering those samples: the items after the gap were lost into the text of the item
+before it (1, 2 read; 6 and 7 gone), or the items before it were (5, 6, 7 read; 1 gone). Web pages' heading
+elements and table rows could already skip numbers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.readers import inspect_document
+
+LAYOUTS = Path(__file__).parent / "layouts"
+PDF_TEXT = LAYOUTS / "firstagenda-pdf-byraad.txt"
+PUNKT = LAYOUTS / "punkt-style-kultur.txt"
+
+
+def items(text: str, name: str):
+    [meeting] = inspect_document(text.encode("utf-8"), name).meetings
+    return meeting.items
+
+
+def renumbered(path: Path, numbers: dict[str, str]) -> str:
+    text = path.read_text(encoding="utf-8")
+    for old, new in numbers.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    return text
+
+
+def facts(found):
+    return [(i.title, i.case_number, i.closed, i.sections) for i in found]
+
+
+def test_items_after_a_gap_in_the_numbers_are_items():
+    text = renumbered(PDF_TEXT, {"\n3. Klimaregnskab": "\n6. Klimaregnskab", "\n4. Lukket": "\n7. Lukket"})
+    found = items(text, PDF_TEXT.name)
+    assert [i.number for i in found] == [1, 2, 6, 7]
+    assert facts(found) == facts(items(PDF_TEXT.read_text(encoding="utf-8"), PDF_TEXT.name))
+    assert "Klimaregnskab" not in " ".join(s.text for s in found[1].sections)
+
+
+def test_items_before_a_gap_in_the_numbers_are_items():
+    text = renumbered(PDF_TEXT, {"\n2. Forslag": "\n5. Forslag", "\n3. Klimaregnskab": "\n6. Klimaregnskab",
+                                 "\n4. Lukket": "\n7. Lukket"})
+    found = items(text, PDF_TEXT.name)
+    assert [i.number for i in found] == [1, 5, 6, 7]
+    assert found[0].title == "Godkendelse af dagsorden"
+    assert found[0].case_number == "EMN-2025-000101"
+
+
+def test_punkt_headings_may_skip_numbers_too():
+    text = renumbered(PUNKT, {"Punkt 3:": "Punkt 6:", "Punkt 4:": "Punkt 7:"})
+    found = items(text, PUNKT.name)
+    assert [i.number for i in found] == [1, 2, 6, 7]
+    assert facts(found) == facts(items(PUNKT.read_text(encoding="utf-8"), PUNKT.name))
+    assert found[-1].closed
+
+
+def test_a_list_point_numbered_on_in_the_last_item_is_its_text():
+    """»8. Udbud af grunden« in the last item's recommendation, a section heading under it where the items have
+    case numbers: a list's point, not item 8."""
+    text = PDF_TEXT.read_text(encoding="utf-8").replace(
+        "4. Lukket punkt: Salg af grund\nEMN-2025-005000\nBeslutning\nGodkendt.",
+        "4. Lukket punkt: Salg af grund\nEMN-2025-005000\nIndstilling\nDirektøren indstiller:\n8. Udbud af grunden\n"
+        "Beslutning\nGodkendt.")
+    found = items(text, PDF_TEXT.name)
+    assert [i.number for i in found] == [1, 2, 3, 4]
+    assert "8. Udbud af grunden" in " ".join(s.text for s in found[-1].sections)
+
+
+def test_a_line_in_an_item_s_text_numbered_past_the_next_item_does_not_take_the_items_after_it():
+    """»5. Ny busplan« with a case number under it in item 2's text, the items 3 and 4 after it: a skip to 5
+    would leave out 3 and 4, which stand later, so the numbering goes on 2, 3, 4."""
+    text = PDF_TEXT.read_text(encoding="utf-8").replace(
+        "Forslagsstillerne begrunder det med, at busserne er for langsomme.",
+        "Forslagsstillerne begrunder det med, at busserne er for langsomme.\n5. Ny busplan\nEMN-2025-003384")
+    found = items(text, PDF_TEXT.name)
+    assert [i.number for i in found] == [1, 2, 3, 4]
+    assert "5. Ny busplan" in " ".join(s.text for s in found[1].sections)
