@@ -68,6 +68,9 @@ ALONE = re.compile(r"^\s*(?:Punkt\s+|Pkt\.?\s*)?(\d{1,3}|\d{4}(?=\.))[.)]?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)
+# an item added to the agenda under a lettered number, a tillægspunkt: »3a. Titel«, »Punkt 3 a: Titel«
+LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
+                           r"([A-ZÆØÅ\"'«»„(].*)$")
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
@@ -152,6 +155,7 @@ class Heading:
     closed: bool = False
     weak: bool = False  # nothing but the title marks it as an item: counted only where the numbering needs it
     certain: bool = False  # a web page's item row (number cell, heading element): numbers may skip between two
+    label: str | None = None  # an item added under a lettered number (»3a«): numbered after the last item
 
 
 def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | None = None) -> list[Meeting]:
@@ -281,6 +285,12 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
             body = body[:last]
         meeting.items.append(_item(h, body, closed, meeting, dropped))
         closed = _closed_after(body, parts, closed)
+    # an item added under a lettered number: numbered after the agenda's last, its printed number kept in its
+    # title (item numbers are whole numbers), as the agenda JSON's reader does
+    last = max((item.number for item, h in zip(meeting.items, headings) if h.label is None), default=0)
+    added = [(item, h.label) for item, h in zip(meeting.items, headings) if h.label]
+    for k, (item, label) in enumerate(added, start=1):
+        item.number, item.title = last + k, f"{item.title} (punkt {label})"
     meeting.absentees = list(dict.fromkeys(meeting.absentees))
     return meeting
 
@@ -539,7 +549,28 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 best = step + run
         runs[i] = best
     found = max(runs, key=len, default=[])  # (the first of runs as long)
-    return found + _weak_tail(lines, points, weak, found)
+    return _with_added(lines, found + _weak_tail(lines, points, weak, found))
+
+
+def _with_added(lines: list[str], headings: list[Heading]) -> list[Heading]:
+    """The headings, and after each item the items added to the agenda under its number and a letter (»3a.
+    Titel«, »Punkt 3a: Titel«, a tillægspunkt) in its text, each with an item's furniture under it: a list's
+    »3 a) at …« or »3a. Godkendt.« is no title, and a lettered line with prose under it is text."""
+    plain = [_plain(line) for line in lines]
+    out: list[Heading] = []
+    for k, h in enumerate(headings):
+        out.append(h)
+        stop, j = headings[k + 1].line if k + 1 < len(headings) else len(lines), h.end
+        while j < stop:
+            m = LETTERED_ITEM.match(plain[j])
+            if m and int(m.group(1)) == h.number and _title_like(title := m.group(3).strip()):
+                wrapped, end = _wrapped_title(plain, j + 1, title, most=_wraps_after(title))
+                if end <= stop and _looks_like_item(plain[:stop], end, wrapped):
+                    out.append(Heading(j, h.number, wrapped, end, label=m.group(1) + m.group(2)))
+                    j = end
+                    continue
+            j += 1
+    return out
 
 
 class _ListPoints:
