@@ -145,3 +145,19 @@ def test_headings_bold_by_a_style_head_their_sections():
          "Økonomiudvalget godkender, at den tidligere skole udbydes."),
         (SectionKind.RECOMMENDATION, "Indstilling", "Administrationen indstiller, at skolen udbydes."),
         (SectionKind.DECISION, "Beslutning", "Godkendt.\n\nBilag\n\nKort.")]  # (»Bilag« not bold: text)
+
+
+@pytest.mark.parametrize("caption", ["", None, "   "])
+def test_an_item_listed_without_a_caption_is_named_by_its_number(caption):
+    """An item the portal lists with an empty caption: until 2026-12-04 the whole meeting was refused
+    (»Dagsordenpunkter[1].Caption is missing or empty«); now the item is »Punkt 2«, its text and the other
+    items read."""
+    def uncaptioned(data):
+        data["Dagsordenpunkter"].append(json.loads(json.dumps(data["Dagsordenpunkter"][0])) | {
+            "Caption": caption, "Number": "2", "Punktnummer": "2", "Id": "second"})
+        data["Dagsordenpunkter"][1].pop("Navn", None)
+    meeting = read(uncaptioned)
+    first, second = meeting.items
+    assert (first.number, first.title) == (1, "Udbud af den tidligere skole")
+    assert (second.number, second.title) == (2, "Punkt 2")
+    assert second.sections == first.sections

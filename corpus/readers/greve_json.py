@@ -167,9 +167,11 @@ def _flag(value: Any) -> bool:
 def _item(raw: Any, path: str, decided: bool, meeting: Meeting) -> tuple[AgendaItem, str | None]:
     """The item, and its printed number where that is lettered (»3a«; the item's own number is then 0)."""
     raw = _as_dict(raw, path)
-    title = collapse_spaces(_text(raw, path, "Caption", fallback="Navn"))
     attachments = _attachments(raw, path)
     number, lettered = _number(raw, path)
+    # an item the portal lists without a caption: named by its number, as the agenda prints it, rather than the
+    # meeting refused for it
+    title = collapse_spaces(_optional_text(raw, path, "Caption", fallback="Navn") or f"Punkt {lettered or number}")
     item = AgendaItem(
         number=number,
         title=title,
