@@ -71,6 +71,12 @@ POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a fi
 # an item added to the agenda under a lettered number, a tillægspunkt: »3a. Titel«, »Punkt 3 a: Titel«
 LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
                            r"([A-ZÆØÅ\"'«»„(].*)$")
+# »1. Titel« with prose under the items and mostly nothing else that marks an item (an advisory council's or a
+# board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes that say so at
+# the top (MINUTES_WORD), from item 1, three at least, and two more than the items with furniture explain
+PROSE = re.compile(r"(?#prose)" + NUMBERED.pattern)
+MINUTES_WORD = re.compile(r"referat|beslutningsprotokol|dagsorden", re.IGNORECASE)
+MIN_PROSE_ITEMS = 3
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
@@ -340,6 +346,8 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
         n = len(_item_headings(lines, style))
         if n > best_len:
             best, best_len = style, n
+    if len(_item_headings(lines, PROSE)) >= best_len + 2:  # (two items at least that nothing else explains)
+        return PROSE
     return best
 
 
@@ -360,7 +368,9 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         title = m.group(2).strip()
         if len(title) >= 400:
             continue
-        wrapped, end = _wrapped_title(plain, i + 1, title, most=_wraps_after(title))
+        wrapped, end = _wrapped_title(plain, i + 1, title, most=0 if style is PROSE else _wraps_after(title))
+        # (minutes of titles and prose: a capitalised line under a title is the item's text, »3. Klimaregnskab« /
+        # »Regnskabet viser et fald«; a lower-case one still goes on with the title)
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
         # and a long title's wrap may push its case number past the lines looked at
         if style is PUNKT or _looks_like_item(plain, i + 1, title) or end > i + 1 and (
@@ -435,6 +445,9 @@ def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = Fa
         return True
     following = [line.strip() for line in lines[start:start + 12] if line.strip()][:6]
     for k, f in enumerate(following[:3]):
+        if NUMBERED.match(f) and not CASE_NUMBER.match(f):
+            break  # the next numbered title: what stands under it is not this line's (a list's »1. Budget 2025«
+            # above »2. Ny trafikplan« and the next item's »3. Høring …« / »Sagsnr. 24/1234«)
         if (CASE_NUMBER.match(f) or _is_section_start(f) or f.startswith("Det indstilles") or CLOSED_LINE.match(f)
                 or CLOSED_NOTICE.match(f)):
             return True
@@ -517,6 +530,10 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
+    if style is PROSE:  # an item is a title and prose, in minutes that say they are
+        if not cands or not _says_minutes(lines, cands[0].line):
+            return []
+        strong, weak = cands, []
     weak_at: dict[int, list[Heading]] = {}
     for w in weak:
         weak_at.setdefault(w.number, []).append(w)
@@ -549,7 +566,14 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 best = step + run
         runs[i] = best
     found = max(runs, key=len, default=[])  # (the first of runs as long)
-    return _with_added(lines, found + _weak_tail(lines, points, weak, found))
+    if style is PROSE and (len(found) < MIN_PROSE_ITEMS or found[0].number != 1):
+        return []
+    return _with_added(lines, _weak_head(lines, weak, found) + found + _weak_tail(lines, points, weak, found))
+
+
+def _says_minutes(lines: list[str], end: int) -> bool:
+    """Whether the lines above `end` call the document minutes or an agenda (»Referat af møde i Ældrerådet«)."""
+    return any(MINUTES_WORD.search(_plain(line)) for line in lines[:end])
 
 
 def _with_added(lines: list[str], headings: list[Heading]) -> list[Heading]:
@@ -650,6 +674,25 @@ def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: H
     candidates by number, in document order."""
     return next((w for w in reversed(weak.get(before.number + 1, ())) if before.end <= w.line
                  and w.end <= after.line and not points.goes_on(before.end, w)), None)
+
+
+def _weak_head(lines: list[str], weak: list[Heading], chain: list[Heading]) -> list[Heading]:
+    """Items that open the minutes with no section or case number under them (»1. Godkendelse af dagsorden« /
+    »Godkendt.« above »2. …« / »Sagsnr.: …«): weak candidates numbered down to 1 from the first item, each the
+    last so numbered above the next with no numbered line between them and no line ending in a colon right
+    above it (a list's point, or an agenda printed above the items, does not take the number)."""
+    head: list[Heading] = []
+    first = chain[0] if chain else None
+    while first is not None and first.number > 1:
+        w = next((w for w in reversed(weak) if w.number == first.number - 1 and w.end <= first.line), None)
+        if w is None or any(LIST_ENTRY.match(_plain(lines[i])) for i in range(w.end, first.line)):
+            return []
+        above = next((text for i in range(w.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+        if above.endswith(":"):  # a list's first point (»Formanden orienterede om:« / »1. Budget 2025«)
+            return []
+        head.insert(0, w)
+        first = w
+    return head
 
 
 def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain: list[Heading]) -> list[Heading]:

@@ -169,5 +169,6 @@ def no_items_message(text: str) -> str:
     seen = " | ".join(line[:80] for line in first) if first else "(no text)"
     return ("no agenda items found in the file: expected numbered item headings like '1. Titel', '1 Titel', "
             "'Punkt 1: Titel' or a number alone on its line followed by the title, each followed by a case "
-            f"number or a section such as Beslutning or Indstilling; the first lines were: {seen}. "
+            "number or a section such as Beslutning or Indstilling (in minutes titled Referat or Dagsorden, "
+            f"three or more from '1.' may have only text under them); the first lines were: {seen}. "
             f"Supported formats: {FORMATS}")
