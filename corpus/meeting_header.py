@@ -48,7 +48,7 @@ KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)
                                         rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)
 # What a title may name in the body's place (»Referat fra ordinært møde tirsdag den …«): the body is elsewhere
 MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende|fælles)?"
-                                          r"(?:\s*møde(?:t)?)?$"), re.I)
+                                          r"(?:\s*(?:bestyrelses|repræsentantskabs)?møde(?:t)?)?$"), re.I)
 # An organisation a name is written beside: a municipality or a region
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
@@ -66,7 +66,14 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 # Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
 KIND_OF = re.compile(either_spelling(
     rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"
-    r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"), re.I)
+    r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?|(?P<board>(?:\w+\s+)?(?:bestyrelses|"
+    r"repræsentantskabs)møde(?:t)?\s+(?:i|for|hos)\s+[^\d]+?))$"), re.I)
+# A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
+# company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
+BOARD_MEETING = re.compile(either_spelling(r"^(?:(?:et|det)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
+                                           r"møde(?:t)?\s+(?:i|for|hos)\s+(?P<org>\S.*)$"), re.I)
+# A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
+BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
                                        rf"^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$"), re.I)
 GENERIC_NAMES = {fold(name) for name in (
@@ -315,7 +322,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
         if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'
-            body = m.group("body") or m.group("genitive")
+            body = m.group("body") or m.group("genitive") or m.group("board")
             if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body):
                 h.body = h.body or canonical_body(body)
                 return
@@ -354,6 +361,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))
         name = PERIOD.sub("", line)
+        if len(line) < 80 and BOARD_LINE.match(line) and _split_label(line) is None:
+            return line.strip()
         if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None \
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
@@ -364,6 +373,9 @@ def canonical_body(name: str) -> str:
     """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net';
     'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'; 'KULTUR- OG FRITIDSUDVALGET' -> 'Kultur- og Fritidsudvalget'."""
     name = _uncapped(name.strip().rstrip(","))
+    if m := BOARD_MEETING.match(name):  # »bestyrelsesmøde i Vejle Spildevand A/S«: that company's board
+        board = "Bestyrelsen" if m.group("board").lower().startswith("b") else "Repræsentantskabet"
+        return f"{board} for {m.group('org').strip()}"
     if m := BODY_MEETING.match(name):  # »ordinært byrådsmøde«, »Regionsrådsmøde«: the council that meets
         stem = m.group("body")
         name = stem[:1].upper() + stem[1:] + ("n" if stem.endswith("e") else "et")

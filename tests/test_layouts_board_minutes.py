@@ -1,0 +1,52 @@
+"""Minutes of a board (a municipal company's, a foundation's, a joint company's council of representatives),
+titled »Referat af bestyrelsesmøde i Vejle Spildevand A/S« or with the board's name on the line above
+(»Bestyrelsen for Fonden for Socialt Ansvar« / »Referat af bestyrelsesmøde den 12. marts 2024«), their items a
+numbered title and prose: the body is the board of that organisation.
+
+Found on 2026-12-04 by writing such minutes: the first was refused (»could not find the committee«), the second
+stored under the body »bestyrelsesmøde«.
+"""
+from __future__ import annotations
+
+import pytest
+
+from corpus.readers import inspect_document
+
+ITEMS = """
+1. Godkendelse af dagsorden
+Dagsordenen blev godkendt.
+
+2. Orientering fra formanden
+Formanden orienterede om status på renoveringen af renseanlægget.
+
+3. Regnskab 2023
+Regnskabet blev godkendt og underskrevet.
+
+4. Eventuelt
+Intet.
+"""
+
+
+@pytest.mark.parametrize(("head", "body", "time"), [
+    ("Referat af bestyrelsesmøde i Vejle Spildevand A/S\nDato: 12. marts 2024 kl. 10.00\nSted: Rådhuset",
+     "Bestyrelsen for Vejle Spildevand A/S", "10:00"),
+    ("Referat af bestyrelsesmøde i Vejle Spildevand A/S den 12. marts 2024", "Bestyrelsen for Vejle Spildevand A/S",
+     None),
+    ("Referat fra ordinært bestyrelsesmøde i KLAR Forsyning A/S\nDato: 12. marts 2024",
+     "Bestyrelsen for KLAR Forsyning A/S", None),
+    ("Bestyrelsen for Fonden for Socialt Ansvar\nReferat af bestyrelsesmøde den 12. marts 2024",
+     "Bestyrelsen for Fonden for Socialt Ansvar", None),
+    ("Referat af repræsentantskabsmøde i Vestforbrænding I/S\n12. marts 2024",
+     "Repræsentantskabet for Vestforbrænding I/S", None),
+])
+def test_a_board_s_minutes_name_the_board_of_that_organisation(head, body, time):
+    [meeting] = inspect_document((head + "\n" + ITEMS).encode("utf-8"), "referat.txt").meetings
+    assert (meeting.body, meeting.date, meeting.time) == (body, "2024-03-12", time)
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Orientering fra formanden", "Regnskab 2023", "Eventuelt"]
+
+
+def test_a_committee_s_minutes_are_read_as_before():
+    [meeting] = inspect_document(("Referat af møde i Ældrerådet\nDato: 12. marts 2024\n" + ITEMS).encode("utf-8"),
+                                 "referat.txt").meetings
+    assert meeting.body == "Ældrerådet"
