@@ -71,12 +71,15 @@ POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a fi
 # an item added to the agenda under a lettered number, a tillægspunkt: »3a. Titel«, »Punkt 3 a: Titel«
 LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
                            r"([A-ZÆØÅ\"'«»„(].*)$")
-# »1. Titel« with prose under the items and mostly nothing else that marks an item (an advisory council's or a
-# board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes that say so at
-# the top (MINUTES_WORD), from item 1, three at least, and two more than the items with furniture explain
+# »1. Titel« with prose under the items and at most one item with anything else that marks it (an advisory
+# council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
+# whose title, in their first lines, calls them so (MINUTES_WORD), from item 1, three at least, and two more
+# than the items with furniture explain; a list's point (under a line ending in a colon or under another
+# numbered line, or with a numbered line next under it) is no item
 PROSE = re.compile(r"(?#prose)" + NUMBERED.pattern)
-MINUTES_WORD = re.compile(r"referat|beslutningsprotokol|dagsorden", re.IGNORECASE)
+MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
 MIN_PROSE_ITEMS = 3
+PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
 SUB = re.compile(r"^\s*(\d{1,4})\.(\d{1,2})\.?\s+([A-ZÆØÅ0-9\"'«»„(].*)$")
@@ -346,8 +349,8 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
         n = len(_item_headings(lines, style))
         if n > best_len:
             best, best_len = style, n
-    if len(_item_headings(lines, PROSE)) >= best_len + 2:  # (two items at least that nothing else explains)
-        return PROSE
+    if best_len <= 1 and len(_item_headings(lines, PROSE)) >= best_len + 2:  # (two items that nothing else
+        return PROSE  # explains, where at most one item has an item's furniture)
     return best
 
 
@@ -533,7 +536,7 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     if style is PROSE:  # an item is a title and prose, in minutes that say they are
         if not cands or not _says_minutes(lines, cands[0].line):
             return []
-        strong, weak = cands, []
+        strong, weak = _prose_items(lines, cands), []
     weak_at: dict[int, list[Heading]] = {}
     for w in weak:
         weak_at.setdefault(w.number, []).append(w)
@@ -572,8 +575,46 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
 
 
 def _says_minutes(lines: list[str], end: int) -> bool:
-    """Whether the lines above `end` call the document minutes or an agenda (»Referat af møde i Ældrerådet«)."""
-    return any(MINUTES_WORD.search(_plain(line)) for line in lines[:end])
+    """Whether the document's title, in its first lines with text above `end`, calls it minutes or an agenda
+    (»Referat af møde i Ældrerådet«, »Ældrerådet – Referat – 12. marts 2024«): the word itself, in a line that
+    is no sentence (not »Du kan læse referatet …«, »… jf. dagsordenen.«)."""
+    first = [text for line in lines[:end] if (text := _plain(line).strip())][:PROSE_TITLE_LINES]
+    return any(MINUTES_WORD.search(text) and len(text) <= 100 and not text.endswith(".") for text in first)
+
+
+def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
+    """The candidates that are items in minutes of titles and prose: not a list's points. A list starts at a
+    point `_list_point` tells, and goes on with the next numbers: point after point where its points stand
+    apart (text and a blank line between them, as items do), or line under line where they stand together,
+    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item)."""
+    items: list[Heading] = []
+    last: Heading | None = None  # the list's last point
+    together: bool | None = None  # whether its points stand line under line (None: one point so far)
+    for c in cands:
+        if last is not None and c.number == last.number + 1:
+            apart = any(not _plain(lines[k]).strip() for k in range(last.end, c.line))
+            if not (together and apart):
+                together = not apart if together is None else together
+                last = c
+                continue
+        if _list_point(lines, c):
+            last, together = c, None
+            continue
+        last = None
+        items.append(c)
+    return items
+
+
+def _list_point(lines: list[str], h: Heading) -> bool:
+    """A numbered line that is a list's point rather than an item: under a line ending in a colon (blank lines
+    aside) or right under another numbered line, or with a numbered line (or nothing) next under it (an agenda
+    listed above the items: »Dagsorden« / »1. …« / »2. …«)."""
+    above = next((text for i in range(h.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+    right_above = _plain(lines[h.line - 1]).strip() if h.line else ""
+    if above.endswith(":") or LIST_ENTRY.match(right_above) and not CASE_NUMBER.match(right_above):
+        return True
+    under = next((text for line in lines[h.end:] if (text := _plain(line).strip())), "")
+    return not under or LIST_ENTRY.match(under) is not None and not CASE_NUMBER.match(under)
 
 
 def _with_added(lines: list[str], headings: list[Heading]) -> list[Heading]:

@@ -59,13 +59,62 @@ def test_two_numbered_paragraphs_are_no_minutes():
         read(text)
 
 
-def test_an_item_or_two_with_a_case_number_among_them():
-    """One item with a case number under it: the others are still items (the first item's case number made the
-    rest its text; the third's made a list's points in the second item items 1 and 2, its real items 1 and 2
-    front matter)."""
-    titles = [(1, "Godkendelse af dagsorden"), (2, "Orientering fra formanden"), (3, "Høring om ny ældrepolitik"),
-              (4, "Eventuelt")]
-    for title in ("1. Godkendelse af dagsorden\n", "3. Høring om ny ældrepolitik\n"):
-        meeting = read(MINUTES.replace(title, title + "Sagsnr. 24/1234\n"))
-        assert [(i.number, i.title) for i in meeting.items] == titles
-        assert [i.case_number for i in meeting.items if i.case_number] == ["24/1234"]
+def test_an_item_with_a_case_number_among_them():
+    """One item with a case number under it: the others are still items (that item's case number made the
+    rest its text)."""
+    meeting = read(MINUTES.replace("1. Godkendelse af dagsorden\n", "1. Godkendelse af dagsorden\nSagsnr. 24/1234\n"))
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "24/1234"), (2, "Orientering fra formanden", None),
+        (3, "Høring om ny ældrepolitik", None), (4, "Eventuelt", None)]
+
+
+TITLES = ["Godkendelse af dagsorden", "Orientering fra formanden", "Høring om ny ældrepolitik", "Eventuelt"]
+
+
+@pytest.mark.parametrize("listed", [
+    # a list of three after a colon, in the item's text
+    "Formanden orienterede om:\n1. Budget 2025\n2. Ny trafikplan\n3. Hjemmeplejen\n",
+    # a list whose points have text under them, after a colon and a blank line
+    "Formanden orienterede om følgende:\n\n1. Budget 2025\nKommunen skal spare.\n\n2. Ny trafikplan\n"
+    "Planen sendes i høring.\n\n3. Hjemmeplejen\nDer mangler personale.\n\n4. Plejeboliger\nDer bygges 40.\n",
+])
+def test_a_list_in_an_item_s_text_takes_no_item_s_place(listed):
+    """(The second adversarial reading of 2026-12-04: a list of three or more points, or one whose points have
+    text under them, took the items' numbers.)"""
+    text = MINUTES.replace("Formanden orienterede om mødet med borgmesteren:\n1. Budget 2025\n2. Ny trafikplan\n",
+                           listed)
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert "Hjemmeplejen" in " ".join(s.text for s in meeting.items[1].sections)
+
+
+@pytest.mark.parametrize("heading", ["Dagsorden:", "Dagsorden"])
+def test_the_agenda_listed_above_the_items_is_not_the_items(heading):
+    listed = "\n".join(f"{n}. {title}" for n, title in enumerate(TITLES, start=1))
+    text = MINUTES.replace("\n1. Godkendelse af dagsorden\n", f"\n{heading}\n{listed}\n\n1. Godkendelse af dagsorden\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert meeting.items[0].sections[0].text == "Dagsordenen blev godkendt."
+
+
+def test_a_letter_that_mentions_the_minutes_is_no_minutes():
+    """A letter to a citizen with numbered headings, »referatet« in its prose: refused, as before."""
+    letter = ("Teknisk Udvalg\nDato: 12. marts 2024\n\nKære borger\n\nTeknisk Udvalg har behandlet sagen om din "
+              "ejendom. Du kan læse referatet på kommunens hjemmeside.\n\n1. Hvad betyder afgørelsen\nDu skal "
+              "fjerne skuret.\n\n2. Hvad skal du gøre\nFjern skuret inden 1. juni 2024.\n\n3. Klagevejledning\n"
+              "Du kan klage inden 4 uger.\n\nMed venlig hilsen\nJens Hansen\n")
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        read(letter)
+
+
+def test_numbered_paragraphs_in_minutes_with_case_numbers_stay_text():
+    """Two items with case numbers, item 1's text headed »1. Budgetseminar« … »4. Førstebehandling«: the
+    ordinary reading holds (the prose reading, longer, took those for items 2 to 4)."""
+    text = ("Referat\nØkonomiudvalget\nMødedato: 12. marts 2024 kl. 16.00\n\n1. Budgetproces 2025-2028\n"
+            "Sagsnr.: 24/1234\nSagsfremstilling\nBudgetprocessen har fem faser.\n\n1. Budgetseminar\n"
+            "Seminaret er den 4. april.\n\n2. Ønsker fra partierne\nSenest 1. maj.\n\n3. Administrationens "
+            "forslag\nForeligger 15. august.\n\n4. Førstebehandling\nDen 12. september.\n\nBeslutning\nGodkendt."
+            "\n\n2. Lokalplan 45\nSagsnr.: 24/2345\nBeslutning\nGodkendt.\n")
+    meeting = read(text)
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (1, "Budgetproces 2025-2028", "24/1234"), (2, "Lokalplan 45", "24/2345")]
