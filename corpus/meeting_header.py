@@ -65,9 +65,9 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 # A title naming the body's meeting with no date on the line: »Referat af møde i Ældrerådet«, »Referat fra
 # Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
 KIND_OF = re.compile(either_spelling(
-    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"
-    r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?|(?P<board>(?:\w+\s+)?(?:bestyrelses|"
-    r"repræsentantskabs)møde(?:t)?\s+(?:i|for|hos)\s+[^\d]+?))$"), re.I)
+    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board>(?:\w+\s+)?(?:bestyrelses|"
+    r"repræsentantskabs)møde(?:t)?\s+(?:i|for|hos)\s+[^\d]+?)|(?:\w+\s+)?\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"
+    r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"), re.I)  # (»temamøde i Ældrerådet«)
 # A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
 # company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
 BOARD_MEETING = re.compile(either_spelling(r"^(?:(?:et|det)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
@@ -361,8 +361,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))
         name = PERIOD.sub("", line)
-        if len(line) < 80 and BOARD_LINE.match(line) and _split_label(line) is None:
-            return line.strip()
+        if len(line) < 80 and BOARD_LINE.match(line) and _split_label(line) is None and not line.endswith("."):
+            return line.strip()  # (not a sentence: »Bestyrelsen for Greve Boligselskab har godkendt …«)
         if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None \
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
@@ -375,7 +375,9 @@ def canonical_body(name: str) -> str:
     name = _uncapped(name.strip().rstrip(","))
     if m := BOARD_MEETING.match(name):  # »bestyrelsesmøde i Vejle Spildevand A/S«: that company's board
         board = "Bestyrelsen" if m.group("board").lower().startswith("b") else "Repræsentantskabet"
-        return f"{board} for {m.group('org').strip()}"
+        org, _, place = m.group("org").strip().rpartition(" på ")
+        return f"{board} for {org if org and PLACE_LINE.search(place) else m.group('org').strip()}"  # (not its
+        # meeting room: »… i Vejle Spildevand A/S på Rådhuset«)
     if m := BODY_MEETING.match(name):  # »ordinært byrådsmøde«, »Regionsrådsmøde«: the council that meets
         stem = m.group("body")
         name = stem[:1].upper() + stem[1:] + ("n" if stem.endswith("e") else "et")

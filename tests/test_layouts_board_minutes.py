@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.readers import inspect_document
+from corpus.readers import ReaderError, inspect_document
 
 ITEMS = """
 1. Godkendelse af dagsorden
@@ -49,4 +49,25 @@ def test_a_board_s_minutes_name_the_board_of_that_organisation(head, body, time)
 def test_a_committee_s_minutes_are_read_as_before():
     [meeting] = inspect_document(("Referat af møde i Ældrerådet\nDato: 12. marts 2024\n" + ITEMS).encode("utf-8"),
                                  "referat.txt").meetings
+    assert meeting.body == "Ældrerådet"
+
+
+def test_the_board_s_meeting_room_is_no_part_of_its_name():
+    head = "Referat af bestyrelsesmøde i Vejle Spildevand A/S på Rådhuset\nDato: 12. marts 2024\n"
+    [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
+    assert meeting.body == "Bestyrelsen for Vejle Spildevand A/S"
+
+
+def test_a_sentence_about_a_board_is_no_board_s_name():
+    """(The adversarial reading of 2026-12-04: the sentence was taken for the body.)"""
+    head = ("Bestyrelsen for Greve Boligselskab har godkendt referatet fra sidste møde.\n"
+            "Referat af bestyrelsesmøde den 12. marts 2024\n")
+    with pytest.raises(ReaderError, match="could not find the committee"):
+        inspect_document((head + ITEMS).encode("utf-8"), "referat.txt")
+
+
+def test_a_meeting_of_a_kind_names_its_committee():
+    """»Referat af temamøde i Ældrerådet«: the council (was »Referat af temamøde i Ældrerådet«)."""
+    head = "Referat af temamøde i Ældrerådet\nDato: 12. marts 2024\n"
+    [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
     assert meeting.body == "Ældrerådet"
