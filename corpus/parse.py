@@ -150,7 +150,7 @@ NOISE_LINES = {fold(line) for line in (
     "åbent punkt", "åben", "åben sag", "åbent")}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
-MAX_SKIPPED = 20  # numbers minutes may leave out between two items (closed items not published)
+MAX_SKIPPED = 9  # numbers minutes may leave out between two items (closed items not published)
 MAX_WEAK_TITLE = 250  # a title with nothing under it that marks it as an item is at most this long
 HEADING_FORMS = "'1. Titel', '1 Titel', 'Punkt 1: Titel' or a number alone on its line followed by the title"
 
@@ -680,16 +680,20 @@ def _instead(lines: list[str], points: _ListPoints, c: Heading, chosen: Heading,
 
 def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: Heading, d: Heading) -> bool:
     """Whether the item after `c` is `d`, numbered more than one on: minutes published without the items they
-    leave out (the closed ones), their numbers kept. Only where no line numbered in between stands after `c`
-    (then those are the items, or a list), `d` is a title, does not go on from a list above it, and has the
-    same furniture under it as `c` (a case number under both, or the same section heading): a list's point in
-    an item's text (»7. Godkendelse af …« above »Beslutning«) has an item's furniture under it only by chance."""
-    if any(c.number < o.number < d.number and o.line > c.line for o in cands):
+    leave out (the closed ones), their numbers kept. Only where no item numbered in between stands after `c`
+    (then those are the items), both are titles (not »2. Anbefales.«, a decision's point), `d` does not go on
+    from a list above it nor stand under a line ending in a colon, and has a case number under it or the same
+    furniture as `c` (the same section heading): a list's point in an item's text (»7. Godkendelse af …« above
+    »Beslutning«) has an item's furniture under it only by chance."""
+    if any(c.number < o.number < d.number and o.line > c.line and not o.weak for o in cands):
         return False
-    if not _title_like(d.title) or points.goes_on(c.end, d):
+    if not _title_like(c.title) or not _title_like(d.title) or d.title[:1].islower() or points.goes_on(c.end, d):
         return False
-    furniture = _furniture(lines, c)
-    return furniture is not None and furniture == _furniture(lines, d)
+    above = next((text for i in range(d.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+    if above.endswith(":"):  # a list's point (»… følgende sager, der er afgjort administrativt:« / »5. …«)
+        return False
+    furniture = _furniture(lines, d)
+    return furniture is not None and furniture in ("case number", _furniture(lines, c))
 
 
 def _furniture(lines: list[str], h: Heading) -> str | None:
