@@ -64,14 +64,14 @@ KIND_DATE = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:\w+dag\s+)?(?:den\s+)
 BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$")
 # A title naming the body's meeting with no date on the line: »Referat af møde i Ældrerådet«, »Referat fra
 # Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
-KIND_OF = re.compile(either_spelling(
-    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board>(?:\w+\s+)?(?:bestyrelses|"
-    r"repræsentantskabs)møde(?:t)?\s+(?:i|for|hos)\s+[^\d]+?)|(?:\w+\s+)?\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"
-    r"(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"), re.I)  # (»temamøde i Ældrerådet«)
 # A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
 # company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
-BOARD_MEETING = re.compile(either_spelling(r"^(?:(?:et|det)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
-                                           r"møde(?:t)?\s+(?:i|for|hos)\s+(?P<org>\S.*)$"), re.I)
+BOARD_OF = r"(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)møde(?:t)?\s+(?:i|for|hos)\s+"
+KIND_OF = re.compile(either_spelling(
+    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?)|(?:\w+\s+)?"
+    r"\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"),
+    re.I)  # (»temamøde i Ældrerådet«)
+BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<org>\S.*)$"), re.I)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
@@ -322,7 +322,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
         if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'
-            body = m.group("body") or m.group("genitive") or m.group("board")
+            body = m.group("body") or m.group("genitive") or m.group("board_meeting")
             if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body):
                 h.body = h.body or canonical_body(body)
                 return

@@ -468,9 +468,13 @@ def _is_section_start(line: str) -> bool:
     """A heading of a section with a kind of its own (Beslutning, Indstilling, Bilag …), alone or as a label.
     Cached: choosing the items' numbering asks it of the same lines many times over."""
     text = clean_inline(line)
+    return _section_kind(text) not in (None, SectionKind.OTHER) or ATTACHMENT_TEXT.match(text) is not None
+
+
+def _section_kind(text: str) -> SectionKind | None:
+    """The kind a section heading names, alone or as a label (»Beslutning«, »Beslutning: Godkendt.«)."""
     inline = inline_section(text)
-    kind = known_heading(text) or (inline[0] if inline else None)
-    return kind not in (None, SectionKind.OTHER) or ATTACHMENT_TEXT.match(text) is not None
+    return known_heading(text) or (inline[0] if inline else None)
 
 
 def _ends_title(line: str) -> bool:
@@ -609,7 +613,7 @@ def _list_point(lines: list[str], h: Heading) -> bool:
     """A numbered line that is a list's point rather than an item: under a line ending in a colon (blank lines
     aside) or right under another numbered line, or with a numbered line (or nothing) next under it (an agenda
     listed above the items: »Dagsorden« / »1. …« / »2. …«)."""
-    above = next((text for i in range(h.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+    above = _text_above(lines, h.line)
     right_above = _plain(lines[h.line - 1]).strip() if h.line else ""
     if above.endswith(":") or LIST_ENTRY.match(right_above) and not CASE_NUMBER.match(right_above):
         return True
@@ -689,7 +693,7 @@ def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: He
         return False
     if not _title_like(c.title) or not _title_like(d.title) or d.title[:1].islower() or points.goes_on(c.end, d):
         return False
-    above = next((text for i in range(d.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+    above = _text_above(lines, d.line)
     if above.endswith(":"):  # a list's point (»… følgende sager, der er afgjort administrativt:« / »5. …«)
         return False
     furniture = _furniture(lines, d)
@@ -706,8 +710,7 @@ def _furniture(lines: list[str], h: Heading) -> str | None:
         if CASE_NUMBER.match(text):
             return "case number"
         if _is_section_start(text):
-            kind = known_heading(clean_inline(text)) or (inline_section(clean_inline(text)) or (None,))[0]
-            return str(kind)
+            return str(_section_kind(clean_inline(text)))
         return None
     return None
 
@@ -732,7 +735,7 @@ def _weak_head(lines: list[str], weak: list[Heading], chain: list[Heading]) -> l
         w = next((w for w in reversed(weak) if w.number == first.number - 1 and w.end <= first.line), None)
         if w is None or any(LIST_ENTRY.match(_plain(lines[i])) for i in range(w.end, first.line)):
             return []
-        above = next((text for i in range(w.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+        above = _text_above(lines, w.line)
         if above.endswith(":"):  # a list's first point (»Formanden orienterede om:« / »1. Budget 2025«)
             return []
         head.insert(0, w)
@@ -763,12 +766,17 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
     return tail
 
 
+def _text_above(lines: list[str], line: int) -> str:
+    """The nearest line with text above `line` (blank lines aside), or ''."""
+    return next((text for i in range(line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "")
+
+
 def _evidence(lines: list[str], h: Heading, headed: bool = False) -> int:
     """How much marks a candidate as an item heading: a presenter, a case number right after it (before any
     numbered line: »4. Notat« ending a Bilag list right above »4. Lukket punkt: …« / »EMN-2025-005000« has
     none), and where `headed` counts (for a line that does not go on from a list) an agenda part's heading or
     a closed marker right above it (»Lukkede punkter« heads an item, not the last point of a list)."""
-    above = next((text for i in range(h.line - 1, -1, -1) if (text := _plain(lines[i]).strip())), "") \
+    above = _text_above(lines, h.line) \
         if headed else ""
     heads = bool(above) and (part_heading(above) is not None or CLOSED_LINE.match(above) is not None)
     following: list[str] = []
