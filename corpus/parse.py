@@ -75,8 +75,12 @@ LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(
 # council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
 # whose title, in their first lines, calls them so (MINUTES_WORD), from item 1, three at least, and two more
 # than the items with furniture explain; a list's point (under a line ending in a colon or under another
-# numbered line, or with a numbered line next under it) is no item
+# numbered line, or with a numbered line next under it) is no item. Such minutes are typed by hand: the title
+# may end in a colon (»1. Godkendelse af dagsorden:« / »Dagsordenen blev godkendt.«), and the number close with
+# a parenthesis (»1) Godkendelse af dagsorden«), each item's alike: the other form numbers a list
 PROSE = re.compile(r"(?#prose)" + NUMBERED.pattern)
+PROSE_PAREN = re.compile(r"(?#prose)" + PAREN.pattern)
+PROSE_STYLES = (PROSE, PROSE_PAREN)
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
 MIN_PROSE_ITEMS = 3
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
@@ -349,8 +353,11 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
         n = len(_item_headings(lines, style))
         if n > best_len:
             best, best_len = style, n
-    if best_len <= 1 and len(_item_headings(lines, PROSE)) >= best_len + 2:  # (two items that nothing else
-        return PROSE  # explains, where at most one item has an item's furniture)
+    if best_len <= 1:  # (two items more than those with an item's furniture explain: at most one has it)
+        runs = {style: len(_item_headings(lines, style)) for style in PROSE_STYLES}
+        prose = max(PROSE_STYLES, key=runs.__getitem__)  # (ties: the first)
+        if runs[prose] >= best_len + 2:
+            return prose
     return best
 
 
@@ -371,7 +378,10 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         title = m.group(2).strip()
         if len(title) >= 400:
             continue
-        wrapped, end = _wrapped_title(plain, i + 1, title, most=0 if style is PROSE else _wraps_after(title))
+        prose = style in PROSE_STYLES
+        if prose and title.endswith(":") and not title.endswith("::"):
+            title = title[:-1].rstrip()  # (a title typed with a colon: what follows is the item's text)
+        wrapped, end = _wrapped_title(plain, i + 1, title, most=0 if prose else _wraps_after(title))
         # (minutes of titles and prose: a capitalised line under a title is the item's text, »3. Klimaregnskab« /
         # »Regnskabet viser et fald«; a lower-case one still goes on with the title)
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
@@ -537,7 +547,7 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     cands = _candidates(lines, style)
     strong = [c for c in cands if not c.weak]
     weak = [c for c in cands if c.weak]
-    if style is PROSE:  # an item is a title and prose, in minutes that say they are
+    if style in PROSE_STYLES:  # an item is a title and prose, in minutes that say they are
         if not cands or not _says_minutes(lines, cands[0].line):
             return []
         strong, weak = _prose_items(lines, cands), []
@@ -573,7 +583,7 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 best = step + run
         runs[i] = best
     found = max(runs, key=len, default=[])  # (the first of runs as long)
-    if style is PROSE and (len(found) < MIN_PROSE_ITEMS or found[0].number != 1):
+    if style in PROSE_STYLES and (len(found) < MIN_PROSE_ITEMS or found[0].number != 1):
         return []
     return _with_added(lines, _weak_head(lines, weak, found) + found + _weak_tail(lines, points, weak, found))
 

@@ -118,3 +118,38 @@ def test_numbered_paragraphs_in_minutes_with_case_numbers_stay_text():
     meeting = read(text)
     assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
         (1, "Budgetproces 2025-2028", "24/1234"), (2, "Lokalplan 45", "24/2345")]
+
+
+def test_titles_typed_with_a_colon_are_items():
+    """»1. Godkendelse af dagsorden:« / »Dagsordenen blev godkendt.«: the colon ends the title, as typed minutes
+    write it, and is no part of it. (Found on 2026-12-05, writing the Ældreråd's minutes with colons: refused.)"""
+    text = MINUTES
+    for title in TITLES:
+        text = text.replace(f". {title}\n", f". {title}:\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert "høringssvar" in meeting.items[2].sections[0].text
+
+
+def test_items_numbered_with_a_parenthesis_and_their_list_stays_text():
+    """»1) Godkendelse af dagsorden«: the same minutes numbered as Word's »1)« list writes them; the list after
+    the colon in item 2 stays its text. (Found on 2026-12-05: refused.)"""
+    text = "\n".join(f"{line[0]}){line[2:]}" if line[:3] in {f"{n}. " for n in range(1, 5)} else line
+                     for line in MINUTES.split("\n"))
+    assert "1) Godkendelse af dagsorden" in text and "2) Ny trafikplan" in text
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    second = " ".join(s.text for s in meeting.items[1].sections)
+    assert "1) Budget 2025" in second and "2) Ny trafikplan" in second
+
+
+def test_a_list_numbered_in_the_other_form_takes_no_item_s_place():
+    """Items »1.«, »2.« …, and in item 2 a list »1)« to »4)« with prose under each point: the items keep their
+    numbers (a list numbered in the items' own form is told by `_list_point`; one in the other form is no item)."""
+    listed = ("Formanden orienterede om fire sager.\n\n1) Budget 2025\nDer skal spares.\n\n2) Ny trafikplan\n"
+              "Planen er i høring.\n\n3) Hjemmeplejen\nDer mangler folk.\n\n4) Plejeboliger\nDer bygges.\n")
+    text = MINUTES.replace("Formanden orienterede om mødet med borgmesteren:\n1. Budget 2025\n2. Ny trafikplan\n",
+                           listed)
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert "4) Plejeboliger" in " ".join(s.text for s in meeting.items[1].sections)

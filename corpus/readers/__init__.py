@@ -170,5 +170,5 @@ def no_items_message(text: str) -> str:
     return ("no agenda items found in the file: expected numbered item headings like '1. Titel', '1 Titel', "
             "'Punkt 1: Titel' or a number alone on its line followed by the title, each followed by a case "
             "number or a section such as Beslutning or Indstilling (in minutes titled Referat or Dagsorden, "
-            f"three or more from '1.' may have only text under them); the first lines were: {seen}. "
+            f"three or more from '1.' or '1)' may have only text under them); the first lines were: {seen}. "
             f"Supported formats: {FORMATS}")
