@@ -8,6 +8,8 @@ agenda items found«).
 """
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from corpus.readers import ReaderError, inspect_document
@@ -153,3 +155,44 @@ def test_a_list_numbered_in_the_other_form_takes_no_item_s_place():
     meeting = read(text)
     assert [i.title for i in meeting.items] == TITLES
     assert "4) Plejeboliger" in " ".join(s.text for s in meeting.items[1].sections)
+
+
+def word_prose_minutes(text: str, how: str) -> bytes:
+    """The minutes typed in Word, a paragraph a line, each item's title a paragraph of Word's numbered list
+    (»1.« shown, only the title in the text): `how` is »button« (the list set on the paragraph, as Word's
+    numbering button does), »style« (the List Number style) or »bullets« (a bulleted list instead)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    style = {"button": None, "style": "List Number", "bullets": "List Bullet"}[how]
+    num_id = document.styles["List Number"].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
+    titles = iter(TITLES)
+    for line in text.split("\n"):
+        title = next(titles) if line.startswith(("1. G", "2. O", "3. H", "4. E")) else None
+        paragraph = document.add_paragraph(title or line, style=style if title else None)
+        if title and how == "button":
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("how", ["button", "style"])
+def test_minutes_whose_titles_word_numbers_as_a_list_are_read(how):
+    """Titles numbered by Word's list (the numbers are not in the text): read as Word shows them, when the
+    document reads as no minutes without them. (Found on 2026-12-05: refused, the titles read as a list's
+    points.)"""
+    [meeting] = inspect_document(word_prose_minutes(MINUTES, how), "aeldreraadet.docx").meetings
+    assert (meeting.body, meeting.date) == ("Ældrerådet", "2024-03-12")
+    assert [(i.number, i.title) for i in meeting.items] == list(enumerate(TITLES, start=1))
+    assert "høringssvar" in meeting.items[2].sections[0].text
+    second = " ".join(s.text for s in meeting.items[1].sections)
+    assert "1. Budget 2025" in second and "2. Ny trafikplan" in second
+
+
+def test_titles_in_a_bulleted_list_have_no_numbers_and_are_refused():
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        inspect_document(word_prose_minutes(MINUTES, "bullets"), "aeldreraadet.docx")

@@ -82,12 +82,22 @@ def read(data: bytes, name: str) -> list[Meeting]:
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    lines = list(_document_lines(_open(data)))
+    document = _open(data)
+    lines = list(_document_lines(document))
     text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
     dropped: list[Dropped] = []
     if not items:
-        return Reading(_as_plain_text(lines, name, dropped), dropped, text)
+        try:
+            return Reading(_as_plain_text(lines, name, dropped), dropped, text)
+        except ReaderError:
+            # minutes typed with Word's numbered list for the items' titles (»1.« shown, the title in the text,
+            # prose under each), which the plain reading sees as a list's points: read with their numbers
+            numbered = list(_document_lines(document, numbered_lists=True))
+            if [line.text for line in numbered] == [line.text for line in lines]:
+                raise
+            dropped = []
+            return Reading(_as_plain_text(numbered, name, dropped), dropped, "\n".join(x.text for x in numbered))
     typed = None  # minutes typed in Word, as the text parser reads them
     if not any(item.in_table for item in items):
         # Minutes written in Word with its heading styles, not Acadre's tables: their text has the layout of
@@ -131,14 +141,18 @@ def _open(data: bytes) -> WordDocument:
 
 # Word document -> lines in reading order -------------------------------------------------------
 
-def _document_lines(document: WordDocument) -> Iterator[Line]:
+def _document_lines(document: WordDocument, numbered_lists: bool = False) -> Iterator[Line]:
+    """The document's lines; with `numbered_lists`, a numbered list's first-level entries as Word shows them
+    (»1. Godkendelse af dagsorden«), not as a list's points (»- Godkendelse af dagsorden«)."""
     blocks = list(_blocks(document.element.body, document._body))
     numbers = _HeadingNumbers(document, blocks)
+    lists = _ListNumbers(document, blocks) if numbered_lists else None
     for block in blocks:
         if local_name(block._element) == "tbl":
             yield from _table_lines(block)
         else:
-            yield numbers.written(block, _paragraph_line(block))
+            line = numbers.written(block, _paragraph_line(block))
+            yield lists.written(block, line) if lists else line
             yield from _text_box_lines(block)
 
 
@@ -256,6 +270,32 @@ class _HeadingNumbers:
             found = self.numbering.xpath(
                 f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="0"]/w:start/@w:val')
         return int(found[0]) if found and found[0].isdigit() else 1
+
+
+class _ListNumbers(_HeadingNumbers):
+    """Word's automatic numbering of a list's first level, written out as Word shows it: »%1.« or »%1)« of a
+    decimal list, counted as `_HeadingNumbers` counts (bullets and letters are left as the list's points)."""
+
+    def written(self, paragraph: Paragraph, line: Line) -> Line:
+        if self.numbering is None or line.level or not line.text or line.text[:1].isdigit():
+            return line  # (a heading's number is `_HeadingNumbers`'s to write)
+        num_id, depth = _numbering(paragraph)
+        if num_id is None or depth != "0" or (form := self._form(num_id)) is None:
+            return line
+        counter = self._counter(num_id)
+        number = self.last.get(counter, self._start(num_id) - 1) + 1
+        self.last[counter] = number
+        text = line.text.removeprefix("- ") if line.listed else line.text
+        return Line(f"{form.replace('%1', str(number))} {text}", line.level, line.cells)
+
+    def _form(self, num_id: str) -> str | None:
+        """The list's first level as written (»%1.«, »%1)«) when it counts in decimals, else None."""
+        abstract = self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
+        if not abstract or not abstract[0].isdigit():
+            return None
+        level = f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="0"]'
+        kind, text = self.numbering.xpath(f"{level}/w:numFmt/@w:val"), self.numbering.xpath(f"{level}/w:lvlText/@w:val")
+        return text[0] if kind == ["decimal"] and text and text[0] in ("%1.", "%1)") else None
 
 
 def _numbered_title(paragraph: Paragraph) -> bool:
