@@ -66,12 +66,18 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 # Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
 # A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
 # company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
-BOARD_OF = r"(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)møde(?:t)?\s+(?:i|for|hos)\s+"
+# (its number in the year may stand between: »bestyrelsesmøde nr. 4/2024 i …«; the year after the name: »… A/S 2024«)
+BOARD_OF = r"(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)møde(?:t)?\s+(?:nr\.\s*\d+(?:/\d+)?\s+)?(?:i|for|hos)\s+"
 KIND_OF = re.compile(either_spelling(
-    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?)|(?:\w+\s+)?"
+    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?)(?:\s+(?:19|20)\d\d)?|(?:\w+\s+)?"
     r"\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"),
     re.I)  # (»temamøde i Ældrerådet«)
 BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<org>\S.*)$"), re.I)
+# A board's meeting that names no organisation (»Referat af bestyrelsesmøde«, »… den 12. marts 2024«): the
+# organisation is the letterhead's line above it (»Vejle Spildevand A/S«)
+BOARD_UNNAMED = re.compile(either_spelling(
+    rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
+    r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
@@ -351,9 +357,13 @@ def _body_from_title(head: list[str]) -> str | None:
     """The committee a title line names on its own (»Teknik- og Miljøudvalget«, »Byråd 2022-2025«,
     »Økonomiudvalget (referat)«), in the first three lines with text: under a letterhead (»Københavns Kommune«) or
     a web page's header link (»Gå til forsiden«)."""
-    for line in [line for line in head[:8] if line][:3]:
+    first = [line for line in head[:8] if line][:3]
+    for k, line in enumerate(first):
         if AFFILIATION.match(line):
             continue
+        if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and _organisation(line):
+            name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
+            return f"{name} for {line.strip()}"
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:
             return canonical_body(m.group(1))
@@ -367,6 +377,13 @@ def _body_from_title(head: list[str]) -> str | None:
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
     return None
+
+
+def _organisation(line: str) -> bool:
+    """Could be a letterhead's organisation (»Vejle Spildevand A/S«, »Fonden for Socialt Ansvar«): a short line
+    with no label, figure or sentence, and no board or meeting named in it."""
+    return len(line) < 80 and _split_label(line) is None and not re.search(r"\d|[.!?]$", line) \
+        and not BOARD_LINE.match(line) and not BOARD_UNNAMED.match(line) and not KIND_LINE.match(line)
 
 
 def canonical_body(name: str) -> str:

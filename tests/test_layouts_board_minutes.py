@@ -38,6 +38,18 @@ Intet.
      "Bestyrelsen for Fonden for Socialt Ansvar", None),
     ("Referat af repræsentantskabsmøde i Vestforbrænding I/S\n12. marts 2024",
      "Repræsentantskabet for Vestforbrænding I/S", None),
+    # (found on 2026-12-05, each refused for want of a committee:) the meeting's number in the year, the year
+    # after the organisation, and the organisation on the letterhead's line above a title that names none
+    ("Referat af bestyrelsesmøde nr. 4/2024 i Vejle Spildevand A/S\nDato: 12. marts 2024",
+     "Bestyrelsen for Vejle Spildevand A/S", None),
+    ("Referat af bestyrelsesmøde i Vejle Spildevand A/S 2024\nDato: 12. marts 2024",
+     "Bestyrelsen for Vejle Spildevand A/S", None),
+    ("Vejle Spildevand A/S\nReferat af bestyrelsesmøde\nDato: 12. marts 2024", "Bestyrelsen for Vejle Spildevand A/S",
+     None),
+    ("Vejle Spildevand A/S\nReferat af bestyrelsesmøde tirsdag den 12. marts 2024 kl. 16.00",
+     "Bestyrelsen for Vejle Spildevand A/S", "16:00"),
+    ("Vestforbrænding I/S\nBestyrelsesmøde nr. 2\nReferat\nDato: 12. marts 2024", "Bestyrelsen for Vestforbrænding I/S",
+     None),
 ])
 def test_a_board_s_minutes_name_the_board_of_that_organisation(head, body, time):
     [meeting] = inspect_document((head + "\n" + ITEMS).encode("utf-8"), "referat.txt").meetings
@@ -71,3 +83,12 @@ def test_a_meeting_of_a_kind_names_its_committee():
     head = "Referat af temamøde i Ældrerådet\nDato: 12. marts 2024\n"
     [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
     assert meeting.body == "Ældrerådet"
+
+
+@pytest.mark.parametrize("letterhead", ["Greve Kommune", "Dato: 1. marts 2024", "Mødet blev holdt på Rådhuset."])
+def test_a_line_above_a_board_s_meeting_that_names_no_organisation_names_no_board(letterhead):
+    """A municipality's letterhead, a label, a date or a sentence above »Referat af bestyrelsesmøde« is no
+    organisation: the board stays unnamed, and the file is refused for want of a committee, as before."""
+    head = f"{letterhead}\nReferat af bestyrelsesmøde\nDato: 12. marts 2024\n"
+    with pytest.raises(ReaderError, match="could not find the committee"):
+        inspect_document((head + ITEMS).encode("utf-8"), "referat.txt")
