@@ -146,7 +146,7 @@ def _document_lines(document: WordDocument, numbered_lists: bool = False) -> Ite
     (»1. Godkendelse af dagsorden«), not as a list's points (»- Godkendelse af dagsorden«)."""
     blocks = list(_blocks(document.element.body, document._body))
     numbers = _HeadingNumbers(document, blocks)
-    lists = _ListNumbers(document, blocks) if numbered_lists else None
+    lists = _ListNumbers(document) if numbered_lists else None
     for block in blocks:
         if local_name(block._element) == "tbl":
             yield from _table_lines(block)
@@ -215,42 +215,22 @@ def _paragraph_text(element) -> str:
     return "".join(parts)
 
 
+class _WordNumbers:
+    """How Word counts its numbered lists: the next number of a list, counted from the list's start and on
+    through the lists of the same definition (`_counter`)."""
 
-class _HeadingNumbers:
-    """Word's automatic numbering of item headings (»1.« shown, only »Godkendelse af dagsorden« in the
-    text): each heading of the items' level numbered at a list's first level gets its number written, counted
-    from the list's start and on through the lists of the same definition (`_counter`). The items' level is
-    the highest heading level Word numbers so: items may be Heading 2 under Heading 1 parts (»Åbne punkter«),
-    and a recommendation's points numbered in Heading 3 under them are no items; nor are a list's deeper
-    levels (»5.1«), nor any level below the one the items' own typed numbers head."""
-
-    def __init__(self, document: WordDocument, blocks: list) -> None:
+    def __init__(self, document: WordDocument) -> None:
         try:
             self.numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):  # no numbering part: nothing is numbered
             self.numbering = None
         self.last: dict[str, int] = {}
-        headings = [(level, block) for block in blocks if local_name(block._element) == "p"
-                    and (level := _heading_level(block))]
-        numbered = min((level for level, block in headings if _numbered_title(block)), default=None)
-        typed = min((level for level, block in headings if ITEM_HEADING.match(block.text.strip())
-                     and part_heading(block.text) is None), default=None)  # (»1. Åbne punkter« heads no item)
-        # (items typed with their numbers above the levels Word numbers: Acadre's »715. Title« in Heading 1)
-        self.level = numbered if numbered is not None and (typed is None or numbered <= typed) else None
 
-    def written(self, paragraph: Paragraph, line: Line) -> Line:
-        if self.numbering is None or self.level is None or line.level != self.level or not line.text \
-                or line.text[:1].isdigit():
-            return line
-        num_id, depth = _numbering(paragraph)
-        if num_id is None or depth != "0":
-            return line
+    def _next(self, num_id: str) -> int:
         counter = self._counter(num_id)
         number = self.last.get(counter, self._start(num_id) - 1) + 1
         self.last[counter] = number
-        if part_heading(line.text) is not None:  # a part's heading in the items' list takes a number, heads none
-            return line
-        return Line(f"{number}. {line.text}", line.level, line.cells)
+        return number
 
     def _counter(self, num_id: str) -> str:
         """What a list counts with: Word carries the count on across the lists made from one definition (a
@@ -272,7 +252,37 @@ class _HeadingNumbers:
         return int(found[0]) if found and found[0].isdigit() else 1
 
 
-class _ListNumbers(_HeadingNumbers):
+class _HeadingNumbers(_WordNumbers):
+    """Word's automatic numbering of item headings (»1.« shown, only »Godkendelse af dagsorden« in the
+    text): each heading of the items' level numbered at a list's first level gets its number written. The
+    items' level is the highest heading level Word numbers so: items may be Heading 2 under Heading 1 parts
+    (»Åbne punkter«), and a recommendation's points numbered in Heading 3 under them are no items; nor are a
+    list's deeper levels (»5.1«), nor any level below the one the items' own typed numbers head."""
+
+    def __init__(self, document: WordDocument, blocks: list) -> None:
+        super().__init__(document)
+        headings = [(level, block) for block in blocks if local_name(block._element) == "p"
+                    and (level := _heading_level(block))]
+        numbered = min((level for level, block in headings if _numbered_title(block)), default=None)
+        typed = min((level for level, block in headings if ITEM_HEADING.match(block.text.strip())
+                     and part_heading(block.text) is None), default=None)  # (»1. Åbne punkter« heads no item)
+        # (items typed with their numbers above the levels Word numbers: Acadre's »715. Title« in Heading 1)
+        self.level = numbered if numbered is not None and (typed is None or numbered <= typed) else None
+
+    def written(self, paragraph: Paragraph, line: Line) -> Line:
+        if self.numbering is None or self.level is None or line.level != self.level or not line.text \
+                or line.text[:1].isdigit():
+            return line
+        num_id, depth = _numbering(paragraph)
+        if num_id is None or depth != "0":
+            return line
+        number = self._next(num_id)
+        if part_heading(line.text) is not None:  # a part's heading in the items' list takes a number, heads none
+            return line
+        return Line(f"{number}. {line.text}", line.level, line.cells)
+
+
+class _ListNumbers(_WordNumbers):
     """Word's automatic numbering of a list's first level, written out as Word shows it: »%1.« or »%1)« of a
     decimal list, counted as `_HeadingNumbers` counts (bullets and letters are left as the list's points)."""
 
@@ -282,9 +292,7 @@ class _ListNumbers(_HeadingNumbers):
         num_id, depth = _numbering(paragraph)
         if num_id is None or depth != "0" or (form := self._form(num_id)) is None:
             return line
-        counter = self._counter(num_id)
-        number = self.last.get(counter, self._start(num_id) - 1) + 1
-        self.last[counter] = number
+        number = self._next(num_id)
         text = line.text.removeprefix("- ") if line.listed else line.text
         return Line(f"{form.replace('%1', str(number))} {text}", line.level, line.cells)
 
@@ -294,7 +302,8 @@ class _ListNumbers(_HeadingNumbers):
         if not abstract or not abstract[0].isdigit():
             return None
         level = f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="0"]'
-        kind, text = self.numbering.xpath(f"{level}/w:numFmt/@w:val"), self.numbering.xpath(f"{level}/w:lvlText/@w:val")
+        kind = self.numbering.xpath(f"{level}/w:numFmt/@w:val")
+        text = self.numbering.xpath(f"{level}/w:lvlText/@w:val")
         return text[0] if kind == ["decimal"] and text and text[0] in ("%1.", "%1)") else None
 
 
