@@ -66,15 +66,20 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 # Kultur- og Fritidsudvalgets møde«, »Dagsorden til ordinært møde i Byrådet«
 # A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
 # company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
-# (its number in the year may stand between: »bestyrelsesmøde nr. 4/2024 i …«; the year after the name: »… A/S 2024«)
+# (its number in the year may stand between: »bestyrelsesmøde nr. 4/2024 i …«; a year may end the title, which
+# is no part of the name after a company's legal form, »… A/S 2024«, and is after »Boligselskabet af 1951«)
 BOARD_OF = r"(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)møde(?:t)?\s+(?:nr\.\s*\d+(?:/\d+)?\s+)?(?:i|for|hos)\s+"
+LEGAL_FORM = r"(?:\b(?:A/S|I/S|ApS|P/S|K/S|IVS|amba|fmba|smba)|\b[afs]\.m\.b\.a\.?)"  # a Danish company's
+LEGAL_FORM_YEAR = re.compile(rf"{LEGAL_FORM}\s+(?:19|20)\d\d$", re.I)
 KIND_OF = re.compile(either_spelling(
-    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?)(?:\s+(?:19|20)\d\d)?|(?:\w+\s+)?"
+    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?(?:\s+(?:19|20)\d\d)?)|(?:\w+\s+)?"
     r"\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"),
     re.I)  # (»temamøde i Ældrerådet«)
 BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<org>\S.*)$"), re.I)
 # A board's meeting that names no organisation (»Referat af bestyrelsesmøde«, »… den 12. marts 2024«): the
-# organisation is the letterhead's line above it (»Vejle Spildevand A/S«)
+# organisation is the letterhead's line above it, a company by its legal form or a foundation (»Vejle Spildevand
+# A/S«, »Fonden for Socialt Ansvar«), not any short line (»Skolebestyrelsen«, »Teknik og Miljø«, a person)
+ORGANISATION = re.compile(rf"^[^\d:]{{2,80}}?\s{LEGAL_FORM}$|^(?:[^\d:.]*\s)?fond(?:en)?\b[^\d:.]*$", re.I)
 BOARD_UNNAMED = re.compile(either_spelling(
     rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
@@ -361,7 +366,8 @@ def _body_from_title(head: list[str]) -> str | None:
     for k, line in enumerate(first):
         if AFFILIATION.match(line):
             continue
-        if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and _organisation(line):
+        if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and ORGANISATION.match(line.strip()) \
+                and not BOARD_LINE.match(line):  # (»Bestyrelsen for Fonden for …« names the board itself, below)
             name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
             return f"{name} for {line.strip()}"
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
@@ -379,21 +385,17 @@ def _body_from_title(head: list[str]) -> str | None:
     return None
 
 
-def _organisation(line: str) -> bool:
-    """Could be a letterhead's organisation (»Vejle Spildevand A/S«, »Fonden for Socialt Ansvar«): a short line
-    with no label, figure or sentence, and no board or meeting named in it."""
-    return len(line) < 80 and _split_label(line) is None and not re.search(r"\d|[.!?]$", line) \
-        and not BOARD_LINE.match(line) and not BOARD_UNNAMED.match(line) and not KIND_LINE.match(line)
-
-
 def canonical_body(name: str) -> str:
     """'det konstituerende møde i kommunaldirektørnetværket i …' -> 'KD-Net';
     'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'; 'KULTUR- OG FRITIDSUDVALGET' -> 'Kultur- og Fritidsudvalget'."""
     name = _uncapped(name.strip().rstrip(","))
     if m := BOARD_MEETING.match(name):  # »bestyrelsesmøde i Vejle Spildevand A/S«: that company's board
         board = "Bestyrelsen" if m.group("board").lower().startswith("b") else "Repræsentantskabet"
-        org, _, place = m.group("org").strip().rpartition(" på ")
-        return f"{board} for {org if org and PLACE_LINE.search(place) else m.group('org').strip()}"  # (not its
+        named = m.group("org").strip()
+        if LEGAL_FORM_YEAR.search(named):
+            named = named[:-4].rstrip()  # (»… A/S 2024«: the year of the meeting)
+        org, _, place = named.rpartition(" på ")
+        return f"{board} for {org if org and PLACE_LINE.search(place) else named}"  # (not its
         # meeting room: »… i Vejle Spildevand A/S på Rådhuset«)
     if m := BODY_MEETING.match(name):  # »ordinært byrådsmøde«, »Regionsrådsmøde«: the council that meets
         stem = m.group("body")

@@ -73,15 +73,23 @@ LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(
                            r"([A-ZÆØÅ\"'«»„(].*)$")
 # »1. Titel« with prose under the items and at most one item with anything else that marks it (an advisory
 # council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
-# whose title, in their first lines, calls them so (MINUTES_WORD), from item 1, three at least, and two more
+# whose title, in their first lines, calls them so (MINUTES_TITLE), from item 1, three at least, and two more
 # than the items with furniture explain; a list's point (under a line ending in a colon or under another
-# numbered line, or with a numbered line next under it) is no item. Such minutes are typed by hand: the title
-# may end in a colon (»1. Godkendelse af dagsorden:« / »Dagsordenen blev godkendt.«), and the number close with
-# a parenthesis (»1) Godkendelse af dagsorden«), each item's alike: the other form numbers a list
+# numbered line, or with a numbered line next under it) is no item. Such minutes are typed by hand: the number
+# may close with a parenthesis (»1) Godkendelse af dagsorden«), every item's alike (a list numbered in the other
+# form is the items' text), and titles may end in a colon (»1. Godkendelse af dagsorden:« / »Dagsordenen blev
+# godkendt.«; not every one need: »4. Eventuelt«), where the minutes read so from their first item on (a list's
+# »1. Økonomi:« in minutes whose titles have none is text)
 PROSE = re.compile(r"(?#prose)" + NUMBERED.pattern)
 PROSE_PAREN = re.compile(r"(?#prose)" + PAREN.pattern)
-PROSE_STYLES = (PROSE, PROSE_PAREN)
-MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
+PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.removesuffix(")$") + r"?)\s*:?$")
+                                  for style in (NUMBERED, PAREN))  # (the title without its colon)
+PROSE_STYLES = (PROSE, PROSE_PAREN, PROSE_COLON, PROSE_PAREN_COLON)
+# the document's kind opening its title line, or after the body's name and a dash (»Referat af møde i
+# Ældrerådet«, »Åbent referat«, »Ældrerådet – Referat – 12. marts 2024«), not a document about minutes
+# (»Bemærkninger til referat fra dialogmødet«, »Bilag 2 til dagsorden for Ældrerådet«)
+MINUTES_TITLE = re.compile(r"^(?:[^\d:]{1,80}?\s[-–—|]\s*)?(?:(?:åbent|åben|lukket)\s+)?"
+                           r"(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
 MIN_PROSE_ITEMS = 3
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
@@ -354,10 +362,13 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
         if n > best_len:
             best, best_len = style, n
     if best_len <= 1:  # (two items more than those with an item's furniture explain: at most one has it)
-        runs = {style: len(_item_headings(lines, style)) for style in PROSE_STYLES}
-        prose = max(PROSE_STYLES, key=runs.__getitem__)  # (ties: the first)
-        if runs[prose] >= best_len + 2:
-            return prose
+        # of the forms that read as such minutes, the one whose items begin first: a list in another form stands
+        # in an item's text, after the item's title (»2. Orientering« / … / »1) Dialogmøde« …); of those, the one
+        # with the most items (»4. Næste møde:«, the one title typed with a colon)
+        runs = [(found[0].line, -len(found), style) for style in PROSE_STYLES
+                if len(found := _item_headings(lines, style)) >= best_len + 2]
+        if runs:
+            return min(runs, key=lambda run: run[:2])[2]
     return best
 
 
@@ -378,10 +389,7 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         title = m.group(2).strip()
         if len(title) >= 400:
             continue
-        prose = style in PROSE_STYLES
-        if prose and title.endswith(":") and not title.endswith("::"):
-            title = title[:-1].rstrip()  # (a title typed with a colon: what follows is the item's text)
-        wrapped, end = _wrapped_title(plain, i + 1, title, most=0 if prose else _wraps_after(title))
+        wrapped, end = _wrapped_title(plain, i + 1, title, most=0 if style in PROSE_STYLES else _wraps_after(title))
         # (minutes of titles and prose: a capitalised line under a title is the item's text, »3. Klimaregnskab« /
         # »Regnskabet viser et fald«; a lower-case one still goes on with the title)
         # the presenter may stand on the title's wrapped line (»… den 3. december 2021« / »v. Jesper Kaas …«),
@@ -590,29 +598,32 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
 
 def _says_minutes(lines: list[str], end: int) -> bool:
     """Whether the document's title, in its first lines with text above `end`, calls it minutes or an agenda
-    (»Referat af møde i Ældrerådet«, »Ældrerådet – Referat – 12. marts 2024«): the word itself, in a line that
-    is no sentence (not »Du kan læse referatet …«, »… jf. dagsordenen.«)."""
+    (»Referat af møde i Ældrerådet«, »Ældrerådet – Referat – 12. marts 2024«: `MINUTES_TITLE`), in a line that
+    is no sentence (not »Referatet kan læses …«, »Dagsordenen blev godkendt.«)."""
     first = [text for line in lines[:end] if (text := _plain(line).strip())][:PROSE_TITLE_LINES]
-    return any(MINUTES_WORD.search(text) and len(text) <= 100 and not text.endswith(".") for text in first)
+    return any(MINUTES_TITLE.match(text) and len(text) <= 100 and not text.endswith(".") for text in first)
 
 
 def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
     """The candidates that are items in minutes of titles and prose: not a list's points. A list starts at a
     point `_list_point` tells, and goes on with the next numbers: point after point where its points stand
     apart (text and a blank line between them, as items do), or line under line where they stand together,
-    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item)."""
+    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item), or at
+    the next item's number where no line further on has it (»1. Budget« / »2. Trafikplan« / »3. Høring«, and no
+    other »3.«: an item's number is its own, so the list had two points)."""
     items: list[Heading] = []
     last: Heading | None = None  # the list's last point
     together: bool | None = None  # whether its points stand line under line (None: one point so far)
-    for c in cands:
-        if last is not None and c.number == last.number + 1:
+    for k, c in enumerate(cands):
+        if last is not None and c.number == last.number + 1 and not (
+                items and c.number == items[-1].number + 1 and all(o.number != c.number for o in cands[k + 1:])):
             apart = any(not _plain(lines[k]).strip() for k in range(last.end, c.line))
             if not (together and apart):
                 together = not apart if together is None else together
                 last = c
                 continue
-        if _list_point(lines, c):
-            last, together = c, None
+        if _list_point(lines, c) or items and c.number == 1:  # (a »1.« after an item: the numbers start over
+            last, together = c, None  # in its text, »Bestyrelsen besluttede« / »1. Regnskabet godkendes:« …)
             continue
         last = None
         items.append(c)
@@ -628,7 +639,8 @@ def _list_point(lines: list[str], h: Heading) -> bool:
     if above.endswith(":") or LIST_ENTRY.match(right_above) and not CASE_NUMBER.match(right_above):
         return True
     under = next((text for line in lines[h.end:] if (text := _plain(line).strip())), "")
-    return not under or LIST_ENTRY.match(under) is not None and not CASE_NUMBER.match(under)
+    return not under or LIST_ENTRY.match(under) is not None and not CASE_NUMBER.match(under) \
+        and not DATE_OPENING.match(under)  # (»4. Næste møde:« / »9. april 2024 kl. 10.00«: a date, no point)
 
 
 def _with_added(lines: list[str], headings: list[Heading]) -> list[Heading]:

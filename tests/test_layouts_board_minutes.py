@@ -85,10 +85,28 @@ def test_a_meeting_of_a_kind_names_its_committee():
     assert meeting.body == "Ældrerådet"
 
 
-@pytest.mark.parametrize("letterhead", ["Greve Kommune", "Dato: 1. marts 2024", "Mødet blev holdt på Rådhuset."])
+@pytest.mark.parametrize("letterhead", ["Greve Kommune", "Dato: 1. marts 2024", "Mødet blev holdt på Rådhuset.",
+                                        "Teknik og Miljø", "Mette Kjær Andersen", "Fortroligt"])
 def test_a_line_above_a_board_s_meeting_that_names_no_organisation_names_no_board(letterhead):
-    """A municipality's letterhead, a label, a date or a sentence above »Referat af bestyrelsesmøde« is no
-    organisation: the board stays unnamed, and the file is refused for want of a committee, as before."""
+    """A municipality's letterhead, a label, a date, a sentence, a department or a person above »Referat af
+    bestyrelsesmøde« is no organisation (a company by its legal form, a foundation): the board stays unnamed, and
+    the file is refused for want of a committee, as before."""
     head = f"{letterhead}\nReferat af bestyrelsesmøde\nDato: 12. marts 2024\n"
     with pytest.raises(ReaderError, match="could not find the committee"):
         inspect_document((head + ITEMS).encode("utf-8"), "referat.txt")
+
+
+def test_a_body_named_above_a_board_s_meeting_is_read_as_before():
+    """»Skolebestyrelsen« above »Referat af bestyrelsesmøde den …« is the body, as before (the helper's reading of
+    2026-12-05 found it read »Bestyrelsen for Skolebestyrelsen«)."""
+    head = "Skolebestyrelsen\nReferat af bestyrelsesmøde den 14. marts 2024\n"
+    [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
+    assert meeting.body == "Skolebestyrelsen"
+
+
+@pytest.mark.parametrize(("name", "body"), [("Boligselskabet af 1951", "Bestyrelsen for Boligselskabet af 1951"),
+                                            ("Greve Vand A/S 2024", "Bestyrelsen for Greve Vand A/S")])
+def test_a_year_ends_a_board_s_name_unless_it_follows_a_legal_form(name, body):
+    head = f"Referat af bestyrelsesmøde i {name}\nDato: 12. marts 2024\n"
+    [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
+    assert meeting.body == body

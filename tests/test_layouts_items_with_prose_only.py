@@ -146,15 +146,51 @@ def test_items_numbered_with_a_parenthesis_and_their_list_stays_text():
 
 
 def test_a_list_numbered_in_the_other_form_takes_no_item_s_place():
-    """Items »1.«, »2.« …, and in item 2 a list »1)« to »4)« with prose under each point: the items keep their
-    numbers (a list numbered in the items' own form is told by `_list_point`; one in the other form is no item)."""
-    listed = ("Formanden orienterede om fire sager.\n\n1) Budget 2025\nDer skal spares.\n\n2) Ny trafikplan\n"
-              "Planen er i høring.\n\n3) Hjemmeplejen\nDer mangler folk.\n\n4) Plejeboliger\nDer bygges.\n")
+    """Items »1.«, »2.« …, and in item 2 a list »1)« to »5)« with prose under each point, more points than items:
+    the items keep their numbers (the form whose items begin first is the items'; a helper's adversarial reading
+    of 2026-12-05 found the longer run chosen, the points read as items 1 to 5)."""
+    listed = ("Formanden orienterede om fem sager.\n\n1) Budget 2025\nDer skal spares.\n\n2) Ny trafikplan\n"
+              "Planen er i høring.\n\n3) Hjemmeplejen\nDer mangler folk.\n\n4) Plejeboliger\nDer bygges.\n\n"
+              "5) Brugerrådet\nOm maden.\n")
     text = MINUTES.replace("Formanden orienterede om mødet med borgmesteren:\n1. Budget 2025\n2. Ny trafikplan\n",
                            listed)
     meeting = read(text)
     assert [i.title for i in meeting.items] == TITLES
-    assert "4) Plejeboliger" in " ".join(s.text for s in meeting.items[1].sections)
+    assert "5) Brugerrådet" in " ".join(s.text for s in meeting.items[1].sections)
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_numbers_that_start_over_in_an_item_s_text_are_a_list(colon):
+    """»2. Årsregnskab 2023« / »Bestyrelsen besluttede« (no colon) / »1. Regnskabet godkendes« … »3. Regnskabet
+    underskrives« / »3. Investeringsplan«: a »1.« after an item starts a list in its text, and its points take
+    no item's number (the list's »3.« took item 3's place, the real item 3 went into its text)."""
+    text = ("Referat af møde i Ældrerådet\nDato: 12. marts 2024\n\n1. Godkendelse af dagsorden{c}\nGodkendt.\n\n"
+            "2. Årsregnskab 2023{c}\nDirektøren gennemgik regnskabet. Rådet besluttede\n\n1. Regnskabet godkendes{c}\n"
+            "Resultatet er 4,2 mio. kr.\n\n2. Overskuddet overføres{c}\nTil næste år.\n\n3. Regnskabet "
+            "underskrives{c}\nDigitalt.\n\n3. Investeringsplan 2024-2028{c}\nPlanen blev godkendt.\n\n"
+            "4. Eventuelt{c}\nIntet.\n").format(c=colon)
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Årsregnskab 2023", "Investeringsplan 2024-2028", "Eventuelt"]
+    assert "3. Regnskabet underskrives" in " ".join(s.text for s in meeting.items[1].sections)
+
+
+def test_a_date_under_the_last_title_is_no_list_s_point():
+    """»4. Næste møde:« / »9. april 2024 kl. 10.00 på Rådhuset.«: the date is the item's text (it was taken for a
+    list's next point, and the item went into the text of item 3)."""
+    text = MINUTES.replace("4. Eventuelt\nIntet.\n", "4. Næste møde:\n9. april 2024 kl. 10.00 på Rådhuset.\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == [*TITLES[:3], "Næste møde"]
+    assert meeting.items[3].sections[0].text.startswith("9. april 2024")
+
+
+@pytest.mark.parametrize("title", ["Bemærkninger til referat fra dialogmødet", "Bilag 2 til dagsorden for Ældrerådet",
+                                   "Høringssvar til dagsorden for mødet den 12. marts 2024"])
+def test_a_document_about_minutes_is_no_minutes(title):
+    """A title that names minutes or an agenda without being them (»Bemærkninger til referat …«) does not make
+    numbered paragraphs items: the document is refused, as a letter is. (The helper's reading of 2026-12-05.)"""
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        read(MINUTES.replace("Referat af møde i Ældrerådet", title))
 
 
 def word_prose_minutes(text: str, how: str) -> bytes:
@@ -193,6 +229,38 @@ def test_minutes_whose_titles_word_numbers_as_a_list_are_read(how):
     assert "1. Budget 2025" in second and "2. Ny trafikplan" in second
 
 
+def test_items_typed_with_their_numbers_keep_a_word_list_in_their_text_as_a_list():
+    """Two items typed »1. …«, »2. …« (too few to read as such minutes), a Word list of four points in the second:
+    the list's points are not read as items 3 and 4 (the items are not the list Word numbers), and the file is
+    refused as before."""
+    from docx import Document
+
+    document = Document()
+    for line in ("Referat af møde i Ældrerådet", "Dato: 12. marts 2024", "1. Godkendelse af dagsorden",
+                 "Godkendt.", "2. Orientering fra formanden", "Formanden orienterede om:"):
+        document.add_paragraph(line)
+    for point in ("Budget 2025", "Trafikplan", "Hjemmeplejen", "Plejeboliger"):
+        document.add_paragraph(point, style="List Number")
+        document.add_paragraph(f"Om {point.lower()}.")
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        inspect_document(out.getvalue(), "aeldreraadet.docx")
+
+
 def test_titles_in_a_bulleted_list_have_no_numbers_and_are_refused():
     with pytest.raises(ReaderError, match="no agenda items found"):
         inspect_document(word_prose_minutes(MINUTES, "bullets"), "aeldreraadet.docx")
+
+
+def test_a_list_of_two_points_ends_at_the_next_item_s_number():
+    """»… om to sager:« / »1. Budget 2025« … »2. Trafikplan« … / »3. Høring …«: the list's next number is the next
+    item's, and no line further on has it, so it is the item (the list took items 3 and 4 into item 2, and the file
+    was refused; a list whose »3.« is followed by another »3.« further on still keeps its point)."""
+    listed = ("Formanden orienterede om to sager:\n\n1. Budget 2025\nKommunen skal spare 20 mio. kr.\n\n"
+              "2. Trafikplan\nPlanen sendes i høring i april.\n")
+    text = MINUTES.replace("Formanden orienterede om mødet med borgmesteren:\n1. Budget 2025\n2. Ny trafikplan\n",
+                           listed)
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert "2. Trafikplan" in " ".join(s.text for s in meeting.items[1].sections)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # python-docx loads lazily, like pypdf in the PDF reader
 
 HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 ITEM_HEADING = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.DOTALL)
+TYPED_NUMBER = re.compile(r"^(?:- )?\d{1,4}[.)]\s")  # a number typed before a list entry's text
 CASE_NUMBER = re.compile(r"^sags?(nr|nummer)\.?\s*:?\s*(?P<n>\w.*)?$", re.IGNORECASE)  # (n: none when left empty)
 SIGNATURES = re.compile(r"^underskrift(s)?(side|er)\b", re.IGNORECASE)
 DOC_KINDS = {"referat", "dagsorden", "beslutningsprotokol", "indholdsfortegnelse"}
@@ -93,11 +94,15 @@ def inspect(data: bytes, name: str) -> Reading:
         except ReaderError:
             # minutes typed with Word's numbered list for the items' titles (»1.« shown, the title in the text,
             # prose under each), which the plain reading sees as a list's points: read with their numbers
-            numbered = list(_document_lines(document, numbered_lists=True))
-            if [line.text for line in numbered] == [line.text for line in lines]:
+            lists = _ListNumbers(document)
+            numbered = list(_document_lines(document, lists))
+            if not lists.written_lines:
                 raise
             dropped = []
-            return Reading(_as_plain_text(numbered, name, dropped), dropped, "\n".join(x.text for x in numbered))
+            meetings = _as_plain_text(numbered, name, dropped)
+            if not all(lists.numbers(item) for meeting in meetings for item in meeting.items):
+                raise  # (items typed with their numbers, a Word list's points in their text: not this layout)
+            return Reading(meetings, dropped, "\n".join(x.text for x in numbered))
     typed = None  # minutes typed in Word, as the text parser reads them
     if not any(item.in_table for item in items):
         # Minutes written in Word with its heading styles, not Acadre's tables: their text has the layout of
@@ -141,18 +146,17 @@ def _open(data: bytes) -> WordDocument:
 
 # Word document -> lines in reading order -------------------------------------------------------
 
-def _document_lines(document: WordDocument, numbered_lists: bool = False) -> Iterator[Line]:
-    """The document's lines; with `numbered_lists`, a numbered list's first-level entries as Word shows them
-    (»1. Godkendelse af dagsorden«), not as a list's points (»- Godkendelse af dagsorden«)."""
+def _document_lines(document: WordDocument, lists: _ListNumbers | None = None) -> Iterator[Line]:
+    """The document's lines; with `lists`, a numbered list's first-level entries as Word shows them (»1.
+    Godkendelse af dagsorden«), not as a list's points (»- Godkendelse af dagsorden«)."""
     blocks = list(_blocks(document.element.body, document._body))
     numbers = _HeadingNumbers(document, blocks)
-    lists = _ListNumbers(document) if numbered_lists else None
     for block in blocks:
         if local_name(block._element) == "tbl":
             yield from _table_lines(block)
         else:
             line = numbers.written(block, _paragraph_line(block))
-            yield lists.written(block, line) if lists else line
+            yield lists.written(block, line) if lists is not None else line
             yield from _text_box_lines(block)
 
 
@@ -284,17 +288,27 @@ class _HeadingNumbers(_WordNumbers):
 
 class _ListNumbers(_WordNumbers):
     """Word's automatic numbering of a list's first level, written out as Word shows it: »%1.« or »%1)« of a
-    decimal list, counted as `_HeadingNumbers` counts (bullets and letters are left as the list's points)."""
+    decimal list, counted as `_HeadingNumbers` counts (bullets and letters are left as the list's points);
+    `written_lines` keeps the lines so numbered."""
+
+    def __init__(self, document: WordDocument) -> None:
+        super().__init__(document)
+        self.written_lines: list[tuple[int, str]] = []  # (number, text)
 
     def written(self, paragraph: Paragraph, line: Line) -> Line:
-        if self.numbering is None or line.level or not line.text or line.text[:1].isdigit():
-            return line  # (a heading's number is `_HeadingNumbers`'s to write)
+        if self.numbering is None or line.level or not line.text or TYPED_NUMBER.match(line.text):
+            return line  # (a heading's number is `_HeadingNumbers`'s to write; a typed one is written)
         num_id, depth = _numbering(paragraph)
         if num_id is None or depth != "0" or (form := self._form(num_id)) is None:
             return line
         number = self._next(num_id)
         text = line.text.removeprefix("- ") if line.listed else line.text
+        self.written_lines.append((number, text))
         return Line(f"{form.replace('%1', str(number))} {text}", line.level, line.cells)
+
+    def numbers(self, item: AgendaItem) -> bool:
+        """Whether the item is one of the lines this numbering wrote (its number, its title's start)."""
+        return any(number == item.number and text.startswith(item.title[:20]) for number, text in self.written_lines)
 
     def _form(self, num_id: str) -> str | None:
         """The list's first level as written (»%1.«, »%1)«) when it counts in decimals, else None."""
