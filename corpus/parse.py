@@ -85,10 +85,10 @@ PROSE_PAREN = re.compile(r"(?#prose)" + PAREN.pattern)
 PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.removesuffix(")$") + r"?)\s*:?$")
                                   for style in (NUMBERED, PAREN))  # (the title without its colon)
 PROSE_STYLES = (PROSE, PROSE_PAREN, PROSE_COLON, PROSE_PAREN_COLON)
-# the document's kind opening its title line, or after the body's name and a dash (»Referat af møde i
-# Ældrerådet«, »Åbent referat«, »Ældrerådet – Referat – 12. marts 2024«), not a document about minutes
-# (»Bemærkninger til referat fra dialogmødet«, »Bilag 2 til dagsorden for Ældrerådet«)
-MINUTES_TITLE = re.compile(r"^(?:[^\d:]{1,80}?\s[-–—|]\s*)?(?:(?:åbent|åben|lukket)\s+)?"
+# the document's kind opening its title line, or after the body's name and a dash or in the genitive (»Referat af
+# møde i Ældrerådet«, »Åbent referat«, »Ældrerådet – Referat – 12. marts 2024«, »Ældrerådets referat«), not a
+# document about minutes (»Bemærkninger til referat fra dialogmødet«, »Bilag 2 til dagsorden for Ældrerådet«)
+MINUTES_TITLE = re.compile(r"^(?:[^\d:]{1,80}?\s[-–—|]\s*|[\w-]+s\s+)?(?:(?:åbent|åben|lukket)\s+)?"
                            r"(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
 MIN_PROSE_ITEMS = 3
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
