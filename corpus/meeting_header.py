@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.dates import find_date, find_short_date, find_time
+from corpus.dates import MONTHS, find_date, find_short_date, find_time
 from corpus.sections import BODY_SUFFIX
 from corpus.spelling import either_spelling, fold
 from corpus.table_rows import cells, member
@@ -67,10 +67,14 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 # A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
 # company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
 # (its number in the year may stand between: »bestyrelsesmøde nr. 4/2024 i …«; a year may end the title, which
-# is no part of the name after a company's legal form, »… A/S 2024«, and is after »Boligselskabet af 1951«)
+# is no part of the name after a company's legal form, »… A/S 2024«, nor where it is the meeting's, and is part
+# of »Boligselskabet af 1951«)
 BOARD_OF = r"(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)møde(?:t)?\s+(?:nr\.\s*\d+(?:/\d+)?\s+)?(?:i|for|hos)\s+"
 LEGAL_FORM = r"(?:\b(?:A/S|I/S|ApS|P/S|K/S|IVS|amba|fmba|smba)|\b[afs]\.m\.b\.a\.?)"  # a Danish company's
-LEGAL_FORM_YEAR = re.compile(rf"{LEGAL_FORM}\s+(?:19|20)\d\d$", re.I)
+MONTH_NAMES = "|".join(MONTHS)
+# what may follow a company's legal form in a board meeting's title, the meeting's month and year (»… A/S marts
+# 2024«, »… I/S - 2024«)
+LEGAL_FORM_DATE = re.compile(rf"({LEGAL_FORM})\s*[-–,]?\s*(?:(?:{MONTH_NAMES})\s+)?(?:19|20)\d\d$", re.I)
 KIND_OF = re.compile(either_spelling(
     rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?(?:\s+(?:19|20)\d\d)?)|(?:\w+\s+)?"
     r"\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"),
@@ -79,10 +83,12 @@ BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<o
 # A board's meeting that names no organisation (»Referat af bestyrelsesmøde«, »… den 12. marts 2024«): the
 # organisation is the letterhead's line above it, a company by its legal form or a foundation (»Vejle Spildevand
 # A/S«, »Fonden for Socialt Ansvar«), not any short line (»Skolebestyrelsen«, »Teknik og Miljø«, a person)
-ORGANISATION = re.compile(rf"^[^\d:]{{2,80}}?\s{LEGAL_FORM}$|^(?:[^\d:.]*\s)?fond(?:en)?\b[^\d:.]*$", re.I)
+ORGANISATION = re.compile(rf"^[^\d:]{{2,80}}?\s{LEGAL_FORM}$|^(?:Fonden\s[^\d:]{{2,70}}|(?:[A-ZÆØÅ][\w&'.-]*\s+){{1,4}}"
+                          r"Fond(?:en)?)$")  # (»Fonden for Socialt Ansvar«, »Velux Fonden«; not »Med støtte fra …«)
 BOARD_UNNAMED = re.compile(either_spelling(
     rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
+BOARD_GOES_ON = re.compile(r"^(?:i|for|hos)\s+\S")
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
@@ -142,6 +148,9 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
     _labelled(head, header)
     header.body = header.body or _body_from_title(head) or body_from_source(source)
     header.date = header.date or _first(find_date, head[:15])
+    if header.body and header.date and BOARD_LINE.match(header.body) \
+            and header.body.endswith(f" {header.date[:4]}"):  # (»… Fonden for Greve Museum 2024«: the meeting's year)
+        header.body = header.body[:-5].rstrip(" -–,")
     if header.date and not header.time:
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
     header.location = header.location or _location(head)
@@ -367,7 +376,9 @@ def _body_from_title(head: list[str]) -> str | None:
         if AFFILIATION.match(line):
             continue
         if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and ORGANISATION.match(line.strip()) \
-                and not BOARD_LINE.match(line):  # (»Bestyrelsen for Fonden for …« names the board itself, below)
+                and not BOARD_LINE.match(line) and not (k + 2 < len(first) and BOARD_GOES_ON.match(first[k + 2])):
+            # (»Bestyrelsen for Fonden for …« names the board itself, below; a title going on, »… bestyrelsesmøde« /
+            # »i Greve Spildevand A/S«, names another company than its parent's letterhead)
             name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
             return f"{name} for {line.strip()}"
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
@@ -392,8 +403,8 @@ def canonical_body(name: str) -> str:
     if m := BOARD_MEETING.match(name):  # »bestyrelsesmøde i Vejle Spildevand A/S«: that company's board
         board = "Bestyrelsen" if m.group("board").lower().startswith("b") else "Repræsentantskabet"
         named = m.group("org").strip()
-        if LEGAL_FORM_YEAR.search(named):
-            named = named[:-4].rstrip()  # (»… A/S 2024«: the year of the meeting)
+        if dated := LEGAL_FORM_DATE.search(named):
+            named = named[:dated.end(1)]  # (»… A/S marts 2024«: the meeting's month and year)
         org, _, place = named.rpartition(" på ")
         return f"{board} for {org if org and PLACE_LINE.search(place) else named}"  # (not its
         # meeting room: »… i Vejle Spildevand A/S på Rådhuset«)

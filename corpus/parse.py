@@ -73,7 +73,7 @@ LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(
                            r"([A-ZÆØÅ\"'«»„(].*)$")
 # »1. Titel« with prose under the items and at most one item with anything else that marks it (an advisory
 # council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
-# whose title, in their first lines, calls them so (MINUTES_TITLE), from item 1, three at least, and two more
+# whose title, in their first lines, calls them so (MINUTES_WORD), from item 1, three at least, and two more
 # than the items with furniture explain; a list's point (under a line ending in a colon or under another
 # numbered line, or with a numbered line next under it) is no item. Such minutes are typed by hand: the number
 # may close with a parenthesis (»1) Godkendelse af dagsorden«), every item's alike (a list numbered in the other
@@ -85,11 +85,14 @@ PROSE_PAREN = re.compile(r"(?#prose)" + PAREN.pattern)
 PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.removesuffix(")$") + r"?)\s*:?$")
                                   for style in (NUMBERED, PAREN))  # (the title without its colon)
 PROSE_STYLES = (PROSE, PROSE_PAREN, PROSE_COLON, PROSE_PAREN_COLON)
-# the document's kind opening its title line, or after the body's name and a dash or in the genitive (»Referat af
-# møde i Ældrerådet«, »Åbent referat«, »Ældrerådet – Referat – 12. marts 2024«, »Ældrerådets referat«), not a
-# document about minutes (»Bemærkninger til referat fra dialogmødet«, »Bilag 2 til dagsorden for Ældrerådet«)
-MINUTES_TITLE = re.compile(r"^(?:[^\d:]{1,80}?\s[-–—|]\s*|[\w-]+s\s+)?(?:(?:åbent|åben|lukket)\s+)?"
-                           r"(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
+MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
+# a line naming minutes that is no minutes' title: a document answering or attached to minutes (»Bemærkninger til
+# referat fra dialogmødet«, »Høringssvar …«, »Bilag 2 til dagsorden for …«), one of another meeting's items
+# (»Dagsorden for mødet 11. marts 2024, punkt 4«), where to find them (»Referater findes på greve.dk«), or many
+# (a menu's »Dagsordener og referater«: one meeting's minutes are one)
+ABOUT_MINUTES = re.compile(r"^(?:bemærkninger|kommentarer|høringssvar|bilag|opfølgning|svar|indsigelse)\b"
+                           r"|\b(?:punkt|pkt\.|bilag|findes|www\.|https?:|referater|dagsordener)|\.dk\b",
+                           re.IGNORECASE)
 MIN_PROSE_ITEMS = 3
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
@@ -362,13 +365,14 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
         if n > best_len:
             best, best_len = style, n
     if best_len <= 1:  # (two items more than those with an item's furniture explain: at most one has it)
-        # of the forms that read as such minutes, the one whose items begin first: a list in another form stands
-        # in an item's text, after the item's title (»2. Orientering« / … / »1) Dialogmøde« …); of those, the one
-        # with the most items (»4. Næste møde:«, the one title typed with a colon)
-        runs = [(found[0].line, -len(found), style) for style in PROSE_STYLES
+        # of the forms that read as such minutes, the one whose items span the most of the document: a list in
+        # another form stands in one item's text (»2. Orientering« / … / »1) Dialogmøde« … / »3. Høring«) or
+        # before the items (»Før mødet …« / »1) Rundvisning« …); then the one with the most items (»4. Næste
+        # møde:«, the one title typed with a colon), then the first
+        runs = [(found[-1].line - found[0].line, len(found), -k, style) for k, style in enumerate(PROSE_STYLES)
                 if len(found := _item_headings(lines, style)) >= best_len + 2]
         if runs:
-            return min(runs, key=lambda run: run[:2])[2]
+            return max(runs, key=lambda run: run[:3])[3]
     return best
 
 
@@ -598,25 +602,24 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
 
 def _says_minutes(lines: list[str], end: int) -> bool:
     """Whether the document's title, in its first lines with text above `end`, calls it minutes or an agenda
-    (»Referat af møde i Ældrerådet«, »Ældrerådet – Referat – 12. marts 2024«: `MINUTES_TITLE`), in a line that
-    is no sentence (not »Referatet kan læses …«, »Dagsordenen blev godkendt.«)."""
+    (»Referat af møde i Ældrerådet«, »Udkast til referat«, »Ældrerådet – Referat – 12. marts 2024«): the word
+    itself, in a line that is no sentence (not »Du kan læse referatet …«, »… jf. dagsordenen.«) nor about minutes
+    (`ABOUT_MINUTES`)."""
     first = [text for line in lines[:end] if (text := _plain(line).strip())][:PROSE_TITLE_LINES]
-    return any(MINUTES_TITLE.match(text) and len(text) <= 100 and not text.endswith(".") for text in first)
+    return any(MINUTES_WORD.search(text) and len(text) <= 100 and not text.endswith(".")
+               and not ABOUT_MINUTES.search(text) for text in first)
 
 
 def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
     """The candidates that are items in minutes of titles and prose: not a list's points. A list starts at a
     point `_list_point` tells, and goes on with the next numbers: point after point where its points stand
     apart (text and a blank line between them, as items do), or line under line where they stand together,
-    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item), or at
-    the next item's number where no line further on has it (»1. Budget« / »2. Trafikplan« / »3. Høring«, and no
-    other »3.«: an item's number is its own, so the list had two points)."""
+    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item)."""
     items: list[Heading] = []
     last: Heading | None = None  # the list's last point
     together: bool | None = None  # whether its points stand line under line (None: one point so far)
-    for k, c in enumerate(cands):
-        if last is not None and c.number == last.number + 1 and not (
-                items and c.number == items[-1].number + 1 and all(o.number != c.number for o in cands[k + 1:])):
+    for c in cands:
+        if last is not None and c.number == last.number + 1:
             apart = any(not _plain(lines[k]).strip() for k in range(last.end, c.line))
             if not (together and apart):
                 together = not apart if together is None else together

@@ -86,7 +86,8 @@ def test_a_meeting_of_a_kind_names_its_committee():
 
 
 @pytest.mark.parametrize("letterhead", ["Greve Kommune", "Dato: 1. marts 2024", "Mødet blev holdt på Rådhuset.",
-                                        "Teknik og Miljø", "Mette Kjær Andersen", "Fortroligt"])
+                                        "Teknik og Miljø", "Mette Kjær Andersen", "Fortroligt",
+                                        "Med støtte fra Velux Fonden"])
 def test_a_line_above_a_board_s_meeting_that_names_no_organisation_names_no_board(letterhead):
     """A municipality's letterhead, a label, a date, a sentence, a department or a person above »Referat af
     bestyrelsesmøde« is no organisation (a company by its legal form, a foundation): the board stays unnamed, and
@@ -105,8 +106,25 @@ def test_a_body_named_above_a_board_s_meeting_is_read_as_before():
 
 
 @pytest.mark.parametrize(("name", "body"), [("Boligselskabet af 1951", "Bestyrelsen for Boligselskabet af 1951"),
-                                            ("Greve Vand A/S 2024", "Bestyrelsen for Greve Vand A/S")])
-def test_a_year_ends_a_board_s_name_unless_it_follows_a_legal_form(name, body):
+                                            ("Greve Vand A/S 2024", "Bestyrelsen for Greve Vand A/S"),
+                                            ("Greve Vand A/S marts 2024", "Bestyrelsen for Greve Vand A/S"),
+                                            ("Vestforbrænding I/S - 2024", "Bestyrelsen for Vestforbrænding I/S"),
+                                            ("Fonden for Greve Museum 2024", "Bestyrelsen for Fonden for Greve Museum")])
+def test_a_year_ends_a_board_s_name_unless_it_is_the_name_s(name, body):
+    """The meeting's year (after a company's legal form, or the year of the meeting's date) is no part of the
+    name; a year that is (»Boligselskabet af 1951«) stays."""
     head = f"Referat af bestyrelsesmøde i {name}\nDato: 12. marts 2024\n"
     [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
     assert meeting.body == body
+
+
+def test_a_parent_company_s_letterhead_does_not_name_a_subsidiary_s_board():
+    """»Greve Forsyning A/S« / »Referat af ordinært bestyrelsesmøde« / »i Greve Spildevand A/S«: the title goes on
+    and names another company; the letterhead is not taken for it (the file is refused for want of a committee,
+    as before, rather than stored under the wrong board)."""
+    head = "Greve Forsyning A/S\nReferat af ordinært bestyrelsesmøde\ni Greve Spildevand A/S\nDato: 12. marts 2024\n"
+    try:
+        [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
+    except ReaderError:
+        return
+    assert meeting.body != "Bestyrelsen for Greve Forsyning A/S"

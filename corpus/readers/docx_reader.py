@@ -100,8 +100,10 @@ def inspect(data: bytes, name: str) -> Reading:
                 raise
             dropped = []
             meetings = _as_plain_text(numbered, name, dropped)
-            if not all(lists.numbers(item) for meeting in meetings for item in meeting.items):
-                raise  # (items typed with their numbers, a Word list's points in their text: not this layout)
+            items = [item for meeting in meetings for item in meeting.items]
+            if not all(map(lists.numbers, items)) or sum(not item.sections for item in items) > 1:
+                raise  # (items typed with their numbers, a Word list's points in their text; an agenda listed
+                # above the minutes, its entries with nothing under them: not this layout)
             return Reading(meetings, dropped, "\n".join(x.text for x in numbered))
     typed = None  # minutes typed in Word, as the text parser reads them
     if not any(item.in_table for item in items):
