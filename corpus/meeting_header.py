@@ -67,8 +67,8 @@ BODY_AND_PLACE = re.compile(r"^(?P<body>[^\d]+?)\s+[-–—]\s+(?P<place>\S.*)$"
 # A board's meeting named with its organisation (»bestyrelsesmøde i Vejle Spildevand A/S«, as a municipal
 # company's or a foundation's minutes are titled): the body is »Bestyrelsen for Vejle Spildevand A/S«
 # (its number in the year may stand between: »bestyrelsesmøde nr. 4/2024 i …«; a year may end the title, which
-# is no part of the name after a company's legal form, »… A/S 2024«, nor where it is the meeting's, and is part
-# of »Boligselskabet af 1951«)
+# is no part of the name after a company's legal form, »… A/S 2024«, and is part of »Boligselskabet af 1951« and
+# may be of »Fonden Aarhus 2017«)
 BOARD_OF = r"(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)møde(?:t)?\s+(?:nr\.\s*\d+(?:/\d+)?\s+)?(?:i|for|hos)\s+"
 LEGAL_FORM = r"(?:\b(?:A/S|I/S|ApS|P/S|K/S|IVS|amba|fmba|smba)|\b[afs]\.m\.b\.a\.?)"  # a Danish company's
 MONTH_NAMES = "|".join(MONTHS)
@@ -83,12 +83,12 @@ BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<o
 # A board's meeting that names no organisation (»Referat af bestyrelsesmøde«, »… den 12. marts 2024«): the
 # organisation is the letterhead's line above it, a company by its legal form or a foundation (»Vejle Spildevand
 # A/S«, »Fonden for Socialt Ansvar«), not any short line (»Skolebestyrelsen«, »Teknik og Miljø«, a person)
-ORGANISATION = re.compile(rf"^[^\d:]{{2,80}}?\s{LEGAL_FORM}$|^(?:Fonden\s[^\d:]{{2,70}}|(?:[A-ZÆØÅ][\w&'.-]*\s+){{1,4}}"
+ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+)?){{1,6}}{LEGAL_FORM}$|^(?:Fonden\s[^\d:]{{2,70}}|(?:[A-ZÆØÅ][\w&'.-]*\s+){{1,4}}"
                           r"Fond(?:en)?)$")  # (»Fonden for Socialt Ansvar«, »Velux Fonden«; not »Med støtte fra …«)
 BOARD_UNNAMED = re.compile(either_spelling(
     rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
-BOARD_GOES_ON = re.compile(r"^(?:i|for|hos)\s+\S")
+ANOTHER_NAME = re.compile(r"^(?:(?:i|for|hos)\s+\S.*|[A-ZÆØÅ][^\d:.,]{2,60})$")  # (no label, date or sentence)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
@@ -148,9 +148,6 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
     _labelled(head, header)
     header.body = header.body or _body_from_title(head) or body_from_source(source)
     header.date = header.date or _first(find_date, head[:15])
-    if header.body and header.date and BOARD_LINE.match(header.body) \
-            and header.body.endswith(f" {header.date[:4]}"):  # (»… Fonden for Greve Museum 2024«: the meeting's year)
-        header.body = header.body[:-5].rstrip(" -–,")
     if header.date and not header.time:
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
     header.location = header.location or _location(head)
@@ -376,9 +373,12 @@ def _body_from_title(head: list[str]) -> str | None:
         if AFFILIATION.match(line):
             continue
         if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and ORGANISATION.match(line.strip()) \
-                and not BOARD_LINE.match(line) and not (k + 2 < len(first) and BOARD_GOES_ON.match(first[k + 2])):
+                and not BOARD_LINE.match(line) and not (k + 2 < len(first) and ANOTHER_NAME.match(first[k + 2])
+                                                        and not PLACE_LINE.search(first[k + 2])
+                                                        and not KIND_LINE.match(first[k + 2])):
             # (»Bestyrelsen for Fonden for …« names the board itself, below; a title going on, »… bestyrelsesmøde« /
-            # »i Greve Spildevand A/S«, names another company than its parent's letterhead)
+            # »i Greve Spildevand A/S«, or a name under it, »Ejerforeningen Strandparken«, may name another than the
+            # letterhead: its parent company, an administrator)
             name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
             return f"{name} for {line.strip()}"
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)

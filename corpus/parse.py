@@ -87,12 +87,13 @@ PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.remov
 PROSE_STYLES = (PROSE, PROSE_PAREN, PROSE_COLON, PROSE_PAREN_COLON)
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
 # a line naming minutes that is no minutes' title: a document answering or attached to minutes (»Bemærkninger til
-# referat fra dialogmødet«, »Høringssvar …«, »Bilag 2 til dagsorden for …«), one of another meeting's items
-# (»Dagsorden for mødet 11. marts 2024, punkt 4«), where to find them (»Referater findes på greve.dk«), or many
-# (a menu's »Dagsordener og referater«: one meeting's minutes are one)
+# referat fra dialogmødet«, »Høringssvar …«, »Bilag 2 til dagsorden for …«), one item of another meeting's
+# (»Dagsorden for mødet 11. marts 2024, punkt 4«; not »Referat (punkt 1-4)«), where to find them (»Referater findes
+# på greve.dk«), or many (a menu's »Dagsordener og referater«: one meeting's minutes are one)
 ABOUT_MINUTES = re.compile(r"^(?:bemærkninger|kommentarer|høringssvar|bilag|opfølgning|svar|indsigelse)\b"
-                           r"|\b(?:punkt|pkt\.|bilag|findes|www\.|https?:|referater|dagsordener)|\.dk\b",
-                           re.IGNORECASE)
+                           r"|\b(?:punkt|pkt\.)\s*\d+(?!\s*[-–]\s*\d)|\b(?:findes|www\.|https?:|referater|dagsordener)"
+                           r"|\.dk\b", re.IGNORECASE)
+CLOSING_ITEM = re.compile(either_spelling(r"^(?:eventuelt|evt\.|næste møde)\b"), re.IGNORECASE)  # minutes' last
 MIN_PROSE_ITEMS = 3
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
@@ -365,14 +366,16 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
         if n > best_len:
             best, best_len = style, n
     if best_len <= 1:  # (two items more than those with an item's furniture explain: at most one has it)
-        # of the forms that read as such minutes, the one whose items span the most of the document: a list in
-        # another form stands in one item's text (»2. Orientering« / … / »1) Dialogmøde« … / »3. Høring«) or
-        # before the items (»Før mødet …« / »1) Rundvisning« …); then the one with the most items (»4. Næste
-        # møde:«, the one title typed with a colon), then the first
-        runs = [(found[-1].line - found[0].line, len(found), -k, style) for k, style in enumerate(PROSE_STYLES)
-                if len(found := _item_headings(lines, style)) >= best_len + 2]
+        # of the forms that read as such minutes, the one whose items begin first: a list in another form stands in
+        # an item's text, after its title (»2. Orientering« / … / »1) Dialogmøde« …); then the one with the most
+        # items (»4. Næste møde:«, the one title typed with a colon). Not a list in the one item the ordinary
+        # reading found (»Punkt 7: Budgetopfølgning« / »Sagsnr.« / … / »1. Anlæg:« »2. Drift:« »3. Takster:«).
+        one = _item_headings(lines, best)[0].line if best_len == 1 else None
+        runs = [(found[0].line, -len(found), style) for style in PROSE_STYLES
+                if len(found := _item_headings(lines, style)) >= best_len + 2
+                and (one is None or found[0].line <= one or any(h.line == one for h in found))]
         if runs:
-            return max(runs, key=lambda run: run[:3])[3]
+            return min(runs, key=lambda run: run[:2])[2]
     return best
 
 
@@ -614,12 +617,19 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
     """The candidates that are items in minutes of titles and prose: not a list's points. A list starts at a
     point `_list_point` tells, and goes on with the next numbers: point after point where its points stand
     apart (text and a blank line between them, as items do), or line under line where they stand together,
-    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item)."""
+    then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item), or at
+    the next item's number where no line further on has that number and the next number follows (»1. Høringssvar
+    sendes« / »2. Formanden kontakter udvalget« / »3. Høring …« / »4. Eventuelt«: items 3 and 4; a list's »4.
+    Frivillighed« closing the minutes stays a point), or at the standing item that closes minutes (»4. Eventuelt«,
+    »Næste møde«: no list's point)."""
     items: list[Heading] = []
     last: Heading | None = None  # the list's last point
     together: bool | None = None  # whether its points stand line under line (None: one point so far)
-    for c in cands:
-        if last is not None and c.number == last.number + 1:
+    for k, c in enumerate(cands):
+        later = [o.number for o in cands[k + 1:]]
+        if last is not None and c.number == last.number + 1 and not (
+                items and c.number == items[-1].number + 1 and c.number not in later
+                and (c.number + 1 in later or CLOSING_ITEM.match(c.title))):
             apart = any(not _plain(lines[k]).strip() for k in range(last.end, c.line))
             if not (together and apart):
                 together = not apart if together is None else together

@@ -270,7 +270,8 @@ def test_a_list_in_the_last_item_numbered_past_it_stays_its_text():
 
 
 @pytest.mark.parametrize("title", ["Udkast til referat", "Godkendt referat", "Revideret dagsorden til møde i Ældrerådet",
-                                   "Ældrerådets referat"])
+                                   "Ældrerådets referat", "Referat med bilag", "Referat (punkt 1-4)",
+                                   "Beslutningsprotokol (pkt. 1-5)", "Referat, åbne punkter"])
 def test_minutes_titled_as_a_draft_or_approved_are_minutes(title):
     """(A stricter title rule tried on 2026-12-05, the kind opening the line, refused these; the second
     adversarial reading found it.)"""
@@ -278,19 +279,44 @@ def test_minutes_titled_as_a_draft_or_approved_are_minutes(title):
     assert [i.title for i in meeting.items] == TITLES
 
 
-def test_a_list_in_the_other_form_before_the_items_is_no_item():
-    """»Før mødet besøgte rådet Plejecenter Tune.« / »1) Rundvisning« … »3) Frokost«, then the items »1.« to »4.«:
-    the items are the form that spans the minutes, not the one that begins first."""
-    visit = ("Før mødet besøgte rådet Plejecenter Tune.\n\n1) Rundvisning\nCenterlederen viste boligerne.\n\n"
-             "2) Brugerrådet\nOm maden.\n\n3) Frokost\nMed beboerne.\n\n")
-    meeting = read(MINUTES.replace("\n1. Godkendelse af dagsorden\n", f"\n{visit}1. Godkendelse af dagsorden\n"))
-    assert [i.title for i in meeting.items] == TITLES
+def test_a_list_in_the_other_form_in_the_last_item_is_its_text():
+    """Item 3's »Rådet lægger vægt på tre forhold.« / »1) Plejeboliger« … »3) Træning«, each point with two lines:
+    the items are the form whose items begin first (a rule that chose the form spanning the most lines took the
+    list for the items; the third adversarial reading of 2026-12-05 found it)."""
+    points = ("Rådet lægger vægt på tre forhold.\n\n1) Plejeboliger\nDer mangler pladser.\nByggeriet bør fremrykkes.\n\n"
+              "2) Hjemmepleje\nFaste hjælpere.\nBesøgstider overholdes.\n\n3) Træning\nGenoptræning i eget hjem.\n")
+    text = MINUTES.split("4. Eventuelt")[0].replace(
+        "Ældrerådet drøftede høringsudkastet og afgiver et høringssvar, der sendes inden 1. april.\n", points)
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES[:3]
+    assert "3) Træning" in " ".join(s.text for s in meeting.items[2].sections)
 
 
-def test_a_word_agenda_listed_above_unnumbered_minutes_is_not_the_items():
-    """The agenda as Word's numbered list (»v. formanden« under each entry), the minutes' titles bold and not
-    numbered: the agenda's entries are no items holding nothing, with the minutes in the last one's text; the file
-    is refused, as before (the second adversarial reading of 2026-12-05)."""
+def test_a_word_list_in_an_item_under_unnumbered_titles_is_not_the_items():
+    """Titles in bold, not numbered, and one item's text a Word list with a line under each point: the points are no
+    items (a sentence, »Godkendt.«, stands above the first), and the file is refused, as before."""
+    from docx import Document
+
+    document = Document()
+    for line in ("Referat af møde i Ældrerådet", "Dato: 12. marts 2024"):
+        document.add_paragraph(line)
+    for title, text in (("Godkendelse af dagsorden", "Godkendt."), ("Budget 2025", "Rådet prioriterer tre områder.")):
+        document.add_paragraph().add_run(title).bold = True
+        document.add_paragraph(text)
+    for point in ("Plejeboliger", "Hjemmepleje", "Træning"):
+        document.add_paragraph(point, style="List Number")
+        document.add_paragraph(f"Om {point.lower()}.")
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        inspect_document(out.getvalue(), "aeldreraadet.docx")
+
+
+@pytest.mark.parametrize("under", ["v. formanden", "Sagen forelægges til drøftelse."])
+def test_a_word_agenda_listed_above_unnumbered_minutes_is_not_the_items(under):
+    """The agenda as Word's numbered list (a presenter or a line of description under each entry), the minutes'
+    titles bold and not numbered: the agenda's entries are no items, with the minutes in the last one's text; the
+    file is refused, as before (the second and third adversarial readings of 2026-12-05)."""
     from docx import Document
 
     document = Document()
@@ -298,7 +324,7 @@ def test_a_word_agenda_listed_above_unnumbered_minutes_is_not_the_items():
         document.add_paragraph(line)
     for title in TITLES:
         document.add_paragraph(title, style="List Number")
-        document.add_paragraph("v. formanden")
+        document.add_paragraph(under)
     for title in TITLES:
         document.add_paragraph().add_run(title).bold = True
         document.add_paragraph(f"Rådet drøftede {title.lower()}.")
@@ -306,3 +332,31 @@ def test_a_word_agenda_listed_above_unnumbered_minutes_is_not_the_items():
     document.save(out)
     with pytest.raises(ReaderError, match="no agenda items found"):
         inspect_document(out.getvalue(), "aeldreraadet.docx")
+
+
+@pytest.mark.parametrize("closing", ["4. Eventuelt\nIntet.\n", "4. Valg af repræsentant\nHans blev valgt.\n\n5. Eventuelt\n"
+                                     "Intet.\n"])
+def test_a_list_in_an_item_ends_where_the_items_go_on(closing):
+    """»3. Årsregnskab« / »… besluttede« / »1. Regnskabet godkendes« … »3. Revisor genvælges« / »4. …«: the list's next
+    number is the next item's, no line further on has it, and the items go on after it (»5. Eventuelt«) or it is
+    the minutes' closing item (»4. Eventuelt«): it is an item, not the list's fourth point (the third adversarial
+    reading of 2026-12-05: the minutes were refused, or Eventuelt went into item 3's text)."""
+    decided = ("Sekretæren gennemgik regnskabet. Ældrerådet besluttede\n\n1. Regnskabet godkendes\nUden bemærkninger.\n\n"
+               "2. Overskuddet overføres\nTil næste år.\n\n3. Revisor genvælges\nFor et år.\n")
+    text = MINUTES.split("4. Eventuelt")[0].replace(
+        "Ældrerådet drøftede høringsudkastet og afgiver et høringssvar, der sendes inden 1. april.\n", decided)
+    meeting = read(text + "\n" + closing)
+    assert [i.title for i in meeting.items][:3] == TITLES[:3]
+    assert meeting.items[-1].title == "Eventuelt"
+    assert "3. Revisor genvælges" in " ".join(s.text for s in meeting.items[2].sections)
+
+
+def test_a_list_in_the_one_item_of_an_extract_takes_not_its_place():
+    """An extract of one item (»Punkt 7: Budgetopfølgning«, its case number) whose recommendation lists »1. Anlæg:«,
+    »2. Drift:«, »3. Takster:«: the item stays, with its case number (the third adversarial reading found the
+    list read as the items, the item and its case number lost)."""
+    text = ("Uddrag af referat\nØkonomiudvalget\nDato: 12. marts 2024\n\nPunkt 7: Budgetopfølgning\nSagsnr.: 24/8812\n\n"
+            "Indstilling\nDirektionen indstiller følgende.\n\n1. Anlæg:\nTillægsbevilling på 2,1 mio. kr.\n\n2. Drift:\n"
+            "Merforbruget finansieres af kassen.\n\n3. Takster:\nTaksterne fastholdes.\n")
+    meeting = read(text)
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [(7, "Budgetopfølgning", "24/8812")]

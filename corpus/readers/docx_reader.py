@@ -100,10 +100,8 @@ def inspect(data: bytes, name: str) -> Reading:
                 raise
             dropped = []
             meetings = _as_plain_text(numbered, name, dropped)
-            items = [item for meeting in meetings for item in meeting.items]
-            if not all(map(lists.numbers, items)) or sum(not item.sections for item in items) > 1:
-                raise  # (items typed with their numbers, a Word list's points in their text; an agenda listed
-                # above the minutes, its entries with nothing under them: not this layout)
+            if not _word_list_minutes(meetings, lists, numbered):
+                raise
             return Reading(meetings, dropped, "\n".join(x.text for x in numbered))
     typed = None  # minutes typed in Word, as the text parser reads them
     if not any(item.in_table for item in items):
@@ -128,6 +126,21 @@ def inspect(data: bytes, name: str) -> Reading:
     dropped += [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
     dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
     return Reading([meeting], dropped, text)
+
+
+def _word_list_minutes(meetings: list[Meeting], lists: _ListNumbers, lines: list[Line]) -> bool:
+    """Whether a reading with Word's list numbers written is minutes whose titles are that list: every item is
+    one of its lines, at most one has nothing under it, no sentence stands above the first (the minutes' head
+    has a title and labels; »Godkendt.« there is an item's text, its title not numbered), and the last item does
+    not hold more text than all the others (an agenda listed above the minutes, the minutes in its last entry)."""
+    items = [item for meeting in meetings for item in meeting.items]
+    if not items or not all(map(lists.numbers, items)) or sum(not item.sections for item in items) > 1:
+        return False
+    first = next((i for i, line in enumerate(lines) if line.text == f"{items[0].number}. {items[0].title}"), 0)
+    if any(line.text.strip().endswith(".") and ":" not in line.text for line in lines[:first]):
+        return False
+    size = [sum(len(section.text) for section in item.sections) for item in items]
+    return len(items) < 3 or size[-1] <= sum(size[:-1])
 
 
 def _open(data: bytes) -> WordDocument:
