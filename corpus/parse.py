@@ -78,8 +78,7 @@ LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(
 # numbered line, or with a numbered line next under it) is no item. Such minutes are typed by hand: the number
 # may close with a parenthesis (»1) Godkendelse af dagsorden«), every item's alike (a list numbered in the other
 # form is the items' text), and titles may end in a colon (»1. Godkendelse af dagsorden:« / »Dagsordenen blev
-# godkendt.«; not every one need: »4. Eventuelt«), where the minutes read so from their first item on (a list's
-# »1. Økonomi:« in minutes whose titles have none is text)
+# godkendt.«; not every one need: »4. Eventuelt«); `_document_style` picks the form
 PROSE = re.compile(r"(?#prose)" + NUMBERED.pattern)
 PROSE_PAREN = re.compile(r"(?#prose)" + PAREN.pattern)
 PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.removesuffix(")$") + r"?)\s*:?$")
@@ -626,11 +625,8 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
     last: Heading | None = None  # the list's last point
     together: bool | None = None  # whether its points stand line under line (None: one point so far)
     for k, c in enumerate(cands):
-        later = [o.number for o in cands[k + 1:]]
-        if last is not None and c.number == last.number + 1 and not (
-                items and c.number == items[-1].number + 1 and c.number not in later
-                and (c.number + 1 in later or CLOSING_ITEM.match(c.title))):
-            apart = any(not _plain(lines[k]).strip() for k in range(last.end, c.line))
+        if last is not None and c.number == last.number + 1 and not (items and _items_go_on(cands, k, items[-1])):
+            apart = any(not _plain(lines[j]).strip() for j in range(last.end, c.line))
             if not (together and apart):
                 together = not apart if together is None else together
                 last = c
@@ -641,6 +637,14 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
         last = None
         items.append(c)
     return items
+
+
+def _items_go_on(cands: list[Heading], k: int, item: Heading) -> bool:
+    """Whether candidate k, numbered as a list's next point, is rather the item after `item`: its number is the
+    next item's, no line further on has it, and the items go on after it or it closes the minutes (Eventuelt)."""
+    c, later = cands[k], {o.number for o in cands[k + 1:]}
+    return c.number == item.number + 1 and c.number not in later and (
+        c.number + 1 in later or CLOSING_ITEM.match(c.title) is not None)
 
 
 def _list_point(lines: list[str], h: Heading) -> bool:
