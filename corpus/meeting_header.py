@@ -88,7 +88,7 @@ ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+
 BOARD_UNNAMED = re.compile(either_spelling(
     rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
-ANOTHER_NAME = re.compile(r"^(?:(?:i|for|hos)\s+\S.*|[A-ZÆØÅ][^\d:.,]{2,60})$")  # (no label, date or sentence)
+ANOTHER_NAME = re.compile(r"^(?:(?:i|for|hos)\s+\S.*|[A-ZÆØÅ][^\d:.]{2,60})$")  # (no label, date or sentence)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
 KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
@@ -373,12 +373,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if AFFILIATION.match(line):
             continue
         if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and ORGANISATION.match(line.strip()) \
-                and not BOARD_LINE.match(line) and not (k + 2 < len(first) and ANOTHER_NAME.match(first[k + 2])
-                                                        and not PLACE_LINE.search(first[k + 2])
-                                                        and not KIND_LINE.match(first[k + 2])):
-            # (»Bestyrelsen for Fonden for …« names the board itself, below; a title going on, »… bestyrelsesmøde« /
-            # »i Greve Spildevand A/S«, or a name under it, »Ejerforeningen Strandparken«, may name another than the
-            # letterhead: its parent company, an administrator)
+                and not BOARD_LINE.match(line) and not _another_name_under(head, first[k + 1]):
+            # (»Bestyrelsen for Fonden for …« names the board itself, below)
             name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
             return f"{name} for {line.strip()}"
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
@@ -394,6 +390,17 @@ def _body_from_title(head: list[str]) -> str | None:
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
     return None
+
+
+def _another_name_under(head: list[str], title: str) -> bool:
+    """Whether the three lines with text under a board's title may name another organisation than the letterhead
+    above it: the title going on (»i Greve Spildevand A/S«), a name (»Ejerforeningen Strandparken«, »E/F
+    Strandparken, Vejle«: an administrator's client) or a company anywhere (»Selskab: Vejle Spildevand A/S«: a
+    holding's subsidiary); not a label, date, place or the document's kind."""
+    texts = [line for line in head if line]
+    under = texts[texts.index(title) + 1:texts.index(title) + 4]
+    return any(re.search(LEGAL_FORM, line) or ANOTHER_NAME.match(line) and not PLACE_LINE.search(line)
+               and not KIND_LINE.match(line) for line in under)
 
 
 def canonical_body(name: str) -> str:

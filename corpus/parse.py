@@ -85,14 +85,16 @@ PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.remov
                                   for style in (NUMBERED, PAREN))  # (the title without its colon)
 PROSE_STYLES = (PROSE, PROSE_PAREN, PROSE_COLON, PROSE_PAREN_COLON)
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
-# a line naming minutes that is no minutes' title: a document answering or attached to minutes (»Bemærkninger til
-# referat fra dialogmødet«, »Høringssvar …«, »Bilag 2 til dagsorden for …«), one item of another meeting's
+# a line naming minutes that is no minutes' title: a document answering, attached to or on writing minutes
+# (»Bemærkninger til referat fra dialogmødet«, »Høringssvar …«, »Bilag 2 til dagsorden for …«, »Retningslinjer for
+# udarbejdelse af referat«), one item of another meeting's
 # (»Dagsorden for mødet 11. marts 2024, punkt 4«; not »Referat (punkt 1-4)«), where to find them (»Referater findes
 # på greve.dk«), or many (a menu's »Dagsordener og referater«: one meeting's minutes are one)
-ABOUT_MINUTES = re.compile(r"^(?:bemærkninger|kommentarer|høringssvar|bilag|opfølgning|svar|indsigelse)\b"
+ABOUT_MINUTES = re.compile(r"^(?:bemærkninger|kommentarer|høringssvar|bilag|opfølgning|svar|indsigelse|retningslinjer"
+                           r"|vejledning|skabelon)\b"
                            r"|\b(?:punkt|pkt\.)\s*\d+(?!\s*[-–]\s*\d)|\b(?:findes|www\.|https?:|referater|dagsordener)"
                            r"|\.dk\b", re.IGNORECASE)
-CLOSING_ITEM = re.compile(either_spelling(r"^(?:eventuelt|evt\.|næste møde)\b"), re.IGNORECASE)  # minutes' last
+CLOSING_ITEM = re.compile(r"^(?:eventuelt|evt\.)(?:\s*$|\s+og\b)", re.IGNORECASE)  # minutes' last (»Eventuelt og …«)
 MIN_PROSE_ITEMS = 3
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
@@ -619,13 +621,15 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
     then ending at a blank line (»1. Budget 2025« / »2. Ny trafikplan« / blank / »3. Høring …«: the item), or at
     the next item's number where no line further on has that number and the next number follows (»1. Høringssvar
     sendes« / »2. Formanden kontakter udvalget« / »3. Høring …« / »4. Eventuelt«: items 3 and 4; a list's »4.
-    Frivillighed« closing the minutes stays a point), or at the standing item that closes minutes (»4. Eventuelt«,
-    »Næste møde«: no list's point)."""
+    Frivillighed« closing the minutes stays a point), or at the standing item that closes minutes (»4. Eventuelt«:
+    no list's point), where the list's points have text under them (an agenda for the next meeting listed in the
+    last item, bare titles to its »4. Eventuelt«, goes on to its end)."""
     items: list[Heading] = []
     last: Heading | None = None  # the list's last point
     together: bool | None = None  # whether its points stand line under line (None: one point so far)
     for k, c in enumerate(cands):
-        if last is not None and c.number == last.number + 1 and not (items and _items_go_on(cands, k, items[-1])):
+        if last is not None and c.number == last.number + 1 and not (
+                items and _items_go_on(cands, k, items[-1]) and _has_text(lines, last, c)):
             apart = any(not _plain(lines[j]).strip() for j in range(last.end, c.line))
             if not (together and apart):
                 together = not apart if together is None else together
@@ -647,6 +651,12 @@ def _items_go_on(cands: list[Heading], k: int, item: Heading) -> bool:
         c.number + 1 in later or CLOSING_ITEM.match(c.title) is not None)
 
 
+def _has_text(lines: list[str], h: Heading, nxt: Heading) -> bool:
+    """Whether a list's point has text under it before the next: a list of bare titles (an agenda for the next
+    meeting listed in the last item, »1. Godkendelse af dagsorden« … »4. Eventuelt«) goes on to its end."""
+    return any(_plain(lines[j]).strip() for j in range(h.end, nxt.line))
+
+
 def _list_point(lines: list[str], h: Heading) -> bool:
     """A numbered line that is a list's point rather than an item: under a line ending in a colon (blank lines
     aside) or right under another numbered line, or with a numbered line (or nothing) next under it (an agenda
@@ -656,7 +666,9 @@ def _list_point(lines: list[str], h: Heading) -> bool:
     if above.endswith(":") or LIST_ENTRY.match(right_above) and not CASE_NUMBER.match(right_above):
         return True
     under = next((text for line in lines[h.end:] if (text := _plain(line).strip())), "")
-    return not under or LIST_ENTRY.match(under) is not None and not CASE_NUMBER.match(under) \
+    if not under:  # (the minutes' closing item may have nothing under it: »4) Eventuelt«)
+        return CLOSING_ITEM.match(h.title) is None
+    return LIST_ENTRY.match(under) is not None and not CASE_NUMBER.match(under) \
         and not DATE_OPENING.match(under)  # (»4. Næste møde:« / »9. april 2024 kl. 10.00«: a date, no point)
 
 

@@ -119,7 +119,8 @@ def test_a_year_ends_a_board_s_name_unless_it_is_the_name_s(name, body):
     assert meeting.body == body
 
 
-@pytest.mark.parametrize("under", ["i Greve Spildevand A/S", "Greve Spildevand A/S", "Ejerforeningen Strandparken"])
+@pytest.mark.parametrize("under", ["i Greve Spildevand A/S", "Greve Spildevand A/S", "Ejerforeningen Strandparken",
+                                   "E/F Strandparken, Vejle", "Dato: 12. marts 2024\nSelskab: Greve Spildevand A/S"])
 def test_a_letterhead_with_another_name_under_the_title_names_no_board(under):
     """»Greve Forsyning A/S« / »Referat af ordinært bestyrelsesmøde« / a name under it (the title going on, a
     subsidiary, an owners' association an administrator's letterhead serves): the letterhead may not be the board's

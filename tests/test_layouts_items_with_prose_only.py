@@ -187,7 +187,7 @@ def test_a_date_under_the_last_title_is_no_list_s_point():
 @pytest.mark.parametrize("title", ["Bemærkninger til referat fra dialogmødet", "Bilag 2 til dagsorden for Ældrerådet",
                                    "Høringssvar til dagsorden for mødet den 12. marts 2024",
                                    "Dagsorden for mødet 11. marts 2024, punkt 4", "Dagsordener og referater",
-                                   "Referat findes på www.greve.dk"])
+                                   "Referat findes på www.greve.dk", "Retningslinjer for udarbejdelse af referat"])
 def test_a_document_about_minutes_is_no_minutes(title):
     """A line that names minutes or an agenda without being their title (a document answering or attached to them,
     another meeting's item, a menu, where to find them) does not make numbered paragraphs items: the document is
@@ -292,7 +292,8 @@ def test_a_list_in_the_other_form_in_the_last_item_is_its_text():
     assert "3) Træning" in " ".join(s.text for s in meeting.items[2].sections)
 
 
-def test_a_word_list_in_an_item_under_unnumbered_titles_is_not_the_items():
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_a_word_list_in_an_item_under_unnumbered_titles_is_not_the_items(colon):
     """Titles in bold, not numbered, and one item's text a Word list with a line under each point: the points are no
     items (a sentence, »Godkendt.«, stands above the first), and the file is refused, as before."""
     from docx import Document
@@ -304,7 +305,7 @@ def test_a_word_list_in_an_item_under_unnumbered_titles_is_not_the_items():
         document.add_paragraph().add_run(title).bold = True
         document.add_paragraph(text)
     for point in ("Plejeboliger", "Hjemmepleje", "Træning"):
-        document.add_paragraph(point, style="List Number")
+        document.add_paragraph(point + colon, style="List Number")
         document.add_paragraph(f"Om {point.lower()}.")
     out = io.BytesIO()
     document.save(out)
@@ -360,3 +361,23 @@ def test_a_list_in_the_one_item_of_an_extract_takes_not_its_place():
             "Merforbruget finansieres af kassen.\n\n3. Takster:\nTaksterne fastholdes.\n")
     meeting = read(text)
     assert [(i.number, i.title, i.case_number) for i in meeting.items] == [(7, "Budgetopfølgning", "24/8812")]
+
+
+def test_an_eventuelt_with_nothing_under_it_closes_the_minutes():
+    """»4) Eventuelt« last, with nothing under it: an item of its own, not the text of item 3 (a numbered line with
+    nothing under it is otherwise a list's point; the fourth adversarial reading of 2026-12-05)."""
+    text = "\n".join(f"{line[0]}){line[2:]}" if line[:3] in {f"{n}. " for n in range(1, 5)} and line[3:4].isupper()
+                     else line for line in MINUTES.split("\n"))
+    meeting = read(text.replace("4) Eventuelt\nIntet.\n", "4) Eventuelt\n"))
+    assert [i.title for i in meeting.items] == TITLES
+    assert not meeting.items[3].sections
+
+
+def test_the_next_meeting_s_agenda_listed_in_the_last_item_stays_its_text():
+    """»3. Næste møde« / »… Forslag til dagsorden« / »1. Godkendelse af dagsorden« … »4. Eventuelt«, bare titles: the
+    list goes on to its »4. Eventuelt« (the fourth adversarial reading found that read as item 4)."""
+    text = MINUTES.split("3. Høring")[0] + ("3. Næste møde\nHoldes 9. april. Forslag til dagsorden\n\n1. Godkendelse af "
+                                            "dagsorden\n\n2. Budget 2026\n\n3. Demens\n\n4. Eventuelt\n\nReferent: Mette Kjær\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == [*TITLES[:2], "Næste møde"]
+    assert "4. Eventuelt" in " ".join(s.text for s in meeting.items[2].sections)

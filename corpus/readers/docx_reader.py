@@ -136,7 +136,9 @@ def _word_list_minutes(meetings: list[Meeting], lists: _ListNumbers, lines: list
     items = [item for meeting in meetings for item in meeting.items]
     if not items or not all(map(lists.numbers, items)) or sum(not item.sections for item in items) > 1:
         return False
-    first = next((i for i, line in enumerate(lines) if line.text == f"{items[0].number}. {items[0].title}"), 0)
+    head = items[0].title[:20]
+    first = next((i for i, line in enumerate(lines) if TYPED_NUMBER.match(line.text)
+                  and line.text.startswith(str(items[0].number)) and head in line.text), len(lines))
     if any(line.text.strip().endswith(".") and ":" not in line.text for line in lines[:first]):
         return False
     size = [sum(len(section.text) for section in item.sections) for item in items]
