@@ -76,15 +76,17 @@ MONTH_NAMES = "|".join(MONTHS)
 # 2024«, »… I/S - 2024«)
 LEGAL_FORM_DATE = re.compile(rf"({LEGAL_FORM})\s*[-–,]?\s*(?:(?:{MONTH_NAMES})\s+)?(?:19|20)\d\d$", re.I)
 KIND_OF = re.compile(either_spelling(
-    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?(?:\s+(?:19|20)\d\d)?)|(?:\w+\s+)?"
+    rf"^{DOC_KIND}\s+(?:af|fra|for|til)\s+(?:(?:det|et)\s+)?(?:(?P<board_meeting>{BOARD_OF}[^\d]+?(?:\s+(?:19|20)\d\d)?)"
+    r"|(?:\w+\s+)?"
     r"\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?(?P<body>[^\d]+?)|(?P<genitive>[^\d]+?s)\s+(?:\w+\s+)?møde(?:t)?)$"),
     re.I)  # (»temamøde i Ældrerådet«)
 BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<org>\S.*)$"), re.I)
 # A board's meeting that names no organisation (»Referat af bestyrelsesmøde«, »… den 12. marts 2024«): the
 # organisation is the letterhead's line above it, a company by its legal form or a foundation (»Vejle Spildevand
 # A/S«, »Fonden for Socialt Ansvar«), not any short line (»Skolebestyrelsen«, »Teknik og Miljø«, a person)
-ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+)?){{1,6}}{LEGAL_FORM}$|^(?:Fonden\s[^\d:]{{2,70}}|(?:[A-ZÆØÅ][\w&'.-]*\s+){{1,4}}"
-                          r"Fond(?:en)?)$")  # (»Fonden for Socialt Ansvar«, »Velux Fonden«; not »Med støtte fra …«)
+ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+)?){{1,6}}{LEGAL_FORM}$"
+                          r"|^(?:Fonden\s[^\d:]{2,70}|(?:[A-ZÆØÅ][\w&'.-]*\s+){1,4}Fond(?:en)?)$")  # (»Fonden for
+# Socialt Ansvar«, »Velux Fonden«; not »Med støtte fra Velux Fonden«)
 BOARD_UNNAMED = re.compile(either_spelling(
     rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
@@ -398,7 +400,8 @@ def _another_name_under(head: list[str], title: str) -> bool:
     Strandparken, Vejle«: an administrator's client) or a company anywhere (»Selskab: Vejle Spildevand A/S«: a
     holding's subsidiary); not a label, date, place or the document's kind."""
     texts = [line for line in head if line]
-    under = texts[texts.index(title) + 1:texts.index(title) + 4]
+    at = texts.index(title)
+    under = texts[at + 1:at + 4]
     return any(re.search(LEGAL_FORM, line) or ANOTHER_NAME.match(line) and not PLACE_LINE.search(line)
                and not KIND_LINE.match(line) for line in under)
 
