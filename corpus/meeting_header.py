@@ -90,6 +90,9 @@ ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+
 BOARD_UNNAMED = re.compile(either_spelling(
     rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
+# A letterhead's line under the organisation's name: its CVR number or its address (»Vandværksvej 7, 7100 Vejle«)
+LETTERHEAD_DETAIL = re.compile(r"^(?:CVR(?:-nr\.?|\s+nr\.?)?\s*:?\s*\d[\d ]{7,10}|[^\d:]{2,40}\s\d{1,4}[A-Za-z]?"
+                               r"(?:,\s*(?:\d+\.?\s*(?:sal|th|tv)\.?,\s*)?\d{4}\s+\S.*)?|\d{4}\s+[A-ZÆØÅ][\w .-]+)$")
 ANOTHER_NAME = re.compile(r"^(?:(?:i|for|hos)\s+\S.*|[A-ZÆØÅ][^\d:.]{2,60})$")  # (no label, date or sentence)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
@@ -369,16 +372,15 @@ def _dated_title(text: str) -> re.Match[str] | None:
 def _body_from_title(head: list[str]) -> str | None:
     """The committee a title line names on its own (»Teknik- og Miljøudvalget«, »Byråd 2022-2025«,
     »Økonomiudvalget (referat)«), in the first three lines with text: under a letterhead (»Københavns Kommune«) or
-    a web page's header link (»Gå til forsiden«)."""
-    first = [line for line in head[:8] if line][:3]
-    for k, line in enumerate(first):
+    a web page's header link (»Gå til forsiden«); or a board's, whose title names no organisation, by the
+    letterhead above it, in the first five (`_letterhead_above`)."""
+    for line in [line for line in head[:10] if line][:5]:  # (a letterhead: its name, CVR number, address)
+        if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(head, line)):
+            name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
+            return f"{name} for {org}"
+    for line in [line for line in head[:8] if line][:3]:
         if AFFILIATION.match(line):
             continue
-        if k + 1 < len(first) and (board := BOARD_UNNAMED.match(first[k + 1])) and ORGANISATION.match(line.strip()) \
-                and not BOARD_LINE.match(line) and not _another_name_under(head, first[k + 1]):
-            # (»Bestyrelsen for Fonden for …« names the board itself, below)
-            name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
-            return f"{name} for {line.strip()}"
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:
             return canonical_body(m.group(1))
@@ -391,6 +393,22 @@ def _body_from_title(head: list[str]) -> str | None:
         if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None \
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
+    return None
+
+
+def _letterhead_above(head: list[str], title: str) -> str | None:
+    """The organisation on the letterhead above a board's title that names none: the line right above it, or
+    above the letterhead's CVR number and address lines (»Halsnæs Forsyning A/S« / »CVR-nr. 33 05 12 12« /
+    »Referat af bestyrelsesmøde«), when it is a company or a foundation (`ORGANISATION`; not »Bestyrelsen for …«,
+    which names the board itself) and no other organisation is named under the title (`_another_name_under`)."""
+    texts = [line for line in head if line]
+    at = texts.index(title)
+    above = at - 1
+    while above > 0 and LETTERHEAD_DETAIL.match(texts[above]):
+        above -= 1
+    org = texts[above].strip() if above >= 0 else ""
+    if ORGANISATION.match(org) and not BOARD_LINE.match(org) and not _another_name_under(head, title):
+        return org
     return None
 
 

@@ -50,6 +50,11 @@ Intet.
      "Bestyrelsen for Vejle Spildevand A/S", "16:00"),
     ("Vestforbrænding I/S\nBestyrelsesmøde nr. 2\nReferat\nDato: 12. marts 2024", "Bestyrelsen for Vestforbrænding I/S",
      None),
+    # the letterhead's CVR number or address between its name and the title (the fourth adversarial reading)
+    ("Halsnæs Forsyning A/S\nCVR-nr. 33 05 12 12\nReferat af bestyrelsesmøde\nDato: 12. marts 2024",
+     "Bestyrelsen for Halsnæs Forsyning A/S", None),
+    ("Vejle Spildevand A/S\nVandværksvej 7\n7100 Vejle\nReferat af bestyrelsesmøde\nDato: 12. marts 2024",
+     "Bestyrelsen for Vejle Spildevand A/S", None),
 ])
 def test_a_board_s_minutes_name_the_board_of_that_organisation(head, body, time):
     [meeting] = inspect_document((head + "\n" + ITEMS).encode("utf-8"), "referat.txt").meetings
