@@ -374,10 +374,10 @@ def _body_from_title(head: list[str]) -> str | None:
     »Økonomiudvalget (referat)«), in the first three lines with text: under a letterhead (»Københavns Kommune«) or
     a web page's header link (»Gå til forsiden«); or a board's, whose title names no organisation, by the
     letterhead above it, in the first five (`_letterhead_above`)."""
-    for line in [line for line in head[:10] if line][:5]:  # (a letterhead: its name, CVR number, address)
-        if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(head, line)):
-            name = "Bestyrelsen" if board.group("board").lower().startswith("b") else "Repræsentantskabet"
-            return f"{name} for {org}"
+    texts = [line for line in head if line]
+    for at, line in enumerate(texts[:5]):  # (a letterhead: its name, CVR number, address)
+        if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(texts, at)):
+            return f"{_board(board.group('board'))} for {org}"
     for line in [line for line in head[:8] if line][:3]:
         if AFFILIATION.match(line):
             continue
@@ -396,30 +396,31 @@ def _body_from_title(head: list[str]) -> str | None:
     return None
 
 
-def _letterhead_above(head: list[str], title: str) -> str | None:
-    """The organisation on the letterhead above a board's title that names none: the line right above it, or
-    above the letterhead's CVR number and address lines (»Halsnæs Forsyning A/S« / »CVR-nr. 33 05 12 12« /
-    »Referat af bestyrelsesmøde«), when it is a company or a foundation (`ORGANISATION`; not »Bestyrelsen for …«,
-    which names the board itself) and no other organisation is named under the title (`_another_name_under`)."""
-    texts = [line for line in head if line]
-    at = texts.index(title)
+def _board(kind: str) -> str:
+    """»Bestyrelsen« for a »bestyrelsesmøde«, »Repræsentantskabet« for a »repræsentantskabsmøde«."""
+    return "Bestyrelsen" if kind.lower().startswith("b") else "Repræsentantskabet"
+
+
+def _letterhead_above(texts: list[str], at: int) -> str | None:
+    """The organisation on the letterhead above a board's title (`texts[at]`, the head's lines with text) that
+    names none: the line right above it, or above the letterhead's CVR number and address lines (»Halsnæs
+    Forsyning A/S« / »CVR-nr. 33 05 12 12« / »Referat af bestyrelsesmøde«), when it is a company or a foundation
+    (`ORGANISATION`; not »Bestyrelsen for …«, which names the board itself) and no other organisation is named
+    under the title (`_another_name_under`)."""
     above = at - 1
     while above > 0 and LETTERHEAD_DETAIL.match(texts[above]):
         above -= 1
     org = texts[above].strip() if above >= 0 else ""
-    if ORGANISATION.match(org) and not BOARD_LINE.match(org) and not _another_name_under(head, title):
+    if ORGANISATION.match(org) and not BOARD_LINE.match(org) and not _another_name_under(texts[at + 1:at + 4]):
         return org
     return None
 
 
-def _another_name_under(head: list[str], title: str) -> bool:
+def _another_name_under(under: list[str]) -> bool:
     """Whether the three lines with text under a board's title may name another organisation than the letterhead
     above it: the title going on (»i Greve Spildevand A/S«), a name (»Ejerforeningen Strandparken«, »E/F
     Strandparken, Vejle«: an administrator's client) or a company anywhere (»Selskab: Vejle Spildevand A/S«: a
     holding's subsidiary); not a label, date, place or the document's kind."""
-    texts = [line for line in head if line]
-    at = texts.index(title)
-    under = texts[at + 1:at + 4]
     return any(re.search(LEGAL_FORM, line) or ANOTHER_NAME.match(line) and not PLACE_LINE.search(line)
                and not KIND_LINE.match(line) for line in under)
 
@@ -429,7 +430,7 @@ def canonical_body(name: str) -> str:
     'møde i Teknisk Udvalg' -> 'Teknisk Udvalg'; 'KULTUR- OG FRITIDSUDVALGET' -> 'Kultur- og Fritidsudvalget'."""
     name = _uncapped(name.strip().rstrip(","))
     if m := BOARD_MEETING.match(name):  # »bestyrelsesmøde i Vejle Spildevand A/S«: that company's board
-        board = "Bestyrelsen" if m.group("board").lower().startswith("b") else "Repræsentantskabet"
+        board = _board(m.group("board"))
         named = m.group("org").strip()
         if dated := LEGAL_FORM_DATE.search(named):
             named = named[:dated.end(1)]  # (»… A/S marts 2024«: the meeting's month and year)

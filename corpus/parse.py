@@ -361,17 +361,18 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
 # -- finding items ------------------------------------------------------------------------------
 def _document_style(lines: list[str]) -> re.Pattern[str]:
     """The heading form of this document: the one whose numbered run is longest (ties: first listed)."""
-    best, best_len = NUMBERED, 0
+    best, best_found = NUMBERED, []
     for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN, PUNKT_COMMA, NR_HEADING):
-        n = len(_item_headings(lines, style))
-        if n > best_len:
-            best, best_len = style, n
+        found = _item_headings(lines, style)
+        if len(found) > len(best_found):
+            best, best_found = style, found
+    best_len = len(best_found)
     if best_len <= 1:  # (two items more than those with an item's furniture explain: at most one has it)
         # of the forms that read as such minutes, the one whose items begin first: a list in another form stands in
         # an item's text, after its title (»2. Orientering« / … / »1) Dialogmøde« …); then the one with the most
         # items (»4. Næste møde:«, the one title typed with a colon). Not a list in the one item the ordinary
         # reading found (»Punkt 7: Budgetopfølgning« / »Sagsnr.« / … / »1. Anlæg:« »2. Drift:« »3. Takster:«).
-        one = _item_headings(lines, best)[0].line if best_len == 1 else None
+        one = best_found[0].line if best_len == 1 else None
         runs = [(found[0].line, -len(found), style) for style in PROSE_STYLES
                 if len(found := _item_headings(lines, style)) >= best_len + 2
                 and (one is None or found[0].line <= one or any(h.line == one for h in found))]
