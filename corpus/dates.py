@@ -37,13 +37,24 @@ _TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2})|(?!\d|[.:,]\d
 
 def find_date(text: str) -> str | None:
     """The first date in the text as ISO YYYY-MM-DD, or None."""
+    found = _first_date(text)
+    return found[1] if found else None
+
+
+def date_start(text: str) -> int | None:
+    """Where the first date in the text (as `find_date` reads it) begins, or None."""
+    found = _first_date(text)
+    return found[0] if found else None
+
+
+def _first_date(text: str) -> tuple[int, str] | None:
     candidates = []
     for rx, order in ((_WORDS, "dmy_word"), (_NUMERIC, "dmy"), (_ISO, "ymd")):
         m = rx.search(text)
         if m:
             candidates.append((m.start(), _iso(m, order)))
     valid = [(pos, iso) for pos, iso in candidates if iso]
-    return min(valid)[1] if valid else None
+    return min(valid) if valid else None
 
 
 def find_short_date(text: str) -> str | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.dates import MONTHS, find_date, find_short_date, find_time
+from corpus.dates import MONTHS, date_start, find_date, find_short_date, find_time
 from corpus.sections import BODY_SUFFIX
 from corpus.spelling import either_spelling, fold
 from corpus.table_rows import cells, member
@@ -57,6 +57,9 @@ KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_K
                                          rf"(?P<rest>.*\d{{4}}.*)$"), re.I)
 KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+?)\s*[-–—|,]\s+"
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
+# what may stand between a title's body and its date: a comma or a dash, a weekday, »den« or »d.«
+DATE_LEAD = re.compile(r"(?:[\s,|\-–—]|\b(?:den|d\.)|\b\w+dag\b)*$", re.I)
+KIND_NAMED = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|fra\s+)?(?P<body>[^\d,:()]+)$"), re.I)
 KIND_LINE = re.compile(either_spelling(rf"^{DOC_KIND}$"), re.I)
 # A title of the document's kind and its date alone (»Referat 1. oktober 2025 kl. 15.45«), and the line under
 # it naming the body and the place (»Teknisk Udvalg - Rådhuset, lokale 1«), as FirstAgenda's pages head a meeting
@@ -340,6 +343,12 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
             return
+        if (body := _body_before_date(line)) is not None:  # 'Referat af møde i Ældrerådet 12. marts 2024'
+            h.body = h.body or canonical_body(body)
+            rest = line[date_start(line):]
+            h.date = h.date or find_date(rest)
+            h.time = h.time or find_time(rest)
+            return
         if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
@@ -361,6 +370,23 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                     and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80:
                 h.body = h.body or canonical_body(head[nxt[0]])
                 return
+
+
+def _body_before_date(line: str) -> str | None:
+    """The body a title names right before its date, with no »den« or »d.« between (`KIND_FIRST` wants one):
+    »Referat af møde i Ældrerådet 12. marts 2024«, »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl.
+    10.00«, »Referat Ældrerådet 12.03.2024«: what stands before the date read as `KIND_OF` reads a title
+    without one, or the kind and a committee's name (its last word a body's, `BODY_SUFFIX`)."""
+    at = date_start(line)
+    if not at or len(line) >= 120:
+        return None
+    before = DATE_LEAD.sub("", line[:at])
+    if (m := KIND_OF.match(before)) and not m.group("board_meeting"):
+        body = m.group("body") or m.group("genitive")
+        return body if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body) else None
+    if (m := KIND_NAMED.match(before)) and BODY_SUFFIX.search(m.group("body").split()[-1]):
+        return m.group("body")
+    return None
 
 
 def _dated_title(text: str) -> re.Match[str] | None:

@@ -28,6 +28,11 @@ def read(text: str):
     # the title set over lines, as Region Midtjylland's referat: until 2026-12-04 the committee was »til«
     "Referat\ntil\nmødet i Kultur- og Fritidsudvalget\nden 14. maj 2024 kl. 15.30",
     "Referat\nfra\nKultur- og Fritidsudvalgets møde\nden 14. maj 2024 kl. 15.30",
+    # the date right after the committee, no »den« between: until 2026-12-05 no committee, and the file refused
+    "Referat af møde i Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
+    "Referat af møde i Kultur- og Fritidsudvalget, tirsdag 14. maj 2024 kl. 15.30",
+    "Referat fra Kultur- og Fritidsudvalgets møde 14. maj 2024 kl. 15.30",
+    "Referat Kultur- og Fritidsudvalget 14.05.2024 kl. 15.30",
 ])
 def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
     """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«, and
