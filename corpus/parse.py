@@ -96,6 +96,8 @@ ABOUT_MINUTES = re.compile(r"^(?:bemærkninger|kommentarer|høringssvar|bilag|op
                            r"|\.dk\b", re.IGNORECASE)
 CLOSING_ITEM = re.compile(r"^(?:eventuelt|evt\.)(?:\s*$|\s+og\b)", re.IGNORECASE)  # minutes' last (»Eventuelt og …«)
 MIN_PROSE_ITEMS = 3
+# such minutes' one-line item: its title, a colon and its text (»1. Godkendelse af dagsorden: Godkendt.«)
+ONE_LINE_ITEM = re.compile(r"^(?P<heading>\s*\d{1,3}[.)]\s+[A-ZÆØÅ][^:\t]{2,80}?:)\s+(?P<text>\S.*)$")
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
@@ -196,7 +198,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own)
         raw = undouble_spacing(raw)
     lines = _heading_once(_marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped), dropped)), dropped)
-    style = _document_style(lines)
+    style, lines = _document_style(lines)
     embedded = _embedded_blocks(lines, style)
     outer_lines = _blank_out(lines, embedded)
     headings = _item_headings(outer_lines, style)
@@ -246,11 +248,15 @@ def _heading_once(lines: list[str], dropped: list[Dropped]) -> list[str]:
 
 
 def _header_end(raw: list[str], lines: list[str], headings: list[Heading]) -> int:
-    """Where the first item starts in the raw text: the meeting header is read from the lines before it."""
+    """Where the first item starts in the raw text: the meeting header is read from the lines before it (the
+    heading's line as read, or the raw line it was taken from, `_one_line_items`)."""
     if not headings:
         return len(raw)
     first = lines[headings[0].line]
-    return next((i for i, line in enumerate(raw) if line == first), len(raw))
+    at = next((i for i, line in enumerate(raw) if line == first), None)
+    if at is None:
+        at = next((i for i, line in enumerate(raw) if ONE_LINE_ITEM.match(line) and line.startswith(first)), len(raw))
+    return at
 
 
 def _require_facts(meeting: Meeting, raw: list[str]) -> None:
@@ -359,8 +365,35 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
 
 
 # -- finding items ------------------------------------------------------------------------------
-def _document_style(lines: list[str]) -> re.Pattern[str]:
-    """The heading form of this document: the one whose numbered run is longest (ties: first listed)."""
+def _document_style(lines: list[str]) -> tuple[re.Pattern[str], list[str]]:
+    """The heading form of this document and its lines: the form whose numbered run is longest (ties: first
+    listed), else, in minutes of titles and prose whose items are one line each (»1. Godkendelse af dagsorden:
+    Godkendt.«), the prose form read with each such line as its title and its text (`_one_line_items`)."""
+    style, items = _heading_style(lines)
+    if style in PROSE_STYLES or items > 1:
+        return style, lines
+    apart = _one_line_items(lines)
+    if apart != lines and (other := _heading_style(apart)[0]) in PROSE_STYLES:
+        return other, apart
+    return style, lines
+
+
+def _one_line_items(lines: list[str]) -> list[str]:
+    """Each line of a numbered title, a colon and text (»1. Godkendelse af dagsorden: Godkendt.«) as two: the
+    title with its colon and the text under it (a list's »1. Budget: Rammen holder.« in an item's text stays
+    text, two lines of it)."""
+    out: list[str] = []
+    for line in lines:
+        if (m := ONE_LINE_ITEM.match(line)) and not line.lstrip().startswith(MARK):
+            out += [m.group("heading"), m.group("text")]
+        else:
+            out.append(line)
+    return out
+
+
+def _heading_style(lines: list[str]) -> tuple[re.Pattern[str], int]:
+    """The heading form of these lines, the one whose numbered run is longest (ties: first listed), and how many
+    items the ordinary forms find."""
     best, best_found = NUMBERED, []
     for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN, PUNKT_COMMA, NR_HEADING):
         found = _item_headings(lines, style)
@@ -377,8 +410,8 @@ def _document_style(lines: list[str]) -> re.Pattern[str]:
                 if len(found := _item_headings(lines, style)) >= best_len + 2
                 and (one is None or found[0].line <= one or any(h.line == one for h in found))]
         if runs:
-            return min(runs, key=lambda run: run[:2])[2]
-    return best
+            return min(runs, key=lambda run: run[:2])[2], best_len
+    return best, best_len
 
 
 def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
@@ -628,7 +661,11 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
     items: list[Heading] = []
     last: Heading | None = None  # the list's last point
     together: bool | None = None  # whether its points stand line under line (None: one point so far)
+    opening = _empty_opening(lines, cands)
     for k, c in enumerate(cands):
+        if k in opening:
+            items.append(c)
+            continue
         if last is not None and c.number == last.number + 1 and not (
                 items and _items_go_on(cands, k, items[-1]) and _has_text(lines, last, c)):
             apart = any(not _plain(lines[j]).strip() for j in range(last.end, c.line))
@@ -636,12 +673,37 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
                 together = not apart if together is None else together
                 last = c
                 continue
+        if items and _items_go_on(cands, k, items[-1]):  # the next item's number, no list's next point, right
+            last = None  # under a list's last (»2. Demens: Flere pladser.« / »4. Høring om ældrepolitik«)
+            items.append(c)
+            continue
         if _list_point(lines, c) or items and c.number == 1:  # (a »1.« after an item: the numbers start over
             last, together = c, None  # in its text, »Bestyrelsen besluttede« / »1. Regnskabet godkendes:« …)
             continue
         last = None
         items.append(c)
     return items
+
+
+def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
+    """The places of items 1 and 2 where item 1 has nothing under it (»1. Godkendelse af dagsorden«, approved
+    without a word) and item 2 has text (»2. Orientering fra formanden« / »Formanden orienterede …«): the first
+    item, not a list's first point, where no later line is numbered 1 with its title (an agenda listed above the
+    items, or the next meeting's in the last, lists them again) and no colon or numbered line stands right above
+    it; a list numbered from 1 in a later item's text is that item's."""
+    ones = [k for k, c in enumerate(cands) if c.number == 1]
+    if not ones or ones[0] + 1 >= len(cands) or any(fold(cands[k].title) == fold(cands[ones[0]].title)
+                                                     for k in ones[1:]):
+        return ()
+    k = ones[0]
+    first, second = cands[k], cands[k + 1]
+    right_above = _plain(lines[first.line - 1]).strip() if first.line else ""
+    if second.number != 2 or _has_text(lines, first, second) or _text_above(lines, first.line).endswith(":") \
+            or LIST_ENTRY.match(right_above):
+        return ()
+    stop = cands[k + 2].line if k + 2 < len(cands) else len(lines)
+    under = next((text for line in lines[second.end:stop] if (text := _plain(line).strip())), "")
+    return (k, k + 1) if under and not LIST_ENTRY.match(under) else ()
 
 
 def _items_go_on(cands: list[Heading], k: int, item: Heading) -> bool:

@@ -384,3 +384,57 @@ def test_the_next_meeting_s_agenda_listed_in_the_last_item_stays_its_text():
     meeting = read(text)
     assert [i.title for i in meeting.items] == [*TITLES[:2], "Næste møde"]
     assert "4. Eventuelt" in text_of(meeting.items[2])
+
+
+@pytest.mark.parametrize("apart", ["\n\n", "\n"])
+def test_a_first_item_with_nothing_under_it_is_an_item(apart):
+    """»1. Godkendelse af dagsorden« approved without a word, »2. Orientering fra formanden« and its text next: item
+    1 is empty, not a list's first point (found on 2026-12-05, writing an Ældreråd's minutes so: refused)."""
+    text = MINUTES.replace("1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n",
+                           f"1. Godkendelse af dagsorden{apart}")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert not meeting.items[0].sections
+    assert text_of(meeting.items[1]).startswith("Formanden orienterede")
+
+
+def test_an_empty_first_item_keeps_a_list_in_a_later_item_as_its_text():
+    text = MINUTES.replace("1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n", "1. Godkendelse af dagsorden\n\n")
+    meeting = read(text.replace("Ældrerådet drøftede høringsudkastet", "Ældrerådet valgte:\n1. Hanne Holm\n2. Per Juul\n"
+                                                                      "Ældrerådet drøftede høringsudkastet"))
+    assert [i.title for i in meeting.items] == TITLES
+    assert "1. Hanne Holm" in text_of(meeting.items[2])
+
+
+def test_items_of_one_line_each_are_titles_and_text():
+    """»1. Godkendelse af dagsorden: Dagsordenen blev godkendt.«, the title, a colon and the item's text on one line,
+    as an advisory council's short minutes write most items (found on 2026-12-05: refused)."""
+    text = MINUTES.replace("1. Godkendelse af dagsorden\nDagsordenen", "1. Godkendelse af dagsorden: Dagsordenen")
+    text = text.replace("4. Eventuelt\nIntet.", "4. Eventuelt: Intet.")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES
+    assert text_of(meeting.items[0]) == "Dagsordenen blev godkendt."
+    assert text_of(meeting.items[3]) == "Intet."
+    assert "1. Budget 2025" in text_of(meeting.items[1])
+
+
+def test_a_list_of_one_line_points_in_an_item_of_one_line_items_stays_its_text():
+    text = with_list_in_item_2("Rådet prioriterer:\n1. Hjemmeplejen: Flere hænder.\n2. Demens: Flere pladser.\n")
+    meeting = read(text.replace("1. Godkendelse af dagsorden\nDagsordenen", "1. Godkendelse af dagsorden: Dagsordenen"))
+    assert [i.title for i in meeting.items] == TITLES
+    assert "1. Hjemmeplejen: Flere hænder." in text_of(meeting.items[1])
+    assert "2. Demens: Flere pladser." in text_of(meeting.items[1])
+
+
+@pytest.mark.parametrize("text, opens", [
+    ("12 mio. kr. er afsat til plejeboliger.\n", "12 mio. kr."),
+    ("Rådet prioriterer:\n1. Hjemmeplejen: Flere hænder.\n2. Demens: Flere pladser.\n", "Rådet prioriterer:"),
+])
+def test_the_next_item_right_under_a_number_in_an_item_s_text_is_an_item(text, opens):
+    """Item 2's text opening with a figure (»12 mio. kr. …«), or ending in a list of sentences, with item 3 right
+    under it: the next item's number, no list's next point (found on 2026-12-05: refused, or items 3 and 4 went
+    into item 2's text)."""
+    meeting = read(with_list_in_item_2(text).replace("\n\n3. Høring", "\n3. Høring"))
+    assert [i.title for i in meeting.items] == TITLES
+    assert text_of(meeting.items[1]).startswith(opens)
+    assert "høringsudkastet" in text_of(meeting.items[2])
