@@ -33,14 +33,15 @@ BODY_ALIASES = {fold(name): short for name, short in {
 HEAD_LINES = 40
 # A meeting named by its body (»byrådsmøde«, »Regionsrådsmøde«, »kommunalbestyrelsesmøde«), perhaps »ordinært«
 BODY_MEETING = re.compile(either_spelling(
-    r"^(?:(?:ekstra)?ordinært\s+)?(?P<body>\w*(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation))smøde$"),
+    r"^(?:(?:ekstra)?ordinært\s+)?(?P<body>\w*(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation)|\w+(?:råd"
+    r"|udvalg))smødet?$"),
     re.I)
 # A committee's period after its name (»Byråd 2022-2025«, »Kultur- og Fritidsudvalget (2022-2025)«)
 PERIOD_FORM = r"\s+\(?\d{4}\s*-\s*\d{4}\)?"
 PERIOD = re.compile(PERIOD_FORM + "$")
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
 NO_ONE = {fold(value) for value in ("ingen", "-", "–", "ingen afbud", "ingen fraværende", "ingen fravær")}
-DOC_KIND = (r"(?:referat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden|lukket referat"
+DOC_KIND = (r"(?:referat|mødereferat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden|lukket referat"
             r"|lukket dagsorden)")
 DAY_DATE = r"(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s\-./]"
 KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)?(?P<body>.+?)\s*,?\s+"
@@ -50,6 +51,7 @@ KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)
 MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende|fælles)?"
                                           r"(?:\s*(?:bestyrelses|repræsentantskabs)?møde(?:t)?)?$"), re.I)
 # An organisation a name is written beside: a municipality or a region
+BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(?:[\w-]+ )+(?:kommune|region)$"), re.I)
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
                         re.I)
@@ -59,7 +61,16 @@ KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
 # what may stand between a title's body and its date: a comma or a dash, a weekday, »den« or »d.«
 DATE_LEAD = re.compile(r"(?:[\s,|\-–—]|\b(?:den|d\.)|\b\w+dag\b)*$", re.I)
-KIND_NAMED = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|fra\s+)?(?P<body>[^\d,:()]+)$"), re.I)
+# a title's words before its date: the kind, then the body (»Referat: Ældrerådet«, »Referat af ældrerådsmødet«),
+# the body, then the kind (»Ældrerådet, referat af møde«), or the body alone, the kind after the date
+KIND_NAMED = re.compile(either_spelling(rf"^{DOC_KIND}(?:\s*[:|–—-]\s*|\s+(?:(?:for|fra)\s+|af\s+(?=\w+smødet?$))?)"
+                                        r"(?P<body>[^\d,:()]+)$"), re.I)
+BODY_KIND = re.compile(either_spelling(rf"^(?P<body>[^\d,:()]+?)\s*(?:[,:|–—-]\s*|\s+){DOC_KIND}"
+                                       r"(?:\s+(?:af|fra)\s+(?:\w+\s+)?møde(?:t)?)?$"), re.I)
+BODY_ALONE = re.compile(r"^(?P<body>[^\d,:()]{3,80})$")
+BODY_AFTER = re.compile(r"^[^,:()]*?\d{4}(?:\s+kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
+                        r"\s*[,|–—-]\s*(?P<body>[^\d,:()]+)$", re.I)
+KIND_AFTER = re.compile(either_spelling(rf"[,|–—-]\s*{DOC_KIND}\)?\s*$"), re.I)
 KIND_LINE = re.compile(either_spelling(rf"^{DOC_KIND}$"), re.I)
 # A title of the document's kind and its date alone (»Referat 1. oktober 2025 kl. 15.45«), and the line under
 # it naming the body and the place (»Teknisk Udvalg - Rådhuset, lokale 1«), as FirstAgenda's pages head a meeting
@@ -343,7 +354,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
             return
-        if (body := _body_before_date(line)) is not None:  # 'Referat af møde i Ældrerådet 12. marts 2024'
+        if (body := _body_beside_date(line)) is not None:  # 'Referat af møde i Ældrerådet 12. marts 2024'
             h.body = h.body or canonical_body(body)
             rest = line[date_start(line):]
             h.date = h.date or find_date(rest)
@@ -372,11 +383,15 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                 return
 
 
-def _body_before_date(line: str) -> str | None:
-    """The body a title names right before its date, with no »den« or »d.« between (`KIND_FIRST` wants one):
-    »Referat af møde i Ældrerådet 12. marts 2024«, »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl.
-    10.00«, »Referat Ældrerådet 12.03.2024«: what stands before the date read as `KIND_OF` reads a title
-    without one, or the kind and a committee's name (its last word a body's, `BODY_SUFFIX`)."""
+def _body_beside_date(line: str) -> str | None:
+    """The body a title names beside its date where `KIND_FIRST` (»… den <dato>«) and the dashed forms do not read
+    it: right before the date, with no »den« or »d.« between (»Referat af møde i Ældrerådet 12. marts 2024«,
+    »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl. 10.00«, »Referat: Ældrerådet 12.03.2024«, »Referat af
+    ældrerådsmødet 12.03.2024«), before the document's kind (»Ældrerådet, referat af møde 12. marts 2024«,
+    »Ældrerådet – referat 12. marts 2024«), or alone before the date with the kind after it (»Ældrerådet 12. marts
+    2024 – referat«), or after the date that follows the kind (»Referat 12. marts 2024 – Økonomiudvalget«). What
+    stands there is read as `KIND_OF` reads a title without a date, else it must be a
+    committee's name (its last word a body's, `BODY_SUFFIX`) or a body's meeting (»ældrerådsmøde«)."""
     at = date_start(line)
     if not at or len(line) >= 120:
         return None
@@ -384,8 +399,10 @@ def _body_before_date(line: str) -> str | None:
     if (m := KIND_OF.match(before)) and not m.group("board_meeting"):
         body = m.group("body") or m.group("genitive")
         return body if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body) else None
-    if (m := KIND_NAMED.match(before)) and BODY_SUFFIX.search(m.group("body").split()[-1]):
-        return m.group("body")
+    m = KIND_NAMED.match(before) or BODY_KIND.match(before) or (BODY_ALONE.match(before) if KIND_AFTER.search(
+        line[at:]) else None) or (BODY_AFTER.match(line[at:]) if KIND_LINE.match(before) else None)
+    if m and (BODY_SUFFIX.search((body := m.group("body").strip()).split()[-1]) or BODY_MEETING.match(body)):
+        return body
     return None
 
 
@@ -405,6 +422,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(texts, at)):
             return f"{_board(board.group('board'))} for {org}"
     for line in [line for line in head[:8] if line][:3]:
+        if (m := BODY_OF_PLACE.match(line)) and BODY_SUFFIX.search(m.group("body").split()[-1]):
+            return canonical_body(m.group("body"))  # »Ældrerådet i Greve Kommune«: the council
         if AFFILIATION.match(line):
             continue
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)

@@ -33,6 +33,15 @@ def read(text: str):
     "Referat af møde i Kultur- og Fritidsudvalget, tirsdag 14. maj 2024 kl. 15.30",
     "Referat fra Kultur- og Fritidsudvalgets møde 14. maj 2024 kl. 15.30",
     "Referat Kultur- og Fritidsudvalget 14.05.2024 kl. 15.30",
+    "Referat: Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
+    # the committee before the kind, or the kind after the date, or the committee after it (until 2026-12-05 the
+    # last was read as the whole line, the others as none)
+    "Kultur- og Fritidsudvalget, referat af møde 14. maj 2024 kl. 15.30",
+    "Kultur- og Fritidsudvalget – referat 14. maj 2024 kl. 15.30",
+    "Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30 – referat",
+    "Mødereferat – Kultur- og Fritidsudvalget – 14. maj 2024 kl. 15.30",
+    "Referat 14. maj 2024 kl. 15.30 – Kultur- og Fritidsudvalget",
+    "Kultur- og Fritidsudvalget i Greve Kommune\nReferat\n14. maj 2024 kl. 15.30",
 ])
 def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
     """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«, and
@@ -48,9 +57,13 @@ def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
     ("Referat af ordinært byrådsmøde\nTirsdag den 14. maj 2024 kl. 15.30", "Byrådet"),
     ("Referat\nRegionsrådsmøde\nTirsdag den 14. maj 2024 kl. 15.30", "Regionsrådet"),
     ("Referat af kommunalbestyrelsesmøde\nTirsdag den 14. maj 2024 kl. 15.30", "Kommunalbestyrelsen"),
+    ("Referat af handicaprådsmøde den 14. maj 2024 kl. 15.30", "Handicaprådet"),
+    ("Referat af Ældrerådsmødet 14.05.2024 kl. 15.30", "Ældrerådet"),
+    ("Referat af økonomiudvalgsmøde 14. maj 2024 kl. 15.30", "Økonomiudvalget"),
 ])
 def test_a_meeting_named_by_its_council_names_the_council(title, body):
-    """»Referat af ordinært byrådsmøde«: until 2026-12-04 the committee was »ordinært byrådsmøde«."""
+    """»Referat af ordinært byrådsmøde«: until 2026-12-04 the committee was »ordinært byrådsmøde«; an advisory
+    council's or a committee's meeting so named (»handicaprådsmøde«) until 2026-12-05 »handicaprådsmøde«, or none."""
     text = MINUTES.read_text(encoding="utf-8")
     meetings = read(text.replace(TITLE, title, 1))
     assert (meetings[0].body, meetings[0].date) == (body, "2024-05-14")
