@@ -67,6 +67,10 @@ KIND_NAMED = re.compile(either_spelling(rf"^{DOC_KIND}(?:\s*[:|–—-]\s*|\s+(?
                                         r"(?P<body>[^\d,:()]+)$"), re.I)
 BODY_KIND = re.compile(either_spelling(rf"^(?P<body>[^\d,:()]+?)\s*(?:[,:|–—-]\s*|\s+){DOC_KIND}"
                                        r"(?:\s+(?:af|fra)\s+(?:\w+\s+)?møde(?:t)?)?$"), re.I)
+MEETING_NAMED = re.compile(either_spelling(r"^(?:(?:[Ee]kstra)?[Oo]rdinært\s+)?[Mm]øde(?:t)?\s+i\s+(?P<body>[^\d,:()]+)$"
+                                           r"|^(?P<genitive>[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]*)*s)"
+                                           r"\s+(?:(?:ekstra)?ordinære\s+)?møde(?:t)?$"))  # (capitalised: a name)
+NAME_JOINERS = {"og", "for", "i", "af", "&"}
 BODY_ALONE = re.compile(r"^(?P<body>[^\d,:()]{3,80})$")
 BODY_AFTER = re.compile(r"^[^,:()]*?\d{4}(?:\s+kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
                         r"\s*[,|–—-]\s*(?P<body>[^\d,:()]+)$", re.I)
@@ -389,21 +393,31 @@ def _body_beside_date(line: str) -> str | None:
     »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl. 10.00«, »Referat: Ældrerådet 12.03.2024«, »Referat af
     ældrerådsmødet 12.03.2024«), before the document's kind (»Ældrerådet, referat af møde 12. marts 2024«,
     »Ældrerådet – referat 12. marts 2024«), or alone before the date with the kind after it (»Ældrerådet 12. marts
-    2024 – referat«), or after the date that follows the kind (»Referat 12. marts 2024 – Økonomiudvalget«). What
-    stands there is read as `KIND_OF` reads a title without a date, else it must be a
-    committee's name (its last word a body's, `BODY_SUFFIX`) or a body's meeting (»ældrerådsmøde«)."""
+    2024 – referat«), or after the date that follows the kind (»Referat 12. marts 2024 – Økonomiudvalget«), or a
+    title naming the meeting alone (»Ældrerådets møde 12. marts 2024«, »Møde i Ældrerådet den 12. marts 2024«).
+    What stands there is read as `KIND_OF` reads a title without a date, else it must be a committee's name (its
+    last word a body's, `BODY_SUFFIX`) or a body's meeting (»ældrerådsmøde«)."""
     at = date_start(line)
-    if not at or len(line) >= 120:
+    if not at or len(line) >= 120 or line.endswith("."):
         return None
     before = DATE_LEAD.sub("", line[:at])
     if (m := KIND_OF.match(before)) and not m.group("board_meeting"):
         body = m.group("body") or m.group("genitive")
         return body if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body) else None
     m = KIND_NAMED.match(before) or BODY_KIND.match(before) or (BODY_ALONE.match(before) if KIND_AFTER.search(
-        line[at:]) else None) or (BODY_AFTER.match(line[at:]) if KIND_LINE.match(before) else None)
-    if m and (BODY_SUFFIX.search((body := m.group("body").strip()).split()[-1]) or BODY_MEETING.match(body)):
+        line[at:]) else None) or (BODY_AFTER.match(line[at:]) if KIND_LINE.match(before) else None) \
+        or MEETING_NAMED.match(before)
+    if m and (body := (m.group("body") or m.groupdict().get("genitive") or "").strip()) and (
+            BODY_MEETING.match(body) or _a_name(body) and BODY_SUFFIX.search(canonical_body(body).split()[-1])):
         return body
     return None
+
+
+def _a_name(words: str) -> bool:
+    """Words written as a committee's name: capitalised but for the small words between (»Kultur- og
+    Fritidsudvalget«, »Udvalget for Teknik og Miljø«), six at most; not a sentence's (»Vedhæftet er ældrerådets«)."""
+    return len(words.split()) <= 6 and all(word[:1].isupper() or word in NAME_JOINERS or word.endswith("-")
+                                           for word in words.split())
 
 
 def _dated_title(text: str) -> re.Match[str] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import VARIANTS, what_was_read
 
-from corpus.readers import inspect_document
+from corpus.readers import ReaderError, inspect_document
 
 MINUTES = VARIANTS / "punkt-style-kultur.txt"
 TITLE = "Kultur- og Fritidsudvalget – Referat – 14. maj 2024 kl. 15.30"
@@ -42,6 +42,9 @@ def read(text: str):
     "Mødereferat – Kultur- og Fritidsudvalget – 14. maj 2024 kl. 15.30",
     "Referat 14. maj 2024 kl. 15.30 – Kultur- og Fritidsudvalget",
     "Kultur- og Fritidsudvalget i Greve Kommune\nReferat\n14. maj 2024 kl. 15.30",
+    # the meeting named without the document's kind
+    "Kultur- og Fritidsudvalgets møde 14. maj 2024 kl. 15.30",
+    "Møde i Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
 ])
 def test_the_committee_is_read_from_the_title_however_it_is_worded(title):
     """Before, the committee read »Kultur- og Fritidsudvalgets møde tirsdag« or »ordinært møde Tirsdag«, and
@@ -67,3 +70,13 @@ def test_a_meeting_named_by_its_council_names_the_council(title, body):
     text = MINUTES.read_text(encoding="utf-8")
     meetings = read(text.replace(TITLE, title, 1))
     assert (meetings[0].body, meetings[0].date) == (body, "2024-05-14")
+
+
+@pytest.mark.parametrize("title", ["Vedhæftet er kultur- og fritidsudvalgets referat 14. maj 2024",
+                                   "Deltog i Kultur- og Fritidsudvalgets møde 14. maj 2024"])
+def test_a_sentence_before_the_date_names_no_committee(title):
+    """The words before a title's date are a committee only where they are written as a name (capitalised, six
+    words at most): a sentence's are not, and the file, named generically, is refused for want of a committee."""
+    text = MINUTES.read_text(encoding="utf-8")
+    with pytest.raises(ReaderError, match="could not find the committee"):
+        read(text.replace(TITLE, title, 1))
