@@ -42,8 +42,8 @@ MARK = "\ue000"  # a private-use character: never in real text, and not whitespa
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
-# »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them
-AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
+# »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them (»Ad. 1 Titel« too)
+AD = r"(?:Ad|AD)\.?\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
 # »Dagsordenens punkt 1: Titel«, as a board's minutes head their items: before a capital (»Dagsordenens punkt 5
 # blev behandlet før punkt 4« is a sentence)
 AGENDAS = r"Dagsordenens\s+punkt\s+(?=\d{1,3}\s*[:.\-–]?\s+[A-ZÆØÅ])"

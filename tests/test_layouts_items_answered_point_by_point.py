@@ -26,7 +26,8 @@ def items(meeting) -> list[tuple]:
     return [(i.number, i.title, i.closed, i.case_number, i.sections) for i in meeting.items]
 
 
-@pytest.mark.parametrize("heading", [r"Ad \1. ", r"Ad pkt. \1: ", r"Ad punkt \1 - ", r"AD \1) "])
+@pytest.mark.parametrize("heading", [r"Ad \1. ", r"Ad pkt. \1: ", r"Ad punkt \1 - ", r"AD \1) ",
+                                     r"Ad. \1 ", r"Ad. \1. "])  # (»Ad. 1«: until 2026-12-05 refused)
 def test_items_headed_ad_and_their_number_are_the_items(heading):
     text = PUNKT.read_text(encoding="utf-8")
     rewritten, n = re.subn(r"^Punkt (\d): ", heading, text, flags=re.M)
