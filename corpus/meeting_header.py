@@ -61,15 +61,17 @@ KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
 # what may stand between a title's body and its date: a comma or a dash, a weekday, »den« or »d.«
 DATE_LEAD = re.compile(r"(?:[\s,|\-–—]|\b(?:den|d\.)|\b\w+dag\b)*$", re.I)
-# a title's words before its date: the kind, then the body (»Referat: Ældrerådet«, »Referat af ældrerådsmødet«),
-# the body, then the kind (»Ældrerådet, referat af møde«), or the body alone, the kind after the date
-KIND_NAMED = re.compile(either_spelling(rf"^{DOC_KIND}(?:\s*[:|–—-]\s*|\s+(?:(?:for|fra)\s+|af\s+(?=\w+smødet?$))?)"
-                                        r"(?P<body>[^\d,:()]+)$"), re.I)
+# a title's words before its date: the kind and its connecting words, then the body (»Referat af møde i
+# Ældrerådet«, »Dagsorden til Ungerådets møde«, »Referat: Ældrerådet«, »Beslutningsprotokol for …«, »Møde i …«)
+KIND_THEN = re.compile(either_spelling(
+    rf"^(?:(?:{DOC_KIND})(?:\s*[:|–—-]\s*|\s+)(?:(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?|(?=(?:ekstra)?ordinært\s|møde))"
+    r"(?:(?:(?:ekstra)?ordinært\s+)?\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?)?(?P<rest>\S.*)$"), re.I)
+# the body, then the kind (»Ældrerådet, referat af møde«), or the body alone, the kind after the date; the body's
+# meeting without the kind (»Ældrerådets møde«, capitalised: a name)
 BODY_KIND = re.compile(either_spelling(rf"^(?P<body>[^\d,:()]+?)\s*(?:[,:|–—-]\s*|\s+){DOC_KIND}"
                                        r"(?:\s+(?:af|fra)\s+(?:\w+\s+)?møde(?:t)?)?$"), re.I)
-MEETING_NAMED = re.compile(either_spelling(r"^(?:(?:[Ee]kstra)?[Oo]rdinært\s+)?[Mm]øde(?:t)?\s+i\s+(?P<body>[^\d,:()]+)$"
-                                           r"|^(?P<genitive>[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]*)*s)"
-                                           r"\s+(?:(?:ekstra)?ordinære\s+)?møde(?:t)?$"))  # (capitalised: a name)
+MEETING_NAMED = re.compile(either_spelling(r"^(?P<body>[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]*)*s)"
+                                           r"\s+(?:(?:ekstra)?ordinære\s+)?møde(?:t)?$"))
 NAME_JOINERS = {"og", "for", "i", "af", "&"}
 BODY_ALONE = re.compile(r"^(?P<body>[^\d,:()]{3,80})$")
 BODY_AFTER = re.compile(r"^[^,:()]*?\d{4}(?:\s+kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
@@ -389,33 +391,52 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
 
 def _body_beside_date(line: str) -> str | None:
     """The body a title names beside its date where `KIND_FIRST` (»… den <dato>«) and the dashed forms do not read
-    it: right before the date, with no »den« or »d.« between (»Referat af møde i Ældrerådet 12. marts 2024«,
-    »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl. 10.00«, »Referat: Ældrerådet 12.03.2024«, »Referat af
-    ældrerådsmødet 12.03.2024«), before the document's kind (»Ældrerådet, referat af møde 12. marts 2024«,
-    »Ældrerådet – referat 12. marts 2024«), or alone before the date with the kind after it (»Ældrerådet 12. marts
-    2024 – referat«), or after the date that follows the kind (»Referat 12. marts 2024 – Økonomiudvalget«), or a
-    title naming the meeting alone (»Ældrerådets møde 12. marts 2024«, »Møde i Ældrerådet den 12. marts 2024«).
-    What stands there is read as `KIND_OF` reads a title without a date, else it must be a committee's name (its
-    last word a body's, `BODY_SUFFIX`) or a body's meeting (»ældrerådsmøde«)."""
+    it: after the kind, right before the date with no »den« or »d.« between (»Referat af møde i Ældrerådet 12. marts
+    2024«, »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl. 10.00«, »Referat: Ældrerådet 12.03.2024«,
+    »Referat af ældrerådsmødet 12.03.2024«, »Møde i Ældrerådet …«), the name alone taken (`_name_of`: »… møde i
+    Ungerådet i Ungdomshuset 12. marts«, »… Ældrerådet afholdt 12. marts«); before the kind (»Ældrerådet, referat af
+    møde 12. marts 2024«, »Ældrerådet – referat 12. marts 2024«), or alone before the date with the kind after it
+    (»Ældrerådet 12. marts 2024 – referat«), or after the date that follows the kind (»Referat 12. marts 2024 –
+    Økonomiudvalget«), or naming its meeting (»Ældrerådets møde 12. marts 2024«): there the words are a name as
+    a whole (`_a_name`), which ends in a body's word (`BODY_SUFFIX`)."""
     at = date_start(line)
     if not at or len(line) >= 120 or line.endswith("."):
         return None
     before = DATE_LEAD.sub("", line[:at])
-    if (m := KIND_OF.match(before)) and not m.group("board_meeting"):
-        body = m.group("body") or m.group("genitive")
-        return body if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body) else None
-    m = KIND_NAMED.match(before) or BODY_KIND.match(before) or (BODY_ALONE.match(before) if KIND_AFTER.search(
-        line[at:]) else None) or (BODY_AFTER.match(line[at:]) if KIND_LINE.match(before) else None) \
-        or MEETING_NAMED.match(before)
-    if m and (body := (m.group("body") or m.groupdict().get("genitive") or "").strip()) and (
-            BODY_MEETING.match(body) or _a_name(body) and BODY_SUFFIX.search(canonical_body(body).split()[-1])):
+    if (m := KIND_THEN.match(before)) and not BOARD_UNNAMED.match(before):
+        rest = m.group("rest")
+        return rest if BODY_MEETING.match(rest) else _name_of(rest)
+    m = BODY_KIND.match(before) or (BODY_ALONE.match(before) if KIND_AFTER.search(line[at:]) else None) \
+        or (BODY_AFTER.match(line[at:]) if KIND_LINE.match(before) else None) or MEETING_NAMED.match(before)
+    if m and (body := m.group("body").strip()) and _a_name(body) and BODY_SUFFIX.search(
+            canonical_body(body).split()[-1]):
         return body
     return None
 
 
+def _name_of(words: str) -> str | None:
+    """The committee's name that `words` open with: the capitalised words (and the small words between) up to the
+    last that is a body's (»Ungerådet« of »Ungerådet i Ungdomshuset«, »Ungerådets« of »Ungerådets møde i …«,
+    »Ældrerådet« of »Ældrerådet afholdt« or »Integrationsrådet, Rådhuset«); none where the name goes on with
+    »for« (»Udvalget for Teknik og Miljø« is no »Udvalget«) or no word is a body's."""
+    name: list[str] = []
+    for word in words.split():
+        bare = word if word.endswith("-,") else word.rstrip(",;:")
+        if not (bare[:1].isupper() or bare in NAME_JOINERS or bare.endswith("-")) or len(name) == 6:
+            break
+        name.append(bare)
+        if bare != word:
+            break  # (a comma ends it: »Integrationsrådet, Rådhuset«)
+    ends = [k for k, word in enumerate(name) if BODY_SUFFIX.search(canonical_body(word))
+            and not word.endswith("-")]
+    if not ends or name[ends[-1] + 1:ends[-1] + 2] == ["for"]:
+        return None
+    return " ".join(name[:ends[-1] + 1])
+
+
 def _a_name(words: str) -> bool:
     """Words written as a committee's name: capitalised but for the small words between (»Kultur- og
-    Fritidsudvalget«, »Udvalget for Teknik og Miljø«), six at most; not a sentence's (»Vedhæftet er ældrerådets«)."""
+    Fritidsudvalget«, »Greve Kommunes Ældreråd«), six at most; not a sentence's (»Vedhæftet er ældrerådets«)."""
     return len(words.split()) <= 6 and all(word[:1].isupper() or word in NAME_JOINERS or word.endswith("-")
                                            for word in words.split())
 

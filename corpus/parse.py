@@ -96,6 +96,7 @@ ABOUT_MINUTES = re.compile(r"^(?:bemærkninger|kommentarer|høringssvar|bilag|op
                            r"|\.dk\b", re.IGNORECASE)
 CLOSING_ITEM = re.compile(r"^(?:eventuelt|evt\.)(?:\s*$|\s+og\b)", re.IGNORECASE)  # minutes' last (»Eventuelt og …«)
 MIN_PROSE_ITEMS = 3
+AGENDA_HEADING = re.compile(r"^(?:dagsorden(?:en)?|program(?:met)?)\s*:?$", re.IGNORECASE)  # an agenda listed below
 # such minutes' one-line item: its title, a colon and its text (»1. Godkendelse af dagsorden: Godkendt.«)
 ONE_LINE_ITEM = re.compile(r"^(?P<heading>\s*\d{1,3}[.)]\s+[A-ZÆØÅ][^:\t]{2,80}?:)\s+(?P<text>\S.*)$")
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
@@ -380,14 +381,20 @@ def _document_style(lines: list[str]) -> tuple[re.Pattern[str], list[str]]:
 
 def _one_line_items(lines: list[str]) -> list[str]:
     """Each line of a numbered title, a colon and text (»1. Godkendelse af dagsorden: Godkendt.«) as two: the
-    title with its colon and the text under it (a list's »1. Budget: Rammen holder.« in an item's text stays
-    text, two lines of it)."""
+    title with its colon and the text under it. Not a list's points in an item's text: under a line ending in a
+    colon, under a numbered line not so read, or numbering from 1 again (»1. Salg af ejendommen« / … / »1.
+    Salgspris: 2 mio. kr.« / »2. Fuldmagt: …«: they stay text)."""
     out: list[str] = []
+    above, above_split, ones = "", False, 0
     for line in lines:
-        if (m := ONE_LINE_ITEM.match(line)) and not line.lstrip().startswith(MARK):
-            out += [m.group("heading"), m.group("text")]
-        else:
-            out.append(line)
+        plain = _plain(line).strip()
+        m = ONE_LINE_ITEM.match(line)
+        number = int(n.group(1)) if (n := LIST_ENTRY.match(plain)) else None
+        split = m is not None and not line.lstrip().startswith(MARK) and not above.endswith(":") \
+            and not (LIST_ENTRY.match(above) and not above_split) and not (number == 1 and ones)
+        out += [m.group("heading"), m.group("text")] if split else [line]
+        if plain:
+            above, above_split, ones = plain, split, ones + (number == 1)
     return out
 
 
@@ -673,8 +680,10 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
                 together = not apart if together is None else together
                 last = c
                 continue
-        if items and _items_go_on(cands, k, items[-1]):  # the next item's number, no list's next point, right
-            last = None  # under a list's last (»2. Demens: Flere pladser.« / »4. Høring om ældrepolitik«)
+        if items and _items_go_on(cands, k, items[-1]) and not (
+                POINT.match(_text_under(lines, c)) and LIST_ENTRY.match(_text_above(lines, c.line))):
+            # the next item's number, no list's next point, right under a list's last (»2. Demens: Flere pladser.«
+            last = None  # / »4. Høring om ældrepolitik«); not a point amid a list's (»3. …« / »4. …« / »5. …«)
             items.append(c)
             continue
         if _list_point(lines, c) or items and c.number == 1:  # (a »1.« after an item: the numbers start over
@@ -688,22 +697,37 @@ def _prose_items(lines: list[str], cands: list[Heading]) -> list[Heading]:
 def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
     """The places of items 1 and 2 where item 1 has nothing under it (»1. Godkendelse af dagsorden«, approved
     without a word) and item 2 has text (»2. Orientering fra formanden« / »Formanden orienterede …«): the first
-    item, not a list's first point, where no later line is numbered 1 with its title (an agenda listed above the
-    items, or the next meeting's in the last, lists them again) and no colon or numbered line stands right above
-    it; a list numbered from 1 in a later item's text is that item's."""
+    item, not a list's first point, where no later line numbered 1 or 2 has its title (an agenda listed above the
+    items, or the next meeting's in the last, lists them again), and no colon, agenda heading (»Dagsorden«) or
+    numbered line stands right above it; a list numbered from 1 in a later item's text is that item's."""
     ones = [k for k, c in enumerate(cands) if c.number == 1]
-    if not ones or ones[0] + 1 >= len(cands) or any(fold(cands[k].title) == fold(cands[ones[0]].title)
-                                                     for k in ones[1:]):
+    if not ones or ones[0] + 1 >= len(cands):
         return ()
     k = ones[0]
     first, second = cands[k], cands[k + 1]
+    if any(_same_title(later.title, (first, second)[later.number - 1].title) for later in cands[k + 2:]
+           if later.number in (1, 2)):
+        return ()  # (the items listed again below: this was the agenda, »Godkendelse af dagsorden«/»… dagsordenen«)
     right_above = _plain(lines[first.line - 1]).strip() if first.line else ""
-    if second.number != 2 or _has_text(lines, first, second) or _text_above(lines, first.line).endswith(":") \
+    above = _text_above(lines, first.line)
+    if second.number != 2 or _has_text(lines, first, second) or above.endswith(":") or AGENDA_HEADING.match(above) \
             or LIST_ENTRY.match(right_above):
         return ()
     stop = cands[k + 2].line if k + 2 < len(cands) else len(lines)
     under = next((text for line in lines[second.end:stop] if (text := _plain(line).strip())), "")
     return (k, k + 1) if under and not LIST_ENTRY.match(under) else ()
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two titles of one item, as an agenda and its minutes write them (»Godkendelse af dagsorden« / »Godkendelse
+    af dagsordenen«): one folded the other's start."""
+    a, b = fold(a), fold(b)
+    return a.startswith(b) or b.startswith(a)
+
+
+def _text_under(lines: list[str], h: Heading) -> str:
+    """The first line with text under a heading, or ''."""
+    return next((text for line in lines[h.end:] if (text := _plain(line).strip())), "")
 
 
 def _items_go_on(cands: list[Heading], k: int, item: Heading) -> bool:

@@ -438,3 +438,45 @@ def test_the_next_item_right_under_a_number_in_an_item_s_text_is_an_item(text, o
     assert [i.title for i in meeting.items] == TITLES
     assert text_of(meeting.items[1]).startswith(opens)
     assert "høringsudkastet" in text_of(meeting.items[2])
+
+
+def test_the_agenda_listed_above_with_a_note_and_its_titles_reworded_is_not_the_items():
+    """»Dagsorden« / »1. Godkendelse af dagsorden« / »2. Orientering fra formanden« / a note / …, then the minutes'
+    »1. Godkendelse af dagsordenen«: the agenda's empty »1.« is no item 1, as the minutes list the items again in
+    other words (the fifth adversarial reading of 2026-12-05: the minutes went into item 2's text)."""
+    listed = "Dagsorden\n1. Godkendelse af dagsorden\n2. Orientering fra formanden\nBilag 1 er eftersendt.\n" \
+             "3. Høring om ny ældrepolitik\n4. Eventuelt\n\n"
+    text = MINUTES.replace("\n1. Godkendelse af dagsorden\n", f"\n{listed}1. Godkendelse af dagsordenen\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == ["Godkendelse af dagsordenen", *TITLES[1:]]
+    assert meeting.items[0].sections[0].text == "Dagsordenen blev godkendt."
+
+
+def test_an_agenda_with_notes_above_minutes_headed_by_number_alone_is_not_read_as_the_items():
+    """»Dagsorden« / »1. Godkendelse af dagsorden« / »2. Orientering« / »(10 min.)« …, then the minutes under »Ad
+    1.« alone: the agenda's lines are no items with the minutes in the last one's text (refused, as before)."""
+    text = ("Referat af møde i Ældrerådet\nDato: 12. marts 2024\n\nDagsorden\n1. Godkendelse af dagsorden\n"
+            "2. Orientering fra formanden\n(10 min.)\n3. Eventuelt\n\nAd 1.\nGodkendt.\n\nAd 2.\nFormanden "
+            "orienterede om landsmødet.\n\nAd 3.\nIntet.\n")
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        read(text)
+
+
+def test_a_list_in_the_last_item_numbered_on_past_a_blank_line_stays_its_text():
+    """»3. Koncerten« / »… aftalte:« / »1.« … »3.« / blank / »4. Freja tager billeder« / »5. Alle deler opslaget«: the
+    points after the blank line go on with the list, no item 4 (the fifth adversarial reading of 2026-12-05)."""
+    text = as_last_item_s_text("Ældrerådet aftalte:\n1. Sofie skriver til skolerne\n2. Mads booker salen\n"
+                               "3. Noah laver plakater\n\n4. Freja tager billeder\n5. Alle deler opslaget\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == TITLES[:3]
+    assert "5. Alle deler opslaget" in text_of(meeting.items[2])
+
+
+def test_one_line_points_under_the_one_item_are_not_items():
+    """One item, its decision in »N. Label: text« points: the points are no items of one line each (refused, as
+    before; the fifth adversarial reading of 2026-12-05 found them read as items 2 and 3)."""
+    text = ("Referat af ekstraordinært møde i Ældrerådet\nDato: 12. marts 2024\n\n1. Høringssvar om budget 2025\n"
+            "Ældrerådet vedtog følgende høringssvar\n1. Plejeboliger: Der skal bygges flere.\n2. Hjemmepleje: Faste "
+            "hjælpere.\n3. Træning: Genoptræning i eget hjem.\n")
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        read(text)

@@ -42,6 +42,13 @@ def read(text: str):
     "Mødereferat – Kultur- og Fritidsudvalget – 14. maj 2024 kl. 15.30",
     "Referat 14. maj 2024 kl. 15.30 – Kultur- og Fritidsudvalget",
     "Kultur- og Fritidsudvalget i Greve Kommune\nReferat\n14. maj 2024 kl. 15.30",
+    # the committee's name and what follows it before the date (a verb, a place, a subject): the name alone
+    "Referat af møde i Kultur- og Fritidsudvalget afholdt 14. maj 2024 kl. 15.30",
+    "Referat af møde i Kultur- og Fritidsudvalget på Rådhuset 14. maj 2024 kl. 15.30",
+    "Referat af møde i Kultur- og Fritidsudvalget, Rådhuset, 14. maj 2024 kl. 15.30",
+    "Dagsorden til Kultur- og Fritidsudvalgets møde i Byrådssalen 14. maj 2024 kl. 15.30",
+    "Referat af møde i Kultur- og Fritidsudvalget i Greve Kommune 14. maj 2024 kl. 15.30",
+    "Referat af Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
     # the meeting named without the document's kind
     "Kultur- og Fritidsudvalgets møde 14. maj 2024 kl. 15.30",
     "Møde i Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
