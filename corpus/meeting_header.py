@@ -64,14 +64,26 @@ DATE_LEAD = re.compile(r"(?:[\s,|\-–—]|\b(?:den|d\.)|\b\w+dag\b)*$", re.I)
 # a title's words before its date: the kind and its connecting words, then the body (»Referat af møde i
 # Ældrerådet«, »Dagsorden til Ungerådets møde«, »Referat: Ældrerådet«, »Beslutningsprotokol for …«, »Møde i …«)
 KIND_THEN = re.compile(either_spelling(
-    rf"^(?:(?:{DOC_KIND})(?:\s*[:|–—-]\s*|\s+)(?:(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?|(?=(?:ekstra)?ordinært\s|møde))"
-    r"(?:(?:(?:ekstra)?ordinært\s+)?\w*møde(?:t)?\s+i\s+(?:det\s+|den\s+)?)?(?P<rest>\S.*)$"), re.I)
+    rf"^(?:(?:{DOC_KIND})(?:\s*[:|–—-]\s*|\s+)(?:(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?"
+    r"|(?=(?:ekstra)?ordinært\s+møde|møde(?:t)?\s+i\s))"
+    r"(?:(?:(?:ekstra)?ordinært\s+)?\w*(?:møde(?:t)?|dag(?:en)?|seminar(?:et)?)\s+(?:i|for)\s+(?:det\s+|den\s+)?)?"
+    r"(?P<rest>\S.*)$"), re.I)
+KIND_START = re.compile(either_spelling(rf"^{DOC_KIND}\b"), re.I)
+# a word naming the occasion, not the body, before a body's name (»Temamøde Ældrerådet«, »Budgetseminar for
+# Økonomiudvalget«, »Ekstraordinært møde Handicaprådet«), and a date's word that is no meeting's (»… – godkendt 9.
+# april 2024«: the minutes' approval)
+OCCASION = re.compile(either_spelling(r"^(?:(?:ekstra)?ordinære?t?|\w*møde[t]?|\w*seminar(?:et)?|\w*notat(?:et)?"
+                                      r"|\w*indkaldelse(?:n)?|\w*dag(?:en)?|\w*forsamling(?:en)?|\w*konference(?:n)?"
+                                      r"|workshop(?:pen)?|\w*tur(?:en)?)$"), re.I)
+OTHER_DATE = re.compile(either_spelling(r"\b(?:godkendt|offentliggjort|udsendt|revideret|opdateret|rettet|udskrevet"
+                                        r"|version|senest|frist)\b"), re.I)
 # the body, then the kind (»Ældrerådet, referat af møde«), or the body alone, the kind after the date; the body's
 # meeting without the kind (»Ældrerådets møde«, capitalised: a name)
 BODY_KIND = re.compile(either_spelling(rf"^(?P<body>[^\d,:()]+?)\s*(?:[,:|–—-]\s*|\s+){DOC_KIND}"
                                        r"(?:\s+(?:af|fra)\s+(?:\w+\s+)?møde(?:t)?)?$"), re.I)
 MEETING_NAMED = re.compile(either_spelling(r"^(?P<body>[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]*)*s)"
                                            r"\s+(?:(?:ekstra)?ordinære\s+)?møde(?:t)?$"))
+GENERIC = {fold(word) for word in ("Bestyrelsen", "Repræsentantskabet", "Rådet", "Udvalget", "Gruppen", "Netværket")}
 NAME_JOINERS = {"og", "for", "i", "af", "&"}
 BODY_ALONE = re.compile(r"^(?P<body>[^\d,:()]{3,80})$")
 BODY_AFTER = re.compile(r"^[^,:()]*?\d{4}(?:\s+kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
@@ -171,7 +183,9 @@ def read_header(lines: list[str], source: str = "") -> MeetingHeader:
     header = MeetingHeader()
     _title_lines(head, header)
     _labelled(head, header)
-    header.body = header.body or _body_from_title(head) or body_from_source(source)
+    beside = _first(_body_beside_date, head[:12])
+    header.body = header.body or _body_from_title(head) or (beside and canonical_body(beside)) \
+        or body_from_source(source)
     header.date = header.date or _first(find_date, head[:15])
     if header.date and not header.time:
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
@@ -356,15 +370,11 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             m = _dated_title(f"{line} {nxt}") or m
         if m:
             if not MEETING_ONLY.match(body := m.group("body").strip(" -–,")):
+                if OCCASION.match(body.split()[0]) and (named := _name_of(body)):
+                    body = named  # (»Referat fra temadag i Ældrerådet den …«: the council's)
                 h.body = h.body or canonical_body(body)
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
-            return
-        if (body := _body_beside_date(line)) is not None:  # 'Referat af møde i Ældrerådet 12. marts 2024'
-            h.body = h.body or canonical_body(body)
-            rest = line[date_start(line):]
-            h.date = h.date or find_date(rest)
-            h.time = h.time or find_time(rest)
             return
         if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
@@ -390,37 +400,41 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
 
 
 def _body_beside_date(line: str) -> str | None:
-    """The body a title names beside its date where `KIND_FIRST` (»… den <dato>«) and the dashed forms do not read
-    it: after the kind, right before the date with no »den« or »d.« between (»Referat af møde i Ældrerådet 12. marts
-    2024«, »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl. 10.00«, »Referat: Ældrerådet 12.03.2024«,
-    »Referat af ældrerådsmødet 12.03.2024«, »Møde i Ældrerådet …«), the name alone taken (`_name_of`: »… møde i
-    Ungerådet i Ungdomshuset 12. marts«, »… Ældrerådet afholdt 12. marts«); before the kind (»Ældrerådet, referat af
-    møde 12. marts 2024«, »Ældrerådet – referat 12. marts 2024«), or alone before the date with the kind after it
-    (»Ældrerådet 12. marts 2024 – referat«), or after the date that follows the kind (»Referat 12. marts 2024 –
-    Økonomiudvalget«), or naming its meeting (»Ældrerådets møde 12. marts 2024«): there the words are a name as
-    a whole (`_a_name`), which ends in a body's word (`BODY_SUFFIX`)."""
+    """The body a title names beside its date, where no label, letterhead or other title form named one: after the
+    kind, right before the date with no »den« or »d.« between (»Referat af møde i Ældrerådet 12. marts 2024«,
+    »Referat af Ældrerådets møde, tirsdag 12. marts 2024 kl. 10.00«, »Referat: Ældrerådet 12.03.2024«, »Referat af
+    ældrerådsmødet 12.03.2024«, »Møde i Ældrerådet …«, »Referat fra temadag i Ældrerådet …«); before the kind
+    (»Ældrerådet, referat af møde 12. marts 2024«, »Ældrerådet – referat 12. marts 2024«), or alone before the date
+    with the kind after it (»Ældrerådet 12. marts 2024 – referat«), or after the date that follows the kind
+    (»Referat 12. marts 2024 – Økonomiudvalget«), or naming its meeting (»Ældrerådets møde 12. marts 2024«). The
+    name is read by `_name_of`; none where the date is another than the meeting's (»… – godkendt 9. april 2024«)."""
     at = date_start(line)
     if not at or len(line) >= 120 or line.endswith("."):
         return None
     before = DATE_LEAD.sub("", line[:at])
+    if OTHER_DATE.search(before):
+        return None
     if (m := KIND_THEN.match(before)) and not BOARD_UNNAMED.match(before):
         rest = m.group("rest")
         return rest if BODY_MEETING.match(rest) else _name_of(rest)
     m = BODY_KIND.match(before) or (BODY_ALONE.match(before) if KIND_AFTER.search(line[at:]) else None) \
         or (BODY_AFTER.match(line[at:]) if KIND_LINE.match(before) else None) or MEETING_NAMED.match(before)
-    if m and (body := m.group("body").strip()) and _a_name(body) and BODY_SUFFIX.search(
-            canonical_body(body).split()[-1]):
-        return body
-    return None
+    return _name_of(m.group("body").strip(), whole=True) if m else None
 
 
-def _name_of(words: str) -> str | None:
-    """The committee's name that `words` open with: the capitalised words (and the small words between) up to the
-    last that is a body's (»Ungerådet« of »Ungerådet i Ungdomshuset«, »Ungerådets« of »Ungerådets møde i …«,
-    »Ældrerådet« of »Ældrerådet afholdt« or »Integrationsrådet, Rådhuset«); none where the name goes on with
-    »for« (»Udvalget for Teknik og Miljø« is no »Udvalget«) or no word is a body's."""
+def _name_of(words: str, whole: bool = False) -> str | None:
+    """The committee's name that `words` open with, past the words naming the occasion (`OCCASION`: »Temamøde
+    Ældrerådet«, »Budgetseminar for Økonomiudvalget«): the capitalised words (and the small words between) up to
+    the last that is a body's and the capitalised words right after it (»Lokalrådet Vestby«, »Seniorrådet Nord og
+    Seniorrådet Syd«), not what follows (»Ungerådet« of »Ungerådet i Ungdomshuset«, »Ungerådets« of »Ungerådets
+    møde i …«, »Ældrerådet« of »Ældrerådet afholdt« or »Integrationsrådet, Rådhuset«); none where the name goes on
+    with »for« (»Udvalget for Teknik og Miljø« is no »Udvalget«), no word is a body's, it is a body's word alone
+    (»Bestyrelsen«), or, `whole`, where words stand after the name."""
+    split = words.split()
+    while split and OCCASION.match(split[0]):
+        split = split[2:] if split[1:2] and split[1] in ("for", "i", "med") else split[1:]
     name: list[str] = []
-    for word in words.split():
+    for word in split:
         bare = word if word.endswith("-,") else word.rstrip(",;:")
         if not (bare[:1].isupper() or bare in NAME_JOINERS or bare.endswith("-")) or len(name) == 6:
             break
@@ -429,9 +443,14 @@ def _name_of(words: str) -> str | None:
             break  # (a comma ends it: »Integrationsrådet, Rådhuset«)
     ends = [k for k, word in enumerate(name) if BODY_SUFFIX.search(canonical_body(word))
             and not word.endswith("-")]
-    if not ends or name[ends[-1] + 1:ends[-1] + 2] == ["for"]:
+    if not ends:
         return None
-    return " ".join(name[:ends[-1] + 1])
+    end = ends[-1] + 1
+    while end < len(name) and name[end] not in NAME_JOINERS:
+        end += 1  # (»Lokalrådet Vestby«)
+    if name[end:end + 1] == ["for"] or whole and (end < len(split) or not name) or end == 1 and fold(name[0]) in GENERIC:
+        return None  # (»Bestyrelsen« alone names no one's board)
+    return " ".join(name[:end])
 
 
 def _a_name(words: str) -> bool:
@@ -457,7 +476,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(texts, at)):
             return f"{_board(board.group('board'))} for {org}"
     for line in [line for line in head[:8] if line][:3]:
-        if (m := BODY_OF_PLACE.match(line)) and BODY_SUFFIX.search(m.group("body").split()[-1]):
+        if (m := BODY_OF_PLACE.match(line)) and _a_name(m.group("body")) and BODY_SUFFIX.search(
+                m.group("body").split()[-1]):
             return canonical_body(m.group("body"))  # »Ældrerådet i Greve Kommune«: the council
         if AFFILIATION.match(line):
             continue
@@ -470,6 +490,10 @@ def _body_from_title(head: list[str]) -> str | None:
         name = PERIOD.sub("", line)
         if len(line) < 80 and BOARD_LINE.match(line) and _split_label(line) is None and not line.endswith("."):
             return line.strip()  # (not a sentence: »Bestyrelsen for Greve Boligselskab har godkendt …«)
+        if KIND_START.match(line):  # (»Referat fra temadag i Handicaprådet«: the name, not the line)
+            if (m := KIND_THEN.match(line)) and not find_date(line) and (named := _name_of(m.group("rest"))):
+                return canonical_body(named)
+            continue
         if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None \
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)

@@ -42,8 +42,9 @@ MARK = "\ue000"  # a private-use character: never in real text, and not whitespa
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
-# »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them (»Ad. 1 Titel« too)
-AD = r"(?:Ad|AD)\.?\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
+# »Ad 1. Titel«, »Ad pkt. 1: Titel«, as minutes answering an agenda point by point head them (not »Ad. 1«: a
+# decision's answers to a recommendation's points write »Ad. 1 Anbefales.«)
+AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-–)]?\s+(?-i:[A-ZÆØÅ\"'«»„(]))"
 # »Dagsordenens punkt 1: Titel«, as a board's minutes head their items: before a capital (»Dagsordenens punkt 5
 # blev behandlet før punkt 4« is a sentence)
 AGENDAS = r"Dagsordenens\s+punkt\s+(?=\d{1,3}\s*[:.\-–]?\s+[A-ZÆØÅ])"
@@ -374,28 +375,46 @@ def _document_style(lines: list[str]) -> tuple[re.Pattern[str], list[str]]:
     if style in PROSE_STYLES or items > 1:
         return style, lines
     apart = _one_line_items(lines)
-    if apart != lines and (other := _heading_style(apart)[0]) in PROSE_STYLES:
+    if apart != lines and (other := _heading_style(apart)[0]) in PROSE_STYLES \
+            and not _one_line_left(apart, _item_headings(apart, other)):
         return other, apart
     return style, lines
 
 
 def _one_line_items(lines: list[str]) -> list[str]:
     """Each line of a numbered title, a colon and text (»1. Godkendelse af dagsorden: Godkendt.«) as two: the
-    title with its colon and the text under it. Not a list's points in an item's text: under a line ending in a
-    colon, under a numbered line not so read, or numbering from 1 again (»1. Salg af ejendommen« / … / »1.
-    Salgspris: 2 mio. kr.« / »2. Fuldmagt: …«: they stay text)."""
+    title with its colon and the text under it, where it is the next item by number. Not a list's points in an
+    item's text: under a line ending in a colon, numbered from 1 again (»1. Salg af ejendommen« / … / »1.
+    Salgspris: 2 mio. kr.«), or right under a point whose list it may go on, no blank line between (»2. Næstformand:
+    …« / »3. …«; under it, »4. Mødeplan: …« is item 4 where item 3 came last)."""
     out: list[str] = []
-    above, above_split, ones = "", False, 0
+    above, above_split, ones, expected, blank = "", False, 0, 1, False
     for line in lines:
         plain = _plain(line).strip()
         m = ONE_LINE_ITEM.match(line)
-        number = int(n.group(1)) if (n := LIST_ENTRY.match(plain)) else None
-        split = m is not None and not line.lstrip().startswith(MARK) and not above.endswith(":") \
-            and not (LIST_ENTRY.match(above) and not above_split) and not (number == 1 and ones)
+        listed = LIST_ENTRY.match(plain)
+        number = int(listed.group(1)) if listed else None
+        after = LIST_ENTRY.match(above)
+        point = above.endswith(":") or number == 1 and ones > 0 or (
+            after is not None and not above_split and int(after.group(1)) + 1 == number and not blank)
+        split = m is not None and not line.lstrip().startswith(MARK) and number == expected and not point
         out += [m.group("heading"), m.group("text")] if split else [line]
+        if split or number == expected and not point and NUMBERED.match(plain) and _title_like(NUMBERED.match(
+                plain).group(2)):
+            expected += 1  # (an item of title and prose lines counts too: »3. Budget 2025« / »Rådet …«)
         if plain:
-            above, above_split, ones = plain, split, ones + (number == 1)
+            above, above_split, ones, blank = plain, split, ones + (number == 1), False
+        else:
+            blank = True  # (a blank line ends a list whose points stand together)
     return out
+
+
+def _one_line_left(lines: list[str], headings: list[Heading]) -> bool:
+    """Whether a one-line item numbered as the next after the last item read stands below it, not read as one:
+    the one-line reading stopped in a list it could not tell from the items (it refuses instead)."""
+    last = headings[-1]
+    return any((m := ONE_LINE_ITEM.match(line)) and int(LIST_ENTRY.match(line).group(1)) == last.number + 1
+               for line in lines[last.end:])
 
 
 def _heading_style(lines: list[str]) -> tuple[re.Pattern[str], int]:
@@ -698,8 +717,9 @@ def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
     """The places of items 1 and 2 where item 1 has nothing under it (»1. Godkendelse af dagsorden«, approved
     without a word) and item 2 has text (»2. Orientering fra formanden« / »Formanden orienterede …«): the first
     item, not a list's first point, where no later line numbered 1 or 2 has its title (an agenda listed above the
-    items, or the next meeting's in the last, lists them again), and no colon, agenda heading (»Dagsorden«) or
-    numbered line stands right above it; a list numbered from 1 in a later item's text is that item's."""
+    items, or the next meeting's in the last, lists them again), no colon, agenda heading (»Dagsorden«) or
+    numbered line stands right above it, and item 3 or a list's point comes next; a list numbered from 1 in a later
+    item's text is that item's."""
     ones = [k for k, c in enumerate(cands) if c.number == 1]
     if not ones or ones[0] + 1 >= len(cands):
         return ()
@@ -711,8 +731,10 @@ def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
     right_above = _plain(lines[first.line - 1]).strip() if first.line else ""
     above = _text_above(lines, first.line)
     if second.number != 2 or _has_text(lines, first, second) or above.endswith(":") or AGENDA_HEADING.match(above) \
-            or LIST_ENTRY.match(right_above):
-        return ()
+            or LIST_ENTRY.match(right_above) or k + 2 < len(cands) and (
+                cands[k + 2].number not in (1, 3) or cands[k + 2].number == 1 and not _list_point(lines, cands[k + 2])):
+        return ()  # (numbered from 1 again after the second, no list's point: the list stood above the items,
+        # »Mødet havde to formål« / »1. At drøfte …« / »2. …« / »1. Godkendelse af dagsorden« / »Godkendt.«)
     stop = cands[k + 2].line if k + 2 < len(cands) else len(lines)
     under = next((text for line in lines[second.end:stop] if (text := _plain(line).strip())), "")
     return (k, k + 1) if under and not LIST_ENTRY.match(under) else ()

@@ -49,6 +49,10 @@ def read(text: str):
     "Dagsorden til Kultur- og Fritidsudvalgets møde i Byrådssalen 14. maj 2024 kl. 15.30",
     "Referat af møde i Kultur- og Fritidsudvalget i Greve Kommune 14. maj 2024 kl. 15.30",
     "Referat af Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
+    # the occasion named before the committee (»Temamøde«, »Budgetseminar for«): the committee's meeting
+    "Referat Temamøde Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
+    "Budgetseminar for Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30 – referat",
+    "Referat fra temadag i Kultur- og Fritidsudvalget\ntirsdag den 14. maj 2024 kl. 15.30",
     # the meeting named without the document's kind
     "Kultur- og Fritidsudvalgets møde 14. maj 2024 kl. 15.30",
     "Møde i Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30",
@@ -87,3 +91,32 @@ def test_a_sentence_before_the_date_names_no_committee(title):
     text = MINUTES.read_text(encoding="utf-8")
     with pytest.raises(ReaderError, match="could not find the committee"):
         read(text.replace(TITLE, title, 1))
+
+
+def test_a_label_names_the_committee_and_the_day_before_the_title_s_words_and_other_dates():
+    """»Referat af temamøde – godkendt 20. maj 2024« over »Udvalg:« and »Mødedato:«: the labels' committee and day,
+    not the approval's date (the second adversarial reading of 2026-12-05 found the title's words and date taking
+    the place of the labels')."""
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        TITLE, "Referat af møde i Kultur- og Fritidsudvalget – godkendt 20. maj 2024\nUdvalg: Kultur- og "
+               "Fritidsudvalget\nMødedato: 14. maj 2024 kl. 15.30", 1)
+    [meeting] = read(text)
+    assert (meeting.body, meeting.date, meeting.time) == ("Kultur- og Fritidsudvalget", "2024-05-14", "15:30")
+
+
+@pytest.mark.parametrize("title", ["Referat: Seniorrådet Nord og Seniorrådet Syd 14. maj 2024 kl. 15.30",
+                                   "Referat af møde i Lokalrådet Vestby 14. maj 2024 kl. 15.30"])
+def test_a_name_that_goes_on_after_its_council_word_is_kept_whole(title):
+    text = MINUTES.read_text(encoding="utf-8")
+    [meeting] = read(text.replace(TITLE, title, 1))
+    assert meeting.body == title.split(":", 1)[-1].removeprefix("Referat af møde i ").split(" 14.")[0].strip()
+
+
+@pytest.mark.parametrize("head", ["Referater fra Kultur- og Fritidsudvalget i Greve Kommune\nReferat af møde 14. maj "
+                                  "2024 kl. 15.30", "Mødenotat Kultur- og Fritidsudvalget 14. maj 2024 kl. 15.30"])
+def test_a_page_s_heading_or_a_note_names_no_committee_by_its_words(head):
+    """»Referater fra … i Greve Kommune« (a page listing minutes) and »Mødenotat …« (a note, no minutes' title) are
+    not read as a committee's name (the second adversarial reading found »Referater fra …« taken whole)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    with pytest.raises(ReaderError, match="could not find the committee"):
+        read(text.replace(TITLE, head, 1))
