@@ -64,7 +64,7 @@ DATE_LEAD = re.compile(r"(?:[\s,|\-–—]|\b(?:den|d\.)|\b\w+dag\b)*$", re.I)
 # a title's words before its date: the kind and its connecting words, then the body (»Referat af møde i
 # Ældrerådet«, »Dagsorden til Ungerådets møde«, »Referat: Ældrerådet«, »Beslutningsprotokol for …«, »Møde i …«)
 KIND_THEN = re.compile(either_spelling(
-    rf"^(?:(?:{DOC_KIND})(?:\s*[:|–—-]\s*|\s+)(?:(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?"
+    rf"^(?:(?:{DOC_KIND})(?:\s+og\s+{DOC_KIND})?(?:\s*[:|–—-]\s*|\s+)(?:(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?"
     r"|(?=(?:ekstra)?ordinært\s+møde|møde(?:t)?\s+i\s))"
     r"(?:(?:(?:ekstra)?ordinært\s+)?\w*(?:møde(?:t)?|dag(?:en)?|seminar(?:et)?)\s+(?:i|for)\s+(?:det\s+|den\s+)?)?"
     r"(?P<rest>\S.*)$"), re.I)
@@ -74,7 +74,7 @@ KIND_START = re.compile(either_spelling(rf"^{DOC_KIND}\b"), re.I)
 # april 2024«: the minutes' approval)
 OCCASION = re.compile(either_spelling(r"^(?:(?:ekstra)?ordinære?t?|\w*møde[t]?|\w*seminar(?:et)?|\w*notat(?:et)?"
                                       r"|\w*indkaldelse(?:n)?|\w*dag(?:en)?|\w*forsamling(?:en)?|\w*konference(?:n)?"
-                                      r"|workshop(?:pen)?|\w*tur(?:en)?)$"), re.I)
+                                      r"|workshop(?:pen)?)$"), re.I)
 OTHER_DATE = re.compile(either_spelling(r"\b(?:godkendt|offentliggjort|udsendt|revideret|opdateret|rettet|udskrevet"
                                         r"|version|senest|frist)\b"), re.I)
 # the body, then the kind (»Ældrerådet, referat af møde«), or the body alone, the kind after the date; the body's
@@ -83,6 +83,7 @@ BODY_KIND = re.compile(either_spelling(rf"^(?P<body>[^\d,:()]+?)\s*(?:[,:|–—
                                        r"(?:\s+(?:af|fra)\s+(?:\w+\s+)?møde(?:t)?)?$"), re.I)
 MEETING_NAMED = re.compile(either_spelling(r"^(?P<body>[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]*)*s)"
                                            r"\s+(?:(?:ekstra)?ordinære\s+)?møde(?:t)?$"))
+AREA = re.compile(either_spelling(r"område(?:t|r|rne)?$"), re.I)  # (»Ældreområdet«: an area, no »…rådet«)
 GENERIC = {fold(word) for word in ("Bestyrelsen", "Repræsentantskabet", "Rådet", "Udvalget", "Gruppen", "Netværket")}
 NAME_JOINERS = {"og", "for", "i", "af", "&"}
 BODY_ALONE = re.compile(r"^(?P<body>[^\d,:()]{3,80})$")
@@ -436,18 +437,22 @@ def _name_of(words: str, whole: bool = False) -> str | None:
     name: list[str] = []
     for word in split:
         bare = word if word.endswith("-,") else word.rstrip(",;:")
-        if not (bare[:1].isupper() or bare in NAME_JOINERS or bare.endswith("-")) or len(name) == 6:
+        if not (bare[:1].isupper() or bare in NAME_JOINERS or bare.endswith("-") or bare.isdigit() and name) \
+                or len(name) == 6:  # (»Lokalråd 4690«)
             break
         name.append(bare)
         if bare != word:
             break  # (a comma ends it: »Integrationsrådet, Rådhuset«)
     ends = [k for k, word in enumerate(name) if BODY_SUFFIX.search(canonical_body(word))
-            and not word.endswith("-")]
+            and not word.endswith("-") and not AREA.search(word)]
     if not ends:
         return None
     end = ends[-1] + 1
-    while end < len(name) and name[end] not in NAME_JOINERS:
-        end += 1  # (»Lokalrådet Vestby«)
+    while end < len(name) and (name[end] not in NAME_JOINERS or name[end] in ("og", "&") and end + 1 < len(name)
+                               and name[end + 1] not in NAME_JOINERS):
+        end += 1  # (»Lokalrådet Vestby og Omegn«)
+    if any(AFFILIATION.match(word) for word in name[ends[-1] + 1:end]):
+        end = ends[-1] + 1  # (»Ældrerådet Greve Kommune«: the council's municipality)
     if name[end:end + 1] == ["for"] or whole and (end < len(split) or not name) or end == 1 and fold(name[0]) in GENERIC:
         return None  # (»Bestyrelsen« alone names no one's board)
     return " ".join(name[:end])
@@ -476,8 +481,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(texts, at)):
             return f"{_board(board.group('board'))} for {org}"
     for line in [line for line in head[:8] if line][:3]:
-        if (m := BODY_OF_PLACE.match(line)) and _a_name(m.group("body")) and BODY_SUFFIX.search(
-                m.group("body").split()[-1]):
+        if (m := BODY_OF_PLACE.match(line)) and _a_name(m.group("body")) and "for" not in m.group("body").split() \
+                and BODY_SUFFIX.search(m.group("body").split()[-1]):  # (not »Sekretariatet for Ældrerådet …«)
             return canonical_body(m.group("body"))  # »Ældrerådet i Greve Kommune«: the council
         if AFFILIATION.match(line):
             continue

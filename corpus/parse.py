@@ -21,6 +21,7 @@ out and parsed as their own meeting. Every line that is not stored is listed in 
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 from dataclasses import dataclass
@@ -99,7 +100,8 @@ CLOSING_ITEM = re.compile(r"^(?:eventuelt|evt\.)(?:\s*$|\s+og\b)", re.IGNORECASE
 MIN_PROSE_ITEMS = 3
 AGENDA_HEADING = re.compile(r"^(?:dagsorden(?:en)?|program(?:met)?)\s*:?$", re.IGNORECASE)  # an agenda listed below
 # such minutes' one-line item: its title, a colon and its text (»1. Godkendelse af dagsorden: Godkendt.«)
-ONE_LINE_ITEM = re.compile(r"^(?P<heading>\s*\d{1,3}[.)]\s+[A-ZÆØÅ][^:\t]{2,80}?:)\s+(?P<text>\S.*)$")
+ONE_LINE_ITEM = re.compile(r"^(?P<heading>\s*\d{1,3}[.)]\s+(?![Kk]l\.?\s*\d)[A-ZÆØÅ][^:\t]{2,80}?:)\s+"
+                           r"(?P<text>(?:(?!:\s).)+)$")  # (not »1. Kl. 10.00: Velkomst«, nor »2. Høring: X: …«)
 PROSE_TITLE_LINES = 5  # the first lines with text, where the minutes' title stands
 NUMBERED_ANY = re.compile(r"^\s*(\d{1,4})[.)]?\s+(\S.*)$")  # a number, then words: a heading in any form
 LIST_POINT = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÆØÅ]")  # a numbered list's point (»2. Konference den …«)
@@ -385,18 +387,23 @@ def _one_line_items(lines: list[str]) -> list[str]:
     """Each line of a numbered title, a colon and text (»1. Godkendelse af dagsorden: Godkendt.«) as two: the
     title with its colon and the text under it, where it is the next item by number. Not a list's points in an
     item's text: under a line ending in a colon, numbered from 1 again (»1. Salg af ejendommen« / … / »1.
-    Salgspris: 2 mio. kr.«), or right under a point whose list it may go on, no blank line between (»2. Næstformand:
-    …« / »3. …«; under it, »4. Mødeplan: …« is item 4 where item 3 came last)."""
+    Salgspris: 2 mio. kr.«), or right under a point whose list it may go on, no blank line between or its number
+    standing again further on (»2. Næstformand: …« / »3. …«; under it, »4. Mødeplan: …« is item 4 where item 3
+    came last)."""
     out: list[str] = []
     above, above_split, ones, expected, blank = "", False, 0, 1, False
+    later = collections.Counter(int(n.group(1)) for line in lines if (n := LIST_ENTRY.match(_plain(line).strip())))
     for line in lines:
         plain = _plain(line).strip()
         m = ONE_LINE_ITEM.match(line)
         listed = LIST_ENTRY.match(plain)
         number = int(listed.group(1)) if listed else None
+        if number is not None:
+            later[number] -= 1
         after = LIST_ENTRY.match(above)
         point = above.endswith(":") or number == 1 and ones > 0 or (
-            after is not None and not above_split and int(after.group(1)) + 1 == number and not blank)
+            after is not None and not above_split and int(after.group(1)) + 1 == number
+            and (not blank or later[number] > 0))  # (a point apart, its number an item's further on: the list's)
         split = m is not None and not line.lstrip().startswith(MARK) and number == expected and not point
         out += [m.group("heading"), m.group("text")] if split else [line]
         if split or number == expected and not point and NUMBERED.match(plain) and _title_like(NUMBERED.match(
@@ -718,12 +725,12 @@ def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
     without a word) and item 2 has text (»2. Orientering fra formanden« / »Formanden orienterede …«): the first
     item, not a list's first point, where no later line numbered 1 or 2 has its title (an agenda listed above the
     items, or the next meeting's in the last, lists them again), no colon, agenda heading (»Dagsorden«) or
-    numbered line stands right above it, and item 3 or a list's point comes next; a list numbered from 1 in a later
-    item's text is that item's."""
+    numbered line stands right above it, it is the first numbered line, item 3 or a list's point comes next, and
+    every later »1.« is a list's point; a list numbered from 1 in a later item's text is that item's."""
     ones = [k for k, c in enumerate(cands) if c.number == 1]
-    if not ones or ones[0] + 1 >= len(cands):
-        return ()
-    k = ones[0]
+    if not ones or ones[0] != 0 or len(cands) < 2 or any(not _list_point(lines, cands[k]) for k in ones[1:]):
+        return ()  # (minutes going on from item 7 list from 1 in an item; a »1.« with text under it later is
+    k = 0  # item 1 and this a list above it, »… tre fokusområder« / »1. Tryghed« / »2. Fællesskab« / »Flere …«)
     first, second = cands[k], cands[k + 1]
     if any(_same_title(later.title, (first, second)[later.number - 1].title) for later in cands[k + 2:]
            if later.number in (1, 2)):
@@ -731,10 +738,8 @@ def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
     right_above = _plain(lines[first.line - 1]).strip() if first.line else ""
     above = _text_above(lines, first.line)
     if second.number != 2 or _has_text(lines, first, second) or above.endswith(":") or AGENDA_HEADING.match(above) \
-            or LIST_ENTRY.match(right_above) or k + 2 < len(cands) and (
-                cands[k + 2].number not in (1, 3) or cands[k + 2].number == 1 and not _list_point(lines, cands[k + 2])):
-        return ()  # (numbered from 1 again after the second, no list's point: the list stood above the items,
-        # »Mødet havde to formål« / »1. At drøfte …« / »2. …« / »1. Godkendelse af dagsorden« / »Godkendt.«)
+            or LIST_ENTRY.match(right_above) or k + 2 < len(cands) and cands[k + 2].number not in (1, 3):
+        return ()
     stop = cands[k + 2].line if k + 2 < len(cands) else len(lines)
     under = next((text for line in lines[second.end:stop] if (text := _plain(line).strip())), "")
     return (k, k + 1) if under and not LIST_ENTRY.match(under) else ()

@@ -480,3 +480,43 @@ def test_one_line_points_under_the_one_item_are_not_items():
             "hjælpere.\n3. Træning: Genoptræning i eget hjem.\n")
     with pytest.raises(ReaderError, match="no agenda items found"):
         read(text)
+
+
+def test_a_numbered_list_with_text_above_the_items_is_not_the_items():
+    """»… tre fokusområder« / »1. Tryghed« / »2. Fællesskab« / »Flere mødesteder.« / »3. Sundhed« …, then »1.
+    Godkendelse af dagsorden« / »Dagsordenen blev godkendt.«: the list is no items 1–3 (the third adversarial reading
+    of 2026-12-05 found the minutes' items swallowed into its point 3)."""
+    listed = ("Formanden mindede om rådets tre fokusområder\n1. Tryghed\n2. Fællesskab\nFlere mødesteder.\n3. Sundhed\n"
+              "Genoptræning følges.\n\n")
+    meeting = read(MINUTES.replace("\n1. Godkendelse af dagsorden\n", f"\n{listed}1. Godkendelse af dagsorden\n"))
+    assert [i.title for i in meeting.items] == TITLES
+
+
+def test_minutes_going_on_from_item_7_keep_a_list_from_1_in_their_text():
+    """A continuation (items 7–9) whose item 8 lists »1. Ensomhed« (nothing under it) / »2. Besøgsvenner« / …: no
+    items 1–4 (refused, as before; the third adversarial reading found items 7–9 lost)."""
+    text = ("Referat af møde i Ældrerådet\nDato: 19. marts 2024\n\n7. Budget 2025\nRådet prioriterer plejeboliger.\n\n"
+            "8. Temadag\nArbejdsgruppen foreslog fire oplæg\n1. Ensomhed\n2. Besøgsvenner\nÆldre Sagen.\n3. Digitale "
+            "fællesskaber\nBiblioteket.\n4. Spisefællesskaber\nMadservice.\n\n9. Eventuelt\nIntet.\n")
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        read(text)
+
+
+def test_a_programme_of_times_is_not_one_line_items():
+    """»1. Kl. 10.00: Velkomst ved formanden« … : the time is no item's title (refused, as before)."""
+    text = ("Referat af temadag i Ældrerådet\nDato: 12. marts 2024\n\n1. Kl. 10.00: Velkomst ved formanden\n"
+            "2. Kl. 10.15: Oplæg om demens\n3. Kl. 11.30: Frokost\n4. Kl. 12.15: Gruppedrøftelser\n")
+    with pytest.raises(ReaderError, match="no agenda items found"):
+        read(text)
+
+
+def test_a_list_of_one_line_points_set_apart_keeps_the_item_numbered_as_its_point():
+    """»2. Ungepuljen: … besluttede:« / points »1. …« »2. …« »3. Gamerdag: Afslag.«, blank lines between, then »3.
+    Eventuelt: Intet.«: the list's »3.« is its point, the later »3.« the item (the third adversarial reading found
+    »Gamerdag« read as item 3 and Eventuelt lost in its text)."""
+    text = ("Referat af møde i Ungerådet\nDato: 12. marts 2024\n\n1. Godkendelse af dagsorden: Godkendt.\n\n2. Ungepuljen: "
+            "Ungerådet besluttede:\n\n1. Skaterklubben: 5.000 kr.\n\n2. Koncert: 10.000 kr.\n\n3. Gamerdag: Afslag.\n\n"
+            "3. Eventuelt: Intet.\n")
+    meeting = read(text)
+    assert [i.title for i in meeting.items] == ["Godkendelse af dagsorden", "Ungepuljen", "Eventuelt"]
+    assert "3. Gamerdag: Afslag." in text_of(meeting.items[1])
