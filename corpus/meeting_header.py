@@ -50,8 +50,9 @@ KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)
 # What a title may name in the body's place (»Referat fra ordinært møde tirsdag den …«): the body is elsewhere
 MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende|fælles)?"
                                           r"(?:\s*(?:bestyrelses|repræsentantskabs)?møde(?:t)?)?$"), re.I)
-# An organisation a name is written beside: a municipality or a region
+# A body named with its municipality or region on a line of its own (»Ældrerådet i Greve Kommune«)
 BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(?:[\w-]+ )+(?:kommune|region)$"), re.I)
+# An organisation a name is written beside: a municipality or a region
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
                         re.I)

@@ -420,7 +420,7 @@ def _one_line_left(lines: list[str], headings: list[Heading]) -> bool:
     """Whether a one-line item numbered as the next after the last item read stands below it, not read as one:
     the one-line reading stopped in a list it could not tell from the items (it refuses instead)."""
     last = headings[-1]
-    return any((m := ONE_LINE_ITEM.match(line)) and int(LIST_ENTRY.match(line).group(1)) == last.number + 1
+    return any(ONE_LINE_ITEM.match(line) and int(LIST_ENTRY.match(line).group(1)) == last.number + 1
                for line in lines[last.end:])
 
 
@@ -727,22 +727,21 @@ def _empty_opening(lines: list[str], cands: list[Heading]) -> tuple[int, ...]:
     items, or the next meeting's in the last, lists them again), no colon, agenda heading (»Dagsorden«) or
     numbered line stands right above it, it is the first numbered line, item 3 or a list's point comes next, and
     every later »1.« is a list's point; a list numbered from 1 in a later item's text is that item's."""
-    ones = [k for k, c in enumerate(cands) if c.number == 1]
-    if not ones or ones[0] != 0 or len(cands) < 2 or any(not _list_point(lines, cands[k]) for k in ones[1:]):
+    if len(cands) < 2 or cands[0].number != 1 or any(not _list_point(lines, c) for c in cands[1:] if c.number == 1):
         return ()  # (minutes going on from item 7 list from 1 in an item; a »1.« with text under it later is
-    k = 0  # item 1 and this a list above it, »… tre fokusområder« / »1. Tryghed« / »2. Fællesskab« / »Flere …«)
-    first, second = cands[k], cands[k + 1]
-    if any(_same_title(later.title, (first, second)[later.number - 1].title) for later in cands[k + 2:]
+        # item 1 and this a list above it, »… tre fokusområder« / »1. Tryghed« / »2. Fællesskab« / »Flere …«)
+    first, second, rest = cands[0], cands[1], cands[2:]
+    if any(_same_title(later.title, (first, second)[later.number - 1].title) for later in rest
            if later.number in (1, 2)):
         return ()  # (the items listed again below: this was the agenda, »Godkendelse af dagsorden«/»… dagsordenen«)
     right_above = _plain(lines[first.line - 1]).strip() if first.line else ""
     above = _text_above(lines, first.line)
     if second.number != 2 or _has_text(lines, first, second) or above.endswith(":") or AGENDA_HEADING.match(above) \
-            or LIST_ENTRY.match(right_above) or k + 2 < len(cands) and cands[k + 2].number not in (1, 3):
+            or LIST_ENTRY.match(right_above) or rest and rest[0].number not in (1, 3):
         return ()
-    stop = cands[k + 2].line if k + 2 < len(cands) else len(lines)
+    stop = rest[0].line if rest else len(lines)
     under = next((text for line in lines[second.end:stop] if (text := _plain(line).strip())), "")
-    return (k, k + 1) if under and not LIST_ENTRY.match(under) else ()
+    return (0, 1) if under and not LIST_ENTRY.match(under) else ()
 
 
 def _same_title(a: str, b: str) -> bool:
