@@ -94,7 +94,7 @@ def test_a_sentence_before_the_date_names_no_committee(title):
 
 
 def test_a_label_names_the_committee_and_the_day_before_the_title_s_words_and_other_dates():
-    """»Referat af temamøde – godkendt 20. maj 2024« over »Udvalg:« and »Mødedato:«: the labels' committee and day,
+    """»Referat af møde i … – godkendt 20. maj 2024« over »Udvalg:« and »Mødedato:«: the labels' committee and day,
     not the approval's date (the second adversarial reading of 2026-12-05 found the title's words and date taking
     the place of the labels')."""
     text = MINUTES.read_text(encoding="utf-8").replace(
