@@ -171,6 +171,7 @@ MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben", "åben sag", "åbent")}
+OPEN_LINES = {fold(line) for line in ("åbent punkt", "åben", "åben sag", "åbent", "åben sag:", "status: åben")}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
 MAX_SKIPPED = 9  # numbers minutes may leave out between two items (closed items not published)
@@ -308,14 +309,19 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
         headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
-    under_title = _marker_under_title(bodies, style)
+    under_title, above = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
         dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
         if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None and not (
-                under_title and _closed_marker_at_start(body) == last):
+                _closed_marker_at_start(body) == last and (under_title or not above and _past_case_number(body))
+                or _marked_closed(body[:last]) or _marked_open(bodies[k + 1])):
             # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text; where
-            # the document prints it under the closed item's title, a marker alone under a title is that item's
+            # the document prints it under the closed item's title, a marker alone under a title is that item's,
+            # as it is under the item's case number where no item of the document has one above its heading
+            # (a portal's closed item: its title, case number and marker). Nor where this item is marked closed
+            # above it (»Sagsnr.: 24/3310«, »Lukket sag«, »Lukket punkt«: a system's access line, then the text
+            # it prints for a closed item) or the next item says it is open (»Åben sag« under its title)
             headings[k + 1].closed = True
             dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
             body = body[:last]
@@ -977,21 +983,44 @@ def _closed_marker_at_end(body: list[str]) -> int | None:
     return last if last is not None and CLOSED_LINE.match(_plain(body[last]).strip()) else None
 
 
+def _marked_closed(body: list[str]) -> bool:
+    """Whether an item's lines hold a closed marker of their own (»Lukket sag« under its title)."""
+    return any(CLOSED_LINE.match(text) or CLOSED_STATUS.match(text) for text in (_plain(line).strip() for line in body))
+
+
+def _marked_open(body: list[str]) -> bool:
+    """Whether an item's first lines, past its case number, say that it is open (»Åben sag«, »Åbent punkt«)."""
+    text = next((_plain(line).strip() for line in body if _plain(line).strip() and not _numbering(line)), "")
+    return fold(text) in OPEN_LINES
+
+
 def _closed_marker_at_start(body: list[str]) -> int | None:
-    first = next((i for i, line in enumerate(body) if _plain(line).strip()), None)
+    """The place of a closed marker first in an item's lines, past its case number."""
+    first = next((i for i, line in enumerate(body) if _plain(line).strip() and not _numbering(line)), None)
     return first if first is not None and CLOSED_LINE.match(_plain(body[first]).strip()) else None
 
 
-def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool:
+def _numbering(line: str) -> bool:
+    """A case or document number's line (»Sagsnr.: 24/00871«)."""
+    text = _plain(line).strip()
+    return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None
+
+
+def _past_case_number(body: list[str]) -> bool:
+    return any(_numbering(line) for line in body)
+
+
+def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> tuple[bool, int]:
     """Whether this document prints 'Lukket punkt' under the closed item's title (FirstAgenda's web page, a
     number alone above the title) rather than above its heading (typed minutes): told by the items whose
-    marker has text on one side of it, and by the heading form where none has."""
+    marker has text on one side of it, and by the heading form where none has; and how many items show a
+    marker above the next heading."""
     under = above = 0
     for body in bodies:
         start, end = _closed_marker_at_start(body), _closed_marker_at_end(body)
         under += start is not None and start != end
         above += end is not None and start != end
-    return under > above or under == above and style is ALONE
+    return under > above or under == above and style is ALONE, above
 
 
 def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
