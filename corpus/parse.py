@@ -34,7 +34,7 @@ from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE, CLOSED_PREFIX,
                               CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
                               closed_after_part, collapse_spaces, drop_toc_lines, is_table_rule, normalise,
-                              opens_closed_part, part_heading, strip_page_furniture, undouble_spacing)
+                              opens_closed_part, PAGE_MARKER, part_heading, strip_page_furniture, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -207,7 +207,8 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     embedded = _embedded_blocks(lines, style)
     outer_lines = _blank_out(lines, embedded)
     headings = _item_headings(outer_lines, style)
-    header = read_header([_plain(line) for line in raw[:_header_end(raw, outer_lines, headings)]], source)
+    header = read_header([_plain(line) for line in raw[:_header_end(raw, outer_lines, headings)]
+                          if not PAGE_MARKER.match(_plain(line))], source)  # (»Side 2 af 3« under »Afbud: …«)
     meetings = [_meeting(outer_lines, header, style, source, dropped)]
     for start, end in embedded:
         block = lines[start:end]

@@ -152,12 +152,24 @@ def part_heading(line: str) -> tuple[str, bool] | None:
     return m.group("part"), m.group("on") is not None
 
 
-def as_written(text: str) -> str:
-    """A decoded text in the one form the readers and the index expect: characters composed (NFC: »å« as one
+# The Latin ligatures (U+FB00-FB06: »ﬁ«, »ﬂ«, »ﬀ« …) as their letters. A PDF's text layer names the glyph a
+# font drew, and fonts draw »fi« in »finansiering« or »fl« in »fleksjob« as one (LaTeX, browsers, some Word
+# exports): read as written, the word is »ﬁnansiering«, which no typed query matches and the tokenizer splits.
+LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+
+
+def composed(text: str) -> str:
+    """Characters in the one form the readers, the index and the query expect: composed (NFC: »å« as one
     character, where macOS and some PDF tools write »a« and a combining ring, which the patterns and the
-    tokenizer would split) and mojibake repaired (`repair_mojibake`). A lone surrogate (JSON's »\\ud800«: half a
-    character, which no UTF-8 text can hold) becomes U+FFFD, as a decoder marks bytes it cannot read."""
-    return repair_mojibake(unicodedata.normalize("NFC", LONE_SURROGATE.sub("\ufffd", text)))
+    tokenizer would split), ligatures as their letters (`LIGATURES`)."""
+    return unicodedata.normalize("NFC", text).translate(LIGATURES)
+
+
+def as_written(text: str) -> str:
+    """A decoded text in the one form the readers and the index expect: `composed` and mojibake repaired
+    (`repair_mojibake`). A lone surrogate (JSON's »\\ud800«: half a character, which no UTF-8 text can hold)
+    becomes U+FFFD, as a decoder marks bytes it cannot read."""
+    return repair_mojibake(composed(LONE_SURROGATE.sub("\ufffd", text)))
 
 
 def as_written_values(value: Any) -> Any:

@@ -11,7 +11,6 @@ import itertools
 import re
 import threading
 import time
-import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future
@@ -23,7 +22,7 @@ from pathlib import Path
 from config.settings import Settings
 from corpus.ingest import FileReport, ingest_bytes, ingest_paths, upload_source
 from corpus.store import StoredItem, file_lock, open_store
-from corpus.textclean import ELLIPSIS, collapse_spaces, cut_at_word
+from corpus.textclean import ELLIPSIS, collapse_spaces, composed, cut_at_word
 from index.analysis import every_letter_danish
 from index.keyword import KeywordIndex, weights_from
 from index.keyword_query import Listing
@@ -681,7 +680,7 @@ class Engine:
         it with them. Titles are public; only closed items left out entirely (hide_closed) are skipped."""
         access = self.access_view(viewer)
         want = limit + len(access.removed)  # enough rows that skipping removed items still fills the list
-        typed = unicodedata.normalize("NFC", prefix).strip()  # composed, as the readers decode titles (as_written)
+        typed = composed(prefix).strip()  # as the readers decode titles (as_written)
         rows = self.store.titles_like(typed, want) if typed else []
         respelt = every_letter_danish(typed.lower(), "æøå")
         if len(rows) < want and respelt != typed.lower():

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from corpus.model import SectionKind
+from corpus.textclean import composed
 from search.filters import Filters
 from config.settings import Settings
 
@@ -43,7 +43,7 @@ class SearchRequest:
               body: list[str] | None = None, date_from: str | None = None, date_to: str | None = None,
               year: list[int] | None = None, presenter: str | None = None, section: list[str] | None = None,
               sort: str = "relevance", explain: bool = False, case: list[str] | None = None) -> SearchRequest:
-        q = unicodedata.normalize("NFC", (q or "").replace("\x00", " ")).strip()  # »a« + ring typed: »å«
+        q = composed((q or "").replace("\x00", " ")).strip()  # »a« + ring typed: »å«; »ﬁ« pasted from a PDF: »fi«
         cases = [c.strip() for c in case or [] if c and c.strip()] + CASE_IN_QUERY.findall(q)
         q = " ".join(CASE_IN_QUERY.sub(" ", q).split()) if cases else q
         if len(q) > settings.max_query_chars:

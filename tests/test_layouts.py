@@ -149,7 +149,8 @@ def test_case_status_table_is_rejected_with_a_helpful_message():
     message = str(err.value)
     assert "no agenda items" in message
     assert "'1. Titel', '1 Titel'" in message and "'Punkt 1: Titel'" in message  # what was looked for
-    assert "the first lines were: Sager pa  vej – Sundhed og Omsorg 2025" in message  # what was seen
+    # what was seen (the title »Sager på vej – Sundhed og Omsorg 2025« heads every page: a running header)
+    assert "the first lines were: Side 1 af 4 | Til: Udvalget, Ældrerådet, Direktionen m.fl." in message
     assert "Supported formats: PDF" in message and ".html" in message and ".docx" in message
 
 

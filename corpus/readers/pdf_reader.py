@@ -5,17 +5,19 @@ import io
 import logging
 import re
 
-from corpus.model import Meeting, Reading
+from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import parse_minutes_text
 from corpus.readers import ReaderError
-from corpus.textclean import as_written
+from corpus.sections import known_heading
+from corpus.textclean import PAGE_MARKER, as_written, names_closed_part, part_heading
 
 MIN_CHARS_PER_PAGE = 20
+NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
 
 
 def inspect(data: bytes, name: str) -> Reading:
-    text = extract_text(data)
-    dropped = []
+    text, furniture = _extract(data)
+    dropped = [Dropped(DropReason.PAGE_FURNITURE, line) for line in furniture]
     meetings = parse_minutes_text(text, name, dropped)
     return Reading(meetings, dropped, text)
 
@@ -28,7 +30,13 @@ BARE_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?P<n>\d{1,3})(?:\s*[-–�
 
 
 def extract_text(data: bytes) -> str:
-    """The PDF's text layer; a clear error for a broken PDF or a scan without text."""
+    """The PDF's text layer, without the running headers and footers its pages print at the same place; a
+    clear error for a broken PDF or a scan without text."""
+    return _extract(data)[0]
+
+
+def _extract(data: bytes) -> tuple[str, list[str]]:
+    """The text layer, and the running lines taken out of it (`_running_lines`)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -38,7 +46,8 @@ def extract_text(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         locked = reader.is_encrypted and not reader.decrypt("")  # (an owner's password alone opens with none)
-        pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
+        placed = [] if locked else [_placed_text(page) for page in reader.pages]
+        pages = [text for text, _ in placed]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ReaderError(f"the PDF cannot be read (damaged or truncated): {exc}") from exc
     except Exception as exc:  # noqa: BLE001 — only pypdf runs here, on bytes from outside: a damaged PDF
@@ -50,8 +59,88 @@ def extract_text(data: bytes) -> str:
         raise ReaderError("the PDF has no pages")
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
         raise ReaderError("the PDF has no text layer (a scanned document?); run OCR on it first")
+    pages, furniture = _without_running_lines(pages, [lines for _, lines in placed])
     pages = numbered_pages([reflow(p) for p in pages])
-    return as_written("\n".join(pages))  # composed (some PDFs hold »a« + ring), no mojibake
+    return as_written("\n".join(pages)), [as_written(line) for line in furniture]  # composed (»a« + ring), no mojibake
+
+
+EDGE = 0.12  # the share of a page's height at its top and at its bottom where running headers and footers stand
+EDGE_LINES = 4  # how many of a page's first and last extracted lines a running line may be (pypdf puts a header
+# or footer first or last, in the order the page draws it)
+DIGITS = re.compile(r"\d+")
+SPACE = re.compile(r"\s+")
+# A browser's print of a web page: a footer of the page's address and »N/M«, and (with it) a header of the
+# time of printing and the page's title (Chrome, Edge: »12/5/26, 8:24 AM Referat …«, »05.12.2026 08.24 …«)
+BROWSER_FOOTER = re.compile(r"^(?:file|https?)://\S+\s+(?P<n>\d{1,3})/(?P<of>\d{1,3})$")
+PRINT_STAMP = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[AP]M)?(?:\s|$)", re.IGNORECASE)
+
+
+def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
+    """A page's text (pypdf's layout) and the lines drawn in its top and bottom edges (`EDGE`), each with
+    its place: the height it stands at, counted from the nearer edge, in points."""
+    pieces: dict[int, list[tuple[float, str]]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.setdefault(round(y), []).append((x, text))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    box = page.mediabox
+    bottom, top = float(box.bottom), float(box.top)
+    edge = EDGE * (top - bottom)
+    placed = []
+    for y, line in sorted(pieces.items()):
+        if y < bottom + edge or y > top - edge:
+            words = "".join(t for _, t in sorted(line, key=lambda p: p[0]))
+            placed.append((words, round(y - bottom) if y < bottom + edge else -round(top - y)))
+    return text, placed
+
+
+def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]) -> tuple[list[str], list[str]]:
+    """The pages without their running headers and footers, and the lines taken out. A running line is drawn
+    at the same place, with the same words (its numbers aside: a date, the page's number), on at least two
+    pages and at least half of them; or it is a browser's print furniture (`BROWSER_FOOTER`, `PRINT_STAMP`),
+    on any page. Wherever pypdf puts it among a page's first or last lines, it is taken out, on every page:
+    pypdf may put the last page's footer after its text (read as text, it ended the last item), and a last
+    page may print its header a little higher. Left to the text's own reading: a page number's line (»Side 2
+    af 3«), which also tells where a page begins, and a part's heading (»Lukket referat« atop the closed
+    part's pages), which tells what is closed; a section's heading or an item's (»Beslutning« may end two
+    pages at the same height) is never furniture."""
+    seen: dict[tuple[str, int], set[int]] = {}
+    for k, lines in enumerate(placed):
+        for words, at in lines:
+            seen.setdefault((_key(words), at), set()).add(k)
+    enough = max(2, (len(pages) + 1) // 2)
+    running = {key for (key, _), on in seen.items() if len(on) >= enough and len(pages) >= 2}
+    out, taken = [], []
+    for k, page in enumerate(pages):
+        browser = set()
+        if any((m := BROWSER_FOOTER.match(words.strip())) and int(m["n"]) == k + 1 and int(m["of"]) == len(pages)
+               for words, _ in placed[k]):
+            browser = {_key(words) for words, _ in placed[k]
+                       if BROWSER_FOOTER.match(words.strip()) or PRINT_STAMP.match(words.strip())}
+        lines = page.split("\n")
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        drop = {i for i in set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+                if _key(lines[i]) in running | browser and not _read_by_the_text(lines[i].strip())}
+        taken += [lines[i].strip() for i in sorted(drop)]
+        out.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
+    return out, taken
+
+
+def _key(words: str) -> str:
+    """A line's words as a running line is known by: composed, without spaces, its numbers aside."""
+    return DIGITS.sub("#", SPACE.sub("", as_written(words)))
+
+
+def _read_by_the_text(line: str) -> bool:
+    """A running line the text's own reading needs, or one no running line is (see `_without_running_lines`)."""
+    text = as_written(line)
+    return (PAGE_MARKER.match(text) is not None or BARE_PAGE_NUMBER.match(text) is not None
+            or part_heading(text) is not None or names_closed_part(text) or known_heading(text) is not None
+            or NUMBERED_HEADING.match(text) is not None)
 
 
 def numbered_pages(pages: list[str]) -> list[str]:

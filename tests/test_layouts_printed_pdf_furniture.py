@@ -1,0 +1,77 @@
+"""Minutes printed to PDF keep only their own text: the running header and footer each page prints at the same
+place are page furniture, also on the last page, where pypdf puts them after the text; so is a browser's print
+header and footer (the time of printing and the page's title; the page's address and »1/2«); and a word a font
+drew with a ligature (»ﬁnansieres«, »ﬂere«) reads as typed.
+
+The samples (tests/layouts, their HTML beside them) are printed by Chromium: a portal's minutes page printed
+with the browser's header and footer in a font with ligatures, and an agenda system's referat with a running
+header as a fixed element and »Side N af M« in the page's margin.
+
+Found on 2026-12-05 by printing 72 minutes documents to PDF: the last page's header ended the last item's
+decision (»Formanden orienterede om det kommende budgetseminar. Økonomiudvalget 12-03-2024«), the browser's
+footer stood in the middle of a case text or as an attachment (»file:///…html 2/4«), and a word drawn with a
+ligature matched no query.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.model import DropReason
+from corpus.readers import inspect_document
+
+LAYOUTS = Path(__file__).parent / "layouts"
+BROWSER = LAYOUTS / "browser-printed-teknisk-udvalg.pdf"
+OFFICE = LAYOUTS / "office-referat-running-header.pdf"
+
+
+def reading(path: Path):
+    return inspect_document(path.read_bytes(), path.name)
+
+
+def texts(meeting) -> list[str]:
+    return [s.text for item in meeting.items for s in item.sections] + [item.title for item in meeting.items]
+
+
+def test_the_running_header_of_the_last_page_does_not_end_the_last_item():
+    [meeting] = reading(OFFICE).meetings
+    assert [(i.number, i.closed) for i in meeting.items] == [(1, False), (2, True), (3, False), (4, False)]
+    assert meeting.items[-1].decision == "Formanden orienterede om det kommende budgetseminar."
+    assert not any("Økonomiudvalget 12-03-2024" in text for text in texts(meeting))
+
+
+def test_the_running_header_is_dropped_as_page_furniture_on_every_page():
+    read = reading(OFFICE)
+    furniture = [d.text for d in read.dropped if d.reason is DropReason.PAGE_FURNITURE]
+    assert furniture.count("Økonomiudvalget 12-03-2024") == 3
+
+
+def test_a_browser_s_print_header_and_footer_are_page_furniture():
+    read = reading(BROWSER)
+    [meeting] = read.meetings
+    assert [i.number for i in meeting.items] == [1, 2]
+    assert meeting.items[-1].decision == "Indstillingen blev godkendt."
+    assert not any("file://" in text or "AM Referat" in text for text in texts(meeting))
+    furniture = [d.text for d in read.dropped if d.reason is DropReason.PAGE_FURNITURE]
+    assert sum(text.startswith("file://") for text in furniture) == 2
+
+
+def test_words_drawn_with_a_ligature_read_as_typed():
+    [meeting] = reading(BROWSER).meetings
+    case = meeting.items[1].sections[1].text
+    assert "finansieres" in case and "flere officielle tilskud" in case
+    assert meeting.items[1].title == "Trafiksikkerhedsplan 2024-2028"
+    assert not any(0xFB00 <= ord(c) <= 0xFB06 for text in texts(meeting) for c in text)
+
+
+def test_the_printed_minutes_are_found_by_a_word_typed_or_pasted_with_its_ligature(tmp_path):
+    from config.settings import Settings
+    from search.engine import Engine
+    from search.request import SearchRequest
+
+    engine = Engine(Settings(data_dir=tmp_path / "data"))
+    engine.ingest([BROWSER])
+    engine.sync(embeddings=False)
+    found = [[h["title"] for h in engine.search(SearchRequest.build(q=q, mode="keyword", limit=5,
+                                                                     settings=engine.settings))["hits"]]
+             for q in ("officielle tilskud", "oﬀicielle tilskud")]
+    assert found == [["Trafiksikkerhedsplan 2024-2028"]] * 2
