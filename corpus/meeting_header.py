@@ -167,6 +167,11 @@ PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4}(?:
                          r"(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
                             re.I)  # »Mødested Byrådssalen«
+# Who came and who sent word, labelled without a colon in a front page's table (»Deltagere Jens Madsen (V), …«,
+# »Afbud Ingen«): the value a name, or »Ingen«, opening in a capital; and the committee (»Udvalg Økonomiudvalget«)
+NO_COLON_ATTENDANCE = re.compile(either_spelling(
+    r"^((?i:deltagere|medlemmer|afbud|fraværende))\s+([A-ZÆØÅ][\w.'-]+(?:\s|,|$).*)$"
+    r"|^((?i:udvalg))\s+([A-ZÆØÅ][\w-]*(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen))$"))  # »Udvalg Økonomiudvalget«
 
 
 @dataclass
@@ -203,6 +208,9 @@ def _split_label(line: str) -> tuple[str, str] | None:
         return fold(m.group(1).strip()), m.group(2).strip()
     if m := NO_COLON_LABEL.match(line):
         return fold(m.group(1)), m.group(2).strip()
+    if m := NO_COLON_ATTENDANCE.match(line):
+        label, value = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return fold(label), value.strip()
     if fold(line) in ALL_LABELS:
         return fold(line), ""
     return None
@@ -295,10 +303,14 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
             ends = _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) is not None
         if ends or fold(line.strip()) in CONTENTS or part_heading(line) is not None:
             break
+        if value and PERSON_LINE.match(value) and all(PERSON_LINE.match(name) for name in lines) \
+                and not PERSON_LINE.match(line) and "," not in line and not line[:1].islower():
+            break  # names one to a line end at the first line that is none (a page's »Download referat som PDF«)
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
         # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either
-        if above and (line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","):
+        if above and (line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","
+                      or _name_cut(above)):
             prose = True
             if lines:
                 lines[-1] = f"{lines[-1]} {line}"
@@ -313,6 +325,13 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         names = [value]
     names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]
+
+
+def _name_cut(line: str) -> bool:
+    """Whether a line of members with their parties (»Jens Madsen (V), …, Ali«) was wrapped within its last name:
+    each name before it ends in its party, the last does not (a list wrapped after a name keeps its comma)."""
+    names = [name.strip() for name in line.split(",")]
+    return len(names) >= 3 and all(name.endswith(")") for name in names[:-1]) and names[-1][-1:].isalpha()
 
 
 def _name_list(head: list[str], start: int) -> list[str]:

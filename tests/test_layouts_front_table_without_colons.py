@@ -1,0 +1,67 @@
+"""A front page's table of facts printed without colons (»Deltagere Jens Madsen (V), …«, »Afbud Ingen«, »Udvalg
+Økonomiudvalget«, as an agenda system's referat or a portal page prints its table to PDF) names who came, who sent
+word and the committee, as »Mødedato 12-03-2024« already named the day; a list of members with their parties
+wrapped within a name (»…, Ali« / »Yilmaz (Ø)«) keeps the name whole; names one to a line end at the first line
+that is none (»Download referat som PDF · Del · Abonnér på udvalget«, »Dagsorden«); a page's number under the
+apologies (»Side 2 af 3«) is nobody's.
+
+Found on 2026-12-05 by printing 72 minutes documents to PDF: 21 lost their participants and apologies, a
+FirstAgenda page printed to PDF was refused for want of a committee, and a page's links, the agenda's heading and
+the page number were read as members.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.readers import read_meetings
+
+OFFICE = Path(__file__).parent / "layouts" / "office-referat-running-header.pdf"
+ITEM = "1. Godkendelse af dagsorden\nSagsnr.: 24/1021\nBeslutning\nGodkendt.\n"
+
+
+def meeting_of(text: str):
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
+    return meeting
+
+
+def test_the_printed_front_table_names_who_came_and_that_no_one_sent_word():
+    [meeting] = read_meetings(OFFICE.read_bytes(), OFFICE.name)
+    assert (meeting.body, meeting.date, meeting.time) == ("Økonomiudvalget", "2024-03-12", "16:00")
+    assert meeting.participants == ["Jens Madsen", "Hanne Bro"]
+    assert meeting.absentees == []
+
+
+def test_labels_without_colons_name_the_committee_the_members_and_the_apologies():
+    meeting = meeting_of("Referat 12. marts 2024 kl. 16.00\nUdvalg Økonomiudvalget\nMødedato 12.03.2024\n"
+                         "Deltagere Jens Madsen (V), Hanne Bro (A), Peter Lund (C)\nAfbud Karin Sørensen (O)\n"
+                         + ITEM)
+    assert meeting.body == "Økonomiudvalget"
+    assert meeting.participants == ["Jens Madsen (V)", "Hanne Bro (A)", "Peter Lund (C)"]
+    assert meeting.absentees == ["Karin Sørensen (O)"]
+
+
+def test_a_line_opening_with_the_word_in_lower_case_is_no_label():
+    meeting = meeting_of("Økonomiudvalget\nReferat 12.03.2024\nDeltagere fra forvaltningen var til stede.\n" + ITEM)
+    assert meeting.participants == []
+
+
+def test_a_list_of_members_wrapped_within_a_name_keeps_the_name_whole():
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12-03-2024\nDeltagere: Jens Madsen (V), Hanne Bro (A), "
+                         "Mette Holm (F), Ali\nYilmaz (Ø)\nAfbud: Karin Sørensen (O)\n" + ITEM)
+    assert meeting.participants == ["Jens Madsen (V)", "Hanne Bro (A)", "Mette Holm (F)", "Ali Yilmaz (Ø)"]
+
+
+def test_names_one_to_a_line_end_at_the_first_line_that_is_none():
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12-03-2024\nMødedeltagere: Pernille Beckmann (V)\n"
+                         "Jens Kristian Olsen (A)\nLis Tribler (A) - afbud\n"
+                         "Download referat som PDF · Del · Abonnér på udvalget\n" + ITEM)
+    assert meeting.participants == ["Pernille Beckmann (V)", "Jens Kristian Olsen (A)"]
+    assert meeting.absentees == ["Lis Tribler (A)"]
+    meeting = meeting_of("Ældrerådet\nMødedato: 12-03-2024\nAfbud: Grethe Møller\nDagsorden\n" + ITEM)
+    assert meeting.absentees == ["Grethe Møller"]
+
+
+def test_a_page_number_under_the_apologies_is_nobody_s():
+    meeting = meeting_of("Side 1 af 2\nØkonomiudvalget\nMødedato: 12-03-2024\nAfbud: Karin Sørensen (O)\n"
+                         "Side 2 af 2\n" + ITEM)
+    assert meeting.absentees == ["Karin Sørensen (O)"]
