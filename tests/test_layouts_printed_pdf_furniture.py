@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import OS2, need
+
 from corpus.model import DropReason
 from corpus.readers import inspect_document
+from corpus.readers.pdf_reader import reflow
 
 LAYOUTS = Path(__file__).parent / "layouts"
 BROWSER = LAYOUTS / "browser-printed-teknisk-udvalg.pdf"
@@ -75,3 +78,20 @@ def test_the_printed_minutes_are_found_by_a_word_typed_or_pasted_with_its_ligatu
                                                                      settings=engine.settings))["hits"]]
              for q in ("officielle tilskud", "oﬀicielle tilskud")]
     assert found == [["Trafiksikkerhedsplan 2024-2028"]] * 2
+
+
+def test_a_word_hyphenated_at_the_line_s_end_reads_whole_and_a_written_hyphen_stays():
+    """pypdf gives a line's last word as the page breaks it (»udvik-« / »lingen«); read as two words, neither
+    was found by »udviklingen«. A hyphen Danish writes stays: after a letter, »ikke«, an abbreviation, a capital
+    or a digit; and a suspended compound (»handels-« / »og erhvervsliv«) keeps its line."""
+    page = ("den lokale udvik-\nlingen af erhvervs-\nog handelsliv, hvor rammevil\u2010\nkår, IT-\nsystemer, 6-\n"
+            "måneders opfølgning, p-\npladser og ikke-\nplanlagte opgaver indgår.")
+    assert reflow(page) == ("den lokale udviklingen af erhvervs-\nog handelsliv, hvor rammevilkår, IT-systemer, "
+                            "6-måneders opfølgning, p-pladser og ikke-planlagte opgaver indgår.")
+
+
+def test_the_ballerup_minutes_keep_their_hyphens_across_a_line_s_end():
+    path = need(OS2 / "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04" / "1552814.PDF")
+    said = " ".join(s.text for m in inspect_document(path.read_bytes(), path.name).meetings
+                    for i in m.items for s in i.sections)
+    assert "en del ikke-planlagte opgaver" in said and "data på 6-måneders opfølgningen" in said

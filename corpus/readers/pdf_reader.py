@@ -166,12 +166,25 @@ def numbered_pages(pages: list[str]) -> list[str]:
     return ["\n".join(page) for page in split]
 
 
+# A word hyphenated at the line's end (»udvik-« / »lingen«): its halves in lower case, the next line not going on
+# with the word a suspended compound leads to (»handels-« / »og erhvervsliv«). Not where Danish writes the hyphen:
+# after a letter (»p-pladser«, »a-kasse«, »e-mail«), »ikke« (»ikke-planlagte«) or an abbreviation (»it-systemer«)
+HYPHENATED = re.compile(r"(?<![\w-])(?!(?:ikke|tv|it|pc|cpr|cvr|eu|fn|sms|pdf)[-\u2010\u00ad])[a-zæøåéü]{2,}[-\u2010\u00ad]$")
+HYPHENS = ("-", "\u2010", "\u00ad")  # a hyphen as typed, as a font names it (U+2010) or a soft one where it broke
+SUSPENDED = re.compile(r"^(?:og|eller|samt|til|som|hhv\.?|henholdsvis|&)\b")
+
+
 def reflow(page: str) -> str:
-    """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks."""
+    """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks. A word a hyphen split at
+    the line's end is joined whole (»udvik-« / »lingen«: »udviklingen«, as typed); a compound written with its
+    hyphen keeps it (»IT-systemer«, »6-måneders«, »p-pladser«, »ikke-planlagte«: `HYPHENATED`)."""
     out: list[str] = []
     for line in page.split("\n"):
+        last = out[-1].rstrip() if out else ""
         if out and out[-1].endswith(" ") and line[:1].islower():
             out[-1] = out[-1] + line
+        elif last.endswith(HYPHENS) and line[:1].islower() and not SUSPENDED.match(line) and last[-2:-1].isalnum():
+            out[-1] = (last[:-1] if HYPHENATED.search(last) or last.endswith("\u00ad") else last[:-1] + "-") + line
         else:
             out.append(line)
     return "\n".join(line.rstrip() for line in out)
