@@ -297,8 +297,11 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     drop: set[int] = set(markers)
     above_each = [_lines_beside(lines, i, -1) for i in markers]
     above = Counter(text for near in above_each for text in {lines[j].strip() for j in near})
+    # A section's heading (»Beslutning«) ending a few pages is no footer; one in the header of nearly every page is
+    # (eDoc's »Referat« above »Åbent referat«)
     repeated_above = {text for text, n in above.items()
-                      if n >= threshold and not _own_text(text) and part_heading(text) is None}
+                      if n >= threshold and not _own_text(text) and part_heading(text) is None
+                      and (known_heading(text) is None or n >= max(2, len(markers) - 1))}
     # A part's heading where the pages print their part, at the same place on two pages or more, is their
     # running header: the open and the closed part each print their own, »Åbent referat« on some pages and
     # »Lukket referat« on the rest, even one (elsewhere it heads the part: »Lukket referat« ending the contents

@@ -127,3 +127,21 @@ def test_one_page_whose_footer_names_the_closed_part_among_open_ones_is_closed()
     meeting, = inspect_document(text.encode(), "referat.txt").meetings
     assert [(i.number, i.closed, i.decision) for i in meeting.items] == [
         (1, False, "Ingen."), (2, False, "Godkendt."), (3, True, "N.N. afskediges.")]
+
+
+PROSE = "".join(f"\n{name} bemærkede forslaget.\n" for name in ("Anne", "Bo", "Carl", "Dorte", "Erik"))  # more lines
+
+
+def test_a_section_heading_ending_two_pages_above_their_numbers_is_no_footer():
+    """»Beslutning« last on two of four pages, right above the page number (a page breaks after the heading):
+    it was counted as a footer repeated above the numbers and dropped, and the decision under it went into the
+    case text. A heading in the header of nearly every page stays furniture (eDoc's »Referat«)."""
+    item = "Sagsnr.: 24/{n}\nSagsfremstilling\nForvaltningen har udarbejdet et forslag nummer {n}.\nBeslutning\n"
+    pages = ["Økonomiudvalget\nReferat\nMødedato: 12-03-2024\n1. Godkendelse af dagsorden\n" + item.format(n=1),
+             "Godkendt.\n2. Budgetopfølgning\n" + item.format(n=2),
+             "Anbefales over for Byrådet.\n3. Trafikplan\nSagsnr.: 24/3\nBeslutning\nGodkendt.\n" + PROSE,
+             "4. Meddelelser\nBeslutning\nTaget til efterretning.\n" + PROSE]
+    text = "".join(page + f"Side {k} af 4\n" for k, page in enumerate(pages, start=1))
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert [i.decision.split("\n")[0] for i in meeting.items] == [
+        "Godkendt.", "Anbefales over for Byrådet.", "Godkendt.", "Taget til efterretning."]
