@@ -31,10 +31,11 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE, CLOSED_PREFIX,
-                              CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING, clean_inline,
-                              closed_after_part, collapse_spaces, drop_toc_lines, is_table_rule, normalise,
-                              opens_closed_part, PAGE_MARKER, part_heading, strip_page_furniture, undouble_spacing)
+from corpus.textclean import (CLOSED_BADGE, CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
+                              CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
+                              PAGE_MARKER, clean_inline, closed_after_part, collapse_spaces, drop_toc_lines,
+                              is_table_rule, normalise, opens_closed_part, part_heading, strip_page_furniture,
+                              undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -1058,9 +1059,9 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     if (m := CLOSED_PREFIX.match(title)) and title[m.end():]:
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title, closed = title[m.end():], True
-    elif m := CLOSED_SUFFIX.search(title):
+    elif m := CLOSED_SUFFIX.search(title) or CLOSED_BADGE.search(title):
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
-        title, closed = CLOSED_SUFFIX.sub("", title), True
+        title, closed = title[:m.start()], True
     item = AgendaItem(number=h.number, title=clean_inline(title), presenter=presenter, closed=closed)
     if note:
         item.sections.append(Section(SectionKind.OTHER, "", note))

@@ -6,7 +6,7 @@ is closed and the next one keeps its own access, all the more when it says »Åb
 Found on 2026-12-05 by printing portal pages and agenda systems' referater to PDF (54 of 72 documents): the
 marker was read as printed above the next item's heading, so the closed item was published as open and the
 next item's public case and decision were hidden as closed. A marker above the next heading, under an item's
-own text, still marks the next item (typed minutes).
+own text, still marks the next item (typed minutes). And a portal's »Lukket« badge printed after the title.
 """
 from __future__ import annotations
 
@@ -62,3 +62,13 @@ def test_a_marker_under_an_item_s_own_text_still_marks_the_next_item():
              "5. Salg af erhvervsgrund\nBeslutning\nGodkendt.\n")
     access, _ = read(HEAD + above + NEXT)
     assert access == [(1, False), (4, False), (5, True), (6, False)]
+
+
+def test_a_badge_after_the_title_closes_the_item():
+    """A portal prints »Lukket« as a badge beside the closed item's title; printed to PDF it ends the title's
+    line (»… Tune Erhvervsområde Lukket«). A title's own word »lukket« is written in lower case."""
+    access, items = read(HEAD + "2. Salg af erhvervsgrund i Tune Erhvervsområde Lukket\nSagsnr.: 24/00871\n" + NEXT
+                         + "7. Vejen ved Tune Skole lukket\nBeslutning\nTaget til efterretning.\n")
+    assert access == [(1, False), (2, True), (6, False), (7, False)]
+    assert [i.title for i in items] == ["Godkendelse af dagsorden", "Salg af erhvervsgrund i Tune Erhvervsområde",
+                                        "Meddelelser", "Vejen ved Tune Skole lukket"]
