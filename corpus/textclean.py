@@ -303,7 +303,7 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     # A section's heading (»Beslutning«) ending a few pages is no footer; one in the header of nearly every page is
     # (eDoc's »Referat« above »Åbent referat«)
     repeated_above = {text for text, n in above.items()
-                      if n >= threshold and not _own_text(text) and part_heading(text) is None
+                      if n >= threshold and not own_text(text) and part_heading(text) is None
                       and (known_heading(text) is None or n >= max(2, len(markers) - 1))}
     # A part's heading where the pages print their part, at the same place on two pages or more, is their
     # running header: the open and the closed part each print their own, »Åbent referat« on some pages and
@@ -366,7 +366,7 @@ def _part_places(placed: Counter[tuple[int, str]]) -> set[tuple[int, str]]:
     return {place for place in parts if pages[place[0]] >= 2}
 
 
-def _own_text(text: str) -> bool:
+def own_text(text: str) -> bool:
     """A sentence without a figure: what minutes say, not what a page template prints."""
     return text.endswith(SENTENCE_END) and not any(c.isdigit() for c in text)
 

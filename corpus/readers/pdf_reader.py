@@ -9,7 +9,7 @@ from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.sections import known_heading
-from corpus.textclean import PAGE_MARKER, as_written, names_closed_part, part_heading
+from corpus.textclean import PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
 
 MIN_CHARS_PER_PAGE = 20
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
@@ -107,7 +107,8 @@ def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]
     page may print its header a little higher. Left to the text's own reading: a page number's line (»Side 2
     af 3«), which also tells where a page begins, and a part's heading (»Lukket referat« atop the closed
     part's pages), which tells what is closed; a section's heading or an item's (»Beslutning« may end two
-    pages at the same height) is never furniture."""
+    pages at the same height), or a sentence without a figure (»Godkendt.« opening two pages), is never
+    furniture."""
     seen: dict[tuple[str, int], set[int]] = {}
     for k, lines in enumerate(placed):
         for words, at in lines:
@@ -140,7 +141,7 @@ def _read_by_the_text(line: str) -> bool:
     text = as_written(line)
     return (PAGE_MARKER.match(text) is not None or BARE_PAGE_NUMBER.match(text) is not None
             or part_heading(text) is not None or names_closed_part(text) or known_heading(text) is not None
-            or NUMBERED_HEADING.match(text) is not None)
+            or NUMBERED_HEADING.match(text) is not None or own_text(text))
 
 
 def numbered_pages(pages: list[str]) -> list[str]:
