@@ -858,9 +858,9 @@ def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: He
     """Whether the item after `c` is `d`, numbered more than one on: minutes published without the items they
     leave out (the closed ones), their numbers kept. Only where no item numbered in between stands after `c`
     (then those are the items), both are titles (not »2. Anbefales.«, a decision's point), `d` does not go on
-    from a list above it nor stand under a line ending in a colon, and has a case number under it or the same
-    furniture as `c` (the same section heading): a list's point in an item's text (»7. Godkendelse af …« above
-    »Beslutning«) has an item's furniture under it only by chance."""
+    from a list above it nor stand under a line ending in a colon, and has a case number or only a closed
+    marker under it, or the same furniture as `c` (the same section heading): a list's point in an item's text
+    (»7. Godkendelse af …« above »Beslutning«) has an item's furniture under it only by chance."""
     if any(c.number < o.number < d.number and o.line > c.line and not o.weak for o in cands):
         return False
     if not _title_like(c.title) or not _title_like(d.title) or d.title[:1].islower() or points.goes_on(c.end, d):
@@ -869,22 +869,25 @@ def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: He
     if above.endswith(":"):  # a list's point (»… følgende sager, der er afgjort administrativt:« / »5. …«)
         return False
     furniture = _furniture(lines, d)
-    return furniture is not None and furniture in ("case number", _furniture(lines, c))
+    return furniture is not None and furniture in ("case number", "closed item", _furniture(lines, c))
 
 
 def _furniture(lines: list[str], h: Heading) -> str | None:
     """What stands first under a heading, past a closed marker: a case number, or the heading of a section
-    with a kind of its own (by its kind); None for anything else."""
+    with a kind of its own (by its kind); a closed marker with nothing after it but the next heading (a closed
+    item published by its title alone: »4. Salg af grund« / »Lukket punkt«); None for anything else."""
+    marked = False
     for line in lines[h.end:h.end + 6]:
         text = _plain(line).strip()
         if not text or CLOSED_LINE.match(text) or CLOSED_NOTICE.match(text) or CLOSED_STATUS.match(text):
+            marked = marked or bool(text)
             continue
         if CASE_NUMBER.match(text):
             return "case number"
         if _is_section_start(text):
             return str(_section_kind(clean_inline(text)))
-        return None
-    return None
+        return "closed item" if marked and (NUMBERED.match(text) or any(f.match(text) for f in PUNKT_FORMS)) else None
+    return "closed item" if marked else None
 
 
 def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: Heading, after: Heading

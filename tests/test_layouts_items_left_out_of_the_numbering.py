@@ -100,3 +100,14 @@ def test_a_list_under_a_colon_numbered_past_the_last_item_is_its_text():
     found = items(text, PDF_TEXT.name)
     assert [i.number for i in found] == [1, 2, 3, 4]
     assert "8. Tilsynsrapport" in " ".join(s.text for s in found[-1].sections)
+
+
+def test_a_closed_item_published_by_its_title_alone_keeps_the_items_before_the_gap():
+    """Between 1 and 6 the only item published is 4, a closed one: its title and »Lukket punkt« (a portal's
+    page printed to PDF). Item 1 went into the front matter: nothing under item 4 showed it was an item."""
+    text = ("Teknisk Udvalg - Referat\nMødedato: 12.03.2024\nMødested: Rådhuset, mødelokale 2\n"
+            "1. Godkendelse af dagsorden\nSagsnr.: 24/00012\nBeslutning\nGodkendt.\n"
+            "4. Salg af erhvervsgrund i Tune Erhvervsområde\nLukket punkt\n"
+            "6. Meddelelser\nSagsnr.: 24/00013\nÅben sag\nBeslutning\nOrienteringen blev taget til efterretning.\n")
+    assert [(i.number, i.closed, i.decision) for i in items(text, "referat.txt")] == [
+        (1, False, "Godkendt."), (4, True, ""), (6, False, "Orienteringen blev taget til efterretning.")]
