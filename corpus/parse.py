@@ -858,8 +858,8 @@ def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: He
     """Whether the item after `c` is `d`, numbered more than one on: minutes published without the items they
     leave out (the closed ones), their numbers kept. Only where no item numbered in between stands after `c`
     (then those are the items), both are titles (not »2. Anbefales.«, a decision's point), `d` does not go on
-    from a list above it nor stand under a line ending in a colon, and has a case number or only a closed
-    marker under it, or the same furniture as `c` (the same section heading): a list's point in an item's text
+    from a list above it nor stand under a line ending in a colon, and has a case number, an access line
+    (»Åben sag«) or only a closed marker under it, or the same furniture as `c` (the same section heading): a list's point in an item's text
     (»7. Godkendelse af …« above »Beslutning«) has an item's furniture under it only by chance."""
     if any(c.number < o.number < d.number and o.line > c.line and not o.weak for o in cands):
         return False
@@ -869,7 +869,7 @@ def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: He
     if above.endswith(":"):  # a list's point (»… følgende sager, der er afgjort administrativt:« / »5. …«)
         return False
     furniture = _furniture(lines, d)
-    return furniture is not None and furniture in ("case number", "closed item", _furniture(lines, c))
+    return furniture is not None and furniture in ("case number", "access", "closed item", _furniture(lines, c))
 
 
 def _furniture(lines: list[str], h: Heading) -> str | None:
@@ -884,6 +884,8 @@ def _furniture(lines: list[str], h: Heading) -> str | None:
             continue
         if CASE_NUMBER.match(text):
             return "case number"
+        if fold(text) in OPEN_LINES:  # an agenda system's access line (»Åben sag«) under the title, as a case number
+            return "access"
         if _is_section_start(text):
             return str(_section_kind(clean_inline(text)))
         return "closed item" if marked and (NUMBERED.match(text) or any(f.match(text) for f in PUNKT_FORMS)) else None
