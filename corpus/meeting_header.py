@@ -14,6 +14,7 @@ an id) never becomes a body.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,16 +163,21 @@ AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbu
 # A member's name with the party's letters after it: »Torben Thorsen (A)«, »Marianne Møller (SF)«
 PARTY_MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4} *\([A-ZÆØÅ]{1,3}\)$")
 # A person's name alone on its line, perhaps with a party and a note that they were away: »Anne Vinther (A)«,
-# »Mikkel Dahl (V) - afbud«
-PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4}(?: *\([^()\t]{1,40}\))?"
+# »Mikkel Dahl (V) - afbud«, »Mette la Cour (Ø)«
+PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +(?:(?:la|le|de|du|da|di|van|von|der|den|ten) +){0,2}[A-ZÆØÅ][\w.'-]*){1,4}"
+                         r"(?: *\([^()\t]{1,40}\))?"
                          r"(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
+# A name's first word alone (»Lise«), and a line going on with its surname (»Holm, Bo Lund«, »Lund (B)«)
+FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåé'-]+$")
+SURNAME_GOES_ON = re.compile(r"^[A-ZÆØÅ][\w'-]+(?: [A-ZÆØÅ][\w'-]+)?(?: *\([^()]{1,12}\))?\s*(?:,|$)")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
                             re.I)  # »Mødested Byrådssalen«
 # Who came and who sent word, labelled without a colon in a front page's table (»Deltagere Jens Madsen (V), …«,
 # »Afbud Ingen«): the value a name, or »Ingen«, opening in a capital; and the committee (»Udvalg Økonomiudvalget«)
 NO_COLON_ATTENDANCE = re.compile(either_spelling(
     r"^((?i:deltagere|medlemmer|afbud|fraværende))\s+([A-ZÆØÅ][\w.'-]+(?:\s|,|$).*)$"
-    r"|^((?i:udvalg))\s+([A-ZÆØÅ][\w-]*(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen))$"))  # »Udvalg Økonomiudvalget«
+    r"|^((?i:udvalg))\s+([A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}?(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen))$"))
+# (»Udvalg Økonomiudvalget«, »Udvalg Børne- og Ungeudvalget«)
 
 
 @dataclass
@@ -184,16 +190,23 @@ class MeetingHeader:
     absentees: list[str] = field(default_factory=list)
 
 
-def read_header(lines: list[str], source: str = "") -> MeetingHeader:
-    """Facts from the head of a meeting's text; what is missing stays None for the caller to fill."""
+def read_header(lines: list[str], source: str = "", running: Sequence[str] = ()) -> MeetingHeader:
+    """Facts from the head of a meeting's text; what is missing stays None for the caller to fill. `running`:
+    a PDF's running header and footer lines (»Referat – Teknik- og Miljøudvalget – 12. maj 2026« atop every
+    page), read for the committee and the date where the text names none, before the file's name."""
     head = [line.strip() for line in lines[:HEAD_LINES]]
     header = MeetingHeader()
     _title_lines(head, header)
     _labelled(head, header)
     beside = _first(_body_beside_date, head[:12])
-    header.body = header.body or _body_from_title(head) or (beside and canonical_body(beside)) \
-        or body_from_source(source)
+    header.body = header.body or _body_from_title(head) or (beside and canonical_body(beside))
     header.date = header.date or _first(find_date, head[:15])
+    if running and not (header.body and header.date):
+        printed = read_header(list(running))
+        if not header.date and printed.date:
+            header.date, header.time = printed.date, header.time or printed.time
+        header.body = header.body or printed.body
+    header.body = header.body or body_from_source(source)
     if header.date and not header.time:
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
     header.location = header.location or _location(head)
@@ -303,14 +316,15 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
             ends = _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) is not None
         if ends or fold(line.strip()) in CONTENTS or part_heading(line) is not None:
             break
-        if value and PERSON_LINE.match(value) and all(PERSON_LINE.match(name) for name in lines) \
-                and not PERSON_LINE.match(line) and "," not in line and not line[:1].islower():
+        if (PERSON_LINE.match(value) if value else lines) and all(PERSON_LINE.match(name) for name in lines) \
+                and not PERSON_LINE.match(line) and "," not in line and not line[:1].islower() and not cells(line) \
+                and not _name_cut(lines[-1] if lines else value, line):
             break  # names one to a line end at the first line that is none (a page's »Download referat som PDF«)
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
         # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either
         if above and (line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","
-                      or _name_cut(above)):
+                      or _name_cut(above, line)):
             prose = True
             if lines:
                 lines[-1] = f"{lines[-1]} {line}"
@@ -327,11 +341,16 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     return [n for n in names if n]
 
 
-def _name_cut(line: str) -> bool:
-    """Whether a line of members with their parties (»Jens Madsen (V), …, Ali«) was wrapped within its last name:
-    each name before it ends in its party, the last does not (a list wrapped after a name keeps its comma)."""
+def _name_cut(line: str, after: str) -> bool:
+    """Whether a line of names was wrapped within its last name, which `after` ends: in a list of members with
+    their parties, each name before it ends in its party and the last does not (»Jens Madsen (V), …, Ali« /
+    »Yilmaz (Ø)«); in any list, its last name is one word and the next line goes on with a surname (»…, Lise« /
+    »Holm, Bo Lund«, »Afbud: Bo« / »Lund (B)«). A list wrapped after a name keeps its comma."""
     names = [name.strip() for name in line.split(",")]
-    return len(names) >= 3 and all(name.endswith(")") for name in names[:-1]) and names[-1][-1:].isalpha()
+    if len(names) >= 3 and all(name.endswith(")") for name in names[:-1]) and names[-1][-1:].isalpha():
+        return True
+    last = names[-1].split(":")[-1].strip()
+    return bool(FIRST_NAME.match(last)) and not _no_one(last) and SURNAME_GOES_ON.match(after) is not None
 
 
 def _name_list(head: list[str], start: int) -> list[str]:

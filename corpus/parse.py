@@ -24,6 +24,7 @@ import bisect
 import collections
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.meeting_header import MeetingHeader, read_header
@@ -172,6 +173,9 @@ MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
     "åbent punkt", "åben", "åben sag", "åbent")}
+# A case's fact under its title: »Sagsbehandler: Bo Lund«, »Sagen afgøres i: Byrådet«
+FACT = re.compile(either_spelling(r"^(?:sagsbehandler|sagsansvarlig|ansvarlig|afgørelsesniveau|sagen afgøres i|"
+                                  r"forvaltning|afdeling|center|kle|dokumentnr\.?)\s*:\s*\S"), re.IGNORECASE)
 OPEN_LINES = {fold(line) for line in ("åbent punkt", "åben", "åben sag", "åbent", "åben sag:", "status: åben")}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
@@ -192,12 +196,14 @@ class Heading:
     label: str | None = None  # an item added under a lettered number (»3a«): numbered after the last item
 
 
-def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | None = None) -> list[Meeting]:
+def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | None = None,
+                       running: Sequence[str] = ()) -> list[Meeting]:
     """All meetings in one minutes text: the document's own, then any earlier minutes embedded in it.
 
     Lines that are not stored (page furniture, table of contents, front and closing matter, markers)
     are appended to `dropped` when it is given. Raises ReaderError when items are found but the document
-    names no committee or date (a generic file name is not taken for a committee).
+    names no committee or date (a generic file name is not taken for a committee). `running`: a PDF's running
+    header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
     raw = normalise(text).split("\n")
@@ -209,7 +215,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     outer_lines = _blank_out(lines, embedded)
     headings = _item_headings(outer_lines, style)
     header = read_header([_plain(line) for line in raw[:_header_end(raw, outer_lines, headings)]
-                          if not PAGE_MARKER.match(_plain(line))], source)  # (»Side 2 af 3« under »Afbud: …«)
+                          if not PAGE_MARKER.match(_plain(line))], source, running)  # (»Side 2 af 3« under »Afbud«)
     meetings = [_meeting(outer_lines, header, style, source, dropped)]
     for start, end in embedded:
         block = lines[start:end]
@@ -1008,9 +1014,10 @@ def _closed_marker_at_start(body: list[str]) -> int | None:
 
 
 def _numbering(line: str) -> bool:
-    """A case or document number's line (»Sagsnr.: 24/00871«)."""
+    """A case or document number's line (»Sagsnr.: 24/00871«), or another of the case's facts that an agenda
+    system prints under the title (»Sagsbehandler: Bo Lund«)."""
     text = _plain(line).strip()
-    return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None
+    return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None or FACT.match(text) is not None
 
 
 def _past_case_number(body: list[str]) -> bool:

@@ -78,8 +78,9 @@ CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]|\(lukk
 # The marker ending a title: »… (Lukket)«, »… - lukket punkt«, »… (Fortroligt)«
 CLOSED_SUFFIX = re.compile(rf"\s*[-–(]\s*{CLOSED_MARK}\s*\)?\s*$", re.IGNORECASE)
 # A portal's badge after the title, printed to PDF or saved as text with a space before it (»4. Salg af
-# erhvervsgrund i Tune Erhvervsområde Lukket«): capitalised, as no title's own last word »lukket« is
-CLOSED_BADGE = re.compile(r"(?<=\w)\s+(?:Lukket|LUKKET)(?: punkt| PUNKT)?$")
+# erhvervsgrund i Tune Erhvervsområde Lukket«): capitalised, as no title's own last word »lukket« is, after
+# a word in lower case (not a title in capitals: »SVØMMEHALLEN I TUNE FORBLIVER LUKKET«)
+CLOSED_BADGE = re.compile(r"(?<=[a-zæøå\d])\s+Lukket(?: punkt)?$")
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
 # Lukket«, »Adgang: Fortroligt«)
 CLOSED_STATUS = re.compile(rf"^(?:status|adgang|åben/lukket|åben eller lukket|offentlighed)\s*[:\t]\s*\(?{CLOSED_MARK}\)?\.?$",
@@ -155,10 +156,11 @@ def part_heading(line: str) -> tuple[str, bool] | None:
     return m.group("part"), m.group("on") is not None
 
 
-# The Latin ligatures (U+FB00-FB06: »ﬁ«, »ﬂ«, »ﬀ« …) as their letters. A PDF's text layer names the glyph a
+# The Latin ligatures (U+FB00-FB06: »ﬁ«, »ﬂ«, »ﬀ« …; fi and fl at U+F001-F002) as their letters. A PDF's text layer names the glyph a
 # font drew, and fonts draw »fi« in »finansiering« or »fl« in »fleksjob« as one (LaTeX, browsers, some Word
 # exports): read as written, the word is »ﬁnansiering«, which no typed query matches and the tokenizer splits.
 LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+LIGATURES |= {0xF001: "fi", 0xF002: "fl"}  # where a font maps them to the private use area (Adobe's, Apple's)
 
 
 def composed(text: str) -> str:
@@ -304,7 +306,8 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     # (eDoc's »Referat« above »Åbent referat«)
     repeated_above = {text for text, n in above.items()
                       if n >= threshold and not own_text(text) and part_heading(text) is None
-                      and (known_heading(text) is None or n >= max(2, len(markers) - 1))}
+                      and (known_heading(text) is None or n >= max(2, len(markers) - 1))
+                      and not CLOSED_LINE.match(text)}  # (»Lukket punkt« atop each closed item's page marks it)
     # A part's heading where the pages print their part, at the same place on two pages or more, is their
     # running header: the open and the closed part each print their own, »Åbent referat« on some pages and
     # »Lukket referat« on the rest, even one (elsewhere it heads the part: »Lukket referat« ending the contents
@@ -318,7 +321,8 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     # page; a section heading opening a few pages (»Beslutning«) is no header, as it is no footer.
     below_each = [_lines_beside(lines, i, 1) for i in markers]
     below = Counter((k, lines[j].strip()) for near in below_each for k, j in enumerate(near))
-    repeated_below = {place for place, n in below.items() if n >= threshold and not known_heading(place[1])}
+    repeated_below = {place for place, n in below.items()
+                      if n >= threshold and not known_heading(place[1]) and not CLOSED_LINE.match(place[1])}
     repeated_below |= _part_places(below)
     _drop_beside(lines, below_each, lambda text, k: (k, text) in repeated_below, drop)
     # The pages end in their number (footers) when the text neither opens with furniture nor goes on after the

@@ -32,7 +32,7 @@ def _greve_sample() -> list[Path]:
 
 
 def _documents() -> list[Path]:
-    docs = sorted(SAMPLES.glob("*.txt")) + sorted(p for p in VARIANTS.iterdir() if p.suffix in (".txt", ".html", ".xml"))
+    docs = sorted(SAMPLES.glob("*.txt")) + sorted(p for p in VARIANTS.iterdir() if p.suffix in (".txt", ".html", ".xml", ".pdf"))
     if MORE.is_dir():
         docs += sorted(p for p in MORE.iterdir() if p.suffix in (".html", ".pdf") and "not-minutes" not in p.name)
     if OS2.is_dir():

@@ -67,9 +67,18 @@ def test_a_marker_under_an_item_s_own_text_still_marks_the_next_item():
 
 def test_a_badge_after_the_title_closes_the_item():
     """A portal prints »Lukket« as a badge beside the closed item's title; printed to PDF it ends the title's
-    line (»… Tune Erhvervsområde Lukket«). A title's own word »lukket« is written in lower case."""
+    line (»… Tune Erhvervsområde Lukket«). A title's own word »lukket« is written in lower case, or the title in
+    capitals."""
     access, items = read(HEAD + "2. Salg af erhvervsgrund i Tune Erhvervsområde Lukket\nSagsnr.: 24/00871\n" + NEXT
-                         + "7. Vejen ved Tune Skole lukket\nBeslutning\nTaget til efterretning.\n")
-    assert access == [(1, False), (2, True), (6, False), (7, False)]
+                         + "7. Vejen ved Tune Skole lukket\nBeslutning\nTaget til efterretning.\n"
+                         + "8. SVØMMEHALLEN I TUNE FORBLIVER LUKKET\nBeslutning\nTaget til efterretning.\n")
+    assert access == [(1, False), (2, True), (6, False), (7, False), (8, False)]
     assert [i.title for i in items] == ["Godkendelse af dagsorden", "Salg af erhvervsgrund i Tune Erhvervsområde",
-                                        "Meddelelser", "Vejen ved Tune Skole lukket"]
+                                        "Meddelelser", "Vejen ved Tune Skole lukket",
+                                        "SVØMMEHALLEN I TUNE FORBLIVER LUKKET"]
+
+
+def test_a_marker_under_the_case_s_facts_closes_its_own_item():
+    closed = "2. Salg af erhvervsgrund i Tune Erhvervsområde\nSagsnr.: 25/01100\nSagsbehandler: Bo Lund\nLukket punkt\n"
+    access, _ = read(HEAD + closed + NEXT)
+    assert access == [(1, False), (2, True), (6, False)]

@@ -65,3 +65,28 @@ def test_a_page_number_under_the_apologies_is_nobody_s():
     meeting = meeting_of("Side 1 af 2\nØkonomiudvalget\nMødedato: 12-03-2024\nAfbud: Karin Sørensen (O)\n"
                          "Side 2 af 2\n" + ITEM)
     assert meeting.absentees == ["Karin Sørensen (O)"]
+
+
+def test_a_list_wrapped_after_a_first_name_keeps_the_name_whole():
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12-03-2024\nDeltagere: Jens Madsen, Anne Berg, Ole Hansen, "
+                         "Lise\nHolm, Bo Lund\nAfbud: Karin\nSørensen (O)\n" + ITEM)
+    assert meeting.participants == ["Jens Madsen", "Anne Berg", "Ole Hansen", "Lise Holm", "Bo Lund"]
+    assert meeting.absentees == ["Karin Sørensen (O)"]
+
+
+def test_names_under_a_label_alone_end_at_the_first_line_that_is_none():
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12-03-2024\nDeltagere\nJens Madsen (V)\nAnne Berg (A)\n"
+                         "Download referat som PDF\nÅbn dagsorden\n" + ITEM)
+    assert meeting.participants == ["Jens Madsen (V)", "Anne Berg (A)"]
+
+
+def test_a_committee_of_several_words_labelled_without_a_colon():
+    meeting = meeting_of("Referat\nUdvalg Børne- og Ungeudvalget\nMødedato 12.05.2026\n" + ITEM)
+    assert meeting.body == "Børne- og Ungeudvalget"
+
+
+def test_names_with_particles_are_names_one_to_a_line():
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12. maj 2026\nDeltagere:\nJens Madsen (V)\nKaren van der Berg (K)\n"
+                         "Mette la Cour (Ø)\nOle Hansen (C)\nAfbud:\nLise Holm (F)\n" + ITEM)
+    assert meeting.participants == ["Jens Madsen (V)", "Karen van der Berg (K)", "Mette la Cour (Ø)", "Ole Hansen (C)"]
+    assert meeting.absentees == ["Lise Holm (F)"]

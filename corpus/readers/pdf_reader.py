@@ -6,19 +6,20 @@ import logging
 import re
 
 from corpus.model import DropReason, Dropped, Meeting, Reading
-from corpus.parse import parse_minutes_text
+from corpus.parse import CASE_NUMBER, parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.sections import known_heading
-from corpus.textclean import PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
+from corpus.textclean import CLOSED_LINE, PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
 
 MIN_CHARS_PER_PAGE = 20
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
+ITEM_NUMBER = re.compile(r"^(?:punkt|pkt\.?|sag|dagsordenspunkt)\s*(?:nr\.?\s*)?\d{1,4}\s*[.:]?$", re.IGNORECASE)  # »Punkt 3«
 
 
 def inspect(data: bytes, name: str) -> Reading:
     text, furniture = _extract(data)
     dropped = [Dropped(DropReason.PAGE_FURNITURE, line) for line in furniture]
-    meetings = parse_minutes_text(text, name, dropped)
+    meetings = parse_minutes_text(text, name, dropped, running=list(dict.fromkeys(furniture)))
     return Reading(meetings, dropped, text)
 
 
@@ -68,6 +69,7 @@ EDGE = 0.12  # the share of a page's height at its top and at its bottom where r
 EDGE_LINES = 4  # how many of a page's first and last extracted lines a running line may be (pypdf puts a header
 # or footer first or last, in the order the page draws it)
 DIGITS = re.compile(r"\d+")
+PAGE_IN_LINE = re.compile(r"\b(?:side|page)\s+\d{1,3}\s*(?:af|of|/)\s*\d{1,3}(?!\d)", re.IGNORECASE)  # »Side 2 af 4«
 SPACE = re.compile(r"\s+")
 # A browser's print of a web page: a footer of the page's address and »N/M«, and (with it) a header of the
 # time of printing and the page's title (Chrome, Edge: »12/5/26, 8:24 AM Referat …«, »05.12.2026 08.24 …«)
@@ -93,8 +95,12 @@ def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
     placed = []
     for y, line in sorted(pieces.items()):
         if y < bottom + edge or y > top - edge:
-            words = "".join(t for _, t in sorted(line, key=lambda p: p[0]))
-            placed.append((words, round(y - bottom) if y < bottom + edge else -round(top - y)))
+            at = round(y - bottom) if y < bottom + edge else -round(top - y)
+            # left to right, and in the order drawn, as pypdf writes it (a footer's »Side 1 af 2« drawn before
+            # its text on the left: »Side 1 af 2Økonomiudvalget, referat 12.05.2026«)
+            for words in dict.fromkeys(("".join(t for _, t in sorted(line, key=lambda p: p[0])),
+                                        "".join(t for _, t in line))):
+                placed.append((words, at))
     return text, placed
 
 
@@ -106,15 +112,15 @@ def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]
     pypdf may put the last page's footer after its text (read as text, it ended the last item), and a last
     page may print its header a little higher. Left to the text's own reading: a page number's line (»Side 2
     af 3«), which also tells where a page begins, and a part's heading (»Lukket referat« atop the closed
-    part's pages), which tells what is closed; a section's heading or an item's (»Beslutning« may end two
-    pages at the same height), or a sentence without a figure (»Godkendt.« opening two pages), is never
-    furniture."""
-    seen: dict[tuple[str, int], set[int]] = {}
+    part's pages), which tells what is closed; a section's heading, an item's (»Punkt 2« or »Beslutning« may
+    open pages at the same height), a case number, a closed marker or a sentence without a figure (»Godkendt.«
+    opening two pages) is never furniture; nor is a line whose numbers change otherwise than with the page."""
+    seen: dict[tuple[str, int], dict[int, tuple[int, ...]]] = {}
     for k, lines in enumerate(placed):
         for words, at in lines:
-            seen.setdefault((_key(words), at), set()).add(k)
+            seen.setdefault((_key(words), at), {})[k] = tuple(int(n) for n in DIGITS.findall(words))
     enough = max(2, (len(pages) + 1) // 2)
-    running = {key for (key, _), on in seen.items() if len(on) >= enough and len(pages) >= 2}
+    running = {key for (key, _), on in seen.items() if len(on) >= enough and len(pages) >= 2 and _as_pages(on)}
     out, taken = [], []
     for k, page in enumerate(pages):
         browser = set()
@@ -126,9 +132,29 @@ def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]
         filled = [i for i, line in enumerate(lines) if line.strip()]
         drop = {i for i in set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
                 if _key(lines[i]) in running | browser and not _read_by_the_text(lines[i].strip())}
-        taken += [lines[i].strip() for i in sorted(drop)]
-        out.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
+        for i in sorted(drop):  # the page's number in a running line stays, for the text's rules (a page break)
+            number = PAGE_IN_LINE.search(lines[i])
+            taken.append((lines[i][:number.start()] + lines[i][number.end():]).strip() if number else lines[i].strip())
+            lines[i] = number.group() if number else None
+        out.append("\n".join(line for line in lines if line is not None))
     return out, taken
+
+
+def _as_pages(numbers: dict[int, tuple[int, ...]]) -> bool:
+    """Whether a line's numbers, page by page, are what a running line's are: the same on every page (a date),
+    but for one that goes up with the page (its number, »2/4«). An item's number or a case number going up
+    from page to page (»Punkt 1«, »Punkt 2«) is told apart by its form (`_read_by_the_text`)."""
+    rows = list(numbers.items())
+    first = rows[0][1]
+    if all(row == first for _, row in rows):
+        return True
+    if any(len(row) != len(first) for _, row in rows):
+        return False
+    for j in range(len(first)):
+        if all(row[:j] + row[j + 1:] == first[:j] + first[j + 1:] for _, row in rows) \
+                and len({row[j] - k for k, row in rows}) == 1:
+            return True
+    return False
 
 
 def _key(words: str) -> str:
@@ -141,7 +167,8 @@ def _read_by_the_text(line: str) -> bool:
     text = as_written(line)
     return (PAGE_MARKER.match(text) is not None or BARE_PAGE_NUMBER.match(text) is not None
             or part_heading(text) is not None or names_closed_part(text) or known_heading(text) is not None
-            or NUMBERED_HEADING.match(text) is not None or own_text(text))
+            or NUMBERED_HEADING.match(text) is not None or ITEM_NUMBER.match(text) is not None
+            or CASE_NUMBER.match(text) is not None or CLOSED_LINE.match(text) is not None or own_text(text))
 
 
 def numbered_pages(pages: list[str]) -> list[str]:
@@ -167,25 +194,25 @@ def numbered_pages(pages: list[str]) -> list[str]:
     return ["\n".join(page) for page in split]
 
 
-# A word hyphenated at the line's end (»udvik-« / »lingen«): its halves in lower case, the next line not going on
-# with the word a suspended compound leads to (»handels-« / »og erhvervsliv«). Not where Danish writes the hyphen:
-# after a letter (»p-pladser«, »a-kasse«, »e-mail«), »ikke« (»ikke-planlagte«) or an abbreviation (»it-systemer«)
-HYPHENATED = re.compile(r"(?<![\w-])(?!(?:ikke|tv|it|pc|cpr|cvr|eu|fn|sms|pdf)[-\u2010\u00ad])[a-zæøåéü]{2,}[-\u2010\u00ad]$")
-HYPHENS = ("-", "\u2010", "\u00ad")  # a hyphen as typed, as a font names it (U+2010) or a soft one where it broke
+# A line ending in a hyphen goes on in the next one's word (»ikke-« / »planlagte«, »udvik-« / »lingen«), unless
+# the next line goes on with the word a suspended compound leads to (»handels-« / »og erhvervsliv«)
+HYPHENS = ("-", "\u2010", "\u00ad")  # a hyphen as typed, as a font names it (U+2010), a soft one where it broke
 SUSPENDED = re.compile(r"^(?:og|eller|samt|til|som|hhv\.?|henholdsvis|&)\b")
 
 
 def reflow(page: str) -> str:
-    """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks. A word a hyphen split at
-    the line's end is joined whole (»udvik-« / »lingen«: »udviklingen«, as typed); a compound written with its
-    hyphen keeps it (»IT-systemer«, »6-måneders«, »p-pladser«, »ikke-planlagte«: `HYPHENATED`)."""
+    """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks. A line ending in a hyphen
+    is joined to the word it goes on in, the hyphen kept (»ikke-planlagte«, »IT-systemer«, »6-måneders«, and
+    »udvik-lingen« where a program hyphenated the word: minutes are mostly written in Word, which breaks lines
+    at the hyphens a word has, and which hyphen is whose the text cannot tell); a soft hyphen (U+00AD), which
+    only marks where the word broke, is left out (»udviklingen«)."""
     out: list[str] = []
     for line in page.split("\n"):
         last = out[-1].rstrip() if out else ""
         if out and out[-1].endswith(" ") and line[:1].islower():
             out[-1] = out[-1] + line
         elif last.endswith(HYPHENS) and line[:1].islower() and not SUSPENDED.match(line) and last[-2:-1].isalnum():
-            out[-1] = (last[:-1] if HYPHENATED.search(last) or last.endswith("\u00ad") else last[:-1] + "-") + line
+            out[-1] = last[:-1] + ("" if last.endswith("\u00ad") else "-") + line
         else:
             out.append(line)
     return "\n".join(line.rstrip() for line in out)
