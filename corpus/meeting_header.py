@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.dates import MONTHS, date_start, find_date, find_short_date, find_time
-from corpus.sections import BODY_SUFFIX
+from corpus.sections import BODY_SUFFIX, known_heading
 from corpus.spelling import either_spelling, fold
 from corpus.table_rows import cells, member
 from corpus.textclean import CONTENTS_HEADINGS, part_heading
@@ -41,6 +41,7 @@ BODY_MEETING = re.compile(either_spelling(
 PERIOD_FORM = r"\s+\(?\d{4}\s*-\s*\d{4}\)?"
 PERIOD = re.compile(PERIOD_FORM + "$")
 CONTENTS = {fold(heading) for heading in CONTENTS_HEADINGS}
+DOCUMENT_WORDS = {fold(word) for word in ("dagsorden", "referat", "indhold", "punkt", "mødet", "bilag", "referent")}
 NO_ONE = {fold(value) for value in ("ingen", "-", "–", "ingen afbud", "ingen fraværende", "ingen fravær")}
 DOC_KIND = (r"(?:referat|mødereferat|dagsorden|beslutningsprotokol|protokol|åbent referat|åben dagsorden|lukket referat"
             r"|lukket dagsorden)")
@@ -164,18 +165,22 @@ AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbu
 PARTY_MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4} *\([A-ZÆØÅ]{1,3}\)$")
 # A person's name alone on its line, perhaps with a party and a note that they were away: »Anne Vinther (A)«,
 # »Mikkel Dahl (V) - afbud«, »Mette la Cour (Ø)«
-PERSON_LINE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +(?:(?:la|le|de|du|da|di|van|von|der|den|ten) +){0,2}[A-ZÆØÅ][\w.'-]*){1,4}"
-                         r"(?: *\([^()\t]{1,40}\))?"
-                         r"(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
-# A name's first word alone (»Lise«), and a line going on with its surname (»Holm, Bo Lund«, »Lund (B)«)
+PARTICLES = r"(?:(?:la|le|de|du|da|di|dos|das|del|della|van|von|der|den|ten|ter|af) +){0,2}"  # »Karen van der Berg«
+NAME = rf"[A-ZÆØÅ][\w.'-]+(?: +{PARTICLES}[A-ZÆØÅ][\w.'-]*){{1,4}}"
+PERSON_LINE = re.compile(rf"^{NAME}(?: *\([^()\t]{{1,40}}\))?(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
+# A line opening with a person's name, whatever follows it (»Jens Madsen (V) deltog fra kl. 16.00«, »Bent Kjær -
+# næstformand«): a list of names one to a line goes on through it
+NAME_FIRST = re.compile(rf"^{NAME}\b")
+# A name's first word alone (»Lise«), and a line going on with its surname alone (»Holm, Bo Lund«, »Lund (B)«)
 FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåé'-]+$")
-SURNAME_GOES_ON = re.compile(r"^[A-ZÆØÅ][\w'-]+(?: [A-ZÆØÅ][\w'-]+)?(?: *\([^()]{1,12}\))?\s*(?:,|$)")
+SURNAME_GOES_ON = re.compile(r"^(?P<surname>[A-ZÆØÅ][\w'-]+)(?: *\([^()]{1,12}\))?\s*(?:,|$)")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
                             re.I)  # »Mødested Byrådssalen«
 # Who came and who sent word, labelled without a colon in a front page's table (»Deltagere Jens Madsen (V), …«,
-# »Afbud Ingen«): the value a name, or »Ingen«, opening in a capital; and the committee (»Udvalg Økonomiudvalget«)
+# »Afbud Ingen«): the value a name (two words in capitals, not »Alle medlemmer var til stede«) or »Ingen«; and
+# the committee (»Udvalg Økonomiudvalget«)
 NO_COLON_ATTENDANCE = re.compile(either_spelling(
-    r"^((?i:deltagere|medlemmer|afbud|fraværende))\s+([A-ZÆØÅ][\w.'-]+(?:\s|,|$).*)$"
+    r"^((?i:deltagere|medlemmer|afbud|fraværende))\s+((?:Ingen\b|[A-ZÆØÅ][\w.'-]+ +[A-ZÆØÅ]).*)$"
     r"|^((?i:udvalg))\s+([A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}?(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen))$"))
 # (»Udvalg Økonomiudvalget«, »Udvalg Børne- og Ungeudvalget«)
 
@@ -314,10 +319,10 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
             ends = _split_label(line) is not None or any(fold(cell) in CONTENTS for cell in row)
         else:
             ends = _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) is not None
-        if ends or fold(line.strip()) in CONTENTS or part_heading(line) is not None:
-            break
-        if (PERSON_LINE.match(value) if value else lines) and all(PERSON_LINE.match(name) for name in lines) \
-                and not PERSON_LINE.match(line) and "," not in line and not line[:1].islower() and not cells(line) \
+        if ends or fold(line.strip()) in CONTENTS | DOCUMENT_WORDS or part_heading(line) is not None:
+            break  # (»Afbud: Bo« / »Dagsorden«)
+        if (PERSON_LINE.match(value) if value else lines) and all(NAME_FIRST.match(name) for name in lines) \
+                and not NAME_FIRST.match(line) and "," not in line and not line[:1].islower() and not cells(line) \
                 and not _name_cut(lines[-1] if lines else value, line):
             break  # names one to a line end at the first line that is none (a page's »Download referat som PDF«)
         above = lines[-1] if lines else value
@@ -350,7 +355,10 @@ def _name_cut(line: str, after: str) -> bool:
     if len(names) >= 3 and all(name.endswith(")") for name in names[:-1]) and names[-1][-1:].isalpha():
         return True
     last = names[-1].split(":")[-1].strip()
-    return bool(FIRST_NAME.match(last)) and not _no_one(last) and SURNAME_GOES_ON.match(after) is not None
+    # (not in a list of first names: »Anne, Bo, Carl, Dorte« / »Erik, Fie og Gitte«; nor before a heading)
+    return bool(FIRST_NAME.match(last)) and not _no_one(last) and all(" " in name for name in names[:-1]) \
+        and (m := SURNAME_GOES_ON.match(after)) is not None and known_heading(m["surname"]) is None \
+        and fold(m["surname"]) not in CONTENTS and fold(m["surname"]) not in DOCUMENT_WORDS
 
 
 def _name_list(head: list[str], start: int) -> list[str]:

@@ -32,7 +32,7 @@ from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, Sect
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
 from corpus.table_rows import cells, is_column_names, title as table_title
-from corpus.textclean import (CLOSED_BADGE, CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
+from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
                               CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
                               PAGE_MARKER, clean_inline, closed_after_part, collapse_spaces, drop_toc_lines,
                               is_table_rule, normalise, opens_closed_part, part_heading, strip_page_furniture,
@@ -317,19 +317,20 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
         headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
-    under_title, above = _marker_under_title(bodies, style)
+    under_title = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
         dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
         if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None and not (
-                _closed_marker_at_start(body) == last and (under_title or not above and _past_case_number(body))
+                under_title and _closed_marker_at_start(body) == last
                 or _marked_closed(body[:last]) or _marked_open(bodies[k + 1])):
             # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text; where
-            # the document prints it under the closed item's title, a marker alone under a title is that item's,
-            # as it is under the item's case number where no item of the document has one above its heading
-            # (a portal's closed item: its title, case number and marker). Nor where this item is marked closed
-            # above it (»Sagsnr.: 24/3310«, »Lukket sag«, »Lukket punkt«: a system's access line, then the text
-            # it prints for a closed item) or the next item says it is open (»Åben sag« under its title)
+            # the document prints it under the closed item's title, a marker alone under a title (or its case
+            # number) is that item's. Nor where this item is marked closed above it (»Sagsnr.: 24/3310«, »Lukket
+            # sag«, »Lukket punkt«: a system's access line, then the text it prints for a closed item) or the
+            # next item says it is open (»Åben sag« under its title). A marker under an item's case number with
+            # nothing else under it may be either's: it marks the next item, which keeps what may be closed
+            # hidden (a portal's closed item publishes no text to hide)
             headings[k + 1].closed = True
             dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
             body = body[:last]
@@ -559,7 +560,7 @@ def _looks_like_item(lines: list[str], start: int, title: str, closed: bool = Fa
             break  # the next numbered title: what stands under it is not this line's (a list's »1. Budget 2025«
             # above »2. Ny trafikplan« and the next item's »3. Høring …« / »Sagsnr. 24/1234«)
         if (CASE_NUMBER.match(f) or _is_section_start(f) or f.startswith("Det indstilles") or CLOSED_LINE.match(f)
-                or CLOSED_NOTICE.match(f)):
+                or CLOSED_NOTICE.match(f) or k == 0 and fold(f) in OPEN_LINES):  # (»Åben sag« right under it)
             return True
         if k == 0 and known_heading(clean_inline(f)) is SectionKind.OTHER and not LIST_ENTRY.match(f) \
                 and any(_is_section_start(g) for g in following[1:4]):
@@ -1020,21 +1021,17 @@ def _numbering(line: str) -> bool:
     return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None or FACT.match(text) is not None
 
 
-def _past_case_number(body: list[str]) -> bool:
-    return any(_numbering(line) for line in body)
 
-
-def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> tuple[bool, int]:
+def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool:
     """Whether this document prints 'Lukket punkt' under the closed item's title (FirstAgenda's web page, a
     number alone above the title) rather than above its heading (typed minutes): told by the items whose
-    marker has text on one side of it, and by the heading form where none has; and how many items show a
-    marker above the next heading."""
+    marker has text on one side of it, and by the heading form where none has."""
     under = above = 0
     for body in bodies:
         start, end = _closed_marker_at_start(body), _closed_marker_at_end(body)
         under += start is not None and start != end
         above += end is not None and start != end
-    return under > above or under == above and style is ALONE, above
+    return under > above or under == above and style is ALONE
 
 
 def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
@@ -1071,7 +1068,7 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     if (m := CLOSED_PREFIX.match(title)) and title[m.end():]:
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title, closed = title[m.end():], True
-    elif m := CLOSED_SUFFIX.search(title) or CLOSED_BADGE.search(title):
+    elif m := CLOSED_SUFFIX.search(title):
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title, closed = title[:m.start()], True
     item = AgendaItem(number=h.number, title=clean_inline(title), presenter=presenter, closed=closed)

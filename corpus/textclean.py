@@ -77,10 +77,6 @@ CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]|\(lukk
                            rf"\s*[:\-–]?|{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*[:\-–])\s*", re.IGNORECASE)
 # The marker ending a title: »… (Lukket)«, »… - lukket punkt«, »… (Fortroligt)«
 CLOSED_SUFFIX = re.compile(rf"\s*[-–(]\s*{CLOSED_MARK}\s*\)?\s*$", re.IGNORECASE)
-# A portal's badge after the title, printed to PDF or saved as text with a space before it (»4. Salg af
-# erhvervsgrund i Tune Erhvervsområde Lukket«): capitalised, as no title's own last word »lukket« is, after
-# a word in lower case (not a title in capitals: »SVØMMEHALLEN I TUNE FORBLIVER LUKKET«)
-CLOSED_BADGE = re.compile(r"(?<=[a-zæøå\d])\s+Lukket(?: punkt)?$")
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
 # Lukket«, »Adgang: Fortroligt«)
 CLOSED_STATUS = re.compile(rf"^(?:status|adgang|åben/lukket|åben eller lukket|offentlighed)\s*[:\t]\s*\(?{CLOSED_MARK}\)?\.?$",

@@ -90,3 +90,24 @@ def test_names_with_particles_are_names_one_to_a_line():
                          "Mette la Cour (Ø)\nOle Hansen (C)\nAfbud:\nLise Holm (F)\n" + ITEM)
     assert meeting.participants == ["Jens Madsen (V)", "Karen van der Berg (K)", "Mette la Cour (Ø)", "Ole Hansen (C)"]
     assert meeting.absentees == ["Lise Holm (F)"]
+
+
+def test_names_one_to_a_line_go_on_through_a_note_a_role_or_a_particle():
+    """Found by the third reading: the rule that ends names at a line that is none ended them at a name with
+    more after it, and the names after it were lost."""
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12-03-2024\nDeltagere:\nLise Holm (A)\nJens Madsen (V) deltog fra "
+                         "kl. 16.00\nBent Kjær - næstformand\nMaria dos Santos\nKarin Sørensen (C)\n\n" + ITEM)
+    assert meeting.participants == ["Lise Holm (A)", "Jens Madsen (V) deltog fra kl. 16.00", "Bent Kjær - næstformand",
+                                    "Maria dos Santos", "Karin Sørensen (C)"]
+
+
+def test_a_list_of_first_names_is_not_joined_across_its_line_and_a_heading_is_no_surname():
+    meeting = meeting_of("Økonomiudvalget\nMødedato: 12-03-2024\nTil stede: Anne, Bo, Carl, Dorte\nErik, Fie\n"
+                         "Afbud: Hans\nDagsorden\n" + ITEM)
+    assert not any(name.startswith("Dorte Erik") for name in meeting.participants)
+    assert meeting.absentees == ["Hans"]
+
+
+def test_a_label_without_a_colon_before_a_sentence_names_no_one():
+    meeting = meeting_of("Økonomiudvalget\nMødedato 12.03.2024\nMedlemmer Alle medlemmer var til stede\n" + ITEM)
+    assert meeting.participants == []

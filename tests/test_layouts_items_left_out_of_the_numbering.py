@@ -111,3 +111,14 @@ def test_a_closed_item_published_by_its_title_alone_keeps_the_items_before_the_g
             "6. Meddelelser\nSagsnr.: 24/00013\nÅben sag\nBeslutning\nOrienteringen blev taget til efterretning.\n")
     assert [(i.number, i.closed, i.decision) for i in items(text, "referat.txt")] == [
         (1, False, "Godkendt."), (4, True, ""), (6, False, "Orienteringen blev taget til efterretning.")]
+
+
+def test_an_item_saying_it_is_open_after_a_closed_item_s_title_is_its_own_item():
+    """»5. Meddelelser« / »Åben sag« / a sentence, after a closed item published by its title alone: item 5 was
+    read into the closed item and hidden with it."""
+    text = ("Referat\nByrådet\nMødedato: 25. september 2025 kl. 18.00\n\n1. Godkendelse af dagsorden\n"
+            "Sagsnr.: 25/06001\nBeslutning\nGodkendt.\n\n3. Salg af grund\nLukket punkt\n\n5. Meddelelser\nÅben sag\n"
+            "Borgmesteren orienterede om status på budgetforhandlingerne.\n")
+    found = items(text, "referat.txt")
+    assert [(i.number, i.closed) for i in found] == [(1, False), (3, True), (5, False)]
+    assert found[2].sections[0].text == "Borgmesteren orienterede om status på budgetforhandlingerne."
