@@ -180,7 +180,7 @@ NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspun
 # »Afbud Ingen«): the value a name (two words in capitals, not »Alle medlemmer var til stede«) or »Ingen«; and
 # the committee (»Udvalg Økonomiudvalget«)
 NO_COLON_ATTENDANCE = re.compile(either_spelling(
-    r"^((?i:deltagere|medlemmer|afbud|fraværende))\s+((?:Ingen\b|[A-ZÆØÅ][\w.'-]+ +[A-ZÆØÅ]).*)$"
+    rf"^((?i:deltagere|medlemmer|afbud|fraværende))\s+((?:Ingen\b|{NAME}).*)$"
     r"|^((?i:udvalg))\s+([A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}?(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen))$"))
 # (»Udvalg Økonomiudvalget«, »Udvalg Børne- og Ungeudvalget«)
 
@@ -382,7 +382,7 @@ def _name_blocks(head: list[str], start: int) -> list[str]:
         if not line:
             apart = True
             continue
-        if not PERSON_LINE.match(line):
+        if not PERSON_LINE.match(line) or _split_label(line) is not None:  # (»Afbud Karen van der Berg (C)«)
             break
         names.append(line)
     return names if apart else []

@@ -111,3 +111,10 @@ def test_a_list_of_first_names_is_not_joined_across_its_line_and_a_heading_is_no
 def test_a_label_without_a_colon_before_a_sentence_names_no_one():
     meeting = meeting_of("Økonomiudvalget\nMødedato 12.03.2024\nMedlemmer Alle medlemmer var til stede\n" + ITEM)
     assert meeting.participants == []
+
+
+def test_an_apology_labelled_without_a_colon_ends_the_members_above_it():
+    meeting = meeting_of("Referat\nUdvalg Børne- og Ungeudvalget\nMødedato 21. januar 2025\nDeltagere Jens Madsen (V), "
+                         "Lise Holm (A), Bo Lund (B), Ali\nYilmaz (Ø)\nAfbud Karen van der Berg (C)\n\n" + ITEM)
+    assert meeting.participants == ["Jens Madsen (V)", "Lise Holm (A)", "Bo Lund (B)", "Ali Yilmaz (Ø)"]
+    assert meeting.absentees == ["Karen van der Berg (C)"]
