@@ -866,8 +866,9 @@ def _skips_to(lines: list[str], points: _ListPoints, cands: list[Heading], c: He
     leave out (the closed ones), their numbers kept. Only where no item numbered in between stands after `c`
     (then those are the items), both are titles (not »2. Anbefales.«, a decision's point), `d` does not go on
     from a list above it nor stand under a line ending in a colon, and has a case number, an access line
-    (»Åben sag«) or only a closed marker under it, or the same furniture as `c` (the same section heading): a list's point in an item's text
-    (»7. Godkendelse af …« above »Beslutning«) has an item's furniture under it only by chance."""
+    (»Åben sag«) or only a closed marker under it, or the same furniture as `c` (the same section heading): a
+    list's point in an item's text (»7. Godkendelse af …« above »Beslutning«) has an item's furniture under it
+    only by chance."""
     if any(c.number < o.number < d.number and o.line > c.line and not o.weak for o in cands):
         return False
     if not _title_like(c.title) or not _title_like(d.title) or d.title[:1].islower() or points.goes_on(c.end, d):
@@ -1019,7 +1020,6 @@ def _numbering(line: str) -> bool:
     system prints under the title (»Sagsbehandler: Bo Lund«)."""
     text = _plain(line).strip()
     return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None or FACT.match(text) is not None
-
 
 
 def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool:

@@ -152,9 +152,9 @@ def part_heading(line: str) -> tuple[str, bool] | None:
     return m.group("part"), m.group("on") is not None
 
 
-# The Latin ligatures (U+FB00-FB06: »ﬁ«, »ﬂ«, »ﬀ« …; fi and fl at U+F001-F002) as their letters. A PDF's text layer names the glyph a
-# font drew, and fonts draw »fi« in »finansiering« or »fl« in »fleksjob« as one (LaTeX, browsers, some Word
-# exports): read as written, the word is »ﬁnansiering«, which no typed query matches and the tokenizer splits.
+# The Latin ligatures (U+FB00-FB06: »ﬁ«, »ﬂ«, »ﬀ« …; fi and fl also at U+F001-F002) as their letters. A PDF's
+# text layer names the glyph a font drew, and fonts draw »fi« in »finansiering« or »fl« in »fleksjob« as one
+# (LaTeX, browsers, some Word exports): read as written, the word is »ﬁnansiering«, which no typed query matches.
 LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
 LIGATURES |= {0xF001: "fi", 0xF002: "fl"}  # where a font maps them to the private use area (Adobe's, Apple's)
 

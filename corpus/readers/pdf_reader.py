@@ -13,7 +13,8 @@ from corpus.textclean import CLOSED_LINE, PAGE_MARKER, as_written, names_closed_
 
 MIN_CHARS_PER_PAGE = 20
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
-ITEM_NUMBER = re.compile(r"^(?:punkt|pkt\.?|sag|dagsordenspunkt)\s*(?:nr\.?\s*)?\d{1,4}\s*[.:]?$", re.IGNORECASE)  # »Punkt 3«
+# an item's number alone on its line (»Punkt 3«)
+ITEM_NUMBER = re.compile(r"^(?:punkt|pkt\.?|sag|dagsordenspunkt)\s*(?:nr\.?\s*)?\d{1,4}\s*[.:]?$", re.IGNORECASE)
 
 
 def inspect(data: bytes, name: str) -> Reading:
@@ -37,7 +38,7 @@ def extract_text(data: bytes) -> str:
 
 
 def _extract(data: bytes) -> tuple[str, list[str]]:
-    """The text layer, and the running lines taken out of it (`_running_lines`)."""
+    """The text layer, and the running lines taken out of it (`_without_running_lines`)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -62,7 +63,8 @@ def _extract(data: bytes) -> tuple[str, list[str]]:
         raise ReaderError("the PDF has no text layer (a scanned document?); run OCR on it first")
     pages, furniture = _without_running_lines(pages, [lines for _, lines in placed])
     pages = numbered_pages([reflow(p) for p in pages])
-    return as_written("\n".join(pages)), [as_written(line) for line in furniture]  # composed (»a« + ring), no mojibake
+    # composed (some PDFs hold »a« + ring), no mojibake
+    return as_written("\n".join(pages)), [as_written(line) for line in furniture]
 
 
 EDGE = 0.12  # the share of a page's height at its top and at its bottom where running headers and footers stand
