@@ -170,13 +170,13 @@ END_OF_ITEMS = re.compile(
 # kvartal …«
 MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED_WORD}(?: punkt| sag)\s*:?"
                                   rf"|{CLOSED_WORD}\s*:))\s*(?P<heading>\d{{1,4}}\.\s+\S.*)$", re.IGNORECASE)
+OPEN_WORDS = ("åbent punkt", "åben", "åben sag", "åbent")  # an item's access line saying it is open
 NOISE_LINES = {fold(line) for line in (
-    *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden",
-    "åbent punkt", "åben", "åben sag", "åbent")}
+    *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden", *OPEN_WORDS)}
 # A case's fact under its title: »Sagsbehandler: Bo Lund«, »Sagen afgøres i: Byrådet«
 FACT = re.compile(either_spelling(r"^(?:sagsbehandler|sagsansvarlig|ansvarlig|afgørelsesniveau|sagen afgøres i|"
                                   r"forvaltning|afdeling|center|kle|dokumentnr\.?)\s*:\s*\S"), re.IGNORECASE)
-OPEN_LINES = {fold(line) for line in ("åbent punkt", "åben", "åben sag", "åbent", "åben sag:", "status: åben")}
+OPEN_LINES = {fold(line) for line in (*OPEN_WORDS, "åben sag:", "status: åben")}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
 MAX_SKIPPED = 9  # numbers minutes may leave out between two items (closed items not published)

@@ -125,15 +125,15 @@ def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]
     running = {key for (key, _), on in seen.items() if len(on) >= enough and len(pages) >= 2 and _as_pages(on)}
     out, taken = [], []
     for k, page in enumerate(pages):
-        browser = set()
+        here = running
         if any((m := BROWSER_FOOTER.match(words.strip())) and int(m["n"]) == k + 1 and int(m["of"]) == len(pages)
                for words, _ in placed[k]):
-            browser = {_key(words) for words, _ in placed[k]
-                       if BROWSER_FOOTER.match(words.strip()) or PRINT_STAMP.match(words.strip())}
+            here = running | {_key(words) for words, _ in placed[k]
+                              if BROWSER_FOOTER.match(words.strip()) or PRINT_STAMP.match(words.strip())}
         lines = page.split("\n")
         filled = [i for i, line in enumerate(lines) if line.strip()]
         drop = {i for i in set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-                if _key(lines[i]) in running | browser and not _read_by_the_text(lines[i].strip())}
+                if _key(lines[i]) in here and not _read_by_the_text(lines[i].strip())}
         for i in sorted(drop):  # the page's number in a running line stays, for the text's rules (a page break)
             number = PAGE_IN_LINE.search(lines[i])
             taken.append((lines[i][:number.start()] + lines[i][number.end():]).strip() if number else lines[i].strip())
