@@ -176,7 +176,8 @@ NOISE_LINES = {fold(line) for line in (
 # A case's fact under its title: »Sagsbehandler: Bo Lund«, »Sagen afgøres i: Byrådet«
 FACT = re.compile(either_spelling(r"^(?:sagsbehandler|sagsansvarlig|ansvarlig|afgørelsesniveau|sagen afgøres i|"
                                   r"forvaltning|afdeling|center|kle|dokumentnr\.?)\s*:\s*\S"), re.IGNORECASE)
-OPEN_LINES = {fold(line) for line in (*OPEN_WORDS, "åben sag:", "status: åben")}
+OPEN_LINES = {fold(line) for line in (*OPEN_WORDS, "åben sag:", *(f"{label}{gap}{word}" for label in ("status", "adgang")
+                                                             for gap in (": ", " ") for word in OPEN_WORDS))}
 # eDoc prints it under every item; the members it lists, if any, are the item's own text
 AWAY_FROM_ITEM = fold("Følgende deltog ikke i behandlingen af punktet:")
 MAX_SKIPPED = 9  # numbers minutes may leave out between two items (closed items not published)
@@ -591,7 +592,8 @@ def _ends_title(line: str) -> bool:
             or known_heading(clean_inline(text)) is not None
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
-            or fold(text) in NOISE_LINES  # (»Åben sag« under the title, as »Lukket sag« is)
+            or fold(text) in NOISE_LINES or fold(text) in OPEN_LINES  # (»Åben sag«, »Status Åben« under the title,
+            # as »Lukket sag« is)
             or LETTERED.match(text) is not None and not text.startswith("v.")  # (»a) Status på …«: the item's
             # first point; not »v. Jesper Kaas Schmidt«, the presenter on the title's wrapped line)
             or PRESENTED_BY.match(text) is not None or CLOSED_STATUS.match(text) is not None

@@ -55,6 +55,12 @@ BODY_SUFFIX = re.compile(either_spelling(
 _COMPILED = [(kind, re.compile(either_spelling("^(?:" + "|".join(patterns) + ")$")))  # »Oekonomi« too
              for kind, patterns in SECTION_HEADINGS.items()]
 INLINE_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*:\s*(?P<rest>\S.*)?$")
+# A label set beside its text in two columns, which a PDF prints as one line without the colon (»Beslutning
+# Godkendt.«, »Indstilling Direktionen indstiller, at«): only the headings of an item's own parts, capitalised,
+# before a capital (a sentence opening so is no Danish: »Beslutning om udbud …« is text; »Bilag« is left out, as
+# attachments' titles open with it: »Bilag Tilsagnserklæring«)
+BESIDE_LABEL = re.compile(r"^(?P<label>Resumé|Resume|Indstilling|Beslutning|Sagsfremstilling|Sagsbeskrivelse)"
+                          r"[ \t]+(?P<rest>[A-ZÆØÅ]\S*(?:\s.*)?)$")
 CAPS_HEADING_MAX_WORDS = 12
 
 
@@ -158,8 +164,9 @@ def known_heading(heading: str) -> SectionKind | None:
 
 
 def inline_section(line: str) -> tuple[SectionKind, str, str] | None:
-    """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label."""
-    m = INLINE_LABEL.match(line.strip())
+    """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label (also
+    'Beslutning Godkendt.', an item's own part's label set beside its text)."""
+    m = INLINE_LABEL.match(line.strip()) or BESIDE_LABEL.match(line.strip())
     if not m:
         return None
     kind = known_heading(m.group("label"))

@@ -79,8 +79,9 @@ CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]|\(lukk
 CLOSED_SUFFIX = re.compile(rf"\s*[-–(]\s*{CLOSED_MARK}\s*\)?\s*$", re.IGNORECASE)
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
 # Lukket«, »Adgang: Fortroligt«)
-CLOSED_STATUS = re.compile(rf"^(?:status|adgang|åben/lukket|åben eller lukket|offentlighed)\s*[:\t]\s*\(?{CLOSED_MARK}\)?\.?$",
-                           re.IGNORECASE)
+# A label set beside its value in two columns prints without the colon (»Status Lukket«): then the label is capitalised
+CLOSED_STATUS = re.compile(rf"^(?:(?:status|adgang|åben/lukket|åben eller lukket|offentlighed)\s*[:\t]\s*"
+                           rf"|(?-i:Status|Adgang|Offentlighed)\s+)\(?{CLOSED_MARK}\)?\.?$", re.IGNORECASE)
 # A sentence first under an item's title saying that it was dealt with behind closed doors: »Punktet er
 # lukket.«, »Sagen blev behandlet for lukkede døre.«, »Behandles for lukkede døre«. Only under the title: at the
 # end of an item it may speak of that item, so unlike a marker line it is never taken to mark the next one
