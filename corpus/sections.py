@@ -96,7 +96,7 @@ def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None, b
 
 
 DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)(?:'s|s) beslutning(?:er)?"
-                        r"|beslutning(?:er)? i (?P<body>.{2,80}?))(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
+                        r"|beslutning(?:er)?(?: i)? (?P<body>.{2,80}?))(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
 # The kinds of body: a council by any of its names is one kind (»Byrådet«, »Kommunalbestyrelsen«, »Greve Byråd«)
 BODY_KINDS = {"byraad": "council", "kommunalbestyrels": "council", "regionsraad": "council",
               "borgerrepraesentation": "council", "magistrat": "magistrat", "udvalg": "udvalg", "raad": "raad",
@@ -166,13 +166,24 @@ def known_heading(heading: str) -> SectionKind | None:
 def inline_section(line: str) -> tuple[SectionKind, str, str] | None:
     """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label (also
     'Beslutning Godkendt.', an item's own part's label set beside its text)."""
-    m = INLINE_LABEL.match(line.strip()) or BESIDE_LABEL.match(line.strip())
+    m = INLINE_LABEL.match(line.strip())
+    if not m and (m := BESIDE_LABEL.match(line.strip())) and _names_meeting(m.group("rest")):
+        return known_heading(m.group("label")), line.strip(), ""  # (»Beslutning Økonomiudvalget den 12-03-2024«)
     if not m:
         return None
     kind = known_heading(m.group("label"))
     if kind is None:
         return None
     return kind, m.group("label").strip(), (m.group("rest") or "").strip()
+
+
+def _names_meeting(rest: str) -> bool:
+    """Whether what follows a label set beside its text names a committee or a day, as a heading does
+    (»Beslutning Økonomiudvalget den 12-03-2024«, »Beslutning Byrådet«): the whole line is then the heading, whose
+    committee and day say whose decision it is (`kind_at_meeting`)."""
+    first = rest.split()[0].rstrip(",:")
+    return BODY_SUFFIX.search(first) is not None and BODY_SUFFIX.search(first).end() == len(first) or bool(
+        len(rest) <= 80 and (find_date(rest) or find_short_date(rest)))
 
 
 def is_caps_heading(line: str) -> bool:

@@ -55,3 +55,12 @@ def test_a_sentence_opening_with_the_word_and_an_attachment_s_title_head_nothing
     [item] = items_of(text.encode(), "referat.txt")
     assert [s.kind for s in item.sections] == [SectionKind.CASE]
     assert "Beslutning om udbud blev truffet i 2024." in item.sections[0].text
+
+
+def test_a_label_beside_a_committee_and_a_day_is_a_heading_whose_day_says_whose_decision_it_is():
+    text = ("Byrådet\nMødedato: 19-03-2024\n1. Salg af Industrivej 12\nSagsnr.: 24/3310\n"
+            "Beslutning Økonomiudvalget den 12-03-2024\nAnbefales.\nBeslutning Byrådet den 19-03-2024\nGodkendt.\n")
+    [item] = items_of(text.encode(), "referat.txt")
+    assert [(s.kind, s.heading, s.text) for s in item.sections] == [
+        (SectionKind.OTHER, "Beslutning Økonomiudvalget den 12-03-2024", "Anbefales."),
+        (SectionKind.DECISION, "Beslutning Byrådet den 19-03-2024", "Godkendt.")]
