@@ -41,7 +41,8 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
 
-# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »Ad 1. Titel«
+# »Punkt 1: Titel«, »PUNKT 1. Titel«, »Punkt nr. 1 - Titel«, »Dagsordenspunkt 1: Titel«, »Pkt. 1 Titel«, »PKT. 1
+# TITEL«, »Ad 1. Titel«
 # »Sag nr. 1 Godkendelse af dagsorden« too, as some councils head their items: a title in capitals after the number
 # (»Sag nr. 24/1234« is a case number, see CASE_NUMBER)
 SAG_HEADING = r"(?:Sag\s+nr|SAG\s+NR)\.?\s*(?=\d{1,3}\s*[:.\-–]?\s+(?-i:[A-ZÆØÅ]))"
@@ -51,7 +52,7 @@ AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-
 # »Dagsordenens punkt 1: Titel«, as a board's minutes head their items: before a capital (»Dagsordenens punkt 5
 # blev behandlet før punkt 4« is a sentence)
 AGENDAS = r"Dagsordenens\s+punkt\s+(?=\d{1,3}\s*[:.\-–]?\s+[A-ZÆØÅ])"
-PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|Pkt\.\s*|" + SAG_HEADING + "|" + AD
+PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|(?:Pkt|PKT)\.\s*|" + SAG_HEADING + "|" + AD
                    + "|" + AGENDAS + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
 # Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense) and »Nr.60 -
 # Titel« (Fredensborg numbers its items through the year). A list in an item's text may take either (»Punkt 3,
@@ -62,18 +63,24 @@ NR_HEADING = re.compile(r"^\s*(?:Nr|NR)\.\s*(\d{1,4})\s*[-–:]\s+([A-ZÆØÅ\"'
 PUNKT_FORMS = (PUNKT, PUNKT_COMMA, NR_HEADING)
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
-NUMBERED = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
-BARE = re.compile(r"^\s*(\d{1,3})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*)$")
+# An item's access in a column of its own after the title (»2.⇥Salg af grund⇥⇥Lukket punkt«, as typed minutes set
+# it with tabs, or a table row »2 | Salg af grund | Åben«)
+ACCESS_CELL = rf"\t+\(?(?i:{CLOSED_MARK}|åbent?(?: punkt| sag)?)\)?"
+OPEN_CELL = re.compile(r"\t+\(?(?i:åbent?(?: punkt| sag)?)\)?\s*$")
+# (a closed marker may also open the title in brackets, »2. [Lukket] Salg af grund«)
+NUMBERED_TITLE = r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?((?:\[(?=(?i:lukket|fortrolig))|[A-ZÆØÅ0-9\"'«»„(])[^\t]*"
+NUMBERED = re.compile(rf"{NUMBERED_TITLE}(?:{ACCESS_CELL})?)$")
+BARE = re.compile(rf"^\s*(\d{{1,3}})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*(?:{ACCESS_CELL})?)$")
 # »1) Godkendelse af dagsorden«, as a small council's typed minutes number their items (a list's »1) anbefaler
 # …« inside an item starts lower-case, and a run of items needs a case number or section under each)
 PAREN = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,3})\)\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
 # »3«, »3.«, »3)«, »Punkt 3«, »Pkt. 3« on its own line; four digits with a dot only (Acadre's »1201.«), not a year
-ALONE = re.compile(r"^\s*(?:Punkt\s+|Pkt\.?\s*)?(\d{1,3}|\d{4}(?=\.))[.)]?\s*$")
+ALONE = re.compile(r"^\s*(?:(?:Punkt|PUNKT)\s+|(?:Pkt|PKT)\.?\s*)?(\d{1,3}|\d{4}(?=\.))[.)]?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)
 # an item added to the agenda under a lettered number, a tillægspunkt: »3a. Titel«, »Punkt 3 a: Titel«
-LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
+LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|PKT\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
                            r"([A-ZÆØÅ\"'«»„(].*)$")
 # »1. Titel« with prose under the items and at most one item with anything else that marks it (an advisory
 # council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
@@ -85,8 +92,8 @@ LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|Dagsordens?punkt)\s*)?(
 # godkendt.«; not every one need: »4. Eventuelt«); `_document_style` picks the form
 PROSE = re.compile(r"(?#prose)" + NUMBERED.pattern)
 PROSE_PAREN = re.compile(r"(?#prose)" + PAREN.pattern)
-PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.pattern.removesuffix(")$") + r"?)\s*:?$")
-                                  for style in (NUMBERED, PAREN))  # (the title without its colon)
+PROSE_COLON, PROSE_PAREN_COLON = (re.compile(r"(?#prose:)" + style.removesuffix(")$") + r"?)\s*:?$")
+                                  for style in (NUMBERED_TITLE + ")$", PAREN.pattern))  # (the title without its colon)
 PROSE_STYLES = (PROSE, PROSE_PAREN, PROSE_COLON, PROSE_PAREN_COLON)
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|dagsorden|mødereferat)\b", re.IGNORECASE)
 # a line naming minutes that is no minutes' title: a document answering, attached to or on writing minutes
@@ -1073,6 +1080,9 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     elif m := CLOSED_SUFFIX.search(title):
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title, closed = title[:m.start()], True
+    elif m := OPEN_CELL.search(title):
+        dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
+        title = title[:m.start()]
     item = AgendaItem(number=h.number, title=clean_inline(title), presenter=presenter, closed=closed)
     if note:
         item.sections.append(Section(SectionKind.OTHER, "", note))

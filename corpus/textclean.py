@@ -42,53 +42,64 @@ PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sa
                  "punkter på lukket dagsorden", "lukket del",
                  # KMD's »Til behandling - for åbne døre« / »Til behandling - for lukkede døre«
                  "til behandling for åbne døre", "til behandling for lukkede døre", "for åbne døre",
-                 "for lukkede døre")
+                 "for lukkede døre",
+                 # the other publishers' words for the closed part (a board's »Fortrolige punkter«)
+                 "fortrolige punkter", "fortrolige sager", "ikke offentlige punkter", "ikke offentlige sager",
+                 "sager behandlet for lukkede døre", "punkter behandlet for lukkede døre")
 # »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, »2. Lukkede
 # punkter«, »B. Lukkede punkter«, folded
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
                        r"\s*(?P<on>[-–(]?\s*fortsat\s*\)?)?\s*:?$")
 _PARTS = {fold(heading) for heading in PART_HEADINGS}
-CLOSED_PARTS = {part for part in _PARTS if "lukke" in part}  # the closed part's: »Lukket referat« …
+CLOSED_PARTS = {part for part in _PARTS if "lukke" in part or "fortrolig" in part or "ikke offentlig" in part}
 # Of those, the headings whose words name nothing but the closed part, so that a heading opening with them in any
 # wording opens it (»Lukkede punkter (forts.)«, »Lukket referat, fortsat fra side 2«): on the safe side, as
 # closing the rest hides no more than it must. »Lukket del« and »Punkter på lukket dagsorden« count only as a
 # whole heading right above an item: »Lukket del af vejen«, »Punkter på lukket dagsorden blev behandlet …« are text
 CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden",
                                                                  "til behandling for lukkede døre",
-                                                                 "for lukkede døre")}
+                                                                 "for lukkede døre", "sager behandlet for lukkede døre",
+                                                                 "punkter behandlet for lukkede døre")}
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
 # The words that mark an item closed: »Lukket«, and as other publishers write it »Fortroligt« and »Ikke
 # offentligt« (»Ikke offentlig«), each perhaps with »punkt« or »sag« after it. »Lukket« may run into the title
 # (»Lukket Salg af grund«, as FirstAgenda prints it); the others, which also begin ordinary titles (»Ikke offentligt
 # tilgængelige data«), mark a title only in parentheses or set off by a colon or dash (»Fortroligt: …«)
-OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?)"
+OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?|ikke til offentliggørelse)"
 CLOSED_WORD = rf"(?:lukket|{OTHER_CLOSED_WORD})"
-CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| sag)?"
+CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling)?"  # (»Lukket pkt.«, »Lukket behandling«)
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
 # »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
 CLOSED_LINE = re.compile(rf"^\(?{CLOSED_MARK}\)?\s*:?$", re.IGNORECASE)
 # The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «).
 # »Lukket« running into the title marks it only before the title's capital (»Lukket Salg af grund«): before a
 # small letter it is the title's own word (»Lukket vej ved Strandskolen«, »Lukket skole i Tune - høring«)
-CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt)?\b\)?\s*[:\-–]|\(lukket(?: punkt)?\)|lukket punkt\b"
+CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt| sag)?\b\)?\s*[:\-–]|[(\[]lukket(?: punkt| sag)?[)\]]|lukket punkt\b"
                            r"|lukket(?=\s+(?-i:[^\s\wæøå]*[A-ZÆØÅ0-9])|\s*$)"
                            rf"|\(\s*{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*\)"
                            rf"\s*[:\-–]?|{OTHER_CLOSED_WORD}(?: punkt| sag)?\s*[:\-–])\s*", re.IGNORECASE)
-# The marker ending a title: »… (Lukket)«, »… - lukket punkt«, »… (Fortroligt)«
-CLOSED_SUFFIX = re.compile(rf"\s*[-–(]\s*{CLOSED_MARK}\s*\)?\s*$", re.IGNORECASE)
+# The marker ending a title: »… (Lukket)«, »… - lukket punkt«, »… (Fortroligt)«; a badge beside the title, as a
+# web page printed or a Word heading's own run gives it: in capitals after a title that is not (»Salg af grund
+# LUKKET«; »SVØMMEHALLEN I TUNE FORBLIVER LUKKET« is a title), or set apart by a tab or more than one space (»Salg
+# af grund  Lukket«). Not »Lukket« after one space: »Dispensation til Restaurant Lukket« is a title
+CLOSED_SUFFIX = re.compile(rf"(?:\s*[-–(]\s*{CLOSED_MARK}\s*\)?|(?-i:(?<=[a-zæøå0-9.)])\s+LUKKET(?: PUNKT| SAG)?)"
+                           rf"|(?:\t|\s{{2,}})\s*{CLOSED_MARK})\s*$", re.IGNORECASE)
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
 # Lukket«, »Adgang: Fortroligt«)
 # A label set beside its value in two columns prints without the colon (»Status Lukket«): then the label is capitalised
-CLOSED_STATUS = re.compile(rf"^(?:(?:status|adgang|åben/lukket|åben eller lukket|offentlighed)\s*[:\t]\s*"
-                           rf"|(?-i:Status|Adgang|Offentlighed)\s+)\(?{CLOSED_MARK}\)?\.?$", re.IGNORECASE)
+# (»Behandling: Lukket«), or saying no to being public (»Offentlig: Nej«)
+CLOSED_STATUS = re.compile(rf"^(?:(?:(?:status|adgang|åben/lukket|åben eller lukket|offentlighed|behandling)\s*[:\t]\s*"
+                           rf"|(?-i:Status|Adgang|Offentlighed)\s+)\(?{CLOSED_MARK}\)?"
+                           r"|(?:offentlig|offentligt|åben|åbent punkt)\s*[:\t]\s*nej)\.?$", re.IGNORECASE)
 # A sentence first under an item's title saying that it was dealt with behind closed doors: »Punktet er
 # lukket.«, »Sagen blev behandlet for lukkede døre.«, »Behandles for lukkede døre«. Only under the title: at the
 # end of an item it may speak of that item, so unlike a marker line it is never taken to mark the next one
 # (»Punktet er lukket.«, »Behandles for lukkede døre«, »Punktet behandles på lukket møde.«, »Behandles for lukket
 # dør«, »Sagen behandles lukket«, »Punktet er fortroligt.«)
-BEHIND_CLOSED_DOORS = r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\s+lukket\s+møde|lukket)"
-CLOSED_NOTICE = re.compile(r"^(?:(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?)"
+BEHIND_CLOSED_DOORS = (r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\s+lukket\s+møde"
+                       r"|som\s+lukket(?:\s+(?:punkt|sag))?|lukket)")  # (»Sagen behandles som lukket punkt.«)
+CLOSED_NOTICE = re.compile(r"^(?:(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?|ikke\s+offentligt?)"
                            rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
                            rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page

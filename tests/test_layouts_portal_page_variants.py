@@ -80,7 +80,8 @@ def test_a_committee_named_with_its_period():
 
 
 @pytest.mark.parametrize("badge", ['<span class="label">Lukket</span>', '<span class="badge">Lukket punkt</span>',
-                                   "<em>(Lukket)</em>"])
+                                   "<em>(Lukket)</em>", '<img src="lock.svg" alt="Lukket punkt">',
+                                   '<span class="icon-lock" aria-label="Lukket"></span>'])
 def test_a_closed_label_in_the_heading_closes_the_item(badge):
     html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
                           f"<h2>2. Ny affaldsordning for sommerhuse {badge}</h2>")
@@ -104,3 +105,25 @@ def test_lukket_as_a_word_of_the_heading_s_title_is_no_marker():
     [meeting] = read(html).meetings
     assert (meeting.items[1].title, meeting.items[1].closed) == (
         "Trafiksikkerhed på Skolevej, der nu er lukket", False)
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_an_item_s_facts_as_a_definition_list_say_whether_it_is_closed(closed):
+    """»<dl><dt>Status</dt><dd>Lukket</dd></dl>« under the heading, as »Status: Lukket« says it: before, the pair
+    read as two lines of text and the closed item's decision was public (a probe of portal pages, 2026-12-05)."""
+    status = "Lukket" if closed else "Åben"
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          f"<h2>2. Ny affaldsordning for sommerhuse</h2><dl><dt>Status</dt><dd>{status}</dd></dl>")
+    [meeting] = read(html).meetings
+    assert [i.closed for i in meeting.items] == [False, closed]
+
+
+def test_an_item_heading_set_as_a_table_row_with_its_access_is_the_item():
+    """»<tr><td>2</td><td><b>Title</b></td><td>Lukket</td></tr>«: before, no heading was found on such a page."""
+    html = page()
+    for n, title, access in ((1, "Godkendelse af dagsorden", "Åben"), (2, "Ny affaldsordning for sommerhuse", "Lukket")):
+        html = html.replace(f"<h2>{n}. {title}</h2>",
+                            f"<table><tr><td>{n}</td><td><b>{title}</b></td><td>{access}</td></tr></table>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", True)]

@@ -117,6 +117,12 @@ def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
                 text.endswith(mark) or text.startswith(mark)) and text != mark:
             rest = text[:-len(mark)] if text.endswith(mark) else text[len(mark):]
             return rest.strip(" -–:"), mark
+    for inner in heading.traverse(include_text=False):  # a lock icon named only for screen readers (»<img
+        # alt="Lukket punkt">«, »<span class="icon-lock" aria-label="Lukket">«)
+        attrs = inner.attributes
+        named = next((attrs.get(a) for a in ("alt", "aria-label", "title") if (attrs.get(a) or "").strip()), "")
+        if named and CLOSED_LINE.match(named.strip()) and not _text(inner):
+            return text, named.strip()
     return text, ""
 
 
@@ -154,6 +160,14 @@ def _simple_row(row: LexborNode) -> bool:
         if any(n.tag in BLOCK_TAGS for n in cell.traverse(include_text=False) if n is not cell):
             return False
     return True
+
+
+def _simple_terms(node: LexborNode) -> bool:
+    """A definition list of terms and values holding only inline text (»<dt>Status</dt><dd>Lukket</dd>«, as a
+    portal sets out an item's facts): read as label and value, one tab-separated line a pair, as a table's row."""
+    children = [child for child in node.iter() if child.tag != "-text"]
+    return bool(children) and all(child.tag in ("dt", "dd") for child in children) and not any(
+        n.tag in BLOCK_TAGS for child in children for n in list(child.traverse(include_text=False))[1:])
 
 
 class _Walker:
@@ -231,6 +245,8 @@ class _Walker:
             self.newline()
         elif tag == "tr":
             self.row(node)
+        elif tag == "dl" and _simple_terms(node):
+            self.terms(node)
         elif tag == "li":  # a list entry is a line of its own, marked as one
             self.newline()
             self.write("- ")
@@ -242,6 +258,16 @@ class _Walker:
             self.newline(blank=tag != "li")
         else:
             self.walk(node)
+
+    def terms(self, node: LexborNode) -> None:
+        self.newline(blank=True)
+        for child in node.iter():
+            if child.tag == "dt":
+                self.newline()
+            elif child.tag == "dd" and self.out[-1].strip():
+                self.out[-1] = self.out[-1].rstrip() + "\t"
+            self.walk(child)
+        self.newline(blank=True)
 
     def row(self, node: LexborNode) -> None:
         self.newline()
