@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from corpus.meeting_header import MeetingHeader, read_header
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
-from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading
+from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading, names_decider
 from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
                               CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
@@ -1239,6 +1239,10 @@ class _BodyReader:
             if row:
                 self._flush_para()
         self._flush_section()
+        if self.unsaid and len(self.unsaid[1].split()) > 4 and not names_decider(self.unsaid[1]):
+            # a sentence a heading's pattern took whole, last in the item (»Økonomiske konsekvenser for kommunen
+            # er begrænsede«): its text, not an empty heading
+            self.item.sections.append(Section(SectionKind.OTHER, "", self.unsaid[1]))
 
     # sections
     def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
@@ -1268,10 +1272,12 @@ class _BodyReader:
     def _section_line(self, line: str, raw: str) -> bool:
         bare = clean_inline(line)
         kind = known_heading(bare)
-        if kind is not None:
+        found = inline_section(bare)
+        if kind is not None and not (found and found[2]):  # (a dated label's text after its colon is text:
+            # »Beslutning den 03.10.2024: Godkendt.«, which the dated heading's pattern would take whole)
             self._start(kind, bare.rstrip(":").strip())
             return True
-        if found := inline_section(bare):
+        if found:
             self._start(*found)
             return True
         if ATTACHMENT_TEXT.match(bare):

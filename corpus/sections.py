@@ -106,6 +106,12 @@ BODY_WORD = re.compile("(" + "|".join(sorted(BODY_KINDS, key=len, reverse=True))
 NAME_FILLER = {"og", "for", "i", "ved", "paa", "af", "the"}
 
 
+def names_decider(heading: str) -> bool:
+    """Whether a heading names whose decision or which day's it is (»Beslutning i Økonomiudvalget den 12.03.2024«,
+    »Byrådets beslutning«): a heading of its own, also with nothing under it."""
+    return bool(find_date(heading) or find_short_date(heading) or DECIDED_BY.match(_key(heading)))
+
+
 def _body_named(heading: str) -> str | None:
     """The committee a decision heading names: »Økonomiudvalgets beslutning den …«, »Beslutning i Byrådet«."""
     m = DECIDED_BY.match(_key(heading))

@@ -110,3 +110,25 @@ def test_a_recommendation_with_no_heading_over_it_is_the_recommendation(who):
     sections = [(s.kind, s.text) for s in meeting.items[2].sections]
     assert sections[0] == (SectionKind.CASE, "Hallen er nedslidt.")
     assert sections[1][0] is SectionKind.RECOMMENDATION and sections[1][1].endswith("projektet godkendes.")
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Beslutning i Forretningsudvalget den 12.03.2024", SectionKind.OTHER),
+    ("Økonomiudvalgets beslutning den 12.03.2024", SectionKind.OTHER),
+    ("Beslutning den 03.10.2024", SectionKind.DECISION),
+])
+def test_a_dated_decision_label_keeps_the_text_after_its_colon(label, kind):
+    """»Beslutning den 03.10.2024: Godkendt.«: the dated heading's pattern took the whole line as a heading with
+    nothing under it, and the decision's text was lost (a probe of other publishers' minutes, 2026-12-05)."""
+    text = ("Ældrerådet\nMødedato: 03.10.2024\n\n1. Regional udviklingsstrategi\nSagsfremstilling: Strategien har "
+            f"været i høring.\n{label}: Anbefales.\n\n2. Eventuelt\nBeslutning: Intet.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
+    assert (meeting.items[0].sections[-1].kind, meeting.items[0].sections[-1].heading,
+            meeting.items[0].sections[-1].text) == (kind, label, "Anbefales.")
+
+
+def test_a_sentence_a_heading_s_pattern_takes_whole_last_in_an_item_stays_its_text():
+    text = ("Ældrerådet\nMødedato: 03.10.2024\n\n1. Regional udviklingsstrategi\nSagsfremstilling\nStrategien har "
+            "været i høring.\nØkonomiske konsekvenser for kommunen er begrænsede\n\n2. Eventuelt\nBeslutning: Intet.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
+    assert "Økonomiske konsekvenser for kommunen er begrænsede" in [s.text for s in meeting.items[0].sections]
