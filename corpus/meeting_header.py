@@ -54,6 +54,10 @@ MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ord
                                           r"(?:\s*(?:bestyrelses|repræsentantskabs)?møde(?:t)?)?$"), re.I)
 # A body named with its municipality or region on a line of its own (»Ældrerådet i Greve Kommune«)
 BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(?:[\w-]+ )+(?:kommune|region)$"), re.I)
+# A board or council named by the institution it serves (»Skolebestyrelsen ved Tune Skole«, »Brugerrådet på
+# Plejecenter Solgården«): the whole line is its name
+BODY_AT = re.compile(either_spelling(r"^[A-ZÆØÅ][\w-]*(?:bestyrelse|bestyrelsen|råd|rådet)\s+(?:ved|på)\s+"
+                                     r"[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,4}$"))
 # An organisation a name is written beside: a municipality or a region
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
@@ -62,6 +66,8 @@ KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_K
                                          rf"(?P<rest>.*\d{{4}}.*)$"), re.I)
 KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+?)\s*[-–—|,]\s+"
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
+# a weekday opening a date (»Torsdag den 3. oktober 2024«), no committee's name
+WEEKDAY = re.compile(either_spelling(r"^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b"), re.I)
 # what may stand between a title's body and its date: a comma or a dash, a weekday, »den« or »d.«
 DATE_LEAD = re.compile(r"(?:[\s,|\-–—]|\b(?:den|d\.)|\b\w+dag\b)*$", re.I)
 # a title's words before its date: the kind and its connecting words, then the body (»Referat af møde i
@@ -515,7 +521,7 @@ def _a_name(words: str) -> bool:
 def _dated_title(text: str) -> re.Match[str] | None:
     """A title naming the document's kind, its body and a date (»REFERAT Byrådet d. 27-08-2025«)."""
     m = KIND_FIRST.match(text) or KIND_MIDDLE.match(text) or KIND_DASHED.match(text)
-    return m if m and find_date(m.group("rest")) else None
+    return m if m and find_date(m.group("rest")) and not WEEKDAY.match(m.group("body").strip(" -–,")) else None
 
 
 def _body_from_title(head: list[str]) -> str | None:
@@ -533,6 +539,8 @@ def _body_from_title(head: list[str]) -> str | None:
             return canonical_body(m.group("body"))  # »Ældrerådet i Greve Kommune«: the council
         if AFFILIATION.match(line):
             continue
+        if BODY_AT.match(line):
+            return line.strip()
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:
             return canonical_body(m.group(1))
@@ -549,6 +557,8 @@ def _body_from_title(head: list[str]) -> str | None:
         if len(line) < 80 and name and BODY_SUFFIX.search(name.split()[-1]) and _split_label(line) is None \
                 and len(list(BODY_SUFFIX.finditer(name))) == 1:  # (not a menu's »Byråd og udvalg«)
             return canonical_body(line)
+        if len(line) < 80 and _split_label(line) is None and (named := _name_of(line, whole=True)):
+            return canonical_body(named)  # a body's word first and the name after it (»KKR Sjælland«)
     return None
 
 
