@@ -312,7 +312,7 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     )
     lines = _until_end_of_items(lines, dropped)
     headings = _item_headings(lines, style)
-    front = lines[:headings[0].line] if headings else []
+    front = lines[:headings[0].line] if headings else lines  # (a block with no item: its head, all of it)
     bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
               for k, h in enumerate(headings)]
     front, bodies = _case_numbers_above(front, bodies)

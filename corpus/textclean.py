@@ -25,7 +25,7 @@ PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
 # How an entry of a table of contents opens (four digits only with a dot: »2021    Plejefamilie    41« is a
 # table's row by year)
-TOC_ENTRY = r"^\s*(Punkt\s+\d{1,4}\s*:|[-•]?\s*\d{1,3}\.?\s|[-•]?\s*\d{4}\.\s)"
+TOC_ENTRY = r"^\s*((?:Punkt|PUNKT|Pkt\.|PKT\.)\s*\d{1,4}\s*[:.\-–]?\s|[-•]?\s*\d{1,3}\.?\s|[-•]?\s*\d{4}\.\s)"
 TOC_PAGE = r"(\t|[ \xa0]{2,}|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab, spaces or dot leaders, a page
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 # a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)

@@ -194,3 +194,23 @@ def test_a_closed_part_heading_right_above_the_first_item_after_the_contents_clo
     above = text.replace("Indholdsfortegnelse\n", "Lukket referat\n").replace("\nLukket referat\n\n1.", "\n1.")
     for variant in (text, text.replace("\t", " "), above, above.replace("\t", " ")):
         assert [(i.number, i.closed) for i in read(variant, "kultur.txt").meetings[0].items] == [(1, True), (2, True)]
+
+
+@pytest.mark.parametrize("form", ["Punkt {n}. {title}", "Pkt. {n} {title}", "PUNKT {n} - {title}"])
+def test_contents_in_punkt_n_dot_form_are_contents_and_the_head_under_them_is_read(form):
+    """»Punkt 1. Godkendelse af dagsorden⇥3«: before, the entries were taken for the items (»Salg af ejendom
+    3«), every item merged into the last, and the head under the contents (»Til stede:«, »Afbud:«) was lost."""
+    entries = [(1, "Godkendelse af dagsorden", 3), (2, "Salg af ejendom", 3), (3, "Eventuelt", 4)]
+    contents = "".join(f"{form.format(n=n, title=title)}\t{page}\n" for n, title, page in entries)
+    items = "".join(f"{form.format(n=n, title=title)}\nBeslutning\nGodkendt.\n\n" for n, title, _ in entries)
+    text = ("Referat\nUdvalg for Klima og Miljø\nTirsdag den 17. september 2024 kl. 16.00\n\nIndholdsfortegnelse\n"
+            f"{contents}\nMødedato: 17.09.2024\nMødested: Byrådssalen\nTil stede: Anne Holm, Bent Sørensen\n"
+            f"Afbud: Camilla Juhl\n\n{items}")
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    [meeting] = reading.meetings
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (n, title, "Godkendt.") for n, title, _ in entries]
+    assert (meeting.participants, meeting.absentees, meeting.location) == (
+        ["Anne Holm", "Bent Sørensen"], ["Camilla Juhl"], "Byrådssalen")
+    assert len([d for d in reading.dropped if d.reason is DropReason.CONTENTS]) == 3
+    assert {"Til stede: Anne Holm, Bent Sørensen", "Afbud: Camilla Juhl"} <= {d.text for d in reading.dropped}
