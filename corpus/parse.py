@@ -1239,10 +1239,11 @@ class _BodyReader:
             if row:
                 self._flush_para()
         self._flush_section()
-        if self.unsaid and len(self.unsaid[1].split()) > 4 and not names_decider(self.unsaid[1]):
+        said = self.unsaid[1].removeprefix(f"{self.sub} – ") if self.unsaid and self.sub else self.unsaid and self.unsaid[1]
+        if said and len(said.split()) > 4 and not names_decider(said):
             # a sentence a heading's pattern took whole, last in the item (»Økonomiske konsekvenser for kommunen
-            # er begrænsede«): its text, not an empty heading
-            self.item.sections.append(Section(SectionKind.OTHER, "", self.unsaid[1]))
+            # er begrænsede«): its text, not an empty heading (a sub-item's empty »Referat« stays a heading)
+            self.item.sections.append(Section(SectionKind.OTHER, "", said))
 
     # sections
     def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
