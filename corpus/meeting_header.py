@@ -331,6 +331,9 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                 and not NAME_FIRST.match(line) and "," not in line and not line[:1].islower() and not cells(line) \
                 and not _name_cut(lines[-1] if lines else value, line):
             break  # names one to a line end at the first line that is none (a page's »Download referat som PDF«)
+        if not lines and value.endswith(",") and "," in value[:-1] and not line[:1].islower():
+            value = f"{value} {line}"  # a list of names wrapped after a comma goes on as the list (»…, Bent
+            continue  # Sørensen,« / »Camilla Juhl, Erik Vestergaard«: two names, not one)
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
         # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either

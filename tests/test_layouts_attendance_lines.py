@@ -52,3 +52,15 @@ def test_participants_labelled_deltog_are_the_participants():
     line = next(line for line in text.splitlines() if line.startswith("Deltagere: "))
     meeting = read(text.replace(line, "Deltog: Lars Hansen; Anne Bech"))[0]
     assert meeting.participants == ["Lars Hansen", "Anne Bech"]
+
+
+def test_a_list_of_names_wrapped_after_a_comma_goes_on_as_the_list():
+    """»Til stede: …, Bent Sørensen,« / »Camilla Juhl, Erik Vestergaard«, as a PDF wraps a long list: the line
+    under it was one person, »Camilla Juhl, Erik Vestergaard« (a probe of other publishers' minutes, 2026-12-05)."""
+    text = ("Ældrerådet - Referat - 3. oktober 2024\nTil stede: Mette Frederiksen Hald, Gitte Bach, Dorte Kjær, "
+            "Bent Sørensen,\nCamilla Juhl, Erik Vestergaard,\nOle Lund\nAfbud: Niels Østergaard\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
+    assert meeting.participants == ["Mette Frederiksen Hald", "Gitte Bach", "Dorte Kjær", "Bent Sørensen",
+                                    "Camilla Juhl", "Erik Vestergaard", "Ole Lund"]
+    assert meeting.absentees == ["Niels Østergaard"]
