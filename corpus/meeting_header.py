@@ -147,7 +147,7 @@ GENERIC_NAMES = {fold(name) for name in (
     "lukket", "beslutningsprotokol", "protokol", "kopi", "copy", "final", "endelig", "version", "v")}
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
-    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "tid", "tidspunkt", "dato og tid",
+    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "dato og sted", "tid/sted", "tid", "tidspunkt", "dato og tid",
              "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager", "deltog",
@@ -161,6 +161,10 @@ ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in la
 # Where the meeting was held, said in a sentence: »Mødet afholdes på Rådhuset«, »Mødet afholdt den 14. maj 2024 kl.
 # 15.30 på Rådhuset, mødelokale 3«
 HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:afholdes|afholdt|holdes|holdt)\b(?:.*?\s)?på\s+(.+?)\.?$"), re.I)
+# The place after the day and time in a »Tid og sted:« value (»Torsdag den 3. oktober 2024 kl. 17.00–19.30 i
+# Byrådssalen«, »kl. 16.00, Regionshuset Viborg, Skottenborg 26«)
+PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:,\s*|\s+(?:i|på)\s+)"
+                              r"(?P<place>\S.*?)\.?$", re.I)
 # A line naming a meeting place: what the place line under a meeting's day holds (»Rådhuset, mødelokale 3«)
 PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b)"), re.I)
 SMALL_WORDS = frozenset({"og", "for", "i", "af", "til", "med", "under", "om", "på"})
@@ -272,6 +276,8 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
         elif key == "when" and value:
             h.date = h.date or find_date(value) or find_short_date(value)
             h.time = h.time or find_time(value) or _time_only(value)  # (»Mødetid: 15.30 - 17.00«)
+            if "sted" in label and (placed := PLACE_AFTER_TIME.search(value)):
+                h.location = h.location or placed.group("place")
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
         elif key == "present":

@@ -48,6 +48,13 @@ def test_the_place_under_the_day_or_in_a_sentence_is_the_meeting_s_place(head):
     assert facts(head) == (BODY, DATE, "15:30", PLACE)
 
 
+@pytest.mark.parametrize("value", [f"Tirsdag den 14. maj 2024 kl. 15.30–17.00 i {PLACE}",
+                                   f"14. maj 2024, kl. 15.30, {PLACE}", f"14.05.2024 kl. 15.30 på {PLACE}."])
+def test_the_place_after_the_day_and_time_of_tid_og_sted_is_the_meeting_s_place(value):
+    """(»Tid og sted:« gave the day and the time, and no place: a probe of other publishers' minutes, 2026-12-05)"""
+    assert facts(f"Referat fra møde i {BODY}\nTid og sted: {value}\n") == (BODY, DATE, "15:30", PLACE)
+
+
 def test_a_line_under_the_day_naming_no_place_is_no_place():
     assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nGodkendelse af referat\n")[3] is None
 
