@@ -161,7 +161,7 @@ CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a 
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«
 PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
-                                          r"|fremlægger|oplægsholder(?:e)?)"
+                                          r"|(?:sags)?fremlægger|oplægsholder(?:e)?|orientering ved)"
                                           r"\s*:\s*(?P<who>\S.{0,150})$"), re.I)
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
