@@ -527,6 +527,13 @@ def _a_name(words: str) -> bool:
                                            for word in words.split())
 
 
+def title_date(line: str) -> str | None:
+    """The date of a title line naming the document's kind, its committee and the day (»Handicaprådet - Referat -
+    13. juni 2024«, »REFERAT Byrådet d. 27-08-2025«), or None for any other line."""
+    m = _dated_title(line.strip()) if len(line) < 120 else None
+    return find_date(m.group("rest")) if m else None
+
+
 def _dated_title(text: str) -> re.Match[str] | None:
     """A title naming the document's kind, its body and a date (»REFERAT Byrådet d. 27-08-2025«)."""
     m = KIND_FIRST.match(text) or KIND_MIDDLE.match(text) or KIND_DASHED.match(text)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus.meeting_header import MeetingHeader, read_header
+from corpus.meeting_header import MeetingHeader, read_header, title_date
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
 from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading, names_decider
@@ -215,6 +215,18 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     """
     dropped = dropped if dropped is not None else []
     raw = normalise(text).split("\n")
+    if len(parts := _meetings_one_after_another(raw)) > 1:
+        from corpus.readers import ReaderError
+
+        read: list[Dropped] = []
+        try:
+            meetings = [m for start, end in parts
+                        for m in parse_minutes_text("\n".join(raw[start:end]), source, read, running)]
+        except ReaderError:
+            pass  # (read as one document, as before)
+        else:
+            dropped.extend(read)
+            return meetings
     if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own)
         raw = undouble_spacing(raw)
     lines = _heading_once(_marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped), dropped)), dropped)
@@ -233,6 +245,38 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     if meetings:
         _require_facts(meetings[0], raw)
     return meetings
+
+
+def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
+    """Where each meeting begins in a file holding several, one after the other (a year's minutes collected, an
+    ordinary and an extraordinary meeting): at a title naming the kind, the committee and another day than the
+    meeting before (»Handicaprådet - Referat - 13. juni 2024«), after that meeting's items, where the items are
+    numbered from 1 again. A running header repeats its own day, and an earlier meeting quoted in an item
+    (»Møde: …«) has no such title: neither begins a meeting."""
+    if any(line.lstrip().startswith(MARK) for line in raw):
+        return [(0, len(raw))]
+    starts, day, items = [0], None, False
+    for i, line in enumerate(raw):
+        text = line.strip()
+        if (m := NUMBERED.match(text) or next((m for form in PUNKT_FORMS if (m := form.match(text))), None)):
+            items = True
+            continue
+        if not (date := title_date(text)):
+            continue
+        if day is not None and date != day and items and _first_number(raw[i + 1:]) == 1:
+            starts.append(i)
+            items = False
+        day = date
+    return list(zip(starts, starts[1:] + [len(raw)]))
+
+
+def _first_number(lines: list[str]) -> int | None:
+    """The number of the first item heading in `lines`."""
+    for line in lines:
+        if m := NUMBERED.match(line.strip()) or next((m for form in PUNKT_FORMS if (m := form.match(line.strip()))),
+                                                     None):
+            return int(m.group(1))
+    return None
 
 
 def _marker_apart(lines: list[str]) -> list[str]:
