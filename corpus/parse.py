@@ -718,11 +718,11 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         later = sorted(k for k in (*numbered.get(c.number + 1, ()), *numbered.get(c.number + 2, ()),
                                    *(certain if c.certain else ()), *skipped) if k > i and strong[k].line >= c.end)
         for d, run in ((strong[k], runs[k]) for k in dict.fromkeys(later)):
-            if d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
+            if d.number == c.number + 2 and (gap := _weak_between(points, weak_at, c, d)):
+                step = [c, gap]  # (also on a web page: the heading of a closed item published by its title alone)
+            elif d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
                     and not any(c.number < o.number < d.number and o.line > d.line for o in cands):
                 step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
-            elif d.number == c.number + 2 and (gap := _weak_between(points, weak_at, c, d)):
-                step = [c, gap]
             elif d.number == c.number + 2 and points.part_between(c.end, d.line):
                 step = [c]  # a part's heading numbered in the items' list took the number (»7. Lukkede punkter«)
             elif d.number > c.number + 1 and _skips_to(lines, points, cands, c, d):

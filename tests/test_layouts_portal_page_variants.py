@@ -127,3 +127,15 @@ def test_an_item_heading_set_as_a_table_row_with_its_access_is_the_item():
     [meeting] = read(html).meetings
     assert [(i.number, i.title, i.closed) for i in meeting.items] == [
         (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", True)]
+
+
+def test_a_badge_before_the_number_of_a_closed_item_published_by_its_title_alone_closes_that_item():
+    """»<h2><span class="badge">Lukket punkt</span> 2. Personalesag</h2>« with nothing under it: the item was lost
+    (a title alone between two headings that skip its number) or, with the badge under it, the next item was
+    closed and this one open (a probe of other publishers' pages, 2026-12-05)."""
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          '<h2><span class="badge">Lukket punkt</span> 2. Personalesag</h2>'
+                          "<h2>3. Ny affaldsordning for sommerhuse</h2>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Personalesag", True), (3, "Ny affaldsordning for sommerhuse", False)]

@@ -229,8 +229,13 @@ class _Walker:
             text = _text(node)
             if text:
                 self.all_text.append(text)
+            full = text
             text, badge = _badge_apart(node, text)
             self.newline(blank=True)
+            if badge and full.startswith(badge):  # before the number, right above the heading, as »Lukket punkt:
+                self.out[-1] = badge  # 4. Title« is read: under it, the marker of an item with no text of its own
+                self.newline()  # would be the next item's
+                badge = ""
             if len(text) > MAX_HEADING or text.endswith("."):  # prose in a heading element: a break, then text
                 self.out[-1] = MARK
                 self.newline()
