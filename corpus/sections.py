@@ -61,6 +61,9 @@ INLINE_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*:\s*(?P<rest>\S.*)?$")
 # attachments' titles open with it: »Bilag Tilsagnserklæring«)
 BESIDE_LABEL = re.compile(r"^(?P<label>Resumé|Resume|Indstilling|Beslutning|Sagsfremstilling|Sagsbeskrivelse)"
                           r"[ \t]+(?P<rest>[A-ZÆØÅ]\S*(?:\s.*)?)$")
+# A table's row of a label and its text, cells a tab apart (a Word item table's »Beslutning ⇥ Godkendt.«): a
+# heading of an item's own parts only, before words
+TAB_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*\t+\s*(?P<rest>\S.*)$")
 CAPS_HEADING_MAX_WORDS = 12
 
 
@@ -173,6 +176,9 @@ def inline_section(line: str) -> tuple[SectionKind, str, str] | None:
     """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label (also
     'Beslutning Godkendt.', an item's own part's label set beside its text)."""
     m = INLINE_LABEL.match(line.strip())
+    if not m and (row := TAB_LABEL.match(line.strip())) and heading_kind(row.group("label")) is not None \
+            and re.search(r"[^\W\d_]{2}", row.group("rest")):  # (not a table's »Kommunikation ⇥ 400.000 ⇥ …«)
+        m = row
     if not m and (m := BESIDE_LABEL.match(line.strip())) and _names_meeting(m.group("rest")):
         return known_heading(m.group("label")), line.strip(), ""  # (»Beslutning Økonomiudvalget den 12-03-2024«)
     if not m:

@@ -136,3 +136,40 @@ def test_acadres_table_of_attachments_with_column_names_gives_the_titles_alone()
     reading = inspect_document(out.getvalue(), path.name)
     assert reading.meetings[0].items[0].attachments == before and len(before) == 3
     assert "Nr.\tAdgang\tTitel\tDok.nr." in {d.text for d in reading.dropped}
+
+
+def test_an_item_set_out_as_a_table_of_labels_and_texts_has_its_sections_under_their_headings():
+    """One table an item, »Punkt 2 ⇥ Title« then »Sagsfremstilling ⇥ …«, »Beslutning ⇥ …«, »Bilag ⇥ …«, as a small
+    council's Word template sets it: the label and its text were read as one heading, the decision went to a
+    section of no kind, and the last item's title took its »Referat« (a probe of other publishers' minutes,
+    2026-12-05). A budget table's row opening with a heading's word (»Kommunikation ⇥ 400.000«) stays a row."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Referat af møde i Integrationsrådet")
+    document.add_paragraph("Mødedato: 12.03.2024")
+    for n, title, rows in [(1, "Godkendelse af dagsorden", [("Beslutning", "Godkendt.")]),
+                           (2, "Høring om lokalplan 1187", [("Sagsfremstilling", "Byrådet sendte forslaget i høring."),
+                                                            ("Kommunikation", "400.000"),
+                                                            ("Beslutning", "Rådet afgav høringssvar."),
+                                                            ("Bilag", "Hvidbog\nLokalplan 1187")]),
+                           (3, "Eventuelt", [("Referat", "Næste møde holdes i maj.")])]:
+        table = document.add_table(rows=0, cols=2)
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = f"Punkt {n}", title
+        for label, text in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, text
+        document.add_paragraph("")
+    out = io.BytesIO()
+    document.save(out)
+    [meeting] = read_meetings(out.getvalue(), "referat.docx")
+    assert [i.title for i in meeting.items] == ["Godkendelse af dagsorden", "Høring om lokalplan 1187", "Eventuelt"]
+    second = meeting.items[1]
+    assert [(s.heading, s.text) for s in second.sections] == [
+        ("Sagsfremstilling", "Byrådet sendte forslaget i høring.\n\nKommunikation\t400.000"),
+        ("Beslutning", "Rådet afgav høringssvar."),
+        ("Bilag", "Hvidbog\nLokalplan 1187")]
+    assert second.decision == "Rådet afgav høringssvar."
+    assert second.attachments == ["Hvidbog", "Lokalplan 1187"]
+    assert meeting.items[2].decision == "Næste møde holdes i maj."
