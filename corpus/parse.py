@@ -214,7 +214,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
-    raw = normalise(text).split("\n")
+    raw = _agenda_grid(normalise(text).split("\n"), dropped)
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
 
@@ -245,6 +245,33 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     if meetings:
         _require_facts(meetings[0], raw)
     return meetings
+
+
+# The head row of an agenda set out as one table, an item a row (»Pkt. ⇥ Emne ⇥ Referat«, as a school board's or a
+# council's Word template has it): the number's column, the title's, and the column of what was said or decided
+GRID_HEAD = re.compile(either_spelling(r"^\s*(?:pkt\.?|punkt|nr\.?)\t+(?:emne|punkt|sag|dagsordenspunkt|overskrift|"
+                                      r"titel|dagsorden)\t+(?P<said>referat|beslutning|bemærkninger|konklusion|"
+                                      r"drøftelse og beslutning|beslutning/referat)\s*$"), re.IGNORECASE)
+GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<said>.*)$")
+
+
+def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
+    """An agenda set out as one table under a head row naming its columns (»Pkt. ⇥ Emne ⇥ Referat« / »1 ⇥
+    Godkendelse af dagsorden ⇥ Godkendt.«) as the lines an item is typed in: »1. Godkendelse af dagsorden«, the
+    third column's heading, its text (a cell's further paragraphs stay under it). Only under such a head row:
+    other tables keep their rows."""
+    out, said = [], None
+    for line in raw:
+        if (head := GRID_HEAD.match(line)) and not line.lstrip().startswith(MARK):
+            said = head.group("said").strip().capitalize()
+            dropped.append(Dropped(DropReason.MARKER, line.strip()))
+            continue
+        if said and (row := GRID_ROW.match(line)):
+            out += [f"{row.group('n')}. {row.group('title').strip()}", said]
+            out += [row.group("said").strip()] if row.group("said").strip() else []
+            continue
+        out.append(line)
+    return out
 
 
 def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:

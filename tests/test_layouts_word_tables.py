@@ -173,3 +173,40 @@ def test_an_item_set_out_as_a_table_of_labels_and_texts_has_its_sections_under_t
     assert second.decision == "Rådet afgav høringssvar."
     assert second.attachments == ["Hvidbog", "Lokalplan 1187"]
     assert meeting.items[2].decision == "Næste møde holdes i maj."
+
+
+def grid(head: tuple[str, str, str], rows: list[tuple[str, str, str]]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Skolebestyrelsen ved Tune Skole")
+    document.add_paragraph("Referat fra mødet tirsdag den 17. september 2024 kl. 19.00")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, head):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_an_agenda_set_out_as_one_table_reads_as_its_items():
+    """»Pkt. ⇥ Emne ⇥ Referat« over a row an item, as a school board's Word template has it: refused before, no
+    agenda items found (a probe of other publishers' minutes, 2026-12-05)."""
+    data = grid(("Pkt.", "Emne", "Referat"), [("1", "Godkendelse af dagsorden", "Godkendt."),
+                                               ("2", "Principper for lektier", "Principperne vedtages.\nDe offentliggøres på "
+                                                                               "Aula."),
+                                               ("3", "Eventuelt", "Intet.")])
+    [meeting] = read_meetings(data, "referat.docx")
+    assert (meeting.body, meeting.date, meeting.time) == ("Skolebestyrelsen ved Tune Skole", "2024-09-17", "19:00")
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "Godkendt."),
+        (2, "Principper for lektier", "Principperne vedtages. De offentliggøres på Aula."), (3, "Eventuelt", "Intet.")]
+
+
+def test_a_table_under_another_head_row_keeps_its_rows():
+    data = grid(("Nr.", "Kommune", "Antal"), [("101", "København", "16"), ("147", "Frederiksberg", "1")])
+    with pytest.raises(Exception, match="no agenda items found"):
+        read_meetings(data, "referat.docx")
