@@ -139,3 +139,28 @@ def test_a_badge_before_the_number_of_a_closed_item_published_by_its_title_alone
     [meeting] = read(html).meetings
     assert [(i.number, i.title, i.closed) for i in meeting.items] == [
         (1, "Godkendelse af dagsorden", False), (2, "Personalesag", True), (3, "Ny affaldsordning for sommerhuse", False)]
+
+
+def test_a_closed_marker_inside_an_item_s_own_block_is_that_item_s():
+    """»<div class="item"><h2>2. …</h2><p>Sagsnr.: …</p><p>Lukket punkt</p></div>«: flattened to text, a marker
+    under a bare case number could be the next item's, and was read so (the next, open item hidden, this one
+    open); the page's block says whose it is."""
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          '<div class="item"><h2>2. Salg af grund</h2><p>Sagsnr.: 24/00871</p><p>Lukket punkt</p>'
+                          "</div><h2>3. Ny affaldsordning for sommerhuse</h2>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.closed) for i in meeting.items] == [(1, False), (2, True), (3, False)]
+
+
+@pytest.mark.parametrize("heading", [
+    '<button class="accordion-toggle" aria-expanded="true"><span>2.</span> <span>Ny affaldsordning for sommerhuse'
+    "</span></button>",
+    '<h2><span class="badge">Åbent punkt</span> 2. Ny affaldsordning for sommerhuse</h2>'])
+def test_an_accordion_s_numbered_button_and_an_open_badge_head_the_item(heading):
+    """A portal's accordion (»<button aria-expanded>« holding the item's number and title) was page furniture, and
+    »Åbent punkt« before the number hid the heading: no agenda items found."""
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>", heading)
+    [meeting] = read(html).meetings
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", False)]
+    assert meeting.items[1].decision

@@ -92,7 +92,7 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
     role = (attrs.get("role") or "").lower()
     classes = attrs.get("class") or ""
     if node.tag == "button" or role == "button":  # FirstAgenda wraps item titles in a button
-        return not _has_heading(node)
+        return not _has_heading(node) and not _titles_item(node)
     if "modal" in (attrs.get("data-toggle"), attrs.get("data-bs-toggle")):  # a link opening a dialog is a control,
         return not _has_heading(node)  # as a button is (»Se alle deltagere« after the participants' names)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
@@ -105,6 +105,18 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
     return "display:none" in style and not _has_heading(node)
 
 
+NUMBERED_TITLE = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ]")  # »1 Godkendelse af dagsorden«, »2. Skolestruktur«
+
+
+def _titles_item(node: LexborNode) -> bool:
+    """A button that opens an item's text and is its numbered title (an accordion's »<button aria-expanded>
+    <span>1</span> <span>Godkendelse af dagsorden</span></button>«): the item's heading, not a control."""
+    attrs = node.attributes
+    return ("aria-expanded" in attrs or "aria-controls" in attrs or "accordion" in (attrs.get("class") or "")) \
+        and NUMBERED_TITLE.match(_text(node)) is not None and not _has_heading(node)
+
+
+OPEN_BADGE = re.compile(r"^\(?åbent?(?: punkt| sag)?\)?$", re.IGNORECASE)  # an open item's badge (»Åbent punkt«)
 BADGE_TAGS = frozenset({"span", "small", "mark", "label", "strong", "b", "sup", "div"})  # (not prose's <em>)
 
 
@@ -113,7 +125,7 @@ def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
     class="label">Lukket</span></h2>«): the heading's text without it, and the marker."""
     for inner in heading.traverse(include_text=False):
         mark = _text(inner) if inner is not heading and inner.tag in BADGE_TAGS else ""
-        if mark and CLOSED_LINE.match(mark) and not mark[:1].islower() and (
+        if mark and (CLOSED_LINE.match(mark) or OPEN_BADGE.match(mark)) and not mark[:1].islower() and (
                 text.endswith(mark) or text.startswith(mark)) and text != mark:
             rest = text[:-len(mark)] if text.endswith(mark) else text[len(mark):]
             return rest.strip(" -–:"), mark
@@ -225,14 +237,14 @@ class _Walker:
                 self.all_text.append(text)
                 self.dropped.append(Dropped(DropReason.WEB_FURNITURE, text))
             return
-        if tag in HEADING_TAGS:
+        if tag in HEADING_TAGS or tag == "button" and _titles_item(node):
             text = _text(node)
             if text:
                 self.all_text.append(text)
             full = text
             text, badge = _badge_apart(node, text)
             self.newline(blank=True)
-            if badge and full.startswith(badge):  # before the number, right above the heading, as »Lukket punkt:
+            if badge and full.startswith(badge) and CLOSED_LINE.match(badge):  # before the number, right above the heading, as »Lukket punkt:
                 self.out[-1] = badge  # 4. Title« is read: under it, the marker of an item with no text of its own
                 self.newline()  # would be the next item's
                 badge = ""
@@ -259,10 +271,23 @@ class _Walker:
             self.newline()
         elif tag in BLOCK_TAGS:  # blocks are paragraphs
             self.newline(blank=tag != "li")
+            start = len(self.out) - 1  # (the line the block begins on, blank until written)
             self.walk(node)
+            self._own_marker(start)
             self.newline(blank=tag != "li")
         else:
             self.walk(node)
+
+    def _own_marker(self, start: int) -> None:
+        """A closed marker last in a block that holds one item's heading (»<div class="item"><h2>4. …</h2><p>Sagsnr.:
+        …</p><p>Lukket punkt</p></div>«) is that item's: moved right under the heading, where no reading takes it
+        for the next item's (last in an item with nothing but its case number, the text parser gives it to the next
+        item, the safe reading where the page says nothing of whose it is)."""
+        written = [k for k in range(start, len(self.out)) if self.out[k].strip()]
+        heads = [k for k in written if self.out[k].startswith(MARK) and NUMBERED_TITLE.match(self.out[k][1:])]
+        if len(heads) == 1 and written and written[-1] > heads[0] + 1 and CLOSED_LINE.match(self.out[written[-1]].strip()):
+            marker = self.out.pop(written[-1])
+            self.out.insert(heads[0] + 1, marker)
 
     def terms(self, node: LexborNode) -> None:
         self.newline(blank=True)
