@@ -214,7 +214,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
-    raw = _agenda_grid(normalise(text).split("\n"), dropped)
+    raw = _grouped_items(_agenda_grid(normalise(text).split("\n"), dropped), dropped)
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
 
@@ -271,6 +271,50 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
             out += [row.group("said").strip()] if row.group("said").strip() else []
             continue
         out.append(line)
+    return out
+
+
+# A group of items under a numbered caption (»1. SAGER TIL BESLUTNING« over »1.1 …«, »1.2 …«, as KL's, the regions'
+# and some boards' minutes number their items)
+GROUP_CAPTION = re.compile(either_spelling(
+    r"^\s*(?P<n>\d{1,2})\.?\s+(?:(?:sager|punkter|emner)\s+til\s+(?:beslutning|orientering|drøftelse|godkendelse|"
+    r"efterretning|udtalelse)|beslutningssager|orienteringssager|drøftelsessager|temadrøftelser?|"
+    r"(?:beslutnings|orienterings|drøftelses)punkter)\s*:?\s*$"), re.IGNORECASE)
+
+
+def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
+    """Items numbered within their group (»1. SAGER TIL BESLUTNING« / »1.1 Regional udviklingsstrategi« / … /
+    »2. SAGER TIL ORIENTERING« / »2.1 Meddelelser«) as the items they are, numbered in the order they stand, the
+    printed number kept in the title (»Regional udviklingsstrategi (punkt 1.1)«, as an added item's »(punkt 3a)«);
+    the captions are the agenda's parts. An item of its own beside the groups (»1. Godkendelse af dagsorden«, »4.
+    Eventuelt«) is the numbered line that goes on from the last caption or item (a list's »1.«, »2.« in an item's
+    text does not). Where no caption names a group (»1. First Agenda« / »1.1 Status siden sidst«), the numbered
+    points are sub-items of their item, as before."""
+    if any(line.lstrip().startswith(MARK) for line in raw):
+        return raw
+    top, group, members, plain = 0, None, set(), set()
+    for i, line in enumerate(raw):
+        if (m := GROUP_CAPTION.match(line)) and int(m.group("n")) == top + 1:
+            top = group = int(m.group("n"))
+        elif (m := SUB.match(line)) and group is not None and int(m.group(1)) == group:
+            members.add(i)
+        elif (m := NUMBERED.match(line.strip())) and int(m.group(1)) == top + 1:
+            top, group = int(m.group(1)), None
+            plain.add(i)
+    if len(members) < 2:
+        return raw
+    out, number = [], 0
+    for i, line in enumerate(raw):
+        if GROUP_CAPTION.match(line) and i not in plain:
+            dropped.append(Dropped(DropReason.MARKER, line.strip()))
+        elif i in members or i in plain:
+            m = SUB.match(line) if i in members else NUMBERED.match(line.strip())
+            printed = f"{m.group(1)}.{m.group(2)}" if i in members else m.group(1)
+            number += 1
+            title = (m.group(3) if i in members else m.group(2)).strip()
+            out.append(f"{number}. {title}" + (f" (punkt {printed})" if printed != str(number) else ""))
+        else:
+            out.append(line)
     return out
 
 

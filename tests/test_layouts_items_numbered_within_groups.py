@@ -1,0 +1,66 @@
+"""Items numbered within groups under numbered captions (»2. Sager til beslutning« / »2.1 Regional
+udviklingsstrategi« / »2.2 Budgetopfølgning« / »3. Sager til orientering« / »3.1 Meddelelser«), as KL's, the
+regions' and some boards' minutes number them, are the items: numbered in the order they stand, each keeping its
+printed number in its title (»(punkt 2.1)«), with the items of their own beside the groups (»1. Godkendelse af
+dagsorden«, »4. Eventuelt«); the captions are the agenda's parts. A list numbered in an item's text stays its
+text, and without such captions »1.1« points stay sections of their item (the Aarhus referat:
+tests/test_layouts.py).
+
+Found on 2026-12-05 by a probe of other publishers' minutes: the captions were read as two items and the real
+items as their sections, »2.1 Regional udviklingsstrategi – Sagsfremstilling«.
+"""
+from __future__ import annotations
+
+from corpus.readers import inspect_document
+
+MINUTES = """KKR Sjælland
+Referat
+Mødedato: 17.09.2024
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+
+2. Sager til beslutning
+
+2.1 Regional udviklingsstrategi
+Sagsfremstilling
+Strategien har tre mål:
+1. Bedre trafik
+2. Flere uddannelser
+Beslutning
+Godkendt.
+
+2.2 Budgetopfølgning
+Beslutning
+Taget til efterretning.
+
+3. SAGER TIL ORIENTERING
+
+3.1 Meddelelser
+Beslutning
+Til efterretning.
+
+4. Eventuelt
+Beslutning
+Intet.
+"""
+
+
+def test_items_numbered_within_their_groups_are_the_items():
+    reading = inspect_document(MINUTES.encode("utf-8"), "referat.txt")
+    [meeting] = reading.meetings
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "Godkendt."),
+        (2, "Regional udviklingsstrategi (punkt 2.1)", "Godkendt."),
+        (3, "Budgetopfølgning (punkt 2.2)", "Taget til efterretning."),
+        (4, "Meddelelser (punkt 3.1)", "Til efterretning."),
+        (5, "Eventuelt (punkt 4)", "Intet.")]
+    assert "1. Bedre trafik" in meeting.items[1].sections[0].text
+    assert {"2. Sager til beslutning", "3. SAGER TIL ORIENTERING"} <= {d.text for d in reading.dropped}
+
+
+def test_one_point_under_a_caption_is_no_group():
+    text = MINUTES.replace("2.2 Budgetopfølgning", "Budgetopfølgning").replace("3.1 Meddelelser", "Meddelelser")
+    titles = [i.title for i in inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items]
+    assert not any("(punkt" in title for title in titles)
