@@ -269,6 +269,7 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
             if _split_label(head[k]) is None:
                 pairs.append((lab, head[k], k))
         i = j
+    held = None
     for label, value, k in pairs:
         key = ALL_LABELS[label]
         if key == "body" and value:
@@ -276,8 +277,8 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
         elif key == "when" and value:
             h.date = h.date or find_date(value) or find_short_date(value)
             h.time = h.time or find_time(value) or _time_only(value)  # (»Mødetid: 15.30 - 17.00«)
-            if "sted" in label and (placed := PLACE_AFTER_TIME.search(value)):
-                h.location = h.location or placed.group("place")
+            if "sted" in label and (placed := PLACE_AFTER_TIME.search(value)) and placed.group("place")[:1].isupper():
+                held = held or placed.group("place")  # (not »i forlængelse af …«; a »Sted:« line comes first)
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
         elif key == "present":
@@ -287,6 +288,7 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
         elif key == "absent":  # »Afbud: Ingen« says there were none: the lines after it are no names
             names = [] if _no_one(value) else [n for n in _names(value, head, k + 1) if not _no_one(n)]
             h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
+    h.location = h.location or held
 
 
 def _no_one(text: str) -> bool:
@@ -527,11 +529,11 @@ def _a_name(words: str) -> bool:
                                            for word in words.split())
 
 
-def title_date(line: str) -> str | None:
-    """The date of a title line naming the document's kind, its committee and the day (»Handicaprådet - Referat -
-    13. juni 2024«, »REFERAT Byrådet d. 27-08-2025«), or None for any other line."""
+def title_date(line: str) -> tuple[str, str] | None:
+    """The committee and the date of a title line naming the document's kind, its committee and the day
+    (»Handicaprådet - Referat - 13. juni 2024«, »REFERAT Byrådet d. 27-08-2025«), or None for any other line."""
     m = _dated_title(line.strip()) if len(line) < 120 else None
-    return find_date(m.group("rest")) if m else None
+    return (canonical_body(m.group("body").strip(" -–,")), find_date(m.group("rest"))) if m else None
 
 
 def _dated_title(text: str) -> re.Match[str] | None:

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from corpus.meeting_header import MeetingHeader, read_header, title_date
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
-from corpus.sections import inline_section, is_caps_heading, kind_at_meeting, known_heading, names_decider
+from corpus.sections import (heading_kind, inline_section, is_caps_heading, kind_at_meeting, known_heading, label_beside,
+                             names_decider)
 from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
                               CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
@@ -214,7 +215,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
-    raw = _grouped_items(_agenda_grid(normalise(text).split("\n"), dropped), dropped)
+    raw = _labels_set_beside(_grouped_items(_agenda_grid(normalise(text).split("\n"), dropped), dropped))
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
 
@@ -250,8 +251,8 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
 # The head row of an agenda set out as one table, an item a row (»Pkt. ⇥ Emne ⇥ Referat«, as a school board's or a
 # council's Word template has it): the number's column, the title's, and the column of what was said or decided
 GRID_HEAD = re.compile(either_spelling(r"^\s*(?:pkt\.?|punkt|nr\.?)\t+(?:emne|punkt|sag|dagsordenspunkt|overskrift|"
-                                      r"titel|dagsorden)\t+(?P<said>referat|beslutning|bemærkninger|konklusion|"
-                                      r"drøftelse og beslutning|beslutning/referat)\s*$"), re.IGNORECASE)
+                                      r"titel|dagsorden)\t+(?P<said>referat|beslutning|drøftelse og beslutning|"
+                                      r"beslutning/referat)\s*$"), re.IGNORECASE)
 GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<said>.*)$")
 
 
@@ -262,6 +263,9 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
     other tables keep their rows."""
     out, said = [], None
     for line in raw:
+        if NUMBERED.match(line.strip()) or any(form.match(line.strip()) for form in PUNKT_FORMS):
+            if said is None:
+                return raw  # (an item heading above the table: a table in an item's text, a høringsnotat's)
         if (head := GRID_HEAD.match(line)) and not line.lstrip().startswith(MARK):
             said = head.group("said").strip().capitalize()
             dropped.append(Dropped(DropReason.MARKER, line.strip()))
@@ -318,11 +322,28 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
     return out
 
 
+BESIDE_KINDS = (SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.DECISION, SectionKind.CASE)
+
+
+def _labels_set_beside(raw: list[str]) -> list[str]:
+    """In a document that sets every label of an item's parts beside its text, as a table of two columns prints
+    (»Resumé Sagen har …«, »Beslutning Godkendt.«, or a Word table's »Beslutning ⇥ Rådet afgav høringssvar.«),
+    those lines as the labels they are (»Beslutning: Godkendt.«). Only there: where a part's heading stands alone
+    on a line anywhere in the document, a line opening with the word is text or a table's row (»Beslutning ⇥
+    Byrådet marts 2025« in a time table, »Indstilling Tune Musikforening« an attachment's title)."""
+    beside = {i: found for i, line in enumerate(raw) if (found := label_beside(line))}
+    if len(beside) < 2 or any(heading_kind(clean_inline(_plain(line))) in BESIDE_KINDS
+                              and fold(_plain(line).strip()) != "referat"  # (»Referat« alone: the document's title)
+                              for line in raw if _plain(line).strip()):
+        return raw
+    return [f"{beside[i][0]}: {beside[i][1]}" if i in beside else line for i, line in enumerate(raw)]
+
+
 def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     """Where each meeting begins in a file holding several, one after the other (a year's minutes collected, an
     ordinary and an extraordinary meeting): at a title naming the kind, the committee and another day than the
-    meeting before (»Handicaprådet - Referat - 13. juni 2024«), after that meeting's items, where the items are
-    numbered from 1 again. A running header repeats its own day, and an earlier meeting quoted in an item
+    meeting before, of the same committee (»Handicaprådet - Referat - 13. juni 2024«), after that meeting's items,
+    where the items are numbered from 1 again. A running header repeats its own day, and an earlier meeting quoted in an item
     (»Møde: …«) has no such title: neither begins a meeting."""
     if any(line.lstrip().startswith(MARK) for line in raw):
         return [(0, len(raw))]
@@ -332,12 +353,12 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
         if (m := NUMBERED.match(text) or next((m for form in PUNKT_FORMS if (m := form.match(text))), None)):
             items = True
             continue
-        if not (date := title_date(text)):
+        if not (titled := title_date(text)):
             continue
-        if day is not None and date != day and items and _first_number(raw[i + 1:]) == 1:
-            starts.append(i)
+        if day is not None and titled[1] != day[1] and titled[0] == day[0] and items and _first_number(raw[i + 1:]) == 1:
+            starts.append(i)  # (the same committee's: another's minutes quoted in an item begin no meeting)
             items = False
-        day = date
+        day = titled if day is None or titled[0] == day[0] else day
     return list(zip(starts, starts[1:] + [len(raw)]))
 
 

@@ -61,8 +61,7 @@ INLINE_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*:\s*(?P<rest>\S.*)?$")
 # attachments' titles open with it: »Bilag Tilsagnserklæring«)
 BESIDE_LABEL = re.compile(r"^(?P<label>Resumé|Resume|Indstilling|Beslutning|Sagsfremstilling|Sagsbeskrivelse)"
                           r"[ \t]+(?P<rest>[A-ZÆØÅ]\S*(?:\s.*)?)$")
-# A table's row of a label and its text, cells a tab apart (a Word item table's »Beslutning ⇥ Godkendt.«): a
-# heading of an item's own parts only, before words
+# A table's row of a label and its text, cells a tab apart (a Word item table's »Beslutning ⇥ Godkendt.«)
 TAB_LABEL = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*\t+\s*(?P<rest>\S.*)$")
 CAPS_HEADING_MAX_WORDS = 12
 
@@ -99,7 +98,7 @@ def kind_at_meeting(kind: SectionKind, heading: str, meeting_date: str | None, b
 
 
 DECIDED_BY = re.compile(r"^(?:(?P<genitive>.{2,80}?)(?:'s|s) beslutning(?:er)?"
-                        r"|beslutning(?:er)?(?: i)? (?P<body>.{2,80}?))(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
+                        r"|beslutning(?:er)? i (?P<body>.{2,80}?))(?:\s+(?:den|d\.)\s.*)?:?$", re.I)
 # The kinds of body: a council by any of its names is one kind (»Byrådet«, »Kommunalbestyrelsen«, »Greve Byråd«)
 BODY_KINDS = {"byraad": "council", "kommunalbestyrels": "council", "regionsraad": "council",
               "borgerrepraesentation": "council", "magistrat": "magistrat", "udvalg": "udvalg", "raad": "raad",
@@ -112,7 +111,7 @@ NAME_FILLER = {"og", "for", "i", "ved", "paa", "af", "the"}
 def names_decider(heading: str) -> bool:
     """Whether a heading names whose decision or which day's it is (»Beslutning i Økonomiudvalget den 12.03.2024«,
     »Byrådets beslutning«): a heading of its own, also with nothing under it."""
-    return bool(find_date(heading) or find_short_date(heading) or DECIDED_BY.match(_key(heading)))
+    return bool(find_date(heading) or find_short_date(heading) or _body_named(heading))
 
 
 def _body_named(heading: str) -> str | None:
@@ -173,14 +172,11 @@ def known_heading(heading: str) -> SectionKind | None:
 
 
 def inline_section(line: str) -> tuple[SectionKind, str, str] | None:
-    """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label (also
-    'Beslutning Godkendt.', an item's own part's label set beside its text)."""
+    """'Beslutning: Godkendt.' -> (kind, 'Beslutning', 'Godkendt.') for a known heading used as a label; a label
+    set beside a committee or a day alone is a heading ('Beslutning Økonomiudvalget den 12-03-2024')."""
     m = INLINE_LABEL.match(line.strip())
-    if not m and (row := TAB_LABEL.match(line.strip())) and heading_kind(row.group("label")) is not None \
-            and re.search(r"[^\W\d_]{2}", row.group("rest")):  # (not a table's »Kommunikation ⇥ 400.000 ⇥ …«)
-        m = row
-    if not m and (m := BESIDE_LABEL.match(line.strip())) and _names_meeting(m.group("rest")):
-        return known_heading(m.group("label")), line.strip(), ""  # (»Beslutning Økonomiudvalget den 12-03-2024«)
+    if not m and (beside := BESIDE_LABEL.match(line.strip())) and _names_meeting(beside.group("rest")):
+        return known_heading(beside.group("label")), line.strip(), ""
     if not m:
         return None
     kind = known_heading(m.group("label"))
@@ -189,13 +185,33 @@ def inline_section(line: str) -> tuple[SectionKind, str, str] | None:
     return kind, m.group("label").strip(), (m.group("rest") or "").strip()
 
 
+def label_beside(line: str) -> tuple[str, str] | None:
+    """An item's part's label set beside its text, as a table of two columns prints (»Beslutning Godkendt.«,
+    »Beslutning ⇥ Rådet afgav høringssvar.«): the label and the text; None for any other line, and for a label
+    beside a committee or a day alone (a heading: `inline_section`). Only where a document sets all its labels so
+    is the line read so (`corpus.parse`): elsewhere »Beslutning ⇥ Byrådet marts 2025« is a table's row."""
+    text = line.strip()
+    m = BESIDE_LABEL.match(text) or ((row := TAB_LABEL.match(text)) and heading_kind(row.group("label")) is not None
+                                     and re.search(r"[^\W\d_]{2}", row.group("rest")) and row)
+    if not m or _names_meeting(m.group("rest")):
+        return None
+    return m.group("label").strip(), m.group("rest").strip()
+
+
 def _names_meeting(rest: str) -> bool:
-    """Whether what follows a label set beside its text names a committee or a day, as a heading does
-    (»Beslutning Økonomiudvalget den 12-03-2024«, »Beslutning Byrådet«): the whole line is then the heading, whose
-    committee and day say whose decision it is (`kind_at_meeting`)."""
-    first = rest.split()[0].rstrip(",:")
-    return BODY_SUFFIX.search(first) is not None and BODY_SUFFIX.search(first).end() == len(first) or bool(
-        len(rest) <= 80 and (find_date(rest) or find_short_date(rest)))
+    """Whether what follows a label set beside its text is a committee's name or a day alone, as a heading's is
+    (»Beslutning Økonomiudvalget den 12-03-2024«, »Beslutning Byrådet«), not the text (»Beslutning Økonomiudvalget
+    anbefaler indstillingen.«): the whole line is then the heading, whose committee and day say whose decision it
+    is (`kind_at_meeting`)."""
+    words = rest.rstrip(".:").split()
+    if not words:
+        return False
+    at = next((k for k, word in enumerate(words) if word in ("den", "d.") or find_date(" ".join(words[k:]))), len(words))
+    name, day = words[:at], " ".join(words[at:])
+    if day and not ((find_date(day) or find_short_date(day)) and re.search(r"\d", words[-1]) and len(words) - at <= 5):
+        return False  # (the day alone: not »12.03.2024 om kulturpuljen«)
+    return (not name and bool(day)) or bool(name) and len(name) <= 6 and BODY_SUFFIX.search(name[-1].rstrip(",")) \
+        is not None and all(word[:1].isupper() or word in NAME_FILLER or word.endswith("-") for word in name)
 
 
 def is_caps_heading(line: str) -> bool:

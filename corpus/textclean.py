@@ -59,19 +59,22 @@ CLOSED_PARTS = {part for part in _PARTS if "lukke" in part or "fortrolig" in par
 CLOSED_HEADINGS = CLOSED_PARTS - {fold(heading) for heading in ("lukket del", "punkter på lukket dagsorden",
                                                                  "til behandling for lukkede døre",
                                                                  "for lukkede døre", "sager behandlet for lukkede døre",
-                                                                 "punkter behandlet for lukkede døre")}
+                                                                 "punkter behandlet for lukkede døre",
+                                                                 # (»Fortrolige sager« may head a case text's part)
+                                                                 "fortrolige punkter", "fortrolige sager",
+                                                                 "ikke offentlige punkter", "ikke offentlige sager")}
 CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
                          rf"(?:{'|'.join(sorted(CLOSED_HEADINGS))})(?![a-z])")
 # The words that mark an item closed: »Lukket«, and as other publishers write it »Fortroligt« and »Ikke
 # offentligt« (»Ikke offentlig«), each perhaps with »punkt« or »sag« after it. »Lukket« may run into the title
 # (»Lukket Salg af grund«, as FirstAgenda prints it); the others, which also begin ordinary titles (»Ikke offentligt
 # tilgængelige data«), mark a title only in parentheses or set off by a colon or dash (»Fortroligt: …«)
-OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?|ikke til offentliggørelse)"
+OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?)"
 CLOSED_WORD = rf"(?:lukket|{OTHER_CLOSED_WORD})"
 CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling)?"  # (»Lukket pkt.«, »Lukket behandling«)
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
 # »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
-CLOSED_LINE = re.compile(rf"^\(?{CLOSED_MARK}\)?\s*:?$", re.IGNORECASE)
+CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}[)\]]?\s*:?$", re.IGNORECASE)
 # The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «).
 # »Lukket« running into the title marks it only before the title's capital (»Lukket Salg af grund«): before a
 # small letter it is the title's own word (»Lukket vej ved Strandskolen«, »Lukket skole i Tune - høring«)
@@ -84,7 +87,8 @@ CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt| sag)?\b\)?\s*[:\-–]|[
 # LUKKET«; »SVØMMEHALLEN I TUNE FORBLIVER LUKKET« is a title), or set apart by a tab or more than one space (»Salg
 # af grund  Lukket«). Not »Lukket« after one space: »Dispensation til Restaurant Lukket« is a title
 CLOSED_SUFFIX = re.compile(rf"(?:\s*[-–(]\s*{CLOSED_MARK}\s*\)?|(?-i:(?<=[a-zæøå0-9.)])\s+LUKKET(?: PUNKT| SAG)?)"
-                           rf"|(?:\t|\s{{2,}})\s*{CLOSED_MARK})\s*$", re.IGNORECASE)
+                           rf"|(?:\t|\s{{2,}})\s*(?-i:(?=[A-ZÆØÅ(]))\(?{CLOSED_MARK}\)?"
+                           r"|\s*\(\s*ikke til offentliggørelse\s*\))\s*$", re.IGNORECASE)
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
 # Lukket«, »Adgang: Fortroligt«)
 # A label set beside its value in two columns prints without the colon (»Status Lukket«): then the label is capitalised
@@ -99,7 +103,7 @@ CLOSED_STATUS = re.compile(rf"^(?:(?:(?:status|adgang|åben/lukket|åben eller l
 # dør«, »Sagen behandles lukket«, »Punktet er fortroligt.«)
 BEHIND_CLOSED_DOORS = (r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\s+lukket\s+møde"
                        r"|som\s+lukket(?:\s+(?:punkt|sag))?|lukket)")  # (»Sagen behandles som lukket punkt.«)
-CLOSED_NOTICE = re.compile(r"^(?:(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?|ikke\s+offentligt?)"
+CLOSED_NOTICE = re.compile(r"^(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?|ikke\s+offentligt?)"
                            rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
                            rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page

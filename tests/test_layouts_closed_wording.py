@@ -35,9 +35,9 @@ def original_text() -> str:
     # as typed minutes and printed portal pages write it (found by a probe of 50 documents, 2026-12-05)
     "Punkt 4: Personalesag\nLukket pkt.\n",
     "Punkt 4: Personalesag (lukket pkt.)\n",
-    "Punkt 4: Personalesag\nIkke til offentliggørelse\n",
     "Punkt 4: Lukket sag: Personalesag\n",
     "Punkt 4: [Lukket] Personalesag\n",
+    "[Lukket]\nPunkt 4: Personalesag\n",
     "Punkt 4: Personalesag LUKKET\n",
     "Punkt 4: Personalesag  Lukket\n",
     "Punkt 4: Personalesag\t\tLukket punkt\n",
@@ -52,7 +52,8 @@ def test_other_words_for_closed_mark_the_item_as_lukket_does(written):
 
 @pytest.mark.parametrize("notice", ["Behandles for lukkede døre", "Punktet er behandlet for lukkede døre.",
                                     "Sagen blev behandlet for lukkede døre.", "Punktet er lukket.",
-                                    "Sagen behandles som lukket punkt.", "Punktet er ikke offentligt."])
+                                    "Sagen behandles som lukket punkt.", "Punktet er ikke offentligt.",
+                                    "Ikke til offentliggørelse"])
 def test_a_sentence_under_the_title_saying_closed_doors_closes_the_item_and_stays_its_text(notice):
     text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n" + notice + "\n")
     item = read(text)[0].items[-1]
@@ -120,3 +121,25 @@ def test_the_other_words_for_the_closed_part_close_the_items_under_them(part):
                              "referat.txt").meetings[0].items
     assert [i.closed for i in items] == [False, True]
 
+
+
+def test_a_note_that_an_attachment_is_not_public_closes_no_item():
+    """»Ikke til offentliggørelse« is a notice only under the title: under an attachment's title it says that of the
+    attachment, and the next item stays open (a before/after probe, 2026-12-05)."""
+    text = numbered(OPEN_ITEM.format(n=1).replace("Godkendt.\n", "Godkendt.\nBilag\nTilbudsoversigt\n"
+                                                                   "Ikke til offentliggørelse\n"), OPEN_ITEM.format(n=2))
+    items = inspect_document(text, "referat.txt").meetings[0].items
+    assert [i.closed for i in items] == [False, False]
+
+
+@pytest.mark.parametrize("title", ["Skal biblioteket holdes  lukket", "Fortrolige sager"])
+def test_a_title_s_own_spaced_word_and_a_case_text_s_subheading_close_nothing(title):
+    if title == "Fortrolige sager":  # a subheading in a case text, above its text, not above an item
+        text = numbered("1. Retningslinjer for aktindsigt\nSagsfremstilling\nFortrolige sager\nOplysninger om "
+                        "enkeltpersoner undtages.\nBeslutning\nGodkendt.\n", OPEN_ITEM.format(n=2))
+    else:
+        text = numbered(f"1. {title}\nBeslutning\nForslaget blev forkastet.\n", OPEN_ITEM.format(n=2))
+    items = inspect_document(text, "referat.txt").meetings[0].items
+    assert [i.closed for i in items] == [False, False]
+    assert items[0].title == ("Retningslinjer for aktindsigt" if title == "Fortrolige sager"
+                              else "Skal biblioteket holdes lukket")

@@ -55,6 +55,14 @@ def test_the_place_after_the_day_and_time_of_tid_og_sted_is_the_meeting_s_place(
     assert facts(f"Referat fra møde i {BODY}\nTid og sted: {value}\n") == (BODY, DATE, "15:30", PLACE)
 
 
+def test_words_after_the_time_that_name_no_place_are_no_place_and_a_place_label_comes_first():
+    head = f"Referat fra møde i {BODY}\nTid og sted: 14. maj 2024 kl. 15.30 i forlængelse af Økonomiudvalgets møde\n"
+    assert facts(head)[3] is None
+    assert facts(head + f"Sted: {PLACE}\n")[3] == PLACE
+    assert facts(f"Referat fra møde i {BODY}\nTid og sted: 14. maj 2024 kl. 15.30 i Byrådssalen\nSted: {PLACE}\n")[3] \
+        == PLACE
+
+
 def test_a_line_under_the_day_naming_no_place_is_no_place():
     assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nGodkendelse af referat\n")[3] is None
 

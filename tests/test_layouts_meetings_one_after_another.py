@@ -39,3 +39,15 @@ def test_another_day_s_title_quoted_in_an_item_begins_no_meeting():
         "blev taget til efterretning.\n\n3. Næste møde\nBeslutning\nDen 13. juni.")
     meetings = read(text)
     assert [(m.date, [i.number for i in m.items]) for m in meetings] == [("2024-05-22", [1, 2, 3])]
+
+
+def test_another_committee_s_dated_title_quoted_in_an_item_begins_no_meeting():
+    """An item quoting an advisory council's minutes (»Ældrerådet - Referat - 4. november 2024« over »1. Budget
+    2025: …«) is the item's text: meetings one after the other in a file are the same committee's."""
+    text = ("Referat - Social- og Sundhedsudvalget - 20. november 2024\n\n1. Godkendelse af dagsorden\nBeslutning\n"
+            "Godkendt.\n2. Orientering fra Ældrerådet\nSagsfremstilling\nÆldrerådet - Referat - 4. november 2024\n"
+            "1. Budget 2025: Rådet beklager besparelsen.\nBeslutning\nTaget til efterretning.\n\n3. Eventuelt\n"
+            "Beslutning\nIntet.\n")
+    [meeting] = read(text)
+    assert [(i.number, i.decision) for i in meeting.items] == [(1, "Godkendt."), (2, "Taget til efterretning."),
+                                                                (3, "Intet.")]

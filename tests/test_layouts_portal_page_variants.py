@@ -164,3 +164,22 @@ def test_an_accordion_s_numbered_button_and_an_open_badge_head_the_item(heading)
     assert [(i.number, i.title, i.closed) for i in meeting.items] == [
         (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", False)]
     assert meeting.items[1].decision
+
+
+def test_a_closed_marker_after_an_item_s_published_decision_in_its_block_stays_where_the_text_puts_it():
+    """Under a published decision the marker may as well be the next item's (a closed item shows its case number
+    alone): only after the item's case number alone does the block say it is this item's."""
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          '<div class="item"><h2>2. Budgetopfølgning</h2><p>Sagsnr.: 24/10002</p><h3>Beslutning</h3>'
+                          "<p>Taget til efterretning.</p><p>Lukket punkt</p></div>"
+                          "<h2>3. Personalesag</h2><p>Sagsnr.: 24/10003</p><h2>4. Ny affaldsordning for sommerhuse</h2>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.closed) for i in meeting.items] == [(1, False), (2, False), (3, True), (4, False)]
+
+
+def test_an_item_s_facts_as_a_definition_list_that_name_a_section_open_it():
+    html = page().replace("<h3>Beslutning</h3><p>Anbefales over for Byrådet.</p>",
+                          "<dl><dt>Økonomi</dt><dd>Mindreforbrug på 1,2 mio. kr.</dd></dl>"
+                          "<h3>Beslutning</h3><p>Anbefales over for Byrådet.</p>")
+    [meeting] = read(html).meetings
+    assert ("Økonomi", "Mindreforbrug på 1,2 mio. kr.") in [(s.heading, s.text) for s in meeting.items[1].sections]

@@ -210,3 +210,14 @@ def test_a_table_under_another_head_row_keeps_its_rows():
     data = grid(("Nr.", "Kommune", "Antal"), [("101", "København", "16"), ("147", "Frederiksberg", "1")])
     with pytest.raises(Exception, match="no agenda items found"):
         read_meetings(data, "referat.docx")
+
+
+def test_a_table_with_the_agenda_s_head_row_inside_an_item_stays_the_item_s_text():
+    """A høringsnotat's »Nr. ⇥ Emne ⇥ Beslutning« table in an item's case text is no agenda."""
+    text = ("Økonomiudvalget\nMødedato: 03.10.2024\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+            "2. Høringssvar om lokalplan 117\nSagsfremstilling\nNr.\tEmne\tBeslutning\n1\tTrafik\tTrafikken kan afvikles.\n"
+            "2\tParkering\tIngen ændringer.\nBeslutning\nGodkendt.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Godkendelse af dagsorden"),
+                                                             (2, "Høringssvar om lokalplan 117")]
+    assert "1\tTrafik\tTrafikken kan afvikles." in meeting.items[1].sections[0].text

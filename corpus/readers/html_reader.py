@@ -21,7 +21,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from corpus.model import DropReason, Dropped, Meeting, Reading
-from corpus.parse import MARK, parse_minutes_text
+from corpus.parse import CASE_NUMBER, MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
 from corpus.textclean import CLOSED_LINE, as_written
 
@@ -176,7 +176,7 @@ def _simple_row(row: LexborNode) -> bool:
 
 def _simple_terms(node: LexborNode) -> bool:
     """A definition list of terms and values holding only inline text (»<dt>Status</dt><dd>Lukket</dd>«, as a
-    portal sets out an item's facts): read as label and value, one tab-separated line a pair, as a table's row."""
+    portal sets out an item's facts): read as a label and its value, »Status: Lukket«, a line a pair."""
     children = [child for child in node.iter() if child.tag != "-text"]
     return bool(children) and all(child.tag in ("dt", "dd") for child in children) and not any(
         n.tag in BLOCK_TAGS for child in children for n in list(child.traverse(include_text=False))[1:])
@@ -285,7 +285,10 @@ class _Walker:
         item, the safe reading where the page says nothing of whose it is)."""
         written = [k for k in range(start, len(self.out)) if self.out[k].strip()]
         heads = [k for k in written if self.out[k].startswith(MARK) and NUMBERED_TITLE.match(self.out[k][1:])]
-        if len(heads) == 1 and written and written[-1] > heads[0] + 1 and CLOSED_LINE.match(self.out[written[-1]].strip()):
+        between = [self.out[k].strip() for k in written if heads and heads[0] < k < written[-1]]
+        if len(heads) == 1 and between and all(CASE_NUMBER.match(line) for line in between) \
+                and CLOSED_LINE.match(self.out[written[-1]].strip()):  # (after the item's case number alone: under
+            # its decision, the marker may as well be the next item's, which the text parser's reading gives it)
             marker = self.out.pop(written[-1])
             self.out.insert(heads[0] + 1, marker)
 
@@ -295,7 +298,7 @@ class _Walker:
             if child.tag == "dt":
                 self.newline()
             elif child.tag == "dd" and self.out[-1].strip():
-                self.out[-1] = self.out[-1].rstrip() + "\t"
+                self.out[-1] = self.out[-1].rstrip().rstrip(":") + ": "  # (a term and its value, as »Status: Lukket«)
             self.walk(child)
         self.newline(blank=True)
 
