@@ -264,8 +264,8 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
     out, said = [], None
     for line in raw:
         if NUMBERED.match(line.strip()) or any(form.match(line.strip()) for form in PUNKT_FORMS):
-            if said is None:
-                return raw  # (an item heading above the table: a table in an item's text, a høringsnotat's)
+            return raw  # (an item heading above or under the table: a table in an item's text, a høringsnotat's,
+            # or a summary of the items read in full under it)
         if (head := GRID_HEAD.match(line)) and not line.lstrip().startswith(MARK):
             said = head.group("said").strip().capitalize()
             dropped.append(Dropped(DropReason.MARKER, line.strip()))
@@ -282,7 +282,7 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
 # and some boards' minutes number their items)
 GROUP_CAPTION = re.compile(either_spelling(
     r"^\s*(?P<n>\d{1,2})\.?\s+(?:(?:sager|punkter|emner)\s+til\s+(?:beslutning|orientering|drøftelse|godkendelse|"
-    r"efterretning|udtalelse)|beslutningssager|orienteringssager|drøftelsessager|temadrøftelser?|"
+    r"efterretning|udtalelse)|beslutningssager|orienteringssager|drøftelsessager|"
     r"(?:beslutnings|orienterings|drøftelses)punkter)\s*:?\s*$"), re.IGNORECASE)
 
 
@@ -296,17 +296,25 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
     points are sub-items of their item, as before."""
     if any(line.lstrip().startswith(MARK) for line in raw):
         return raw
-    top, group, members, plain = 0, None, set(), set()
+    top, group, members, plain, point = 0, None, set(), set(), None  # (point: a list's last number in a text)
     for i, line in enumerate(raw):
-        if (m := GROUP_CAPTION.match(line)) and int(m.group("n")) == top + 1:
+        if (m := GROUP_CAPTION.match(line)) and int(m.group("n")) == top + 1 and _opens_group(raw, i, int(m.group("n"))):
             top = group = int(m.group("n"))
+            point = None
         elif (m := SUB.match(line)) and group is not None and int(m.group(1)) == group:
             members.add(i)
-        elif (m := NUMBERED.match(line.strip())) and int(m.group(1)) == top + 1:
-            top, group = int(m.group(1)), None
-            plain.add(i)
-    if len(members) < 2:
-        return raw
+            point = None
+        elif m := NUMBERED.match(line.strip()):
+            n = int(m.group(1))
+            if n == top + 1 and not (point is not None and n == point + 1):  # (not a list's »3. At …« in a text)
+                top, group, point = n, None, None
+                plain.add(i)
+            else:
+                point = n
+    itemlike = {i for i in members if _looks_like_item(raw, i + 1, SUB.match(raw[i]).group(3))}
+    if len(itemlike) < 2:
+        return raw  # (points listed in a text, »2.1 Budgetsager« / »2.2 Øvrige sager«, are no items; beside two that
+        # are, an item with its title alone, »1.1 Godkendelse af dagsorden« over »1.2 …«, is one)
     out, number = [], 0
     for i, line in enumerate(raw):
         if GROUP_CAPTION.match(line) and i not in plain:
@@ -323,6 +331,13 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
 
 
 BESIDE_KINDS = (SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.DECISION, SectionKind.CASE)
+
+
+def _opens_group(raw: list[str], i: int, n: int) -> bool:
+    """Whether the caption on line i is followed by its group's first item (»2. Sager til beslutning« / »2.1 …«): an
+    item titled so, with its own text under it (»2. Orienteringssager« / »Beslutning«), is an item."""
+    nxt = next((line for line in raw[i + 1:] if line.strip()), "")
+    return (m := SUB.match(nxt)) is not None and int(m.group(1)) == n and int(m.group(2)) == 1
 
 
 def _labels_set_beside(raw: list[str]) -> list[str]:
@@ -342,9 +357,10 @@ def _labels_set_beside(raw: list[str]) -> list[str]:
 def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     """Where each meeting begins in a file holding several, one after the other (a year's minutes collected, an
     ordinary and an extraordinary meeting): at a title naming the kind, the committee and another day than the
-    meeting before, of the same committee (»Handicaprådet - Referat - 13. juni 2024«), after that meeting's items,
-    where the items are numbered from 1 again. A running header repeats its own day, and an earlier meeting quoted in an item
-    (»Møde: …«) has no such title: neither begins a meeting."""
+    meeting before, of the same committee (»Handicaprådet - Referat - 13. juni 2024«), standing apart (a blank line
+    above it or a meeting's head under it, not under a line introducing a quote, »Af referatet fremgår:«), after
+    that meeting's items, where items 1 and 2 follow. A running header repeats its own day, and an earlier meeting quoted in an item (»Møde:
+    …«, or its title over a point »1. …«) begins no meeting."""
     if any(line.lstrip().startswith(MARK) for line in raw):
         return [(0, len(raw))]
     starts, day, items = [0], None, False
@@ -355,20 +371,39 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
             continue
         if not (titled := title_date(text)):
             continue
-        if day is not None and titled[1] != day[1] and titled[0] == day[0] and items and _first_number(raw[i + 1:]) == 1:
+        above = next((line.strip() for line in reversed(raw[:i]) if line.strip()), "")
+        if day is not None and titled[1] != day[1] and titled[0] == day[0] and items and not above.endswith(":") \
+                and (i and not raw[i - 1].strip() or _head_follows(raw[i + 1:])) and _first_numbers(raw[i + 1:]) == [1, 2]:
             starts.append(i)  # (the same committee's: another's minutes quoted in an item begin no meeting)
             items = False
         day = titled if day is None or titled[0] == day[0] else day
     return list(zip(starts, starts[1:] + [len(raw)]))
 
 
-def _first_number(lines: list[str]) -> int | None:
-    """The number of the first item heading in `lines`."""
+HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:mødetid|mødetidspunkt|mødested|mødedato|dato|tid|sted|deltagere|til stede|"
+                                       r"afbud|fraværende|medlemmer)\b"), re.IGNORECASE)
+
+
+def _head_follows(lines: list[str]) -> bool:
+    """Whether a meeting's head (»Mødetid: …«, »Deltagere: …«) stands under a title, before its first item."""
+    for line in lines:
+        if NUMBERED.match(line.strip()) or any(form.match(line.strip()) for form in PUNKT_FORMS):
+            return False
+        if HEAD_LABEL.match(line):
+            return True
+    return False
+
+
+def _first_numbers(lines: list[str]) -> list[int]:
+    """The numbers of the first two item headings in `lines`."""
+    found = []
     for line in lines:
         if m := NUMBERED.match(line.strip()) or next((m for form in PUNKT_FORMS if (m := form.match(line.strip()))),
                                                      None):
-            return int(m.group(1))
-    return None
+            found.append(int(m.group(1)))
+            if len(found) == 2:
+                break
+    return found
 
 
 def _marker_apart(lines: list[str]) -> list[str]:

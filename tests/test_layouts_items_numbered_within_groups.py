@@ -64,3 +64,21 @@ def test_one_point_under_a_caption_is_no_group():
     text = MINUTES.replace("2.2 Budgetopfølgning", "Budgetopfølgning").replace("3.1 Meddelelser", "Meddelelser")
     titles = [i.title for i in inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items]
     assert not any("(punkt" in title for title in titles)
+
+
+def test_an_item_titled_with_a_caption_s_word_is_an_item():
+    """»2. Temadrøftelse« or »2. Orienteringssager« with its own text under it is no caption: a caption is followed
+    by its group's first item, »2.1 …« (a before/after probe found the item dropped and its decision moved)."""
+    for title in ("Temadrøftelse", "Orienteringssager"):
+        text = MINUTES.replace("3. SAGER TIL ORIENTERING\n\n3.1 Meddelelser\n", f"3. {title}\n")
+        items = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items
+        assert [(i.title, i.decision) for i in items][3] == (f"{title} (punkt 3)", "Til efterretning.")
+
+
+def test_points_numbered_so_in_a_text_are_no_items():
+    text = ("KKR Sjælland\nReferat\nMødedato: 17.09.2024\n\n1. Ny dagsordensstruktur\nBeslutning\nGodkendt. Fremover "
+            "opdeles dagsordenen i:\n2. Sager til beslutning\n2.1 Budgetsager\n2.2 Øvrige sager\n\n3. Eventuelt\n"
+            "Beslutning\nIntet.\n")
+    items = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items
+    assert [i.title for i in items if "Eventuelt" in i.title] == ["Eventuelt"]
+    assert not any("(punkt" in i.title for i in items)

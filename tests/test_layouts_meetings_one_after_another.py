@@ -51,3 +51,12 @@ def test_another_committee_s_dated_title_quoted_in_an_item_begins_no_meeting():
     [meeting] = read(text)
     assert [(i.number, i.decision) for i in meeting.items] == [(1, "Godkendt."), (2, "Taget til efterretning."),
                                                                 (3, "Intet.")]
+
+
+def test_the_same_committee_s_earlier_title_quoted_in_an_item_begins_no_meeting():
+    """»Af referatet fremgår:« / »Økonomiudvalget - Referat - 05.09.2024« / »1. …«: a quote, not a meeting."""
+    text = ("Økonomiudvalget - Referat - 03.10.2024\n\n1. Opfølgning på budgetaftalen\nSagsfremstilling\n"
+            "Af referatet fremgår:\nØkonomiudvalget - Referat - 05.09.2024\n1. Forvaltningen udarbejder et katalog\n"
+            "2. Kataloget forelægges i oktober\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n")
+    [meeting] = read(text)
+    assert [(i.number, i.decision) for i in meeting.items] == [(1, "Godkendt."), (2, "Intet.")]

@@ -221,3 +221,13 @@ def test_a_table_with_the_agenda_s_head_row_inside_an_item_stays_the_item_s_text
     assert [(i.number, i.title) for i in meeting.items] == [(1, "Godkendelse af dagsorden"),
                                                              (2, "Høringssvar om lokalplan 117")]
     assert "1\tTrafik\tTrafikken kan afvikles." in meeting.items[1].sections[0].text
+
+
+def test_a_summary_table_above_the_items_read_in_full_stays_a_table():
+    """»Nr. ⇥ Punkt ⇥ Beslutning« summing up the decisions above the items themselves: the items are read, each
+    with its case number (a before/after probe found the table's rows taken for the items)."""
+    text = ("Økonomiudvalget\nMødedato: 03.10.2024\n\nNr.\tPunkt\tBeslutning\n1\tBudgetopfølgning\tTaget til "
+            "efterretning\n\n1. Budgetopfølgning\nSagsnr.: 24/20002\nBeslutning\nTaget til efterretning.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
+    assert [(i.title, i.case_number, i.decision) for i in meeting.items] == [
+        ("Budgetopfølgning", "24/20002", "Taget til efterretning.")]
