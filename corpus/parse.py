@@ -259,8 +259,8 @@ GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<
 def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
     """An agenda set out as one table under a head row naming its columns (»Pkt. ⇥ Emne ⇥ Referat« / »1 ⇥
     Godkendelse af dagsorden ⇥ Godkendt.«) as the lines an item is typed in: »1. Godkendelse af dagsorden«, the
-    third column's heading, its text (a cell's further paragraphs stay under it). Only under such a head row:
-    other tables keep their rows."""
+    third column's heading, its text (a cell's further paragraphs stay under it). Only under such a head row, and
+    only in minutes with no item headings of their own: other tables keep their rows."""
     out, said = [], None
     for line in raw:
         if NUMBERED.match(line.strip()) or any(form.match(line.strip()) for form in PUNKT_FORMS):
@@ -298,7 +298,7 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
         return raw
     top, group, members, plain, point = 0, None, set(), set(), None  # (point: a list's last number in a text)
     for i, line in enumerate(raw):
-        if (m := GROUP_CAPTION.match(line)) and int(m.group("n")) == top + 1 and _opens_group(raw, i, int(m.group("n"))):
+        if (m := GROUP_CAPTION.match(line)) and int(m.group("n")) == top + 1 and _opens_group(raw, i, top + 1):
             top = group = int(m.group("n"))
             point = None
         elif (m := SUB.match(line)) and group is not None and int(m.group(1)) == group:
@@ -330,14 +330,14 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
     return out
 
 
-BESIDE_KINDS = (SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.DECISION, SectionKind.CASE)
-
-
 def _opens_group(raw: list[str], i: int, n: int) -> bool:
     """Whether the caption on line i is followed by its group's first item (»2. Sager til beslutning« / »2.1 …«): an
     item titled so, with its own text under it (»2. Orienteringssager« / »Beslutning«), is an item."""
     nxt = next((line for line in raw[i + 1:] if line.strip()), "")
     return (m := SUB.match(nxt)) is not None and int(m.group(1)) == n and int(m.group(2)) == 1
+
+
+BESIDE_KINDS = (SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.DECISION, SectionKind.CASE)
 
 
 def _labels_set_beside(raw: list[str]) -> list[str]:
@@ -359,8 +359,8 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     ordinary and an extraordinary meeting): at a title naming the kind, the committee and another day than the
     meeting before, of the same committee (»Handicaprådet - Referat - 13. juni 2024«), standing apart (a blank line
     above it or a meeting's head under it, not under a line introducing a quote, »Af referatet fremgår:«), after
-    that meeting's items, where items 1 and 2 follow. A running header repeats its own day, and an earlier meeting quoted in an item (»Møde:
-    …«, or its title over a point »1. …«) begins no meeting."""
+    that meeting's items, where items 1 and 2 follow. A running header repeats its own day, and an earlier
+    meeting quoted in an item (»Møde: …«, or its title over a point »1. …«) begins no meeting."""
     if any(line.lstrip().startswith(MARK) for line in raw):
         return [(0, len(raw))]
     starts, day, items = [0], None, False
@@ -372,8 +372,9 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
         if not (titled := title_date(text)):
             continue
         above = next((line.strip() for line in reversed(raw[:i]) if line.strip()), "")
-        if day is not None and titled[1] != day[1] and titled[0] == day[0] and items and not above.endswith(":") \
-                and (i and not raw[i - 1].strip() or _head_follows(raw[i + 1:])) and _first_numbers(raw[i + 1:]) == [1, 2]:
+        apart = not above.endswith(":") and (i and not raw[i - 1].strip() or _head_follows(raw[i + 1:]))
+        if day is not None and titled[1] != day[1] and titled[0] == day[0] and items and apart \
+                and _first_numbers(raw[i + 1:]) == [1, 2]:
             starts.append(i)  # (the same committee's: another's minutes quoted in an item begin no meeting)
             items = False
         day = titled if day is None or titled[0] == day[0] else day
@@ -1410,7 +1411,7 @@ class _BodyReader:
             if row:
                 self._flush_para()
         self._flush_section()
-        said = self.unsaid[1].removeprefix(f"{self.sub} – ") if self.unsaid and self.sub else self.unsaid and self.unsaid[1]
+        said = self.unsaid and self.unsaid[1].removeprefix(f"{self.sub} – " if self.sub else "")
         if said and len(said.split()) > 4 and not names_decider(said):
             # a sentence a heading's pattern took whole, last in the item (»Økonomiske konsekvenser for kommunen
             # er begrænsede«): its text, not an empty heading (a sub-item's empty »Referat« stays a heading)
