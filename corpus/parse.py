@@ -263,7 +263,7 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
     only in minutes with no item headings of their own: other tables keep their rows."""
     out, said = [], None
     for line in raw:
-        if NUMBERED.match(line.strip()) or any(form.match(line.strip()) for form in PUNKT_FORMS):
+        if _numbered_heading(line):
             return raw  # (an item heading above or under the table: a table in an item's text, a høringsnotat's,
             # or a summary of the items read in full under it)
         if (head := GRID_HEAD.match(line)) and not line.lstrip().startswith(MARK):
@@ -366,7 +366,7 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     starts, day, items = [0], None, False
     for i, line in enumerate(raw):
         text = line.strip()
-        if (m := NUMBERED.match(text) or next((m for form in PUNKT_FORMS if (m := form.match(text))), None)):
+        if _numbered_heading(text):
             items = True
             continue
         if not (titled := title_date(text)):
@@ -381,6 +381,12 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(raw)]))
 
 
+def _numbered_heading(line: str) -> re.Match[str] | None:
+    """A line shaped as an item's heading, »1. Title« or one of the »Punkt 1: Title« forms (group 1 its number)."""
+    text = line.strip()
+    return NUMBERED.match(text) or next((m for form in PUNKT_FORMS if (m := form.match(text))), None)
+
+
 HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:mødetid|mødetidspunkt|mødested|mødedato|dato|tid|sted|deltagere|til stede|"
                                        r"afbud|fraværende|medlemmer)\b"), re.IGNORECASE)
 
@@ -388,7 +394,7 @@ HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:mødetid|mødetidspunkt|mødest
 def _head_follows(lines: list[str]) -> bool:
     """Whether a meeting's head (»Mødetid: …«, »Deltagere: …«) stands under a title, before its first item."""
     for line in lines:
-        if NUMBERED.match(line.strip()) or any(form.match(line.strip()) for form in PUNKT_FORMS):
+        if _numbered_heading(line):
             return False
         if HEAD_LABEL.match(line):
             return True
@@ -399,8 +405,7 @@ def _first_numbers(lines: list[str]) -> list[int]:
     """The numbers of the first two item headings in `lines`."""
     found = []
     for line in lines:
-        if m := NUMBERED.match(line.strip()) or next((m for form in PUNKT_FORMS if (m := form.match(line.strip()))),
-                                                     None):
+        if m := _numbered_heading(line):
             found.append(int(m.group(1)))
             if len(found) == 2:
                 break
