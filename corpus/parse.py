@@ -134,7 +134,7 @@ YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for 
 CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne|(?:kmd\s)?nova|docunote|cbrain|360"
 CASE_NUMBER = re.compile(
     r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?|Sag nr\.?|Sags nr\.?"
-    r"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer"
+    rf"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer|(?:{CASE_SYSTEMS})-?\s?sag(?=\s*:)"  # (»Acadre sag: …«)
     rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)

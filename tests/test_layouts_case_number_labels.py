@@ -29,13 +29,19 @@ def first_item(line: str):
 @pytest.mark.parametrize("line", [LABEL, "Journal nr.: 22/12345", "Acadre sagsnr.: 22/12345",
                                   "Sagsnr. (Acadre): 22/12345", "SBSYS-sagsnr. 22/12345", "Sag: 22/12345",
                                   "Ref.: 22/12345", "Sagsid: 22/12345", "Sagsnr. (KMD Nova): 22/12345",
-                                  "Nova sagsnr.: 22/12345"])
+                                  "Nova sagsnr.: 22/12345", "Acadre sag: 22/12345"])
 def test_a_labelled_case_number_is_the_item_s_case_number(line):
     item = first_item(line)
     assert (item.title, item.case_number) == ("Godkendelse af dagsorden", "22/12345")
 
 
-@pytest.mark.parametrize("line", ["Sag: drøftes på næste møde", "Tidligere sagsnr.: 21/1234"])
+def test_a_case_system_s_label_takes_the_system_s_own_number_form():
+    """»Acadre sag: 1-30-72-1088-24«, a number in no form the archive lists otherwise (a probe, 2026-12-05)."""
+    assert first_item("Acadre sag: 1-30-72-1088-24").case_number == "1-30-72-1088-24"
+
+
+@pytest.mark.parametrize("line", ["Sag: drøftes på næste møde", "Tidligere sagsnr.: 21/1234",
+                                  "Acadre sag handler om arkivering"])
 def test_a_line_that_only_looks_like_a_label_is_no_case_number(line):
     item = first_item(line)
     assert item.case_number is None
