@@ -35,7 +35,7 @@ from corpus.sections import (heading_kind, inline_section, is_caps_heading, kind
 from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
                               CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
-                              PAGE_MARKER, clean_inline, closed_after_part, collapse_spaces, drop_toc_lines,
+                              OPEN_MARK, PAGE_MARKER, clean_inline, closed_after_part, collapse_spaces, drop_toc_lines,
                               is_table_rule, normalise, opens_closed_part, part_heading, strip_page_furniture,
                               undouble_spacing)
 
@@ -66,8 +66,8 @@ PUNKT_FORMS = (PUNKT, PUNKT_COMMA, NR_HEADING)
 # December; a number without either stays at three, as a year at a line's start reads like one)
 # An item's access in a column of its own after the title (»2.⇥Salg af grund⇥⇥Lukket punkt«, as typed minutes set
 # it with tabs, or a table row »2 | Salg af grund | Åben«)
-ACCESS_CELL = rf"\t+\(?(?i:{CLOSED_MARK}|åbent?(?: punkt| sag)?)\)?"
-OPEN_CELL = re.compile(r"\t+\(?(?i:åbent?(?: punkt| sag)?)\)?\s*$")
+ACCESS_CELL = rf"\t+\(?(?i:{CLOSED_MARK}|{OPEN_MARK})\)?"
+OPEN_CELL = re.compile(rf"\t+\(?(?i:{OPEN_MARK})\)?\s*$")
 # (a closed marker may also open the title in brackets, »2. [Lukket] Salg af grund«)
 NUMBERED_TITLE = r"^\s*(?:[-•*]\s*)?(\d{1,4})\.\s+(?:\*\*)?((?:\[(?=(?i:lukket|fortrolig))|[A-ZÆØÅ0-9\"'«»„(])[^\t]*"
 NUMBERED = re.compile(rf"{NUMBERED_TITLE}(?:{ACCESS_CELL})?)$")
@@ -496,8 +496,7 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip()) for line in front if _plain(line).strip())
     # the agenda's part headed right above the first item: »Lukket dagsorden« makes it closed, unless the front
     # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
-    listed = any(NUMBERED.match(_plain(line)) or any(form.match(_plain(line)) for form in PUNKT_FORMS)
-                 for line in front)  # (not »8722 Greve«)
+    listed = any(_numbered_heading(_plain(line)) for line in front)  # (not »8722 Greve«)
     closed = not listed and _closed_after([], _trailing_parts(front)[1], False) or any(CLOSED_PAGE in line
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
@@ -1082,7 +1081,7 @@ def _furniture(lines: list[str], h: Heading) -> str | None:
             return "access"
         if _is_section_start(text):
             return str(_section_kind(clean_inline(text)))
-        return "closed item" if marked and (NUMBERED.match(text) or any(f.match(text) for f in PUNKT_FORMS)) else None
+        return "closed item" if marked and _numbered_heading(text) else None
     return "closed item" if marked else None
 
 

@@ -72,6 +72,7 @@ CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
 OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?)"
 CLOSED_WORD = rf"(?:lukket|{OTHER_CLOSED_WORD})"
 CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling)?"  # (»Lukket pkt.«, »Lukket behandling«)
+OPEN_MARK = r"åbent?(?: punkt| sag)?"  # an open item's access as a badge or a column (»Åbent punkt«, »Åben«)
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
 # »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
 CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}[)\]]?\s*:?$", re.IGNORECASE)

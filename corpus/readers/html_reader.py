@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborNode
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import CASE_NUMBER, MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
-from corpus.textclean import CLOSED_LINE, as_written
+from corpus.textclean import CLOSED_LINE, OPEN_MARK, as_written
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -116,7 +116,7 @@ def _titles_item(node: LexborNode) -> bool:
         and NUMBERED_TITLE.match(_text(node)) is not None and not _has_heading(node)
 
 
-OPEN_BADGE = re.compile(r"^\(?åbent?(?: punkt| sag)?\)?$", re.IGNORECASE)  # an open item's badge (»Åbent punkt«)
+OPEN_BADGE = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)  # an open item's badge (»Åbent punkt«)
 BADGE_TAGS = frozenset({"span", "small", "mark", "label", "strong", "b", "sup", "div"})  # (not prose's <em>)
 
 
@@ -169,9 +169,14 @@ def _simple_row(row: LexborNode) -> bool:
     for cell in row.iter():
         if cell.tag not in ("td", "th"):
             continue
-        if any(n.tag in BLOCK_TAGS for n in cell.traverse(include_text=False) if n is not cell):
+        if _holds_blocks(cell):
             return False
     return True
+
+
+def _holds_blocks(node: LexborNode) -> bool:
+    """Whether an element holds a block (a paragraph, a list …) below it, not inline text only."""
+    return any(n.tag in BLOCK_TAGS for n in list(node.traverse(include_text=False))[1:])
 
 
 def _simple_terms(node: LexborNode) -> bool:
@@ -179,7 +184,7 @@ def _simple_terms(node: LexborNode) -> bool:
     portal sets out an item's facts): read as a label and its value, »Status: Lukket«, a line a pair."""
     children = [child for child in node.iter() if child.tag != "-text"]
     return bool(children) and all(child.tag in ("dt", "dd") for child in children) and not any(
-        n.tag in BLOCK_TAGS for child in children for n in list(child.traverse(include_text=False))[1:])
+        _holds_blocks(child) for child in children)
 
 
 class _Walker:
