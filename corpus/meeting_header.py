@@ -430,8 +430,9 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.body = h.body or canonical_body(placed.group("body"))
             h.location = h.location or placed.group("place")
             return
-        if nxt and _split_label(nxt) is None and not (m and find_time(m.group("rest"))):
-            # the title wrapped (»… – Referat – 14. maj« / »2024 kl. 15.30«)
+        if nxt and _split_label(nxt) is None and not (m and find_time(m.group("rest"))) and not _dated_title(nxt):
+            # the title wrapped (»… – Referat – 14. maj« / »2024 kl. 15.30«; not into a title whole on the next
+            # line, under a line of its own: »Indholdsfortegnelse« / »Ældrerådet - Referat - 03.10.2024«)
             m = _dated_title(f"{line} {nxt}") or m
         if m:
             if not MEETING_ONLY.match(body := m.group("body").strip(" -–,")):

@@ -37,7 +37,7 @@ from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_
                               CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
                               OPEN_MARK, PAGE_MARKER, clean_inline, closed_after_part, collapse_spaces, drop_toc_lines,
                               is_table_rule, normalise, opens_closed_part, part_heading, strip_page_furniture,
-                              undouble_spacing)
+                              toc_lines, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -230,13 +230,15 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
             return meetings
     if not any(line.lstrip().startswith(MARK) for line in raw):  # (a web page's blocks are its own)
         raw = undouble_spacing(raw)
-    lines = _heading_once(_marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped), dropped)), dropped)
+    contents = toc_lines(raw)
+    lines = _heading_once(_marker_apart(strip_page_furniture(drop_toc_lines(raw, dropped, contents), dropped)), dropped)
     style, lines = _document_style(lines)
     embedded = _embedded_blocks(lines, style)
     outer_lines = _blank_out(lines, embedded)
     headings = _item_headings(outer_lines, style)
-    header = read_header([_plain(line) for line in raw[:_header_end(raw, outer_lines, headings)]
-                          if not PAGE_MARKER.match(_plain(line))], source, running)  # (»Side 2 af 3« under »Afbud«)
+    # (not the contents, whose last entry would run into a title under it, nor »Side 2 af 3« under »Afbud«)
+    header = read_header([_plain(line) for i, line in enumerate(raw[:_header_end(raw, outer_lines, headings)])
+                          if i not in contents and not PAGE_MARKER.match(_plain(line))], source, running)
     meetings = [_meeting(outer_lines, header, style, source, dropped)]
     for start, end in embedded:
         block = lines[start:end]

@@ -23,9 +23,9 @@ from corpus.spelling import fold
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
-# How an entry of a table of contents opens (four digits only with a dot: »2021    Plejefamilie    41« is a
+# How an entry of a table of contents opens, in any of the items' heading forms (»Sag nr. 2: Titel⇥4«; four digits only with a dot: »2021    Plejefamilie    41« is a
 # table's row by year)
-TOC_ENTRY = r"^\s*((?:Punkt|PUNKT|Pkt\.|PKT\.)\s*\d{1,4}\s*[:.\-–]?\s|[-•]?\s*\d{1,3}\.?\s|[-•]?\s*\d{4}\.\s)"
+TOC_ENTRY = r"^\s*((?:Punkt|PUNKT|Pkt\.|PKT\.|Sag\s+nr\.?|SAG\s+NR\.?)\s*\d{1,4}\s*[:.\-–]?\s|[-•]?\s*\d{1,3}\.?\s|[-•]?\s*\d{4}\.\s)"
 TOC_PAGE = r"(\t|[ \xa0]{2,}|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab, spaces or dot leaders, a page
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 # a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)
@@ -448,7 +448,16 @@ def _continues(before: str, after: str) -> bool:
     return after[:1].islower() or after[:1].isdigit() and not ITEM_OPENING.match(after)
 
 
-def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> list[str]:
+def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None, toc: set[int] | None = None) -> list[str]:
+    """The lines without their table of contents (`toc`, found by `toc_lines` when not given), which go to
+    `dropped`."""
+    toc = toc_lines(lines) if toc is None else toc
+    if dropped is not None:
+        dropped.extend(Dropped(DropReason.CONTENTS, lines[i].strip()) for i in sorted(toc) if lines[i].strip())
+    return [line for i, line in enumerate(lines) if i not in toc]
+
+
+def toc_lines(lines: list[str]) -> set[int]:
     """Table-of-contents lines: item headings ending in a tab, spaces or dot leaders and a page number, one per line
     or with a long title wrapped onto the next line or two (a PDF's or a narrow page's table of contents:
     »Punkt 39: Status på overordnede principper for« / »    udligningsmodeller … /v. Lasse Jacobsen⇥6«).
@@ -469,9 +478,7 @@ def drop_toc_lines(lines: list[str], dropped: list[Dropped] | None = None) -> li
         toc.update(i for start, end in run for i in range(start, end + 1))
         toc.update(j for j in range(run[0][0], run[-1][1]) if part_heading(lines[j]) is not None)
         toc.update(_parts_after(lines, run[-1][1]))
-    if dropped is not None:
-        dropped.extend(Dropped(DropReason.CONTENTS, lines[i].strip()) for i in sorted(toc) if lines[i].strip())
-    return [line for i, line in enumerate(lines) if i not in toc]
+    return toc
 
 
 def _parts_after(lines: list[str], i: int) -> list[int]:

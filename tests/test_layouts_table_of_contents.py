@@ -214,3 +214,22 @@ def test_contents_in_punkt_n_dot_form_are_contents_and_the_head_under_them_is_re
         ["Anne Holm", "Bent Sørensen"], ["Camilla Juhl"], "Byrådssalen")
     assert len([d for d in reading.dropped if d.reason is DropReason.CONTENTS]) == 3
     assert {"Til stede: Anne Holm, Bent Sørensen", "Afbud: Camilla Juhl"} <= {d.text for d in reading.dropped}
+
+
+def test_contents_in_sag_nr_form_are_contents_and_the_title_under_them_names_the_committee():
+    """»Sag nr. 1: Godkendelse af dagsorden 3« (as pypdf extracts a right-aligned page number) over the minutes'
+    title »Ældrerådet - Referat - 03.10.2024«: before, the entries were no contents, and once they were, the last
+    entry ran into the title under it (»Sag nr. 7: Eventuelt 9 Ældrerådet«, then »Indholdsfortegnelse
+    Ældrerådet«); the file was refused for want of a committee (a probe of other publishers' minutes, 2026-12-05)."""
+    entries = [(1, "Godkendelse af dagsorden", 3), (2, "Salg af ejendommen Stationsvej 14", 4), (3, "Eventuelt", 5)]
+    contents = "".join(f"Sag nr. {n}: {title} {page}\n" for n, title, page in entries)
+    items = "".join(f"Sag nr. {n}: {title}\nBeslutning\nGodkendt.\n" for n, title, _ in entries)
+    text = (f"Indholdsfortegnelse\n{contents}Ældrerådet - Referat - 03.10.2024\nMødedato: 03.10.2024\n"
+            f"Mødested: Byrådssalen\nAfbud: Finn Nørgaard\n{items}")
+    reading = inspect_document(text.encode("utf-8"), "referat.pdf.txt")
+    [meeting] = reading.meetings
+    assert (meeting.body, meeting.date, meeting.location, meeting.absentees) == (
+        "Ældrerådet", "2024-10-03", "Byrådssalen", ["Finn Nørgaard"])
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (n, title, "Godkendt.") for n, title, _ in entries]
+    assert [d.text for d in reading.dropped if d.reason is DropReason.CONTENTS] == contents.splitlines()
