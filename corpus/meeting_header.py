@@ -183,7 +183,7 @@ PERSON_LINE = re.compile(rf"^{NAME}(?: *\([^()\t]{{1,40}}\))?(?: *[-–,] *(?:af
 NAME_FIRST = re.compile(rf"^{NAME}\b")
 # A name's first word alone (»Lise«), and a line going on with its surname alone (»Holm, Bo Lund«, »Lund (B)«)
 FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåé'-]+$")
-SURNAME_GOES_ON = re.compile(r"^(?P<surname>[A-ZÆØÅ][\w'-]+)(?: *\([^()]{1,12}\))?\s*(?:,|$)")
+SURNAME_GOES_ON = re.compile(r"^(?P<surname>[A-ZÆØÅ][\w'-]+(?: [A-ZÆØÅ][\w'-]+)?)(?: *\([^()]{1,12}\))?\s*(?:,|$)")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
                             re.I)  # »Mødested Byrådssalen«
 # Who came and who sent word, labelled without a colon in a front page's table (»Deltagere Jens Madsen (V), …«,
@@ -366,8 +366,9 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
 def _name_cut(line: str, after: str) -> bool:
     """Whether a line of names was wrapped within its last name, which `after` ends: in a list of members with
     their parties, each name before it ends in its party and the last does not (»Jens Madsen (V), …, Ali« /
-    »Yilmaz (Ø)«); in any list, its last name is one word and the next line goes on with a surname (»…, Lise« /
-    »Holm, Bo Lund«, »Afbud: Bo« / »Lund (B)«). A list wrapped after a name keeps its comma."""
+    »Yilmaz (Ø)«); in any list, its last name is one word and the next line goes on with a surname, or a middle name
+    and a surname (»…, Lise« / »Holm, Bo Lund«, »Afbud: Bo« / »Lund (B)«, »…, Hans« / »Ole Lund, …«). A list wrapped
+    after a name keeps its comma."""
     names = [name.strip() for name in line.split(",")]
     if len(names) >= 3 and all(name.endswith(")") for name in names[:-1]) and names[-1][-1:].isalpha():
         return True

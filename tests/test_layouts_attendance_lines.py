@@ -64,3 +64,16 @@ def test_a_list_of_names_wrapped_after_a_comma_goes_on_as_the_list():
     assert meeting.participants == ["Mette Frederiksen Hald", "Gitte Bach", "Dorte Kjær", "Bent Sørensen",
                                     "Camilla Juhl", "Erik Vestergaard", "Ole Lund"]
     assert meeting.absentees == ["Niels Østergaard"]
+
+
+def test_a_name_wrapped_after_its_first_name_keeps_its_middle_name_and_surname():
+    """»Til stede: …, Pia Skovgaard, Hans« / »Ole Lund, Inger Damgaard«, as a PDF wraps a list within a name: the
+    list read »Hans« as one person and »Ole Lund, Inger Damgaard« as another (a probe, 2026-12-05). A list whose
+    line ends after a whole name and its comma stays as it was."""
+    head = "Ældrerådet - Referat - 3. oktober 2024\nTil stede: Mette Frederiksen Hald, Pia Skovgaard, Hans\n{rest}\n"
+    item = "Afbud: Finn Nørgaard\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+    [meeting] = inspect_document((head.format(rest="Ole Lund, Inger Damgaard") + item).encode(), "referat.txt").meetings
+    assert meeting.participants == ["Mette Frederiksen Hald", "Pia Skovgaard", "Hans Ole Lund", "Inger Damgaard"]
+    apart = head.replace(", Hans\n", ", Hans Ole Lund,\n").format(rest="Inger Damgaard") + item
+    [meeting] = inspect_document(apart.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Mette Frederiksen Hald", "Pia Skovgaard", "Hans Ole Lund", "Inger Damgaard"]
