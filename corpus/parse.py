@@ -55,13 +55,15 @@ AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-
 AGENDAS = r"Dagsordenens\s+punkt\s+(?=\d{1,3}\s*[:.\-–]?\s+[A-ZÆØÅ])"
 PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|(?:Pkt|PKT)\.\s*|" + SAG_HEADING + "|" + AD
                    + "|" + AGENDAS + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
-# Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense) and »Nr.60 -
-# Titel« (Fredensborg numbers its items through the year). A list in an item's text may take either (»Punkt 3,
-# Stk. 2 affattes således«, »Nr. 3 - Boligområde ved Søvej«), so, unlike »Punkt 2: Titel«, a line of these is an
-# item's heading only with an item's furniture under it, as »2. Titel« is
+# Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense), »Nr.60 -
+# Titel« (Fredensborg numbers its items through the year) and »Sag 31/2024 Titel« (a board's cases through the
+# year). A list in an item's text may take any of them (»Punkt 3, Stk. 2 affattes således«, »Nr. 3 - Boligområde
+# ved Søvej«), so, unlike »Punkt 2: Titel«, a line of these is an item's heading only with an item's furniture
+# under it, as »2. Titel« is
 PUNKT_COMMA = re.compile(r"^\s*(?:Punkt|PUNKT)\s+(\d{1,4}),\s+([A-ZÆØÅ\"'«»„(].*)$")
 NR_HEADING = re.compile(r"^\s*(?:Nr|NR)\.\s*(\d{1,4})\s*[-–:]\s+([A-ZÆØÅ\"'«»„(].*)$")
-PUNKT_FORMS = (PUNKT, PUNKT_COMMA, NR_HEADING)
+SAG_YEAR = re.compile(r"^\s*(?:Sag|SAG|Punkt|PUNKT)\s+(\d{1,4})/(?:19|20)\d\d\s*[-–:]?\s+([A-ZÆØÅ\"'«»„(].*)$")
+PUNKT_FORMS = (PUNKT, PUNKT_COMMA, NR_HEADING, SAG_YEAR)
 # (four digits where the number has a dot or »Punkt« before it: Acadre counts a year's items, past 999 by
 # December; a number without either stays at three, as a year at a line's start reads like one)
 # An item's access in a column of its own after the title (»2.⇥Salg af grund⇥⇥Lukket punkt«, as typed minutes set
@@ -629,7 +631,7 @@ def _heading_style(lines: list[str]) -> tuple[re.Pattern[str], int]:
     """The heading form of these lines, the one whose numbered run is longest (ties: first listed), and how many
     items the ordinary forms find."""
     best, best_found = NUMBERED, []
-    for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN, PUNKT_COMMA, NR_HEADING):
+    for style in (PUNKT, NUMBERED, ALONE, BARE, PAREN, PUNKT_COMMA, NR_HEADING, SAG_YEAR):
         found = _item_headings(lines, style)
         if len(found) > len(best_found):
             best, best_found = style, found

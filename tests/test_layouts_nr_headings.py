@@ -63,3 +63,22 @@ def test_dagsordenens_punkt_heads_an_item_and_a_sentence_so_begun_does_not():
         "Dagsordenens punkt 3 blev behandlet før punkt 2.")
     assert [(i.number, i.title, i.closed) for i in items(rewritten)] == [
         (i.number, i.title, i.closed) for i in items(text)]
+
+
+def test_sag_number_and_year_headings_are_the_items():
+    """»Sag 31/2024 Godkendelse af dagsorden«, as a board numbering its cases through the year heads them (a
+    probe of other publishers' minutes, 2026-12-05: refused, »no agenda items found«)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    rewritten, count = re.subn(r"^Punkt (\d): ", lambda m: f"Sag {30 + int(m.group(1))}/2024 ", text, flags=re.M)
+    assert count == 4
+    assert [(i.number - 30, i.title, i.case_number, i.closed, i.sections) for i in items(rewritten)] == [
+        (i.number, i.title, i.case_number, i.closed, i.sections) for i in items(text)]
+
+
+def test_a_case_and_year_in_the_text_is_no_heading():
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        "Foreningerne har søgt om tilskud.", "Foreningerne har søgt om tilskud.\nSag 12/2023 Boldklubbens ansøgning "
+        "blev behandlet sidste år.\nSag 13/2023 Spejderne")
+    found = items(text)
+    assert [i.number for i in found] == [1, 2, 3, 4]
+    assert "Sag 13/2023 Spejderne" in found[1].sections[0].text
