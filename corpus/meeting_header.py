@@ -54,10 +54,12 @@ MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ord
                                           r"(?:\s*(?:bestyrelses|repræsentantskabs)?møde(?:t)?)?$"), re.I)
 # A body named with its municipality or region on a line of its own (»Ældrerådet i Greve Kommune«)
 BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(?:[\w-]+ )+(?:kommune|region)$"), re.I)
-# A board or council named by the institution it serves (»Skolebestyrelsen ved Tune Skole«, »Brugerrådet på
-# Plejecenter Solgården«): the whole line is its name
-BODY_AT = re.compile(either_spelling(r"^[A-ZÆØÅ][\w-]*(?:bestyrelse|bestyrelsen|råd|rådet)\s+(?:ved|på)\s+"
-                                     r"[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,4}$"))
+# A board, council or committee named by the institution it serves, the area or the field it is for
+# (»Skolebestyrelsen ved Tune Skole«, »Brugerrådet på Plejecenter Solgården«, »Lokaludvalget for Hedehusene«,
+# »Udvalget for Børn og Unge«, »Lokalrådet i Tune«): the whole line is its name
+BODY_AT = re.compile(either_spelling(r"^(?=[A-ZÆØÅ])[\w-]*(?i:bestyrelse|bestyrelsen|råd|rådet|udvalg|udvalget|"
+                                     r"kommission|kommissionen|nævn|nævnet)\s+(?:ved|på|for|i)\s+"
+                                     rf"[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?(?!(?i:{DOC_KIND})$)[A-ZÆØÅ][\w-]*){{0,4}}$"))
 # An organisation a name is written beside: a municipality or a region
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
@@ -138,8 +140,8 @@ LETTERHEAD_DETAIL = re.compile(r"^(?:CVR(?:-nr\.?|\s+nr\.?)?\s*:?\s*\d[\d ]{7,10
 ANOTHER_NAME = re.compile(r"^(?:(?:i|for|hos)\s+\S.*|[A-ZÆØÅ][^\d:.]{2,60})$")  # (no label, date or sentence)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
-KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
-                                       rf"^(?P<body2>[^\d]+?)\s*[-–—:|]\s*{DOC_KIND}$"), re.I)
+KIND_DASH = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|\t]\s*(?P<body>[^\d]+(?:{PERIOD_FORM})?)$|"
+                                       rf"^(?P<body2>[^\d]+?)\s*[-–—:|\t]\s*{DOC_KIND}$"), re.I)
 GENERIC_NAMES = {fold(name) for name in (
     "document", "dokument", "referat", "dagsorden", "download", "file", "fil", "minutes", "agenda", "untitled",
     "unavngivet", "ny", "new", "print", "udskrift", "export", "eksport", "scan", "pdf", "html", "index", "page",

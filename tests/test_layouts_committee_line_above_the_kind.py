@@ -30,6 +30,16 @@ def test_a_title_with_the_committee_between_the_kind_and_the_day_still_names_it(
     assert committee("REFERAT Byrådet d. 27-08-2025\n") == ("Byrådet", "2025-08-27")
 
 
-@pytest.mark.parametrize("name", ["KKR Sjælland", "Skolebestyrelsen ved Tune Skole", "Brugerrådet på Plejecenter Solgården"])
+@pytest.mark.parametrize("name", ["KKR Sjælland", "Skolebestyrelsen ved Tune Skole", "Brugerrådet på Plejecenter Solgården",
+                                  "Lokaludvalget for Hedehusene", "Udvalget for Sundhed", "Lokalrådet i Tune",
+                                  "Udvalget for Børn og Unge", "Beredskabskommissionen"])
 def test_a_committee_named_by_its_region_or_its_institution_is_read_not_refused(name):
     assert committee(f"{name}\n\nREFERAT\n\nMødedato: 17.09.2024\n") == (name, "2024-09-17")
+
+
+def test_a_committee_beside_the_kind_a_tab_apart_is_the_committee():
+    """»Lokaludvalget for Hedehusene ⇥ Referat«, as a Word page sets the kind at the right margin (a probe of Word
+    minutes, 2026-12-05: refused for want of a committee, as »Beredskabskommissionen« and »Udvalget for Sundhed«
+    over »Referat« were)."""
+    assert committee("Lokaludvalget for Hedehusene\tReferat\n22.05.2024\nSted: Medborgerhuset\n") == (
+        "Lokaludvalget for Hedehusene", "2024-05-22")
