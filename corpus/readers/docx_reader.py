@@ -87,10 +87,11 @@ def inspect(data: bytes, name: str) -> Reading:
     lines = list(_document_lines(document))
     text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
+    running = _running_lines(document)
     dropped: list[Dropped] = []
     if not items:
         try:
-            return Reading(_as_plain_text(lines, name, dropped), dropped, text)
+            return Reading(_as_plain_text(lines, name, dropped, running), dropped, text)
         except ReaderError:
             # minutes typed with Word's numbered list for the items' titles (»1.« shown, the title in the text,
             # prose under each), which the plain reading sees as a list's points: read with their numbers
@@ -99,7 +100,7 @@ def inspect(data: bytes, name: str) -> Reading:
             if not lists.written_lines:
                 raise
             dropped = []
-            meetings = _as_plain_text(numbered, name, dropped)
+            meetings = _as_plain_text(numbered, name, dropped, running)
             if not _word_list_minutes(meetings, lists, numbered):
                 raise
             return Reading(meetings, dropped, "\n".join(x.text for x in numbered))
@@ -110,14 +111,14 @@ def inspect(data: bytes, name: str) -> Reading:
         # as long as it finds every item the styles head (a closed item with nothing under its title has no
         # furniture for it to go by); otherwise the styles guide the reading.
         try:
-            meetings = _as_plain_text(lines, name, dropped)
+            meetings = _as_plain_text(lines, name, dropped, running)
             if sum(len(m.items) for m in meetings) >= len(items):
                 return Reading(meetings, dropped, text)
             typed = meetings[0]
         except ReaderError:
             pass
         dropped = []
-    meeting = _meeting(front, signatures, name)
+    meeting = _meeting(front, signatures, name, running)
     if typed is not None and typed.date:  # the typed front page's facts, as the text parser reads them (not
         # Acadre's table: »Mødested: …, Deltagere: …« was one place, and no one took part)
         meeting.body, meeting.date, meeting.time = typed.body or meeting.body, typed.date, typed.time
@@ -175,6 +176,23 @@ def _document_lines(document: WordDocument, lists: _ListNumbers | None = None) -
             line = numbers.written(block, _paragraph_line(block))
             yield lists.written(block, line) if lists is not None else line
             yield from _text_box_lines(block)
+
+
+def _running_lines(document: WordDocument) -> list[str]:
+    """The lines of the page headers and footers each section defines (the first page's and even pages' too), where
+    Word minutes may set the committee, the document's kind and the date (»Handicaprådet« / »Referat« / »8. februar
+    2024« atop every page) and nowhere else."""
+    found: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            if part.is_linked_to_previous:
+                continue
+            for block in _blocks(part._element, part):
+                texts = [_cell_text(cell) for row in block.rows for cell in row.cells] \
+                    if local_name(block._element) == "tbl" else [_paragraph_line(block).text]
+                found += [line.strip() for text in texts for line in text.split("\n") if line.strip()]
+    return list(dict.fromkeys(found))
 
 
 def _blocks(container, parent) -> Iterator[Paragraph | Table]:
@@ -434,14 +452,20 @@ def _split(lines: list[Line]) -> tuple[list[Line], list[_Item], list[Line]]:
     return front, items, []
 
 
-def _meeting(front: list[Line], signatures: list[Line], name: str) -> Meeting:
+def _meeting(front: list[Line], signatures: list[Line], name: str, running: list[str]) -> Meeting:
     texts = [t for line in front for t in re.split(r"[\n\t]", line.text) if t.strip()]
     date = next((d for d in map(find_date, texts) if d), None)
+    printed = None
+    if date is None and running:  # (the committee and the date in the page header alone)
+        from corpus.meeting_header import read_header
+
+        printed = read_header(running)
+        date = printed.date
     if date is None:
         raise ReaderError("no meeting date found on the front page of the minutes")
     members, absent = _labelled_names(texts, MEMBER_LABELS), _labelled_names(texts, ABSENT_LABELS)
     return Meeting(
-        body=_body(texts) or name,
+        body=(printed and printed.body) or _body(texts) or name,
         date=date,
         time=next((t for t in map(find_time, texts) if t), None),
         location=_location(texts),
@@ -592,11 +616,12 @@ def _join(lines: list[Line]) -> str:
     return "".join(out)
 
 
-def _as_plain_text(lines: list[Line], name: str, dropped: list[Dropped]) -> list[Meeting]:
-    """No item heading styles: perhaps minutes typed without styles, so try the plain-text parser."""
+def _as_plain_text(lines: list[Line], name: str, dropped: list[Dropped], running: list[str] = ()) -> list[Meeting]:
+    """No item heading styles: perhaps minutes typed without styles, so try the plain-text parser (`running`: the
+    page headers' and footers' lines, read for the committee and the date where the text names neither)."""
     from corpus.parse import parse_minutes_text
 
-    meetings = parse_minutes_text("\n".join(line.text for line in lines), name, dropped)
+    meetings = parse_minutes_text("\n".join(line.text for line in lines), name, dropped, running)
     if not any(m.items for m in meetings):
         from corpus.readers import no_items_message
 
