@@ -183,3 +183,28 @@ def test_an_item_s_facts_as_a_definition_list_that_name_a_section_open_it():
                           "<h3>Beslutning</h3><p>Anbefales over for Byrådet.</p>")
     [meeting] = read(html).meetings
     assert ("Økonomi", "Mindreforbrug på 1,2 mio. kr.") in [(s.heading, s.text) for s in meeting.items[1].sections]
+
+
+@pytest.mark.parametrize("summary", [
+    '<summary><span class="number">2.</span> <span class="title">Ny affaldsordning for sommerhuse</span></summary>',
+    "<summary>2. Ny affaldsordning for sommerhuse</summary>"])
+def test_a_disclosure_s_numbered_summary_heads_the_item(summary):
+    """An accordion of <details>, each item's number and title in its <summary>: with the number and title in spans
+    a space apart, the page was refused (»2.Ny affaldsordning«: no agenda items found; a probe, 2026-12-05)."""
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>", f"<details>{summary}").replace(
+        SECOND_ITEM_END, SECOND_ITEM_END + "</details>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", False)]
+    assert meeting.items[1].decision
+
+
+def test_a_lock_icon_in_a_disclosure_s_summary_closes_the_item():
+    """»<summary>2. <img alt="Lukket"> …</summary>«: the item was open and its text public (a probe, 2026-12-05), as
+    the same icon in an <h2> closes it."""
+    html = page().replace("<h2>2. Ny affaldsordning for sommerhuse</h2>",
+                          '<details><summary>2. <img src="lock.svg" alt="Lukket"> Ny affaldsordning for sommerhuse'
+                          "</summary>").replace(SECOND_ITEM_END, SECOND_ITEM_END + "</details>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", True)]

@@ -116,6 +116,12 @@ def _titles_item(node: LexborNode) -> bool:
         and NUMBERED_TITLE.match(_text(node)) is not None and not _has_heading(node)
 
 
+def _titles_summary(node: LexborNode) -> bool:
+    """A disclosure's summary that is an item's numbered title (»<details><summary>2. <img alt="Lukket"> Klage
+    …</summary>…«, an accordion without a button): the item's heading, its badge read as a heading's is."""
+    return NUMBERED_TITLE.match(_text(node)) is not None and not _has_heading(node) and not _holds_blocks(node)
+
+
 OPEN_BADGE = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)  # an open item's badge (»Åbent punkt«)
 BADGE_TAGS = frozenset({"span", "small", "mark", "label", "strong", "b", "sup", "div"})  # (not prose's <em>)
 
@@ -227,6 +233,10 @@ class _Walker:
         tag = node.tag
         if tag == "-text":
             raw = node.text_content or ""
+            if not raw.strip():  # the space between two inline elements (»<span>1.</span> <span>Titel</span>«)
+                if raw and self.out[-1].strip() and not self.out[-1].endswith((" ", "\t")):
+                    self.out[-1] += " "
+                return
             if raw.strip():
                 self.all_text.append(raw.strip())
                 # the space at either end separates words across inline tags (»orienteret, <em>herunder</em>«,
@@ -242,7 +252,7 @@ class _Walker:
                 self.all_text.append(text)
                 self.dropped.append(Dropped(DropReason.WEB_FURNITURE, text))
             return
-        if tag in HEADING_TAGS or tag == "button" and _titles_item(node):
+        if tag in HEADING_TAGS or tag == "button" and _titles_item(node) or tag == "summary" and _titles_summary(node):
             text = _text(node)
             if text:
                 self.all_text.append(text)
