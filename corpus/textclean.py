@@ -89,7 +89,7 @@ CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt| sag)?\b\)?\s*[:\-–]|[
 # af grund  Lukket«). Not »Lukket« after one space: »Dispensation til Restaurant Lukket« is a title
 CLOSED_SUFFIX = re.compile(rf"(?:\s*[-–(]\s*{CLOSED_MARK}\s*\)?|(?-i:(?<=[a-zæøå0-9.)])\s+LUKKET(?: PUNKT| SAG)?)"
                            rf"|(?:\t|\s{{2,}})\s*(?-i:(?=[A-ZÆØÅ(]))\(?{CLOSED_MARK}\)?"
-                           r"|\s*\(\s*ikke til offentliggørelse\s*\))\s*$", re.IGNORECASE)
+                           r"|\s*\(\s*ikke til offentliggørelse\s*\)|\s*\U0001F512\uFE0F?)\s*$", re.IGNORECASE)
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
 # Lukket«, »Adgang: Fortroligt«)
 # A label set beside its value in two columns prints without the colon (»Status Lukket«): then the label is capitalised

@@ -116,3 +116,26 @@ def test_a_backslash_before_a_letter_stays_as_written():
     text = text.replace("Afbud: Ingen", "Afbud: Ingen\n\nBilag ligger på G:\\Fælles\\KD-Net", 1)
     reading = inspect_document(text.encode("utf-8"), FIRST.name)
     assert "G:\\Fælles\\KD-Net" in reading.text
+
+
+@pytest.mark.parametrize("marker", ["*Lukket punkt*", "_Lukket punkt_"])
+@pytest.mark.parametrize("lock", ["", " 🔒"])
+def test_a_closed_marker_in_italics_or_a_lock_after_the_title_closes_the_item(marker, lock):
+    """»## 2. Ansøgning om tilskud 🔒« / »*Lukket punkt*«, as a Markdown export marks a closed item: the item was
+    open and its text public (a probe of Markdown minutes, 2026-12-05); the plain »Lukket punkt« closed it."""
+    text = ("# Integrationsrådet\n\n**Dato:** onsdag den 13. marts 2024 kl. 17.00\n\n## 1. Godkendelse af dagsorden\n\n"
+            f"**Beslutning:** Godkendt.\n\n## 2. Ansøgning om tilskud fra integrationspuljen{lock}\n\n{marker}\n\n"
+            "Foreningen søger 45.000 kr.\n\n## 3. Eventuelt\n\n**Beslutning:** Intet.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.md")
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Ansøgning om tilskud fra integrationspuljen", True),
+        (3, "Eventuelt", False)]
+
+
+def test_a_lock_alone_after_the_title_closes_the_item():
+    text = ("# Integrationsrådet\n\n**Dato:** onsdag den 13. marts 2024 kl. 17.00\n\n## 1. Godkendelse af dagsorden\n\n"
+            "**Beslutning:** Godkendt.\n\n## 2. Ansøgning om tilskud 🔒\n\n**Beslutning:** Afslag.\n\n"
+            "## 3. Eventuelt\n\n**Beslutning:** Intet.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.md")
+    assert [(i.title, i.closed) for i in meeting.items] == [
+        ("Godkendelse af dagsorden", False), ("Ansøgning om tilskud", True), ("Eventuelt", False)]

@@ -50,6 +50,9 @@ BOLD_ITEM = re.compile(r"^([ \t]*)(\*\*|__)(\d{1,4}[.)][ \t]+(?:(?!\2).)+?)(?<=\
 BOLD_NUMBER = re.compile(r"^([ \t]*)(\*\*|__)(\d{1,4}[.)])\2(?=[ \t])", re.MULTILINE)
 BOLD_LABEL = re.compile(r"^([ \t]*)(\*\*|__)([^*_:\n]{1,80}?)[ \t]*(?::\2|\2[ \t]*:)", re.MULTILINE)
 BULLET = re.compile(r"^([ \t]*)[*+][ \t]+(?=\S)", re.MULTILINE)
+# a line that is one span in italics (»*Lukket punkt*«, »_Mødet hævet kl. 18.10_«): its text, as a marker or a
+# note the parser knows only plain
+ITALIC_LINE = re.compile(r"^([ \t]*)([*_])(?![*_\s])([^*_\n]+?)(?<=\S)\2[ \t]*$", re.MULTILINE)
 PIPE_ROW = re.compile(r"^[ \t]*\|(.*(?<!\\)\|)[ \t]*$", re.MULTILINE)
 CELL_BORDER = re.compile(r"(?<!\\)\|")
 
@@ -63,6 +66,8 @@ def plain_markdown(text: str) -> str:
         text = ATX_HEADING.sub(lambda m: m.group(1) or "", text)
     if "**" in text or "__" in text:
         text = BOLD_LABEL.sub(r"\1\3:", BOLD_NUMBER.sub(r"\1\3", BOLD_ITEM.sub(r"\1\3", text)))
+    if "*" in text or "_" in text:
+        text = ITALIC_LINE.sub(r"\1\3", text)
     if "|" in text:
         text = PIPE_ROW.sub(_row, text)
     return BULLET.sub(r"\1- ", text) if "* " in text or "+ " in text else text
