@@ -505,7 +505,7 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
         headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
-    under_title = _marker_under_title(bodies, style)
+    under_title, unsure = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
         dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
@@ -520,8 +520,12 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
             # nothing else under it may be either's: it marks the next item, which keeps what may be closed
             # hidden (a portal's closed item publishes no text to hide)
             headings[k + 1].closed = True
-            dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
-            body = body[:last]
+            if not (unsure and _closed_marker_at_start(body) == last):
+                dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
+                body = body[:last]
+            # (where no item says whose a marker alone under a title is, it is that item's too, as documents
+            # most often print a closed item, its title and »Lukket punkt«; it still marks the next item, so
+            # that nothing closed is published whichever it is)
         meeting.items.append(_item(h, body, closed, meeting, dropped))
         closed = _closed_after(body, parts, closed)
     # an item added under a lettered number: numbered after the agenda's last, its printed number kept in its
@@ -1211,16 +1215,17 @@ def _numbering(line: str) -> bool:
     return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None or FACT.match(text) is not None
 
 
-def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> bool:
+def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> tuple[bool, bool]:
     """Whether this document prints 'Lukket punkt' under the closed item's title (FirstAgenda's web page, a
     number alone above the title) rather than above its heading (typed minutes): told by the items whose
-    marker has text on one side of it, and by the heading form where none has."""
+    marker has text on one side of it, and by the heading form where none has; and whether nothing told it
+    (every marker alone between two headings, in a form that may print it either way)."""
     under = above = 0
     for body in bodies:
         start, end = _closed_marker_at_start(body), _closed_marker_at_end(body)
         under += start is not None and start != end
         above += end is not None and start != end
-    return under > above or under == above and style is ALONE
+    return under > above or under == above and style is ALONE, under == above == 0 and style is not ALONE
 
 
 def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:

@@ -2,7 +2,8 @@
 sag« / »Lukket punkt«; the marker is that item's, and the next item keeps its own access, all the more when it says »Åben sag« under its
 title. Where an item has nothing but its case number (or other facts) above the marker, the marker may be either's (a portal's
 closed item: title, case number, marker; typed minutes: the marker above the closed item's heading): it marks
-the next item, the reading that keeps what may be closed hidden, unless that item says it is open.
+the next item, the reading that keeps what may be closed hidden, unless that item says it is open; and where no
+other item says how the document prints its markers, it marks its own item too.
 
 Found on 2026-12-05 by printing portal pages and agenda systems' referater to PDF (54 of 72 documents): the
 marker was read as printed above the next item's heading, so the closed item was published as open and the
@@ -37,12 +38,28 @@ def read(text: str):
     return [(i.number, i.closed) for i in meeting.items], meeting.items
 
 
-def test_a_marker_under_an_item_s_bare_case_number_marks_the_next_item():
+def test_a_marker_under_an_item_s_bare_case_number_marks_the_next_item_and_its_own():
+    """Where no other item says whose such a marker is, it closes both: the next item, so that no closed decision is
+    published, and its own, as a closed item is most often printed (title, case number, »Lukket punkt«)."""
     typed = ("2. Meddelelser\nSagsnr.: 25/02002\n\nLukket punkt\n3. Salg af erhvervsgrund i Tune Erhvervsområde\n"
              "Sagsnr.: 24/00871\nBeslutning\nSolgt til højestbydende.\n")
     access, items = read(HEAD + typed + NEXT)
-    assert access == [(1, False), (2, False), (3, True), (6, False)]
+    assert access == [(1, False), (2, True), (3, True), (6, False)]
     assert items[2].decision == "Solgt til højestbydende."
+    assert (items[1].sections, items[1].case_number) == ([], "25/02002")
+
+
+def test_a_marker_alone_under_a_title_closes_that_item_and_keeps_the_next_closed_where_nothing_tells_whose():
+    """»2. Personalesag« / »Lukket punkt« / »3. Eventuelt«, as Word, PDF and typed minutes print a closed item with
+    no text (three probes of 2026-12-05): the closed item was read as open, and only the next item closed. Where
+    another item shows the marker under its title with text after it, the next item keeps its own access."""
+    stub = "2. Personalesag\nLukket punkt\n"
+    access, items = read(HEAD + stub + NEXT)
+    assert access == [(1, False), (2, True), (6, True)]
+    assert items[1].sections == []
+    told = "3. Salg af grund\nLukket punkt\nBeslutning\nSolgt.\n"
+    access, _ = read(HEAD + stub + told + NEXT)
+    assert access == [(1, False), (2, True), (3, True), (6, False)]
 
 
 def test_an_access_line_then_the_marker_close_their_item_and_the_next_says_it_is_open():
