@@ -780,7 +780,8 @@ def _section_kind(text: str) -> SectionKind | None:
 def _ends_title(line: str) -> bool:
     text = line.strip()
     return (not text or text[:1].isupper() and part_heading(text) is not None or CASE_NUMBER.match(text) is not None
-            or known_heading(clean_inline(text)) is not None
+            or not text[:1].islower() and known_heading(clean_inline(text)) is not None  # (a title's wrapped word
+            # »høring« goes on with it: a section's heading is capitalised)
             or inline_section(text) is not None or SUB.match(text) is not None or DOC_NUMBER.match(text) is not None
             or CLOSED_LINE.match(text) is not None or CLOSED_NOTICE.match(text) is not None
             or fold(text) in NOISE_LINES or fold(text) in OPEN_LINES  # (»Åben sag«, »Status Åben« under the title,
@@ -1429,6 +1430,8 @@ class _BodyReader:
             # a sentence a heading's pattern took whole, last in the item (»Økonomiske konsekvenser for kommunen
             # er begrænsede«): its text, not an empty heading (a sub-item's empty »Referat« stays a heading)
             self.item.sections.append(Section(SectionKind.OTHER, "", said))
+            self.unsaid = None
+        self._forget_unsaid()
 
     # sections
     def _start(self, kind: SectionKind, heading: str, rest: str = "") -> None:
@@ -1505,7 +1508,7 @@ class _BodyReader:
             kind = kind_at_meeting(self.kind, heading, self.meeting.date, self.meeting.body)  # another's: history
             self.item.sections.append(Section(kind, heading, "\n\n".join(self.paras)))
             self.paras.clear()
-            self.unsaid = None
+            self._forget_unsaid()
         elif fold(self.heading + ":") == AWAY_FROM_ITEM:  # no member was away
             self.dropped.append(Dropped(DropReason.MARKER, f"{self.heading}:"))
         elif self.heading and is_caps_heading(self.heading) and known_heading(self.heading) is None:
@@ -1522,7 +1525,15 @@ class _BodyReader:
             else:
                 self.item.sections.append(Section(SectionKind.OTHER, "", heading))
         elif self.heading and known_heading(self.heading) is not None and not self.bilag_titles:
+            self._forget_unsaid()
             self.unsaid = (self.kind, heading)
+
+    def _forget_unsaid(self) -> None:
+        """A known heading with nothing under it (a template's »Høring« left empty) is no section: listed as a
+        marker, so that the document's every word is stored or accounted for."""
+        if self.unsaid:
+            self.dropped.append(Dropped(DropReason.MARKER, self.unsaid[1]))
+        self.unsaid = None
 
     # attachment lists
     def _bilag_line(self, line: str, lines: list[str], i: int) -> bool:

@@ -72,3 +72,19 @@ def test_the_measure_notices_lost_text():
     assert coverage(dataclasses.replace(reading, meetings=meetings)).ratio < MIN_SHARE
     lost = coverage(dataclasses.replace(reading, dropped=[]))
     assert lost.ratio < 1 and "underskriftside" in lost.missing
+
+
+def test_a_title_s_wrapped_word_and_an_empty_heading_are_stored_or_accounted_for():
+    """»3. Trafiksikkerhedsplan 2024-2028 - godkendelse efter« / »høring« / »Sagsnr.: …« (a PDF's wrapped title, a
+    probe of printed minutes, 2026-12-05): »høring« was taken for an empty section heading and was neither stored
+    nor listed. A title's wrapped word in lower case goes on with the title; a template's heading left empty
+    (»Økonomi« with nothing under it) is no section and is listed as a marker."""
+    text = ("Teknisk Udvalg - Referat\nMødedato: 12.03.2024\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+            "2. Trafiksikkerhedsplan 2024-2028 - godkendelse efter\nhøring\nSagsnr.: 05.01.00-P15-3-23\nØkonomi\n\n"
+            "Beslutning\nGodkendt.\n")
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    item = reading.meetings[0].items[1]
+    assert (item.title, item.case_number, [s.heading for s in item.sections]) == (
+        "Trafiksikkerhedsplan 2024-2028 - godkendelse efter høring", "05.01.00-P15-3-23", ["Beslutning"])
+    assert "Økonomi" in [d.text for d in reading.dropped]
+    assert coverage(reading).ratio == 1
