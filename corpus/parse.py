@@ -144,14 +144,24 @@ CASE_NUMBER = re.compile(
 # not the years a plan spans (»Klimaplan (2020-2050)«) nor a number or month of a year (»(10/2023)«, »(03-2024)«)
 TITLE_CASE_NUMBER = re.compile(rf"\s*\((?P<n>{CASE_FORMS})\)$")
 YEARS = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|\d{2}[/-](?:19|20)\d\d")  # (»(03-2024)«: a month of a year)
+# A case number printed at the right margin of the heading's line, which a PDF's text puts after the title: with its
+# label (»2. Budgetopfølgning Sagsnr. 24/1232«), or bare in a form no title ends in (a KLE journal number
+# »18.15.00-Ø00-2-24«, »EMN-2024-01234«, SBSYS's »S2024-1085«; not »Budget 2024-2027«)
+TITLE_CASE_AFTER = re.compile(rf"\s+(?:(?:Sagsnr\.?|Sagnr\.?|Sag nr\.?|Sagsnummer|J\.\s?nr\.?)\s*:?\s*(?P<n>{CASE_FORMS})"
+                              r"|(?P<bare>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"
+                              r"|S\d{4}-\d{3,8}))$")
 
 
 def _title_case_number(title: str) -> tuple[str, str | None]:
-    """'Budget 2024 (2023-0034567)' -> ('Budget 2024', '2023-0034567'); a title without one is returned as is."""
+    """'Budget 2024 (2023-0034567)' -> ('Budget 2024', '2023-0034567'), 'Budget 2024 Sagsnr. 24/1232' -> ('Budget
+    2024', '24/1232'); a title without one is returned as is."""
     m = TITLE_CASE_NUMBER.search(title.rstrip())
-    if not m or not title[:m.start()].strip() or YEARS.fullmatch(m.group("n")):
-        return title, None
-    return title[:m.start()].rstrip(" -–—"), m.group("n")
+    if m and title[:m.start()].strip() and not YEARS.fullmatch(m.group("n")):
+        return title[:m.start()].rstrip(" -–—"), m.group("n")
+    m = TITLE_CASE_AFTER.search(title.rstrip())
+    if m and title[:m.start()].strip():
+        return title[:m.start()].rstrip(" -–—"), m.group("n") or m.group("bare")
+    return title, None
 
 
 DOC_NUMBER = re.compile(r"^(Dok\.?\s*nr\.?|Dokumentnr\.?)\s*:")

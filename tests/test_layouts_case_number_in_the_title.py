@@ -69,3 +69,27 @@ def test_a_bracketed_case_number_in_a_word_heading_is_the_item_s_case_number():
     assert [(i.title, i.case_number) for i in meeting.items] == [
         ("Godkendelse af dagsorden", "22/12345"), ("Tilskud til foreninger", "S2023-12345"),
         ("Ny idrætshal", "00.01.10-A00-2-23"), ("Personalesag", "21-016102")]
+
+
+def test_a_case_number_at_the_heading_s_right_margin_is_the_item_s_case_number():
+    """A PDF printed with the case number at the right of the heading's line reads it after the title (»2.
+    Budgetopfølgning pr. 31. marts 2024 Sagsnr. 24/1232«, »… 18.15.00-Ø00-2-24«): it stayed in the title and the
+    item had none (a probe of printed minutes, 2026-12-05, 14 items of 3 documents). The labelled form takes any
+    case number; a bare one only in a form no title ends in."""
+    text = MINUTES.read_text(encoding="utf-8")
+    as_written = read(text)
+    beside = HEADING_AND_CASE.sub(lambda m: f"{m[1]}. {m[2]} {'Sagsnr. ' if m[4][:1] != 'S' else ''}{m[4]}", text)
+    meeting = read(beside)
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == \
+           [(i.number, i.title, i.case_number) for i in as_written.items]
+    assert [i.sections for i in meeting.items] == [i.sections for i in as_written.items]
+    bare = HEADING_AND_CASE.sub(lambda m: f"{m[1]}. {m[2]} {m[4]}", text)
+    assert [(i.title, i.case_number) for i in read(bare).items] == [
+        ("Godkendelse af dagsorden 22/12345", None), ("Tilskud til foreninger", "S2023-12345"),
+        ("Ny idrætshal", "00.01.10-A00-2-23"), ("Personalesag 21-016102", None)]
+
+
+@pytest.mark.parametrize("title", ["Budget 2024-2027", "Handlingsplan 2024-2028", "Lokalplan 1187"])
+def test_a_title_ending_in_years_or_a_plan_s_number_keeps_them(title):
+    text = MINUTES.read_text(encoding="utf-8").replace("Punkt 3: Ny idrætshal", f"Punkt 3: {title}")
+    assert read(text).items[2].title == title
