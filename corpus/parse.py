@@ -77,8 +77,10 @@ BARE = re.compile(rf"^\s*(\d{{1,3}})(?: +|\t)([A-ZÆØÅ\"'«»„(][^\t]*(?:{AC
 # »1) Godkendelse af dagsorden«, as a small council's typed minutes number their items (a list's »1) anbefaler
 # …« inside an item starts lower-case, and a run of items needs a case number or section under each)
 PAREN = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,3})\)\s+(?:\*\*)?([A-ZÆØÅ0-9\"'«»„(][^\t]*)$")
-# »3«, »3.«, »3)«, »Punkt 3«, »Pkt. 3« on its own line; four digits with a dot only (Acadre's »1201.«), not a year
-ALONE = re.compile(r"^\s*(?:(?:Punkt|PUNKT)\s+|(?:Pkt|PKT)\.?\s*)?(\d{1,3}|\d{4}(?=\.))[.)]?\s*$")
+# »3«, »3.«, »3)«, »Punkt 3«, »Pkt. 3«, »Sag nr. 3« on its own line; four digits with a dot only (Acadre's »1201.«),
+# not a year
+ALONE = re.compile(r"^\s*(?:(?:Punkt|PUNKT)\s+|(?:Pkt|PKT)\.?\s*|(?:Sag|SAG)\s+(?:nr|NR)\.?\s*)?(\d{1,3}|\d{4}(?=\.))"
+                   r"[.)]?\s*$")
 SPACED_NUMBER = re.compile(r"^\s*\d{1,3}(?: {2,}|\t)")  # SBSYS's »4   Eventuelt«, not a sentence's »4 For og …«
 LIST_ENTRY = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})[.)]?\s+\S")  # a numbered line of any form
 POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a figure (»3 mio. kr.«)

@@ -82,3 +82,13 @@ def test_a_case_and_year_in_the_text_is_no_heading():
     found = items(text)
     assert [i.number for i in found] == [1, 2, 3, 4]
     assert "Sag 13/2023 Spejderne" in found[1].sections[0].text
+
+
+def test_sag_nr_alone_on_its_line_over_the_title_heads_the_item():
+    """»Sag nr. 2« on a line of its own, the title under it, as eDoc prints its items (a probe of printed minutes,
+    2026-12-05: refused, »no agenda items found«)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    rewritten, count = re.subn(r"^Punkt (\d): ", r"Sag nr. \1\n", text, flags=re.M)
+    assert count == 4
+    assert [(i.number, i.title, i.case_number, i.closed, i.sections) for i in items(rewritten)] == [
+        (i.number, i.title, i.case_number, i.closed, i.sections) for i in items(text)]
