@@ -104,7 +104,9 @@ CLOSED_STATUS = re.compile(rf"^(?:(?:(?:status|adgang|åben/lukket|åben eller l
 # dør«, »Sagen behandles lukket«, »Punktet er fortroligt.«)
 BEHIND_CLOSED_DOORS = (r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\s+lukket\s+møde"
                        r"|som\s+lukket(?:\s+(?:punkt|sag))?|lukket)")  # (»Sagen behandles som lukket punkt.«)
-CLOSED_NOTICE = re.compile(r"^(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?|ikke\s+offentligt?)"
+CLOSED_NOTICE = re.compile(r"^(?:lukket\s+(?:punkt|sag)\s*[.:\-–]\s*(?=\w))?"  # (»Lukket punkt. Sagen er behandlet …«)
+                           r"(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?"
+                           r"|ikke\s+offentligt?)"
                            rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
                            rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page

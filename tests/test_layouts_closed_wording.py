@@ -53,7 +53,8 @@ def test_other_words_for_closed_mark_the_item_as_lukket_does(written):
 @pytest.mark.parametrize("notice", ["Behandles for lukkede døre", "Punktet er behandlet for lukkede døre.",
                                     "Sagen blev behandlet for lukkede døre.", "Punktet er lukket.",
                                     "Sagen behandles som lukket punkt.", "Punktet er ikke offentligt.",
-                                    "Ikke til offentliggørelse"])
+                                    "Ikke til offentliggørelse",
+                                    "Lukket punkt. Sagen er behandlet for lukkede døre."])  # (a probe, 2026-12-05)
 def test_a_sentence_under_the_title_saying_closed_doors_closes_the_item_and_stays_its_text(notice):
     text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n" + notice + "\n")
     item = read(text)[0].items[-1]
