@@ -174,9 +174,9 @@ RECOMMENDS = re.compile(r"^(?:Det indstilles\b"
 FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
-# borgmesteren«
+# borgmesteren«, »Ansvarlig: Skoleleder Peter Haahr« (a board's minutes: who answers for the item)
 PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
-                                          r"|(?:sags)?fremlægger|oplægsholder(?:e)?|orientering ved)"
+                                          r"|(?:sags)?fremlægger|oplægsholder(?:e)?|orientering ved|(?:sags)?ansvarlig)"
                                           r"\s*:\s*(?P<who>\S.{0,150})$"), re.I)
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")

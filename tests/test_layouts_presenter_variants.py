@@ -34,7 +34,8 @@ def test_a_presenter_after_the_title_is_the_presenter(after, who):
     assert (item.title, item.presenter) == ("Tilskud til foreninger", who)
 
 
-@pytest.mark.parametrize("label", ["Fremlægger", "Oplægsholder", "Oplæg ved", "Sagsfremlægger", "Orientering ved"])
+@pytest.mark.parametrize("label", ["Fremlægger", "Oplægsholder", "Oplæg ved", "Sagsfremlægger", "Orientering ved",
+                                   "Ansvarlig", "Sagsansvarlig"])  # (the last two: a probe of Word minutes, 2026-12-05)
 def test_a_presenter_labelled_under_the_title_is_the_presenter(label):
     item = items(CASE, f"{CASE}\n{label}: Anne Holm")[0]
     assert (item.title, item.presenter, item.case_number) == ("Godkendelse af dagsorden", "Anne Holm", "22/12345")
