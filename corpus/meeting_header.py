@@ -64,8 +64,10 @@ BODY_AT = re.compile(either_spelling(r"^(?=[A-ZÆØÅ])[\w-]*(?i:bestyrelse|best
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
                         re.I)
+# a print stamp's date, not the meeting's (»Netpublicator - Referat - Udskrevet 15-05-2024«, a page's footer)
+PRINTED = r"(?:udskrevet|udskriftsdato|printet|dannet|genereret|publiceret)"
 KIND_MIDDLE = re.compile(either_spelling(rf"^(?P<body>.+?)\s+[-–—|]\s+{DOC_KIND}\s+[-–—|]\s+"
-                                         rf"(?P<rest>.*\d{{4}}.*)$"), re.I)
+                                         rf"(?!{PRINTED}\b)(?P<rest>.*\d{{4}}.*)$"), re.I)
 KIND_DASHED = re.compile(either_spelling(rf"^{DOC_KIND}\s*[-–—:|]\s*(?P<body>[^\d]+?)\s*[-–—|,]\s+"
                                          rf"(?P<rest>{DAY_DATE}.*\d{{4}}.*)$"), re.I)  # »Referat – <udvalg> – <dato>«
 # a weekday opening a date (»Torsdag den 3. oktober 2024«), no committee's name
@@ -219,7 +221,8 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
     header.body = header.body or _body_from_title(head) or (beside and canonical_body(beside))
     header.date = header.date or _first(find_date, head[:15])
     if running and not (header.body and header.date):
-        printed = read_header(list(running))
+        # (an organisation before the committee a middle dot apart is a letterhead: »KL · KKR Midtjylland | …«)
+        printed = read_header([part for line in running for part in re.split(r"\s+·\s+", line)])
         if not header.date and printed.date:
             header.date, header.time = printed.date, header.time or printed.time
         header.body = header.body or printed.body

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import OS2, need
 
 from corpus.model import DropReason
+from corpus.parse import parse_minutes_text
 from corpus.readers import inspect_document
 from corpus.readers.pdf_reader import reflow
 from corpus.textclean import composed
@@ -123,3 +125,17 @@ def test_ligatures_a_font_maps_to_the_private_use_area_read_as_typed():
     """Some fonts name »fi« and »fl« U+F001 and U+F002 (Adobe's and Apple's private use), as a PDF printed with
     a substitute for Arial does."""
     assert composed("\uf001nansiering af \uf002eksjob, ﬁnansieres") == "finansiering af fleksjob, finansieres"
+
+
+@pytest.mark.parametrize("running, body, date", [
+    (["Teknik- og Miljøudvalget Referat 14. maj 2024", "Netpublicator - Referat - Udskrevet 15-05-2024"],
+     "Teknik- og Miljøudvalget", "2024-05-14"),
+    (["KL · KKR Midtjylland Referat 12.09.2024", "KL · Weidekampsgade 10 · 2300 København S · www.kl.dk"],
+     "KKR Midtjylland", "2024-09-12")])
+def test_a_print_stamp_or_a_letterhead_in_the_running_lines_is_not_the_committee(running, body, date):
+    """A publisher's footer with the time of printing (»Netpublicator - Referat - Udskrevet 15-05-2024«) named the
+    committee »Netpublicator«; a letterhead before the committee a middle dot apart (»KL · KKR Midtjylland«) named
+    none (a probe of printed minutes, 2026-12-05). The running lines as the PDF reader hands them on."""
+    text = "Referat\nMødested: Udvalgsværelse 2\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+    [meeting] = parse_minutes_text(text, "referat.pdf", [], running)
+    assert (meeting.body, meeting.date) == (body, date)
