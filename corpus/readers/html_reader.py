@@ -97,12 +97,40 @@ def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
         return not _has_heading(node)  # as a button is (»Se alle deltagere« after the participants' names)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
-    if node.tag == "aside" and marks_main and not _in_main(node):  # a sidebar beside the main content (»Kontakt«)
-        return True
+    if node.tag == "aside" and (marks_main and not _in_main(node) or _page_box(node)):  # a sidebar beside the main
+        return True  # content, or a box of the page's own in it (»Kontakt«, »Se også«)
     if node.tag in ("ol", "ul") and _jump_list(node):
+        return True
+    if node.tag in ("div", "p", "ul", "span") and _controls(node):
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style and not _has_heading(node)
+
+
+# the headings of a website's own boxes beside the minutes, never an item's part
+PAGE_BOXES = {"kontakt", "kontaktoplysninger", "kontaktinformation", "kontaktperson", "se også", "læs også",
+              "relaterede links", "relateret indhold", "genveje", "links", "del siden", "del"}
+
+
+def _page_box(node: LexborNode) -> bool:
+    """An aside headed as a website's own box (»<aside><h2>Kontakt</h2>…«, »Se også«): the page's, not the
+    minutes' text, inside the page's main content too."""
+    heading = next((n for n in node.traverse(include_text=False) if n.tag in HEADING_TAGS), None)
+    return heading is not None and _text(heading).strip(" :").lower() in PAGE_BOXES
+
+
+# the words of a page's controls as links (»Print«, »Download PDF«, »Udskriv«, »Del på Facebook«)
+CONTROL_WORDS = re.compile(r"^(?:(?:print|printvenlig|udskriv|download|hent|pdf|del|dela|share|på|facebook|linkedin|"
+                           r"e-?mail|send|til|en|ven|abonn[ée]r|tilbage|til toppen|[|·•/-])\s*)+$", re.I)
+
+
+def _controls(node: LexborNode) -> bool:
+    """A row of links that are the page's controls, not its text (»<div class="tools"><a>Print</a> <a>Download
+    PDF</a></div>«): all its words in links, each a control's word."""
+    links = [n for n in node.traverse(include_text=False) if n.tag in ("a", "button")]
+    text = _text(node)
+    return bool(links) and bool(text) and CONTROL_WORDS.match(text) is not None and \
+        SPACES.sub(" ", " ".join(_text(a) for a in links)).strip() == text
 
 
 NUMBERED_TITLE = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ]")  # »1 Godkendelse af dagsorden«, »2. Skolestruktur«
