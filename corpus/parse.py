@@ -1241,6 +1241,11 @@ def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> tupl
     return under > above or under == above and style is ALONE, under == above == 0 and style is not ALONE
 
 
+# the note under a part's heading on what the part holds (»Følgende punkter behandles for lukkede døre.«)
+PART_NOTE = re.compile(r"^(?:de\s+)?følgende\s+(?:punkter|sager)\s+(?:behandles|blev\s+behandlet|er\s+behandlet)\b.{0,80}$",
+                       re.IGNORECASE)
+
+
 def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
     """An item's lines without the part headings that end them (»Lukkede punkter«, »Åbne punkter (fortsat)«
     right above the next item's heading), and those headings."""
@@ -1248,6 +1253,9 @@ def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
     for i in range(len(body) - 1, -1, -1):
         if part_heading(_plain(body[i])) is not None:
             cut = i
+        elif PART_NOTE.match(_plain(body[i]).strip()) and (above := next(
+                (_plain(x) for x in reversed(body[:i]) if _plain(x).strip()), None)) and part_heading(above) is not None:
+            continue  # (»Lukkede punkter« / »Følgende punkter behandles for lukkede døre.«: the part's own note)
         elif _plain(body[i]).strip():
             break
     return body[:cut], [line for line in body[cut:] if _plain(line).strip()]

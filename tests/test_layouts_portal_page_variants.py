@@ -208,3 +208,33 @@ def test_a_lock_icon_in_a_disclosure_s_summary_closes_the_item():
     [meeting] = read(html).meetings
     assert [(i.number, i.title, i.closed) for i in meeting.items] == [
         (1, "Godkendelse af dagsorden", False), (2, "Ny affaldsordning for sommerhuse", True)]
+
+
+def test_a_row_of_control_links_and_the_site_s_boxes_are_page_furniture():
+    """»<div class="tools"><a>Print</a> <a>Download PDF</a></div>« under the page's title was read as the committee
+    (»Print Download PDF«), and the site's »Kontakt« and »Se også« boxes inside the article as sections of the last
+    item (a probe of web minutes, 2026-12-05)."""
+    html = page().replace(TITLE, TITLE + '<div class="tools"><a href="#">Print</a> <a href="x.pdf">Download PDF</a>'
+                          '</div>').replace(SECOND_ITEM_END, SECOND_ITEM_END + '<aside class="contact"><h2>Kontakt</h2>'
+                          "<p>Sekretær Lone Brink, tlf. 99 74 12 34</p></aside><aside><h2>Se også</h2><ul><li>"
+                          '<a href="/m">Medlemmer</a></li></ul></aside>')
+    reading = read(html)
+    assert facts(html) == facts(page())
+    assert {"Print Download PDF", "Kontakt Sekretær Lone Brink, tlf. 99 74 12 34", "Se også Medlemmer"} <= {
+        d.text for d in reading.dropped}
+
+
+def test_an_aside_of_the_minutes_own_stays_their_text():
+    html = page().replace(SECOND_ITEM_END, SECOND_ITEM_END + "<aside><h3>Bemærkning</h3><p>Punktet blev behandlet "
+                          "efter punkt 3.</p></aside>")
+    assert "Punktet blev behandlet efter punkt 3." in " ".join(s.text for s in read(html).meetings[0].items[1].sections)
+
+
+def test_the_closed_part_s_heading_and_its_note_are_no_text_of_the_last_open_item():
+    """»<h2>Lukkede punkter</h2><p>Følgende punkter behandles for lukkede døre.</p>« above the closed part was a
+    section of the last open item (a probe of web minutes, 2026-12-05)."""
+    html = page().replace(SECOND_ITEM_END, SECOND_ITEM_END + "<h2>Lukkede punkter</h2><p>Følgende punkter behandles "
+                          "for lukkede døre.</p><h2>3. Fratrædelsesaftale</h2><p>Sagsnr.: 24/003001</p>")
+    [meeting] = read(html).meetings
+    assert [(i.number, i.closed) for i in meeting.items] == [(1, False), (2, False), (3, True)]
+    assert meeting.items[1].sections == facts(page())[2][1][3]
