@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Meeting, Reading
+from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import MARK, parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.textclean import as_written
@@ -86,10 +86,53 @@ def unescape_markdown(text: str) -> str:
     return MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
+# Minutes sent by e-mail: the quoted reply's »> « before each line, and a mail's header block (»Fra: …« / »Sendt:
+# …« / »Til: …« / »Emne: Referat …«, Outlook's »-----Original Message-----«), which is no meeting's head
+QUOTED = re.compile(r"^[ \t]*>(?:[ \t]*>)*[ \t]?", re.MULTILINE)
+MAIL_FIELD = re.compile(r"^\s*(?:fra|sendt|til|cc|bcc|emne|dato|vedhæftede filer|vedhæftet|from|sent|to|subject|date|"
+                        r"attachments)\s*:", re.IGNORECASE)
+MAIL_SEPARATOR = re.compile(r"^\s*-{3,}\s*(?:original message|oprindelig meddelelse|forwarded message|videresendt "
+                            r"meddelelse)\s*-*\s*$", re.IGNORECASE)
+ITEM_LIKE = re.compile(r"^\s*(?:(?:punkt|pkt\.?|ad|sag nr\.?)\s*)?\d{1,3}\s*[.):]?\s+\S", re.IGNORECASE)
+MAIL_SENDER, MAIL_SUBJECT = re.compile(r"^\s*(?:fra|from)\s*:", re.I), re.compile(r"^\s*(?:emne|subject)\s*:", re.I)
+
+
+def unquoted(text: str) -> str:
+    """A reply's quoted minutes (five or more lines opening with »>«) without the quote marks."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if line.lstrip().startswith(">")) < 5:
+        return text
+    return QUOTED.sub("", text)
+
+
+def mail_headers(lines: list[str]) -> set[int]:
+    """The lines of the e-mail header blocks above the minutes: a run of a mail's fields naming both the sender and
+    the subject (»Fra:«, »Emne:«; »Dato:« only within such a run, as minutes label their date so too), a
+    forwarded mail's separator line, and the covering mail above them; above the first line numbered as an item
+    may be (a mail quoted in an item's text is the item's)."""
+    found: set[int] = set()
+    first = next((i for i, line in enumerate(lines) if ITEM_LIKE.match(line)), len(lines))
+    i = 0
+    while i < first:
+        if MAIL_SEPARATOR.match(lines[i]):
+            found.add(i)
+        j = i
+        while j < len(lines) and MAIL_FIELD.match(lines[j]):
+            j += 1
+        run = lines[i:j]
+        if j <= first and any(MAIL_SENDER.match(x) for x in run) and any(MAIL_SUBJECT.match(x) for x in run):
+            found.update(range(i, j))
+        i = max(j, i + 1)
+    # (and what stands above the last: the covering mail a forward or a reply opens with, »Hej Peter« / »Mvh Lone«)
+    return set(range(max(found) + 1)) if found else found
+
+
 def inspect(data: bytes, name: str) -> Reading:
-    text = unescape_markdown(plain_markdown(decode(data).replace(MARK, "")))
-    dropped = []
-    meetings = parse_minutes_text(text, name, dropped)
+    text = unescape_markdown(plain_markdown(unquoted(decode(data).replace(MARK, ""))))
+    dropped, lines = [], text.split("\n")
+    mail = mail_headers(lines)
+    dropped += [Dropped(DropReason.FRONT_MATTER, lines[i].strip()) for i in sorted(mail)]
+    meetings = parse_minutes_text("\n".join(line for i, line in enumerate(lines) if i not in mail), name, dropped)
     return Reading(meetings, dropped, text)
 
 
