@@ -125,12 +125,13 @@ CONTROL_WORDS = re.compile(r"^(?:(?:print|printvenlig|udskriv|download|hent|pdf|
 
 
 def _controls(node: LexborNode) -> bool:
-    """A row of links that are the page's controls, not its text (»<div class="tools"><a>Print</a> <a>Download
-    PDF</a></div>«): all its words in links, each a control's word."""
-    links = [n for n in node.traverse(include_text=False) if n.tag in ("a", "button")]
+    """A row of links and buttons that are the page's controls, not its text (»<div class="tools"><a>Print</a>
+    <a>Download PDF</a> <button>Fold alle ud</button></div>«): all its words in them, each link's a control's word."""
+    controls = [n for n in node.traverse(include_text=False) if n.tag in ("a", "button")]
+    links = [_text(n) for n in controls if n.tag == "a"]
     text = _text(node)
-    return bool(links) and bool(text) and CONTROL_WORDS.match(text) is not None and \
-        SPACES.sub(" ", " ".join(_text(a) for a in links)).strip() == text
+    return bool(links) and bool(text) and all(CONTROL_WORDS.match(link) for link in links) and \
+        SPACES.sub(" ", " ".join(_text(n) for n in controls)).strip() == text
 
 
 NUMBERED_TITLE = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ]")  # »1 Godkendelse af dagsorden«, »2. Skolestruktur«
