@@ -831,6 +831,8 @@ def _sentence(line: str) -> bool:
     """A line ending a sentence (»Godkendt.«): the item's first words under its title, which no title ends in,
     but in an abbreviation (»… m.v.«, »… mv.«)."""
     last = line.rsplit(None, 1)[-1] if line else ""
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}\.", last):  # (a time ending it: »Næste møde … kl. 19.00.«)
+        return True
     return last.endswith((".", "!", "?")) and len(last) > 4 and "." not in last[:-1]
 
 

@@ -49,15 +49,18 @@ def test_the_last_item_with_nothing_but_its_title_is_an_item(path):
 
 
 @pytest.mark.parametrize("path", TEXT_LAYOUTS, ids=lambda p: p.name)
-def test_the_last_item_with_a_line_of_prose_under_its_title_is_an_item_holding_it(path):
+@pytest.mark.parametrize("line", ["Intet at bemærke.", "Næste møde torsdag den 11. april kl. 19.00."])
+def test_the_last_item_with_a_line_of_prose_under_its_title_is_an_item_holding_it(path, line):
     """»4. Eventuelt« / »Intet at bemærke.« ending the minutes: before, the line and the title were item 3's
-    text (and after a closed part, closed with it)."""
+    text (and after a closed part, closed with it). A sentence ending in a time (»… kl. 19.00.«) was read as the
+    title's wrap (a probe of a board's typed minutes, 2026-12-05)."""
     original = read(path.read_text(encoding="utf-8"), path.name)
     k = len(original.items) - 1
     text, _ = without_text(path, k)
-    meeting = read(text.rstrip("\n") + "\nIntet at bemærke.\n", path.name)
+    meeting = read(text.rstrip("\n") + f"\n{line}\n", path.name)
     assert [i.number for i in meeting.items] == [i.number for i in original.items]
-    assert [s.text for s in meeting.items[k].sections] == ["Intet at bemærke."]
+    assert meeting.items[k].title == original.items[k].title
+    assert [s.text for s in meeting.items[k].sections] == [line]
     assert facts_but(meeting, k)[:-1] == facts_but(original, k)[:-1]
 
 
