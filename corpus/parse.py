@@ -1352,7 +1352,9 @@ class _BodyReader:
         self.in_bilag = False
         self.bilag_titles: list[str] = []
         self.rows = False  # in Acadre's Bilag table, whose every row starts »N Åben|Lukket«
-        self.unsaid: tuple[SectionKind, str] | None = None  # a known heading nothing was written under yet
+        # a known heading nothing was written under yet: its kind, the heading as stored (a sub-item's before it)
+        # and as written
+        self.unsaid: tuple[SectionKind, str, str] | None = None
         # nothing under the title yet but headings and its facts' lines (»Sagen afgøres i: Byrådet«,
         # »Sagsansvarlig: Carl Berg«): a closed marker here still marks the item, as one right under the title does
         self.facts_only = True
@@ -1447,12 +1449,6 @@ class _BodyReader:
             if row:
                 self._flush_para()
         self._flush_section()
-        said = self.unsaid and self.unsaid[1].removeprefix(f"{self.sub} – " if self.sub else "")
-        if said and len(said.split()) > 4 and not names_decider(said):
-            # a sentence a heading's pattern took whole, last in the item (»Økonomiske konsekvenser for kommunen
-            # er begrænsede«): its text, not an empty heading (a sub-item's empty »Referat« stays a heading)
-            self.item.sections.append(Section(SectionKind.OTHER, "", said))
-            self.unsaid = None
         self._forget_unsaid()
 
     # sections
@@ -1527,17 +1523,17 @@ class _BodyReader:
                 self.item.attachments.extend(self.bilag_titles)
             self.bilag_titles = []
         if self.paras:
+            self._forget_unsaid()
             kind = kind_at_meeting(self.kind, heading, self.meeting.date, self.meeting.body)  # another's: history
             self.item.sections.append(Section(kind, heading, "\n\n".join(self.paras)))
             self.paras.clear()
-            self._forget_unsaid()
         elif fold(self.heading + ":") == AWAY_FROM_ITEM:  # no member was away
             self.dropped.append(Dropped(DropReason.MARKER, f"{self.heading}:"))
         elif self.heading and is_caps_heading(self.heading) and known_heading(self.heading) is None:
             # an all-caps line with nothing under it is text, not a heading: the text of a heading right above
             # it (»Beslutning« / »GODKENDT«), or the end of the section before (»V OG DF STEMTE IMOD«)
             if self.unsaid:
-                kind, above = self.unsaid
+                kind, above, _ = self.unsaid
                 kind = kind_at_meeting(kind, above, self.meeting.date, self.meeting.body)
                 self.item.sections.append(Section(kind, above, heading))
                 self.unsaid = None
@@ -1548,12 +1544,17 @@ class _BodyReader:
                 self.item.sections.append(Section(SectionKind.OTHER, "", heading))
         elif self.heading and known_heading(self.heading) is not None and not self.bilag_titles:
             self._forget_unsaid()
-            self.unsaid = (self.kind, heading)
+            self.unsaid = (self.kind, heading, self.heading)
 
     def _forget_unsaid(self) -> None:
         """A known heading with nothing under it (a template's »Høring« left empty) is no section: listed as a
-        marker, so that the document's every word is stored or accounted for."""
-        if self.unsaid:
+        marker, so that the document's every word is stored or accounted for. A sentence a heading's pattern took
+        whole (»Økonomiske konsekvenser for kommunen er begrænsede«) is text (a sub-item's empty »Referat« stays a
+        heading)."""
+        said = self.unsaid and self.unsaid[2]
+        if said and len(said.split()) > 4 and not names_decider(said):
+            self.item.sections.append(Section(SectionKind.OTHER, "", said))
+        elif self.unsaid:
             self.dropped.append(Dropped(DropReason.MARKER, self.unsaid[1]))
         self.unsaid = None
 

@@ -160,10 +160,15 @@ def _same_word(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a) or len(a) >= 5 and a[:5] == b[:5]
 
 
+# a sentence, which no heading is, though a heading's pattern may take it whole (»Økonomi og Personale indstiller,
+# at oversigten tages til efterretning.« read as »Økonomi og …«): »…, at …«, or five words or more and a full stop
+SENTENCE = re.compile(r",\s+at\b|^(?:\S+\s+){4,}\S*[a-zæøå]\.$")
+
+
 def known_heading(heading: str) -> SectionKind | None:
     """The kind of any heading in the table (OTHER for known headings without a kind of their own)."""
     text = _key(heading)
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or SENTENCE.search(text):
         return None
     for kind, pattern in _COMPILED:
         if pattern.match(text):
