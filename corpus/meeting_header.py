@@ -60,6 +60,10 @@ BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(
 BODY_AT = re.compile(either_spelling(r"^(?=[A-ZÆØÅ])[\w-]*(?i:bestyrelse|bestyrelsen|råd|rådet|udvalg|udvalget|"
                                      r"kommission|kommissionen|nævn|nævnet)\s+(?:ved|på|for|i)\s+"
                                      rf"[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?(?!(?i:{DOC_KIND})$)[A-ZÆØÅ][\w-]*){{0,4}}$"))
+# A committee's name before the kind of meeting or the documents a page holds (»Økonomiudvalget - ekstraordinært
+# møde«, »Økonomiudvalget - referater marts 2024«)
+BODY_THEN_MEETING = re.compile(either_spelling(r"^(?P<body>[^\d,:()]+?)\s+[-–—|]\s+(?:(?:ordinært|ekstraordinært|"
+                                               r"konstituerende)\s+møde|referater|dagsordener)\b"), re.I)
 # An organisation a name is written beside: a municipality or a region
 AFFILIATION = re.compile(either_spelling(r"^(?:[\w-]+ )*kommune$|^region \w+$"), re.I)
 MEETING_OF = re.compile(either_spelling(r"^(?:(?:det|den|et)\s+)?(?:\w+\s+)?møde(?:t)?\s+i\s+(?:det\s+|den\s+)?"),
@@ -213,7 +217,7 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
     """Facts from the head of a meeting's text; what is missing stays None for the caller to fill. `running`:
     a PDF's running header and footer lines (»Referat – Teknik- og Miljøudvalget – 12. maj 2026« atop every
     page), read for the committee and the date where the text names none, before the file's name."""
-    head = [line.strip() for line in lines[:HEAD_LINES]]
+    head = [_unlisted(line.strip()) for line in lines[:HEAD_LINES]]
     header = MeetingHeader()
     _title_lines(head, header)
     _labelled(head, header)
@@ -231,6 +235,12 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
     header.location = header.location or _location(head)
     return header
+
+
+def _unlisted(line: str) -> str:
+    """A fact set as a list's entry (»- Dato: mandag den 4. marts 2024«, a web page's <li>) as its label and value."""
+    m = re.match(r"^[-•]\s+(\S.*)$", line)
+    return m.group(1) if m and _split_label(m.group(1)) is not None else line
 
 
 def _split_label(line: str) -> tuple[str, str] | None:
@@ -569,6 +579,8 @@ def _body_from_title(head: list[str]) -> str | None:
         m = re.match(r"^(.+?)\s*\((dagsorden|referat)\)\s*$", line, re.I)
         if m:
             return canonical_body(m.group(1))
+        if (m := BODY_THEN_MEETING.match(line)) and BODY_SUFFIX.search(m.group("body").split()[-1]):
+            return canonical_body(m.group("body"))  # (»Økonomiudvalget - ekstraordinært møde«)
         m = re.search(either_spelling(r"\bmøde i (?:det |den )?([\w\-æøåÆØÅ]+)"), line, re.I)
         if m and canonical_body(m.group(1)) != m.group(1):
             return canonical_body(m.group(1))

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.dates import find_date
 from corpus.meeting_header import MeetingHeader, read_header, title_date
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
@@ -378,7 +379,7 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     that meeting's items, where items 1 and 2 follow. A running header repeats its own day, and an earlier
     meeting quoted in an item (»Møde: …«, or its title over a point »1. …«) begins no meeting."""
     if any(line.lstrip().startswith(MARK) for line in raw):
-        return [(0, len(raw))]
+        return _web_meetings(raw)
     starts, day, items = [0], None, False
     for i, line in enumerate(raw):
         text = line.strip()
@@ -397,13 +398,40 @@ def _meetings_one_after_another(raw: list[str]) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(raw)]))
 
 
+def _web_meetings(raw: list[str]) -> list[tuple[int, int]]:
+    """Where each meeting begins on a web page holding several (an ordinary and an extraordinary meeting): at a
+    heading element naming the committee the page's first names (»Økonomiudvalget«, »Økonomiudvalget -
+    ekstraordinært møde«), after items, with the meeting's head under it (»Mødedato: 18. marts 2024 …«) on another
+    day than the meeting before."""
+    headings = [(i, line.strip()[1:].strip()) for i, line in enumerate(raw) if line.strip().startswith(MARK)]
+    first = next((_named(text) for _, text in headings if text and not _numbered_heading(text)), None)
+    starts, day, items = [0], None, False
+    for i, text in headings:
+        if _numbered_heading(text):
+            items = True
+            continue
+        if first is None or _named(text) != first or not _head_follows(raw[i + 1:]):
+            continue
+        dated = next((d for line in raw[i + 1:i + 6] if HEAD_LABEL.match(line) and (d := find_date(line))), None)
+        if day is not None and dated and dated != day and items:
+            starts.append(i)
+            items = False
+        day = dated or day
+    return list(zip(starts, starts[1:] + [len(raw)]))
+
+
+def _named(heading: str) -> str:
+    """What a heading names before a dash (»Økonomiudvalget - ordinært møde« -> »økonomiudvalget«), folded."""
+    return fold(re.split(r"\s+[-–—|:]\s+", heading, maxsplit=1)[0])
+
+
 def _numbered_heading(line: str) -> re.Match[str] | None:
     """A line shaped as an item's heading, »1. Title« or one of the »Punkt 1: Title« forms (group 1 its number)."""
     text = line.strip()
     return NUMBERED.match(text) or next((m for form in PUNKT_FORMS if (m := form.match(text))), None)
 
 
-HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:mødetid|mødetidspunkt|mødested|mødedato|dato|tid|sted|deltagere|til stede|"
+HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:[-•]\s+)?(?:mødetid|mødetidspunkt|mødested|mødedato|dato|tid|sted|deltagere|til stede|"
                                        r"afbud|fraværende|medlemmer)\b"), re.IGNORECASE)
 
 
