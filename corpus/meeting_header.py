@@ -388,10 +388,15 @@ def _name_cut(line: str, after: str) -> bool:
     if len(names) >= 3 and all(name.endswith(")") for name in names[:-1]) and names[-1][-1:].isalpha():
         return True
     last = names[-1].split(":")[-1].strip()
-    # (not in a list of first names: »Anne, Bo, Carl, Dorte« / »Erik, Fie og Gitte«; nor before a heading)
-    return bool(FIRST_NAME.match(last)) and not _no_one(last) and all(" " in name for name in names[:-1]) \
-        and (m := SURNAME_GOES_ON.match(after)) is not None and known_heading(m["surname"]) is None \
-        and fold(m["surname"]) not in CONTENTS and fold(m["surname"]) not in DOCUMENT_WORDS
+    m = SURNAME_GOES_ON.match(after)
+    if m is None or known_heading(m["surname"]) is not None or fold(m["surname"]) in CONTENTS | DOCUMENT_WORDS:
+        return False  # (nor before a heading)
+    if len(names) >= 3 and all(" " in name for name in names) and FIRST_NAME.match(after.strip()) \
+            and fold(after.strip()) not in ALL_LABELS:
+        return True  # a surname alone under a list of whole names goes on with the last (»…, Rasmus Skov« /
+        # »Andersen«)
+    # (not in a list of first names: »Anne, Bo, Carl, Dorte« / »Erik, Fie og Gitte«)
+    return bool(FIRST_NAME.match(last)) and not _no_one(last) and all(" " in name for name in names[:-1])
 
 
 def _name_list(head: list[str], start: int) -> list[str]:

@@ -77,3 +77,16 @@ def test_a_name_wrapped_after_its_first_name_keeps_its_middle_name_and_surname()
     apart = head.replace(", Hans\n", ", Hans Ole Lund,\n").format(rest="Inger Damgaard") + item
     [meeting] = inspect_document(apart.encode(), "referat.txt").meetings
     assert meeting.participants == ["Mette Frederiksen Hald", "Pia Skovgaard", "Hans Ole Lund", "Inger Damgaard"]
+
+
+def test_a_surname_alone_under_a_list_of_whole_names_goes_on_with_the_last():
+    """»Til stede: …, Thomas Kjær, Rasmus Skov« / »Andersen«, as a PDF wraps a long list: »Andersen« was a person
+    of their own (a probe of printed minutes, 2026-12-05). Names one to a line, each whole, stay apart."""
+    head = "Klima- og Miljøudvalget - Referat - 5. november 2024\nTil stede: {names}\nAfbud: Bo Nørgaard\n\n"
+    item = "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+    wrapped = head.format(names="Ida Brandt, Malene Friis, Thomas Kjær, Rasmus Skov\nAndersen") + item
+    [meeting] = inspect_document(wrapped.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Ida Brandt", "Malene Friis", "Thomas Kjær", "Rasmus Skov Andersen"]
+    apart = head.format(names="Ida Brandt\nMalene Friis\nThomas Kjær") + item
+    [meeting] = inspect_document(apart.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Ida Brandt", "Malene Friis", "Thomas Kjær"]
