@@ -185,6 +185,9 @@ PARTY_MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?: +[A-ZÆØÅ][\w.'-]*){1,4} *
 # »Mikkel Dahl (V) - afbud«, »Mette la Cour (Ø)«
 PARTICLES = r"(?:(?:la|le|de|du|da|di|dos|das|del|della|van|von|der|den|ten|ter|af) +){0,2}"  # »Karen van der Berg«
 NAME = rf"[A-ZÆØÅ][\w.'-]+(?: +{PARTICLES}[A-ZÆØÅ][\w.'-]*){{1,4}}"
+# a person's role before the name in a list of names (»Formand Niels Bjerre«, »Adm. direktør Steen Høgh«)
+ROLE = re.compile(r"^(?:(?:adm\.|administrerende|teknisk|kommunal)\s*)?(?:direktør|chef)\s+|^(?:næst)?formand\s+"
+                  r"|^(?:vice)?borgmester\s+|^(?:rådmand|sekretær|skoleleder|centerchef|afdelingsleder)\s+", re.I)
 PERSON_LINE = re.compile(rf"^{NAME}(?: *\([^()\t]{{1,40}}\))?(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
 # A line opening with a person's name, whatever follows it (»Jens Madsen (V) deltog fra kl. 16.00«, »Bent Kjær -
 # næstformand«): a list of names one to a line goes on through it
@@ -372,7 +375,8 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     names = _affiliated([p.strip().rstrip(",") for p in re.split(r",|;| og ", value) if p.strip()]) if value else []
     # one line of prose (»Kommunaldirektørerne i …«): kept whole; a long list of names (»…, Liv Gro Jensen
     # (afbud)«) is the names, so that one person's »(afbud)« does not send the whole list away
-    if value and len(value) > 80 and not (len(names) > 1 and all(PERSON_LINE.match(name) for name in names)):
+    if value and len(value) > 80 and not (len(names) > 1 and all(PERSON_LINE.match(ROLE.sub("", name))
+                                                                for name in names)):
         names = [value]
     names += [line.rstrip(",") for line in lines]
     return [n for n in names if n]

@@ -90,3 +90,15 @@ def test_a_surname_alone_under_a_list_of_whole_names_goes_on_with_the_last():
     apart = head.format(names="Ida Brandt\nMalene Friis\nThomas Kjær") + item
     [meeting] = inspect_document(apart.encode(), "referat.txt").meetings
     assert meeting.participants == ["Ida Brandt", "Malene Friis", "Thomas Kjær"]
+
+
+def test_a_long_list_of_names_with_their_roles_before_them_is_the_names():
+    """»Deltagere: Formand Niels Bjerre, Næstformand Karin Skov, …, Adm. direktør Steen Høgh«: a list over 80
+    characters whose names were not all bare was kept as one line of prose, one participant (a probe of Word
+    minutes, 2026-12-05)."""
+    names = ["Formand Niels Bjerre", "Næstformand Karin Skov", "Ulrik Frandsen", "Bente Kruse", "Lars Gyldenvang",
+             "Adm. direktør Steen Høgh"]
+    text = (f"Bestyrelsen for Affaldsselskabet - Referat - 13. juni 2024\nDeltagere: {', '.join(names)}\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert meeting.participants == names
