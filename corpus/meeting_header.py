@@ -467,7 +467,8 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
             return
-        if (m := KIND_DASH.match(line)) and len(line) < 100:  # 'Referat – Teknik- og Miljøudvalget'
+        if (m := KIND_DASH.match(line)) and len(line) < 100 and not AFFILIATION.match(m.group("body") or m.group(
+                "body2")):  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's »Greve Kommune ⇥ Referat«)
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
         if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'

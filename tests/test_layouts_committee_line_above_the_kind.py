@@ -43,3 +43,11 @@ def test_a_committee_beside_the_kind_a_tab_apart_is_the_committee():
     over »Referat« were)."""
     assert committee("Lokaludvalget for Hedehusene\tReferat\n22.05.2024\nSted: Medborgerhuset\n") == (
         "Lokaludvalget for Hedehusene", "2024-05-22")
+
+
+@pytest.mark.parametrize("letterhead", ["Greve Kommune", "Region Sjælland"])
+def test_a_letterhead_beside_the_kind_is_not_the_committee(letterhead):
+    """»Greve Kommune ⇥ Referat« over »Udvalg: Økonomiudvalget«: the municipality was read as the committee once a
+    tab could set the committee beside the kind (a before/after probe, 2026-12-05)."""
+    assert committee(f"{letterhead}\tReferat\nUdvalg: Økonomiudvalget\nMødedato: 06.11.2024\n") == (
+        "Økonomiudvalget", "2024-11-06")
