@@ -486,7 +486,8 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                 h.body = h.body or body[:1].upper() + body[1:]  # (»regionsrådet« in the title's sentence)
                 return
             if len(nxt) >= 2 and not find_date(head[nxt[0]]) and any(find_date(head[k]) for k in nxt[1:3]) \
-                    and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80:
+                    and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80 \
+                    and not MEETING_ONLY.match(head[nxt[0]].strip()):  # (»Referat« / »Ordinært møde«: no body)
                 h.body = h.body or canonical_body(head[nxt[0]])
                 return
 

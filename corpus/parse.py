@@ -412,7 +412,8 @@ def _web_meetings(raw: list[str]) -> list[tuple[int, int]]:
             continue
         if first is None or _named(text) != first or not _head_follows(raw[i + 1:]):
             continue
-        dated = next((d for line in raw[i + 1:i + 6] if HEAD_LABEL.match(line) and (d := find_date(line))), None)
+        head = raw[i + 1:next((k for k, other in headings if k > i and _numbered_heading(other)), len(raw))]
+        dated = next((d for line in head[:15] if HEAD_LABEL.match(line) and (d := find_date(line))), None)
         if day is not None and dated and dated != day and items:
             starts.append(i)
             items = False
