@@ -214,13 +214,13 @@ def test_a_row_of_control_links_and_the_site_s_boxes_are_page_furniture():
     """»<div class="tools"><a>Print</a> <a>Download PDF</a></div>« under the page's title was read as the committee
     (»Print Download PDF«), and the site's »Kontakt« and »Se også« boxes inside the article as sections of the last
     item (a probe of web minutes, 2026-12-05)."""
-    html = page().replace(TITLE, TITLE + '<div class="tools"><a href="#">Print</a> <a href="x.pdf">Download PDF</a>'
-                          ' <button class="expand-all">Fold alle ud</button></div>').replace(SECOND_ITEM_END, SECOND_ITEM_END + '<aside class="contact"><h2>Kontakt</h2>'
+    html = page().replace(TITLE, TITLE + '<div class="tools"><a href="#">Print</a> · <a href="x.pdf">Download PDF</a>'
+                          ' · <a href="#">Del</a> <button class="expand-all">Fold alle ud</button></div>').replace(SECOND_ITEM_END, SECOND_ITEM_END + '<aside class="contact"><h2>Kontakt</h2>'
                           "<p>Sekretær Lone Brink, tlf. 99 74 12 34</p></aside><aside><h2>Se også</h2><ul><li>"
                           '<a href="/m">Medlemmer</a></li></ul></aside>')
     reading = read(html)
     assert facts(html) == facts(page())
-    assert {"Print Download PDF Fold alle ud", "Kontakt Sekretær Lone Brink, tlf. 99 74 12 34", "Se også Medlemmer"} <= {
+    assert {"Print · Download PDF · Del Fold alle ud", "Kontakt Sekretær Lone Brink, tlf. 99 74 12 34", "Se også Medlemmer"} <= {
         d.text for d in reading.dropped}
 
 

@@ -131,7 +131,11 @@ def _controls(node: LexborNode) -> bool:
     links = [_text(n) for n in controls if n.tag == "a"]
     text = _text(node)
     return bool(links) and bool(text) and all(CONTROL_WORDS.match(link) for link in links) and \
-        SPACES.sub(" ", " ".join(_text(n) for n in controls)).strip() == text
+        _words(" ".join(_text(n) for n in controls)) == _words(text)  # (»Print · Download PDF · Del«)
+
+
+def _words(text: str) -> str:
+    return SPACES.sub(" ", re.sub(r"[·|•/–-]", " ", text)).strip()
 
 
 NUMBERED_TITLE = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ]")  # »1 Godkendelse af dagsorden«, »2. Skolestruktur«
