@@ -174,7 +174,8 @@ HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:afholdes|afholdt|holdes
 PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:,\s*|\s+(?:i|på)\s+)"
                               r"(?P<place>\S.*?)\.?$", re.I)
 # A line naming a meeting place: what the place line under a meeting's day holds (»Rådhuset, mødelokale 3«)
-PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b)"), re.I)
+PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b|\w+salen\b"
+                                       r"|regionshus|\w+huset\b)"), re.I)  # (»Regionshuset Viborg, Regionsrådssalen«)
 SMALL_WORDS = frozenset({"og", "for", "i", "af", "til", "med", "under", "om", "på"})
 TIME_ONLY = re.compile(r"^(kl\.?\s*)?(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 # A note after a name that the person was away: »Mikkel Dahl (V) - afbud«, »Ole Berg (fraværende)«
@@ -379,7 +380,8 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                                                                 for name in names)):
         names = [value]
     names += [line.rstrip(",") for line in lines]
-    return [n for n in names if n]
+    # (the full stop ending a list, »…, Malene Friis.«, is no part of the last name; an initial's is: »Hans J.«)
+    return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
 
 
 def _name_cut(line: str, after: str) -> bool:
@@ -739,6 +741,10 @@ def _location(head: list[str]) -> str | None:
         m = re.match(either_spelling(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$"), line, re.I)
         if m:
             return m.group(1)
+        if find_date(line) and (m := PLACE_AFTER_TIME.search(line)) and m.group("place")[:1].isupper() \
+                and _split_label(m.group("place")) is None and not find_date(m.group("place")):
+            return m.group("place")  # the place after the day and time (»Mødedato: 27.11.2024 kl. 19:00,
+            # Idrætscentret, mødelokale 1«, »Referat fra møde den 5/3 2024 kl. 9.30 på Aktivitetscentret …«)
         under = next((x for x in head[i + 1:i + 3] if x), "")
         if find_date(line) and len(line) < 80 and PLACE_LINE.search(under) and len(under) < 80 and (
                 _split_label(under) is None and not find_date(under)):

@@ -102,3 +102,12 @@ def test_a_long_list_of_names_with_their_roles_before_them_is_the_names():
             "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert meeting.participants == names
+
+
+def test_the_full_stop_ending_a_list_of_names_is_no_part_of_the_last_name():
+    """»Til stede: …, Malene Friis.« gave »Malene Friis.« (a probe of printed minutes, 2026-12-05); an initial keeps
+    its full stop."""
+    text = ("Klima- og Miljøudvalget - Referat - 5. november 2024\nTil stede: Per Mølgaard, Karina Høj, Malene Friis.\n"
+            "Afbud: Hans J.\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert (meeting.participants, meeting.absentees) == (["Per Mølgaard", "Karina Høj", "Malene Friis"], ["Hans J."])

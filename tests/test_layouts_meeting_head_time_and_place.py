@@ -63,6 +63,27 @@ def test_words_after_the_time_that_name_no_place_are_no_place_and_a_place_label_
         == PLACE
 
 
+@pytest.mark.parametrize("head", [
+    f"{BODY}\nReferat\nMødedato: 14.05.2024 kl. 15:30, {PLACE}\n",
+    f"{BODY}\nReferat fra møde den 14/5 2024 kl. 15.30 på {PLACE}\n",
+    f"{BODY}\nReferat\nTirsdag den 14. maj 2024 kl. 15.30–17.30, {PLACE}\n",
+])
+def test_the_place_after_the_day_and_time_on_the_head_s_line_is_the_meeting_s_place(head):
+    """(The place after the time on the line of the day, with no »Tid og sted:« before it, was lost: probes of
+    printed and Markdown minutes, 2026-12-05)"""
+    assert facts(head) == (BODY, DATE, "15:30", PLACE)
+
+
+def test_the_words_after_the_time_on_the_day_s_line_name_a_place_only_capitalised():
+    assert facts(f"{BODY}\nReferat\nMødedato: 14.05.2024 kl. 15:30 i forlængelse af Økonomiudvalgets møde\n")[3] \
+        is None
+
+
+def test_a_hall_under_the_day_is_the_meeting_s_place():
+    assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nRegionshuset Viborg, "
+                 "Regionsrådssalen\n")[3] == "Regionshuset Viborg, Regionsrådssalen"
+
+
 def test_a_line_under_the_day_naming_no_place_is_no_place():
     assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nGodkendelse af referat\n")[3] is None
 
