@@ -550,9 +550,11 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
     for k, h in enumerate(headings):
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
         dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
-        if k + 1 < len(headings) and (last := _closed_marker_at_end(body)) is not None and not (
-                under_title and _closed_marker_at_start(body) == last
-                or _marked_closed(body[:last]) or _marked_open(bodies[k + 1])):
+        alone = (last := _closed_marker_at_end(body)) is not None and _closed_marker_at_start(body) == last
+        nearer = _nearer(body, last) if alone and unsure else None  # (the heading the marker stands closer to)
+        if k + 1 < len(headings) and last is not None and not (
+                under_title and alone or _marked_closed(body[:last]) or _marked_open(bodies[k + 1])
+                or alone and (nearer == "own" or CLOSED_PREFIX.match(h.title) or CLOSED_SUFFIX.search(h.title))):
             # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text; where
             # the document prints it under the closed item's title, a marker alone under a title (or its case
             # number) is that item's. Nor where this item is marked closed above it (»Sagsnr.: 24/3310«, »Lukket
@@ -561,12 +563,14 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
             # nothing else under it may be either's: it marks the next item, which keeps what may be closed
             # hidden (a portal's closed item publishes no text to hide)
             headings[k + 1].closed = True
-            if not (unsure and _closed_marker_at_start(body) == last):
+            if not (unsure and alone and nearer is None):
                 dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
                 body = body[:last]
-            # (where no item says whose a marker alone under a title is, it is that item's too, as documents
-            # most often print a closed item, its title and »Lukket punkt«; it still marks the next item, so
-            # that nothing closed is published whichever it is)
+            # (where no item says whose a marker alone under a title is, the blank lines may: it is the item's it
+            # stands closer to, »2. Meddelelser« / ⏎ ⏎ »Lukket punkt« / »3. Erstatningssag« the next one's; where
+            # they say nothing either, as in a PDF's text, it is that item's too, as documents most often print a
+            # closed item, its title and »Lukket punkt«, and it still marks the next item, so that nothing closed
+            # is published whichever it is. A title marked closed itself, »… 🔒«, takes its own marker)
         meeting.items.append(_item(h, body, closed, meeting, dropped))
         closed = _closed_after(body, parts, closed)
     # an item added under a lettered number: numbered after the agenda's last, its printed number kept in its
@@ -1257,6 +1261,14 @@ def _numbering(line: str) -> bool:
     system prints under the title (»Sagsbehandler: Bo Lund«)."""
     text = _plain(line).strip()
     return CASE_NUMBER.match(text) is not None or DOC_NUMBER.match(text) is not None or FACT.match(text) is not None
+
+
+def _nearer(body: list[str], marker: int) -> str | None:
+    """Which heading a marker line stands closer to, by the blank lines between: "own" (the item's title above the
+    body), "next" (the heading after it), or None where as many blank lines stand on either side."""
+    above = sum(1 for line in body[:marker] if not _plain(line).strip())
+    below = sum(1 for line in body[marker + 1:] if not _plain(line).strip())
+    return None if above == below else "own" if above < below else "next"
 
 
 def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> tuple[bool, bool]:

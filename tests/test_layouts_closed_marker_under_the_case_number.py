@@ -38,25 +38,34 @@ def read(text: str):
     return [(i.number, i.closed) for i in meeting.items], meeting.items
 
 
-def test_a_marker_under_an_item_s_bare_case_number_marks_the_next_item_and_its_own():
-    """Where no other item says whose such a marker is, it closes both: the next item, so that no closed decision is
-    published, and its own, as a closed item is most often printed (title, case number, »Lukket punkt«)."""
+def test_a_marker_under_an_item_s_bare_case_number_marks_the_item_it_stands_closer_to():
+    """Where no other item says whose such a marker is, the blank lines may: right above the next heading, a blank
+    line under the case number, it is the next item's. Where they say nothing either (no blank line, as a PDF's
+    text has none), it closes both: the next item, so that no closed decision is published, and its own, as a
+    closed item is most often printed (title, case number, »Lukket punkt«)."""
     typed = ("2. Meddelelser\nSagsnr.: 25/02002\n\nLukket punkt\n3. Salg af erhvervsgrund i Tune Erhvervsområde\n"
              "Sagsnr.: 24/00871\nBeslutning\nSolgt til højestbydende.\n")
     access, items = read(HEAD + typed + NEXT)
-    assert access == [(1, False), (2, True), (3, True), (6, False)]
+    assert access == [(1, False), (2, False), (3, True), (6, False)]
     assert items[2].decision == "Solgt til højestbydende."
+    access, items = read(HEAD + typed.replace("\n\nLukket", "\nLukket") + NEXT)
+    assert access == [(1, False), (2, True), (3, True), (6, False)]
     assert (items[1].sections, items[1].case_number) == ([], "25/02002")
 
 
 def test_a_marker_alone_under_a_title_closes_that_item_and_keeps_the_next_closed_where_nothing_tells_whose():
     """»2. Personalesag« / »Lukket punkt« / »3. Eventuelt«, as Word, PDF and typed minutes print a closed item with
     no text (three probes of 2026-12-05): the closed item was read as open, and only the next item closed. Where
-    another item shows the marker under its title with text after it, the next item keeps its own access."""
+    a blank line parts the marker from the next heading, or another item shows the marker under its title with
+    text after it, or the title is marked closed itself (»… 🔒«), the next item keeps its own access."""
     stub = "2. Personalesag\nLukket punkt\n"
     access, items = read(HEAD + stub + NEXT)
     assert access == [(1, False), (2, True), (6, True)]
     assert items[1].sections == []
+    access, _ = read(HEAD + stub + "\n" + NEXT)
+    assert access == [(1, False), (2, True), (6, False)]
+    access, _ = read(HEAD + stub.replace("Personalesag", "Personalesag 🔒") + NEXT)
+    assert access == [(1, False), (2, True), (6, False)]
     told = "3. Salg af grund\nLukket punkt\nBeslutning\nSolgt.\n"
     access, _ = read(HEAD + stub + told + NEXT)
     assert access == [(1, False), (2, True), (3, True), (6, False)]
