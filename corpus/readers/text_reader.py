@@ -41,14 +41,14 @@ HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\(?=\r?$)", re.MULTILINE)  # an esc
 # Godkendelse af dagsorden**«) and a bold number (»**1.** Godkendelse«). The parser finds items by their
 # numbers and sections by their names, so that markup goes and the heading's text stays; a bold line that is
 # no item's heading (»**Formandskabet for KD-Net**«) is left to the parser, which reads it as a subheading. A
-# label in bold at a line's start (»**Deltagere:** …«, »**Afbud**: …«) is the label: the meeting's head is read
-# from labels (until 2026-12-04 a bold »Deltagere:« lost the participants). A list's »* « or »+ « bullet is
-# the »- « the parser knows, and a pipe table's row (»| Lasse Jacobsen | Viborg Kommune |«) the tab-separated
-# row a text export writes, its rule (»|---|---|«) a table rule.
+# label in bold at a line's start (»**Deltagere:** …«, »**Afbud**: …«, a list's »- **Tid:** …«) is the label:
+# the meeting's head is read from labels (until 2026-12-04 a bold »Deltagere:« lost the participants). A list's
+# »* « or »+ « bullet is the »- « the parser knows, and a pipe table's row (»| Lasse Jacobsen | Viborg Kommune |«)
+# the tab-separated row a text export writes, its rule (»|---|---|«) a table rule.
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 BOLD_ITEM = re.compile(r"^([ \t]*)(\*\*|__)(\d{1,4}[.)][ \t]+(?:(?!\2).)+?)(?<=\S)\2[ \t]*$", re.MULTILINE)
 BOLD_NUMBER = re.compile(r"^([ \t]*)(\*\*|__)(\d{1,4}[.)])\2(?=[ \t])", re.MULTILINE)
-BOLD_LABEL = re.compile(r"^([ \t]*)(\*\*|__)([^*_:\n]{1,80}?)[ \t]*(?::\2|\2[ \t]*:)", re.MULTILINE)
+BOLD_LABEL = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(\*\*|__)([^*_:\n]{1,80}?)[ \t]*(?::\2|\2[ \t]*:)", re.MULTILINE)
 BULLET = re.compile(r"^([ \t]*)[*+][ \t]+(?=\S)", re.MULTILINE)
 # a line that is one span in italics (»*Lukket punkt*«, »_Mødet hævet kl. 18.10_«): its text, as a marker or a
 # note the parser knows only plain
