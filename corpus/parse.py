@@ -906,8 +906,9 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
         later = sorted(k for k in (*numbered.get(c.number + 1, ()), *numbered.get(c.number + 2, ()),
                                    *(certain if c.certain else ()), *skipped) if k > i and strong[k].line >= c.end)
         for d, run in ((strong[k], runs[k]) for k in dict.fromkeys(later)):
-            if d.number == c.number + 2 and (gap := _weak_between(points, weak_at, c, d)):
-                step = [c, gap]  # (also on a web page: the heading of a closed item published by its title alone)
+            if d.number in (c.number + 2, c.number + 3) and (gap := _weak_between(points, weak_at, c, d)):
+                step = [c, *gap]  # (also on a web page: the heading of a closed item published by its title alone;
+                # two such in a row: »2. Salg af kommunal ejendom 🔒« / »3. Klagesag vedr. tjenestemand 🔒«)
             elif d.number == c.number + 1 or d.number > c.number and c.certain and d.certain \
                     and not any(c.number < o.number < d.number and o.line > d.line for o in cands):
                 step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
@@ -1142,12 +1143,19 @@ def _furniture(lines: list[str], h: Heading) -> str | None:
 
 
 def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: Heading, after: Heading
-                  ) -> Heading | None:
-    """The last weak candidate numbered between two items, inside the gap between them, that does not go on
-    from a list (»2. Status …« above »3. Ny kulturchef ansat« in a title-only item's text). `weak`: the weak
-    candidates by number, in document order."""
-    return next((w for w in reversed(weak.get(before.number + 1, ())) if before.end <= w.line
-                 and w.end <= after.line and not points.goes_on(before.end, w)), None)
+                  ) -> list[Heading]:
+    """The weak candidates numbered between two items, one for each number missing, in order inside the gap
+    between them, none going on from a list (»2. Status …« above »3. Ny kulturchef ansat« in a title-only item's
+    text); [] where one is missing. `weak`: the weak candidates by number, in document order."""
+    gap: list[Heading] = []
+    for number in range(after.number - 1, before.number, -1):  # (from the last: the latest so numbered)
+        end = gap[0].line if gap else after.line
+        w = next((w for w in reversed(weak.get(number, ())) if before.end <= w.line and w.end <= end), None)
+        if w is None:
+            return []
+        gap.insert(0, w)
+    # (each from the item or title above it: »3. …« goes on from »2. …« in the gap as items do)
+    return [] if any(points.goes_on(above.end, w) for above, w in zip([before, *gap], gap)) else gap
 
 
 def _weak_head(lines: list[str], weak: list[Heading], chain: list[Heading]) -> list[Heading]:

@@ -144,6 +144,22 @@ def test_an_item_in_the_middle_with_nothing_but_its_title_or_opening_with_prose_
     assert facts_but(meeting, k)[:-1] == facts_but(original, k)[:-1]
 
 
+@pytest.mark.parametrize("path", TEXT_LAYOUTS[:2], ids=lambda p: p.name)  # (the third has three items)
+def test_two_items_in_a_row_with_nothing_but_their_titles_keep_every_item(path):
+    """»2. Salg af kommunal ejendom 🔒« / »3. Klagesag vedr. tjenestemand 🔒« with nothing under either, as minutes
+    print closed items: every item after the first was read as its text (a before/after probe, 2026-12-05)."""
+    text = path.read_text(encoding="utf-8")
+    original, lines = read(text, path.name), text.split("\n")
+    assert len(original.items) >= 4
+    at = heading_lines(lines, original.items)
+    for k in (2, 1):  # (from the last, so that the places above stay)
+        end = next(j for j in range(at[k], at[k + 1]) if original.items[k].title[-8:] in lines[j]) + 1
+        lines[end:at[k + 1]] = [""]
+    meeting = read("\n".join(lines), path.name)
+    assert [(i.number, i.title) for i in meeting.items] == [(i.number, i.title) for i in original.items]
+    assert meeting.items[1].sections == meeting.items[2].sections == []
+
+
 def test_a_numbered_list_reaching_the_next_items_number_does_not_take_its_place():
     path = VARIANTS / "firstagenda-pdf-byraad.txt"
     text = path.read_text(encoding="utf-8")
