@@ -138,7 +138,8 @@ YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for 
 # The case system a case number's label may name (»Acadre sagsnr.«, »Sagsnr. (SBSYS)«)
 CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne|(?:kmd\s)?nova|docunote|cbrain|360"
 CASE_NUMBER = re.compile(
-    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?|Sag nr\.?|Sags nr\.?"
+    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?"
+    r"|(?:Sag|Sags) nr\.?(?=\s*:?\s*\S+\s*$)"  # (one word after it: »Sag nr. 3 fra sidste møde …« is a sentence)
     rf"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer|(?:{CASE_SYSTEMS})-?\s?sag(?=\s*:)"  # (»Acadre sag: …«)
     rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)

@@ -41,7 +41,9 @@ def test_a_case_system_s_label_takes_the_system_s_own_number_form():
 
 
 @pytest.mark.parametrize("line", ["Sag: drøftes på næste møde", "Tidligere sagsnr.: 21/1234",
-                                  "Acadre sag handler om arkivering"])
+                                  "Acadre sag handler om arkivering",
+                                  "Sag nr. 3 fra sidste møde om madservice blev genoptaget."])  # (a probe, 2026-12-05:
+# the sentence was the item's case number, and the case text it opened was lost)
 def test_a_line_that_only_looks_like_a_label_is_no_case_number(line):
     item = first_item(line)
     assert item.case_number is None
