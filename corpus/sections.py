@@ -161,8 +161,9 @@ def _same_word(a: str, b: str) -> bool:
 
 
 # a sentence, which no heading is, though a heading's pattern may take it whole (»Økonomi og Personale indstiller,
-# at oversigten tages til efterretning.« read as »Økonomi og …«): »…, at …«, or five words or more and a full stop
-SENTENCE = re.compile(r",\s+at\b|^(?:\S+\s+){4,}\S*[a-zæøå]\.$")
+# at oversigten tages til efterretning.« read as »Økonomi og …«): »…, at …«, a comma ending it (»… indstiller,«
+# over its points), or five words or more and a full stop (»… er beskrevet i bilag 2.«)
+SENTENCE = re.compile(r",\s+at\b|,$|^(?:\S+\s+){4,}\S*\w\.$")
 
 
 def known_heading(heading: str) -> SectionKind | None:

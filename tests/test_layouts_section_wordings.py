@@ -135,7 +135,10 @@ def test_a_sentence_a_heading_s_pattern_takes_whole_last_in_an_item_stays_its_te
 
 
 @pytest.mark.parametrize("sentence", ["Økonomi og Personale indstiller, at oversigten tages til efterretning.",
-                                      "Økonomiske konsekvenser for kommunen er begrænsede"])
+                                      "Økonomiske konsekvenser for kommunen er begrænsede",
+                                      "Økonomi og bemanding er beskrevet i bilag 2.",  # (a before/after probe:
+                                      "Økonomi og Personale indstiller,\nat oversigten tages til efterretning"])
+# the last two were still read as headings)
 def test_a_sentence_a_heading_s_pattern_takes_whole_in_the_middle_of_an_item_stays_its_text(sentence):
     """»Indstilling« / »Økonomi og Personale indstiller, at …«, as a web page sets it: the sentence was read as an
     empty heading »Økonomi og …« and lost, with nothing to say so (a probe of web minutes, 2026-12-05)."""
@@ -143,5 +146,5 @@ def test_a_sentence_a_heading_s_pattern_takes_whole_in_the_middle_of_an_item_sta
             f"været i høring.\nIndstilling\n{sentence}\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning: Intet.\n")
     [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
     item = meeting.items[0]
-    assert sentence in [s.text for s in item.sections]
+    assert sentence.replace("\n", " ") in [s.text for s in item.sections]
     assert item.decision == "Godkendt."
