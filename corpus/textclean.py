@@ -31,6 +31,7 @@ TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 # a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)
 NUMBER_CELL = re.compile(r"(\t|[ \xa0]{2,})\s*\d[\d\s.,%+-]*\t")
 TOC_OPENING, TOC_ENDING = re.compile(TOC_ENTRY + r"\s*\S"), re.compile(TOC_PAGE)
+TOC_NUMBER = re.compile(TOC_ENTRY)  # (an entry's number, before its title)
 PRESENTED = re.compile(r"\s+(?:/v\.?/?|v\.|\(v\.)\s+[A-ZÆØÅ]")  # a heading's presenter: »… v. Jesper Kaas Schmidt«
 SPACED_PAGE = re.compile(r"(?<=\S)( )(\d{1,3})\s*$")  # a page number one space after the title (`_spaced_entries`)
 DATE_OPENING = re.compile(r"^\s*\d{1,2}\.\s+(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)  # »14. april …«
@@ -507,7 +508,13 @@ def _spaced_entries(lines: list[str]) -> list[int]:
         if m := PRESENTED.search(line):
             later[line[:m.start()].strip()] = i
     return [i for i, line in enumerate(lines) if (m := SPACED_PAGE.search(line)) and _opens_entry(line)
-            and later.get(line[:m.start()].strip(), -1) > i]
+            and max(later.get(line[:m.start()].strip(), -1), later.get(_entry_title(line[:m.start()]), -1)) > i]
+
+
+def _entry_title(entry: str) -> str:
+    """An entry's title without its number (»Sag nr. 1: Godkendelse af dagsorden« -> »Godkendelse af dagsorden«),
+    as the document may head the item with the number on a line of its own and the title under it."""
+    return entry[m.end():].strip() if (m := TOC_NUMBER.match(entry)) else ""
 
 
 def _runs(entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

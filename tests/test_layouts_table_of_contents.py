@@ -233,3 +233,18 @@ def test_contents_in_sag_nr_form_are_contents_and_the_title_under_them_names_the
     assert [(i.number, i.title, i.decision) for i in meeting.items] == [
         (n, title, "Godkendt.") for n, title, _ in entries]
     assert [d.text for d in reading.dropped if d.reason is DropReason.CONTENTS] == contents.splitlines()
+
+
+def test_contents_whose_items_are_headed_by_their_number_alone_over_the_title_are_contents():
+    """»Sag nr. 1: Godkendelse af dagsorden 2« in the contents, the item headed »Sag nr. 1« / »Godkendelse af
+    dagsorden«: the entries were the items, each titled with its page, and every item's text went into the last
+    (a before/after probe, 2026-12-05)."""
+    entries = [(1, "Godkendelse af dagsorden", 2), (2, "Beskæftigelsesplan 2026", 3), (3, "Eventuelt", 4)]
+    contents = "".join(f"Sag nr. {n}: {title} {page}\n" for n, title, page in entries)
+    items = "".join(f"Sag nr. {n}\n{title}\n\nBeslutning\nGodkendt.\n\n" for n, title, _ in entries)
+    text = (f"Erhvervsudvalget\n\nReferat\n\nDato: 3. marts 2025\n\nIndholdsfortegnelse\n\n{contents}\n\n{items}")
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    [meeting] = reading.meetings
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (n, title, "Godkendt.") for n, title, _ in entries]
+    assert [d.text for d in reading.dropped if d.reason is DropReason.CONTENTS] == contents.splitlines()
