@@ -1293,9 +1293,10 @@ def _marker_under_title(bodies: list[list[str]], style: re.Pattern[str]) -> tupl
     return under > above or under == above and style is ALONE, under == above == 0 and style is not ALONE
 
 
-# the note under a part's heading on what the part holds (»Følgende punkter behandles for lukkede døre.«)
-PART_NOTE = re.compile(r"^(?:de\s+)?følgende\s+(?:punkter|sager)\s+(?:behandles|blev\s+behandlet|er\s+behandlet)\b.{0,80}$",
-                       re.IGNORECASE)
+# the note under a part's heading on what the part holds (»Følgende punkter behandles for lukkede døre.«,
+# »Punkterne er behandlet for lukkede døre, og referatet offentliggøres ikke.«)
+PART_NOTE = re.compile(r"^(?:(?:de\s+)?følgende\s+(?:punkter|sager)|punkterne|sagerne)\s+(?:behandles|blev\s+behandlet"
+                       r"|er\s+behandlet|offentliggøres)\b.{0,100}$", re.IGNORECASE)
 
 
 def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:

@@ -230,11 +230,13 @@ def test_an_aside_of_the_minutes_own_stays_their_text():
     assert "Punktet blev behandlet efter punkt 3." in " ".join(s.text for s in read(html).meetings[0].items[1].sections)
 
 
-def test_the_closed_part_s_heading_and_its_note_are_no_text_of_the_last_open_item():
+@pytest.mark.parametrize("note", ["Følgende punkter behandles for lukkede døre.",
+                                  "Punkterne er behandlet for lukkede døre, og referatet offentliggøres ikke."])
+def test_the_closed_part_s_heading_and_its_note_are_no_text_of_the_last_open_item(note):
     """»<h2>Lukkede punkter</h2><p>Følgende punkter behandles for lukkede døre.</p>« above the closed part was a
-    section of the last open item (a probe of web minutes, 2026-12-05)."""
-    html = page().replace(SECOND_ITEM_END, SECOND_ITEM_END + "<h2>Lukkede punkter</h2><p>Følgende punkter behandles "
-                          "for lukkede døre.</p><h2>3. Fratrædelsesaftale</h2><p>Sagsnr.: 24/003001</p>")
+    section of the last open item (probes of web minutes, 2026-12-05)."""
+    html = page().replace(SECOND_ITEM_END, SECOND_ITEM_END + f"<h2>Lukkede punkter</h2><p>{note}</p>"
+                          "<h2>3. Fratrædelsesaftale</h2><p>Sagsnr.: 24/003001</p>")
     [meeting] = read(html).meetings
     assert [(i.number, i.closed) for i in meeting.items] == [(1, False), (2, False), (3, True)]
     assert meeting.items[1].sections == facts(page())[2][1][3]
