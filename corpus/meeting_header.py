@@ -373,13 +373,20 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                 value = f"{value} {line}"
             continue
         lines.append(line)
+    if not value and lines and (lines[0].count(",") >= 2 or lines[0].endswith(",")):
+        # a list of names under its label alone, wrapped over lines as a cell wraps it (»Jens« / »Peter Vinther,
+        # …«): the lines are one list
+        value, lines = " ".join(lines), []
     names = _affiliated([p.strip().rstrip(",") for p in re.split(r",|;| og ", value) if p.strip()]) if value else []
     # one line of prose (»Kommunaldirektørerne i …«): kept whole; a long list of names (»…, Liv Gro Jensen
     # (afbud)«) is the names, so that one person's »(afbud)« does not send the whole list away
     if value and len(value) > 80 and not (len(names) > 1 and all(PERSON_LINE.match(ROLE.sub("", name))
                                                                 for name in names)):
         names = [value]
-    names += [line.rstrip(",") for line in lines]
+    # a line under the label's names that is a list of its own (»Til stede: Karin, Ole, Hans« / »Mette, Birgit,
+    # Jonas«): its names; a line of one name and where the person comes from stays one (»Lise Holm, Greve Kommune«)
+    names += [name for line in lines for name in (
+        _affiliated([p.strip() for p in line.split(",") if p.strip()]) if line.count(",") >= 2 else [line.rstrip(",")])]
     # (the full stop ending a list, »…, Malene Friis.«, is no part of the last name; an initial's is: »Hans J.«)
     return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
 
@@ -397,10 +404,11 @@ def _name_cut(line: str, after: str) -> bool:
     m = SURNAME_GOES_ON.match(after)
     if m is None or known_heading(m["surname"]) is not None or fold(m["surname"]) in CONTENTS | DOCUMENT_WORDS:
         return False  # (nor before a heading)
-    if len(names) >= 3 and all(" " in name for name in names) and FIRST_NAME.match(after.strip()) \
-            and fold(after.strip()) not in ALL_LABELS:
-        return True  # a surname alone under a list of whole names goes on with the last (»…, Rasmus Skov« /
-        # »Andersen«)
+    first = after.split(",")[0].strip()
+    if len(names) >= 3 and all(" " in name for name in names) and FIRST_NAME.match(first) \
+            and fold(first) not in ALL_LABELS:
+        return True  # a surname alone, or first on the next line, under a list of whole names goes on with the
+        # last (»…, Rasmus Skov« / »Andersen«, »…, Hans Ole« / »Lund, Karen Margrethe Bech«)
     # (not in a list of first names: »Anne, Bo, Carl, Dorte« / »Erik, Fie og Gitte«)
     return bool(FIRST_NAME.match(last)) and not _no_one(last) and all(" " in name for name in names[:-1])
 

@@ -111,3 +111,22 @@ def test_the_full_stop_ending_a_list_of_names_is_no_part_of_the_last_name():
             "Afbud: Hans J.\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert (meeting.participants, meeting.absentees) == (["Per Mølgaard", "Karina Høj", "Malene Friis"], ["Hans J."])
+
+
+@pytest.mark.parametrize("names, read_as", [
+    ("Medlemmer:\nMette Juhl Kristensen, Anders Bøgh, Lone Østergaard, Jens\nPeter Vinther, Kirsten Lund,\nBirgitte Holm",
+     ["Mette Juhl Kristensen", "Anders Bøgh", "Lone Østergaard", "Jens Peter Vinther", "Kirsten Lund", "Birgitte Holm"]),
+    ("Til stede: Maria Falk, Henning Dyrberg, Asger Munk, Hans Ole\nLund, Karen Margrethe Bech",
+     ["Maria Falk", "Henning Dyrberg", "Asger Munk", "Hans Ole Lund", "Karen Margrethe Bech"]),
+    ("Til stede: Karin, Ole, Hans\nMette, Birgit, Jonas", ["Karin", "Ole", "Hans", "Mette", "Birgit", "Jonas"]),
+    ("Til stede:\nLise Holm, Greve Kommune\nBo Lund, Køge Kommune", ["Lise Holm, Greve Kommune", "Bo Lund, Køge Kommune"]),
+], ids=["under its label, wrapped in a name", "wrapped after a middle name", "a second line of first names",
+        "one person a line with where they come from"])
+def test_a_list_of_names_wrapped_over_lines_is_read_name_by_name(names, read_as):
+    """Probes of printed and typed minutes, 2026-12-05: a list under »Medlemmer:« alone was read a line a person
+    (»Mette Juhl Kristensen, Anders Bøgh, …, Jens«), »Hans Ole« / »Lund, …« as »Hans Ole« and »Lund, Karen
+    Margrethe Bech«, and a second line of first names as one person."""
+    text = (f"Ældrerådet - Referat - 3. oktober 2024\n{names}\nAfbud: Finn Nørgaard\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
+    assert meeting.participants == read_as
