@@ -169,11 +169,11 @@ SENTENCE = re.compile(r",\s+at\b|,$|^(?:\S+\s+){4,}\S*\w\.$")
 def known_heading(heading: str) -> SectionKind | None:
     """The kind of any heading in the table (OTHER for known headings without a kind of their own)."""
     text = _key(heading)
-    if not text or len(text) > 120 or SENTENCE.search(text):
+    if not text or len(text) > 120:
         return None
     for kind, pattern in _COMPILED:
         if pattern.match(text):
-            return kind
+            return None if SENTENCE.search(text) else kind
     return None
 
 
