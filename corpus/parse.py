@@ -1155,7 +1155,10 @@ def _weak_between(points: _ListPoints, weak: dict[int, list[Heading]], before: H
         if w is None:
             return []
         gap.insert(0, w)
-    # (each from the item or title above it: »3. …« goes on from »2. …« in the gap as items do)
+    # (each from the item or title above it: »3. …« goes on from »2. …« in the gap as items do; two or more only
+    # each a title on its line, not a title going on into lines that may as well be its text)
+    if len(gap) > 1 and any(w.end > w.line + 1 for w in gap):
+        return []
     return [] if any(points.goes_on(above.end, w) for above, w in zip([before, *gap], gap)) else gap
 
 
