@@ -138,7 +138,8 @@ YEAR_SPANS = "|".join(f"{year}-{year + span}" for year in range(1950, 2080) for 
 # The case system a case number's label may name (»Acadre sagsnr.«, »Sagsnr. (SBSYS)«)
 CASE_SYSTEMS = r"acadre|sbsys|edoc|getorganized|workzone|f2|captia|esdh|emne|(?:kmd\s)?nova|docunote|cbrain|360"
 CASE_NUMBER = re.compile(
-    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagnr\.?|Sagsnummer)(?:\s*\((?:{CASE_SYSTEMS})\))?"
+    r"^(?!" + SAG_HEADING + rf")(?:(?:(?:{CASE_SYSTEMS})-?\s?)?(?:Sagsnr\.?|Sagnr\.?|Sagsnummer)"
+    rf"(?:\s*\((?:{CASE_SYSTEMS})\))?"
     r"|(?:Sag|Sags) nr\.?(?=\s*:?\s*\S+\s*$)"  # (one word after it: »Sag nr. 3 fra sidste møde …« is a sentence)
     rf"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer|(?:{CASE_SYSTEMS})-?\s?sag(?=\s*:)"  # (»Acadre sag: …«)
     rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
@@ -151,7 +152,8 @@ YEARS = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|\d{2}[/-](?:19|20)\d\d")  # (»
 # A case number printed at the right margin of the heading's line, which a PDF's text puts after the title: with its
 # label (»2. Budgetopfølgning Sagsnr. 24/1232«), or bare in a form no title ends in (a KLE journal number
 # »18.15.00-Ø00-2-24«, »EMN-2024-01234«, SBSYS's »S2024-1085«; not »Budget 2024-2027«)
-TITLE_CASE_AFTER = re.compile(rf"\s+(?:(?:Sagsnr\.?|Sagnr\.?|Sag nr\.?|Sagsnummer|J\.\s?nr\.?)\s*:?\s*(?P<n>{CASE_FORMS})"
+TITLE_CASE_AFTER = re.compile(r"\s+(?:(?:Sagsnr\.?|Sagnr\.?|Sag nr\.?|Sagsnummer|J\.\s?nr\.?)\s*:?\s*"
+                              rf"(?P<n>{CASE_FORMS})"
                               r"|(?P<bare>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,8}"
                               r"|S\d{4}-\d{3,8}))$")
 
@@ -433,8 +435,8 @@ def _numbered_heading(line: str) -> re.Match[str] | None:
     return NUMBERED.match(text) or next((m for form in PUNKT_FORMS if (m := form.match(text))), None)
 
 
-HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:[-•]\s+)?(?:mødetid|mødetidspunkt|mødested|mødedato|dato|tid|sted|deltagere|til stede|"
-                                       r"afbud|fraværende|medlemmer)\b"), re.IGNORECASE)
+HEAD_LABEL = re.compile(either_spelling(r"^\s*(?:[-•]\s+)?(?:mødetid|mødetidspunkt|mødested|mødedato|dato|tid|sted|"
+                                       r"deltagere|til stede|afbud|fraværende|medlemmer)\b"), re.IGNORECASE)
 
 
 def _head_follows(lines: list[str]) -> bool:
@@ -560,9 +562,8 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
             # the document prints it under the closed item's title, a marker alone under a title (or its case
             # number) is that item's. Nor where this item is marked closed above it (»Sagsnr.: 24/3310«, »Lukket
             # sag«, »Lukket punkt«: a system's access line, then the text it prints for a closed item) or the
-            # next item says it is open (»Åben sag« under its title). A marker under an item's case number with
-            # nothing else under it may be either's: it marks the next item, which keeps what may be closed
-            # hidden (a portal's closed item publishes no text to hide)
+            # next item says it is open (»Åben sag« under its title). A marker alone under a title or its case
+            # number may be either's (below)
             headings[k + 1].closed = True
             if not (unsure and alone and nearer is None):
                 dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))
@@ -1309,8 +1310,7 @@ def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
     for i in range(len(body) - 1, -1, -1):
         if part_heading(_plain(body[i])) is not None:
             cut = i
-        elif PART_NOTE.match(_plain(body[i]).strip()) and (above := next(
-                (_plain(x) for x in reversed(body[:i]) if _plain(x).strip()), None)) and part_heading(above) is not None:
+        elif PART_NOTE.match(_plain(body[i]).strip()) and part_heading(_text_above(body, i)) is not None:
             continue  # (»Lukkede punkter« / »Følgende punkter behandles for lukkede døre.«: the part's own note)
         elif _plain(body[i]).strip():
             break
@@ -1601,10 +1601,9 @@ class _BodyReader:
             self.unsaid = (self.kind, heading, self.heading)
 
     def _forget_unsaid(self) -> None:
-        """A known heading with nothing under it (a template's »Høring« left empty) is no section: listed as a
-        marker, so that the document's every word is stored or accounted for. A sentence a heading's pattern took
-        whole (»Økonomiske konsekvenser for kommunen er begrænsede«) is text (a sub-item's empty »Referat« stays a
-        heading)."""
+        """A known heading with nothing under it (a template's »Høring« left empty, a sub-item's »Referat«) is no
+        section: listed as a marker, so that the document's every word is stored or accounted for. A sentence a
+        heading's pattern took whole (»Økonomiske konsekvenser for kommunen er begrænsede«) is text."""
         said = self.unsaid and self.unsaid[2]
         if said and len(said.split()) > 4 and not names_decider(said):
             self.item.sections.append(Section(SectionKind.OTHER, "", said))

@@ -47,8 +47,8 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"beslutningskompetence", r"tidligere behandling(er)?", r"politisk behandling", r"fremtidig proces",
         r"næste skridt", r"sagsproces", r"historik", r"kompetence", r"sagsgang( og sagstype)?"],
 }
-# The word a committee's or council's name ends in (»Økonomiudvalget«, »Byråd«, »KKR«, »Beredskabskommissionen«): the meeting header's
-# committee, and the body a decision heading names (»Beslutning i Økonomiudvalget«)
+# The word a committee's or council's name ends in (»Økonomiudvalget«, »Byråd«, »KKR«, »Beredskabskommissionen«):
+# the meeting header's committee, and the body a decision heading names (»Beslutning i Økonomiudvalget«)
 BODY_SUFFIX = re.compile(either_spelling(
     r"(udvalg(et)?|råd(et)?|byråd|bestyrelse(n)?|netværk(et)?|kkr|kd-net|forum|"
     r"gruppe(n)?|magistrat(en)?|repræsentantskab(et)?|kommunalbestyrelse(n)?|kommission(en)?|nævn(et)?)\b"), re.I)

@@ -23,9 +23,10 @@ from corpus.spelling import fold
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
                          r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
-# How an entry of a table of contents opens, in any of the items' heading forms (»Sag nr. 2: Titel⇥4«; four digits only with a dot: »2021    Plejefamilie    41« is a
-# table's row by year)
-TOC_ENTRY = r"^\s*((?:Punkt|PUNKT|Pkt\.|PKT\.|Sag\s+nr\.?|SAG\s+NR\.?)\s*\d{1,4}\s*[:.\-–]?\s|[-•]?\s*\d{1,3}\.?\s|[-•]?\s*\d{4}\.\s)"
+# How an entry of a table of contents opens, in any of the items' heading forms (»Sag nr. 2: Titel⇥4«; four
+# digits only with a dot: »2021    Plejefamilie    41« is a table's row by year)
+TOC_ENTRY = (r"^\s*((?:Punkt|PUNKT|Pkt\.|PKT\.|Sag\s+nr\.?|SAG\s+NR\.?)\s*\d{1,4}\s*[:.\-–]?\s|[-•]?\s*\d{1,3}\.?\s"
+             r"|[-•]?\s*\d{4}\.\s)")
 TOC_PAGE = r"(\t|[ \xa0]{2,}|\.{4,}|…{2,})\s*(\d{1,3})\s*$"  # and ends: a tab, spaces or dot leaders, a page
 TOC_LINE = re.compile(TOC_ENTRY + ".*" + TOC_PAGE)
 # a table row's number between cells, a tab or spaces apart (»155 Dragør⇥14.609⇥471«)
@@ -106,8 +107,8 @@ CLOSED_STATUS = re.compile(rf"^(?:(?:(?:status|adgang|åben/lukket|åben eller l
 BEHIND_CLOSED_DOORS = (r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\s+lukket\s+møde"
                        r"|som\s+lukket(?:\s+(?:punkt|sag))?|lukket)")  # (»Sagen behandles som lukket punkt.«)
 CLOSED_NOTICE = re.compile(r"^(?:lukket\s+(?:punkt|sag)\s*[.:\-–]\s*(?=\w))?"  # (»Lukket punkt. Sagen er behandlet …«)
-                           r"(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+(?:lukket|fortroligt?"
-                           r"|ikke\s+offentligt?)"
+                           r"(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+"
+                           r"(?:lukket|fortroligt?|ikke\s+offentligt?)"
                            rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
                            rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page
@@ -508,7 +509,7 @@ def _spaced_entries(lines: list[str]) -> list[int]:
         if m := PRESENTED.search(line):
             later[line[:m.start()].strip()] = i
     return [i for i, line in enumerate(lines) if (m := SPACED_PAGE.search(line)) and _opens_entry(line)
-            and max(later.get(line[:m.start()].strip(), -1), later.get(_entry_title(line[:m.start()]), -1)) > i]
+            and max(later.get(line[:m.start()].strip(), -1), later.get(_entry_title(line[:m.start()]) or "\n", -1)) > i]
 
 
 def _entry_title(entry: str) -> str:
