@@ -177,7 +177,7 @@ PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d
 PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b|\w+salen\b"
                                        r"|regionshus|\w+huset\b)"), re.I)  # (»Regionshuset Viborg, Regionsrådssalen«)
 SMALL_WORDS = frozenset({"og", "for", "i", "af", "til", "med", "under", "om", "på"})
-TIME_ONLY = re.compile(r"^(kl\.?\s*)?(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
+TIME_ONLY = re.compile(r"^(kl\.?\s*:?\s*)?(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 # A note after a name that the person was away: »Mikkel Dahl (V) - afbud«, »Ole Berg (fraværende)«
 AWAY_NOTE = re.compile(r"\s*(?:[-–,]\s*(?:afbud|fraværende|fravær)|\((?:afbud|fraværende|fravær)\))$", re.I)
 # A member's name with the party's letters after it: »Torben Thorsen (A)«, »Marianne Møller (SF)«

@@ -114,6 +114,12 @@ def test_a_day_or_an_hour_written_short_is_the_meeting_s(day, when):
     assert facts(f"{BODY}\n{day} {when}\nMødested: {PLACE}\n") == (BODY, date, hour, PLACE)
 
 
+@pytest.mark.parametrize("when", ["Kl. 15:30", "Kl.: 15:30", "kl.:15.30"])
+def test_the_hour_on_a_line_of_its_own_under_the_day_is_the_meeting_s_time(when):
+    """(»Kl.: 14:00« alone under »Mødedato:« gave no time: a probe of printed Acadre minutes, 2026-12-05)"""
+    assert facts(f"{BODY}\nMødedato: 14.05.2024\n{when}\nMødested: {PLACE}\n") == (BODY, DATE, "15:30", PLACE)
+
+
 @pytest.mark.parametrize("when", ["kl. 15,5 mio. kr.", "kl. 1530"])
 def test_a_figure_after_kl_that_is_no_hour_is_no_time(when):
     assert facts(f"{BODY}\nMødedato: 14. maj 2024\nBemærkning: {when}\nMødested: {PLACE}\n")[2] is None
