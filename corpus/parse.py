@@ -190,6 +190,7 @@ ATTACHMENT_ROW = re.compile(either_spelling(r"^(?P<n>\d{1,3})\s+(?P<access>Åben
 DOC_NUMBER_END = re.compile(r"^(?P<title>.*?\S)\s+(?P<doc>\d{1,8}/\d{2})$")
 ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
+APPROVED = re.compile(r"^(?:referat(?:et)?\s+(?:er\s+)?godkendt|referatet\s+godkendes)\b.{0,80}$", re.IGNORECASE)
 END_OF_ITEMS = re.compile(
     either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
 # »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«, »Fortroligt: 4. Title«; not »Lukket 3.
@@ -614,11 +615,19 @@ def _case_line_at_end(lines: list[str]) -> int | None:
 
 
 def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
-    """A meeting's closing matter (combined attachment list, signatures) belongs to no item."""
+    """A meeting's closing matter (combined attachment list, signatures) belongs to no item; nor does a note that
+    the minutes were approved, as the document's last line under text of the last item's (»Referatet er godkendt
+    digitalt af udvalgets medlemmer.«; not a decision's only words under its heading, »Beslutning« / »Referatet er
+    godkendt.«, as the item approving the last minutes has them)."""
     for i, line in enumerate(lines):
         if END_OF_ITEMS.match(_plain(line).strip()):
             dropped.extend(Dropped(DropReason.CLOSING_MATTER, _plain(x).strip()) for x in lines[i:] if x.strip())
             return lines[:i] + [""] * (len(lines) - i)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if _plain(lines[i]).strip()), None)
+    if last is not None and APPROVED.match(_plain(lines[last]).strip()) and not _is_section_start(
+            _text_above(lines, last)) and not _numbered_heading(_plain(_text_above(lines, last))):
+        dropped.append(Dropped(DropReason.CLOSING_MATTER, _plain(lines[last]).strip()))
+        return lines[:last] + [""] * (len(lines) - last)
     return lines
 
 

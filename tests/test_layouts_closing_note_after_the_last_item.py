@@ -1,0 +1,33 @@
+"""A note that the minutes were approved, the document's last line (»Referatet er godkendt digitalt af udvalgets
+medlemmer.«, printed as a PDF's small print under the last item), is closing matter, not the last item's decision
+or one of its attachments; a decision that says so under its own heading stays the decision.
+
+Found on 2026-12-05 by a probe of printed minutes: the note ended the last decision (»Orienteringen blev taget til
+efterretning. Referatet er godkendt af udvalgets formand.«) or was listed as the last item's third attachment.
+"""
+from __future__ import annotations
+
+import pytest
+
+from corpus.model import DropReason
+from corpus.readers import inspect_document
+
+HEAD = "Klima- og Miljøudvalget - Referat - 5. november 2024\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+
+
+@pytest.mark.parametrize("last", ["Beslutning\nOrienteringen blev taget til efterretning.",
+                                  "Beslutning\nGodkendt.\nBilag\nTrafiksikkerhedsplan 2024-2028\nHøringsnotat"])
+@pytest.mark.parametrize("note", ["Referatet er godkendt digitalt af udvalgets medlemmer.",
+                                  "Referat godkendt ved næste møde"])
+def test_a_note_that_the_minutes_were_approved_ending_the_document_is_closing_matter(last, note):
+    text = f"{HEAD}2. Trafiksikkerhedsplan\n{last}\n{note}\n"
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    item = reading.meetings[0].items[-1]
+    assert note not in " ".join([*(s.text for s in item.sections), *item.attachments])
+    assert (DropReason.CLOSING_MATTER, note) in [(d.reason, d.text) for d in reading.dropped]
+
+
+def test_the_decision_approving_the_last_minutes_stays_the_decision():
+    text = f"{HEAD}2. Godkendelse af referat fra sidste møde\nBeslutning\nReferatet er godkendt.\n"
+    [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
+    assert meeting.items[-1].decision == "Referatet er godkendt."
