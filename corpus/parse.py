@@ -624,8 +624,9 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
             dropped.extend(Dropped(DropReason.CLOSING_MATTER, _plain(x).strip()) for x in lines[i:] if x.strip())
             return lines[:i] + [""] * (len(lines) - i)
     last = next((i for i in range(len(lines) - 1, -1, -1) if _plain(lines[i]).strip()), None)
-    if last is not None and APPROVED.match(_plain(lines[last]).strip()) and not _is_section_start(
-            _text_above(lines, last)) and not _numbered_heading(_plain(_text_above(lines, last))):
+    above = _text_above(lines, last) if last is not None else ""
+    if last is not None and APPROVED.match(_plain(lines[last]).strip()) and not _is_section_start(above) \
+            and not _numbered_heading(above):
         dropped.append(Dropped(DropReason.CLOSING_MATTER, _plain(lines[last]).strip()))
         return lines[:last] + [""] * (len(lines) - last)
     return lines
