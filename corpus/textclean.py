@@ -77,7 +77,7 @@ CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling)?"  # (»Lukket
 OPEN_MARK = r"åbent?(?: punkt| sag)?"  # an open item's access as a badge or a column (»Åbent punkt«, »Åben«)
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
 # »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
-CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}[)\]]?\s*:?$", re.IGNORECASE)
+CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}[)\]]?\s*[:.]?$", re.IGNORECASE)
 # The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «).
 # »Lukket« running into the title marks it only before the title's capital (»Lukket Salg af grund«): before a
 # small letter it is the title's own word (»Lukket vej ved Strandskolen«, »Lukket skole i Tune - høring«)

@@ -42,6 +42,10 @@ def original_text() -> str:
     "Punkt 4: Personalesag  Lukket\n",
     "Punkt 4: Personalesag\t\tLukket punkt\n",
     "Punkt 4: Personalesag\nLukket behandling\n",
+    # the marker as a sentence, with its full stop (a probe of items numbered »12.1«, 2026-12-05: read as text)
+    "Punkt 4: Personalesag\nLukket punkt.\n",
+    "Lukket punkt.\nPunkt 4: Personalesag\n",
+    "Punkt 4: Personalesag\nLukket sag.\n",
 ])
 def test_other_words_for_closed_mark_the_item_as_lukket_does(written):
     text = original_text()
