@@ -332,6 +332,8 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
                 plain.add(i)
             else:
                 point = n
+    if not members and (orphans := _uncaptioned_group(raw)):
+        members, plain = orphans, set()
     itemlike = {i for i in members if _looks_like_item(raw, i + 1, SUB.match(raw[i]).group(3))}
     if len(itemlike) < 2:
         return raw  # (points listed in a text, »2.1 Budgetsager« / »2.2 Øvrige sager«, are no items; beside two that
@@ -349,6 +351,28 @@ def _grouped_items(raw: list[str], dropped: list[Dropped]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _uncaptioned_group(raw: list[str]) -> set[int]:
+    """Items numbered within a group no caption names, the agenda's items all of one number (»4.1 Godkendelse af
+    dagsorden« / »4.2 Trafiksikkerhedsplan« / »4.3 …«, the meeting's or the agenda part's number first): the lines
+    »n.1«, »n.2«, … in order, up to the first that breaks the count. Where an item of that number stands above
+    them (»1 First Agenda« / »1.1 Status siden sidst«) or after them (»4. Eventuelt«), they are its points (none);
+    a list's »4. …« in an item's text, under the list's »3. …«, is neither."""
+    first = next((i for i, line in enumerate(raw) if (m := SUB.match(line)) and m.group(2) == "1"), None)
+    if first is None:
+        return set()
+    group, lines, expected = SUB.match(raw[first]).group(1), [], 1
+    for i in range(first, len(raw)):
+        if (m := SUB.match(raw[i])) and m.group(1) == group and int(m.group(2)) == expected:
+            lines.append(i)
+            expected += 1
+    for i, line in enumerate(raw):
+        if (m := NUMBERED.match(line.strip()) or BARE.match(line)) and m.group(1) == group and (
+                i < first or i > lines[-1] and _looks_like_item(raw, i + 1, m.group(2))
+                and not LIST_ENTRY.match(_text_above(raw, i))):
+            return set()
+    return set(lines) if len(lines) >= 2 else set()
 
 
 def _opens_group(raw: list[str], i: int, n: int) -> bool:

@@ -4,7 +4,9 @@ regions' and some boards' minutes number them, are the items: numbered in the or
 printed number in its title (»(punkt 2.1)«), with the items of their own beside the groups (»1. Godkendelse af
 dagsorden«, »4. Eventuelt«); the captions are the agenda's parts. A list numbered in an item's text stays its
 text, and without such captions »1.1« points stay sections of their item (the Aarhus referat:
-tests/test_layouts.py).
+tests/test_layouts.py). Where every item is numbered within one group that no caption or item of its number
+heads (»4.1 Godkendelse af dagsorden« / »4.2 …«, the meeting's or the agenda part's number first), those are the
+items too.
 
 Found on 2026-12-05 by a probe of other publishers' minutes: the captions were read as two items and the real
 items as their sections, »2.1 Regional udviklingsstrategi – Sagsfremstilling«.
@@ -82,3 +84,52 @@ def test_points_numbered_so_in_a_text_are_no_items():
     items = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items
     assert [i.title for i in items if "Eventuelt" in i.title] == ["Eventuelt"]
     assert not any("(punkt" in i.title for i in items)
+
+
+UNCAPTIONED = """Referat
+Teknik- og Miljøudvalget
+Mødedato: 12. marts 2025
+Tid: 16:00-18:00
+
+4.1 Godkendelse af dagsorden
+Beslutning
+Dagsordenen blev godkendt.
+
+4.2 Trafiksikkerhedsplan 2025-2028
+Sagsnr.: 25/1187
+Sagsfremstilling
+Planen har fire indsatsområder:
+1. Skoleveje
+2. Cykelstier
+3. Hastighed
+4. Kampagner
+Beslutning
+Godkendt.
+
+4.3 Vinterbekæmpelse, status
+Sagsnr.: 25/0412
+Beslutning
+Taget til efterretning.
+"""
+
+
+def test_items_all_numbered_within_one_uncaptioned_group_are_the_items():
+    """»4.1« / »4.2« / »4.3« with no »4.« above them: until 2026-12-05 such minutes were refused (»no agenda items
+    found«), every item lost; a list's »4. Kampagner« in an item's text does not make them its points."""
+    reading = inspect_document(UNCAPTIONED.encode("utf-8"), "referat.txt")
+    [meeting] = reading.meetings
+    assert [(i.number, i.title, i.case_number, i.decision) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden (punkt 4.1)", None, "Dagsordenen blev godkendt."),
+        (2, "Trafiksikkerhedsplan 2025-2028 (punkt 4.2)", "25/1187", "Godkendt."),
+        (3, "Vinterbekæmpelse, status (punkt 4.3)", "25/0412", "Taget til efterretning.")]
+    assert "4. Kampagner" in meeting.items[1].sections[0].text
+
+
+def test_points_under_an_item_of_their_number_stay_its_sections():
+    """»4 Udvalgets sager« above »4.1 …«: the points are its sections, as in the Aarhus referat."""
+    text = ("Referat\nTeknik- og Miljøudvalget\nMødedato: 12. marts 2025\n\n4 Udvalgets sager\n"
+            "4.1 Trafiksikkerhedsplan\nBeslutning\nGodkendt.\n\n4.2 Vinterbekæmpelse\nBeslutning\n"
+            "Taget til efterretning.\n")
+    items = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items
+    assert [i.title for i in items] == ["Udvalgets sager"]
+    assert [s.heading for s in items[0].sections][:1] == ["4.1 Trafiksikkerhedsplan – Beslutning"]
