@@ -1228,6 +1228,9 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
         last = (tail or chain)[-1]
         if w.number == last.number + 1 and w.line >= last.end:
             tail.append(w)
+        elif tail and w.number == last.number and _going_on(lines, last) and not _going_on(lines, w):
+            tail[-1] = w  # a list's point right under the one before it (»2. Klasseloft« / »3. Økonomi« in item
+            # 2's decision) gives its number to the title after it that stands apart (»3. Personalesag«)
     if not tail:
         return []
     taken = {i for h in tail for i in range(h.line, h.end)}
@@ -1237,6 +1240,11 @@ def _weak_tail(lines: list[str], points: _ListPoints, weak: list[Heading], chain
     if any(LIST_ENTRY.match(t) for t in text):
         return []
     return tail
+
+
+def _going_on(lines: list[str], h: Heading) -> bool:
+    """Whether a numbered line stands right under another, as a list's points do (no blank line between)."""
+    return h.line > 0 and LIST_ENTRY.match(_plain(lines[h.line - 1]).strip()) is not None
 
 
 def _text_above(lines: list[str], line: int) -> str:
