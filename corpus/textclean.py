@@ -73,11 +73,13 @@ CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
 # tilgængelige data«), mark a title only in parentheses or set off by a colon or dash (»Fortroligt: …«)
 OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?)"
 CLOSED_WORD = rf"(?:lukket|{OTHER_CLOSED_WORD})"
-CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling)?"  # (»Lukket pkt.«, »Lukket behandling«)
+CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling| møde)?"  # (»Lukket pkt.«, »Lukket behandling«, »(Lukket møde)«)
 OPEN_MARK = r"åbent?(?: punkt| sag)?"  # an open item's access as a badge or a column (»Åbent punkt«, »Åben«)
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
-# »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«
-CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}[)\]]?\s*[:.]?$", re.IGNORECASE)
+# »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«, also naming the law that closes it (»Lukket punkt jf.
+# kommunestyrelseslovens § 10, stk. 2«, »Lukket punkt, jf. forvaltningslovens § 32.«)
+LEGAL_GROUND = r"(?:,?\s*(?:jf\.?|jævnfør|i henhold til|iht\.)\s+\S[^\n]{0,100}?)"
+CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}{LEGAL_GROUND}?[)\]]?\s*[:.]?$", re.IGNORECASE)
 # The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «).
 # »Lukket« running into the title marks it only before the title's capital (»Lukket Salg af grund«): before a
 # small letter it is the title's own word (»Lukket vej ved Strandskolen«, »Lukket skole i Tune - høring«)
@@ -89,7 +91,7 @@ CLOSED_PREFIX = re.compile(rf"^\s*(?:\(?lukket(?: punkt| sag)?\b\)?\s*[:\-–]|[
 # web page printed or a Word heading's own run gives it: in capitals after a title that is not (»Salg af grund
 # LUKKET«; »SVØMMEHALLEN I TUNE FORBLIVER LUKKET« is a title), or set apart by a tab or more than one space (»Salg
 # af grund  Lukket«). Not »Lukket« after one space: »Dispensation til Restaurant Lukket« is a title
-CLOSED_SUFFIX = re.compile(rf"(?:\s*[-–(]\s*{CLOSED_MARK}\s*\)?|(?-i:(?<=[a-zæøå0-9.)])\s+LUKKET(?: PUNKT| SAG)?)"
+CLOSED_SUFFIX = re.compile(rf"(?:\s*[-–(\[]\s*{CLOSED_MARK}\s*[)\]]?|(?-i:(?<=[a-zæøå0-9.)])\s+LUKKET(?: PUNKT| SAG)?)"
                            rf"|(?:\t|\s{{2,}})\s*(?-i:(?=[A-ZÆØÅ(]))\(?{CLOSED_MARK}\)?"
                            r"|\s*\(\s*ikke til offentliggørelse\s*\)|\s*\U0001F512\uFE0F?)\s*$", re.IGNORECASE)
 # The item's access as a labelled value among the facts under its title (a Word item table's row »Status: |
