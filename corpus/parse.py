@@ -197,6 +197,9 @@ END_OF_ITEMS = re.compile(
 # kvartal …«
 MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED_WORD}(?: punkt| sag)\s*:?"
                                   rf"|{CLOSED_WORD}\s*:))\s*(?P<heading>\d{{1,4}}\.\s+\S.*)$", re.IGNORECASE)
+# »🔒 2. Title«, a lock icon before an item's number (a portal's heading or button): read as »2. Title 🔒«
+LOCK_BEFORE_NUMBER = re.compile(rf"^(?P<mark>\s*{MARK}?\s*)\U0001F512\uFE0F?\s*(?P<heading>(?:punkt\s+)?\d{{1,4}}\b.*?)\s*$",
+                                re.IGNORECASE)
 OPEN_WORDS = ("åbent punkt", "åben", "åben sag", "åbent")  # an item's access line saying it is open
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden", *OPEN_WORDS)}
@@ -488,11 +491,14 @@ def _first_numbers(lines: list[str]) -> list[int]:
 def _marker_apart(lines: list[str]) -> list[str]:
     """»Lukket punkt: 4. Personalesag«, the closed marker before the item's number on its heading line, as two
     lines: the marker above the heading, which marks that item (as a »Lukket punkt« line above any heading
-    does). On one line, the item was not seen, and its closed text went to the open item above."""
+    does). On one line, the item was not seen, and its closed text went to the open item above. A lock icon before
+    the number (»🔒 2. Title«) goes after the title, where it marks the item closed (»2. Title 🔒«)."""
     out: list[str] = []
     for line in lines:
         if (m := MARKER_BEFORE_NUMBER.match(line)) and not line.lstrip().startswith(MARK):
             out += [m.group("marker").strip(), m.group("heading")]
+        elif m := LOCK_BEFORE_NUMBER.match(line):
+            out.append(f"{m.group('mark')}{m.group('heading')} \U0001F512")
         else:
             out.append(line)
     return out
