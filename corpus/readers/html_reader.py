@@ -64,7 +64,8 @@ def _decode(data: bytes) -> str:
 
 def inspect(data: bytes, name: str) -> Reading:
     tree = parse_html(decode(data))
-    walker = _Walker(marks_main=tree.css_first('main, [role="main" i]') is not None)
+    walker = _Walker(marks_main=tree.css_first('main, [role="main" i]') is not None,
+                     closed_class=_closed_class_means_access(tree))
     walker.walk(tree.body)
     lines = walker.lines()
     dropped = list(walker.dropped)
@@ -177,6 +178,52 @@ def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
     return text, ""
 
 
+# An item's access in its markup alone: a class or data value of the heading or an element around it saying closed
+# (»<article class="item lukket">«, »agenda-card--closed«, »data-status="lukket"«). The Danish words say access
+# wherever they stand; English »closed« is also an accordion's collapsed panel, so it says access only where it
+# marks fewer than half the page's numbered headings (a page's closed items are few; its collapsed panels, all
+# but the one open)
+CLOSED_TOKEN = re.compile(r"(?:^|[-_])(?:lukket|lukkede|fortrolig|fortroligt|ikke-offentlig)(?:$|[-_])", re.IGNORECASE)
+CLOSED_TOKEN_EN = re.compile(r"(?:^|[-_])closed(?:$|[-_])", re.IGNORECASE)
+TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "button"})
+
+
+def _closed_container(node: LexborNode, token: re.Pattern[str]) -> LexborNode | None:
+    """The node or the nearest element around it (up to <body>) with a class token or a data-* value `token` takes."""
+    while node is not None and node.tag not in ("body", "html"):
+        attrs = node.attributes
+        values = (attrs.get("class") or "").split() + [v or "" for k, v in attrs.items() if k.startswith("data-")] \
+            + [k[5:] for k, v in attrs.items() if k.startswith("data-") and (v or "").lower() in ("true", "1", "")]
+        if any(token.search(v) for v in values):
+            return node
+        node = node.parent
+    return None
+
+
+def _first_heading_in(container: LexborNode, heading: LexborNode) -> bool:
+    first = next((n for n in container.traverse(include_text=False) if n.tag in TITLE_TAGS), None)
+    return first is not None and first.mem_id == heading.mem_id
+
+
+def _class_closed(node: LexborNode, english: bool) -> bool:
+    """Whether the heading is the first of an element marked closed by its class or data (the item's title)."""
+    for token in (CLOSED_TOKEN, CLOSED_TOKEN_EN) if english else (CLOSED_TOKEN,):
+        if (container := _closed_container(node, token)) is not None and _first_heading_in(container, node):
+            return True
+    return False
+
+
+def _closed_class_means_access(tree) -> bool:
+    """Whether an English »closed« class marks items' access on this page rather than collapsed panels: it marks
+    fewer than half of the page's items (the elements of its tag that hold a title)."""
+    marked = [c for h in tree.css("h1, h2, h3, h4, h5, h6") if (c := _closed_container(h, CLOSED_TOKEN_EN)) is not None]
+    if not marked:
+        return False
+    kinds = {c.tag for c in marked}  # the items' elements: those of the marked ones' tag that hold a title
+    items = [n for n in tree.css(", ".join(kinds)) if any(t.tag in TITLE_TAGS for t in n.traverse(include_text=False))]
+    return len({c.mem_id for c in marked}) < len(items) / 2
+
+
 IN_PAGE = re.compile(r"^#[A-Za-z_][\w.:-]*$")  # a place on the page (»#p1«), not an app's route (»#/bilag/881«)
 
 
@@ -229,8 +276,9 @@ def _simple_terms(node: LexborNode) -> bool:
 class _Walker:
     """One pass over the DOM, writing lines; furniture goes to `dropped`, all visible text to `all_text`."""
 
-    def __init__(self, marks_main: bool = False) -> None:
+    def __init__(self, marks_main: bool = False, closed_class: bool = False) -> None:
         self.marks_main = marks_main  # the page marks its main content: a sidebar outside it is furniture
+        self.closed_class = closed_class  # an English »closed« class on an item says its access (see `_class_closed`)
         self.out: list[str] = [""]
         self.dropped: list[Dropped] = []
         self.all_text: list[str] = []
@@ -291,6 +339,8 @@ class _Walker:
                 self.all_text.append(text)
             full = text
             text, badge = _badge_apart(node, text)
+            if not badge and _class_closed(node, self.closed_class):
+                badge = "Lukket punkt"  # (»<article class="agenda-card agenda-card--lukket"><h2>2. …«)
             self.newline(blank=True)
             if badge and full.startswith(badge) and CLOSED_LINE.match(badge):  # before the number, right above the heading, as »Lukket punkt:
                 self.out[-1] = badge  # 4. Title« is read: under it, the marker of an item with no text of its own
