@@ -746,9 +746,10 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
     nothing under it, or whose text starts with prose rather than a case number or section)."""
     found = []
     plain = [_plain(line) for line in lines]
+    listed = _agenda_listed(plain, style) if style is PUNKT else set()
     for i, line in enumerate(plain):
         m = style.match(line)
-        if not m or part_heading(line) is not None and not _case_number_at(plain, i + 1):
+        if not m or i in listed or part_heading(line) is not None and not _case_number_at(plain, i + 1):
             continue  # »2. Lukkede punkter« heads a part (»3. Åbne sager - fortsat« / »EMN-…« an item)
         if style is ALONE:
             heading = _alone_heading(plain, i, int(m.group(1)), lines)
@@ -773,6 +774,20 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
             elif _title_like(title):  # the line after it is the item's first sentence (»Formanden orienterede:«)
                 found.append(Heading(i, int(m.group(1)), title, i + 1, weak=True))
     return found
+
+
+def _agenda_listed(plain: list[str], style: re.Pattern[str]) -> set[int]:
+    """The lines of an agenda listed above the items in their own heading form (»Dagsorden« / »Punkt 1 Godkendelse af
+    dagsorden« / »Punkt 2 …« line under line), each heading again further on with its number and title: a form
+    that makes every line an item's heading took the list for the items, and their texts went to the last one."""
+    headed = [(i, int(m.group(1)), fold(m.group(2).strip())) for i, line in enumerate(plain) if (m := style.match(line))]
+    listed: set[int] = set()
+    for k, (i, number, title) in enumerate(headed):
+        beside = [(j, n) for j, n, _ in headed[max(k - 1, 0):k + 2] if j != i]
+        in_list = any(abs(j - i) == 1 and n - number == j - i for j, n in beside)  # (line under line, counting on)
+        if in_list and any(n == number and t == title and j > i + 1 for j, n, t in headed[k + 1:]):
+            listed.add(i)
+    return listed
 
 
 def _wraps_after(title: str) -> int:

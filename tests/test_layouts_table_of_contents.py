@@ -248,3 +248,39 @@ def test_contents_whose_items_are_headed_by_their_number_alone_over_the_title_ar
     assert [(i.number, i.title, i.decision) for i in meeting.items] == [
         (n, title, "Godkendt.") for n, title, _ in entries]
     assert [d.text for d in reading.dropped if d.reason is DropReason.CONTENTS] == contents.splitlines()
+
+
+AGENDA_IN_PUNKT_FORM = """Børne- og Ungeudvalget
+Referat
+Mødedato: 5. marts 2024
+
+Dagsorden
+Punkt 1 Godkendelse af dagsorden
+Punkt 2 Klagesag om befordring
+Punkt 3 Skolernes ferieplan 2025/26
+
+Punkt 1 Godkendelse af dagsorden
+Beslutning
+Dagsordenen blev godkendt.
+
+Punkt 2 Klagesag om befordring
+Lukket punkt
+
+Punkt 3 Skolernes ferieplan 2025/26
+Sagsnr.: 24/1187
+Beslutning
+Ferieplanen blev godkendt.
+"""
+
+
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_an_agenda_listed_in_the_items_punkt_form_without_page_numbers_is_no_list_of_items(blank_lines):
+    """»Punkt 1 Titel« / »Punkt 2 Titel« line under line above the items, each again further on: the list was read
+    as the items, every item's text went to the last and the closed one was read as open (a probe of Word and
+    PDF minutes, 2026-12-05). Without blank lines, as a PDF's or a Word file's paragraphs give the text."""
+    text = AGENDA_IN_PUNKT_FORM if blank_lines else AGENDA_IN_PUNKT_FORM.replace("\n\n", "\n")
+    [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "Dagsordenen blev godkendt."), (2, "Klagesag om befordring", ""),
+        (3, "Skolernes ferieplan 2025/26", "Ferieplanen blev godkendt.")]
+    assert meeting.items[1].closed and meeting.items[2].case_number == "24/1187"
