@@ -65,7 +65,7 @@ def _decode(data: bytes) -> str:
 def inspect(data: bytes, name: str) -> Reading:
     tree = parse_html(decode(data))
     walker = _Walker(marks_main=tree.css_first('main, [role="main" i]') is not None,
-                     closed_class=_closed_class_means_access(tree))
+                     closed_class=_closed_class_means_access(tree), panels=_panels(tree))
     walker.walk(tree.body)
     lines = walker.lines()
     dropped = list(walker.dropped)
@@ -81,15 +81,23 @@ def _text(node: LexborNode) -> str:
     return SPACES.sub(" ", node.text(deep=True, separator=" ")).strip()
 
 
+def _panels(tree) -> frozenset[str]:
+    """The ids the page's controls name as what they open (»<button aria-controls="p2">«)."""
+    return frozenset(i for n in tree.css("[aria-controls]") for i in (n.attributes.get("aria-controls") or "").split())
+
+
 def _has_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADING_TAGS for n in node.traverse(include_text=False))
 
 
-def _is_furniture(node: LexborNode, marks_main: bool = False) -> bool:
-    """Page furniture, not the document's text; `marks_main`: the page marks its main content (<main>)."""
+def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[str] = frozenset()) -> bool:
+    """Page furniture, not the document's text; `marks_main`: the page marks its main content (<main>); `panels`:
+    the ids of the elements the page's controls open (`aria-controls`), an accordion's panels."""
     attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
+        # hidden until opened: an accordion's panel, named by its button's aria-controls, or one holding a heading
+        # (»<div id="p2" hidden><h4>Beslutning</h4>…«), is the item's text; until 2026-12-05 it was dropped
+        return (attrs.get("id") or "") not in panels and not _has_heading(node)
     role = (attrs.get("role") or "").lower()
     classes = attrs.get("class") or ""
     if node.tag == "button" or role == "button":  # FirstAgenda wraps item titles in a button
@@ -276,7 +284,9 @@ def _simple_terms(node: LexborNode) -> bool:
 class _Walker:
     """One pass over the DOM, writing lines; furniture goes to `dropped`, all visible text to `all_text`."""
 
-    def __init__(self, marks_main: bool = False, closed_class: bool = False) -> None:
+    def __init__(self, marks_main: bool = False, closed_class: bool = False, panels: frozenset[str] = frozenset()
+                 ) -> None:
+        self.panels = panels  # the ids of the panels the page's controls open (`_is_furniture`)
         self.marks_main = marks_main  # the page marks its main content: a sidebar outside it is furniture
         self.closed_class = closed_class  # an English »closed« class on an item says its access (see `_class_closed`)
         self.out: list[str] = [""]
@@ -327,7 +337,7 @@ class _Walker:
             return
         if tag in SKIP_TAGS:
             return
-        if _is_furniture(node, self.marks_main):
+        if _is_furniture(node, self.marks_main, self.panels):
             text = _text(node)
             if text:
                 self.all_text.append(text)
@@ -407,7 +417,7 @@ class _Walker:
         for cell in node.iter():
             if cell.tag not in ("td", "th"):
                 continue
-            if _is_furniture(cell, self.marks_main):
+            if _is_furniture(cell, self.marks_main, self.panels):
                 self.visit(cell)
                 continue
             if simple:
