@@ -17,7 +17,7 @@ _WORDS = re.compile(r"(\d{1,2})\.?\s+(" + "|".join(sorted(_MONTH_FORMS, key=len,
                     + r")(?:\.\s*|\s+)(\d{4})", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b"
                       r"|\b(\d{1,2})/(\d{1,2}) (\d{4})\b")  # (»7/6 2023«: day and month, then the year)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")  # (also before an ISO time: »2025-03-18T14:00«)
 _SHORT = re.compile(r"(?<![\d.:/-])(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d./-])")  # »22.05.24«, one separator
 # A date as a searcher types it, the whole of what stands before a space: »13.11.2024«, »13/11-2024«,
 # »13.11.24«, »2024-11-13«, »13. november 2024«, »13. nov. 2024«, »13 nov 2024«; a day named without its year,
@@ -32,7 +32,8 @@ _TYPED = re.compile(
     r"|(?:(?P<wd>\d{1,2})\.?\s+)?(?P<wm>" + _MONTH_NAME + r")(?:\.?\s+(?P<wy>\d{4}))?)"
     r"(?=[\s,;!?)]|\.(?:\s|$)|$)", re.IGNORECASE)  # ends the word, or a sentence: »… 13.11.2024.«
 _TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2})|(?!\d|[.:,]\d|\s*(?:mio|mia|pct|%)))"
-                   r"|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)  # (»kl. 16«: the hour, not »kl. 16,5 mio.«)
+                   r"|(?:\b|(?<=\dT))(\d{1,2}):(\d{2})\b", re.IGNORECASE)  # (»kl. 16«: the hour, not »kl. 16,5 mio.«;
+# »2025-03-18T14:00«: ISO 8601's time after the day)
 
 
 def find_date(text: str) -> str | None:

@@ -39,6 +39,14 @@ def test_a_labelled_date_with_a_two_digit_year_is_the_meetings_date(when, date):
     assert read(f"Referat af møde i Ældrerådet\nMødedato: {when}\n").date == date
 
 
+@pytest.mark.parametrize("label", ["Mødedato", "Mødestart", "Dato"])
+def test_an_iso_8601_date_and_time_is_the_meetings_day_and_time(label):
+    """»Mødedato: 2025-03-18T14:00«, as a portal prints its data: until 2026-12-05 no date was found there and the file
+    was refused (a probe of portal pages)."""
+    meeting = read(f"Referat af møde i Ældrerådet\n{label}: 2025-03-18T14:00\n")
+    assert (meeting.date, meeting.time) == ("2025-03-18", "14:00")
+
+
 def test_a_two_digit_year_is_read_only_after_a_date_label():
     """»22.05.24« in a title may be anything (a version, a reference): without a label there is no date."""
     with pytest.raises(ReaderError, match="date"):
