@@ -191,8 +191,11 @@ DOC_NUMBER_END = re.compile(r"^(?P<title>.*?\S)\s+(?P<doc>\d{1,8}/\d{2})$")
 ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
 APPROVED = re.compile(r"^(?:referat(?:et)?\s+(?:er\s+)?godkendt|referatet\s+godkendes)\b.{0,80}$", re.IGNORECASE)
+# The meeting's facts, a label's line set apart under the last item (see `_until_end_of_items`)
+CLOSING_FACT = re.compile(either_spelling(r"^(?:deltagere|til stede|tilstede|fraværende|afbud|referent|mødeleder|"
+                                          r"ordstyrer|sekretær|næste møde)\s*:\s*\S"), re.IGNORECASE)
 END_OF_ITEMS = re.compile(
-    either_spelling(r"^(samlet bilagsliste|mødet (er )?afsluttet|mødet hævet|underskriftsside)\b"), re.I)
+    either_spelling(r"^(samlet bilagsliste|mødet (?:er |blev )?(?:afsluttet|afsluttedes|hævet|hævedes|sluttede|slut)|underskriftsside)\b"), re.I)
 # »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«, »Fortroligt: 4. Title«; not »Lukket 3.
 # kvartal …«
 MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED_WORD}(?: punkt| sag)\s*:?"
@@ -566,7 +569,11 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
         absentees=list(header.absentees),
         source=source,
     )
-    lines = _until_end_of_items(lines, dropped)
+    lines, closing = _until_end_of_items(lines, dropped)
+    if closing:  # the attendance set under the items, where the head has none (a member listed as away is not
+        under = read_header(closing, source)  # among those present)
+        meeting.absentees = meeting.absentees or list(under.absentees)
+        meeting.participants = [p for p in meeting.participants or under.participants if p not in meeting.absentees]
     headings = _item_headings(lines, style)
     front = lines[:headings[0].line] if headings else lines  # (a block with no item: its head, all of it)
     bodies = [lines[h.end:headings[k + 1].line if k + 1 < len(headings) else len(lines)]
@@ -644,22 +651,35 @@ def _case_line_at_end(lines: list[str]) -> int | None:
     return last if m and m.group("n") else None
 
 
-def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> list[str]:
+def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> tuple[list[str], list[str]]:
     """A meeting's closing matter (combined attachment list, signatures) belongs to no item; nor does a note that
     the minutes were approved, as the document's last line under text of the last item's (»Referatet er godkendt
     digitalt af udvalgets medlemmer.«; not a decision's only words under its heading, »Beslutning« / »Referatet er
-    godkendt.«, as the item approving the last minutes has them)."""
+    godkendt.«, as the item approving the last minutes has them), nor the meeting's facts set apart under the last
+    item (»Fraværende: Ali Hassan« / »Referent: Tove Mikkelsen«, »Næste møde: …«, as small councils type them).
+    The lines, and the closing matter's (where the meeting's attendance may stand)."""
     for i, line in enumerate(lines):
         if END_OF_ITEMS.match(_plain(line).strip()):
             dropped.extend(Dropped(DropReason.CLOSING_MATTER, _plain(x).strip()) for x in lines[i:] if x.strip())
-            return lines[:i] + [""] * (len(lines) - i)
+            return lines[:i] + [""] * (len(lines) - i), [_plain(x).strip() for x in lines[i:]]
     last = next((i for i in range(len(lines) - 1, -1, -1) if _plain(lines[i]).strip()), None)
     above = _text_above(lines, last) if last is not None else ""
     if last is not None and APPROVED.match(_plain(lines[last]).strip()) and not _is_section_start(above) \
             and not _numbered_heading(above):
         dropped.append(Dropped(DropReason.CLOSING_MATTER, _plain(lines[last]).strip()))
-        return lines[:last] + [""] * (len(lines) - last)
-    return lines
+        return lines[:last] + [""] * (len(lines) - last), []
+    if last is None:
+        return lines, []
+    start = last  # the block of lines the last stands in, set apart by a blank line above it
+    while start > 0 and _plain(lines[start - 1]).strip():
+        start -= 1
+    block = [_plain(x).strip() for x in lines[start:last + 1]]
+    above = _text_above(lines, start)
+    if start > 0 and all(CLOSING_FACT.match(x) for x in block) and above and heading_kind(clean_inline(above)) is None \
+            and not _numbered_heading(above) and not above.endswith(":"):  # (not an item's text under its heading)
+        dropped.extend(Dropped(DropReason.CLOSING_MATTER, x) for x in block)
+        return lines[:start] + [""] * (len(lines) - start), block
+    return lines, []
 
 
 # -- finding items ------------------------------------------------------------------------------

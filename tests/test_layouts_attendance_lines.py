@@ -130,3 +130,35 @@ def test_a_list_of_names_wrapped_over_lines_is_read_name_by_name(names, read_as)
             "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
     [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
     assert meeting.participants == read_as
+
+
+UNDER_THE_ITEMS = """Integrationsrådet
+Referat af møde 22. maj 2025 kl. 17.00
+
+1. Godkendelse af dagsorden
+Beslutning: Godkendt.
+
+2. Eventuelt
+Beslutning: Intet.
+{tail}"""
+
+
+@pytest.mark.parametrize("tail, participants, absentees", [
+    ("\nFraværende: Ali Hassan, Maria Petersen\nReferent: Tove Mikkelsen\n", [], ["Ali Hassan", "Maria Petersen"]),
+    ("\nMødet hævet kl. 18.40.\n\nDeltagere: Ruth Dalgaard, Jørgen Saabye, Inga Poulsen\nAfbud: Inga Poulsen\n",
+     ["Ruth Dalgaard", "Jørgen Saabye"], ["Inga Poulsen"]),
+    ("\nNæste møde: Onsdag den 12. november 2025 kl. 9.30\n", [], []),
+    ("Mødet sluttede kl. 17.50.\n", [], []),  # (as »Mødet hævet«: closing matter, not the decision's last words)
+])
+def test_the_meetings_facts_set_apart_under_the_last_item_are_its_attendance_not_the_items_text(
+        tail, participants, absentees):
+    """Small councils type who attended at the end (a probe of typed minutes, 2026-12-05): those lines were the end of
+    the last item's decision, or closing matter with the attendance unread, so »<name> afbud« found nothing."""
+    [meeting] = read(UNDER_THE_ITEMS.format(tail=tail))
+    assert (meeting.participants, meeting.absentees) == (participants, absentees)
+    assert [i.decision for i in meeting.items] == ["Godkendt.", "Intet."]
+
+
+def test_a_facts_line_that_is_the_last_items_only_text_stays_its_text():
+    [meeting] = read(UNDER_THE_ITEMS.format(tail="\n3. Næste møde\n\nNæste møde: 12. november 2025\n"))
+    assert meeting.items[-1].title == "Næste møde" and "12. november 2025" in meeting.items[-1].sections[0].text
