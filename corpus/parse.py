@@ -587,6 +587,8 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
                                                                                       for line in front)
     if headings and _closed_marker_at_end(front) is not None:
         headings[0].closed = True  # 'Lukket punkt' right above the first item marks it, as above any other
+    for k in _closed_in_agenda(front, headings):
+        headings[k].closed = True
     under_title, unsure = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
@@ -621,6 +623,25 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
         item.number, item.title = last + k, f"{item.title} (punkt {label})"
     meeting.absentees = list(dict.fromkeys(meeting.absentees))
     return meeting
+
+
+def _closed_in_agenda(front: list[str], headings: list[Heading]) -> set[int]:
+    """The items an agenda listed above them marks closed (their places in `headings`): an entry marked so
+    (»2. Salg af byggegrund (lukket)«), or listed under the closed part's heading (»Lukkede punkter« / »2. Salg af
+    byggegrund«), with the item's number and title; the item's own heading may not say so (until 2026-12-05 such an
+    item was read as open and its decision published)."""
+    closed_part, entries = False, {}
+    for line in front:
+        text = _plain(line).strip()
+        if opens_closed_part(text) or part_heading(text) is not None:
+            closed_part = closed_after_part(text, closed_part)
+        elif m := _numbered_heading(text):
+            title = m.group(2).strip()
+            marked = CLOSED_PREFIX.match(title) or CLOSED_SUFFIX.search(title)
+            title = CLOSED_SUFFIX.sub("", CLOSED_PREFIX.sub("", title, count=1)).strip()
+            entries[int(m.group(1))] = (title, bool(closed_part or marked))
+    return {k for k, h in enumerate(headings)
+            if (entry := entries.get(h.number)) and entry[1] and entry[0] and _same_title(entry[0], h.title)}
 
 
 def _case_numbers_above(front: list[str], bodies: list[list[str]]) -> tuple[list[str], list[list[str]]]:
