@@ -240,7 +240,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
-    raw = _labels_set_beside(_grouped_items(_agenda_grid(normalise(text).split("\n"), dropped), dropped))
+    raw = _labels_set_beside(_grouped_items(_ad_points(_agenda_grid(normalise(text).split("\n"), dropped), dropped), dropped))
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
 
@@ -302,6 +302,28 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
             out += [row.group("said").strip()] if row.group("said").strip() else []
             continue
         out.append(line)
+    return out
+
+
+# »Ad 2.« alone on its line, taking up the agenda's point 2 (»Dagsorden:« / »2. Trafik« above the items)
+AD_ALONE = re.compile(r"^\s*(?:Ad|AD)\s+(?:(?:punkt|pkt\.?)\s*)?(\d{1,3})\s*[.:)]?\s*$", re.IGNORECASE)
+
+
+def _ad_points(raw: list[str], dropped: list[Dropped]) -> list[str]:
+    """Minutes that list the agenda, then take up each point as »Ad 1.«, »Ad 2.« alone on a line, the titles only in
+    the agenda (a lokalråd's typed minutes): each »Ad N.« is headed with its point's title from the agenda
+    (»2. Trafik«), so the items are read as items; until 2026-12-05 such minutes were refused, or read as one item.
+    Only where every such line, two or more in order, has its entry in the list above the first."""
+    ads = [(i, int(m.group(1))) for i, line in enumerate(raw) if (m := AD_ALONE.match(line))]
+    if len(ads) < 2 or [n for _, n in ads] != sorted({n for _, n in ads}):
+        return raw
+    listed = {int(m.group(1)): m.group(2).strip() for line in raw[:ads[0][0]] if (m := NUMBERED.match(line.strip()))}
+    if not all(n in listed for _, n in ads):
+        return raw
+    out = list(raw)
+    for i, n in ads:
+        dropped.append(Dropped(DropReason.MARKER, raw[i].strip()))
+        out[i] = f"{n}. {listed[n]}"
     return out
 
 

@@ -454,12 +454,15 @@ def test_the_agenda_listed_above_with_a_note_and_its_titles_reworded_is_not_the_
 
 def test_an_agenda_with_notes_above_minutes_headed_by_number_alone_is_not_read_as_the_items():
     """»Dagsorden« / »1. Godkendelse af dagsorden« / »2. Orientering« / »(10 min.)« …, then the minutes under »Ad
-    1.« alone: the agenda's lines are no items with the minutes in the last one's text (refused, as before)."""
+    1.« alone: the agenda's lines are no items with the minutes in the last one's text. Refused until 2026-12-05;
+    since then each »Ad N.« is its point's item, titled from the agenda (tests/test_layouts_ad_points.py)."""
     text = ("Referat af møde i Ældrerådet\nDato: 12. marts 2024\n\nDagsorden\n1. Godkendelse af dagsorden\n"
             "2. Orientering fra formanden\n(10 min.)\n3. Eventuelt\n\nAd 1.\nGodkendt.\n\nAd 2.\nFormanden "
             "orienterede om landsmødet.\n\nAd 3.\nIntet.\n")
-    with pytest.raises(ReaderError, match="no agenda items found"):
-        read(text)
+    meeting = read(text)
+    assert [(i.title, text_of(i)) for i in meeting.items] == [
+        ("Godkendelse af dagsorden", "Godkendt."), ("Orientering fra formanden", "Formanden orienterede om landsmødet."),
+        ("Eventuelt", "Intet.")]
 
 
 def test_a_list_in_the_last_item_numbered_on_past_a_blank_line_stays_its_text():
