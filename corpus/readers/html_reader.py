@@ -69,7 +69,11 @@ def inspect(data: bytes, name: str) -> Reading:
     walker.walk(tree.body)
     lines = walker.lines()
     dropped = list(walker.dropped)
-    meetings = parse_minutes_text("\n".join(lines), name, dropped)
+    # the page's <title> (»Børne- og Skoleudvalget - Referat - 6. marts 2025«) where the page names no committee or
+    # day in its text, as a PDF's running header is read (until 2026-12-05 such a page was refused)
+    title = tree.css_first("head > title")
+    running = [text] if title is not None and (text := _text(title)) else []
+    meetings = parse_minutes_text("\n".join(lines), name, dropped, running)
     return Reading(meetings, dropped, "\n".join(walker.all_text))
 
 
