@@ -38,6 +38,10 @@ FURNITURE_ROLES = frozenset({"menu", "menubar", "dialog", "alertdialog", "button
 FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?|cookie\w*|spinner|"
                              r"navbar|skip-link|sr-only|visually-hidden|tilbage\w*|back-to\w*|"
                              r"share|social-share|some-share|(?:last-?)?updated)($|[\s_-])", re.I)
+# A site's own menu, navigation or footer named only by its class (»<div class="footer">«, »<ul class="menu">«), as
+# older and hand-made sites write them: the whole class is the site's part's name (not »item-footer«, an item's)
+SITE_PART_CLASS = re.compile(r"^(?:(?:site|page|main|global|top|region|primary)[-_])?(?:footer|menu|nav|navigation|"
+                             r"topnav|menubar)$", re.I)
 SPACES = re.compile(r"\s+")
 MAX_HEADING = 150
 
@@ -110,6 +114,8 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
         return not _has_heading(node)  # as a button is (»Se alle deltagere« after the participants' names)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
+    if any(SITE_PART_CLASS.match(c) for c in classes.split()) and not _has_heading(node):
+        return True  # (a site's part, not the minutes': until 2026-12-05 a footer was the last decision's words)
     if node.tag == "aside" and (marks_main and not _in_main(node) or _page_box(node)):  # a sidebar beside the main
         return True  # content, or a box of the page's own in it (»Kontakt«, »Se også«)
     if node.tag in ("ol", "ul") and _jump_list(node):
