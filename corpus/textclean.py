@@ -47,7 +47,10 @@ PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sa
                  "for lukkede døre",
                  # the other publishers' words for the closed part (a board's »Fortrolige punkter«)
                  "fortrolige punkter", "fortrolige sager", "ikke offentlige punkter", "ikke offentlige sager",
-                 "sager behandlet for lukkede døre", "punkter behandlet for lukkede døre")
+                 "sager behandlet for lukkede døre", "punkter behandlet for lukkede døre",
+                 # the open agenda's parts as boards and committees head them, unnumbered between items
+                 "sager til beslutning", "sager til orientering", "sager til drøftelse", "punkter til beslutning",
+                 "punkter til orientering", "punkter til drøftelse")
 # »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, »2. Lukkede
 # punkter«, »B. Lukkede punkter«, folded
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"

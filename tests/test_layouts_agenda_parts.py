@@ -79,6 +79,20 @@ def test_a_parts_heading_is_no_items_text_nor_an_attachment(word):
 
 
 @pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
+@pytest.mark.parametrize("part", ["Sager til beslutning", "SAGER TIL ORIENTERING", "Punkter til drøftelse"])
+def test_an_open_parts_heading_in_the_boards_words_is_no_items_text(word, part):
+    """»Sager til beslutning« between two items, unnumbered (a probe of typed and Word minutes, 2026-12-05: the words
+    were the end of the item above's decision or its last attachment); the items keep their access."""
+    text = MINUTES.format(reopen="Åbne punkter (fortsat)").replace("Åbne punkter\n", f"{part}\n").replace(
+        "6. Budgetopfølgning", f"{part}\n6. Budgetopfølgning")
+    meeting, = read(text, word)
+    assert meeting.items[0].decision == "Dagsordenen blev godkendt."
+    assert meeting.items[1].attachments == ["Budgetopfølgning januar 2024", "Notat om anlæg"]
+    assert [(i.number, i.closed) for i in meeting.items] == [(5, False), (6, False), (7, True), (8, False),
+                                                             (9, False)]
+
+
+@pytest.mark.parametrize("word", [False, True], ids=["typed", "word-heading-2-numbered"])
 def test_an_open_part_heading_that_does_not_say_it_goes_on_leaves_the_closed_part_closed(word):
     """eDoc prints »Åbent referat« at the head of the closed part's pages too: only »fortsat« reopens, and not
     »Åbne sager (fortsat)«, which may head the pending cases a closed item lists, even as its last line."""
