@@ -958,6 +958,19 @@ def _ends_title(line: str) -> bool:
             or any(form.match(text) for form in PUNKT_FORMS) or NUMBERED.match(text) is not None)
 
 
+# What an item with no section says under its title, as a decision without a full stop (»1. Godkendelse af referat« /
+# »Godkendt«, »3. Eventuelt« / »Ingen bemærkninger« or »-«): the item's text, no title's wrapped words
+ANSWERS = {fold(a) for a in ("godkendt", "vedtaget", "tiltrådt", "taget til efterretning", "til efterretning",
+                             "orienteret", "drøftet", "udsat", "anbefales", "intet", "ingen", "ingen bemærkninger",
+                             "intet at bemærke", "intet nyt", "ikke noget", "ingen punkter")}
+
+
+def _answer(line: str) -> bool:
+    text = line.strip().rstrip(".!")
+    return bool(line.strip()) and (fold(text) in ANSWERS or not any(ch.isalnum() for ch in line))
+PRESENTER_LINE = re.compile(r"^v/\s*((?-i:[A-ZÆØÅ])\S*(?:\s+(?-i:[A-ZÆØÅ])\S*){0,3})$")  # »v/ Sofie Holm« alone
+
+
 def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> tuple[str, int]:
     """Join the lines a wrapped heading goes on over (at most `most`: one where the heading already ends in
     its presenter), when a case number, a section heading or a blank line follows them; a lower-case next
@@ -966,7 +979,7 @@ def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> t
         if start + extra > len(lines):
             break
         tail = [line.strip() for line in lines[start:start + extra]]
-        if any(_ends_title(t) or len(t) > 120 for t in tail) or _sentence(tail[-1]):
+        if any(_ends_title(t) or len(t) > 120 or _answer(t) for t in tail) or _sentence(tail[-1]):
             break
         after = lines[start + extra] if start + extra < len(lines) else ""
         if _ends_title(after):
@@ -976,6 +989,8 @@ def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> t
     if start < len(lines):
         nxt = lines[start].strip()
         if nxt and nxt[:1].islower() and len(nxt) < 120 and not _ends_title(nxt):
+            if PRESENTER_LINE.match(nxt):  # the presenter on a line of its own (»2. Nyt fra elevrådet« / »v/ Sofie
+                nxt = f"v. {PRESENTER_LINE.match(nxt).group(1)}"  # Holm«), as »v. Name« after the title is read
             return _join_wrap(title, nxt), start + 1
     return title, start
 
