@@ -176,6 +176,11 @@ RECOMMENDS = re.compile(r"^(?:Det indstilles\b"
                         r"|[A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,3}\s+indstiller(?:\s*,|\s*:|\s+at\b|$))")
 # a line of an item's facts under its title: a short label, a colon, its value (»Sagen afgøres i: Byrådet«)
 FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
+# A case number with more after it on its line, set off by a comma, a middle dot, a bar or a dash (»25/08813, v/
+# projektleder Dorthe Kvist«, »00.30.14-S00-2-25 · Fremlægges af: Økonomichef Anne Bjerre«): a number of one word
+PRESENTER_ALONE = re.compile(r"^v[/.]\s*(?P<who>(?-i:[A-ZÆØÅa-zæøå]).{1,120})$", re.I)
+CASE_AND_MORE = re.compile(r"^(?P<n>\S*\d\S*?)(?:\s*(?:[,·|;]|\s[-–]\s)\s*|\s+(?=[A-ZÆØÅ][\wæøå ]{1,30}:\s))"
+                           r"(?P<rest>[A-ZÆØÅa-zæøå].*)$")  # (or a label after a space: »… Fremlægges af: …«)
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«, »Ansvarlig: Skoleleder Peter Haahr« (a board's minutes: who answers for the item)
@@ -1616,6 +1621,14 @@ class _BodyReader:
                 continue
             if self.item.case_number is None and not self.paras and not self.para and m:
                 number, *beside = CELL_GAP.split((m.group("n") or m.group("bare")).strip())
+                if more := CASE_AND_MORE.match(number):  # »25/08813, v/ projektleder Dorthe Kvist«, »… · Fremlægges
+                    number, rest = more.group("n"), more.group("rest")  # af: …«: the case number, then the rest
+                    who = PRESENTED_BY.match(rest) or PRESENTER_ALONE.match(rest)
+                    if who and self.item.presenter is None:
+                        self.item.presenter = who.group("who").strip().rstrip(".")
+                        self.dropped.append(Dropped(DropReason.MARKER, rest[:who.start("who")].strip()))
+                    else:
+                        beside.insert(0, rest)
                 self.item.case_number = number
                 if m.group("n"):
                     self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("n")].strip()))

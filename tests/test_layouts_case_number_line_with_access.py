@@ -61,3 +61,18 @@ def test_a_numbered_line_repeating_a_list_point_far_below_is_kept():
                                             "1. Foreningerne har søgt om tilskud.")
     item = read(text).meetings[0].items[1]
     assert " ".join(s.text for s in item.sections).count("Foreningerne har søgt om tilskud.") == 2
+
+
+def test_a_presenter_after_the_case_number_on_its_line_is_the_presenter():
+    """»Sagsnr.: 25/08813, v/ projektleder Dorthe Kvist«, »Sagsnr. 00.30.14-S00-2-25 Fremlægges af: Økonomichef Anne
+    Bjerre« (a portal's two spans on one line): the case number is its first word, the rest the presenter. Until
+    2026-12-05 the whole line was the case number (probes of typed minutes and portal pages)."""
+    for line, case, presenter in [
+            ("Sagsnr.: 25/08813, v/ projektleder Dorthe Kvist", "25/08813", "projektleder Dorthe Kvist"),
+            ("Sagsnr.: 25/08813 · v/ projektleder Dorthe Kvist", "25/08813", "projektleder Dorthe Kvist"),
+            ("Sagsnr. 00.30.14-S00-2-25 Fremlægges af: Økonomichef Anne Bjerre", "00.30.14-S00-2-25",
+             "Økonomichef Anne Bjerre")]:
+        text = (f"Integrationsrådet\nReferat af møde 26. august 2025 kl. 16.30\n\n1. Boligsocial helhedsplan\n{line}\n"
+                "Beslutning: Anbefales.\n\n2. Eventuelt\nBeslutning: Intet.\n")
+        item = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items[0]
+        assert (item.case_number, item.presenter, item.decision) == (case, presenter, "Anbefales.")
