@@ -184,8 +184,10 @@ CASE_AND_MORE = re.compile(r"^(?P<n>\S*\d\S*?)(?:\s*(?:[,·|;]|\s[-–]\s)\s*|\s
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)
 # who presents the item, on a line under its title: »Oplæg ved: Teknisk chef Mads Lund«, »Fremlægges af:
 # borgmesteren«, »Ansvarlig: Skoleleder Peter Haahr« (a board's minutes: who answers for the item)
-PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres)\s+(?:ved|af)"
-                                          r"|(?:sags)?fremlægger|oplægsholder(?:e)?|orientering ved|(?:sags)?ansvarlig)"
+PRESENTED_BY = re.compile(either_spelling(r"^(?:(?:oplæg|fremlæggelse|præsentation|fremlægges|præsenteres|fremlagt|"
+                                          r"præsenteret)\s+(?:ved|af)"
+                                          r"|(?:sags)?fremlægger|sagsfremstiller|oplægsholder(?:e)?|orientering ved"
+                                          r"|(?:sags)?ansvarlig)"
                                           r"\s*:\s*(?P<who>\S.{0,150})$"), re.I)
 MEETING_START = re.compile(either_spelling(r"^\s*Mødetid\s*:"), re.I)
 ATTACHMENT_TEXT = re.compile(r"^Punkt\s+\d+\s*,\s*Bilag\s+\d+\s*:")
@@ -959,6 +961,7 @@ def _ends_title(line: str) -> bool:
             or LETTERED.match(text) is not None and not text.startswith("v.")  # (»a) Status på …«: the item's
             # first point; not »v. Jesper Kaas Schmidt«, the presenter on the title's wrapped line)
             or PRESENTED_BY.match(text) is not None or CLOSED_STATUS.match(text) is not None
+            or FACT.match(text) is not None  # (»Sagsbehandler: Bo Lund« under the title: a fact, no wrapped words)
             or text.startswith("Det indstilles")
             or any(form.match(text) for form in PUNKT_FORMS) or NUMBERED.match(text) is not None)
 

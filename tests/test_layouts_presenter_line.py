@@ -16,7 +16,11 @@ def read(text: str):
 
 
 @pytest.mark.parametrize("line, presenter", [("Oplæg ved: Teknisk chef Mads Lund", "Teknisk chef Mads Lund"),
-                                             ("Fremlægges af: Borgmester Anne Holm.", "Borgmester Anne Holm")])
+                                             ("Fremlægges af: Borgmester Anne Holm.", "Borgmester Anne Holm"),
+                                             # (Word and PDF probes, 2026-12-05: glued to the title before)
+                                             ("Fremlagt af: Visitationschef Birgit Holt", "Visitationschef Birgit Holt"),
+                                             ("Sagsfremstiller: Visitationschef Birgit Holt",
+                                              "Visitationschef Birgit Holt")])
 def test_a_presenter_line_under_the_title_is_the_presenter_and_no_text(line, presenter):
     text = MINUTES.read_text(encoding="utf-8")
     assert text.count(HEADING) == 1
@@ -33,3 +37,12 @@ def test_the_words_oplaeg_ved_inside_the_text_stay_text():
     item = read(text.replace(said, said + "\nOplæg ved: Kasserer Bo Lind, som gennemgik regnskabet.")).items[1]
     assert item.presenter is None
     assert "Oplæg ved: Kasserer Bo Lind" in " ".join(s.text for s in item.sections)
+
+
+def test_a_case_worker_under_the_title_is_a_fact_of_the_item_not_the_titles_wrapped_words():
+    """»Sagsbehandler: Bo Lund« right under the title: a case worker is no presenter, and no part of the title (glued
+    to it until 2026-12-05, a probe of Word and PDF minutes)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    item = read(text.replace(HEADING, HEADING + "Sagsbehandler: Bo Lund\n")).items[1]
+    assert (item.title, item.presenter) == ("Tilskud til foreninger", None)
+    assert "Sagsbehandler: Bo Lund" in " ".join(s.text for s in item.sections)
