@@ -89,6 +89,25 @@ def _text(node: LexborNode) -> str:
     return SPACES.sub(" ", node.text(deep=True, separator=" ")).strip()
 
 
+def _numbered_by_list(entry: LexborNode) -> int | None:
+    """The number an ordered list prints before an entry that holds a heading (an item's title: »<ol start="4"><li>
+    <h2>Takster …</h2>…«), from the list's start or the entry's value; None for any other entry."""
+    parent = entry.parent
+    first = next((n for n in entry.iter() if n.tag not in ("-text", "-comment")), None)
+    if parent is None or parent.tag != "ol" or first is None or first.tag not in HEADING_TAGS:
+        return None
+    number = int(parent.attributes.get("start") or 1) if (parent.attributes.get("start") or "1").isdigit() else 1
+    for sibling in parent.iter():
+        if sibling.tag != "li":
+            continue
+        value = sibling.attributes.get("value") or ""
+        number = int(value) if value.isdigit() else number
+        if sibling.mem_id == entry.mem_id:
+            return number
+        number += 1
+    return None
+
+
 def _panels(tree) -> frozenset[str]:
     """The ids the page's controls name as what they open (»<button aria-controls="p2">«)."""
     return frozenset(i for n in tree.css("[aria-controls]") for i in (n.attributes.get("aria-controls") or "").split())
@@ -297,6 +316,7 @@ class _Walker:
     def __init__(self, marks_main: bool = False, closed_class: bool = False, panels: frozenset[str] = frozenset()
                  ) -> None:
         self.panels = panels  # the ids of the panels the page's controls open (`_is_furniture`)
+        self.number: int | None = None  # an <ol>'s number for the heading first in its entry (`_numbered_by_list`)
         self.marks_main = marks_main  # the page marks its main content: a sidebar outside it is furniture
         self.closed_class = closed_class  # an English »closed« class on an item says its access (see `_class_closed`)
         self.out: list[str] = [""]
@@ -357,6 +377,8 @@ class _Walker:
             text = _text(node)
             if text:
                 self.all_text.append(text)
+            if self.number is not None and text and not re.match(r"\d", text):
+                text, self.number = f"{self.number}. {text}", None  # the item's heading, numbered as printed
             full = text
             text, badge = _badge_apart(node, text)
             if not badge and _class_closed(node, self.closed_class):
@@ -382,6 +404,12 @@ class _Walker:
             self.row(node)
         elif tag == "dl" and _simple_terms(node):
             self.terms(node)
+        elif tag == "li" and (number := _numbered_by_list(node)) is not None:  # an item numbered by its <ol>
+            self.newline(blank=True)
+            self.number = number  # (»<ol><li><h2>Godkendelse af dagsorden</h2>…«: the browser prints »1.«)
+            self.walk(node)
+            self.number = None
+            self.newline(blank=True)
         elif tag == "li":  # a list entry is a line of its own, marked as one
             self.newline()
             self.write("- ")
