@@ -283,10 +283,15 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
 
 
 # The head row of an agenda set out as one table, an item a row (»Pkt. ⇥ Emne ⇥ Referat«, as a school board's or a
-# council's Word template has it): the number's column, the title's, and the column of what was said or decided
-GRID_HEAD = re.compile(either_spelling(r"^\s*(?:pkt\.?|punkt|nr\.?)\t+(?:emne|punkt|sag|dagsordenspunkt|overskrift|"
-                                      r"titel|dagsorden)\t+(?P<said>referat|beslutning|drøftelse og beslutning|"
-                                      r"beslutning/referat)\s*$"), re.IGNORECASE)
+# council's Word template has it; a portal's »Nr. ⇥ Punkt ⇥ Sagsnr. ⇥ Status ⇥ Beslutning«): the number's column,
+# the title's, perhaps the case number's and the item's access, and the column of what was said or decided
+GRID_NUMBER = either_spelling(r"(?:pkt\.?|punkt|nr\.?)")
+GRID_TITLE = either_spelling(r"(?:emne|punkt|sag|dagsordenspunkt|overskrift|titel|dagsorden)")
+GRID_CASE = either_spelling(r"(?:sagsnr\.?|sagsnummer|j\.\s?nr\.?)")
+GRID_ACCESS = either_spelling(r"(?:status|adgang|åben/lukket|åbent/lukket)")
+GRID_HEAD = re.compile(rf"^\s*{GRID_NUMBER}\t+{GRID_TITLE}\t+(?P<case>{GRID_CASE}\t+)?(?P<access>{GRID_ACCESS}\t+)?"
+                       + either_spelling(r"(?P<said>referat|beslutning|drøftelse og beslutning|beslutning/referat)")
+                       + r"\s*$", re.IGNORECASE)
 GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<said>.*)$")
 
 
@@ -295,18 +300,31 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
     Godkendelse af dagsorden ⇥ Godkendt.«) as the lines an item is typed in: »1. Godkendelse af dagsorden«, the
     third column's heading, its text (a cell's further paragraphs stay under it). Only under such a head row, and
     only in minutes with no item headings of their own: other tables keep their rows."""
-    out, said = [], None
+    out, said, columns = [], None, (None, None)
     for line in raw:
         if _numbered_heading(line):
             return raw  # (an item heading above or under the table: a table in an item's text, a høringsnotat's,
             # or a summary of the items read in full under it)
         if (head := GRID_HEAD.match(line)) and not line.lstrip().startswith(MARK):
             said = head.group("said").strip().capitalize()
+            columns = (head.group("case"), head.group("access"))
             dropped.append(Dropped(DropReason.MARKER, line.strip()))
             continue
-        if said and (row := GRID_ROW.match(line)):
-            out += [f"{row.group('n')}. {row.group('title').strip()}", said]
-            out += [row.group("said").strip()] if row.group("said").strip() else []
+        width = 3 + bool(columns and columns[0]) + bool(columns and columns[1])
+        cells = line.strip().split("\t")  # (a cell left empty, an item with no case number, keeps its place)
+        cells = cells if len(cells) >= width else re.split(r"\t+", line.strip())
+        if said and (row := GRID_ROW.match(line)) and len(cells) >= width:
+            number, title, *facts, text = cells[:1] + cells[1:2] + cells[2:2 + bool(columns[0]) + bool(columns[1])] \
+                + ["\t".join(cells[2 + bool(columns[0]) + bool(columns[1]):])]
+            out.append(f"{row.group('n')}. {title.strip()}")
+            if columns[0] and facts and facts[0].strip():
+                out.append(f"Sagsnr.: {facts[0].strip()}")
+            if columns[1] and facts and CLOSED_LINE.match(facts[-1].strip()):
+                out.append("Lukket punkt")  # (the access column's »Lukket«: the item's marker under its title)
+            elif columns[1] and facts and facts[-1].strip():
+                dropped.append(Dropped(DropReason.MARKER, facts[-1].strip()))  # (»Åben«)
+            out.append(said)
+            out += [text.strip()] if text.strip() else []
             continue
         out.append(line)
     return out
