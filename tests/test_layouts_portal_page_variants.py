@@ -224,6 +224,17 @@ def test_a_row_of_control_links_and_the_site_s_boxes_are_page_furniture():
         d.text for d in reading.dropped}
 
 
+@pytest.mark.parametrize("row", ['<p><a href="#">🖨 Print</a> <a href="x.pdf">⬇ Download PDF</a></p>',
+                                 '<p><a href="#top">Til toppen ↑</a> · <a href="x.pdf">Hent referatet som PDF</a></p>'])
+def test_control_links_with_icons_or_other_words_are_page_furniture(row):
+    """»🖨 Print ⬇ Download PDF« under the title was read as the committee, »Til toppen · Hent referatet som PDF« after
+    the last item as its decision's end (a probe of portal pages, 2026-12-05)."""
+    html = page().replace(TITLE, TITLE + row).replace(SECOND_ITEM_END, SECOND_ITEM_END + row)
+    reading = read(html)
+    assert facts(html) == facts(page())
+    assert [i.decision for i in reading.meetings[0].items] == [i.decision for i in read(page()).meetings[0].items]
+
+
 def test_an_aside_of_the_minutes_own_stays_their_text():
     html = page().replace(SECOND_ITEM_END, SECOND_ITEM_END + "<aside><h3>Bemærkning</h3><p>Punktet blev behandlet "
                           "efter punkt 3.</p></aside>")

@@ -159,7 +159,9 @@ def _page_box(node: LexborNode) -> bool:
 
 # the words of a page's controls as links (»Print«, »Download PDF«, »Udskriv«, »Del på Facebook«)
 CONTROL_WORDS = re.compile(r"^(?:(?:print|printvenlig|udskriv|download|hent|pdf|del|dela|share|på|facebook|linkedin|"
-                           r"e-?mail|send|til|en|ven|abonn[ée]r|tilbage|til toppen|[|·•/-])\s*)+$", re.I)
+                           r"e-?mail|send|til|en|ven|abonn[ée]r|tilbage|til toppen|toppen|som|hele|referatet|referat|"
+                           r"dagsordenen|dagsorden|[^\w\s]+)\s*)+$", re.I)  # (and icons: »🖨 Print ⬇ Download PDF«,
+# »Til toppen ↑ · Hent referatet som PDF«)
 
 
 def _controls(node: LexborNode) -> bool:
