@@ -176,9 +176,9 @@ RECOMMENDS = re.compile(r"^(?:Det indstilles\b"
                         r"|[A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,3}\s+indstiller(?:\s*,|\s*:|\s+at\b|$))")
 # a line of an item's facts under its title: a short label, a colon, its value (»Sagen afgøres i: Byrådet«)
 FACT_LINE = re.compile(r"^[A-ZÆØÅ][\w .,/()-]{1,40}:\s*\S.{0,150}$")
+PRESENTER_ALONE = re.compile(r"^v[/.]\s*(?P<who>[A-ZÆØÅa-zæøå].{1,120})$", re.I)  # »v/ projektleder Bo Lund«
 # A case number with more after it on its line, set off by a comma, a middle dot, a bar or a dash (»25/08813, v/
 # projektleder Dorthe Kvist«, »00.30.14-S00-2-25 · Fremlægges af: Økonomichef Anne Bjerre«): a number of one word
-PRESENTER_ALONE = re.compile(r"^v[/.]\s*(?P<who>(?-i:[A-ZÆØÅa-zæøå]).{1,120})$", re.I)
 CASE_AND_MORE = re.compile(r"^(?P<n>\S*\d\S*?)(?:\s*(?:[,·|;]|\s[-–]\s)\s*|\s+(?=[A-ZÆØÅ][\wæøå ]{1,30}:\s))"
                            r"(?P<rest>[A-ZÆØÅa-zæøå].*)$")  # (or a label after a space: »… Fremlægges af: …«)
 CELL_GAP = re.compile(r"\t+|\s{3,}")  # between a PDF's or a table's cells on a line (»Sagsnr.: … ⇥ Dok.nr.: …«)
@@ -201,15 +201,16 @@ APPROVED = re.compile(r"^(?:referat(?:et)?\s+(?:er\s+)?godkendt|referatet\s+godk
 # The meeting's facts, a label's line set apart under the last item (see `_until_end_of_items`)
 CLOSING_FACT = re.compile(either_spelling(r"^(?:deltagere|til stede|tilstede|fraværende|afbud|referent|mødeleder|"
                                           r"ordstyrer|sekretær|næste møde)\s*:\s*\S"), re.IGNORECASE)
-END_OF_ITEMS = re.compile(
-    either_spelling(r"^(samlet bilagsliste|mødet (?:er |blev )?(?:afsluttet|afsluttedes|hævet|hævedes|sluttede|slut)|underskriftsside)\b"), re.I)
+END_OF_ITEMS = re.compile(either_spelling(
+    r"^(samlet bilagsliste|mødet (?:er |blev )?(?:afsluttet|afsluttedes|hævet|hævedes|sluttede|slut)"
+    r"|underskriftsside)\b"), re.I)
 # »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«, »Fortroligt: 4. Title«; not »Lukket 3.
 # kvartal …«
 MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED_WORD}(?: punkt| sag)\s*:?"
                                   rf"|{CLOSED_WORD}\s*:))\s*(?P<heading>\d{{1,4}}\.\s+\S.*)$", re.IGNORECASE)
 # »🔒 2. Title«, a lock icon before an item's number (a portal's heading or button): read as »2. Title 🔒«
-LOCK_BEFORE_NUMBER = re.compile(rf"^(?P<mark>\s*{MARK}?\s*)\U0001F512\uFE0F?\s*(?P<heading>(?:punkt\s+)?\d{{1,4}}\b.*?)\s*$",
-                                re.IGNORECASE)
+LOCK_BEFORE_NUMBER = re.compile(rf"^(?P<mark>\s*{MARK}?\s*)\U0001F512\uFE0F?\s*"
+                                rf"(?P<heading>(?:punkt\s+)?\d{{1,4}}\b.*?)\s*$", re.IGNORECASE)
 OPEN_WORDS = ("åbent punkt", "åben", "åben sag", "åbent")  # an item's access line saying it is open
 NOISE_LINES = {fold(line) for line in (
     *CONTENTS_HEADINGS, "indkaldelse", "underskriftside", "åbent referat", "åben dagsorden", *OPEN_WORDS)}
@@ -247,7 +248,8 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
-    raw = _labels_set_beside(_grouped_items(_ad_points(_agenda_grid(normalise(text).split("\n"), dropped), dropped), dropped))
+    raw = _agenda_grid(normalise(text).split("\n"), dropped)
+    raw = _labels_set_beside(_grouped_items(_ad_points(raw, dropped), dropped))
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
 
@@ -310,12 +312,11 @@ def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:
             columns = (head.group("case"), head.group("access"))
             dropped.append(Dropped(DropReason.MARKER, line.strip()))
             continue
-        width = 3 + bool(columns and columns[0]) + bool(columns and columns[1])
+        between = bool(columns[0]) + bool(columns[1])  # the case number's and the access's columns
         cells = line.strip().split("\t")  # (a cell left empty, an item with no case number, keeps its place)
-        cells = cells if len(cells) >= width else re.split(r"\t+", line.strip())
-        if said and (row := GRID_ROW.match(line)) and len(cells) >= width:
-            number, title, *facts, text = cells[:1] + cells[1:2] + cells[2:2 + bool(columns[0]) + bool(columns[1])] \
-                + ["\t".join(cells[2 + bool(columns[0]) + bool(columns[1]):])]
+        cells = cells if len(cells) >= 3 + between else re.split(r"\t+", line.strip())
+        if said and (row := GRID_ROW.match(line)) and len(cells) >= 3 + between:
+            title, facts, text = cells[1], cells[2:2 + between], "\t".join(cells[2 + between:])
             out.append(f"{row.group('n')}. {title.strip()}")
             if columns[0] and facts and facts[0].strip():
                 out.append(f"Sagsnr.: {facts[0].strip()}")
@@ -743,8 +744,9 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> tuple[list[
         start -= 1
     block = [_plain(x).strip() for x in lines[start:last + 1]]
     above = _text_above(lines, start)
-    if start > 0 and all(CLOSING_FACT.match(x) for x in block) and above and heading_kind(clean_inline(above)) is None \
-            and not _numbered_heading(above) and not above.endswith(":"):  # (not an item's text under its heading)
+    if start > 0 and all(CLOSING_FACT.match(x) for x in block) and above \
+            and heading_kind(clean_inline(above)) is None and not _numbered_heading(above) \
+            and not above.endswith(":"):  # (not an item's only text under its heading)
         dropped.extend(Dropped(DropReason.CLOSING_MATTER, x) for x in block)
         return lines[:start] + [""] * (len(lines) - start), block
     return lines, []
@@ -868,7 +870,8 @@ def _agenda_listed(plain: list[str], style: re.Pattern[str]) -> set[int]:
     """The lines of an agenda listed above the items in their own heading form (»Dagsorden« / »Punkt 1 Godkendelse af
     dagsorden« / »Punkt 2 …« line under line), each heading again further on with its number and title: a form
     that makes every line an item's heading took the list for the items, and their texts went to the last one."""
-    headed = [(i, int(m.group(1)), fold(m.group(2).strip())) for i, line in enumerate(plain) if (m := style.match(line))]
+    headed = [(i, int(m.group(1)), fold(m.group(2).strip()))
+              for i, line in enumerate(plain) if (m := style.match(line))]
     listed: set[int] = set()
     for k, (i, number, title) in enumerate(headed):
         beside = [(j, n) for j, n, _ in headed[max(k - 1, 0):k + 2] if j != i]
@@ -992,8 +995,11 @@ ANSWERS = {fold(a) for a in ("godkendt", "vedtaget", "tiltrådt", "taget til eft
 
 
 def _answer(line: str) -> bool:
+    """A short answer an item with no section gives under its title (`ANSWERS`), or a line of signs alone (»-«)."""
     text = line.strip().rstrip(".!")
     return bool(line.strip()) and (fold(text) in ANSWERS or not any(ch.isalnum() for ch in line))
+
+
 PRESENTER_LINE = re.compile(r"^v/\s*((?-i:[A-ZÆØÅ])\S*(?:\s+(?-i:[A-ZÆØÅ])\S*){0,3})$")  # »v/ Sofie Holm« alone
 
 
