@@ -684,10 +684,8 @@ def _closed_in_agenda(front: list[str], headings: list[Heading]) -> set[int]:
         if opens_closed_part(text) or part_heading(text) is not None:
             closed_part = closed_after_part(text, closed_part)
         elif m := _numbered_heading(text):
-            title = m.group(2).strip()
-            marked = CLOSED_PREFIX.match(title) or CLOSED_SUFFIX.search(title)
-            title = CLOSED_SUFFIX.sub("", CLOSED_PREFIX.sub("", title, count=1)).strip()
-            entries[int(m.group(1))] = (title, bool(closed_part or marked))
+            title, marker = _closed_marker_apart(m.group(2).strip())
+            entries[int(m.group(1))] = (title.strip(), closed_part or marker is not None)
     return {k for k, h in enumerate(headings)
             if (entry := entries.get(h.number)) and entry[1] and entry[0] and _same_title(entry[0], h.title)}
 
@@ -729,27 +727,28 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> tuple[list[
     The lines, and the closing matter's (where the meeting's attendance may stand)."""
     for i, line in enumerate(lines):
         if END_OF_ITEMS.match(_plain(line).strip()):
-            dropped.extend(Dropped(DropReason.CLOSING_MATTER, _plain(x).strip()) for x in lines[i:] if x.strip())
-            return lines[:i] + [""] * (len(lines) - i), [_plain(x).strip() for x in lines[i:]]
+            return _closing_from(lines, i, dropped)
     last = next((i for i in range(len(lines) - 1, -1, -1) if _plain(lines[i]).strip()), None)
-    above = _text_above(lines, last) if last is not None else ""
-    if last is not None and APPROVED.match(_plain(lines[last]).strip()) and not _is_section_start(above) \
-            and not _numbered_heading(above):
-        dropped.append(Dropped(DropReason.CLOSING_MATTER, _plain(lines[last]).strip()))
-        return lines[:last] + [""] * (len(lines) - last), []
     if last is None:
         return lines, []
+    above = _text_above(lines, last)
+    if APPROVED.match(_plain(lines[last]).strip()) and not _is_section_start(above) and not _numbered_heading(above):
+        return _closing_from(lines, last, dropped)
     start = last  # the block of lines the last stands in, set apart by a blank line above it
     while start > 0 and _plain(lines[start - 1]).strip():
         start -= 1
-    block = [_plain(x).strip() for x in lines[start:last + 1]]
     above = _text_above(lines, start)
-    if start > 0 and all(CLOSING_FACT.match(x) for x in block) and above \
+    if start > 0 and all(CLOSING_FACT.match(_plain(x).strip()) for x in lines[start:last + 1]) and above \
             and heading_kind(clean_inline(above)) is None and not _numbered_heading(above) \
             and not above.endswith(":"):  # (not an item's only text under its heading)
-        dropped.extend(Dropped(DropReason.CLOSING_MATTER, x) for x in block)
-        return lines[:start] + [""] * (len(lines) - start), block
+        return _closing_from(lines, start, dropped)
     return lines, []
+
+
+def _closing_from(lines: list[str], start: int, dropped: list[Dropped]) -> tuple[list[str], list[str]]:
+    """The lines with those from `start` on blanked as closing matter (listed in `dropped`), and those lines."""
+    dropped.extend(Dropped(DropReason.CLOSING_MATTER, _plain(x).strip()) for x in lines[start:] if x.strip())
+    return lines[:start] + [""] * (len(lines) - start), [_plain(x).strip() for x in lines[start:]]
 
 
 # -- finding items ------------------------------------------------------------------------------
@@ -1509,12 +1508,10 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     closed = closed or h.closed
     if h.closed and not CLOSED_LINE.match(h.title):  # (a closed item headed by its marker alone keeps it as title)
         dropped.append(Dropped(DropReason.MARKER, "Lukket punkt"))
-    if (m := CLOSED_PREFIX.match(title)) and title[m.end():]:
-        dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
-        title, closed = title[m.end():], True
-    elif m := CLOSED_SUFFIX.search(title):
-        dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
-        title, closed = title[:m.start()], True
+    title, marker = _closed_marker_apart(title)
+    if marker is not None:
+        dropped.append(Dropped(DropReason.MARKER, marker))
+        closed = True
     elif m := OPEN_CELL.search(title):
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))
         title = title[:m.start()]
@@ -1527,6 +1524,16 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
         item.title, item.case_number = untitled, case_number
     item.sections = [s for s in item.sections if s.text.strip()]
     return item
+
+
+def _closed_marker_apart(title: str) -> tuple[str, str | None]:
+    """A title without the closed marker opening or ending it (»Lukket punkt: Salg af grund«, »Salg af grund
+    (lukket)«), and that marker, or None."""
+    if (m := CLOSED_PREFIX.match(title)) and title[m.end():]:
+        return title[m.end():], m.group().strip()
+    if m := CLOSED_SUFFIX.search(title):
+        return title[:m.start()], m.group().strip()
+    return title, None
 
 
 def _split_title(title: str) -> tuple[str, str | None, str]:

@@ -76,7 +76,8 @@ CLOSED_PART = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
 # tilgængelige data«), mark a title only in parentheses or set off by a colon or dash (»Fortroligt: …«)
 OTHER_CLOSED_WORD = r"(?:fortroligt?|ikke[- ]offentligt?)"
 CLOSED_WORD = rf"(?:lukket|{OTHER_CLOSED_WORD})"
-CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling| møde)?"  # (»Lukket pkt.«, »Lukket behandling«, »(Lukket møde)«)
+# (»Lukket pkt.«, »Lukket behandling«, »(Lukket møde)«)
+CLOSED_MARK = rf"{CLOSED_WORD}(?: punkt| pkt\.?| sag| behandling| møde)?"
 OPEN_MARK = r"åbent?(?: punkt| sag)?"  # an open item's access as a badge or a column (»Åbent punkt«, »Åben«)
 # A closed item's marker, a line of its own above or under the item's heading: »Lukket punkt«, »(Lukket)«,
 # »Lukket punkt:«, »Fortroligt«, »Ikke offentligt punkt«, also naming the law that closes it (»Lukket punkt jf.

@@ -96,7 +96,8 @@ def _numbered_by_list(entry: LexborNode) -> int | None:
     first = next((n for n in entry.iter() if n.tag not in ("-text", "-comment")), None)
     if parent is None or parent.tag != "ol" or first is None or first.tag not in HEADING_TAGS:
         return None
-    number = int(parent.attributes.get("start") or 1) if (parent.attributes.get("start") or "1").isdigit() else 1
+    start = parent.attributes.get("start") or ""
+    number = int(start) if start.isdigit() else 1
     for sibling in parent.iter():
         if sibling.tag != "li":
             continue
@@ -224,7 +225,7 @@ def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
 # but the one open)
 CLOSED_TOKEN = re.compile(r"(?:^|[-_])(?:lukket|lukkede|fortrolig|fortroligt|ikke-offentlig)(?:$|[-_])", re.IGNORECASE)
 CLOSED_TOKEN_EN = re.compile(r"(?:^|[-_])closed(?:$|[-_])", re.IGNORECASE)
-TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "button"})
+TITLE_TAGS = HEADING_TAGS | {"summary", "button"}  # (what may title an item: `_Walker.visit`)
 
 
 def _closed_container(node: LexborNode, token: re.Pattern[str]) -> LexborNode | None:
