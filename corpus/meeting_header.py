@@ -13,6 +13,7 @@ an id) never becomes a body.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pathlib import Path
 from corpus.dates import MONTHS, date_start, find_date, find_short_date, find_time
 from corpus.sections import BODY_SUFFIX, known_heading
 from corpus.spelling import either_spelling, fold
-from corpus.table_rows import cells, member
+from corpus.table_rows import cells, is_column_names, member
 from corpus.textclean import CONTENTS_HEADINGS, part_heading
 
 # Bodies written out in prose in some minutes; their documents elsewhere use the short name.
@@ -166,6 +167,9 @@ LABELS = {
               "start", "slut", "note", "sluttidspunkt", "sluttid"),
 }
 ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
+# A table of members' columns for the member and for their attendance (»Navn ⇥ Parti ⇥ Fremmøde«), folded
+MEMBER_COLUMNS = {fold(name) for name in ("navn", "navne", "medlem", "medlemmer", "deltager", "deltagere")}
+ATTENDANCE_COLUMNS = {fold(name) for name in ("fremmøde", "til stede", "tilstede", "deltog", "afbud", "fravær")}
 # Where the meeting was held, said in a sentence: »Mødet afholdes på Rådhuset«, »Mødet afholdt den 14. maj 2024 kl.
 # 15.30 på Rådhuset, mødelokale 3«
 HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:afholdes|afholdt|holdes|holdt)\b(?:.*?\s)?på\s+(.+?)\.?$"), re.I)
@@ -224,7 +228,7 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
     head = [_unlisted(line.strip()) for line in lines[:HEAD_LINES]]
     header = MeetingHeader()
     _title_lines(head, header)
-    _labelled(head, header)
+    _labelled(head, header, [line.strip(" \r\n") for line in lines[:HEAD_LINES]])
     beside = _first(_body_beside_date, head[:12])
     header.body = header.body or _body_from_title(head) or (beside and canonical_body(beside))
     header.date = header.date or _first(find_date, head[:15])
@@ -263,12 +267,18 @@ def _split_label(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _labelled(head: list[str], h: MeetingHeader) -> None:
+def _labelled(head: list[str], h: MeetingHeader, rows: list[str]) -> None:
     """Label lines and blocks; a label alone takes the next line as its value, a run of labels alone
-    (a header table read column by column) takes as many following lines."""
+    (a header table read column by column) takes as many following lines. `rows`: the lines with their tabs
+    (`head`'s are stripped), for a table's rows whose last cells are empty."""
     pairs: list[tuple[str, str, int]] = []  # (label, value, index of the value's last line)
     i = 0
     while i < len(head):
+        if table := _attendance_table(rows, i):
+            there, away, i = table
+            h.participants = h.participants or there
+            h.absentees += [name for name in away if name not in h.absentees]
+            continue
         split = _split_label(head[i])
         if split is None:
             i += 1
@@ -308,6 +318,57 @@ def _labelled(head: list[str], h: MeetingHeader) -> None:
             names = [] if _no_one(value) else [n for n in _names(value, head, k + 1) if not _no_one(n)]
             h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
     h.location = h.location or held
+
+
+def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], int] | None:
+    """Who was there and who away, from a table of them opening at line `i` (its rows a tab apart, as Word's
+    tables and a PDF's columns reach the parser); with the line after it. Two tables: one column a label
+    (»Deltagere ⇥ Fraværende«, then »Jytte Hviid (DH) ⇥ Niels Ebbe (DH)«, »Søren Mark (DH) ⇥ «), each
+    column's names that label's; and a table of members with a column for attendance (»Navn ⇥ Parti ⇥
+    Fremmøde«, then »Thomas Vang ⇥ F ⇥ Afbud«: table_rows.member), however it is headed, or not at all. None
+    for any other line."""
+    heads = [fold(cell.rstrip(":").strip()) for cell in cells(rows[i])]
+    if len([c for c in heads if c]) >= 2 and all(ALL_LABELS.get(c) in ("present", "absent") for c in heads if c):
+        # its rows: a cell for each label, each cell names or empty, up to the first line that is no such row (the
+        # table of contents under it: »Punkt ⇥ Indhold ⇥ Bilag«); a row whose last cells are empty may have lost
+        # its tabs (a line's end stripped): its first cell's
+        table = list(itertools.takewhile(
+            lambda line: len(cells(line)) == len(heads) and all(names_only(c) for c in cells(line) if c)
+            or not cells(line) and names_only(line), rows[i + 1:]))
+        there: list[str] = []
+        away: list[str] = []
+        for row in table:
+            for label, cell in zip(heads, cells(row) or [row.strip()]):
+                if label and cell and not _no_one(cell):
+                    names = _names(cell, [], 0)
+                    if ALL_LABELS[label] == "absent":
+                        away += [name for side in _attendance(names) for name in side]
+                    else:
+                        present, noted_away = _attendance(names)
+                        there, away = there + present, away + noted_away
+        return there, away, i + 1 + len(table)
+    if is_column_names(rows[i]) and set(heads) & MEMBER_COLUMNS and set(heads) & ATTENDANCE_COLUMNS:
+        named = next(c for c, head in enumerate(heads) if head in MEMBER_COLUMNS)  # a row a member's, up to the
+        # first that is none (a table of contents under it: »Punkt ⇥ Indhold ⇥ Bilag«, »1 ⇥ Godkendelse …«)
+        table = list(itertools.takewhile(
+            lambda line: len(cells(line)) == len(heads) and names_only(cells(line)[named]), rows[i + 1:]))
+        there, away = _attendance(table)
+        return there, away, i + 1 + len(table)
+    return None
+
+
+def attendance_label(text: str) -> str | None:
+    """»present« or »absent« for a label of who came or who sent word, alone on its line (»Deltagere«,
+    »Afbud:«); None for any other text."""
+    key = ALL_LABELS.get(fold(text.strip().rstrip(":").strip()))
+    return key if key in ("present", "absent") else None
+
+
+def names_only(text: str) -> bool:
+    """Whether a line is a person's name or a list of them, perhaps with parties and roles (»Poul Riis«, »Anne
+    Bech (V), Ole Lund«), or says no one (»Ingen«): what a cell of a table of attendance holds."""
+    parts = [part.strip() for part in text.split(",")]
+    return _no_one(text) or all(PERSON_LINE.match(ROLE.sub("", part)) for part in parts)
 
 
 def _no_one(text: str) -> bool:
@@ -373,9 +434,11 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                 value = f"{value} {line}"
             continue
         lines.append(line)
-    if not value and lines and (lines[0].count(",") >= 2 or lines[0].endswith(",")):
+    if not value and lines and (lines[0].count(",") >= 2 or lines[0].endswith(",")
+                                or len(lines) == 1 and "," in lines[0]):
         # a list of names under its label alone, wrapped over lines as a cell wraps it (»Jens« / »Peter Vinther,
-        # …«): the lines are one list
+        # …«), or on the one line under it (a PDF's table of facts: »Afbud« ⇥ »Mette Kjærsgaard, Ole Thygesen«):
+        # the lines are one list, as the label's own line would be
         value, lines = " ".join(lines), []
     names = _affiliated([p.strip().rstrip(",") for p in re.split(r",|;| og ", value) if p.strip()]) if value else []
     # one line of prose (»Kommunaldirektørerne i …«): kept whole; a long list of names (»…, Liv Gro Jensen

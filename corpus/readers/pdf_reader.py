@@ -1,10 +1,12 @@
 """PDF minutes with a text layer (pypdf): extract, reflow soft-wrapped lines, then parse as text."""
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import re
 
+from corpus.meeting_header import attendance_label, names_only
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import CASE_NUMBER, parse_minutes_text
 from corpus.readers import ReaderError
@@ -90,7 +92,7 @@ def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             pieces.setdefault(round(y), []).append((x, text))
 
-    text = page.extract_text(visitor_text=visit) or ""
+    text = _attendance_rows(page.extract_text(visitor_text=visit) or "", pieces)
     box = page.mediabox
     bottom, top = float(box.bottom), float(box.top)
     edge = EDGE * (top - bottom)
@@ -104,6 +106,52 @@ def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
                                         "".join(t for _, t in line))):
                 placed.append((words, at))
     return text, placed
+
+
+def _attendance_rows(text: str, pieces: dict[int, list[tuple[float, str]]]) -> str:
+    """A table of attendance with its labels side by side (»Deltagere | Afbud«) and names one to a line under
+    each, as its rows, a tab between the cells, as Word's tables reach the parser (meeting_header reads them):
+    pypdf writes such a table's columns one after the other, below both labels (on one line, or one a line),
+    so that the names under the last label were everyone's, or no one's. The labels must be drawn on one line
+    of the page, and each name where it is drawn (`pieces`: the page's pieces of text by height, with their
+    left edges); the names are read up to the first line that is none. Any other text stays as pypdf wrote it."""
+    heads = []  # the page's lines of two or more such labels, drawn apart: (height, labels, left edges)
+    for top, row in pieces.items():
+        row = sorted((x, piece.strip()) for x, piece in row)
+        labels, lefts = [piece for _, piece in row], [x for x, _ in row]
+        if len(row) >= 2 and all(attendance_label(label) for label in labels) \
+                and all(b - a >= 20 for a, b in zip(lefts, lefts[1:])):
+            heads.append((top, labels, lefts))
+    if not heads:
+        return text
+    drawn: dict[str, list[list[tuple[int, float, str]]]] = {}  # a line's text: where its pieces are drawn
+    for y, row in pieces.items():
+        row = sorted((x, piece.strip()) for x, piece in row)
+        for x, piece in row:
+            drawn.setdefault(piece, []).append([(y, x, piece)])
+        if len(row) > 1:  # (a row of the table, its cells on one line: »Jytte Hviid (DH) Niels Ebbe (DH)«)
+            drawn.setdefault(" ".join(piece for _, piece in row), []).append([(y, x, piece) for x, piece in row])
+    lines = text.split("\n")
+    for top, labels, lefts in heads:
+        at = next((i for i in range(len(lines)) if lines[i].strip() == " ".join(labels)
+                   or [line.strip() for line in lines[i:i + len(labels)]] == labels), None)
+        if at is None:
+            continue
+        end = at + (1 if lines[at].strip() == " ".join(labels) else len(labels))
+        cells: dict[int, dict[int, str]] = {}
+        for line in lines[end:]:
+            place = drawn.get(line.strip(), [])
+            if len(place) != 1 or not all(y < top - 1 and x > lefts[0] - 2 and names_only(name)
+                                          for y, x, name in place[0]):
+                break
+            for y, x, name in place[0]:
+                cells.setdefault(y, {})[bisect.bisect_right(lefts, x + 2) - 1] = name
+            end += 1
+        if cells:
+            rows = ["\t".join(cell.get(c, "") for c in range(len(labels)))
+                    for _, cell in sorted(cells.items(), reverse=True)]
+            return "\n".join(lines[:at] + ["\t".join(labels)] + rows + lines[end:])
+    return text
 
 
 def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]) -> tuple[list[str], list[str]]:

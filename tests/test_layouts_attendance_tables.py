@@ -1,0 +1,102 @@
+"""Who came and who sent word, set out as a table: a column under each label (»Deltagere | Afbud«, in Word or
+printed to PDF, names one to a line in a cell or one to a row), or a table of members with a column for their
+attendance (»Navn | Parti | Fremmøde«). The names under a label are that label's; a member's row says whether
+they came. And names on the one line under a label alone (a PDF's table of facts: »Afbud« beside »Mette
+Kjærsgaard, Ole Thygesen«) are each a name, as on the label's own line.
+
+Found on 2026-12-05 by writing minutes in other publishers' layouts: a PDF's »Deltagere | Afbud« table listed
+everyone as away (pypdf writes the columns one after the other, under both labels), or, printed by Chromium
+(both labels on one line), no one; Word's »Deltagere | Fraværende« made »Fraværende« a participant and no one
+away; a table of members under »Fremmøde« gave no one; »Mette Kjærsgaard, Ole Thygesen« was one apology. What
+the meeting page shows and »<name> afbud« searches was wrong. The PDFs in tests/layouts are printed by Chromium
+from tests/layouts/sources.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, what_was_read
+from docx import Document
+
+from corpus.readers import inspect_document, read_meetings
+
+LAYOUTS = Path(__file__).parent / "layouts"
+SAMPLE = SAMPLES / "kdnet-2022-02-11-referat.txt"
+PRESENT = ["Jytte Hviid (DH)", "Søren Mark (DH)", "Karen Bundgaard (DH)", "Lars Østergaard (A)", "Maria Qvist (V)"]
+AWAY = ["Niels Ebbe (DH)", "Bente Lind (C)"]
+
+
+@pytest.mark.parametrize("name", ["word-referat-attendance-columns.pdf", "word-referat-attendance-rows.pdf"])
+def test_a_pdf_table_of_attendance_gives_each_column_the_names_under_its_label(name):
+    """A cell of names one to a line under each label, and a row of the table for each name."""
+    [meeting] = inspect_document((LAYOUTS / name).read_bytes(), name).meetings
+    assert (meeting.body, meeting.date, meeting.location) == ("Handicaprådet", "2024-06-03", "Rådhuset, mødelokale 4")
+    assert meeting.participants == PRESENT
+    assert meeting.absentees == AWAY
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Tilgængelighed ved renovering af Kulturhuset"), (3, "Meddelelser")]
+    assert not any(n in s.text for i in meeting.items for s in i.sections for n in PRESENT + AWAY)
+
+
+def as_word(text: str, table: list[list[str]] | None = None, above: str | None = None) -> bytes:
+    """The sample as typed minutes in Word, one paragraph a line, its »Deltagere: …« and »Afbud: …« lines
+    replaced by a table (`above`: a line above it), or kept when there is none."""
+    document = Document()
+    for line in text.split("\n"):
+        if line.startswith("Deltagere: ") and table:
+            if above:
+                document.add_paragraph(above)
+            grid = document.add_table(rows=len(table), cols=len(table[0]))
+            for r, row in enumerate(table):
+                for c, cell in enumerate(row):
+                    grid.cell(r, c).text = cell
+        elif line.strip() and not (line.startswith("Afbud: ") and table):
+            document.add_paragraph(line.replace("**", ""))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def the_rest(meeting) -> tuple:
+    """The meeting as read but its attendance."""
+    body, date, time, location, _, _, items = what_was_read([meeting])[0]
+    return body, date, time, location, items
+
+
+def as_typed(text: str):
+    """The sample as a Word file with its attendance as lines of text."""
+    return read_meetings(as_word(text), "kdnet-2022-02-11-referat.docx")[0]
+
+
+def test_a_word_table_with_a_column_under_each_label_gives_each_its_names():
+    text = SAMPLE.read_text(encoding="utf-8")
+    table = [["Deltagere", "Fraværende"], [PRESENT[0], AWAY[0]], [PRESENT[1], ""], [PRESENT[2], ""]]
+    [meeting] = read_meetings(as_word(text, table), "kdnet-2022-02-11-referat.docx")
+    assert meeting.participants == PRESENT[:3]
+    assert meeting.absentees == AWAY[:1]
+    assert the_rest(meeting) == the_rest(as_typed(text))
+
+
+@pytest.mark.parametrize("above", ["Fremmøde", None])
+def test_a_word_table_of_members_with_a_column_for_attendance_says_who_came_and_who_sent_word(above):
+    text = SAMPLE.read_text(encoding="utf-8")
+    table = [["Navn", "Parti", "Fremmøde"], ["Kirsten Lauridsen", "A", "Til stede"], ["Thomas Vang", "F", "Afbud"],
+             ["Mette Gram", "A", "Til stede"]]
+    [meeting] = read_meetings(as_word(text, table, above), "kdnet-2022-02-11-referat.docx")
+    assert meeting.participants == ["Kirsten Lauridsen (A)", "Mette Gram (A)"]
+    assert meeting.absentees == ["Thomas Vang (F)"]
+    assert the_rest(meeting) == the_rest(as_typed(text))
+
+
+@pytest.mark.parametrize("names, absentees", [
+    ("Mette Kjærsgaard, Ole Thygesen", ["Mette Kjærsgaard", "Ole Thygesen"]),
+    ("Lars Hansen, Skive Kommune", ["Lars Hansen (Skive Kommune)"]),  # one person and where he comes from
+])
+def test_names_on_the_one_line_under_a_label_alone_read_as_on_the_labels_own_line(names, absentees):
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert text.count("Afbud: Ingen") == 1
+    under = read_meetings(text.replace("Afbud: Ingen", f"Afbud\n{names}").encode("utf-8"), SAMPLE.name)[0]
+    beside = read_meetings(text.replace("Afbud: Ingen", f"Afbud: {names}").encode("utf-8"), SAMPLE.name)[0]
+    assert under.absentees == beside.absentees == absentees
