@@ -192,7 +192,12 @@ PARTICLES = r"(?:(?:la|le|de|du|da|di|dos|das|del|della|van|von|der|den|ten|ter|
 NAME = rf"[A-ZÆØÅ][\w.'-]+(?: +{PARTICLES}[A-ZÆØÅ][\w.'-]*){{1,4}}"
 # a person's role before the name in a list of names (»Formand Niels Bjerre«, »Adm. direktør Steen Høgh«)
 ROLE = re.compile(r"^(?:(?:adm\.|administrerende|teknisk|kommunal)\s*)?(?:direktør|chef)\s+|^(?:næst)?formand\s+"
-                  r"|^(?:vice)?borgmester\s+|^(?:rådmand|sekretær|skoleleder|centerchef|afdelingsleder)\s+", re.I)
+                  r"|^(?:vice)?borgmester\s+|^(?:rådmand|sekretær|(?:vice)?skoleleder|centerchef|afdelingsleder)\s+", re.I)
+# a role alone, as a list of names puts it after the person's (»Nina Kaas (A), formand, Erik Holm (V)«)
+ROLE_ALONE = re.compile(r"^(?:næst|vice)?(?:formand|forkvinde|borgmester|skoleleder)$", re.I)
+# what parts the names of a list: a comma, a semicolon or »og«, not inside brackets (»Mette Krogh (DH, formand)«)
+LIST_SEPARATOR = re.compile(r"(?:,|;| og )(?![^()]*\))")
+COMMA = re.compile(r",(?![^()]*\))")
 PERSON_LINE = re.compile(rf"^{NAME}(?: *\([^()\t]{{1,40}}\))?(?: *[-–,] *(?:afbud|fraværende|fravær))?$")
 # A line opening with a person's name, whatever follows it (»Jens Madsen (V) deltog fra kl. 16.00«, »Bent Kjær -
 # næstformand«): a list of names one to a line goes on through it
@@ -367,7 +372,7 @@ def attendance_label(text: str) -> str | None:
 def names_only(text: str) -> bool:
     """Whether a line is a person's name or a list of them, perhaps with parties and roles (»Poul Riis«, »Anne
     Bech (V), Ole Lund«), or says no one (»Ingen«): what a cell of a table of attendance holds."""
-    parts = [part.strip() for part in text.split(",")]
+    parts = _affiliated([part.strip() for part in COMMA.split(text)])
     return _no_one(text) or all(PERSON_LINE.match(ROLE.sub("", part)) for part in parts)
 
 
@@ -440,7 +445,7 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         # …«), or on the one line under it (a PDF's table of facts: »Afbud« ⇥ »Mette Kjærsgaard, Ole Thygesen«):
         # the lines are one list, as the label's own line would be
         value, lines = " ".join(lines), []
-    names = _affiliated([p.strip().rstrip(",") for p in re.split(r",|;| og ", value) if p.strip()]) if value else []
+    names = _affiliated([p.strip().rstrip(",") for p in LIST_SEPARATOR.split(value) if p.strip()]) if value else []
     # one line of prose (»Kommunaldirektørerne i …«): kept whole; a long list of names (»…, Liv Gro Jensen
     # (afbud)«) is the names, so that one person's »(afbud)« does not send the whole list away
     if value and len(value) > 80 and not (len(names) > 1 and all(PERSON_LINE.match(ROLE.sub("", name))
@@ -449,7 +454,8 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     # a line under the label's names that is a list of its own (»Til stede: Karin, Ole, Hans« / »Mette, Birgit,
     # Jonas«): its names; a line of one name and where the person comes from stays one (»Lise Holm, Greve Kommune«)
     names += [name for line in lines for name in (
-        _affiliated([p.strip() for p in line.split(",") if p.strip()]) if line.count(",") >= 2 else [line.rstrip(",")])]
+        _affiliated([p.strip() for p in COMMA.split(line) if p.strip()]) if len(COMMA.findall(line)) >= 2
+        else [line.rstrip(",")])]
     # (the full stop ending a list, »…, Malene Friis.«, is no part of the last name; an initial's is: »Hans J.«)
     return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
 
@@ -505,10 +511,14 @@ def _name_blocks(head: list[str], start: int) -> list[str]:
 
 def _affiliated(names: list[str]) -> list[str]:
     """»Lars Hansen, Skive Kommune« is one person and where he works: »Lars Hansen (Skive Kommune)«, as KD-Net
-    writes »Flemming Storgaard (NFM)«; a list of organisations alone (»Skive Kommune, Viborg Kommune«) stays."""
+    writes »Flemming Storgaard (NFM)«; a list of organisations alone (»Skive Kommune, Viborg Kommune«) stays.
+    A role alone after a name is that person's: »Nina Kaas (A), formand« is »Nina Kaas (A, formand)«, as
+    others write »Mette Krogh (DH, formand)«."""
     out: list[str] = []
     for name in names:
-        if out and AFFILIATION.match(name) and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:
+        if out and ROLE_ALONE.match(name) and not ROLE_ALONE.match(out[-1]):
+            out[-1] = f"{out[-1][:-1]}, {name})" if out[-1].endswith(")") else f"{out[-1]} ({name})"
+        elif out and AFFILIATION.match(name) and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:
             out[-1] = f"{out[-1]} ({name})"
         else:
             out.append(name)

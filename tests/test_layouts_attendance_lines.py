@@ -162,3 +162,24 @@ def test_the_meetings_facts_set_apart_under_the_last_item_are_its_attendance_not
 def test_a_facts_line_that_is_the_last_items_only_text_stays_its_text():
     [meeting] = read(UNDER_THE_ITEMS.format(tail="\n3. Næste møde\n\nNæste møde: 12. november 2025\n"))
     assert meeting.items[-1].title == "Næste møde" and "12. november 2025" in meeting.items[-1].sections[0].text
+
+
+@pytest.mark.parametrize("present, away, participants, absentees", [
+    ("Nina Kaas (A), formand, Erik Holmgaard (V), Pernille Rye (SF), Martin Vad (K), Lise Tang (DF)", "Martin Vad (K)",
+     ["Nina Kaas (A, formand)", "Erik Holmgaard (V)", "Pernille Rye (SF)", "Lise Tang (DF)"], ["Martin Vad (K)"]),
+    ("Nina Kaas (A), formand, Erik Holmgaard (V)", "Ingen", ["Nina Kaas (A, formand)", "Erik Holmgaard (V)"], []),
+    ("Mette Krogh (DH, formand), Jens Ole Bang (DH), Susanne Friis (DH), Anders Vinther (byrådet)", "Carsten Hviid (DH)",
+     ["Mette Krogh (DH, formand)", "Jens Ole Bang (DH)", "Susanne Friis (DH)", "Anders Vinther (byrådet)"],
+     ["Carsten Hviid (DH)"]),
+    ("Maria Friis (formand), Thomas Bach, Louise Kragh, Jesper Ulrik, Ayla Karim, skoleleder Bo Vang, viceskoleleder "
+     "Trine Lau", "Thomas Bach", ["Maria Friis (formand)", "Louise Kragh", "Jesper Ulrik", "Ayla Karim",
+                                  "skoleleder Bo Vang", "viceskoleleder Trine Lau"], ["Thomas Bach"]),
+], ids=["a role after a name", "a short list", "a comma in a name's brackets", "a role before a name"])
+def test_a_members_role_beside_the_name_stays_with_that_person(present, away, participants, absentees):
+    """»Deltagere: Nina Kaas (A), formand, Erik Holmgaard (V), …« made »formand« a participant, or (a list over 80
+    characters) kept the list as one line of prose, so the one sending word was still among the participants;
+    »Mette Krogh (DH, formand)« was cut at its comma (probes of typed minutes, 2026-12-05)."""
+    text = (f"Børne- og Ungeudvalget - Referat - 5. november 2025\nDeltagere: {present}\nAfbud: {away}\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert (meeting.participants, meeting.absentees) == (participants, absentees)
