@@ -1645,9 +1645,10 @@ class _BodyReader:
                 self.item.closed = True
                 self.item.sections.append(Section(SectionKind.OTHER, "", line))
                 continue
-            if (m := PRESENTED_BY.match(line)) and self.item.presenter is None and not self.paras and not self.para \
-                    and not self.heading:
-                self.item.presenter = m.group("who").strip().rstrip(".")  # »Oplæg ved: Teknisk chef Mads Lund«
+            if (m := PRESENTED_BY.match(line) or line[:1] == "v" and PRESENTER_ALONE.match(line)) \
+                    and self.item.presenter is None and not self.paras and not self.para and not self.heading:
+                # »Oplæg ved: Teknisk chef Mads Lund«, and »v/ formanden« in a paragraph of its own under the title
+                self.item.presenter = m.group("who").strip().rstrip(".")
                 self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("who")].strip()))
                 continue
             if (m := CASE_NUMBER.match(line)) and not (m.group("n") or m.group("bare")):

@@ -46,3 +46,23 @@ def test_a_case_worker_under_the_title_is_a_fact_of_the_item_not_the_titles_wrap
     item = read(text.replace(HEADING, HEADING + "Sagsbehandler: Bo Lund\n")).items[1]
     assert (item.title, item.presenter) == ("Tilskud til foreninger", None)
     assert "Sagsbehandler: Bo Lund" in " ".join(s.text for s in item.sections)
+
+
+@pytest.mark.parametrize("presenter", ["formanden", "Jens Ole Bang"])
+def test_ved_and_a_name_in_a_paragraph_of_its_own_under_the_title_is_the_presenter(presenter):
+    """»## Punkt 2: …« / blank / »v/ formanden« / blank / »Sagsnr.: 24/15532«, as Markdown puts each on a paragraph
+    of its own: the line was the item's text, and the case number under it, after text, was text too (a probe of
+    typed minutes, 2026-12-05)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    before = read(text).items[1]
+    item = read(text.replace(HEADING, f"{HEADING}\nv/ {presenter}\n\n")).items[1]
+    assert item.presenter == presenter
+    assert [(s.kind, s.text) for s in item.sections] == [(s.kind, s.text) for s in before.sections]
+    assert (item.title, item.case_number) == (before.title, before.case_number) and before.case_number
+
+
+def test_a_paragraph_opening_with_a_roman_five_stays_text():
+    text = MINUTES.read_text(encoding="utf-8")
+    item = read(text.replace(HEADING, f"{HEADING}\nV. Økonomiske konsekvenser for foreningerne\n\n")).items[1]
+    assert item.presenter is None
+    assert "V. Økonomiske konsekvenser for foreningerne" in " ".join(s.text for s in item.sections)
