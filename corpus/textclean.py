@@ -130,6 +130,9 @@ LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbod
                          re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
+# a line ending in a page's number, a tab or a wide gap before it (`_page_apart`)
+NUMBER_BESIDE = re.compile(r"^(?P<text>.*\S)(?:\t|[ \xa0]{2,})\s*(?P<page>(?:side|page)\s+\d{1,3}\s*(?:af|of|/)\s*\d{1,3})\s*$",
+                           re.IGNORECASE)
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
 # What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
 MOJIBAKE_LEADS = "ÃÂâ"
@@ -317,7 +320,7 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     dropped = dropped if dropped is not None else []
     for line in lines:
         dropped.extend(Dropped(DropReason.PAGE_FURNITURE, m.group().strip()) for m in INLINE_PAGE.finditer(line))
-    lines = [INLINE_PAGE.sub(" ", line) for line in lines]
+    lines = [part for line in lines for part in _page_apart(INLINE_PAGE.sub(" ", line))]
     markers = [i for i, line in enumerate(lines) if PAGE_MARKER.match(line)]
     if not markers:
         return lines
@@ -362,6 +365,14 @@ def strip_page_furniture(lines: list[str], dropped: list[Dropped] | None = None)
     dropped.extend(Dropped(DropReason.PAGE_FURNITURE, lines[i].strip()) for i in sorted(drop))
     kept: list[str | None] = [line if i not in drop else None for i, line in enumerate(lines)]
     return _rejoin(_closed_pages(lines, kept, markers, above_each, below_each, footers))
+
+
+def _page_apart(line: str) -> list[str]:
+    """A running header or footer that ends in the page's number, a wide gap before it (»Ældrerådet – referat 9.
+    september 2025      Side 2 af 2«), as two lines: its text above the number, where the header of a page
+    numbered on a line of its own stands, and is found as that is (repeated above most numbers)."""
+    m = NUMBER_BESIDE.match(line)
+    return [m.group("text"), m.group("page")] if m else [line]
 
 
 def _closed_pages(lines: list[str], kept: list[str | None], markers: list[int], above_each: list[list[int]],

@@ -17,9 +17,10 @@ LAYOUTS = [SAMPLES / "kdnet-2022-02-11-referat.txt", VARIANTS / "firstagenda-pdf
 HEADER = ["Referat – fortsat", "Kommunens mødesystem"]
 
 
-def paged(path, footer: bool, every: int = 10) -> str:
+def paged(path, footer: bool | None, every: int = 10) -> str:
     """The text cut into pages of `every` lines (from its first item on, so the meeting's header stays as
-    it is), each page number in a footer followed by the next page's running header, or in the header."""
+    it is), each page number in a footer followed by the next page's running header, or in the header: on a
+    line of its own, or (`footer` None) ending the header's last line, a wide gap before it."""
     text = path.read_text(encoding="utf-8")
     first_title = inspect_document(text.encode(), path.name).meetings[0].items[0].title[:20]
     lines = text.split("\n")
@@ -28,14 +29,20 @@ def paged(path, footer: bool, every: int = 10) -> str:
     out, pages = lines[:start], range(start, len(lines), every)
     for page, first in enumerate(pages, start=1):
         marker = f"Side {page} af {len(pages)}"
-        out += (["", marker, ""] + HEADER + [""]) if footer else ([""] + HEADER + [marker, ""])
+        if footer is None:
+            out += ["", HEADER[0], f"{HEADER[1]}{' ' * 30}{marker}", ""]
+        else:
+            out += (["", marker, ""] + HEADER + [""]) if footer else ([""] + HEADER + [marker, ""])
         out += lines[first:first + every]
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("footer", [True, False], ids=["page-number-in-footer", "page-number-in-header"])
+@pytest.mark.parametrize("footer", [True, False, None],
+                         ids=["page-number-in-footer", "page-number-in-header", "page-number-beside-the-header"])
 @pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.name)
 def test_page_furniture_is_left_out_wherever_the_page_number_stands(path, footer):
+    """(The page's number ending the header's line, »Kommunens mødesystem      Side 2 af 4«: the line was the
+    text of the item it fell in, a probe of typed minutes, 2026-12-05.)"""
     original = path.read_text(encoding="utf-8")
     reading = inspect_document(paged(path, footer).encode(), path.name)
     expected = inspect_document(original.encode(), path.name).meetings
