@@ -55,7 +55,7 @@ AD = r"(?:Ad|AD)\s+(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.?|PKT\.?)\s*)?(?=\d{1,3}\s*[:.\-
 # blev behandlet før punkt 4« is a sentence)
 AGENDAS = r"Dagsordenens\s+punkt\s+(?=\d{1,3}\s*[:.\-–]?\s+[A-ZÆØÅ])"
 PUNKT = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Dagsordens?punkt)(?:\s+nr\.)?\s+|(?:Pkt|PKT)\.\s*|" + SAG_HEADING + "|" + AD
-                   + "|" + AGENDAS + r")(\d{1,4})\s*[:.\-–)]?\s+(\S.*)$")
+                   + "|" + AGENDAS + r")(\d{1,4})\s*[:.\-–—·)]?\s+(\S.*)$")  # (»Punkt 1 · Titel«, a portal's)
 # Forms of their own, as a document uses one form for its items: »Punkt 2, Titel« (Aarhus, Odense), »Nr.60 -
 # Titel« (Fredensborg numbers its items through the year) and »Sag 31/2024 Titel« (a board's cases through the
 # year). A list in an item's text may take any of them (»Punkt 3, Stk. 2 affattes således«, »Nr. 3 - Boligområde

@@ -251,3 +251,31 @@ def test_the_closed_part_s_heading_and_its_note_are_no_text_of_the_last_open_ite
     [meeting] = read(html).meetings
     assert [(i.number, i.closed) for i in meeting.items] == [(1, False), (2, False), (3, True)]
     assert meeting.items[1].sections == facts(page())[2][1][3]
+
+
+def as_terms(html: str) -> str:
+    """The page as a portal setting out each item's facts and sections as a definition list: »Punkt 1 · Title«,
+    then <dt>Sagsnr.</dt><dd>…</dd>, <dt>Oplæg ved</dt><dd>…</dd> and each section's heading a <dt>, its
+    paragraphs in the <dd>."""
+    import re
+
+    html = re.sub(r"<h2>(\d+)\. ", r"<h2>Punkt \1 · ", html)
+    html = re.sub(r"<p>Sagsnr\.: ([^<]+)</p>", r"<dl><dt>Sagsnr.</dt><dd>\1</dd>"
+                  r"<dt>Oplæg ved</dt><dd>Vejchef Kasper Lind</dd></dl>", html)
+    return re.sub(r"<h3>(Sagsfremstilling|Beslutning)</h3><p>([^<]+)</p>", r"<dl><dt>\1</dt><dd><p>\2</p></dd></dl>",
+                  html)
+
+
+def test_items_headed_punkt_and_a_middle_dot_with_their_facts_in_a_definition_list_read_as_the_page_does():
+    """»Punkt 1 · Godkendelse af dagsorden« kept the dot in its title; a <dl> whose values were paragraphs (a
+    section's text in its <dd>) read »Oplæg ved« and the presenter as two lines of the item's text (a probe of
+    portal pages, 2026-12-05)."""
+    rewritten = as_terms(page())
+    assert "<h2>Punkt 2 · Ny affaldsordning" in rewritten and "<dd><p>Anbefales over for Byrådet.</p></dd>" in rewritten
+    [meeting] = read(rewritten).meetings
+    [before] = read(page()).meetings
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == \
+        [(i.number, i.title, i.case_number) for i in before.items]
+    assert {i.presenter for i in meeting.items} == {"Vejchef Kasper Lind"}
+    assert [[(s.kind, s.text) for s in i.sections] for i in meeting.items] == \
+        [[(s.kind, s.text) for s in i.sections] for i in before.items]

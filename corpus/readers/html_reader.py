@@ -306,11 +306,12 @@ def _holds_blocks(node: LexborNode) -> bool:
 
 
 def _simple_terms(node: LexborNode) -> bool:
-    """A definition list of terms and values holding only inline text (»<dt>Status</dt><dd>Lukket</dd>«, as a
-    portal sets out an item's facts): read as a label and its value, »Status: Lukket«, a line a pair."""
+    """A definition list of terms and values (»<dt>Status</dt><dd>Lukket</dd>«, as a portal sets out an item's
+    facts, perhaps its sections too), its terms holding only inline text: a term and a value of inline text are
+    read as a label and its value, »Status: Lukket«, a line a pair (`_Walker.terms`)."""
     children = [child for child in node.iter() if child.tag != "-text"]
     return bool(children) and all(child.tag in ("dt", "dd") for child in children) and not any(
-        _holds_blocks(child) for child in children)
+        _holds_blocks(child) for child in children if child.tag == "dt")
 
 
 class _Walker:
@@ -446,8 +447,10 @@ class _Walker:
         for child in node.iter():
             if child.tag == "dt":
                 self.newline()
-            elif child.tag == "dd" and self.out[-1].strip():
+            elif child.tag == "dd" and self.out[-1].strip() and not _holds_blocks(child):
                 self.out[-1] = self.out[-1].rstrip().rstrip(":") + ": "  # (a term and its value, as »Status: Lukket«)
+            elif child.tag == "dd":  # paragraphs under their term (»Sagsfremstilling«, its <p>s), as under a heading
+                self.newline()
             self.walk(child)
         self.newline(blank=True)
 
