@@ -279,3 +279,17 @@ def test_items_headed_punkt_and_a_middle_dot_with_their_facts_in_a_definition_li
     assert {i.presenter for i in meeting.items} == {"Vejchef Kasper Lind"}
     assert [[(s.kind, s.text) for s in i.sections] for i in meeting.items] == \
         [[(s.kind, s.text) for s in i.sections] for i in before.items]
+
+
+@pytest.mark.parametrize("href, attachments", [("/filer/takstblad-2026.pdf", ["Bilag 1: Takstblad 2026"]),
+                                                ("/filer/takstblad-2026.xlsx?v=2", ["Bilag 1: Takstblad 2026"]),
+                                                ("/nyheder/takstblad-2026", [])])
+def test_a_list_of_links_to_files_without_a_heading_is_the_items_attachments(href, attachments):
+    """»<ul class="bilag"><li><a href="/bilag/1.pdf">Bilag 1: …</a></li></ul>« under the decision, no »Bilag«
+    heading above it: the attachments were the decision's last words (a probe of portal pages, 2026-12-05). A
+    list of links to other pages stays text."""
+    html = page().replace(SECOND_ITEM_END, f'<ul class="files"><li><a href="{href}">Bilag 1: Takstblad 2026</a></li></ul>')
+    item = read(html).meetings[0].items[1]
+    assert item.attachments == attachments
+    decision = next(s.text for s in item.sections if s.kind is SectionKind.DECISION)
+    assert decision == "Anbefales over for Byrådet." + ("" if attachments else "\n\n- Bilag 1: Takstblad 2026")

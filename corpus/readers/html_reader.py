@@ -196,6 +196,7 @@ def _titles_summary(node: LexborNode) -> bool:
     return NUMBERED_TITLE.match(_text(node)) is not None and not _has_heading(node) and not _holds_blocks(node)
 
 
+DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|msg|txt|zip)(?:[?#].*)?$", re.IGNORECASE)
 OPEN_BADGE = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)  # an open item's badge (»Åbent punkt«)
 BADGE_TAGS = frozenset({"span", "small", "mark", "label", "strong", "b", "sup", "div"})  # (not prose's <em>)
 
@@ -305,6 +306,20 @@ def _holds_blocks(node: LexborNode) -> bool:
     return any(n.tag in BLOCK_TAGS for n in list(node.traverse(include_text=False))[1:])
 
 
+def _file_links(node: LexborNode) -> bool:
+    """Whether a list's every entry is one link to a document file (».pdf«, ».docx« …) and nothing else: a list of
+    attachments."""
+    entries = [child for child in node.iter() if child.tag == "li"]
+    if not entries:
+        return False
+    for entry in entries:
+        links = [n for n in entry.traverse() if n.tag == "a"]
+        if len(links) != 1 or not DOCUMENT_FILE.search(links[0].attributes.get("href") or "") \
+                or _text(links[0]) != _text(entry):
+            return False
+    return True
+
+
 def _simple_terms(node: LexborNode) -> bool:
     """A definition list of terms and values (»<dt>Status</dt><dd>Lukket</dd>«, as a portal sets out an item's
     facts, perhaps its sections too), its terms holding only inline text: a term and a value of inline text are
@@ -408,6 +423,12 @@ class _Walker:
             self.row(node)
         elif tag == "dl" and _simple_terms(node):
             self.terms(node)
+        elif tag in ("ul", "ol") and _file_links(node) and not self._under_heading():
+            self.newline(blank=True)  # a list of links to files with no heading of its own: the item's attachments
+            self.out[-1] = MARK + "Bilag"  # (»<ul class="bilag"><li><a href="/bilag/1.pdf">Bilag 1: …</a></li>«)
+            self.newline(blank=True)
+            self.walk(node)
+            self.newline(blank=True)
         elif tag == "li" and (number := _numbered_by_list(node)) is not None:  # an item numbered by its <ol>
             self.newline(blank=True)
             self.number = number  # (»<ol><li><h2>Godkendelse af dagsorden</h2>…«: the browser prints »1.«)
@@ -427,6 +448,10 @@ class _Walker:
             self.newline(blank=tag != "li")
         else:
             self.walk(node)
+
+    def _under_heading(self) -> bool:
+        """Whether the last line written is a heading (a list's own: »<h3>Bilag</h3><ul>…«)."""
+        return next((line for line in reversed(self.out) if line.strip()), "").startswith(MARK)
 
     def _own_marker(self, start: int) -> None:
         """A closed marker last in a block that holds one item's heading (»<div class="item"><h2>4. …</h2><p>Sagsnr.:
