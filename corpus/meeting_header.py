@@ -167,6 +167,8 @@ LABELS = {
               "start", "slut", "note", "sluttidspunkt", "sluttid"),
 }
 ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
+# a label inside a line, after another fact (`_facts_apart`)
+FACT_INSIDE = re.compile(r"(?:(?<=[.;])\s+|\s+[—–|·]\s+|\S\s{3,})(?P<label>[A-ZÆØÅ][^\s:]*(?: [^\s:]+){0,3}?)\s*:(?=\s|$)")
 # A table of members' columns for the member and for their attendance (»Navn ⇥ Parti ⇥ Fremmøde«), folded
 MEMBER_COLUMNS = {fold(name) for name in ("navn", "navne", "medlem", "medlemmer", "deltager", "deltagere")}
 ATTENDANCE_COLUMNS = {fold(name) for name in ("fremmøde", "til stede", "tilstede", "deltog", "afbud", "fravær")}
@@ -230,10 +232,11 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
     """Facts from the head of a meeting's text; what is missing stays None for the caller to fill. `running`:
     a PDF's running header and footer lines (»Referat – Teknik- og Miljøudvalget – 12. maj 2026« atop every
     page), read for the committee and the date where the text names none, before the file's name."""
-    head = [_unlisted(line.strip()) for line in lines[:HEAD_LINES]]
+    top = [part for line in lines[:HEAD_LINES] for part in _facts_apart(line)]
+    head = [_unlisted(line.strip()) for line in top]
     header = MeetingHeader()
     _title_lines(head, header)
-    _labelled(head, header, [line.strip(" \r\n") for line in lines[:HEAD_LINES]])
+    _labelled(head, header, [line.strip(" \r\n") for line in top])
     beside = _first(_body_beside_date, head[:12])
     header.body = header.body or _body_from_title(head) or (beside and canonical_body(beside))
     header.date = header.date or _first(find_date, head[:15])
@@ -248,6 +251,14 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
     header.location = header.location or _location(head)
     return header
+
+
+def _facts_apart(line: str) -> list[str]:
+    """A line of several labelled facts (»Mødedato: mandag 10. marts 2025, kl. 19:00 — Mødested: Nordby
+    Forsamlingshus«, »Til stede: Jens Kragh, Lise Munk. Afbud: Karen Holt.«) as a line a fact: a known label
+    after a full stop, a dash, a bar, a middle dot or a wide gap begins one."""
+    cuts = [m.start("label") for m in FACT_INSIDE.finditer(line) if fold(m.group("label")) in ALL_LABELS]
+    return [line[a:b].rstrip(" —–|·") for a, b in zip([0, *cuts], [*cuts, len(line)])] if cuts else [line]
 
 
 def _unlisted(line: str) -> str:

@@ -293,3 +293,21 @@ def test_a_list_of_links_to_files_without_a_heading_is_the_items_attachments(hre
     assert item.attachments == attachments
     decision = next(s.text for s in item.sections if s.kind is SectionKind.DECISION)
     assert decision == "Anbefales over for Byrådet." + ("" if attachments else "\n\n- Bilag 1: Takstblad 2026")
+
+
+@pytest.mark.parametrize("dash", [" &mdash; ", " – ", " | ", " · "])
+def test_several_facts_of_the_meeting_on_one_line_are_each_read(dash):
+    """»Mødedato: …, kl. 16.00 — Mødested: …« and »Til stede: …, Tove Sand. Afbud: Karen Holt.« in one paragraph
+    each: the place was not read, and the apologies were the last participant's words (a probe of portal pages,
+    2026-12-05)."""
+    facts_line = "<p>Mødedato: 4. februar 2026, kl. 16.00<br>Mødested: Rådhuset, lokale 1.12</p>"
+    html = page().replace(facts_line, f"<p>Mødedato: 4. februar 2026, kl. 16.00{dash}Mødested: Rådhuset, lokale 1.12"
+                                      "</p><p><em>Til stede:</em> Jens Kragh (formand), Lise Munk, Tove Sand. "
+                                      "<em>Afbud:</em> Karen Holt.</p>")
+    assert page().count(facts_line) == 1
+    [meeting] = read(html).meetings
+    [before] = read(page()).meetings
+    assert (meeting.date, meeting.time, meeting.location) == (before.date, before.time, before.location) == \
+        ("2026-02-04", "16:00", "Rådhuset, lokale 1.12")
+    assert (meeting.participants, meeting.absentees) == (["Jens Kragh (formand)", "Lise Munk", "Tove Sand"],
+                                                         ["Karen Holt"])
