@@ -311,3 +311,16 @@ def test_several_facts_of_the_meeting_on_one_line_are_each_read(dash):
         ("2026-02-04", "16:00", "Rådhuset, lokale 1.12")
     assert (meeting.participants, meeting.absentees) == (["Jens Kragh (formand)", "Lise Munk", "Tove Sand"],
                                                          ["Karen Holt"])
+
+
+@pytest.mark.parametrize("banner", [
+    '<header><div class="logo">KL · Kommunernes Kontaktråd</div><ul><li><a href="/kkr">KKR</a></li></ul></header>',
+    '<div class="site-logo">Kommunernes Kontaktråd</div>',
+])
+def test_the_sites_banner_and_logo_are_no_part_of_the_minutes(banner):
+    """The site's header above the minutes (a <header> outside any article or section, ARIA's »banner«) and its
+    logo: »KL · Kommunernes Kontaktråd« was read as the committee (a probe of portal pages, 2026-12-05)."""
+    plain = page().replace(TITLE, "<h1>Teknik- og Miljøudvalget</h1><h2>Referat</h2>")
+    with_banner = plain.replace("<h1>", banner + "<h1>", 1)
+    assert facts(with_banner) == facts(plain) == facts(page())
+    assert "Kommunernes Kontaktråd" in " ".join(d.text for d in read(with_banner).dropped)

@@ -41,7 +41,7 @@ FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?
 # A site's own menu, navigation or footer named only by its class (»<div class="footer">«, »<ul class="menu">«), as
 # older and hand-made sites write them: the whole class is the site's part's name (not »item-footer«, an item's)
 SITE_PART_CLASS = re.compile(r"^(?:(?:site|page|main|global|top|region|primary)[-_])?(?:footer|menu|nav|navigation|"
-                             r"topnav|menubar)$", re.I)
+                             r"topnav|menubar|logo)$", re.I)
 SPACES = re.compile(r"\s+")
 MAX_HEADING = 150
 
@@ -136,6 +136,8 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
         return True
     if any(SITE_PART_CLASS.match(c) for c in classes.split()) and not _has_heading(node):
         return True  # (a site's part, not the minutes': until 2026-12-05 a footer was the last decision's words)
+    if node.tag == "header" and _banner(node) and not _has_heading(node):
+        return True  # the site's banner: its logo (»KL · Kommunernes Kontaktråd«) was read as the committee
     if node.tag == "aside" and (marks_main and not _in_main(node) or _page_box(node)):  # a sidebar beside the main
         return True  # content, or a box of the page's own in it (»Kontakt«, »Se også«)
     if node.tag in ("ol", "ul") and _jump_list(node):
@@ -279,6 +281,18 @@ def _jump_list(node: LexborNode) -> bool:
                 or _text(entry) != " ".join(_text(a) for a in links).strip():
             return False
     return bool(entries)
+
+
+def _banner(node: LexborNode) -> bool:
+    """Whether a <header> is the page's, not an article's or a section's: outside <article>, <aside>, <main>, <nav>
+    and <section>, where ARIA gives it the role »banner« (the site's logo, menu and search)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "aside", "main", "nav", "section") or \
+                (parent.attributes.get("role") or "").lower() == "main":
+            return False
+        parent = parent.parent
+    return True
 
 
 def _in_main(node: LexborNode) -> bool:
