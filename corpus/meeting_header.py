@@ -177,11 +177,13 @@ ATTENDANCE_COLUMNS = {fold(name) for name in ("fremmøde", "til stede", "tilsted
 HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:afholdes|afholdt|holdes|holdt)\b(?:.*?\s)?på\s+(.+?)\.?$"), re.I)
 # The place after the day and time in a »Tid og sted:« value (»Torsdag den 3. oktober 2024 kl. 17.00–19.30 i
 # Byrådssalen«, »kl. 16.00, Regionshuset Viborg, Skottenborg 26«)
-PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:,\s*|\s+(?:i|på)\s+)"
+PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:,\s*|\s+(?:i|på)\s+|\s+[·|—]\s+)"
                               r"(?P<place>\S.*?)\.?$", re.I)
 # A line naming a meeting place: what the place line under a meeting's day holds (»Rådhuset, mødelokale 3«)
 PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b|\w+salen\b"
-                                       r"|regionshus|\w+huset\b)"), re.I)  # (»Regionshuset Viborg, Regionsrådssalen«)
+                                       r"|regionshus|\w+huset\b|,\s*[1-9]\d{3}\s+(?-i:[A-ZÆØÅ][a-zæøå]+))"), re.I)
+# (»Regionshuset Viborg, Regionsrådssalen«; an address ending in its postcode and town: »Comwell Kolding, Skovbrynet
+# 1, 6000 Kolding«)
 SMALL_WORDS = frozenset({"og", "for", "i", "af", "til", "med", "under", "om", "på"})
 TIME_ONLY = re.compile(r"^(kl\.?\s*:?\s*)?(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 # A note after a name that the person was away: »Mikkel Dahl (V) - afbud«, »Ole Berg (fraværende)«

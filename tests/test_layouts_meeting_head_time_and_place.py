@@ -67,6 +67,8 @@ def test_words_after_the_time_that_name_no_place_are_no_place_and_a_place_label_
     f"{BODY}\nReferat\nMødedato: 14.05.2024 kl. 15:30, {PLACE}\n",
     f"{BODY}\nReferat fra møde den 14/5 2024 kl. 15.30 på {PLACE}\n",
     f"{BODY}\nReferat\nTirsdag den 14. maj 2024 kl. 15.30–17.30, {PLACE}\n",
+    f"{BODY}\nReferat · 14.05.2024 kl. 15.30 · {PLACE}\n",  # (a portal's line under the heading, 2026-12-05)
+    f"{BODY}\nReferat | 14.05.2024 kl. 15.30 | {PLACE}\n",
 ])
 def test_the_place_after_the_day_and_time_on_the_head_s_line_is_the_meeting_s_place(head):
     """(The place after the time on the line of the day, with no »Tid og sted:« before it, was lost: probes of
@@ -82,6 +84,13 @@ def test_the_words_after_the_time_on_the_day_s_line_name_a_place_only_capitalise
 def test_a_hall_under_the_day_is_the_meeting_s_place():
     assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nRegionshuset Viborg, "
                  "Regionsrådssalen\n")[3] == "Regionshuset Viborg, Regionsrådssalen"
+
+
+def test_an_address_under_the_day_is_the_meeting_s_place():
+    """»Comwell Kolding, Skovbrynet 1, 6000 Kolding« under the day: an address, by its postcode and town (a probe of
+    portal pages, 2026-12-05: the place was lost)."""
+    assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nComwell Kolding, Skovbrynet 1, "
+                 "6000 Kolding\n")[3] == "Comwell Kolding, Skovbrynet 1, 6000 Kolding"
 
 
 def test_a_line_under_the_day_naming_no_place_is_no_place():
