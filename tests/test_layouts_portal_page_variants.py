@@ -324,3 +324,17 @@ def test_the_sites_banner_and_logo_are_no_part_of_the_minutes(banner):
     with_banner = plain.replace("<h1>", banner + "<h1>", 1)
     assert facts(with_banner) == facts(plain) == facts(page())
     assert "Kommunernes Kontaktråd" in " ".join(d.text for d in read(with_banner).dropped)
+
+
+def test_the_meetings_facts_labelled_by_a_class_without_a_colon_are_read():
+    """»<span class="label">Tid</span> kl. 15:30«, »<span class="label">Sted</span> Udvalgsværelse 1«: the time and
+    the place were lost (a probe of portal pages, 2026-12-05)."""
+    facts_line = "<p>Mødedato: 4. februar 2026, kl. 16.00<br>Mødested: Rådhuset, lokale 1.12</p>"
+    labelled = ('<div class="meeting-info"><div><span class="label">Dato</span> Onsdag 4. februar 2026</div>'
+                '<div><span class="label">Tid</span> kl. 16.00</div>'
+                '<div><span class="label">Sted</span> Rådhuset, lokale 1.12</div></div>')
+    [meeting] = read(page().replace(facts_line, labelled)).meetings
+    [before] = read(page()).meetings
+    assert (meeting.date, meeting.time, meeting.location) == (before.date, before.time, before.location) == \
+        ("2026-02-04", "16:00", "Rådhuset, lokale 1.12")
+    assert facts(page().replace(facts_line, labelled))[2] == facts(page())[2]

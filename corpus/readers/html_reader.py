@@ -20,9 +20,11 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from corpus.meeting_header import ALL_LABELS
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import CASE_NUMBER, MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
+from corpus.spelling import fold
 from corpus.textclean import CLOSED_LINE, OPEN_MARK, as_written
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
@@ -334,6 +336,17 @@ def _file_links(node: LexborNode) -> bool:
     return True
 
 
+def _fact_label(node: LexborNode) -> bool:
+    """An inline element that labels one of the meeting's facts by its class (»<span class="label">Tid</span> kl.
+    15:30«) with text after it in the same block: the label, which the page writes without a colon."""
+    classes = (node.attributes.get("class") or "").split()
+    if node.tag in BLOCK_TAGS or not any(c.lower() in ("label", "lbl", "field-label", "meta-label") for c in classes):
+        return False
+    text = _text(node)
+    return fold(text) in ALL_LABELS and bool(node.next and (_text(node.next) if node.next.tag != "-text"
+                                                              else (node.next.text_content or "").strip()))
+
+
 def _simple_terms(node: LexborNode) -> bool:
     """A definition list of terms and values (»<dt>Status</dt><dd>Lukket</dd>«, as a portal sets out an item's
     facts, perhaps its sections too), its terms holding only inline text: a term and a value of inline text are
@@ -433,6 +446,9 @@ class _Walker:
             self.newline(blank=True)
         elif tag == "br":
             self.newline()
+        elif _fact_label(node):  # »<span class="label">Sted</span> Rådhuset«: the label and its value, »Sted: Rådhuset«
+            self.walk(node)
+            self.out[-1] = self.out[-1].rstrip() + ": "
         elif tag == "tr":
             self.row(node)
         elif tag == "dl" and _simple_terms(node):
