@@ -197,7 +197,9 @@ ATTACHMENT_ROW = re.compile(either_spelling(r"^(?P<n>\d{1,3})\s+(?P<access>Åben
 DOC_NUMBER_END = re.compile(r"^(?P<title>.*?\S)\s+(?P<doc>\d{1,8}/\d{2})$")
 ATTACHMENT_SHAPE = re.compile(r"^(bilag\s*\d+|\d{4}-\d+\s+-\s|\d{1,2}[.)]\s)", re.I)
 LETTERED = re.compile(r"^[a-zæøå][.)]\s+\S")
-APPROVED = re.compile(r"^(?:referat(?:et)?\s+(?:er\s+)?godkendt|referatet\s+godkendes)\b.{0,80}$", re.IGNORECASE)
+APPROVED = re.compile(r"^(?:(?:referat|(?:beslutnings)?protokol)(?:et|len)?\s+(?:er\s+)?godkendt"
+                      r"|(?:referatet|(?:beslutnings)?protokollen)\s+godkendes)\b.{0,80}$", re.IGNORECASE)
+# (»Protokollen er godkendt af udvalgets formand.«, as a board's minutes, its »protokol«, end)
 # The meeting's facts, a label's line set apart under the last item (see `_until_end_of_items`)
 CLOSING_FACT = re.compile(either_spelling(r"^(?:deltagere|til stede|tilstede|fraværende|afbud|referent|mødeleder|"
                                           r"ordstyrer|sekretær|næste møde)\s*:\s*\S"), re.IGNORECASE)

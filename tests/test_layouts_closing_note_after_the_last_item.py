@@ -18,7 +18,11 @@ HEAD = "Klima- og Miljøudvalget - Referat - 5. november 2024\n\n1. Godkendelse 
 @pytest.mark.parametrize("last", ["Beslutning\nOrienteringen blev taget til efterretning.",
                                   "Beslutning\nGodkendt.\nBilag\nTrafiksikkerhedsplan 2024-2028\nHøringsnotat"])
 @pytest.mark.parametrize("note", ["Referatet er godkendt digitalt af udvalgets medlemmer.",
-                                  "Referat godkendt ved næste møde"])
+                                  "Referat godkendt ved næste møde",
+                                  # (a board's »protokol«: the last decision's words, a probe of portal pages,
+                                  # 2026-12-05)
+                                  "Protokollen er godkendt af udvalgets formand.",
+                                  "Beslutningsprotokollen godkendes ved næste møde."])
 def test_a_note_that_the_minutes_were_approved_ending_the_document_is_closing_matter(last, note):
     text = f"{HEAD}2. Trafiksikkerhedsplan\n{last}\n{note}\n"
     reading = inspect_document(text.encode("utf-8"), "referat.txt")
@@ -27,7 +31,8 @@ def test_a_note_that_the_minutes_were_approved_ending_the_document_is_closing_ma
     assert (DropReason.CLOSING_MATTER, note) in [(d.reason, d.text) for d in reading.dropped]
 
 
-def test_the_decision_approving_the_last_minutes_stays_the_decision():
-    text = f"{HEAD}2. Godkendelse af referat fra sidste møde\nBeslutning\nReferatet er godkendt.\n"
+@pytest.mark.parametrize("approved", ["Referatet er godkendt.", "Protokollen er godkendt."])
+def test_the_decision_approving_the_last_minutes_stays_the_decision(approved):
+    text = f"{HEAD}2. Godkendelse af referat fra sidste møde\nBeslutning\n{approved}\n"
     [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
-    assert meeting.items[-1].decision == "Referatet er godkendt."
+    assert meeting.items[-1].decision == approved
