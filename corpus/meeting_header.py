@@ -36,7 +36,7 @@ HEAD_LINES = 40
 # A meeting named by its body (»byrådsmøde«, »Regionsrådsmøde«, »kommunalbestyrelsesmøde«), perhaps »ordinært«
 BODY_MEETING = re.compile(either_spelling(
     r"^(?:(?:ekstra)?ordinært\s+)?(?P<body>\w*(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation)|\w+(?:råd"
-    r"|udvalg))smødet?$"),
+    r"|udvalg|bestyrelse))smødet?$"),
     re.I)
 # A committee's period after its name (»Byråd 2022-2025«, »Kultur- og Fritidsudvalget (2022-2025)«)
 PERIOD_FORM = r"\s+\(?\d{4}\s*-\s*\d{4}\)?"
@@ -559,7 +559,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             if not MEETING_ONLY.match(body := m.group("body").strip(" -–,")):
                 if OCCASION.match(body.split()[0]) and (named := _name_of(body)):
                     body = named  # (»Referat fra temadag i Ældrerådet den …«: the council's)
-                h.body = h.body or canonical_body(body)
+                h.body = h.body or canonical_body(_named_above(body, head[:i]))
             h.date = h.date or find_date(m.group("rest"))
             h.time = h.time or find_time(m.group("rest"))
             return
@@ -570,7 +570,7 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
         if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'
             body = m.group("body") or m.group("genitive") or m.group("board_meeting")
             if BODY_SUFFIX.search(body) or not MEETING_ONLY.match(body):
-                h.body = h.body or canonical_body(body)
+                h.body = h.body or canonical_body(_named_above(body, head[:i]))
                 return
         if KIND_LINE.match(line):
             nxt = [k for k in range(i + 1, min(len(head), i + 5)) if head[k] and not KIND_LINE.match(head[k])]
@@ -586,6 +586,17 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                     and not MEETING_ONLY.match(head[nxt[0]].strip()):  # (»Referat« / »Ordinært møde«: no body)
                 h.body = h.body or canonical_body(head[nxt[0]])
                 return
+
+
+def _named_above(body: str, above: list[str]) -> str:
+    """A meeting named by its kind of body (»lokaludvalgsmøde«, »skolebestyrelsesmøde«) under a line naming a body
+    of that kind in full (»Amager Øst Lokaludvalg«, »Skolebestyrelsen ved Søndermarkskolen«): that line, the body;
+    else `body` as it is."""
+    line = next((x for x in reversed(above) if x), "")
+    if (kind := BODY_MEETING.match(body)) and fold(kind.group("body")) in fold(line) and len(line) < 80 \
+            and _split_label(line) is None and not find_date(line):
+        return line
+    return body
 
 
 def _body_beside_date(line: str) -> str | None:
