@@ -685,7 +685,8 @@ def _closed_in_agenda(front: list[str], headings: list[Heading]) -> set[int]:
         text = _plain(line).strip()
         if opens_closed_part(text) or part_heading(text) is not None:
             closed_part = closed_after_part(text, closed_part)
-        elif m := _numbered_heading(text):
+        elif m := _numbered_heading(text) or NUMBERED_ANY.match(text):  # (»2 Salg af grund – Lukket punkt«: an
+            # entry numbered without a dot, which counts only where an item of that number and title follows)
             title, marker = _closed_marker_apart(m.group(2).strip())
             entries[int(m.group(1))] = (title.strip(), closed_part or marker is not None)
     return {k for k, h in enumerate(headings)

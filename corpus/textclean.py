@@ -50,7 +50,10 @@ PART_HEADINGS = ("åbne punkter", "åben dagsorden", "åbent referat", "åbne sa
                  "sager behandlet for lukkede døre", "punkter behandlet for lukkede døre",
                  # the open agenda's parts as boards and committees head them, unnumbered between items
                  "sager til beslutning", "sager til orientering", "sager til drøftelse", "punkter til beslutning",
-                 "punkter til orientering", "punkter til drøftelse")
+                 "punkter til orientering", "punkter til drøftelse",
+                 # the parts named by the agenda's points (»## Lukkede dagsordenspunkter«, an intranet's export)
+                 *(f"{part} {points}" for part in ("åbne", "lukkede", "fortrolige", "ikke offentlige")
+                   for points in ("dagsordenspunkter", "dagsordenpunkter", "sager på dagsordenen")))
 # »Åbne punkter«, »ÅBNE PUNKTER:«, »Åbne punkter (fortsat)«, »Aabne punkter - fortsat«, »2. Lukkede
 # punkter«, »B. Lukkede punkter«, folded
 PART_LINE = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?(?P<part>[a-z ]+?)"
@@ -114,7 +117,7 @@ BEHIND_CLOSED_DOORS = (r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\
                        r"|som\s+lukket(?:\s+(?:punkt|sag))?|lukket)")  # (»Sagen behandles som lukket punkt.«)
 CLOSED_NOTICE = re.compile(r"^(?:lukket\s+(?:punkt|sag)\s*[.:\-–]\s*(?=\w))?"  # (»Lukket punkt. Sagen er behandlet …«)
                            r"(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+"
-                           r"(?:lukket|fortroligt?|ikke\s+offentligt?)"
+                           r"(?:lukket|fortroligt?|ikke\s+offentligt?|undtaget\s+fra\s+(?:offentlighed|aktindsigt))"
                            rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
                            rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page

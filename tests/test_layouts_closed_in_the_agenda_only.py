@@ -35,6 +35,9 @@ Beslutning: Intet.
     ("Dagsorden\n1. Godkendelse af dagsorden\n2. Salg af byggegrund på Industrivej 14\n3. Eventuelt",
      [False, False, False]),
     ("Dagsorden\n1. Godkendelse af dagsorden\n2. Vejnavne i Nordby (lukket)\n3. Eventuelt", [False, False, False]),
+    # entries numbered without a dot, the marker after a dash (a probe of extracted text, 2026-12-05: open)
+    ("Dagsorden\n1 Godkendelse af dagsorden\n2 Salg af byggegrund på Industrivej 14 – Lukket punkt\n3 Eventuelt",
+     [False, True, False]),
 ])
 def test_an_item_the_agenda_marks_closed_is_closed(agenda, closed):
     [meeting] = read_meetings(MINUTES.format(agenda=agenda).encode("utf-8"), "referat.txt")

@@ -65,7 +65,9 @@ def test_other_words_for_closed_mark_the_item_as_lukket_does(written):
                                     "Sagen blev behandlet for lukkede døre.", "Punktet er lukket.",
                                     "Sagen behandles som lukket punkt.", "Punktet er ikke offentligt.",
                                     "Ikke til offentliggørelse",
-                                    "Lukket punkt. Sagen er behandlet for lukkede døre."])  # (a probe, 2026-12-05)
+                                    "Lukket punkt. Sagen er behandlet for lukkede døre.",  # (a probe, 2026-12-05)
+                                    # (a probe of extracted text, 2026-12-05: read as open)
+                                    "Punktet er undtaget fra offentlighed.", "Sagen er undtaget fra aktindsigt."])
 def test_a_sentence_under_the_title_saying_closed_doors_closes_the_item_and_stays_its_text(notice):
     text = original_text().replace(CLOSED, "Punkt 4: Personalesag\n" + notice + "\n")
     item = read(text)[0].items[-1]
@@ -127,7 +129,9 @@ def test_a_typed_heading_with_its_access_beside_the_title_keeps_the_item_whole_a
     assert "højestbydende" not in " ".join(s.text for i in items if not i.closed for s in i.sections)
 
 
-@pytest.mark.parametrize("part", ["Fortrolige punkter", "Ikke offentlige punkter", "Sager behandlet for lukkede døre"])
+@pytest.mark.parametrize("part", ["Fortrolige punkter", "Ikke offentlige punkter", "Sager behandlet for lukkede døre",
+                                  # (an intranet's Markdown export, a probe of 2026-12-05: the item was open)
+                                  "## Lukkede dagsordenspunkter", "Lukkede dagsordenpunkter"])
 def test_the_other_words_for_the_closed_part_close_the_items_under_them(part):
     items = inspect_document(numbered(OPEN_ITEM.format(n=1), part + "\n", SECRET.format(mark="")),
                              "referat.txt").meetings[0].items
