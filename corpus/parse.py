@@ -142,7 +142,8 @@ CASE_NUMBER = re.compile(
     rf"(?:\s*\((?:{CASE_SYSTEMS})\))?"
     r"|(?:Sag|Sags) nr\.?(?=\s*:?\s*\S+\s*$)"  # (one word after it: »Sag nr. 3 fra sidste møde …« is a sentence)
     rf"|Sags-?\s?ID\b|J\.\s?nr\.?|Journal\s?nr\.?|Journalnummer|(?:{CASE_SYSTEMS})-?\s?sag(?=\s*:)"  # (»Acadre sag: …«)
-    rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})\s*$))(?![a-zæøå])\s*:?\s*"
+    rf"|(?:Sag|Vores ref\.?|Ref\.?)(?=\s*:\s*(?:{CASE_FORMS})(?:\s*$|\s*[·|;]\s)))(?![a-zæøå])\s*:?\s*"
+    # (»Sag: 18.15.00-Ø40-1-25 · Ansvarlig: …«: the number and the item's other facts)
     r"(?P<n>\w.*)?$"  # (no number: a template's label left empty)
     rf"|^(?!(?:{YEAR_SPANS})$)(?P<bare>{CASE_FORMS})$", re.IGNORECASE)
 # A case number closing the title in brackets, as Copenhagen's minutes print it (»Budget 2024 (2023-0034567)«);

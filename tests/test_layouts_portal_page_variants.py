@@ -338,3 +338,13 @@ def test_the_meetings_facts_labelled_by_a_class_without_a_colon_are_read():
     assert (meeting.date, meeting.time, meeting.location) == (before.date, before.time, before.location) == \
         ("2026-02-04", "16:00", "Rådhuset, lokale 1.12")
     assert facts(page().replace(facts_line, labelled))[2] == facts(page())[2]
+
+
+def test_an_items_number_in_an_element_of_its_own_in_the_heading_reads_as_the_heading():
+    """»<h2><span>1</span>. <span>Godkendelse af dagsorden</span></h2>« (a page with schema.org markup): the
+    heading read »1 . Godkendelse …«, and the page was refused (a probe of portal pages, 2026-12-05)."""
+    import re
+
+    spaced = re.sub(r"<h2>(\d+)\. ([^<]+)</h2>", r"<h2><span>\1</span>. <span>\2</span></h2>", page())
+    assert "<h2><span>2</span>. <span>Ny affaldsordning" in spaced
+    assert facts(spaced) == facts(page())

@@ -37,6 +37,9 @@ BLOCK_TAGS = frozenset({
 FURNITURE_TAGS = frozenset({"nav", "form", "select", "textarea", "input", "label", "footer", "dialog"})
 FURNITURE_ROLES = frozenset({"menu", "menubar", "dialog", "alertdialog", "button", "navigation", "banner",
                              "contentinfo", "search", "toolbar", "tooltip"})
+NUMBER_SPACED = re.compile(r"^((?:(?:punkt|pkt\.?)\s+)?\d{1,4}) ([.:)])(?=\s)", re.IGNORECASE)
+NUMBER_APART = re.compile(r"^(?:(?:pkt|punkt|nr|sag)\.?\s*)?(\d{1,4})\.?$", re.IGNORECASE)  # »Pkt. 3«, »3.«
+SCREEN_READER_ONLY = re.compile(r"(^|[\s_-])(sr-only|visually-hidden|screen-reader-text|visuallyhidden)($|[\s_-])", re.I)
 FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?|cookie\w*|spinner|"
                              r"navbar|skip-link|sr-only|visually-hidden|tilbage\w*|back-to\w*|"
                              r"share|social-share|some-share|(?:last-?)?updated)($|[\s_-])", re.I)
@@ -111,6 +114,24 @@ def _numbered_by_list(entry: LexborNode) -> int | None:
     return None
 
 
+def _number_of_next_heading(node: LexborNode) -> int | None:
+    """An item's number set apart before its title's heading, in an element of its own (»<span class="card-no">Pkt.
+    3</span>…<h2>Lejeaftale …</h2>«: a card's header): the number, where the next of the element's siblings that
+    shows text is a heading not numbered itself (an icon, text for screen readers only between); else None."""
+    if node.tag in HEADING_TAGS or node.tag in BLOCK_TAGS - {"div"} or not (m := NUMBER_APART.match(_text(node))):
+        return None
+    sibling = node.next
+    while sibling is not None:
+        classes = sibling.attributes.get("class") or "" if sibling.tag != "-text" else ""
+        if sibling.tag == "-text" and (sibling.text_content or "").strip() or sibling.tag != "-text" and _text(sibling) \
+                and not SCREEN_READER_ONLY.search(classes) and sibling.attributes.get("aria-hidden") != "true":
+            break
+        sibling = sibling.next
+    if sibling is None or sibling.tag not in HEADING_TAGS or re.match(r"\s*\d", _text(sibling)):
+        return None
+    return int(m.group(1))
+
+
 def _panels(tree) -> frozenset[str]:
     """The ids the page's controls name as what they open (»<button aria-controls="p2">«)."""
     return frozenset(i for n in tree.css("[aria-controls]") for i in (n.attributes.get("aria-controls") or "").split())
@@ -134,6 +155,10 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
         return not _has_heading(node) and not _titles_item(node)
     if "modal" in (attrs.get("data-toggle"), attrs.get("data-bs-toggle")):  # a link opening a dialog is a control,
         return not _has_heading(node)  # as a button is (»Se alle deltagere« after the participants' names)
+    if SCREEN_READER_ONLY.search(classes) and CLOSED_LINE.match(_text(node)):
+        return False  # (»<span class="visually-hidden">Lukket punkt</span>«: the item's access, said to screen readers)
+    if node.tag == "footer" and _in_article(node):
+        return False  # an article's own footer (an item's card: »<footer>Sag: 18.15.00-Ø40-1-25 · Ansvarlig: …«)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
     if any(SITE_PART_CLASS.match(c) for c in classes.split()) and not _has_heading(node):
@@ -230,6 +255,8 @@ def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
 # but the one open)
 CLOSED_TOKEN = re.compile(r"(?:^|[-_])(?:lukket|lukkede|fortrolig|fortroligt|ikke-offentlig)(?:$|[-_])", re.IGNORECASE)
 CLOSED_TOKEN_EN = re.compile(r"(?:^|[-_])closed(?:$|[-_])", re.IGNORECASE)
+# English words for an item's access that no accordion or panel uses for its state (»agenda-card is-private«)
+CLOSED_TOKEN_ACCESS = re.compile(r"(?:^|[-_])(?:private|confidential|restricted|non-public)(?:$|[-_])", re.IGNORECASE)
 TITLE_TAGS = HEADING_TAGS | {"summary", "button"}  # (what may title an item: `_Walker.visit`)
 
 
@@ -252,7 +279,7 @@ def _first_heading_in(container: LexborNode, heading: LexborNode) -> bool:
 
 def _class_closed(node: LexborNode, english: bool) -> bool:
     """Whether the heading is the first of an element marked closed by its class or data (the item's title)."""
-    for token in (CLOSED_TOKEN, CLOSED_TOKEN_EN) if english else (CLOSED_TOKEN,):
+    for token in (CLOSED_TOKEN, CLOSED_TOKEN_ACCESS, CLOSED_TOKEN_EN) if english else (CLOSED_TOKEN, CLOSED_TOKEN_ACCESS):
         if (container := _closed_container(node, token)) is not None and _first_heading_in(container, node):
             return True
     return False
@@ -260,13 +287,14 @@ def _class_closed(node: LexborNode, english: bool) -> bool:
 
 def _closed_class_means_access(tree) -> bool:
     """Whether an English »closed« class marks items' access on this page rather than collapsed panels: it marks
-    fewer than half of the page's items (the elements of its tag that hold a title)."""
+    at most half of the page's items (the elements of its tag that hold a title; half of two items may be either,
+    and is read as closed, which hides no more than it must)."""
     marked = [c for h in tree.css("h1, h2, h3, h4, h5, h6") if (c := _closed_container(h, CLOSED_TOKEN_EN)) is not None]
     if not marked:
         return False
     kinds = {c.tag for c in marked}  # the items' elements: those of the marked ones' tag that hold a title
     items = [n for n in tree.css(", ".join(kinds)) if any(t.tag in TITLE_TAGS for t in n.traverse(include_text=False))]
-    return len({c.mem_id for c in marked}) < len(items) / 2
+    return len({c.mem_id for c in marked}) <= len(items) / 2  # (half: on the safe side, closed)
 
 
 IN_PAGE = re.compile(r"^#[A-Za-z_][\w.:-]*$")  # a place on the page (»#p1«), not an app's route (»#/bilag/881«)
@@ -283,6 +311,30 @@ def _jump_list(node: LexborNode) -> bool:
                 or _text(entry) != " ".join(_text(a) for a in links).strip():
             return False
     return bool(entries)
+
+
+def _own_footers(article: LexborNode) -> list[LexborNode]:
+    """An article's footers (not those of an article inside it)."""
+    return [n for n in article.traverse(include_text=False) if n.tag == "footer" and _article_of(n) == article.mem_id]
+
+
+def _first_heading(node: LexborNode) -> LexborNode | None:
+    return next((n for n in node.traverse(include_text=False) if n.tag in HEADING_TAGS), None)
+
+
+def _article_of(node: LexborNode) -> int | None:
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    return parent.mem_id if parent is not None else None
+
+
+def _in_article(node: LexborNode) -> bool:
+    """Whether the node is inside an <article> (a self-contained part: an item's card)."""
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    return parent is not None
 
 
 def _banner(node: LexborNode) -> bool:
@@ -363,6 +415,8 @@ class _Walker:
                  ) -> None:
         self.panels = panels  # the ids of the panels the page's controls open (`_is_furniture`)
         self.number: int | None = None  # an <ol>'s number for the heading first in its entry (`_numbered_by_list`)
+        self.moved: dict[int, list[LexborNode]] = {}  # an article's footers, written under its first heading
+        self.written_elsewhere: set[int] = set()  # (those footers, where the walk reaches them)
         self.marks_main = marks_main  # the page marks its main content: a sidebar outside it is furniture
         self.closed_class = closed_class  # an English »closed« class on an item says its access (see `_class_closed`)
         self.out: list[str] = [""]
@@ -420,7 +474,8 @@ class _Walker:
                 self.dropped.append(Dropped(DropReason.WEB_FURNITURE, text))
             return
         if tag in HEADING_TAGS or tag == "button" and _titles_item(node) or tag == "summary" and _titles_summary(node):
-            text = _text(node)
+            # (the number in an element of its own, its dot after it: »<span>1</span>. <span>Titel</span>«)
+            text = NUMBER_SPACED.sub(r"\1\2", _text(node))
             if text:
                 self.all_text.append(text)
             if self.number is not None and text and not re.match(r"\d", text):
@@ -444,6 +499,15 @@ class _Walker:
                 self.newline()
                 self.out[-1] = badge
             self.newline(blank=True)
+            for footer in self.moved.pop(node.mem_id, []):  # the item's facts its card prints at its foot
+                self.newline()
+                self.walk(footer)
+                self.newline(blank=True)
+        elif node.mem_id in self.written_elsewhere:
+            return
+        elif (number := _number_of_next_heading(node)) is not None:
+            self.all_text.append(_text(node))
+            self.number = number  # (written with the title: `_number_of_next_heading`)
         elif tag == "br":
             self.newline()
         elif _fact_label(node):  # »<span class="label">Sted</span> Rådhuset«: the label and its value, »Sted: Rådhuset«
@@ -451,6 +515,14 @@ class _Walker:
             self.out[-1] = self.out[-1].rstrip() + ": "
         elif tag == "tr":
             self.row(node)
+        elif tag == "article" and (footers := _own_footers(node)) and (heading := _first_heading(node)) is not None:
+            # an item's card with its facts in its footer (»<footer>Sag: 18.15.00-Ø40-1-25 · Ansvarlig: …«): they
+            # are read under its title, where an item's case number and presenter stand
+            self.moved[heading.mem_id] = footers
+            self.written_elsewhere |= {f.mem_id for f in footers}
+            self.newline(blank=True)
+            self.walk(node)
+            self.newline(blank=True)
         elif tag == "dl" and _simple_terms(node):
             self.terms(node)
         elif tag in ("ul", "ol") and _file_links(node) and not self._under_heading():
