@@ -642,6 +642,11 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
         headings[k].closed = True
     under_title, unsure = _marker_under_title(bodies, style)
     for k, h in enumerate(headings):
+        if k + 1 < len(headings) and not (closed or h.closed) and (j := _closed_part_within(bodies[k])) is not None:
+            # text under the closed part's heading, before the next item (»Lukket møde« / »Under dette punkt deltog
+            # elevrepræsentanten ikke.« / »3. Ansættelse …«): the closed part's, its first item's, not the open
+            # item's above it (a Word probe, 2026-12-05: the sentence was that item's decision, public)
+            bodies[k], bodies[k + 1] = bodies[k][:j + 1], bodies[k][j + 1:] + bodies[k + 1]
         body, parts = _trailing_parts(bodies[k])  # the next part's heading, above the next item: no item's text
         dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
         alone = (last := _closed_marker_at_end(body)) is not None and _closed_marker_at_start(body) == last
@@ -1491,6 +1496,14 @@ def _trailing_parts(body: list[str]) -> tuple[list[str], list[str]]:
         elif _plain(body[i]).strip():
             break
     return body[:cut], [line for line in body[cut:] if _plain(line).strip()]
+
+
+def _closed_part_within(body: list[str]) -> int | None:
+    """Where the closed part's heading stands among an item's lines with text after it, or None."""
+    heads = [j for j, line in enumerate(body) if opens_closed_part(_plain(line))]
+    if heads and any(_plain(line).strip() for line in body[heads[-1] + 1:]):
+        return heads[-1]
+    return None
 
 
 def _closed_after(body: list[str], parts: list[str], closed: bool) -> bool:

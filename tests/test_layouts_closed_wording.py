@@ -159,3 +159,16 @@ def test_a_title_s_own_spaced_word_and_a_case_text_s_subheading_close_nothing(ti
     assert [i.closed for i in items] == [False, False]
     assert items[0].title == ("Retningslinjer for aktindsigt" if title == "Fortrolige sager"
                               else "Skal biblioteket holdes lukket")
+
+
+@pytest.mark.parametrize("part", ["Lukket møde", "Lukkede punkter", "Lukket dagsorden"])
+def test_text_under_the_closed_parts_heading_is_the_closed_parts_not_the_open_item_above(part):
+    """»Lukket møde« / »Under dette punkt deltog elevrepræsentanten ikke.« / »2. Salg af grund«: the sentence was
+    the open item's decision, public (a probe of Word minutes, 2026-12-05). It is the closed item's text now."""
+    note = "Under dette punkt deltog elevrepræsentanten ikke."
+    reading = inspect_document(numbered(OPEN_ITEM.format(n=1), f"{part}\n{note}\n", SECRET.format(mark="")),
+                               "referat.txt")
+    first, second = reading.meetings[0].items
+    assert (first.closed, second.closed) == (False, True)
+    assert first.decision == "Godkendt."
+    assert note in " ".join(s.text for s in second.sections) and second.decision == "Solgt til den højestbydende."
