@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.dates import find_date
-from corpus.meeting_header import MeetingHeader, read_header, title_date
+from corpus.meeting_header import ALL_LABELS, MeetingHeader, read_header, title_date
 from corpus.model import AgendaItem, DropReason, Dropped, Meeting, Section, SectionKind
 from corpus.spelling import either_spelling, fold
 from corpus.sections import (heading_kind, inline_section, is_caps_heading, kind_at_meeting, known_heading, label_beside,
@@ -251,7 +251,7 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
     """
     dropped = dropped if dropped is not None else []
-    raw = _agenda_grid(normalise(text).split("\n"), dropped)
+    raw = _agenda_grid(_labels_over_values(normalise(text).split("\n")), dropped)
     raw = _labels_set_beside(_grouped_items(_ad_points(raw, dropped), dropped))
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
@@ -298,6 +298,32 @@ GRID_HEAD = re.compile(rf"^\s*{GRID_NUMBER}\t+{GRID_TITLE}\t+(?P<case>{GRID_CASE
                        + either_spelling(r"(?P<said>referat|beslutning|drøftelse og beslutning|beslutning/referat)")
                        + r"\s*$", re.IGNORECASE)
 GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<said>.*)$")
+
+
+def _labels_over_values(raw: list[str]) -> list[str]:
+    """A facts table set out as a row of labels over a row of their values (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« /
+    »1-14-2-19-23 ⇥ Poul Hede ⇥ Lukket«, as a PDF's or Word's item table has it) as a line a fact, »Sagsnr.:
+    1-14-2-19-23«, read as the facts under a title are: the labels were the case number, and »Lukket« no marker."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        labels = cells(raw[i])
+        values = cells(raw[i + 1]) if i + 1 < len(raw) else []
+        if len(labels) >= 2 and len(values) == len(labels) and all(fold(label.rstrip(":.").strip()) in FACT_LABELS
+                                                                   for label in labels):
+            out += [f"{label.rstrip(':').strip()}: {value}" for label, value in zip(labels, values) if value]
+            i += 2
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+# the labels of a facts table's row over its values (`_labels_over_values`): an item's, and the meeting's
+FACT_LABELS = {fold(label) for label in ("sagsnr", "sagsnummer", "sag nr", "journalnr", "j.nr", "dok.nr", "sagsansvarlig",
+                                         "ansvarlig", "sagsbehandler", "fremlægger", "status", "adgang", "åben/lukket",
+                                         "beslutningskompetence", "kompetence")} | {
+    label for label, key in ALL_LABELS.items() if key not in ("present", "absent")}  # (attendance's columns: meeting_header)
 
 
 def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:

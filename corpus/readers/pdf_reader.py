@@ -8,12 +8,14 @@ import re
 
 from corpus.meeting_header import attendance_label, names_only
 from corpus.model import DropReason, Dropped, Meeting, Reading
-from corpus.parse import CASE_NUMBER, parse_minutes_text
+from corpus.parse import CASE_NUMBER, FACT_LABELS, parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.sections import known_heading
-from corpus.textclean import CLOSED_LINE, PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
+from corpus.spelling import fold
+from corpus.textclean import CLOSED_LINE, OPEN_MARK, PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
 
 MIN_CHARS_PER_PAGE = 20
+OPEN_CELL = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)  # an item's access cell saying it is open (»Åben«)
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
 # an item's number alone on its line (»Punkt 3«)
 ITEM_NUMBER = re.compile(r"^(?:punkt|pkt\.?|sag|dagsordenspunkt)\s*(?:nr\.?\s*)?\d{1,4}\s*[.:]?$", re.IGNORECASE)
@@ -85,14 +87,16 @@ def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
     """A page's text (pypdf's layout) and the lines drawn in its top and bottom edges (`EDGE`), each with
     its place: the height it stands at, counted from the nearer edge, in points."""
     pieces: dict[int, list[tuple[float, str]]] = {}
+    sizes: dict[int, float] = {}  # the largest font size on each line, in points
 
     def visit(text, cm, tm, font, size):
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             pieces.setdefault(round(y), []).append((x, text))
+            sizes[round(y)] = max(sizes.get(round(y), 0.0), abs(size * (tm[0] or 1) * (cm[0] or 1)))
 
-    text = _attendance_rows(page.extract_text(visitor_text=visit) or "", pieces)
+    text = _attendance_rows(_cells_apart(page.extract_text(visitor_text=visit) or "", pieces, sizes), pieces)
     box = page.mediabox
     bottom, top = float(box.bottom), float(box.top)
     edge = EDGE * (top - bottom)
@@ -106,6 +110,63 @@ def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
                                         "".join(t for _, t in line))):
                 placed.append((words, at))
     return text, placed
+
+
+def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: dict[int, float] | None = None) -> str:
+    """Two kinds of table row drawn apart, with a tab between their cells, as Word's tables reach the parser:
+    pypdf writes one space there. An item's access in a cell of its own at the end of its title's row (»Punkt 2 ⇥
+    Henvendelse fra borger ⇥ Lukket«: the marker ran into the title, the item open), and a facts table's row of
+    labels with the row of values under it (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« over »1-14-2-19-23 ⇥ Poul Hede ⇥
+    Lukket«: the labels were read as the case number). A gap is a cell's edge where it is wider than two of the
+    line's characters could be (a piece's width estimated at 0.6 of its size a character); other rows, a list's
+    hanging indent among them, stay as pypdf wrote them."""
+    lines = text.split("\n")
+    rows = {y: _cells(sorted(row), (sizes or {}).get(y) or 10.0) for y, row in pieces.items() if len(row) > 1}
+    heights = sorted(pieces, reverse=True)
+    drawn = {y: SPACE.sub(" ", "".join(piece for _, piece in sorted(pieces[y]))).strip() for y in heights}
+    written: dict[str, list[int]] = {}  # each line's text: where it stands, top to bottom as the rows are drawn
+    for i, line in enumerate(lines):
+        written.setdefault(SPACE.sub(" ", line).strip(), []).append(i)
+    nth = {y: sum(drawn[h] == drawn[y] for h in heights if h > y) for y in heights}  # (the same row on one page twice)
+    values_under: set[int] = set()
+    for y in heights:
+        cells = rows.get(y)
+        if not cells:
+            continue
+        below = next((h for h in heights if h < y), None)
+        if y in values_under:
+            tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
+        elif below is not None and _labels_over_values(sorted(pieces[y]), sorted(pieces[below])):
+            tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
+            values_under.add(below)
+        elif len(cells) >= 2 and (CLOSED_LINE.match(cells[-1].strip()) or OPEN_CELL.match(cells[-1].strip())):
+            tabbed = " ".join(cell.strip() for cell in cells[:-1]) + "\t" + cells[-1].strip()
+        else:
+            continue
+        at = written.get(drawn[y], [])
+        if len(at) == sum(drawn[h] == drawn[y] for h in heights):
+            lines[at[nth[y]]] = tabbed
+    return "\n".join(lines)
+
+
+def _labels_over_values(labels: list[tuple[float, str]], values: list[tuple[float, str]]) -> bool:
+    """Whether a line of facts' labels, each a piece of its own, stands over a line of as many pieces drawn from
+    the same left edges: their values (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« / »1-14-2-19-23 ⇥ Poul Hede ⇥ Lukket«)."""
+    return len(labels) >= 2 and len(values) == len(labels) \
+        and all(fold(piece.strip().rstrip(":.").strip()) in FACT_LABELS for _, piece in labels) \
+        and all(abs(a - b) <= 2 for (a, _), (b, _) in zip(labels, values))
+
+
+def _cells(row: list[tuple[float, str]], size: float) -> list[str]:
+    """A line's pieces (by their left edges) joined into the cells they stand in (`_cells_apart`)."""
+    cells, end = [row[0][1]], row[0][0] + len(row[0][1].rstrip()) * 0.6 * size
+    for x, piece in row[1:]:
+        if x - end > 2 * 0.6 * size:
+            cells.append(piece)
+        else:
+            cells[-1] += piece
+        end = max(end, x + len(piece.rstrip()) * 0.6 * size)
+    return cells
 
 
 def _attendance_rows(text: str, pieces: dict[int, list[tuple[float, str]]]) -> str:
