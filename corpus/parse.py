@@ -206,7 +206,7 @@ CLOSING_FACT = re.compile(either_spelling(r"^(?:deltagere|til stede|tilstede|fra
                                           r"ordstyrer|sekretær|næste møde)\s*:\s*\S"), re.IGNORECASE)
 END_OF_ITEMS = re.compile(either_spelling(
     r"^(samlet bilagsliste|mødet (?:er |blev )?(?:afsluttet|afsluttedes|hævet|hævedes|sluttede|slut)"
-    r"|underskriftsside)\b"), re.I)
+    r"|underskriftsside)\b|^underskrifter\s*:?\s*$"), re.I)  # (»Underskrifter:« over the signatures' names)
 # »Lukket punkt: 4. Title«, »(Lukket) 4. Title«, »Lukket: 4. Title«, »Fortroligt: 4. Title«; not »Lukket 3.
 # kvartal …«
 MARKER_BEFORE_NUMBER = re.compile(rf"^(?P<marker>\s*(?:\({CLOSED_MARK}\)|{CLOSED_WORD}(?: punkt| sag)\s*:?"

@@ -22,7 +22,8 @@ from corpus.sections import known_heading
 from corpus.spelling import fold
 
 PAGE_MARKER = re.compile(r"^\s*(?:.*//\s*)?(side|page)\s+\d+(\s*(af|of|/)\s*\d+)?\s*$"
-                         r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$", re.IGNORECASE)
+                         r"|^\s*\d{1,3}\s+(af|of)\s+\d{1,3}\s*$|^\s*\d{1,3}\s+/\s+\d{1,3}\s*$", re.IGNORECASE)
+# (»2 / 3« alone on its line: a page's number, as a PDF's footer prints it)
 # How an entry of a table of contents opens, in any of the items' heading forms (»Sag nr. 2: Titel⇥4«; four
 # digits only with a dot: »2021    Plejefamilie    41« is a table's row by year)
 TOC_ENTRY = (r"^\s*((?:Punkt|PUNKT|Pkt\.|PKT\.|Sag\s+nr\.?|SAG\s+NR\.?)\s*\d{1,4}\s*[:.\-–]?\s|[-•]?\s*\d{1,3}\.?\s"
@@ -134,8 +135,9 @@ LAYOUT_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|div|strong|em|b|i|u|table|tbod
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TABLE_RULE = re.compile(r"^[\s\-|=+\t]{4,}$")
 # a line ending in a page's number, a tab or a wide gap before it (`_page_apart`)
-NUMBER_BESIDE = re.compile(r"^(?P<text>.*\S)(?:\t|[ \xa0]{2,})\s*(?P<page>(?:side|page)\s+\d{1,3}\s*(?:af|of|/)\s*\d{1,3})\s*$",
-                           re.IGNORECASE)
+NUMBER_BESIDE = re.compile(r"^(?P<text>.*\S)(?:(?:\t|[ \xa0]{2,})\s*(?P<page>(?:side|page)\s+\d{1,3}\s*(?:af|of|/)\s*\d{1,3})"
+                           r"|\s+[|·]\s+(?P<short>(?:side|page)\s+\d{1,3}(?:\s*(?:af|of|/)\s*\d{1,3})?))\s*$",
+                           re.IGNORECASE)  # (»Økonomiudvalget | 11-04-2024 | Side 2«, a footer's parts set apart)
 INLINE_PAGE = re.compile(r"(?<=\S)\s+side\s+\d+\s+af\s+\d+\s+(?=\S)", re.IGNORECASE)
 # What UTF-8's æ, ø, å, é (Ã), other Latin-1 signs (Â) and dashes, quotes, € (â) begin with, read as cp1252
 MOJIBAKE_LEADS = "ÃÂâ"
@@ -375,7 +377,7 @@ def _page_apart(line: str) -> list[str]:
     september 2025      Side 2 af 2«), as two lines: its text above the number, where the header of a page
     numbered on a line of its own stands, and is found as that is (repeated above most numbers)."""
     m = NUMBER_BESIDE.match(line)
-    return [m.group("text"), m.group("page")] if m else [line]
+    return [m.group("text"), m.group("page") or m.group("short")] if m else [line]
 
 
 def _closed_pages(lines: list[str], kept: list[str | None], markers: list[int], above_each: list[list[int]],

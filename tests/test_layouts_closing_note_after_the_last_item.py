@@ -36,3 +36,12 @@ def test_the_decision_approving_the_last_minutes_stays_the_decision(approved):
     text = f"{HEAD}2. Godkendelse af referat fra sidste møde\nBeslutning\n{approved}\n"
     [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
     assert meeting.items[-1].decision == approved
+
+
+def test_signatures_under_their_heading_after_the_last_item_are_closing_matter():
+    """»Underskrifter:« and the signatories' names after the last item were its decision's words (a probe of
+    extracted minutes, 2026-12-05)."""
+    text = f"{HEAD}2. Trafiksikkerhedsplan\nBeslutning\nGodkendt.\n\nUnderskrifter:\n\nMogens Ulv      Birthe Kromann\n"
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    assert reading.meetings[0].items[-1].decision == "Godkendt."
+    assert (DropReason.CLOSING_MATTER, "Underskrifter:") in [(d.reason, d.text) for d in reading.dropped]
