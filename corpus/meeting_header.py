@@ -157,24 +157,26 @@ GENERIC_NAMES = {fold(name) for name in (
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
     "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "dato og sted", "tid/sted", "tid", "tidspunkt", "dato og tid",
-             "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter"),
+             "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter", "start"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager", "deltog",
                 "til stede var", "fremmødte"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var",
                "ikke til stede", "meldt afbud", "forfald", "ikke mødt", "udeblevet", "fraværende med afbud"),
     "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
-              "start", "slut", "note", "sluttidspunkt", "sluttid"),
+              "slut", "note", "sluttidspunkt", "sluttid", "mødetype", "type"),
 }
 ALL_LABELS = {fold(label): key for key, labels in LABELS.items() for label in labels}  # folded: »Moedested:« too
 # a label inside a line, after another fact (`_facts_apart`)
 FACT_INSIDE = re.compile(r"(?:(?<=[.;])\s+|\s+[—–|·]\s+|\S\s{3,})(?P<label>[A-ZÆØÅ][^\s:]*(?: [^\s:]+){0,3}?)\s*:(?=\s|$)")
 # A table of members' columns for the member and for their attendance (»Navn ⇥ Parti ⇥ Fremmøde«), folded
 MEMBER_COLUMNS = {fold(name) for name in ("navn", "navne", "medlem", "medlemmer", "deltager", "deltagere")}
-ATTENDANCE_COLUMNS = {fold(name) for name in ("fremmøde", "til stede", "tilstede", "deltog", "afbud", "fravær")}
+ATTENDANCE_COLUMNS = {fold(name) for name in ("fremmøde", "fremmødt", "til stede", "tilstede", "deltog", "afbud", "fravær",
+                                              "status")}
 # Where the meeting was held, said in a sentence: »Mødet afholdes på Rådhuset«, »Mødet afholdt den 14. maj 2024 kl.
 # 15.30 på Rådhuset, mødelokale 3«
-HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:afholdes|afholdt|holdes|holdt)\b(?:.*?\s)?på\s+(.+?)\.?$"), re.I)
+HELD_AT = re.compile(either_spelling(r"^(?:mødet\s+)?(?:(?:blev|er|bliver)\s+)?(?:afholdes|afholdt|holdes|holdt)\b(?:.*?\s)?"
+                                    r"på\s+(.+?)\.?$"), re.I)  # (»Mødet blev holdt kl. 13.00 på Brandstationen, …«)
 # The place after the day and time in a »Tid og sted:« value (»Torsdag den 3. oktober 2024 kl. 17.00–19.30 i
 # Byrådssalen«, »kl. 16.00, Regionshuset Viborg, Skottenborg 26«)
 PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:,\s*|\s+(?:i|på)\s+|\s+[·|—]\s+)"
@@ -250,7 +252,9 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
         header.body = header.body or printed.body
     header.body = header.body or body_from_source(source)
     if header.date and not header.time:
-        header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15])
+        header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15]) or next(
+            (t for line in head[:15] if HELD_AT.match(line) and (t := find_time(line))), None)  # (»Mødet blev holdt
+        # kl. 13.00 på Brandstationen«, under a title naming the day)
     header.location = header.location or _location(head)
     return header
 
@@ -564,7 +568,8 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.time = h.time or find_time(m.group("rest"))
             return
         if (m := KIND_DASH.match(line)) and len(line) < 100 and not AFFILIATION.match(m.group("body") or m.group(
-                "body2")):  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's »Greve Kommune ⇥ Referat«)
+                "body2")) and _split_label(line) is None:  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's
+            # »Greve Kommune ⇥ Referat«, nor a labelled fact: »Mødetype: Ordinært møde - Referat«)
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
         if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'

@@ -13,7 +13,7 @@ from corpus.spelling import fold
 # The names a table's columns go by in minutes (compared folded, without a colon)
 COLUMN_NAMES = {fold(name) for name in (
     "nr", "nr.", "nummer", "løbenr.", "navn", "navne", "medlem", "parti", "titel", "bilag", "bilagsnavn",
-    "bilagstitel", "dokument", "dok.nr.", "dok. nr.", "dokumentnr.", "dokumentnummer", "fremmøde", "til stede",
+    "bilagstitel", "dokument", "dok.nr.", "dok. nr.", "dokumentnr.", "dokumentnummer", "fremmøde", "fremmødt", "til stede",
     "status", "funktion", "rolle", "bemærkning", "bemærkninger", "adgang", "åben/lukket", "type", "dato")}
 # What an attendance cell says (folded): away, or there (a cell that only says so is no part of the name)
 AWAY = tuple(fold(word) for word in ("afbud", "meldt afbud", "fraværende", "fravær", "ikke til stede",

@@ -132,3 +132,14 @@ def test_the_hour_on_a_line_of_its_own_under_the_day_is_the_meeting_s_time(when)
 @pytest.mark.parametrize("when", ["kl. 15,5 mio. kr.", "kl. 1530"])
 def test_a_figure_after_kl_that_is_no_hour_is_no_time(when):
     assert facts(f"{BODY}\nMødedato: 14. maj 2024\nBemærkning: {when}\nMødested: {PLACE}\n")[2] is None
+
+
+@pytest.mark.parametrize("head, when, place", [
+    (f"{BODY}\nBeslutningsprotokol for mødet den 14. maj 2024\nMødet blev holdt kl. 15.30 på {PLACE}.\n", "15:30", PLACE),
+    (f"{BODY}\nDato: 14.05.2024\nStart: 15:30\nSlut: 17:00\nSted: {PLACE}\n", "15:30", PLACE),
+    (f"{BODY}\nMødetype: Ordinært møde - Referat\nDato: 14.05.2024 kl. 15.30\nSted: {PLACE}\n", "15:30", PLACE),
+], ids=["held-at-in-a-sentence", "start-as-the-time-s-label", "a-labelled-meeting-type"])
+def test_the_time_and_place_in_other_wordings(head, when, place):
+    """»Mødet blev holdt kl. 13.00 på …« (the place was the whole sentence, no time), »Start: 14:00« (no time) and
+    »Mødetype: Ordinært møde - Referat« (read as the committee): probes of portal pages, 2026-12-05."""
+    assert facts(head) == (BODY, DATE, when, place)

@@ -348,3 +348,28 @@ def test_an_items_number_in_an_element_of_its_own_in_the_heading_reads_as_the_he
     spaced = re.sub(r"<h2>(\d+)\. ([^<]+)</h2>", r"<h2><span>\1</span>. <span>\2</span></h2>", page())
     assert "<h2><span>2</span>. <span>Ny affaldsordning" in spaced
     assert facts(spaced) == facts(page())
+
+
+@pytest.mark.parametrize("part", [
+    '<div class="np-footer">Leveret af Netpublicator · <a href="/p">Privatlivspolitik</a></div>',
+    '<div id="wd-footer">Egeslev Kommune · Rådhuspladsen 2 · CVR 29189722</div>',
+    '<div class="page-tools"><a href="javascript:window.print()">Udskriv siden</a> <a href="#">Del på Facebook</a></div>',
+])
+def test_a_sites_footer_or_tools_by_other_names_are_no_part_of_the_last_decision(part):
+    """A footer named by a system's prefix (»np-footer«, »wd-footer«) and »Udskriv siden · Del på Facebook«: each
+    was the last decision's end (a probe of portal pages, 2026-12-05)."""
+    html = page().replace("</body>", part + "</body>")
+    assert facts(html) == facts(page())
+
+
+def test_a_sidebar_by_its_class_is_no_part_of_the_minutes_and_an_items_footer_stays():
+    """»<div class="col-sidebar"><h4>…</h4><ul><li>Møder 2025</li>…« before the minutes: its links were read as the
+    participants (a probe of portal pages, 2026-12-05). A footer inside an item (»item-footer«) is the item's."""
+    sidebar = ('<div class="col-sidebar"><h4>Teknik- og Miljøudvalget</h4><ul><li><a href="/m">Medlemmer</a></li>'
+               '<li><a href="/m25">Møder 2025</a></li><li><a href="/k">Kommissorium</a></li></ul></div>')
+    [meeting] = read(page().replace(TITLE, sidebar + TITLE)).meetings
+    [before] = read(page()).meetings
+    assert (meeting.participants, facts(page().replace(TITLE, sidebar + TITLE))) == (before.participants, facts(page()))
+    html = page().replace("<h2>2. Ny affaldsordning", '<div class="item"><h2>2. Ny affaldsordning').replace(
+        SECOND_ITEM_END, SECOND_ITEM_END + '<div class="item-footer">Sagen afsluttes.</div></div>')
+    assert "Sagen afsluttes." in " ".join(s.text for s in read(html).meetings[0].items[1].sections)

@@ -47,6 +47,10 @@ FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?
 # older and hand-made sites write them: the whole class is the site's part's name (not »item-footer«, an item's)
 SITE_PART_CLASS = re.compile(r"^(?:(?:site|page|main|global|top|region|primary)[-_])?(?:footer|menu|nav|navigation|"
                              r"topnav|menubar|logo)$", re.I)
+# a site's footer or sidebar named by a system's prefix (»np-footer«, »umb-footer«, »col-sidebar«): `_is_furniture`
+PAGE_PART_NAME = re.compile(r"(?:^|[-_])(?:footer|sidebar|side-bar)$", re.I)
+ITEM_PART = re.compile(r"^(?:item|punkt|agenda-?item|dagsordenspunkt|card|sag|case|entry|post|article)[-_]", re.I)
+SIDEBAR = re.compile(r"(?:^|[-_])side-?bar$", re.I)  # (a sidebar's boxes have headings of their own: »Møder 2025«)
 SPACES = re.compile(r"\s+")
 MAX_HEADING = 150
 
@@ -163,6 +167,11 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
         return True
     if any(SITE_PART_CLASS.match(c) for c in classes.split()) and not _has_heading(node):
         return True  # (a site's part, not the minutes': until 2026-12-05 a footer was the last decision's words)
+    named = [*classes.split(), attrs.get("id") or ""]
+    if any(PAGE_PART_NAME.search(c) and not ITEM_PART.match(c) for c in named) and _outside_items(node) and not (
+            _has_heading(node) if not any(SIDEBAR.search(c) for c in named) else _has_item_heading(node)):
+        return True  # a footer or sidebar by a system's own name (»np-footer«, »wd-footer«, »col-sidebar«), among
+        # no item's parts (an item's »item-footer« stays)
     if node.tag == "header" and _banner(node) and not _has_heading(node):
         return True  # the site's banner: its logo (»KL · Kommunernes Kontaktråd«) was read as the committee
     if node.tag == "aside" and (marks_main and not _in_main(node) or _page_box(node)):  # a sidebar beside the main
@@ -188,7 +197,7 @@ def _page_box(node: LexborNode) -> bool:
 
 
 # the words of a page's controls as links (»Print«, »Download PDF«, »Udskriv«, »Del på Facebook«)
-CONTROL_WORDS = re.compile(r"^(?:(?:print|printvenlig|udskriv|download|hent|pdf|del|dela|share|på|facebook|linkedin|"
+CONTROL_WORDS = re.compile(r"^(?:(?:print|printvenlig|udskriv|download|hent|pdf|del|dela|share|på|facebook|linkedin|siden|"
                            r"e-?mail|send|til|en|ven|abonn[ée]r|tilbage|til toppen|toppen|som|hele|referatet|referat|"
                            r"dagsordenen|dagsorden|[^\w\s]+)\s*)+$", re.I)  # (and icons: »🖨 Print ⬇ Download PDF«,
 # »Til toppen ↑ · Hent referatet som PDF«)
@@ -327,6 +336,21 @@ def _article_of(node: LexborNode) -> int | None:
     while parent is not None and parent.tag != "article":
         parent = parent.parent
     return parent.mem_id if parent is not None else None
+
+
+def _has_item_heading(node: LexborNode) -> bool:
+    """Whether the node holds a numbered heading (an item's title)."""
+    return any(n.tag in HEADING_TAGS and NUMBERED_TITLE.match(_text(n)) for n in node.traverse(include_text=False))
+
+
+def _outside_items(node: LexborNode) -> bool:
+    """Whether no element around the node, below the page's body or main content, holds a heading (an item's)."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "main", "html"):
+        if _has_heading(parent):
+            return False
+        parent = parent.parent
+    return True
 
 
 def _in_article(node: LexborNode) -> bool:
