@@ -5,7 +5,8 @@ Chromium from tests/layouts/sources) and in a Word table's rows as the parser ge
 
 Found on 2026-12-05 by a probe of agenda systems' PDFs: pypdf writes a row's cells one space apart, so the labels
 were read as every item's case number (»Sagsansvarlig Status«), »Lukket« closed nothing (the item's decision
-public), and the title ended in »Lukket« or »Åben«.
+public), and the title ended in »Lukket« or »Åben«; a title in a larger font than its number and access cells
+stands on a baseline of its own, and the row was not found at all.
 """
 from __future__ import annotations
 

@@ -117,10 +117,12 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
     pypdf writes one space there. An item's access in a cell of its own at the end of its title's row (»Punkt 2 ⇥
     Henvendelse fra borger ⇥ Lukket«: the marker ran into the title, the item open), and a facts table's row of
     labels with the row of values under it (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« over »1-14-2-19-23 ⇥ Poul Hede ⇥
-    Lukket«: the labels were read as the case number). A gap is a cell's edge where it is wider than two of the
-    line's characters could be (a piece's width estimated at 0.6 of its size a character); other rows, a list's
-    hanging indent among them, stay as pypdf wrote them."""
+    Lukket«: the labels were read as the case number). A gap is a cell's edge where it is wider than the line's
+    font size (a piece's width estimated at half its size a character, about an average letter's); other rows, a list's
+    hanging indent among them, stay as pypdf wrote them. Pieces whose baselines lie within two points are one
+    line (a title in a larger font than its number and access cells)."""
     lines = text.split("\n")
+    pieces = _lines_of(pieces)
     rows = {y: _cells(sorted(row), (sizes or {}).get(y) or 10.0) for y, row in pieces.items() if len(row) > 1}
     heights = sorted(pieces, reverse=True)
     drawn = {y: SPACE.sub(" ", "".join(piece for _, piece in sorted(pieces[y]))).strip() for y in heights}
@@ -149,6 +151,17 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
     return "\n".join(lines)
 
 
+def _lines_of(pieces: dict[int, list[tuple[float, str]]]) -> dict[int, list[tuple[float, str]]]:
+    """The page's pieces by line: heights within two points of the line's first (highest) one joined."""
+    lines: dict[int, list[tuple[float, str]]] = {}
+    top = None
+    for y in sorted(pieces, reverse=True):
+        if top is None or top - y > 2:
+            top = y
+        lines.setdefault(top, []).extend(pieces[y])
+    return lines
+
+
 def _labels_over_values(labels: list[tuple[float, str]], values: list[tuple[float, str]]) -> bool:
     """Whether a line of facts' labels, each a piece of its own, stands over a line of as many pieces drawn from
     the same left edges: their values (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« / »1-14-2-19-23 ⇥ Poul Hede ⇥ Lukket«)."""
@@ -159,13 +172,13 @@ def _labels_over_values(labels: list[tuple[float, str]], values: list[tuple[floa
 
 def _cells(row: list[tuple[float, str]], size: float) -> list[str]:
     """A line's pieces (by their left edges) joined into the cells they stand in (`_cells_apart`)."""
-    cells, end = [row[0][1]], row[0][0] + len(row[0][1].rstrip()) * 0.6 * size
+    cells, end = [row[0][1]], row[0][0] + len(row[0][1].rstrip()) * 0.5 * size
     for x, piece in row[1:]:
-        if x - end > 2 * 0.6 * size:
+        if x - end > size:
             cells.append(piece)
         else:
             cells[-1] += piece
-        end = max(end, x + len(piece.rstrip()) * 0.6 * size)
+        end = max(end, x + len(piece.rstrip()) * 0.5 * size)
     return cells
 
 
