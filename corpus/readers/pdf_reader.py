@@ -119,10 +119,10 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
     labels with the row of values under it (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« over »1-14-2-19-23 ⇥ Poul Hede ⇥
     Lukket«: the labels were read as the case number). A gap is a cell's edge where it is wider than the line's
     font size (a piece's width estimated at half its size a character, about an average letter's); other rows, a list's
-    hanging indent among them, stay as pypdf wrote them. Pieces whose baselines lie within two points are one
-    line (a title in a larger font than its number and access cells)."""
+    hanging indent among them, stay as pypdf wrote them. Pieces whose baselines lie within half a font's size are
+    one line (a title in a larger font than its number and access cells, `_lines_of`)."""
     lines = text.split("\n")
-    pieces = _lines_of(pieces)
+    pieces = _lines_of(pieces, sizes or {})
     rows = {y: _cells(sorted(row), (sizes or {}).get(y) or 10.0) for y, row in pieces.items() if len(row) > 1}
     heights = sorted(pieces, reverse=True)
     drawn = {y: SPACE.sub(" ", "".join(piece for _, piece in sorted(pieces[y]))).strip() for y in heights}
@@ -151,12 +151,14 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
     return "\n".join(lines)
 
 
-def _lines_of(pieces: dict[int, list[tuple[float, str]]]) -> dict[int, list[tuple[float, str]]]:
-    """The page's pieces by line: heights within two points of the line's first (highest) one joined."""
+def _lines_of(pieces: dict[int, list[tuple[float, str]]], sizes: dict[int, float]) -> dict[int, list[tuple[float, str]]]:
+    """The page's pieces by line: heights less than half the larger font's size below the line's first (highest)
+    one joined (a table row's cells in other sizes, aligned at their tops: a line's next is a line height
+    below it, more than its font's size)."""
     lines: dict[int, list[tuple[float, str]]] = {}
     top = None
     for y in sorted(pieces, reverse=True):
-        if top is None or top - y > 2:
+        if top is None or top - y >= max(2.0, 0.5 * max(sizes.get(top, 0.0), sizes.get(y, 0.0))):
             top = y
         lines.setdefault(top, []).extend(pieces[y])
     return lines
