@@ -300,6 +300,13 @@ GRID_HEAD = re.compile(rf"^\s*{GRID_NUMBER}\t+{GRID_TITLE}\t+(?P<case>{GRID_CASE
 GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<said>.*)$")
 
 
+# the labels of a facts table's row over its values (`_labels_over_values`): an item's, and the meeting's
+FACT_LABELS = {fold(label) for label in ("sagsnr", "sagsnummer", "sag nr", "journalnr", "j.nr", "dok.nr", "sagsansvarlig",
+                                         "ansvarlig", "sagsbehandler", "fremlægger", "status", "adgang", "åben/lukket",
+                                         "beslutningskompetence", "kompetence")} | {
+    label for label, key in ALL_LABELS.items() if key not in ("present", "absent")}  # (attendance's columns: meeting_header)
+
+
 def _labels_over_values(raw: list[str]) -> list[str]:
     """A facts table set out as a row of labels over a row of their values (»Sagsnr. ⇥ Sagsansvarlig ⇥ Status« /
     »1-14-2-19-23 ⇥ Poul Hede ⇥ Lukket«, as a PDF's or Word's item table has it) as a line a fact, »Sagsnr.:
@@ -317,13 +324,6 @@ def _labels_over_values(raw: list[str]) -> list[str]:
         out.append(raw[i])
         i += 1
     return out
-
-
-# the labels of a facts table's row over its values (`_labels_over_values`): an item's, and the meeting's
-FACT_LABELS = {fold(label) for label in ("sagsnr", "sagsnummer", "sag nr", "journalnr", "j.nr", "dok.nr", "sagsansvarlig",
-                                         "ansvarlig", "sagsbehandler", "fremlægger", "status", "adgang", "åben/lukket",
-                                         "beslutningskompetence", "kompetence")} | {
-    label for label, key in ALL_LABELS.items() if key not in ("present", "absent")}  # (attendance's columns: meeting_header)
 
 
 def _agenda_grid(raw: list[str], dropped: list[Dropped]) -> list[str]:

@@ -122,16 +122,18 @@ def _number_of_next_heading(node: LexborNode) -> int | None:
     """An item's number set apart before its title's heading, in an element of its own (»<span class="card-no">Pkt.
     3</span>…<h2>Lejeaftale …</h2>«: a card's header): the number, where the next of the element's siblings that
     shows text is a heading not numbered itself (an icon, text for screen readers only between); else None."""
-    if node.tag in HEADING_TAGS or node.tag in BLOCK_TAGS - {"div"} or not (m := NUMBER_APART.match(_text(node))):
+    if node.tag in HEADING_TAGS or node.tag in BLOCK_TAGS - {"div"} or node.tag == "-text":
         return None
-    sibling = node.next
-    while sibling is not None:
-        classes = sibling.attributes.get("class") or "" if sibling.tag != "-text" else ""
-        if sibling.tag == "-text" and (sibling.text_content or "").strip() or sibling.tag != "-text" and _text(sibling) \
-                and not SCREEN_READER_ONLY.search(classes) and sibling.attributes.get("aria-hidden") != "true":
-            break
+    sibling = node.next  # (the siblings first: most elements are followed by text, and their own text is not read)
+    while sibling is not None and sibling.tag not in HEADING_TAGS:
+        if sibling.tag == "-text":
+            if (sibling.text_content or "").strip():
+                return None
+        elif not SCREEN_READER_ONLY.search(sibling.attributes.get("class") or "") \
+                and sibling.attributes.get("aria-hidden") != "true" and _text(sibling):
+            return None
         sibling = sibling.next
-    if sibling is None or sibling.tag not in HEADING_TAGS or re.match(r"\s*\d", _text(sibling)):
+    if sibling is None or re.match(r"\s*\d", _text(sibling)) or not (m := NUMBER_APART.match(_text(node))):
         return None
     return int(m.group(1))
 
@@ -161,7 +163,7 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
         return not _has_heading(node)  # as a button is (»Se alle deltagere« after the participants' names)
     if SCREEN_READER_ONLY.search(classes) and CLOSED_LINE.match(_text(node)):
         return False  # (»<span class="visually-hidden">Lukket punkt</span>«: the item's access, said to screen readers)
-    if node.tag == "footer" and _in_article(node):
+    if node.tag == "footer" and _article_of(node) is not None:
         return False  # an article's own footer (an item's card: »<footer>Sag: 18.15.00-Ø40-1-25 · Ansvarlig: …«)
     if node.tag in FURNITURE_TAGS or role in FURNITURE_ROLES or FURNITURE_CLASS.search(classes):
         return True
@@ -332,6 +334,7 @@ def _first_heading(node: LexborNode) -> LexborNode | None:
 
 
 def _article_of(node: LexborNode) -> int | None:
+    """The <article> the node is inside (a self-contained part: an item's card), by its id; None outside any."""
     parent = node.parent
     while parent is not None and parent.tag != "article":
         parent = parent.parent
@@ -351,14 +354,6 @@ def _outside_items(node: LexborNode) -> bool:
             return False
         parent = parent.parent
     return True
-
-
-def _in_article(node: LexborNode) -> bool:
-    """Whether the node is inside an <article> (a self-contained part: an item's card)."""
-    parent = node.parent
-    while parent is not None and parent.tag != "article":
-        parent = parent.parent
-    return parent is not None
 
 
 def _banner(node: LexborNode) -> bool:
