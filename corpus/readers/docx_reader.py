@@ -84,7 +84,7 @@ def read(data: bytes, name: str) -> list[Meeting]:
 
 def inspect(data: bytes, name: str) -> Reading:
     document = _open(data)
-    lines = list(_document_lines(document))
+    lines = _agenda_rows(list(_document_lines(document)))
     text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
     running = _running_lines(document)
@@ -127,6 +127,51 @@ def inspect(data: bytes, name: str) -> Reading:
     dropped += [Dropped(DropReason.FRONT_MATTER, line.text) for line in front if line.text.strip()]
     dropped += [Dropped(DropReason.CLOSING_MATTER, line.text) for line in signatures if line.text.strip()]
     return Reading([meeting], dropped, text)
+
+
+# An agenda set out as one table, an item a row, a section a column (»Punkt ⇥ Emne og sagsfremstilling ⇥ Indstilling ⇥
+# Beslutning«): the head row's number column, its title column, then sections' columns (known headings)
+GRID_NUMBER_HEAD = {fold(word) for word in ("punkt", "pkt", "pkt.", "nr", "nr.", "nummer", "dagsordenspunkt")}
+GRID_TITLE_HEAD = re.compile(r"^(?:emne|sag|titel|punkt|overskrift|dagsordenspunkt)\b", re.IGNORECASE)
+GRID_NUMBER_CELL = re.compile(r"^(?P<n>\d{1,3})\.?(?:\s+(?P<rest>\S.*))?$", re.DOTALL)
+
+
+def _agenda_rows(lines: list[Line]) -> list[Line]:
+    """An agenda set out as one Word table, an item a row and a section a column (»Punkt ⇥ Emne og
+    sagsfremstilling ⇥ Indstilling ⇥ Beslutning«), as the lines its items would be typed in: »2. Title«, the title
+    cell's further paragraphs (the case number, who presents it, the case text under »Sagsfremstilling« where the
+    column is named so), then each column's heading and its text; »Lukket« in the number cell a marker under the
+    title. Such minutes were refused, or their rows read as the apologies above the table."""
+    out: list[Line] = []
+    columns: tuple[str, ...] = ()
+    for line in lines:
+        heads = tuple(cell.strip() for cell in line.cells)
+        if len(heads) >= 3 and fold(heads[0].rstrip(":")) in GRID_NUMBER_HEAD and GRID_TITLE_HEAD.match(heads[1]) \
+                and all(heading_kind(cell) is not None for cell in heads[2:]):
+            columns = heads
+            out.append(Line(""))
+            continue
+        row = GRID_NUMBER_CELL.match(line.cells[0].strip()) if columns and len(line.cells) == len(columns) else None
+        if row is None:
+            columns = () if line.cells or line.text.strip() else columns
+            out.append(line)
+            continue
+        title, *more = [p.strip() for p in line.cells[1].split("\n") if p.strip()] or [""]
+        out.append(Line(f"{row['n']}. {title}"))
+        if row["rest"] and CLOSED_LINE.match(row["rest"].strip()):
+            out.append(Line(row["rest"].strip()))  # (»3 ⏎ Lukket« in the number cell)
+        text_heading = "Sagsfremstilling" if "sagsfremstilling" in columns[1].lower() else ""
+        for k, paragraph in enumerate(more):
+            if text_heading and not re.match(r"(?i)(sags?\s?nr|sagsnummer|j\.\s?nr|v/|v\.|fremlæg|ansvarlig)", paragraph):
+                out.append(Line(text_heading))
+                out += [Line(p) for p in more[k:]]
+                break
+            out.append(Line(paragraph))
+        for head, cell in zip(columns[2:], line.cells[2:]):
+            if cell.strip():
+                out += [Line(head)] + [Line(p.strip()) for p in cell.split("\n") if p.strip()]
+        out.append(Line(""))
+    return out
 
 
 def _word_list_minutes(meetings: list[Meeting], lists: _ListNumbers, lines: list[Line]) -> bool:
