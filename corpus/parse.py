@@ -1050,15 +1050,19 @@ def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> t
         after = lines[start + extra] if start + extra < len(lines) else ""
         if _ends_title(after):
             for t in tail:
-                title = _join_wrap(title, t)
+                title = _join_wrap(title, _as_presenter(t))
             return title, start + extra
     if start < len(lines):
         nxt = lines[start].strip()
         if nxt and nxt[:1].islower() and len(nxt) < 120 and not _ends_title(nxt):
-            if PRESENTER_LINE.match(nxt):  # the presenter on a line of its own (»2. Nyt fra elevrådet« / »v/ Sofie
-                nxt = f"v. {PRESENTER_LINE.match(nxt).group(1)}"  # Holm«), as »v. Name« after the title is read
-            return _join_wrap(title, nxt), start + 1
+            return _join_wrap(title, _as_presenter(nxt)), start + 1
     return title, start
+
+
+def _as_presenter(line: str) -> str:
+    """The presenter on a line of its own (»2. Nyt fra elevrådet« / »v/ Sofie Holm«) as »v. Name«, which is read
+    after a title; any other line as it is."""
+    return f"v. {m.group(1)}" if (m := PRESENTER_LINE.match(line)) else line
 
 
 def _sentence(line: str) -> bool:

@@ -22,13 +22,15 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"((administrationens|direktionens|(kommunal)?direktørens|forvaltningens|centerets|borgmesterens|"
         r"supplerende|rådmandens|magistratens) )?(indstilling(er)?|anbefaling(er)?)",
         r"beslutningspunkter", r"forslag til (beslutning|indstilling)", r"indstillingen",
-        r"forvaltningen foreslår",
+        r"forvaltningen foreslår", r"((administrationens|direktionens|forvaltningens) )?forslag",
+        r"forslag til (vedtagelse|afgørelse)",  # (»Forslag«, as boards and councils head what is proposed)
         r"[\w-]+s indstilling(er)?", r"indstilling(er)? fra .{1,80}"],  # »Økonomiudvalgets indstilling«
     SectionKind.DECISION: [
         r"beslutning(er)?", r"beslutningstekst", r"referat", r"afgørelse", r"beslutning ?/ ?referat", r"referat ?/ ?beslutning",
         r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*",
         r"beslutning(er)? i [\w ,-]{0,60}(udvalg(et)?|råd(et)?|byråd|bestyrelsen|kkr( [\w]+)?|kd-net)",  # undated
-        r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*"],  # dated (`kind_at_meeting`: another day's is OTHER)
+        r"beslutning(er)? ((den|d\.) )?\d{1,2}[.\-/ ].*",  # dated (`kind_at_meeting`: another day's is OTHER)
+        r"konklusion(er)?"],  # (a school board's or a council's »Konklusion« under its »Drøftelse«)
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
         r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling|beskrivelse af sagen)",
@@ -45,7 +47,8 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r".{0,60}påtegning", r"bemærkninger", r"supplerende oplysninger",
         r"(den )?videre proces", r"klimakonsekvenser", r"borgerinddragelse", r"[a-zæøå]+mæssige konsekvenser",
         r"beslutningskompetence", r"tidligere behandling(er)?", r"politisk behandling", r"fremtidig proces",
-        r"næste skridt", r"sagsproces", r"historik", r"kompetence", r"sagsgang( og sagstype)?"],
+        r"næste skridt", r"sagsproces", r"historik", r"kompetence", r"sagsgang( og sagstype)?",
+        r"drøftelse"],  # (a heading of its own, above its »Konklusion«: its text is no other section's)
 }
 # The word a committee's or council's name ends in (»Økonomiudvalget«, »Byråd«, »KKR«, »Beredskabskommissionen«):
 # the meeting header's committee, and the body a decision heading names (»Beslutning i Økonomiudvalget«)

@@ -66,3 +66,14 @@ def test_a_paragraph_opening_with_a_roman_five_stays_text():
     item = read(text.replace(HEADING, f"{HEADING}\nV. Økonomiske konsekvenser for foreningerne\n\n")).items[1]
     assert item.presenter is None
     assert "V. Økonomiske konsekvenser for foreningerne" in " ".join(s.text for s in item.sections)
+
+
+def test_ved_and_a_name_on_the_line_under_the_title_above_a_labelled_section_is_the_presenter():
+    """»Pkt. 2 – Nyt fra elevrådet« / »v/ Sofie Holm« / »Drøftelse: …«: the presenter was read into the title once
+    »Drøftelse:« was known as a heading (2026-12-05)."""
+    text = ("Skolebestyrelsen ved Søndermarkskolen\nReferat af møde 17. september 2025 kl. 17.30\n\n"
+            "Pkt. 1 – Godkendelse af dagsorden\nBeslutning: Godkendt.\n\nPkt. 2 – Nyt fra elevrådet\nv/ Sofie Holm\n"
+            "Drøftelse: Elevrådet har holdt valg.\n\nPkt. 3 – Eventuelt\nBeslutning: Intet.\n")
+    item = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items[1]
+    assert (item.title, item.presenter) == ("Nyt fra elevrådet", "Sofie Holm")
+    assert [(s.heading, s.text) for s in item.sections] == [("Drøftelse", "Elevrådet har holdt valg.")]

@@ -43,6 +43,12 @@ def sections_of(html: str) -> list[tuple[SectionKind, str, str]]:
     ("Bevillingsmæssige konsekvenser", SectionKind.OTHER),
     ("Næste skridt", SectionKind.OTHER),
     ("Beslutningskompetence", SectionKind.OTHER),
+    # (probes of web pages and Word and typed minutes, 2026-12-05: »Forslag« ran on as the case text or was
+    # OTHER, »Konklusion« was no decision, a »Drøftelse« ran on as the section before's text)
+    ("Forslag", SectionKind.RECOMMENDATION),
+    ("Administrationens forslag", SectionKind.RECOMMENDATION),
+    ("Konklusion", SectionKind.DECISION),
+    ("Drøftelse", SectionKind.OTHER),
 ])
 @pytest.mark.parametrize("tag", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
 def test_a_heading_in_another_wording_reads_as_its_kind(heading, kind, tag):
@@ -75,6 +81,8 @@ def test_a_reason_for_the_recommendation_is_not_the_recommendation():
     ("Beslutning/referat", SectionKind.DECISION),
     ("Bevillingsmæssige konsekvenser", SectionKind.OTHER),
     ("Næste skridt", SectionKind.OTHER),
+    ("Drøftelse", SectionKind.OTHER),
+    ("Konklusion", SectionKind.DECISION),
 ])
 def test_typed_minutes_end_the_recommendation_at_a_heading_in_another_wording(heading, kind):
     text = (LAYOUTS / "punkt-style-kultur.txt").read_text(encoding="utf-8")
