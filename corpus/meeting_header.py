@@ -231,6 +231,11 @@ class MeetingHeader:
     participants: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
 
+    def attended(self, there: list[str], away: list[str]) -> None:
+        """Who was there (the first list read stands) and who away (each added once)."""
+        self.participants = self.participants or there
+        self.absentees += [name for name in away if name not in self.absentees]
+
 
 def read_header(lines: list[str], source: str = "", running: Sequence[str] = ()) -> MeetingHeader:
     """Facts from the head of a meeting's text; what is missing stays None for the caller to fill. `running`:
@@ -298,8 +303,7 @@ def _labelled(head: list[str], h: MeetingHeader, rows: list[str]) -> None:
     while i < len(head):
         if table := _attendance_table(rows, i):
             there, away, i = table
-            h.participants = h.participants or there
-            h.absentees += [name for name in away if name not in h.absentees]
+            h.attended(there, away)
             continue
         split = _split_label(head[i])
         if split is None:
@@ -333,9 +337,7 @@ def _labelled(head: list[str], h: MeetingHeader, rows: list[str]) -> None:
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
         elif key == "present":
-            there, away = _attendance(_names(value, head, k + 1))
-            h.participants = h.participants or there
-            h.absentees += [name for name in away if name not in h.absentees]
+            h.attended(*_attendance(_names(value, head, k + 1)))
         elif key == "absent":  # »Afbud: Ingen« says there were none: the lines after it are no names
             names = [] if _no_one(value) else [n for n in _names(value, head, k + 1) if not _no_one(n)]
             h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
@@ -350,7 +352,8 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
     Fremmøde«, then »Thomas Vang ⇥ F ⇥ Afbud«: table_rows.member), however it is headed, or not at all. None
     for any other line."""
     heads = [fold(cell.rstrip(":").strip()) for cell in cells(rows[i])]
-    if len([c for c in heads if c]) >= 2 and all(ALL_LABELS.get(c) in ("present", "absent") for c in heads if c):
+    kinds = [attendance_label(cell) if cell else None for cell in cells(rows[i])]
+    if len([c for c in heads if c]) >= 2 and all(kind for head, kind in zip(heads, kinds) if head):
         # its rows: a cell for each label, each cell names or empty, up to the first line that is no such row (the
         # table of contents under it: »Punkt ⇥ Indhold ⇥ Bilag«); a row whose last cells are empty may have lost
         # its tabs (a line's end stripped): its first cell's
@@ -360,10 +363,10 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
         there: list[str] = []
         away: list[str] = []
         for row in table:
-            for label, cell in zip(heads, cells(row) or [row.strip()]):
-                if label and cell and not _no_one(cell):
+            for kind, cell in zip(kinds, cells(row) or [row.strip()]):
+                if kind and cell and not _no_one(cell):
                     names = _names(cell, [], 0)
-                    if ALL_LABELS[label] == "absent":
+                    if kind == "absent":
                         away += [name for side in _attendance(names) for name in side]
                     else:
                         present, noted_away = _attendance(names)

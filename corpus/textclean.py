@@ -88,6 +88,8 @@ OPEN_MARK = r"åbent?(?: punkt| sag)?"  # an open item's access as a badge or a 
 # kommunestyrelseslovens § 10, stk. 2«, »Lukket punkt, jf. forvaltningslovens § 32.«)
 LEGAL_GROUND = r"(?:,?\s*(?:jf\.?|jævnfør|i henhold til|iht\.)\s+\S[^\n]{0,100}?)"
 CLOSED_LINE = re.compile(rf"^[(\[]?{CLOSED_MARK}{LEGAL_GROUND}?[)\]]?\s*[:.]?$", re.IGNORECASE)
+# An open item's access alone: a badge or a cell beside its title (»Åbent punkt«, »(Åben)«)
+OPEN_LINE = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)
 # The marker opening a title, with what sets it off (»Lukket punkt: «, »(Fortroligt) «, »Ikke offentligt - «).
 # »Lukket« running into the title marks it only before the title's capital (»Lukket Salg af grund«): before a
 # small letter it is the title's own word (»Lukket vej ved Strandskolen«, »Lukket skole i Tune - høring«)

@@ -16,7 +16,9 @@ Selectolax (lexbor) parses the HTML; it is fast, tolerant of broken markup and a
 """
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -25,7 +27,7 @@ from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import CASE_NUMBER, MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
 from corpus.spelling import fold
-from corpus.textclean import CLOSED_LINE, OPEN_MARK, as_written
+from corpus.textclean import CLOSED_LINE, OPEN_LINE, as_written
 
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "-comment", "svg", "iframe"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -237,7 +239,6 @@ def _titles_summary(node: LexborNode) -> bool:
 
 
 DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|msg|txt|zip)(?:[?#].*)?$", re.IGNORECASE)
-OPEN_BADGE = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)  # an open item's badge (»Åbent punkt«)
 BADGE_TAGS = frozenset({"span", "small", "mark", "label", "strong", "b", "sup", "div"})  # (not prose's <em>)
 
 
@@ -246,7 +247,7 @@ def _badge_apart(heading: LexborNode, text: str) -> tuple[str, str]:
     class="label">Lukket</span></h2>«): the heading's text without it, and the marker."""
     for inner in heading.traverse(include_text=False):
         mark = _text(inner) if inner is not heading and inner.tag in BADGE_TAGS else ""
-        if mark and (CLOSED_LINE.match(mark) or OPEN_BADGE.match(mark)) and not mark[:1].islower() and (
+        if mark and (CLOSED_LINE.match(mark) or OPEN_LINE.match(mark)) and not mark[:1].islower() and (
                 text.endswith(mark) or text.startswith(mark)) and text != mark:
             rest = text[:-len(mark)] if text.endswith(mark) else text[len(mark):]
             return rest.strip(" -–:"), mark
@@ -314,11 +315,15 @@ IN_PAGE = re.compile(r"^#[A-Za-z_][\w.:-]*$")  # a place on the page (»#p1«), 
 def _jump_list(node: LexborNode) -> bool:
     """A list whose every entry is a link to a place on the page (»<li><a href="#p1">1. Godkendelse af
     dagsorden</a></li>«): the page's contents, whose entries would read as the items' headings."""
+    return _links_only(node, IN_PAGE)
+
+
+def _links_only(node: LexborNode, target: re.Pattern[str], one: bool = False) -> bool:
+    """Whether a list has entries, each nothing but links (one link, where `one`) to addresses `target` finds."""
     entries = [child for child in node.iter() if child.tag == "li"]
     for entry in entries:
         links = [n for n in entry.traverse(include_text=False) if n.tag == "a"]
-        targets = [a.attributes.get("href") or "" for a in links]
-        if not links or any(not IN_PAGE.match(t) for t in targets) \
+        if not links or one and len(links) > 1 or any(not target.search(a.attributes.get("href") or "") for a in links) \
                 or _text(entry) != " ".join(_text(a) for a in links).strip():
             return False
     return bool(entries)
@@ -333,12 +338,21 @@ def _first_heading(node: LexborNode) -> LexborNode | None:
     return next((n for n in node.traverse(include_text=False) if n.tag in HEADING_TAGS), None)
 
 
+def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    """The elements around a node, nearest first."""
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _main_role(node: LexborNode) -> bool:
+    return (node.attributes.get("role") or "").lower() == "main"
+
+
 def _article_of(node: LexborNode) -> int | None:
     """The <article> the node is inside (a self-contained part: an item's card), by its id; None outside any."""
-    parent = node.parent
-    while parent is not None and parent.tag != "article":
-        parent = parent.parent
-    return parent.mem_id if parent is not None else None
+    return next((a.mem_id for a in _ancestors(node) if a.tag == "article"), None)
 
 
 def _has_item_heading(node: LexborNode) -> bool:
@@ -348,34 +362,19 @@ def _has_item_heading(node: LexborNode) -> bool:
 
 def _outside_items(node: LexborNode) -> bool:
     """Whether no element around the node, below the page's body or main content, holds a heading (an item's)."""
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "main", "html"):
-        if _has_heading(parent):
-            return False
-        parent = parent.parent
-    return True
+    around = itertools.takewhile(lambda a: a.tag not in ("body", "main", "html"), _ancestors(node))
+    return not any(_has_heading(a) for a in around)
 
 
 def _banner(node: LexborNode) -> bool:
     """Whether a <header> is the page's, not an article's or a section's: outside <article>, <aside>, <main>, <nav>
     and <section>, where ARIA gives it the role »banner« (the site's logo, menu and search)."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("article", "aside", "main", "nav", "section") or \
-                (parent.attributes.get("role") or "").lower() == "main":
-            return False
-        parent = parent.parent
-    return True
+    return not any(a.tag in ("article", "aside", "main", "nav", "section") or _main_role(a) for a in _ancestors(node))
 
 
 def _in_main(node: LexborNode) -> bool:
     """Whether the node is inside the page's main content (<main>, role="main")."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "main" or (parent.attributes.get("role") or "").lower() == "main":
-            return True
-        parent = parent.parent
-    return False
+    return any(a.tag == "main" or _main_role(a) for a in _ancestors(node))
 
 
 def _simple_row(row: LexborNode) -> bool:
@@ -396,15 +395,7 @@ def _holds_blocks(node: LexborNode) -> bool:
 def _file_links(node: LexborNode) -> bool:
     """Whether a list's every entry is one link to a document file (».pdf«, ».docx« …) and nothing else: a list of
     attachments."""
-    entries = [child for child in node.iter() if child.tag == "li"]
-    if not entries:
-        return False
-    for entry in entries:
-        links = [n for n in entry.traverse() if n.tag == "a"]
-        if len(links) != 1 or not DOCUMENT_FILE.search(links[0].attributes.get("href") or "") \
-                or _text(links[0]) != _text(entry):
-            return False
-    return True
+    return _links_only(node, DOCUMENT_FILE, one=True)
 
 
 def _fact_label(node: LexborNode) -> bool:

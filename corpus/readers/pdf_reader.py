@@ -12,10 +12,9 @@ from corpus.parse import CASE_NUMBER, FACT_LABELS, parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.sections import known_heading
 from corpus.spelling import fold
-from corpus.textclean import CLOSED_LINE, OPEN_MARK, PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
+from corpus.textclean import CLOSED_LINE, OPEN_LINE, PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
 
 MIN_CHARS_PER_PAGE = 20
-OPEN_CELL = re.compile(rf"^\(?{OPEN_MARK}\)?$", re.IGNORECASE)  # an item's access cell saying it is open (»Åben«)
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
 # an item's number alone on its line (»Punkt 3«)
 ITEM_NUMBER = re.compile(r"^(?:punkt|pkt\.?|sag|dagsordenspunkt)\s*(?:nr\.?\s*)?\d{1,4}\s*[.:]?$", re.IGNORECASE)
@@ -141,7 +140,7 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
         elif below is not None and _labels_over_values(sorted(pieces[y]), sorted(pieces[below])):
             tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
             values_under.add(below)
-        elif len(cells) >= 2 and (CLOSED_LINE.match(cells[-1].strip()) or OPEN_CELL.match(cells[-1].strip())):
+        elif len(cells) >= 2 and (CLOSED_LINE.match(cells[-1].strip()) or OPEN_LINE.match(cells[-1].strip())):
             tabbed = " ".join(cell.strip() for cell in cells[:-1]) + "\t" + cells[-1].strip()
         else:
             continue
