@@ -249,8 +249,65 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     are appended to `dropped` when it is given. Raises ReaderError when items are found but the document
     names no committee or date (a generic file name is not taken for a committee). `running`: a PDF's running
     header and footer lines, left out of the text, where the meeting's committee and date may stand alone.
+    Where no item is found in the forms above, items numbered otherwise (`other_numbering`) are read.
     """
     dropped = dropped if dropped is not None else []
+    read: list[Dropped] = []
+    meetings = _parse(text, source, read, running)
+    if not meetings and (other := other_numbering(text)) is not None:
+        text, read = other
+        meetings = _parse(text, source, read, running)
+    dropped.extend(read)
+    return meetings
+
+
+# Items numbered in other ways than the forms above, one per line with a capitalised title after the number: Roman
+# numerals (»I. Valg af dirigent«, »IV) …«, as an I/S's or an association's general meeting numbers them) and
+# »Sag 1: Titel« (»Sag 2 – …«, a local council's typed minutes; »Sag 3 blev udsat« is a sentence)
+ROMAN = re.compile(r"^\s*(?:[-•*]\s*)?(?P<n>[IVXL]{1,7})[.)]\s+(?P<title>[A-ZÆØÅ\"'«»„(].*)$")
+SAG_NUMBER = re.compile(r"^\s*(?:[-•*]\s*)?(?:Sag|SAG)\s+(?P<n>\d{1,3})\s*[:\-–—]\s+(?P<title>[A-ZÆØÅ\"'«»„(].*)$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_number(text: str) -> int | None:
+    """A Roman numeral's value, or None where it is not written as one (»IIII«, »VX«, »IL«)."""
+    total = 0
+    for i, ch in enumerate(text):
+        value = ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(text) and ROMAN_VALUES[text[i + 1]] > value else value
+    return total if 0 < total < 90 and _roman(total) == text else None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        out += numeral * (n // value)
+        n %= value
+    return out
+
+
+def other_numbering(text: str) -> tuple[str, list[Dropped]] | None:
+    """The text with items numbered otherwise (ROMAN, SAG_NUMBER) written as »2. Titel«, and each number as printed
+    (»II.«, »Sag 2:«), dropped as a marker; None where no such run stands. A run counts up one at a time from 1, two
+    lines at least, in one form (a Roman list restarting at »I.« inside an item's text is that item's). The text
+    is then read as any other, so such lines are items only with what makes items under them. Until 2026-12-05
+    such minutes were refused."""
+    lines = text.split("\n")
+    for form, value in ((ROMAN, lambda n: roman_number(n)), (SAG_NUMBER, int)):
+        run: dict[int, re.Match[str]] = {}
+        for i, line in enumerate(lines):
+            if (m := form.match(line)) and value(m.group("n")) == len(run) + 1:
+                run[i] = m
+        if len(run) >= 2:
+            out, markers = list(lines), []
+            for i, m in run.items():
+                out[i] = f"{len(markers) + 1}. {m.group('title')}"
+                markers.append(Dropped(DropReason.MARKER, lines[i][:m.start("title")].strip()))
+            return "\n".join(out), markers
+    return None
+
+
+def _parse(text: str, source: str, dropped: list[Dropped], running: Sequence[str]) -> list[Meeting]:
     raw = _agenda_grid(_labels_over_values(normalise(text).split("\n")), dropped)
     raw = _labels_set_beside(_grouped_items(_ad_points(raw, dropped), dropped))
     if len(parts := _meetings_one_after_another(raw)) > 1:
