@@ -37,8 +37,8 @@ from corpus.table_rows import cells, is_column_names, title as table_title
 from corpus.textclean import (CLOSED_HEADINGS, CLOSED_LINE, CLOSED_MARK, CLOSED_NOTICE, CLOSED_PAGE,
                               CLOSED_PREFIX, CLOSED_STATUS, CLOSED_SUFFIX, CLOSED_WORD, CONTENTS_HEADINGS, DATE_OPENING,
                               OPEN_MARK, PAGE_MARKER, clean_inline, closed_after_part, collapse_spaces, drop_toc_lines,
-                              is_table_rule, normalise, opens_closed_part, part_heading, strip_page_furniture,
-                              toc_lines, undouble_spacing)
+                              is_table_rule, join_lines, normalise, opens_closed_part, part_heading,
+                              strip_page_furniture, toc_lines, undouble_spacing)
 
 # A heading line marked by a structured reader (HTML h1-h6): MARK + text, or MARK alone for an empty heading.
 MARK = "\ue000"  # a private-use character: never in real text, and not whitespace to str.strip()
@@ -1855,7 +1855,7 @@ class _BodyReader:
 
     def _flush_para(self) -> None:
         if self.para:  # cleaned again as a whole: a link or emphasis may be wrapped over lines (»[AI« / »Act](#)«)
-            self.paras.append(clean_inline(" ".join(self.para)))
+            self.paras.append(clean_inline(join_lines(self.para)))
             self.para.clear()
 
     def _flush_section(self) -> None:

@@ -252,6 +252,33 @@ def repair_mojibake(text: str) -> str:
                       for line in text.split("\n"))
 
 
+# A line ending in a hyphen goes on in the next one's word (»ikke-« / »planlagte«, »udvik-« / »lingen«), unless
+# the next line goes on with the word a suspended compound leads to (»handels-« / »og erhvervsliv«)
+HYPHENS = ("-", "\u2010", "\u00ad")  # a hyphen as typed, as a font names it (U+2010), a soft one where it broke
+SUSPENDED = re.compile(r"^(?:og|eller|samt|til|som|hhv\.?|henholdsvis|&)\b")
+
+
+def goes_on_in_word(last: str, line: str) -> bool:
+    """Whether `line` goes on in the word that `last` (right-stripped) breaks with a hyphen."""
+    return last.endswith(HYPHENS) and line[:1].islower() and not SUSPENDED.match(line) and last[-2:-1].isalnum()
+
+
+def joined_at_hyphen(last: str, line: str) -> str:
+    """`last` and the line that goes on in its word: the hyphen kept (»ikke-planlagte«, »IT-systemer«, and
+    »udvik-lingen« where a program hyphenated the word: which hyphen is whose the text cannot tell), a soft
+    hyphen (U+00AD), which only marks where the word broke, left out (»udviklingen«)."""
+    return last[:-1] + ("" if last.endswith("\u00ad") else "-") + line
+
+
+def join_lines(lines: list[str]) -> str:
+    """A paragraph's lines as one line: a space between them, but a word broken at a line's end hyphen joined."""
+    out = ""
+    for line in lines:
+        last = out.rstrip()
+        out = joined_at_hyphen(last, line) if goes_on_in_word(last, line) else f"{out} {line}" if out else line
+    return out
+
+
 def collapse_spaces(text: str | None) -> str:
     """Every run of whitespace (line breaks too) becomes one space; no space at either end."""
     return " ".join((text or "").split())

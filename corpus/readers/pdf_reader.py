@@ -12,7 +12,8 @@ from corpus.parse import CASE_NUMBER, FACT_LABELS, parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.sections import known_heading
 from corpus.spelling import fold
-from corpus.textclean import CLOSED_LINE, OPEN_LINE, PAGE_MARKER, as_written, names_closed_part, own_text, part_heading
+from corpus.textclean import (CLOSED_LINE, OPEN_LINE, PAGE_MARKER, as_written, goes_on_in_word, joined_at_hyphen,
+                              names_closed_part, own_text, part_heading)
 
 MIN_CHARS_PER_PAGE = 20
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
@@ -319,25 +320,17 @@ def numbered_pages(pages: list[str]) -> list[str]:
     return ["\n".join(page) for page in split]
 
 
-# A line ending in a hyphen goes on in the next one's word (»ikke-« / »planlagte«, »udvik-« / »lingen«), unless
-# the next line goes on with the word a suspended compound leads to (»handels-« / »og erhvervsliv«)
-HYPHENS = ("-", "\u2010", "\u00ad")  # a hyphen as typed, as a font names it (U+2010), a soft one where it broke
-SUSPENDED = re.compile(r"^(?:og|eller|samt|til|som|hhv\.?|henholdsvis|&)\b")
-
-
 def reflow(page: str) -> str:
     """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks. A line ending in a hyphen
-    is joined to the word it goes on in, the hyphen kept (»ikke-planlagte«, »IT-systemer«, »6-måneders«, and
-    »udvik-lingen« where a program hyphenated the word: minutes are mostly written in Word, which breaks lines
-    at the hyphens a word has, and which hyphen is whose the text cannot tell); a soft hyphen (U+00AD), which
-    only marks where the word broke, is left out (»udviklingen«)."""
+    is joined to the word it goes on in (`textclean.joined_at_hyphen`: »ikke-planlagte«, »6-måneders«; minutes
+    are mostly written in Word, which breaks lines at the hyphens a word has)."""
     out: list[str] = []
     for line in page.split("\n"):
         last = out[-1].rstrip() if out else ""
         if out and out[-1].endswith(" ") and line[:1].islower():
             out[-1] = out[-1] + line
-        elif last.endswith(HYPHENS) and line[:1].islower() and not SUSPENDED.match(line) and last[-2:-1].isalnum():
-            out[-1] = last[:-1] + ("" if last.endswith("\u00ad") else "-") + line
+        elif goes_on_in_word(last, line):
+            out[-1] = joined_at_hyphen(last, line)
         else:
             out.append(line)
     return "\n".join(line.rstrip() for line in out)
