@@ -1967,8 +1967,8 @@ class _BodyReader:
             self.bilag_titles[-1] = _join_wrap(prev, text)
         elif text.lower() == "ingen":
             self.paras.append(text)
-        else:
-            self.bilag_titles.append(text)
+        else:  # (a line may list several, »Bilag: Årsregnskab 2023; Revisionsprotokollat«)
+            self.bilag_titles += [title for part in text.split(";") if (title := part.strip())]
 
     def _end_bilag(self) -> None:
         self._flush_section()
