@@ -1907,8 +1907,9 @@ class _BodyReader:
     # attachment lists
     def _bilag_line(self, line: str, lines: list[str], i: int) -> bool:
         """Inside a Bilag block every line is an attachment title, whatever its words, until a heading
-        followed by prose, a lettered sub-point, a sub-item or a point of a list the attachments do not
-        number (»3. Konference …« under »2012-208960 - …«, an announcement of item 1's list) ends the block."""
+        followed by prose, a section's label with its text (»Beslutning: Godkendt.«, also as an item's last line),
+        a lettered sub-point, a sub-item or a point of a list the attachments do not number (»3. Konference …«
+        under »2012-208960 - …«, an announcement of item 1's list) ends the block."""
         text = clean_inline(line).lstrip("-• ").strip()
         if not text:
             return True
@@ -1918,7 +1919,8 @@ class _BodyReader:
             return False
         if (self.bilag_titles or self.paras) and self._heading_like(text):
             nxt = next((_plain(x).strip() for x in lines[i + 1:] if _plain(x).strip()), None)
-            if nxt is not None and not ATTACHMENT_SHAPE.match(clean_inline(nxt).lstrip("-• ")):
+            labelled = (found := inline_section(text)) is not None and found[2] != ""  # (»Beslutning: Godkendt.«)
+            if labelled or nxt is not None and not ATTACHMENT_SHAPE.match(clean_inline(nxt).lstrip("-• ")):
                 self._end_bilag()
                 return False
         self._add_title(text, listed=line.lstrip()[:1] in "-•")
