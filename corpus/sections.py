@@ -24,7 +24,8 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"beslutningspunkter", r"forslag til (beslutning|indstilling)", r"indstillingen",
         r"forvaltningen foreslår", r"((administrationens|direktionens|forvaltningens) )?forslag",
         r"forslag til (vedtagelse|afgørelse)",  # (»Forslag«, as boards and councils head what is proposed)
-        r"[\w-]+s indstilling(er)?", r"indstilling(er)? fra .{1,80}"],  # »Økonomiudvalgets indstilling«
+        r"[\w-]+s indstilling(er)?", r"indstilling(er)? fra .{1,80}",  # »Økonomiudvalgets indstilling«
+        r"indstilling og beslutning"],  # (Copenhagen's heading over what is recommended; its decision follows)
     SectionKind.DECISION: [
         r"beslutning(er)?", r"beslutningstekst", r"referat", r"afgørelse", r"beslutning ?/ ?referat", r"referat ?/ ?beslutning",
         r".{0,80}s beslutning(er)?( (den|d\.) .*)?", r"beslutning(er)? i .+ (den|d\.) \d.*",
