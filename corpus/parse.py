@@ -834,7 +834,35 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> tuple[list[
             and heading_kind(clean_inline(above)) is None and not _numbered_heading(above) \
             and not above.endswith(":"):  # (not an item's only text under its heading)
         return _closing_from(lines, start, dropped)
+    if (signed := _signed_from(lines, last)) is not None:
+        return _closing_from(lines, signed, dropped)
     return lines, []
+
+
+# The place and day the minutes were signed, a line of its own above the signatures (»Herning, den 7. juni 2024«)
+DATELINE = re.compile(r"^[A-ZÆØÅ][\w.\- ]{1,40},\s+(?:d\.|den)?\s*\d{1,2}\.?\s*(?:[a-zæøå]{3,9}\.?|\d{1,2}\.?)\s*\d{4}\.?$")
+THEMATIC_BREAK = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # (Markdown's »---« between the items and the close)
+SIGNED_BY = re.compile(either_spelling(r"^(?:godkendt|underskrevet|referat godkendt)\s+(?:af|digitalt)\b"), re.I)
+SIGNATURE_LINES = 6  # (the few lines of names and roles under a dateline)
+
+
+def _signed_from(lines: list[str], last: int) -> int | None:
+    """Where the minutes' signing stands after the last item's text, as closing matter: a dateline after a blank
+    line with at most a few short lines of names under it (»Herning, den 7. juni 2024« / »Jens Fuglsang,
+    dirigent«), or a thematic break (»---«) over a few such lines opening with the minute-taker or the approval
+    (»Referent: Pia Lund« / »Godkendt af formand Hanne Brix, 20. marts 2024«); None where no such lines end the
+    text. The meeting's facts alone under the last item are read above (`CLOSING_FACT`)."""
+    tail = [i for i in range(max(0, last - SIGNATURE_LINES * 2), last + 1) if _plain(lines[i]).strip()]
+    for k, i in enumerate(tail):
+        line, after = _plain(lines[i]).strip(), [_plain(lines[j]).strip() for j in tail[k + 1:]]
+        if len(after) >= SIGNATURE_LINES or any(len(x) > 80 for x in after) or i == 0 or _plain(lines[i - 1]).strip():
+            continue
+        if DATELINE.match(line) and find_date(line) and not any(x.endswith((".", ":")) for x in after):
+            return i
+        if THEMATIC_BREAK.match(line) and after and (CLOSING_FACT.match(after[0]) or SIGNED_BY.match(after[0])
+                                                     or APPROVED.match(after[0])):
+            return i
+    return None
 
 
 def _closing_from(lines: list[str], start: int, dropped: list[Dropped]) -> tuple[list[str], list[str]]:

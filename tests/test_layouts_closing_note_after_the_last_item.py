@@ -45,3 +45,31 @@ def test_signatures_under_their_heading_after_the_last_item_are_closing_matter()
     reading = inspect_document(text.encode("utf-8"), "referat.txt")
     assert reading.meetings[0].items[-1].decision == "Godkendt."
     assert (DropReason.CLOSING_MATTER, "Underskrifter:") in [(d.reason, d.text) for d in reading.dropped]
+
+
+@pytest.mark.parametrize("signing", [
+    "Herning, den 7. juni 2024\n\nJens Fuglsang, dirigent",
+    "Herning, den 7. juni 2024\nJens Fuglsang          Tove Skjold\nformand                direktør",
+    "Hjortshøj, 20.03.2024\nHanne Brix",
+    "---\n\nReferent: Pia Lund\nGodkendt af formand Hanne Brix, 20. marts 2024",
+    "***\nGodkendt af formand Hanne Brix, 20. marts 2024",
+])
+def test_where_and_when_the_minutes_were_signed_after_the_last_item_is_closing_matter(signing):
+    """The place and day the minutes were signed, under the last item with the names under it (an I/S's general
+    meeting), or the minute-taker and the approval after a thematic break (a lokalråd's Markdown), were the last
+    decision's words (probes of typed minutes, 2026-12-05)."""
+    text = f"{HEAD}2. Trafiksikkerhedsplan\nBeslutning\nGodkendt.\n\n{signing}\n"
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    assert reading.meetings[0].items[-1].decision == "Godkendt."
+    closing = {d.text for d in reading.dropped if d.reason is DropReason.CLOSING_MATTER}
+    assert signing.split("\n")[0] in closing and signing.split("\n")[-1].strip() in closing
+
+
+@pytest.mark.parametrize("last", [
+    "Beslutning\nGodkendt.\n\nAarhus, den 3. marts 2024\n\nVi har modtaget jeres brev og svarer inden fristen.",
+    "Beslutning\nGodkendt.\n---\nNæste sag tages op i april.",
+])
+def test_a_dateline_or_a_break_over_prose_stays_the_items_text(last):
+    text = f"{HEAD}2. Trafiksikkerhedsplan\n{last}\n"
+    item = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items[-1]
+    assert last.split("\n")[-1] in " ".join(s.text for s in item.sections)
