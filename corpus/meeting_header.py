@@ -200,6 +200,7 @@ NAME = rf"[A-ZÆØÅ][\w.'-]+(?: +{PARTICLES}[A-ZÆØÅ][\w.'-]*){{1,4}}"
 ROLE = re.compile(r"^(?:(?:adm\.|administrerende|teknisk|kommunal)\s*)?(?:direktør|chef)\s+|^(?:næst)?formand\s+"
                   r"|^(?:vice)?borgmester\s+|^(?:rådmand|sekretær|(?:vice)?skoleleder|centerchef|afdelingsleder)\s+", re.I)
 # a role alone, as a list of names puts it after the person's (»Nina Kaas (A), formand, Erik Holm (V)«)
+ROLE_AFTER = re.compile(r"^(?P<org>[^()]+?)\s*\((?P<role>[^()]{1,30})\)$")  # »Herning Kommune (formand)«
 ROLE_ALONE = re.compile(r"^(?:næst|vice)?(?:formand|forkvinde|borgmester|skoleleder)$", re.I)
 # what parts the names of a list: a comma, a semicolon or »og«, not inside brackets (»Mette Krogh (DH, formand)«)
 LIST_SEPARATOR = re.compile(r"(?:,|;| og )(?![^()]*\))")
@@ -472,10 +473,11 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                                                                 for name in names)):
         names = [value]
     # a line under the label's names that is a list of its own (»Til stede: Karin, Ole, Hans« / »Mette, Birgit,
-    # Jonas«): its names; a line of one name and where the person comes from stays one (»Lise Holm, Greve Kommune«)
+    # Jonas«): its names; a line of one name and where the person comes from stays one (»Lise Holm, Greve Kommune«:
+    # »Lise Holm (Greve Kommune)«)
     names += [name for line in lines for name in (
         _affiliated([p.strip() for p in COMMA.split(line) if p.strip()]) if len(COMMA.findall(line)) >= 2
-        else [line.rstrip(",")])]
+        else _one_affiliated(line.rstrip(",")))]
     # (the full stop ending a list, »…, Malene Friis.«, is no part of the last name; an initial's is: »Hans J.«)
     return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
 
@@ -529,6 +531,14 @@ def _name_blocks(head: list[str], start: int) -> list[str]:
     return names if apart else []
 
 
+def _one_affiliated(line: str) -> list[str]:
+    """A line of one name and where the person comes from as `_affiliated` writes it (»Lise Holm, Greve Kommune«:
+    »Lise Holm (Greve Kommune)«, as the same list's apologies read); any other line as it stands."""
+    parts = [p.strip() for p in COMMA.split(line) if p.strip()]
+    joined = _affiliated(parts) if len(parts) == 2 and NAME_FIRST.match(parts[0]) else []
+    return joined if len(joined) == 1 else [line]
+
+
 def _affiliated(names: list[str]) -> list[str]:
     """»Lars Hansen, Skive Kommune« is one person and where he works: »Lars Hansen (Skive Kommune)«, as KD-Net
     writes »Flemming Storgaard (NFM)«; a list of organisations alone (»Skive Kommune, Viborg Kommune«) stays.
@@ -540,6 +550,9 @@ def _affiliated(names: list[str]) -> list[str]:
             out[-1] = f"{out[-1][:-1]}, {name})" if out[-1].endswith(")") else f"{out[-1]} ({name})"
         elif out and AFFILIATION.match(name) and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:
             out[-1] = f"{out[-1]} ({name})"
+        elif out and (role := ROLE_AFTER.match(name)) and AFFILIATION.match(role["org"]) \
+                and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:  # (»…, Herning Kommune (formand)«)
+            out[-1] = f"{out[-1]} ({role['org']}, {role['role']})"
         else:
             out.append(name)
     return out

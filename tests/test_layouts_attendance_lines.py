@@ -119,7 +119,7 @@ def test_the_full_stop_ending_a_list_of_names_is_no_part_of_the_last_name():
     ("Til stede: Maria Falk, Henning Dyrberg, Asger Munk, Hans Ole\nLund, Karen Margrethe Bech",
      ["Maria Falk", "Henning Dyrberg", "Asger Munk", "Hans Ole Lund", "Karen Margrethe Bech"]),
     ("Til stede: Karin, Ole, Hans\nMette, Birgit, Jonas", ["Karin", "Ole", "Hans", "Mette", "Birgit", "Jonas"]),
-    ("Til stede:\nLise Holm, Greve Kommune\nBo Lund, Køge Kommune", ["Lise Holm, Greve Kommune", "Bo Lund, Køge Kommune"]),
+    ("Til stede:\nLise Holm, Greve Kommune\nBo Lund, Køge Kommune", ["Lise Holm (Greve Kommune)", "Bo Lund (Køge Kommune)"]),
 ], ids=["under its label, wrapped in a name", "wrapped after a middle name", "a second line of first names",
         "one person a line with where they come from"])
 def test_a_list_of_names_wrapped_over_lines_is_read_name_by_name(names, read_as):
@@ -183,3 +183,19 @@ def test_a_members_role_beside_the_name_stays_with_that_person(present, away, pa
             "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert (meeting.participants, meeting.absentees) == (participants, absentees)
+
+
+@pytest.mark.parametrize("members, participants", [
+    ("Jens Fuglsang, Herning Kommune (formand)\nLotte Bæk, Ikast-Brande Kommune\nElse Kamp, Region Midtjylland",
+     ["Jens Fuglsang (Herning Kommune, formand)", "Lotte Bæk (Ikast-Brande Kommune)", "Else Kamp (Region Midtjylland)"]),
+    ("Morten Skov (A), formand\nJette Fogh (V)", ["Morten Skov (A, formand)", "Jette Fogh (V)"]),
+], ids=["an organisation", "a role"])
+def test_members_one_to_a_line_read_as_the_same_lists_apologies(members, participants):
+    """Members one to a line under »Til stede:« alone, each with the organisation they come from or a role after a
+    comma, read as the apologies beside them read (»Finn Aagaard (Lemvig Kommune)«); until 2026-12-05 each line
+    stood as written (»Jens Fuglsang, Herning Kommune (formand)«), unlike the same list's apologies (a probe of an
+    I/S representatives' meeting)."""
+    text = (f"Repræsentantskabet for Midtvejs Affald I/S\nReferat af møde 7. juni 2024\n\nTil stede:\n{members}\n\n"
+            "Afbud:\nFinn Aagaard, Lemvig Kommune\n\n1. Valg af dirigent\nBeslutning\nJens Fuglsang blev valgt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert (meeting.participants, meeting.absentees) == (participants, ["Finn Aagaard (Lemvig Kommune)"])
