@@ -198,7 +198,12 @@ PARTICLES = r"(?:(?:la|le|de|du|da|di|dos|das|del|della|van|von|der|den|ten|ter|
 NAME = rf"[A-ZÆØÅ][\w.'-]+(?: +{PARTICLES}[A-ZÆØÅ][\w.'-]*){{1,4}}"
 # a person's role before the name in a list of names (»Formand Niels Bjerre«, »Adm. direktør Steen Høgh«)
 ROLE = re.compile(r"^(?:(?:adm\.|administrerende|teknisk|kommunal)\s*)?(?:direktør|chef)\s+|^(?:næst)?formand\s+"
-                  r"|^(?:vice)?borgmester\s+|^(?:rådmand|sekretær|(?:vice)?skoleleder|centerchef|afdelingsleder)\s+", re.I)
+                  r"|^(?:vice)?borgmester\s+|^(?:rådmand|sekretær|(?:vice)?skoleleder|centerchef|afdelingsleder)\s+"
+                  r"|^(?-i:[a-zæøå][\w.-]{3,30})\s+(?=(?-i:[A-ZÆØÅ]))", re.I)  # (any title written small: »politiinspektør«)
+# a list's last entry cut after the title before the name (»…; politiinspektør« / »Ole Hvam«), in a list parted
+# by semicolons: after a comma the word may be the role of the name before it (»Morten Skov (A), formand«)
+TITLE_CUT = re.compile(r";\s*(?!(?:næst|vice)?(?:formand|forkvinde)\b|kasserer\b|sekretær\b|referent\b|medlem\b)"
+                       r"[a-zæøå][\w.-]{3,30}$")
 # a role alone, as a list of names puts it after the person's (»Nina Kaas (A), formand, Erik Holm (V)«)
 ROLE_AFTER = re.compile(r"^(?P<org>[^()]+?)\s*\((?P<role>[^()]{1,30})\)$")  # »Herning Kommune (formand)«
 ROLE_ALONE = re.compile(r"^(?:næst|vice)?(?:formand|forkvinde|borgmester|skoleleder)$", re.I)
@@ -452,7 +457,7 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
         # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either
         if above and (line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","
-                      or _name_cut(above, line)):
+                      or _name_cut(above, line) or TITLE_CUT.search(above) and NAME_FIRST.match(line)):
             prose = True
             if lines:
                 lines[-1] = f"{lines[-1]} {line}"

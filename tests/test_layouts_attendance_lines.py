@@ -199,3 +199,19 @@ def test_members_one_to_a_line_read_as_the_same_lists_apologies(members, partici
             "Afbud:\nFinn Aagaard, Lemvig Kommune\n\n1. Valg af dirigent\nBeslutning\nJens Fuglsang blev valgt.\n")
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert (meeting.participants, meeting.absentees) == (participants, ["Finn Aagaard (Lemvig Kommune)"])
+
+
+@pytest.mark.parametrize("present", [
+    "Til stede: Borgmester Hans Kjeld (V), formand; Susanne Ebbe (A); Lasse Knudsen (C); politiinspektør Ole Hvam",
+    "Til stede: Borgmester Hans Kjeld (V), formand; Susanne Ebbe (A); Lasse Knudsen (C); politiinspektør\nOle Hvam",
+])
+def test_a_list_parted_by_semicolons_with_titles_written_small_is_the_names(present):
+    """A list over 80 characters whose last entry has a title written small before the name (»politiinspektør Ole
+    Hvam«) was kept as one line of prose, a participant »Borgmester Hans Kjeld (V), formand; …«, and where a
+    printed page wrapped it after the title, »Ole Hvam« was a second (a probe of an emergency board's minutes)."""
+    text = (f"Beredskabskommissionen - Referat - 12. marts 2024\n{present}\nAfbud: Mette Dal (Ø)\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Borgmester Hans Kjeld (V, formand)", "Susanne Ebbe (A)", "Lasse Knudsen (C)",
+                                    "politiinspektør Ole Hvam"]
+    assert meeting.absentees == ["Mette Dal (Ø)"]
