@@ -23,7 +23,7 @@ from corpus.dates import MONTHS, date_start, find_date, find_short_date, find_ti
 from corpus.sections import BODY_SUFFIX, known_heading
 from corpus.spelling import either_spelling, fold
 from corpus.table_rows import cells, is_column_names, member
-from corpus.textclean import CONTENTS_HEADINGS, part_heading
+from corpus.textclean import CONTENTS_HEADINGS, is_table_rule, part_heading
 
 # Bodies written out in prose in some minutes; their documents elsewhere use the short name.
 BODY_ALIASES = {fold(name): short for name, short in {
@@ -359,6 +359,10 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
     for any other line."""
     heads = [fold(cell.rstrip(":").strip()) for cell in cells(rows[i])]
     kinds = [attendance_label(cell) if cell else None for cell in cells(rows[i])]
+    if heads and i + 1 < len(rows) and is_table_rule(rows[i + 1]):  # (a Markdown table's »|---|---|« under its head)
+        rows = rows[:i + 1] + rows[i + 2:]
+        found = _attendance_table(rows, i)
+        return (*found[:2], found[2] + 1) if found else None
     if len([c for c in heads if c]) >= 2 and all(kind for head, kind in zip(heads, kinds) if head):
         # its rows: a cell for each label, each cell names or empty, up to the first line that is no such row (the
         # table of contents under it: »Punkt ⇥ Indhold ⇥ Bilag«); a row whose last cells are empty may have lost

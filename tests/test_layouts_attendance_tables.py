@@ -103,3 +103,17 @@ def test_names_on_the_one_line_under_a_label_alone_read_as_on_the_labels_own_lin
     under = read_meetings(text.replace("Afbud: Ingen", f"Afbud\n{names}").encode("utf-8"), SAMPLE.name)[0]
     beside = read_meetings(text.replace("Afbud: Ingen", f"Afbud: {names}").encode("utf-8"), SAMPLE.name)[0]
     assert under.absentees == beside.absentees == absentees
+
+
+@pytest.mark.parametrize("column, there", [("Fremmøde", "Til stede"), ("Status", "Deltager")])
+def test_a_markdown_table_of_members_says_who_came_and_who_sent_word(column, there):
+    """A Markdown pipe table of members with a column for attendance (an intranet's minutes): the rule row under
+    its head (»|---|---|«) ended it before its first member, so no one was read (a probe, 2026-12-05)."""
+    text = ("# Beskæftigelses- og Integrationsudvalget\n\nReferat 8. april 2024\n\n## Fremmøde\n\n"
+            f"| Navn | Parti | Rolle | {column} |\n|---|---|---|---|\n| Anja Krog | S | Formand | {there} |\n"
+            f"| Peter Bonde | DF | Medlem | Afbud |\n| Klaus Riis | K | Medlem | {there} |\n\n"
+            "### Punkt 1: Godkendelse af dagsorden\n\n**Beslutning**\n\nGodkendt.\n")
+    [meeting] = read_meetings(text.encode("utf-8"), "referat.md")
+    assert meeting.participants == ["Anja Krog (S, Formand)", "Klaus Riis (K, Medlem)"]
+    assert meeting.absentees == ["Peter Bonde (DF, Medlem)"]
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [(1, "Godkendelse af dagsorden", "Godkendt.")]
