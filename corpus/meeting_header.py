@@ -382,7 +382,7 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
                         present, noted_away = _attendance(names)
                         there, away = there + present, away + noted_away
         return there, away, i + 1 + len(table)
-    if is_column_names(rows[i]) and set(heads) & MEMBER_COLUMNS and set(heads) & ATTENDANCE_COLUMNS:
+    if members_head(rows[i]):
         named = next(c for c, head in enumerate(heads) if head in MEMBER_COLUMNS)  # a row a member's, up to the
         # first that is none (a table of contents under it: »Punkt ⇥ Indhold ⇥ Bilag«, »1 ⇥ Godkendelse …«)
         table = list(itertools.takewhile(
@@ -390,6 +390,13 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
         there, away = _attendance(table)
         return there, away, i + 1 + len(table)
     return None
+
+
+def members_head(row: str) -> bool:
+    """Whether a row (its cells a tab apart) names the columns of a table of members with a column for attendance
+    (»Navn ⇥ Parti ⇥ Fremmøde«, »Medlem ⇥ Organisation ⇥ Fremmøde«)."""
+    heads = {fold(cell.rstrip(":").strip()) for cell in cells(row)}
+    return is_column_names(row) and bool(heads & MEMBER_COLUMNS) and bool(heads & ATTENDANCE_COLUMNS)
 
 
 def attendance_label(text: str) -> str | None:

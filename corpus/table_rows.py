@@ -14,7 +14,8 @@ from corpus.spelling import fold
 COLUMN_NAMES = {fold(name) for name in (
     "nr", "nr.", "nummer", "løbenr.", "navn", "navne", "medlem", "parti", "titel", "bilag", "bilagsnavn",
     "bilagstitel", "dokument", "dok.nr.", "dok. nr.", "dokumentnr.", "dokumentnummer", "fremmøde", "fremmødt", "til stede",
-    "status", "funktion", "rolle", "bemærkning", "bemærkninger", "adgang", "åben/lukket", "type", "dato")}
+    "status", "funktion", "rolle", "bemærkning", "bemærkninger", "adgang", "åben/lukket", "type", "dato",
+    "medlemmer", "organisation", "kommune", "forening", "repræsenterer", "udpeget af", "tilstede", "deltog")}
 # What an attendance cell says (folded): away, or there (a cell that only says so is no part of the name)
 AWAY = tuple(fold(word) for word in ("afbud", "meldt afbud", "fraværende", "fravær", "ikke til stede",
                                      "ikke tilstede", "ikke mødt", "deltog ikke", "forhindret", "udeblev", "forfald",
@@ -58,7 +59,8 @@ def member(line: str) -> tuple[str, bool] | None:
     name = next((cell for cell in rest if NAME.match(cell)), None) or next(  # (»Formand ⇥ Anna Hansen ⇥ A«)
         (cell for cell in rest if _worded(cell)), rest[0])  # (»A ⇥ Anna Hansen«)
     rest.remove(name)
-    return (f"{name} ({', '.join(rest)})" if rest else name), away
+    rest = [re.sub(r"\s*\(([^()]*)\)", r", \1", cell) for cell in rest]  # (»Byrådet (V)«: »Byrådet, V«, no brackets in
+    return (f"{name} ({', '.join(rest)})" if rest else name), away  # brackets)
 
 
 def _says_away(cell: str) -> bool:

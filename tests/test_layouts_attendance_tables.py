@@ -40,6 +40,19 @@ def test_a_pdf_table_of_attendance_gives_each_column_the_names_under_its_label(n
     assert not any(n in s.text for i in meeting.items for s in i.sections for n in PRESENT + AWAY)
 
 
+def test_a_pdf_table_of_members_with_a_column_for_attendance_says_who_came_and_who_sent_word():
+    """»Medlem | Udpeget af | Fremmøde« printed to PDF, a member a row (a probe of Netpublicator's minutes): pypdf
+    writes each row's cells a space apart, so the table was no table and no one was read. Each cell is read where
+    the page draws it, under its column's name; »Byrådet (A)« in a cell is »(Byrådet, A)« after the name."""
+    name = "word-referat-members-table.pdf"
+    [meeting] = inspect_document((LAYOUTS / name).read_bytes(), name).meetings
+    assert (meeting.body, meeting.date, meeting.location) == ("Handicaprådet", "2024-06-03", "Rådhuset, mødelokale 4")
+    assert meeting.participants == ["Jytte Hviid (DH, formand)", "Søren Mark (DH)", "Lars Østergaard (Byrådet, A)"]
+    assert meeting.absentees == ["Niels Ebbe (DH)", "Bente Lind (Byrådet, C)"]
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Tilgængelighed ved renovering af Kulturhuset"), (3, "Meddelelser")]
+
+
 def as_word(text: str, table: list[list[str]] | None = None, above: str | None = None) -> bytes:
     """The sample as typed minutes in Word, one paragraph a line, its »Deltagere: …« and »Afbud: …« lines
     replaced by a table (`above`: a line above it), or kept when there is none."""

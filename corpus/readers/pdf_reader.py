@@ -6,7 +6,7 @@ import io
 import logging
 import re
 
-from corpus.meeting_header import attendance_label, names_only
+from corpus.meeting_header import attendance_label, members_head, names_only
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import CASE_NUMBER, FACT_LABELS, parse_minutes_text
 from corpus.readers import ReaderError
@@ -131,12 +131,23 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
         written.setdefault(SPACE.sub(" ", line).strip(), []).append(i)
     nth = {y: sum(drawn[h] == drawn[y] for h in heights if h > y) for y in heights}  # (the same row on one page twice)
     values_under: set[int] = set()
+    members: dict[int, list[float]] = {}  # a members' table's rows: the left edges of its columns
     for y in heights:
         cells = rows.get(y)
         if not cells:
             continue
         below = next((h for h in heights if h < y), None)
-        if y in values_under:
+        if y in members:
+            tabbed = _in_columns(sorted(pieces[y]), members[y])
+            if below is not None and _in_columns(sorted(pieces[below]), members[y]) is not None:
+                members[below] = members[y]
+            if tabbed is None:
+                continue
+        elif below is not None and members_head("\t".join(piece.strip() for _, piece in sorted(pieces[y]))) \
+                and _in_columns(sorted(pieces[below]), lefts := [x for x, _ in sorted(pieces[y])]) is not None:
+            tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
+            members[below] = lefts
+        elif y in values_under:
             tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
         elif below is not None and _labels_over_values(sorted(pieces[y]), sorted(pieces[below])):
             tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
@@ -149,6 +160,18 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
         if len(at) == sum(drawn[h] == drawn[y] for h in heights):
             lines[at[nth[y]]] = tabbed
     return "\n".join(lines)
+
+
+def _in_columns(row: list[tuple[float, str]], lefts: list[float]) -> str | None:
+    """A row of a table of members as its cells a tab apart, each piece in the column whose left edge it is drawn
+    from (an empty cell where a column has none); None where a piece stands in no column: the table has ended."""
+    cells = [""] * len(lefts)
+    for x, piece in row:
+        column = next((c for c, left in enumerate(lefts) if abs(x - left) <= 2), None)
+        if column is None or cells[column]:
+            return None
+        cells[column] = piece.strip()
+    return "\t".join(cells) if any(cells) else None
 
 
 def _lines_of(pieces: dict[int, list[tuple[float, str]]], sizes: dict[int, float]) -> dict[int, list[tuple[float, str]]]:
