@@ -8,6 +8,7 @@ participants wrapped over three (read as three names), an address (»… 8600« 
 date and time (»… – 14. maj« / »2024 kl. 15.30«: the meeting was rejected for want of a date)."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -25,12 +26,16 @@ WRAPPED = [(FEBRUARY, 72), (FEBRUARY, 60), (JUNE, 72), (JUNE, 60), (BYRAAD, 60),
 
 def hard_wrapped(text: str, width: int) -> str:
     """Each line longer than `width` broken at spaces (table rows stay whole, tab-separated or between pipes,
-    as a mail client leaves them)."""
+    as a mail client leaves them), not at one after a hyphen (»der står uden- for«, as the June minutes write a
+    word a PDF broke): a line ending in a hyphen is read as a word broken there, as text taken from a PDF breaks
+    them, so such a wrap makes another text."""
     out: list[str] = []
     for line in text.split("\n"):
         row = "\t" in line or line.startswith("|") and line.rstrip().endswith("|")
         if len(line) > width and not row:
-            out += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+            kept = re.sub(r"(?<=\w-) ", "\u00a0", line)  # (textwrap breaks at ASCII whitespace only)
+            out += [part.replace("\u00a0", " ") for part in
+                    textwrap.wrap(kept, width, break_long_words=False, break_on_hyphens=False)]
         else:
             out.append(line)
     return "\n".join(out)
