@@ -139,8 +139,16 @@ ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+
                           r"|^(?:Fonden\s[^\d:]{2,70}|(?:[A-ZÆØÅ][\w&'.-]*\s+){1,4}Fond(?:en)?)$")  # (»Fonden for
 # Socialt Ansvar«, »Velux Fonden«; not »Med støtte fra Velux Fonden«)
 BOARD_UNNAMED = re.compile(either_spelling(
-    rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>bestyrelses|repræsentantskabs)"
+    rf"^(?:{DOC_KIND}\s+(?:af|fra|for|til)\s+)?(?:(?:det|et)\s+)?(?:\w+\s+)?(?P<board>(?:skole)?bestyrelses|repræsentantskabs)"
     r"møde(?:t)?(?:\s+nr\.\s*\d+(?:/\d+)?)?(?:\s*$|\s+(?:\w+dag\s+)?(?:den\s+|d\.\s*)?\d)"), re.I)
+# The organisation named on the line under a board's title (»Referat af skolebestyrelsesmøde« / »Egeskov Skole«, as
+# a school's or an association's minutes set it): a company or a foundation, or a name ending in an institution's
+# or an association's word
+ORG_WORD = (r"(?:skole|skolen|gymnasium|gymnasiet|forening|foreningen|klub|klubben|børnehus|børnehave|vuggestue|"
+            r"institution|institutionen|selskab|selskabet|forsyning|fællesskab|fællesskabet|center|centret|centeret)")
+ORGANISATION_UNDER = re.compile(either_spelling(
+    rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i|ved)\s+)?){{0,5}}[\w-]*{ORG_WORD}$"  # »Egeskov Skole«
+    rf"|^[A-ZÆØÅ][\w-]*{ORG_WORD}(?:\s+[A-ZÆØÅ0-9][\w&'.-]*){{1,4}}$"), re.I)  # »Grundejerforeningen Solbakken«
 # A letterhead's line under the organisation's name: its CVR number or its address (»Vandværksvej 7, 7100 Vejle«)
 LETTERHEAD_DETAIL = re.compile(r"^(?:CVR(?:-nr\.?|\s+nr\.?)?\s*:?\s*\d[\d ]{7,10}|[^\d:]{2,40}\s\d{1,4}[A-Za-z]?"
                                r"(?:,\s*(?:\d+\.?\s*(?:sal|th|tv)\.?,\s*)?\d{4}\s+\S.*)?|\d{4}\s+[A-ZÆØÅ][\w .-]+)$")
@@ -156,9 +164,9 @@ GENERIC_NAMES = {fold(name) for name in (
     "lukket", "beslutningsprotokol", "protokol", "kopi", "copy", "final", "endelig", "version", "v")}
 LABELS = {
     "body": ("møde", "udvalg", "mødeforum", "forum", "udvalgsnavn"),
-    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "tid og sted", "dato og sted", "tid/sted", "tid", "tidspunkt", "dato og tid",
+    "when": ("mødetid", "mødetidspunkt", "dato", "mødedato", "hvornår", "tid og sted", "dato og sted", "tid/sted", "tid", "tidspunkt", "dato og tid",
              "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter", "start"),
-    "place": ("mødested", "sted", "lokale", "mødelokale", "adresse"),
+    "place": ("mødested", "sted", "lokale", "mødelokale", "adresse", "hvor"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager", "deltog",
                 "til stede var", "fremmødte"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var",
@@ -206,7 +214,8 @@ TITLE_CUT = re.compile(r";\s*(?!(?:næst|vice)?(?:formand|forkvinde)\b|kasserer\
                        r"[a-zæøå][\w.-]{3,30}$")
 # a role alone, as a list of names puts it after the person's (»Nina Kaas (A), formand, Erik Holm (V)«)
 ROLE_AFTER = re.compile(r"^(?P<org>[^()]+?)\s*\((?P<role>[^()]{1,30})\)$")  # »Herning Kommune (formand)«
-ROLE_ALONE = re.compile(r"^(?:næst|vice)?(?:formand|forkvinde|borgmester|skoleleder)$", re.I)
+ROLE_ALONE = re.compile(r"^(?:(?:næst|vice)?(?:formand|forkvinde|borgmester|skoleleder)|kasserer|sekretær|referent|"
+                        r"dirigent|suppleant)$", re.I)
 # what parts the names of a list: a comma, a semicolon or »og«, not inside brackets (»Mette Krogh (DH, formand)«)
 LIST_SEPARATOR = re.compile(r"(?:,|;| og )(?![^()]*\))")
 COMMA = re.compile(r",(?![^()]*\))")
@@ -529,7 +538,7 @@ def _name_list(head: list[str], start: int) -> list[str]:
             continue
         if not (entry := re.match(r"^[-•]\s+(\S.*)$", line)):
             break
-        names.append(entry.group(1).strip())
+        names += _one_affiliated(entry.group(1).strip())  # (»- Hanne Brix, formand«: »Hanne Brix (formand)«)
     return names
 
 
@@ -723,6 +732,9 @@ def _body_from_title(head: list[str]) -> str | None:
     for at, line in enumerate(texts[:5]):  # (a letterhead: its name, CVR number, address)
         if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(texts, at)):
             return f"{_board(board.group('board'))} for {org}"
+        if board and (org := _organisation_under(texts, at)):
+            school = board.group("board").lower().startswith("skole")
+            return f"{_board(board.group('board'))} {'ved' if school else 'for'} {org}"
     for line in [line for line in head[:8] if line][:3]:
         if (m := BODY_OF_PLACE.match(line)) and _a_name(m.group("body")) and "for" not in m.group("body").split() \
                 and BODY_SUFFIX.search(m.group("body").split()[-1]):  # (not »Sekretariatet for Ældrerådet …«)
@@ -755,8 +767,21 @@ def _body_from_title(head: list[str]) -> str | None:
 
 
 def _board(kind: str) -> str:
-    """»Bestyrelsen« for a »bestyrelsesmøde«, »Repræsentantskabet« for a »repræsentantskabsmøde«."""
-    return "Bestyrelsen" if kind.lower().startswith("b") else "Repræsentantskabet"
+    """»Bestyrelsen« for a »bestyrelsesmøde«, »Skolebestyrelsen« for a »skolebestyrelsesmøde«, »Repræsentantskabet«
+    for a »repræsentantskabsmøde«."""
+    kind = kind.lower()
+    return "Skolebestyrelsen" if kind.startswith("skole") else "Bestyrelsen" if kind.startswith("b") \
+        else "Repræsentantskabet"
+
+
+def _organisation_under(texts: list[str], at: int) -> str | None:
+    """The organisation named on the line right under a board's title that names none (`ORGANISATION_UNDER`, or a
+    company or foundation), not a label, date or place; None where no such line stands there."""
+    line = texts[at + 1].strip() if at + 1 < len(texts) else ""
+    if (ORGANISATION_UNDER.match(line) or ORGANISATION.match(line)) and len(line) < 80 \
+            and _split_label(line) is None and not find_date(line) and not PLACE_LINE.search(line):
+        return line
+    return None
 
 
 def _letterhead_above(texts: list[str], at: int) -> str | None:

@@ -189,7 +189,9 @@ def test_a_members_role_beside_the_name_stays_with_that_person(present, away, pa
     ("Jens Fuglsang, Herning Kommune (formand)\nLotte Bæk, Ikast-Brande Kommune\nElse Kamp, Region Midtjylland",
      ["Jens Fuglsang (Herning Kommune, formand)", "Lotte Bæk (Ikast-Brande Kommune)", "Else Kamp (Region Midtjylland)"]),
     ("Morten Skov (A), formand\nJette Fogh (V)", ["Morten Skov (A, formand)", "Jette Fogh (V)"]),
-], ids=["an organisation", "a role"])
+    ("- Hanne Brix, formand\n- Pia Lund, kasserer\n- Emil Ravn", ["Hanne Brix (formand)", "Pia Lund (kasserer)",
+                                                                 "Emil Ravn"]),
+], ids=["an organisation", "a role", "a list's entries with their roles"])
 def test_members_one_to_a_line_read_as_the_same_lists_apologies(members, participants):
     """Members one to a line under »Til stede:« alone, each with the organisation they come from or a role after a
     comma, read as the apologies beside them read (»Finn Aagaard (Lemvig Kommune)«); until 2026-12-05 each line

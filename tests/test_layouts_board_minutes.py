@@ -136,3 +136,27 @@ def test_a_letterhead_with_another_name_under_the_title_names_no_board(under):
     except ReaderError:
         return
     assert meeting.body != "Bestyrelsen for Greve Forsyning A/S"
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    ("REFERAT AF SKOLEBESTYRELSESMØDE\nEgeskov Skole", "Skolebestyrelsen ved Egeskov Skole"),
+    ("Referat af skolebestyrelsesmøde\nHøjvangskolen", "Skolebestyrelsen ved Højvangskolen"),
+    ("Referat af bestyrelsesmøde\nGrundejerforeningen Solbakken", "Bestyrelsen for Grundejerforeningen Solbakken"),
+    ("Referat af bestyrelsesmøde\nIdrætsforeningen Vestbo", "Bestyrelsen for Idrætsforeningen Vestbo"),
+    ("Referat af repræsentantskabsmøde\nMidtvejs Affald I/S", "Repræsentantskabet for Midtvejs Affald I/S"),
+])
+def test_the_organisation_on_the_line_under_a_board_s_title_names_the_board(head, body):
+    """A board's title that names no organisation, the organisation on the line under it (a school's or an
+    association's minutes, also forwarded by mail), and the day and place under »Hvornår:« and »Hvor:«. Until
+    2026-12-05 refused for want of a committee, and »Hvornår:« was no day (a probe of a school board's minutes)."""
+    text = (f"{head}\n\nHvornår: Tirsdag 12/3-2024 kl. 17-19\nHvor: Personalerummet, afd. Nord\n" + ITEMS)
+    [meeting] = inspect_document(text.encode("utf-8"), "referat.txt").meetings
+    assert (meeting.body, meeting.date, meeting.time, meeting.location) == (
+        body, "2024-03-12", "17:00", "Personalerummet, afd. Nord")
+
+
+@pytest.mark.parametrize("under", ["Hans Jensen", "Kære alle", "Mødet blev holdt i klubhuset."])
+def test_a_line_under_a_board_s_title_that_names_no_organisation_names_no_board(under):
+    head = f"Referat af bestyrelsesmøde\n{under}\nDato: 12. marts 2024\n"
+    with pytest.raises(ReaderError, match="could not find the committee"):
+        inspect_document((head + ITEMS).encode("utf-8"), "referat.txt")
