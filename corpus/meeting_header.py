@@ -778,6 +778,8 @@ def _organisation_under(texts: list[str], at: int) -> str | None:
     """The organisation named on the line right under a board's title that names none (`ORGANISATION_UNDER`, or a
     company or foundation), not a label, date or place; None where no such line stands there."""
     line = texts[at + 1].strip() if at + 1 < len(texts) else ""
+    if BODY_SUFFIX.search(line.split()[0] if line else "") or BOARD_LINE.match(line):
+        return None  # (the board itself, named in full: »Skolebestyrelsen ved Bakkely Skole«, read as before)
     if (ORGANISATION_UNDER.match(line) or ORGANISATION.match(line)) and len(line) < 80 \
             and _split_label(line) is None and not find_date(line) and not PLACE_LINE.search(line):
         return line

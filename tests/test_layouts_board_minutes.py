@@ -155,6 +155,12 @@ def test_the_organisation_on_the_line_under_a_board_s_title_names_the_board(head
         body, "2024-03-12", "17:00", "Personalerummet, afd. Nord")
 
 
+def test_the_board_named_in_full_under_its_title_is_the_body_as_before():
+    head = "Referat af skolebestyrelsesmøde\nSkolebestyrelsen ved Bakkely Skole\nDato: 12. marts 2024\n"
+    [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
+    assert meeting.body == "Skolebestyrelsen ved Bakkely Skole"
+
+
 @pytest.mark.parametrize("under", ["Hans Jensen", "Kære alle", "Mødet blev holdt i klubhuset."])
 def test_a_line_under_a_board_s_title_that_names_no_organisation_names_no_board(under):
     head = f"Referat af bestyrelsesmøde\n{under}\nDato: 12. marts 2024\n"
