@@ -368,10 +368,12 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
     for any other line."""
     heads = [fold(cell.rstrip(":").strip()) for cell in cells(rows[i])]
     kinds = [attendance_label(cell) if cell else None for cell in cells(rows[i])]
-    if heads and i + 1 < len(rows) and is_table_rule(rows[i + 1]):  # (a Markdown table's »|---|---|« under its head)
-        rows = rows[:i + 1] + rows[i + 2:]
-        found = _attendance_table(rows, i)
-        return (*found[:2], found[2] + 1) if found else None
+    skip = 0  # (a Markdown table's »|---|---|« under its head, a web page's blank line after its <thead>)
+    while heads and i + 1 + skip < len(rows) and (is_table_rule(rows[i + 1 + skip]) or not rows[i + 1 + skip].strip()):
+        skip += 1
+    if skip and i + 1 + skip < len(rows) and cells(rows[i + 1 + skip]):
+        found = _attendance_table(rows[:i + 1] + rows[i + 1 + skip:], i)
+        return (*found[:2], found[2] + skip) if found else None
     if len([c for c in heads if c]) >= 2 and all(kind for head, kind in zip(heads, kinds) if head):
         # its rows: a cell for each label, each cell names or empty, up to the first line that is no such row (the
         # table of contents under it: »Punkt ⇥ Indhold ⇥ Bilag«); a row whose last cells are empty may have lost
@@ -457,6 +459,8 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     the first line that is no name."""
     if not value and (block := _name_blocks(head, start) or _name_list(head, start)):
         return block
+    if not value and _links_listed(head, start):
+        return []  # (a site's menu, its »Medlemmer« a link over »Møder 2025«, »Kommissorium«: no one's names)
     lines, prose = [], False
     for line in head[start:]:
         if row := cells(line):  # a table's row: it may open with its »Nr.« and hold a »Stedfortræder: …« cell;
@@ -536,10 +540,16 @@ def _name_list(head: list[str], start: int) -> list[str]:
     for line in head[start:]:
         if not line:
             continue
-        if not (entry := re.match(r"^[-•]\s+(\S.*)$", line)):
-            break
+        if not (entry := re.match(r"^[-•]\s+(\S.*)$", line)) or not NAME_FIRST.match(ROLE.sub("", entry.group(1))):
+            break  # (nor a list of links, a site's menu under its »Medlemmer«: »- Møder 2025«, »- Kommissorium«)
         names += _one_affiliated(entry.group(1).strip())  # (»- Hanne Brix, formand«: »Hanne Brix (formand)«)
     return names
+
+
+def _links_listed(head: list[str], start: int) -> bool:
+    """Whether the first line with text from `start` is a list's entry that is no person's (»- Møder 2025«)."""
+    first = next((line for line in head[start:] if line), "")
+    return (entry := re.match(r"^[-•]\s+(\S.*)$", first)) is not None and not NAME_FIRST.match(ROLE.sub("", entry[1]))
 
 
 def _name_blocks(head: list[str], start: int) -> list[str]:

@@ -60,7 +60,9 @@ def member(line: str) -> tuple[str, bool] | None:
         (cell for cell in rest if _worded(cell)), rest[0])  # (»A ⇥ Anna Hansen«)
     rest.remove(name)
     rest = [re.sub(r"\s*\(([^()]*)\)", r", \1", cell) for cell in rest]  # (»Byrådet (V)«: »Byrådet, V«, no brackets in
-    return (f"{name} ({', '.join(rest)})" if rest else name), away  # brackets)
+    if rest and name.endswith(")"):  # brackets, nor two after one another: »Mona Strandby (A, Formand)«)
+        return f"{name[:-1]}, {', '.join(rest)})", away
+    return (f"{name} ({', '.join(rest)})" if rest else name), away
 
 
 def _says_away(cell: str) -> bool:

@@ -176,6 +176,9 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
             _has_heading(node) if not any(SIDEBAR.search(c) for c in named) else _has_item_heading(node)):
         return True  # a footer or sidebar by a system's own name (»np-footer«, »wd-footer«, »col-sidebar«), among
         # no item's parts (an item's »item-footer« stays)
+    if any(SIDEBAR.search(c) for c in named) and not _has_item_heading(node) and _beside_title(node):
+        return True  # a sidebar beside the column of the page's title (»col-sidebar« / »col-content« with the <h1>),
+        # inside a wrapper around both: its menu's »Medlemmer« was read as the participants' label
     if node.tag == "header" and _banner(node) and not _has_heading(node):
         return True  # the site's banner: its logo (»KL · Kommunernes Kontaktråd«) was read as the committee
     if node.tag == "aside" and (marks_main and not _in_main(node) or _page_box(node)):  # a sidebar beside the main
@@ -358,6 +361,13 @@ def _article_of(node: LexborNode) -> int | None:
 def _has_item_heading(node: LexborNode) -> bool:
     """Whether the node holds a numbered heading (an item's title)."""
     return any(n.tag in HEADING_TAGS and NUMBERED_TITLE.match(_text(n)) for n in node.traverse(include_text=False))
+
+
+def _beside_title(node: LexborNode) -> bool:
+    """Whether an element beside the node (a sibling) holds the page's title, its <h1>."""
+    parent = node.parent
+    siblings = [] if parent is None else [c for c in parent.iter(include_text=False) if c.mem_id != node.mem_id]
+    return any(c.tag == "h1" or any(n.tag == "h1" for n in c.traverse(include_text=False)) for c in siblings)
 
 
 def _outside_items(node: LexborNode) -> bool:
