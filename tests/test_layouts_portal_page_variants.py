@@ -354,10 +354,11 @@ def test_an_items_number_in_an_element_of_its_own_in_the_heading_reads_as_the_he
     '<div class="np-footer">Leveret af Netpublicator · <a href="/p">Privatlivspolitik</a></div>',
     '<div id="wd-footer">Egeslev Kommune · Rådhuspladsen 2 · CVR 29189722</div>',
     '<div class="page-tools"><a href="javascript:window.print()">Udskriv siden</a> <a href="#">Del på Facebook</a></div>',
+    '<div id="bottom">Næstrup Kommune og Havslev Kommune · Fælles beredskab · <a href="/p">Privatlivspolitik</a></div>',
 ])
 def test_a_sites_footer_or_tools_by_other_names_are_no_part_of_the_last_decision(part):
-    """A footer named by a system's prefix (»np-footer«, »wd-footer«) and »Udskriv siden · Del på Facebook«: each
-    was the last decision's end (a probe of portal pages, 2026-12-05)."""
+    """A footer named by a system's prefix (»np-footer«, »wd-footer«) or as the page's »bottom«, and »Udskriv siden ·
+    Del på Facebook«: each was the last decision's end (probes of portal pages, 2026-12-05)."""
     html = page().replace("</body>", part + "</body>")
     assert facts(html) == facts(page())
 
