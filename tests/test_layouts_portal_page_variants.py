@@ -374,3 +374,29 @@ def test_a_sidebar_by_its_class_is_no_part_of_the_minutes_and_an_items_footer_st
     html = page().replace("<h2>2. Ny affaldsordning", '<div class="item"><h2>2. Ny affaldsordning').replace(
         SECOND_ITEM_END, SECOND_ITEM_END + '<div class="item-footer">Sagen afsluttes.</div></div>')
     assert "Sagen afsluttes." in " ".join(s.text for s in read(html).meetings[0].items[1].sections)
+
+
+WEBDAGSORDEN = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>WebDagsorden</title></head><body>
+<div id="wd-header"><span>Politiske dagsordener og referater</span></div>
+<div {attr}><h3>Seneste møder</h3><ul>
+<li><a href="/m/1">Børne- og Skoleudvalget 01-04-2025</a><ul><li><a href="/m/1#p1">1. Godkendelse af dagsorden</a></li>
+<li><a href="/m/1#p2">2. Skoledistrikter</a></li></ul></li><li><a href="/m/2">Byrådet 27-03-2025</a></li></ul></div>
+<div id="wd-content"><h1>Økonomiudvalget</h1>
+<table><tr><td>Dato:</td><td>Onsdag den 2. april 2025</td></tr><tr><td>Tid:</td><td>Kl. 08.30</td></tr>
+<tr><td>Sted:</td><td>Byrådssalen</td></tr></table>
+<h3>1. Godkendelse af dagsorden</h3><p><b>Beslutning:</b></p><p>Godkendt.</p>
+<h3>2. Regnskab 2024 - overførsler</h3><p>Sagsnr.: 00.30.14-Ø00-2-25</p><p><b>Beslutning:</b></p><p>Anbefales.</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize("attr", ['id="wd-nav"', 'class="np-menu"', 'class="site-navigation"'])
+def test_a_menu_of_other_meetings_by_a_systems_name_is_no_part_of_the_minutes(attr):
+    """A menu of the latest meetings, each with its items' links (»Seneste møder« / »Børne- og Skoleudvalget
+    01-04-2025« / »1. Godkendelse af dagsorden« …), above the minutes, named by a system's prefix (WebDagsorden's
+    »wd-nav«): its heading kept it in the text, and the page was refused for want of a committee (a probe of a
+    WebDagsorden page, 2026-12-05)."""
+    [meeting] = read(WEBDAGSORDEN.replace("{attr}", attr)).meetings
+    assert (meeting.body, meeting.date, meeting.time, meeting.location) == (
+        "Økonomiudvalget", "2025-04-02", "08:30", "Byrådssalen")
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "Godkendt."), (2, "Regnskab 2024 - overførsler", "Anbefales.")]

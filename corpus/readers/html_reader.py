@@ -50,9 +50,11 @@ FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?
 SITE_PART_CLASS = re.compile(r"^(?:(?:site|page|main|global|top|region|primary)[-_])?(?:footer|menu|nav|navigation|"
                              r"topnav|menubar|logo)$", re.I)
 # a site's footer or sidebar named by a system's prefix (»np-footer«, »umb-footer«, »col-sidebar«): `_is_furniture`
-PAGE_PART_NAME = re.compile(r"(?:^|[-_])(?:footer|sidebar|side-bar|bottom)$", re.I)  # (»id="bottom"«, a page's foot)
+PAGE_PART_NAME = re.compile(r"(?:^|[-_])(?:footer|sidebar|side-bar|bottom|nav|navigation|menu)$", re.I)  # (»bottom«: a
+# page's foot)
 ITEM_PART = re.compile(r"^(?:item|punkt|agenda-?item|dagsordenspunkt|card|sag|case|entry|post|article)[-_]", re.I)
-SIDEBAR = re.compile(r"(?:^|[-_])side-?bar$", re.I)  # (a sidebar's boxes have headings of their own: »Møder 2025«)
+# (a sidebar's or a menu's boxes have headings of their own: »Møder 2025«, »Seneste møder« over »wd-nav«'s links)
+SIDEBAR = re.compile(r"(?:^|[-_])(?:side-?bar|nav|navigation|menu)$", re.I)
 SPACES = re.compile(r"\s+")
 MAX_HEADING = 150
 
