@@ -442,8 +442,8 @@ def _attendance(names: list[str]) -> tuple[list[str], list[str]]:
             there += filled  # members set side by side in two columns (»Torben Thorsen (A) ⇥ Marianne Møller (C)«)
             continue
         row = member(name) if cells(name) else (name, False)
-        if row is not None:
-            (away if row[1] else there).append(row[0])
+        if row is not None:  # (a member's cell »Sanne Mikkelsen (A), formand«: »Sanne Mikkelsen (A, formand)«)
+            (away if row[1] else there).extend(_one_affiliated(row[0]) if cells(name) else [row[0]])
     return there, away
 
 

@@ -81,6 +81,7 @@ def _decode(data: bytes) -> str:
 
 def inspect(data: bytes, name: str) -> Reading:
     tree = parse_html(decode(data))
+    _other_tabs_first(tree)
     walker = _Walker(marks_main=tree.css_first('main, [role="main" i]') is not None,
                      closed_class=_closed_class_means_access(tree), panels=_panels(tree))
     walker.walk(tree.body)
@@ -140,6 +141,21 @@ def _number_of_next_heading(node: LexborNode) -> int | None:
     if sibling is None or re.match(r"\s*\d", _text(sibling)) or not (m := NUMBER_APART.match(_text(node))):
         return None
     return int(m.group(1))
+
+
+def _other_tabs_first(tree) -> None:
+    """A page's tabs (»Dagsorden | Deltagere | Dokumenter«, role="tabpanel") are views side by side, not a text in
+    order: the panel with the most text holds the minutes, and the others (who attended, the documents) are moved
+    before it, where a meeting's facts stand. Until 2026-12-05 the panels after it were its last item's text: the
+    table of who attended was item 4's, and no one attended (a probe of a page with tabs)."""
+    for parent in {p.mem_id: p for n in tree.css('[role="tabpanel" i]') if (p := n.parent) is not None}.values():
+        panels = [c for c in parent.iter(include_text=False) if (c.attributes.get("role") or "").lower() == "tabpanel"]
+        if len(panels) < 2:
+            continue
+        main = max(panels, key=lambda panel: len(_text(panel)))
+        for panel in panels[panels.index(main) + 1:]:
+            main.insert_before(panel)
+            panel.decompose()
 
 
 def _panels(tree) -> frozenset[str]:
