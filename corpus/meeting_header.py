@@ -560,9 +560,10 @@ def _name_blocks(head: list[str], start: int) -> list[str]:
         if not line:
             apart = True
             continue
-        if not PERSON_LINE.match(line) or _split_label(line) is not None:  # (»Afbud Karen van der Berg (C)«)
+        name = _one_affiliated(line)[0]  # (»Kristian Buch (V), formand«: »Kristian Buch (V, formand)«)
+        if not PERSON_LINE.match(name) or _split_label(line) is not None:  # (»Afbud Karen van der Berg (C)«)
             break
-        names.append(line)
+        names.append(name)
     return names if apart else []
 
 

@@ -217,3 +217,20 @@ def test_a_list_parted_by_semicolons_with_titles_written_small_is_the_names(pres
     assert meeting.participants == ["Borgmester Hans Kjeld (V, formand)", "Susanne Ebbe (A)", "Lasse Knudsen (C)",
                                     "politiinspektør Ole Hvam"]
     assert meeting.absentees == ["Mette Dal (Ø)"]
+
+
+def test_a_drupal_pages_members_field_one_person_an_item_with_a_role_after_the_first():
+    """Drupal's field of members, each name a field item (blank lines between, as the web reader gives blocks),
+    the first with », formand« after the party: the role stopped the names at the first, and no one attended (a
+    probe of a Drupal page, 2026-12-05). A member who sent word is no participant."""
+    items = "".join(f'<div class="field__item">{name}</div>' for name in (
+        "Kristian Buch (V), formand", "Dorthe Ravn (A)", "Ib Sejersen (K)", "Yasmin Aziz (SF)"))
+    html = ('<html><body><main><h1>Plan- og Boligudvalget - referat</h1>'
+            '<div class="field"><div class="field__label">Mødedato</div><div class="field__item">24. september 2025'
+            '</div></div><div class="field"><div class="field__label">Medlemmer</div><div class="field__items">'
+            f'{items}</div></div><div class="field"><div class="field__label">Afbud</div><div class="field__items">'
+            '<div class="field__item">Ib Sejersen (K)</div></div></div>'
+            '<h2>Punkt 1 - Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p></main></body></html>')
+    [meeting] = inspect_document(html.encode("utf-8"), "referat.html").meetings
+    assert meeting.participants == ["Kristian Buch (V, formand)", "Dorthe Ravn (A)", "Yasmin Aziz (SF)"]
+    assert meeting.absentees == ["Ib Sejersen (K)"]
