@@ -847,9 +847,9 @@ SIGNATURE_LINES = 6  # (the few lines of names and roles under a dateline)
 
 
 def _signed_from(lines: list[str], last: int) -> int | None:
-    """Where the minutes' signing stands after the last item's text, as closing matter: a dateline after a blank
-    line with at most a few short lines of names under it (»Herning, den 7. juni 2024« / »Jens Fuglsang,
-    dirigent«), or a thematic break (»---«) over a few such lines opening with the minute-taker or the approval
+    """Where the minutes' signing stands after the last item's text, as closing matter: a dateline or a note that
+    the minutes were approved after a blank line with at most a few short lines of names under it (»Herning, den 7.
+    juni 2024« / »Jens Fuglsang, dirigent«), or a thematic break (»---«) over a few such lines opening with the minute-taker or the approval
     (»Referent: Pia Lund« / »Godkendt af formand Hanne Brix, 20. marts 2024«); None where no such lines end the
     text. The meeting's facts alone under the last item are read above (`CLOSING_FACT`)."""
     tail = [i for i in range(max(0, last - SIGNATURE_LINES * 2), last + 1) if _plain(lines[i]).strip()]
@@ -857,8 +857,10 @@ def _signed_from(lines: list[str], last: int) -> int | None:
         line, after = _plain(lines[i]).strip(), [_plain(lines[j]).strip() for j in tail[k + 1:]]
         if len(after) >= SIGNATURE_LINES or any(len(x) > 80 for x in after) or i == 0 or _plain(lines[i - 1]).strip():
             continue
-        if DATELINE.match(line) and find_date(line) and not any(x.endswith((".", ":")) for x in after):
-            return i
+        if (DATELINE.match(line) and find_date(line) or APPROVED.match(line) or SIGNED_BY.match(line)) \
+                and not any(x.endswith((".", ":")) for x in after):
+            return i  # (also the approval over the signatures' lines: »Referatet er godkendt af formanden.« /
+            # »______ ⇥ ______« / »Birgit Hald, formand ⇥ Mette Sloth, referent«)
         if THEMATIC_BREAK.match(line) and after and (CLOSING_FACT.match(after[0]) or SIGNED_BY.match(after[0])
                                                      or APPROVED.match(after[0])):
             return i

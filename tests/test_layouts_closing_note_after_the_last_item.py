@@ -53,11 +53,14 @@ def test_signatures_under_their_heading_after_the_last_item_are_closing_matter()
     "Hjortshøj, 20.03.2024\nHanne Brix",
     "---\n\nReferent: Pia Lund\nGodkendt af formand Hanne Brix, 20. marts 2024",
     "***\nGodkendt af formand Hanne Brix, 20. marts 2024",
+    "Referatet er godkendt af formanden.\n______________________\t______________________\n"
+    "Birgit Hald, formand\tMette Sloth, referent",
 ])
 def test_where_and_when_the_minutes_were_signed_after_the_last_item_is_closing_matter(signing):
     """The place and day the minutes were signed, under the last item with the names under it (an I/S's general
-    meeting), or the minute-taker and the approval after a thematic break (a lokalråd's Markdown), were the last
-    decision's words (probes of typed minutes, 2026-12-05)."""
+    meeting), the minute-taker and the approval after a thematic break (a lokalråd's Markdown), or the approval over
+    a table of signatures (a council's Word minutes), were the last decision's words (probes of typed minutes,
+    2026-12-05)."""
     text = f"{HEAD}2. Trafiksikkerhedsplan\nBeslutning\nGodkendt.\n\n{signing}\n"
     reading = inspect_document(text.encode("utf-8"), "referat.txt")
     assert reading.meetings[0].items[-1].decision == "Godkendt."
