@@ -400,3 +400,18 @@ def test_a_menu_of_other_meetings_by_a_systems_name_is_no_part_of_the_minutes(at
         "Økonomiudvalget", "2025-04-02", "08:30", "Byrådssalen")
     assert [(i.number, i.title, i.decision) for i in meeting.items] == [
         (1, "Godkendelse af dagsorden", "Godkendt."), (2, "Regnskab 2024 - overførsler", "Anbefales.")]
+
+
+@pytest.mark.parametrize("label, value", [('class="np-label"', 'class="np-value"'), ('class="label"', 'class="value"'),
+                                          ('class="fact__label"', 'class="fact__value"')])
+def test_an_items_facts_as_label_and_value_elements_are_each_fact(label, value):
+    """»<span class="np-label">Sagsnummer</span> <span class="np-value">…</span> <span class="np-label">Sagsansvarlig
+    </span> …« in one block under the title (Netpublicator's): the two facts ran together, the case number
+    »05.13.00-P15-1-24 Sagsansvarlig Søren Bak« and no presenter (probes of portal pages, 2026-12-05)."""
+    html = ('<html><body><h1>Teknik- og Miljøudvalget</h1><p>Mødedato: 12.03.2025 kl. 16.00</p>'
+            '<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p><h2>2. Trafiksikkerhedsplan</h2>'
+            f'<div><span {label}>Sagsnummer</span> <span {value}>05.13.00-P15-1-24</span> '
+            f'<span {label}>Sagsansvarlig</span> <span {value}>Søren Bak</span></div>'
+            '<h3>Beslutning</h3><p>Godkendt.</p></body></html>')
+    item = read(html).meetings[0].items[1]
+    assert (item.case_number, item.presenter, item.decision) == ("05.13.00-P15-1-24", "Søren Bak", "Godkendt.")

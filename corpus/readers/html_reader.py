@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborNode
 
 from corpus.meeting_header import ALL_LABELS
 from corpus.model import DropReason, Dropped, Meeting, Reading
-from corpus.parse import CASE_NUMBER, MARK, parse_minutes_text
+from corpus.parse import CASE_NUMBER, FACT_LABELS, MARK, parse_minutes_text
 from corpus.readers.html_tree import parse_html
 from corpus.spelling import fold
 from corpus.textclean import CLOSED_LINE, OPEN_LINE, as_written
@@ -426,15 +426,24 @@ def _file_links(node: LexborNode) -> bool:
     return _links_only(node, DOCUMENT_FILE, one=True)
 
 
+# a label's class: »label«, »lbl«, or a system's (»np-label«, »meta-label«, »fact__label«)
+LABEL_CLASS = re.compile(r"^(?:.*[-_])?(?:label|lbl)$", re.I)
+
+
 def _fact_label(node: LexborNode) -> bool:
-    """An inline element that labels one of the meeting's facts by its class (»<span class="label">Tid</span> kl.
-    15:30«) with text after it in the same block: the label, which the page writes without a colon."""
+    """An inline element that labels one of the meeting's or an item's facts by its class (»<span class="label">Tid
+    </span> kl. 15:30«, »<span class="np-label">Sagsansvarlig</span> <span class="np-value">Søren Bak</span>«) with
+    text after it in the same block: the label, which the page writes without a colon. (Two such in one block ran
+    together until 2026-12-05: the case number »05.13.00-P15-1-24 Sagsansvarlig Søren Bak«.)"""
     classes = (node.attributes.get("class") or "").split()
-    if node.tag in BLOCK_TAGS or not any(c.lower() in ("label", "lbl", "field-label", "meta-label") for c in classes):
+    if node.tag in BLOCK_TAGS or not any(LABEL_CLASS.search(c) for c in classes):
         return False
-    text = _text(node)
-    return fold(text) in ALL_LABELS and bool(node.next and (_text(node.next) if node.next.tag != "-text"
-                                                              else (node.next.text_content or "").strip()))
+    text = fold(_text(node).rstrip(":").strip())
+    after = node.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next  # (the space between the label's element and the value's)
+    return (text in ALL_LABELS or text in FACT_LABELS) and bool(after and (
+        _text(after) if after.tag != "-text" else (after.text_content or "").strip()))
 
 
 def _simple_terms(node: LexborNode) -> bool:
