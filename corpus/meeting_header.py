@@ -53,6 +53,9 @@ KIND_FIRST = re.compile(either_spelling(rf"^{DOC_KIND}\s+(?:for\s+|af\s+|fra\s+)
 # What a title may name in the body's place (»Referat fra ordinært møde tirsdag den …«): the body is elsewhere
 MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ordinære?t?|konstituerende|fælles)?"
                                           r"(?:\s*(?:bestyrelses|repræsentantskabs)?møde(?:t)?)?$"), re.I)
+# The heading of a box of the meeting's facts (»Mødefakta« over »Dato: …« in a Word text box): no body's name
+FACTS_HEADING = re.compile(either_spelling(r"^(?:mødefakta|mødeoplysninger|mødeinfo(?:rmation)?|oplysninger om mødet|"
+                                           r"praktiske oplysninger|fakta om mødet|om mødet)\s*:?$"), re.I)
 # A body named with its municipality or region on a line of its own (»Ældrerådet i Greve Kommune«)
 BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(?:[\w-]+ )+(?:kommune|region)$"), re.I)
 # A board, council or committee named by the institution it serves, the area or the field it is for
@@ -270,7 +273,7 @@ def read_header(lines: list[str], source: str = "", running: Sequence[str] = ())
         if not header.date and printed.date:
             header.date, header.time = printed.date, header.time or printed.time
         header.body = header.body or printed.body
-    header.body = header.body or body_from_source(source)
+    header.body = header.body or _body_alone(head) or body_from_source(source)
     if header.date and not header.time:
         header.time = _time_near_date(head[:15]) or _first(_time_only, head[:15]) or next(
             (t for line in head[:15] if HELD_AT.match(line) and (t := find_time(line))), None)  # (»Mødet blev holdt
@@ -640,7 +643,8 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
                 return
             if len(nxt) >= 2 and not find_date(head[nxt[0]]) and any(find_date(head[k]) for k in nxt[1:3]) \
                     and _split_label(head[nxt[0]]) is None and len(head[nxt[0]]) < 80 \
-                    and not MEETING_ONLY.match(head[nxt[0]].strip()):  # (»Referat« / »Ordinært møde«: no body)
+                    and not MEETING_ONLY.match(head[nxt[0]].strip()) and not FACTS_HEADING.match(head[nxt[0]].strip()):
+                # (»Referat« / »Ordinært møde«, »Referat« / »Mødefakta«: no body)
                 h.body = h.body or canonical_body(head[nxt[0]])
                 return
 
@@ -774,6 +778,21 @@ def _body_from_title(head: list[str]) -> str | None:
             return canonical_body(line)
         if len(line) < 80 and _split_label(line) is None and (named := _name_of(line, whole=True)):
             return canonical_body(named)  # a body's word first and the name after it (»KKR Sjælland«)
+    return None
+
+
+def _body_alone(head: list[str]) -> str | None:
+    """A committee's name alone on a line of the head, its last word a body's and each word capitalised (»Referat« /
+    »Mødefakta« / »Dato: …« / »Handicaprådet«, a Word text box of facts above the committee), where no title or
+    label names one: that name. Lines the other readings passed over; up to the first numbered line."""
+    for line in head[:HEAD_LINES]:
+        if re.match(r"^\d{1,3}[.)]?\s", line):
+            return None
+        words = line.split()
+        if 1 <= len(words) <= 5 and len(line) < 60 and BODY_SUFFIX.search(words[-1]) and _a_name(line) \
+                and _split_label(line) is None and not find_date(line) and not FACTS_HEADING.match(line) \
+                and fold(words[-1]) not in GENERIC and not AFFILIATION.match(line):
+            return canonical_body(line)
     return None
 
 
