@@ -219,6 +219,9 @@ TITLE_CUT = re.compile(r";\s*(?!(?:næst|vice)?(?:formand|forkvinde)\b|kasserer\
 ROLE_AFTER = re.compile(r"^(?P<org>[^()]+?)\s*\((?P<role>[^()]{1,30})\)$")  # »Herning Kommune (formand)«
 ROLE_ALONE = re.compile(r"^(?:(?:næst|vice)?(?:formand|forkvinde|borgmester|skoleleder)|kasserer|sekretær|referent|"
                         r"dirigent|suppleant)$", re.I)
+# a role written small after a name (»Rikke Thorup, forælderrepræsentant«, »…, repræsentant for eleverne«): no
+# person's name is written so
+SMALL_ROLE = re.compile(r"^(?-i:[a-zæøå][\w.-]+)(?:\s+(?-i:[a-zæøå][\w.-]*)){0,3}$")
 # what parts the names of a list: a comma, a semicolon or »og«, not inside brackets (»Mette Krogh (DH, formand)«)
 LIST_SEPARATOR = re.compile(r"(?:,|;| og )(?![^()]*\))")
 COMMA = re.compile(r",(?![^()]*\))")
@@ -582,14 +585,17 @@ def _affiliated(names: list[str]) -> list[str]:
     """»Lars Hansen, Skive Kommune« is one person and where he works: »Lars Hansen (Skive Kommune)«, as KD-Net
     writes »Flemming Storgaard (NFM)«; a list of organisations alone (»Skive Kommune, Viborg Kommune«) stays.
     A role alone after a name is that person's: »Nina Kaas (A), formand« is »Nina Kaas (A, formand)«, as
-    others write »Mette Krogh (DH, formand)«."""
+    others write »Mette Krogh (DH, formand)«; so is any role written small (»Rikke Thorup, forælderrepræsentant«).
+    """
     out: list[str] = []
     for name in names:
-        if out and ROLE_ALONE.match(name) and not ROLE_ALONE.match(out[-1]):
+        if out and (ROLE_ALONE.match(name) or SMALL_ROLE.match(name) and not _no_one(name)) \
+                and not ROLE_ALONE.match(out[-1]) and not SMALL_ROLE.match(out[-1]):
             out[-1] = f"{out[-1][:-1]}, {name})" if out[-1].endswith(")") else f"{out[-1]} ({name})"
         elif out and AFFILIATION.match(name) and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:
             out[-1] = f"{out[-1]} ({name})"
-        elif out and (role := ROLE_AFTER.match(name)) and AFFILIATION.match(role["org"]) \
+        elif out and (role := ROLE_AFTER.match(name)) \
+                and (AFFILIATION.match(role["org"]) or SMALL_ROLE.match(role["org"])) \
                 and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:  # (»…, Herning Kommune (formand)«)
             out[-1] = f"{out[-1]} ({role['org']}, {role['role']})"
         else:

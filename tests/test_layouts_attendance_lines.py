@@ -234,3 +234,19 @@ def test_a_drupal_pages_members_field_one_person_an_item_with_a_role_after_the_f
     [meeting] = inspect_document(html.encode("utf-8"), "referat.html").meetings
     assert meeting.participants == ["Kristian Buch (V, formand)", "Dorthe Ravn (A)", "Yasmin Aziz (SF)"]
     assert meeting.absentees == ["Ib Sejersen (K)"]
+
+
+@pytest.mark.parametrize("away, absentees", [
+    ("Fraværende:\nRikke Thorup, forælderrepræsentant", ["Rikke Thorup (forælderrepræsentant)"]),
+    ("Fraværende: Rikke Thorup, forælderrepræsentant, Bo Lund, medarbejderrepræsentant",
+     ["Rikke Thorup (forælderrepræsentant)", "Bo Lund (medarbejderrepræsentant)"]),
+])
+def test_a_role_written_small_after_a_name_is_that_persons(away, absentees):
+    """»Rikke Thorup, forælderrepræsentant« was two apologies, one of them »forælderrepræsentant«; »Louise Kragh,
+    forælderrepræsentant (formand)« stood as written (a probe of a school board's Word minutes, 2026-12-05)."""
+    text = (f"Skolebestyrelsen ved Bakkely Skole - Referat - 27. maj 2025\nDeltagere:\n"
+            f"Louise Kragh, forælderrepræsentant (formand)\nMartin Brix, forælderrepræsentant\n{away}\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Louise Kragh (forælderrepræsentant, formand)", "Martin Brix (forælderrepræsentant)"]
+    assert meeting.absentees == absentees
