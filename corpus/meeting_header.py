@@ -447,6 +447,10 @@ def _attendance(names: list[str]) -> tuple[list[str], list[str]]:
         if len(filled) >= 2 and all(PARTY_MEMBER.match(cell) for cell in filled):
             there += filled  # members set side by side in two columns (»Torben Thorsen (A) ⇥ Marianne Møller (C)«)
             continue
+        apart = [_one_affiliated(part)[0] for part in re.split(r"\s{3,}", name.strip())]
+        if len(apart) >= 2 and all(PERSON_LINE.match(part) for part in apart):
+            there += apart  # the same columns in a text file, spaces between (»Peter Strand (A), formand      Lise …«)
+            continue
         row = member(name) if cells(name) else (name, False)
         if row is not None:  # (a member's cell »Sanne Mikkelsen (A), formand«: »Sanne Mikkelsen (A, formand)«)
             (away if row[1] else there).extend(_one_affiliated(row[0]) if cells(name) else [row[0]])

@@ -250,3 +250,16 @@ def test_a_role_written_small_after_a_name_is_that_persons(away, absentees):
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert meeting.participants == ["Louise Kragh (forælderrepræsentant, formand)", "Martin Brix (forælderrepræsentant)"]
     assert meeting.absentees == absentees
+
+
+def test_members_in_two_columns_a_few_spaces_apart_in_a_text_file_are_each_a_member():
+    """Text taken from a PDF sets a table of members in two columns with spaces between (»Peter Strand (A),
+    regionsrådsformand         Lise Hviid (V)«): each line was one participant of two people (a probe of a
+    region's minutes saved as text, 2026-12-05). A member who sent word is no participant."""
+    text = ("Regionsrådet\nReferat 26. marts 2024\n\nMedlemmer:\n"
+            "Peter Strand (A), regionsrådsformand         Lise Hviid (V)\n"
+            "Anders Fjord (A)                             Mona Ibsen (F)\n\n"
+            "Fraværende med afbud:\nMona Ibsen (F)\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Peter Strand (A, regionsrådsformand)", "Lise Hviid (V)", "Anders Fjord (A)"]
+    assert meeting.absentees == ["Mona Ibsen (F)"]
