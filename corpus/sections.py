@@ -34,7 +34,8 @@ SECTION_HEADINGS: dict[SectionKind, list[str]] = {
         r"konklusion(er)?"],  # (a school board's or a council's »Konklusion« under its »Drøftelse«)
     SectionKind.CASE: [
         r"((ny )?supplerende )?(sagsfremstilling|fremstilling|sagsbeskrivelse|baggrund|sagen|beskrivelse"
-        r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling|beskrivelse af sagen)",
+        r"|sagens indhold|sagsfremstilling og vurdering|sagens baggrund|problemstilling|beskrivelse af sagen"
+        r"|emne og sagsfremstilling)",  # (a Word table's column over each item's title and case text)
         r"oplæg", r"((administrationens|forvaltningens|direktionens|centerets) )?vurdering", r"redegørelse",
         r"sagens fakta", r"faktiske forhold", r"baggrund (for sagen|og formål)"],
     SectionKind.ATTACHMENTS: [r"bilag(sliste)?( \(\d{1,3}\))?", r"samlet bilagsliste", r"bilagsfortegnelse",

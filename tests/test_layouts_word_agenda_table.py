@@ -54,9 +54,10 @@ def test_an_agenda_typed_as_one_word_table_reads_as_its_items(apologies_above):
         (3, "Ansøgning om puljemidler", True), (4, "Eventuelt", False)]
     second = meeting.items[1]
     assert (second.case_number, second.presenter) == ("25/03311", "Gitte Mørch")
-    assert [(s.kind, s.text) for s in second.sections] == [
-        (SectionKind.CASE, "Forvaltningen har målt hastigheder op til 62 km/t i 40-zonen ved skolen."),
-        (SectionKind.RECOMMENDATION, "Forvaltningen indstiller, at lokaludvalget afgiver høringssvar."),
-        (SectionKind.DECISION, "Lokaludvalget støtter planen.")]
+    assert [(s.kind, s.heading, s.text) for s in second.sections] == [  # (the column's name whole: »emne« was lost)
+        (SectionKind.CASE, "Emne og sagsfremstilling",
+         "Forvaltningen har målt hastigheder op til 62 km/t i 40-zonen ved skolen."),
+        (SectionKind.RECOMMENDATION, "Indstilling", "Forvaltningen indstiller, at lokaludvalget afgiver høringssvar."),
+        (SectionKind.DECISION, "Beslutning", "Lokaludvalget støtter planen.")]
     assert meeting.items[2].case_number == "25/02270"
     assert meeting.items[2].decision == "Der bevilges 12.000 kr. fra puljen."

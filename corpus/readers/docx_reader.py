@@ -160,7 +160,7 @@ def _agenda_rows(lines: list[Line]) -> list[Line]:
         out.append(Line(f"{row['n']}. {title}"))
         if row["rest"] and CLOSED_LINE.match(row["rest"].strip()):
             out.append(Line(row["rest"].strip()))  # (»3 ⏎ Lukket« in the number cell)
-        text_heading = "Sagsfremstilling" if "sagsfremstilling" in columns[1].lower() else ""
+        text_heading = columns[1] if "sagsfremstilling" in columns[1].lower() else ""  # (»Emne og sagsfremstilling«)
         for k, paragraph in enumerate(more):
             if text_heading and not re.match(r"(?i)(sags?\s?nr|sagsnummer|j\.\s?nr|v/|v\.|fremlæg|ansvarlig)", paragraph):
                 out.append(Line(text_heading))
