@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import OS2, SAMPLES, need
+from conftest import OS2, SAMPLES, VARIANTS, need
 
 from corpus.readers import inspect_document, read_meetings
 
@@ -231,3 +231,21 @@ def test_a_summary_table_above_the_items_read_in_full_stays_a_table():
     [meeting] = read_meetings(text.encode("utf-8"), "referat.txt")
     assert [(i.title, i.case_number, i.decision) for i in meeting.items] == [
         ("Budgetopfølgning", "24/20002", "Taget til efterretning.")]
+
+
+def test_an_agenda_set_out_as_one_table_printed_to_pdf_reads_as_its_items():
+    """»Nr. | Punkt | Referat« printed to PDF, the head's names centred over their columns, titles and texts
+    wrapped in their cells: pypdf writes a row's cells one after the other, their wrapped lines between, and the
+    minutes were refused (a probe of a school board's minutes, 2026-12-05). The closed item's text is closed."""
+    name = "school-board-agenda-table.pdf"
+    reading = inspect_document((VARIANTS / name).read_bytes(), name)
+    [meeting] = reading.meetings
+    assert (meeting.body, meeting.date, meeting.time, meeting.absentees) == (
+        "Skolebestyrelsen ved Vestervang Skole", "2024-06-11", "17:00", ["Kasper Møller"])
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Skolens budget for skoleåret 2024/25", False),
+        (3, "Personalesag", True), (4, "Eventuelt", False)]
+    assert meeting.items[1].decision == (
+        "Skolelederen gennemgik budgettet. Der er afsat midler til to nye lærerstillinger i indskolingen og til et nyt "
+        "legeområde ved hal B. Bestyrelsen tog budgettet til efterretning.")
+    assert meeting.items[3].decision == "Sommerafslutningen holdes den 27. juni."

@@ -8,12 +8,12 @@ import re
 
 from corpus.meeting_header import attendance_label, members_head, names_only
 from corpus.model import DropReason, Dropped, Meeting, Reading
-from corpus.parse import CASE_NUMBER, FACT_LABELS, parse_minutes_text
+from corpus.parse import CASE_NUMBER, FACT_LABELS, GRID_HEAD, parse_minutes_text
 from corpus.readers import ReaderError
 from corpus.sections import known_heading
 from corpus.spelling import fold
-from corpus.textclean import (CLOSED_LINE, OPEN_LINE, PAGE_MARKER, as_written, goes_on_in_word, joined_at_hyphen,
-                              names_closed_part, own_text, part_heading)
+from corpus.textclean import (CLOSED_LINE, OPEN_LINE, PAGE_MARKER, as_written, goes_on_in_word, join_lines,
+                              joined_at_hyphen, names_closed_part, own_text, part_heading)
 
 MIN_CHARS_PER_PAGE = 20
 NUMBERED_HEADING = re.compile(r"^(?:punkt\s+)?\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)  # an item's (»3. Title«)
@@ -96,7 +96,8 @@ def _placed_text(page) -> tuple[str, list[tuple[str, int]]]:
             pieces.setdefault(round(y), []).append((x, text))
             sizes[round(y)] = max(sizes.get(round(y), 0.0), abs(size * (tm[0] or 1) * (cm[0] or 1)))
 
-    text = _attendance_rows(_cells_apart(page.extract_text(visitor_text=visit) or "", pieces, sizes), pieces)
+    text = _agenda_grid_rows(_attendance_rows(_cells_apart(page.extract_text(visitor_text=visit) or "", pieces, sizes),
+                                              pieces), pieces, sizes)
     box = page.mediabox
     bottom, top = float(box.bottom), float(box.top)
     edge = EDGE * (top - bottom)
@@ -250,6 +251,54 @@ def _attendance_rows(text: str, pieces: dict[int, list[tuple[float, str]]]) -> s
             rows = ["\t".join(cell.get(c, "") for c in range(len(labels)))
                     for _, cell in sorted(cells.items(), reverse=True)]
             return "\n".join(lines[:at] + ["\t".join(labels)] + rows + lines[end:])
+    return text
+
+
+def _agenda_grid_rows(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: dict[int, float]) -> str:
+    """An agenda set out as one table under a head row naming its columns (»Nr. | Punkt | Referat«, a school
+    board's minutes printed to PDF: parse.GRID_HEAD), as its rows, a tab between the cells, one line an item, as
+    Word's tables reach the parser: each piece in the column it is drawn from, a row begun by a piece in the number
+    column, a cell's lines joined (pypdf writes a row's cells one after the other, their wrapped lines between, so
+    the titles ran into the text and the minutes were refused until 2026-12-05). The rows end at the first line
+    with a piece in no column (the signatures under the table); the text is left as it is where the table's words
+    do not stand together in it."""
+    lines = _lines_of(pieces, sizes)
+    heights = sorted(lines, reverse=True)
+    for k, top in enumerate(heights):
+        head = sorted((x, piece.strip()) for x, piece in lines[top] if piece.strip())
+        if len(head) < 3 or not GRID_HEAD.match("\t".join(piece for _, piece in head)):
+            continue
+        lefts = [x for x, _ in head]
+        first = sorted((x, piece.strip()) for x, piece in lines[heights[k + 1]] if piece.strip()) \
+            if k + 1 < len(heights) else []
+        if len(first) == len(head) and first[0][1].rstrip(".").isdigit():
+            lefts = [x for x, _ in first]  # (the head's names set centred over their columns: the first row's edges)
+        rows: list[list[list[str]]] = []
+        for y in heights[k + 1:]:
+            row = sorted((x, piece.strip()) for x, piece in lines[y] if piece.strip())
+            columns = [next((c for c, left in enumerate(lefts) if abs(x - left) <= 3), None) for x, _ in row]
+            if None in columns or not rows and 0 not in columns:
+                break
+            if 0 in columns:
+                rows.append([[] for _ in lefts])
+            for c, (_, piece) in zip(columns, row):
+                rows[-1][c].append(piece)
+        if len(rows) < 2:
+            continue
+        words = sorted(w for _, piece in head for w in piece.split()) + sorted(
+            w for row in rows for cell in row for piece in cell for w in piece.split())
+        text_lines = text.split("\n")
+        start = next((i for i, line in enumerate(text_lines) if line.split() == [p for _, p in head]), None)
+        if start is None:
+            continue
+        taken, end = [], start
+        while end < len(text_lines) and len(taken) < len(words):
+            taken += text_lines[end].split()
+            end += 1
+        if sorted(taken) != sorted(words):
+            continue  # (the table's words do not stand together in the text: left as pypdf wrote it)
+        tabbed = ["\t".join(piece for _, piece in head)] + ["\t".join(join_lines(cell) for cell in row) for row in rows]
+        return "\n".join(text_lines[:start] + tabbed + text_lines[end:])
     return text
 
 
