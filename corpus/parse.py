@@ -979,7 +979,8 @@ def _candidates(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 PRESENTER.match(wrapped) or _case_number_at(plain, end)):
             # a web page's heading element: its numbers may skip an item left out (a closed one), as rows' do
             found.append(Heading(i, int(m.group(1)), wrapped, end, certain=lines[i].lstrip().startswith(MARK)))
-        elif style is not BARE or SPACED_NUMBER.match(line):
+        elif style is not BARE or SPACED_NUMBER.match(line) or lines[i].lstrip().startswith(MARK):
+            # (»4 Salg af ejendom« bare, with prose under it: an item where a page sets it as a heading element)
             if _title_like(wrapped):
                 found.append(Heading(i, int(m.group(1)), wrapped, end, weak=True))
             elif _title_like(title):  # the line after it is the item's first sentence (»Formanden orienterede:«)

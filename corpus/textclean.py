@@ -120,7 +120,8 @@ BEHIND_CLOSED_DOORS = (r"(?:for\s+lukke(?:de|t)\s+døre?|på\s+lukket\s+møde|i\
                        r"|som\s+lukket(?:\s+(?:punkt|sag))?|lukket)")  # (»Sagen behandles som lukket punkt.«)
 CLOSED_NOTICE = re.compile(r"^(?:lukket\s+(?:punkt|sag)\s*[.:\-–]\s*(?=\w))?"  # (»Lukket punkt. Sagen er behandlet …«)
                            r"(?:ikke\s+til\s+offentliggørelse|(?:punktet|sagen)\s+(?:(?:er|blev)\s+"
-                           r"(?:lukket|fortroligt?|ikke\s+offentligt?|undtaget\s+fra\s+(?:offentlighed|aktindsigt))"
+                           r"(?:lukket(?:\s+for\s+(?:pressen\s+og\s+)?offentligheden)?|fortroligt?|ikke\s+offentligt?"
+                           r"|undtaget\s+fra\s+(?:offentlighed|aktindsigt))"  # (»Punktet er lukket for offentligheden.«)
                            rf"|(?:er\s+|blev\s+)?behandle[st]\s+{BEHIND_CLOSED_DOORS})"
                            rf"|behandle[st]\s+{BEHIND_CLOSED_DOORS})\s*\.?$", re.IGNORECASE)
 # What a running header naming the closed part leaves in the text (eDoc prints »Lukket referat« atop each page

@@ -44,3 +44,19 @@ def test_who_attended_in_a_tab_of_its_own_is_the_meetings_not_the_last_items(ite
     assert (last.number, last.title, last.decision) == (2, "Cykelsti langs Skolevej",
                                                         "Godkendt. Arbejdet begynder i august.")
     assert last.attachments == []
+
+
+@pytest.mark.parametrize("title", ["3 Salg af kommunal ejendom – Lukket", "3 Salg af kommunal ejendom"])
+def test_a_last_card_with_its_notice_alone_is_an_item_of_its_own(title):
+    """A card's title »3 Salg af kommunal ejendom – Lukket« with only »Punktet er lukket for offentligheden.« under
+    it: a bare number and title set as a heading element (here a <summary>) is an item although prose alone stands
+    under it; it was read as a heading in item 2's text, under that open item (a probe of a page with <details>
+    cards, 2026-12-05). »Punktet er lukket for offentligheden.« says the item is closed, as »Punktet er lukket.«
+    does."""
+    cards = CARDS + (f'<details><summary><span class="no">3</span> {title[2:]}</summary>'
+                     '<p>Punktet er lukket for offentligheden.</p></details>')
+    [meeting] = inspect_document(PAGE.format(items=cards).encode("utf-8"), "referat.html").meetings
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Cykelsti langs Skolevej"), (3, "Salg af kommunal ejendom")]
+    assert meeting.items[2].closed  # (by its title's marker, or by the notice alone)
+    assert not any("Salg af kommunal ejendom" in s.heading or "lukket for" in s.text for s in meeting.items[1].sections)
