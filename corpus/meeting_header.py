@@ -57,7 +57,8 @@ MEETING_ONLY = re.compile(either_spelling(r"^(?:(?:det|et)\s+)?(?:(?:ekstra)?ord
 FACTS_HEADING = re.compile(either_spelling(r"^(?:mødefakta|mødeoplysninger|mødeinfo(?:rmation)?|oplysninger om mødet|"
                                            r"praktiske oplysninger|fakta om mødet|om mødet)\s*:?$"), re.I)
 # A body named with its municipality or region on a line of its own (»Ældrerådet i Greve Kommune«)
-BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)\s+i\s+(?:[\w-]+ )+(?:kommune|region)$"), re.I)
+BODY_OF_PLACE = re.compile(either_spelling(r"^(?P<body>[^\d,:()]{3,60}?)(?:\s+i|,)\s+(?:[\w-]+ )+(?:kommune|region)$"),
+                           re.I)  # (»Ældrerådet, Hedensted Kommune« too)
 # A board, council or committee named by the institution it serves, the area or the field it is for
 # (»Skolebestyrelsen ved Tune Skole«, »Brugerrådet på Plejecenter Solgården«, »Lokaludvalget for Hedehusene«,
 # »Udvalget for Børn og Unge«, »Lokalrådet i Tune«): the whole line is its name
@@ -139,6 +140,7 @@ BOARD_MEETING = re.compile(either_spelling(rf"^(?:(?:et|det)\s+)?{BOARD_OF}(?P<o
 # organisation is the letterhead's line above it, a company by its legal form or a foundation (»Vejle Spildevand
 # A/S«, »Fonden for Socialt Ansvar«), not any short line (»Skolebestyrelsen«, »Teknik og Miljø«, a person)
 ORGANISATION = re.compile(rf"^(?:[A-ZÆØÅ0-9][\w&'.-]*\s+(?:(?:og|for|af|i)\s+)?){{1,6}}{LEGAL_FORM}$"
+                          rf"|^{LEGAL_FORM}\s+(?:[A-ZÆØÅ0-9][\w&'.-]*(?:\s+|$)){{1,5}}$"  # (»I/S Affaldsselskabet Sydsjælland«)
                           r"|^(?:Fonden\s[^\d:]{2,70}|(?:[A-ZÆØÅ][\w&'.-]*\s+){1,4}Fond(?:en)?)$")  # (»Fonden for
 # Socialt Ansvar«, »Velux Fonden«; not »Med støtte fra Velux Fonden«)
 BOARD_UNNAMED = re.compile(either_spelling(
@@ -155,6 +157,13 @@ ORGANISATION_UNDER = re.compile(either_spelling(
 # A letterhead's line under the organisation's name: its CVR number or its address (»Vandværksvej 7, 7100 Vejle«)
 LETTERHEAD_DETAIL = re.compile(r"^(?:CVR(?:-nr\.?|\s+nr\.?)?\s*:?\s*\d[\d ]{7,10}|[^\d:]{2,40}\s\d{1,4}[A-Za-z]?"
                                r"(?:,\s*(?:\d+\.?\s*(?:sal|th|tv)\.?,\s*)?\d{4}\s+\S.*)?|\d{4}\s+[A-ZÆØÅ][\w .-]+)$")
+# An association's general meeting (»Referat fra ordinær generalforsamling«, »Generalforsamling i Idrætssamvirket
+# Skive«): the body is the association, named after »i« or on the letterhead's line above
+GENERAL_ASSEMBLY = re.compile(either_spelling(
+    rf"^(?:{DOC_KIND}\s+(?:af|fra|for)\s+)?(?:(?:den|det)\s+)?(?:(?:ekstra)?ordinære?\s+)?generalforsamling(?:en)?"
+    r"(?:\s+(?:i|for)\s+(?P<org>[^\d:]{3,80}?))?(?:\s+(?:\w+dag\s+)?(?:den\s+)?\d.*)?\s*$"), re.I)
+# a letterhead's line saying what the organisation is (»Et fælleskommunalt selskab ejet af …«)
+TAGLINE = re.compile(r"^(?:En|Et)\s+[a-zæøå][^:]{5,120}$")
 ANOTHER_NAME = re.compile(r"^(?:(?:i|for|hos)\s+\S.*|[A-ZÆØÅ][^\d:.]{2,60})$")  # (no label, date or sentence)
 # A board named by its organisation, alone on a title line (»Bestyrelsen for Fonden for Socialt Ansvar«)
 BOARD_LINE = re.compile(either_spelling(r"^(?:bestyrelsen|repræsentantskabet)\s+(?:for|i|hos)\s+\S"), re.I)
@@ -754,9 +763,17 @@ def _body_from_title(head: list[str]) -> str | None:
     a web page's header link (»Gå til forsiden«); or a board's, whose title names no organisation, by the
     letterhead above it, in the first five (`_letterhead_above`)."""
     texts = [line for line in head if line]
+    for at, line in enumerate(texts[:5]):  # an association's general meeting: the association's (»IDRÆTSSAMVIRKET
+        if assembly := GENERAL_ASSEMBLY.match(line):  # SKIVE« / »Referat fra ordinær generalforsamling«)
+            if assembly.group("org") and _a_name(assembly.group("org").strip(" ,.")):
+                return _uncapped(assembly.group("org").strip(" ,."))
+            for name in reversed([x.strip() for x in texts[max(0, at - 3):at]]):  # (a tagline between)
+                if len(name.split()) <= 6 and _a_name(_uncapped(name)) and _split_label(name) is None \
+                        and not find_date(name) and not name.endswith(".") and not AFFILIATION.match(name):
+                    return _uncapped(name)
     for at, line in enumerate(texts[:5]):  # (a letterhead: its name, CVR number, address)
         if (board := BOARD_UNNAMED.match(line)) and (org := _letterhead_above(texts, at)):
-            return f"{_board(board.group('board'))} for {org}"
+            return f"{_board(board.group('board'))} for {_uncapped(org)}"
         if board and (org := _organisation_under(texts, at)):
             school = board.group("board").lower().startswith("skole")
             return f"{_board(board.group('board'))} {'ved' if school else 'for'} {org}"
@@ -833,7 +850,7 @@ def _letterhead_above(texts: list[str], at: int) -> str | None:
     (`ORGANISATION`; not »Bestyrelsen for …«, which names the board itself) and no other organisation is named
     under the title (`_another_name_under`)."""
     above = at - 1
-    while above > 0 and LETTERHEAD_DETAIL.match(texts[above]):
+    while above > 0 and (LETTERHEAD_DETAIL.match(texts[above]) or TAGLINE.match(texts[above])):
         above -= 1
     org = texts[above].strip() if above >= 0 else ""
     if ORGANISATION.match(org) and not BOARD_LINE.match(org) and not _another_name_under(texts[at + 1:at + 4]):

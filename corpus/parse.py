@@ -1159,6 +1159,8 @@ def _sentence(line: str) -> bool:
     last = line.rsplit(None, 1)[-1] if line else ""
     if re.fullmatch(r"\d{1,2}[.:]\d{2}\.", last):  # (a time ending it: »Næste møde … kl. 19.00.«)
         return True
+    if re.search(r"\d\s+(?:kr|mio|mia)\.$", line):  # (an amount ending it: »… en egenkapital på 212.000 kr.«)
+        return True
     return last.endswith((".", "!", "?")) and len(last) > 4 and "." not in last[:-1]
 
 

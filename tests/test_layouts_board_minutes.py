@@ -166,3 +166,22 @@ def test_a_line_under_a_board_s_title_that_names_no_organisation_names_no_board(
     head = f"Referat af bestyrelsesmøde\n{under}\nDato: 12. marts 2024\n"
     with pytest.raises(ReaderError, match="could not find the committee"):
         inspect_document((head + ITEMS).encode("utf-8"), "referat.txt")
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    ("I/S AFFALDSSELSKABET SYDSJÆLLAND\nEt fælleskommunalt selskab ejet af Vordingborg, Faxe og Næstved Kommuner\n\n"
+     "REFERAT AF ORDINÆRT REPRÆSENTANTSKABSMØDE\nDato: 12. marts 2024", "Repræsentantskabet for I/S Affaldsselskabet Sydsjælland"),
+    ("IDRÆTSSAMVIRKET SKIVE\nParaplyorganisation for idrætsforeningerne i Skive Kommune\n\n"
+     "Referat fra ordinær generalforsamling\ntirsdag 12. marts 2024, kl. 19:00", "Idrætssamvirket Skive"),
+    ("Referat af generalforsamling i Grundejerforeningen Solbakken\nDato: 12. marts 2024",
+     "Grundejerforeningen Solbakken"),
+    ("# Ældrerådet, Hedensted Kommune\n\nReferat af ordinært møde\n\nDato: 12. marts 2024", "Ældrerådet"),
+])
+def test_an_organisation_s_own_letterhead_names_its_meeting(head, body):
+    """Fresh probes of 2026-12-05, each refused for want of a committee: a company's letterhead with its legal form
+    first and a line saying what it is under it, an association's general meeting under its name in capitals (the
+    body is the association), and a council named with its municipality after a comma."""
+    [meeting] = inspect_document((head + "\n" + ITEMS).encode("utf-8"), "referat.md").meetings
+    assert (meeting.body, meeting.date) == (body, "2024-03-12")
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Orientering fra formanden", "Regnskab 2023", "Eventuelt"]
