@@ -734,15 +734,17 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
         dropped.extend(Dropped(DropReason.MARKER, _plain(line).strip()) for line in parts)
         alone = (last := _closed_marker_at_end(body)) is not None and _closed_marker_at_start(body) == last
         nearer = _nearer(body, last) if alone and unsure else None  # (the heading the marker stands closer to)
+        under_section = last is not None and known_heading(clean_inline(_text_above(body, last))) is not None
         if k + 1 < len(headings) and last is not None and not (
-                under_title and alone or _marked_closed(body[:last]) or _marked_open(bodies[k + 1])
+                under_title and alone or _marked_closed(body[:last]) or _marked_open(bodies[k + 1]) or under_section
                 or alone and (nearer == "own" or CLOSED_PREFIX.match(h.title) or CLOSED_SUFFIX.search(h.title))):
             # 'Lukket punkt' printed above the next item's heading marks that item, not this one's text; where
             # the document prints it under the closed item's title, a marker alone under a title (or its case
             # number) is that item's. Nor where this item is marked closed above it (»Sagsnr.: 24/3310«, »Lukket
             # sag«, »Lukket punkt«: a system's access line, then the text it prints for a closed item) or the
             # next item says it is open (»Åben sag« under its title). A marker alone under a title or its case
-            # number may be either's (below)
+            # number may be either's (below). Nor one under a section's heading, that section's text (»Referat« /
+            # »Lukket punkt.«, a closed row of an agenda table: until 2026-12-05 it closed the next, open item)
             headings[k + 1].closed = True
             if not (unsure and alone and nearer is None):
                 dropped.append(Dropped(DropReason.MARKER, _plain(body[last]).strip()))

@@ -249,3 +249,15 @@ def test_an_agenda_set_out_as_one_table_printed_to_pdf_reads_as_its_items():
         "Skolelederen gennemgik budgettet. Der er afsat midler til to nye lærerstillinger i indskolingen og til et nyt "
         "legeområde ved hal B. Bestyrelsen tog budgettet til efterretning.")
     assert meeting.items[3].decision == "Sommerafslutningen holdes den 27. juni."
+
+
+def test_a_closed_row_saying_lukket_punkt_leaves_the_next_item_open():
+    """»4 ⇥ Elevsag (lukket punkt) ⇥ Lukket punkt.« then »5 ⇥ Eventuelt ⇥ …«: the marker is the row's text, under
+    its column's heading, and closed the open item after it (a fresh probe of a school board's PDF, 2026-12-05)."""
+    data = grid(("Nr.", "Punkt", "Referat"), [("1", "Godkendelse af dagsorden", "Godkendt."),
+                                               ("2", "Elevsag (lukket punkt)", "Lukket punkt."),
+                                               ("3", "Eventuelt", "Temadag om trivsel den 14. februar.")])
+    [meeting] = read_meetings(data, "referat.docx")
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Elevsag", True), (3, "Eventuelt", False)]
+    assert meeting.items[2].decision == "Temadag om trivsel den 14. februar."
