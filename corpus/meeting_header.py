@@ -642,7 +642,8 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             h.time = h.time or find_time(m.group("rest"))
             return
         if (m := KIND_DASH.match(line)) and len(line) < 100 and not AFFILIATION.match(m.group("body") or m.group(
-                "body2")) and _split_label(line) is None:  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's
+                "body2")) and not MEETING_ONLY.match((m.group("body") or m.group("body2")).strip()) \
+                and _split_label(line) is None:  # (nor the meeting's kind: »Referat – ordinært møde«)  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's
             # »Greve Kommune ⇥ Referat«, nor a labelled fact: »Mødetype: Ordinært møde - Referat«)
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return

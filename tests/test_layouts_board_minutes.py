@@ -185,3 +185,12 @@ def test_an_organisation_s_own_letterhead_names_its_meeting(head, body):
     assert (meeting.body, meeting.date) == (body, "2024-03-12")
     assert [i.title for i in meeting.items] == [
         "Godkendelse af dagsorden", "Orientering fra formanden", "Regnskab 2023", "Eventuelt"]
+
+
+@pytest.mark.parametrize("kind", ["Referat – ordinært møde", "Referat - ekstraordinært møde", "Referat: Ordinært møde"])
+def test_the_meeting_s_kind_after_the_document_s_is_no_committee(kind):
+    """»Plan- og Boligudvalget« / »Referat – ordinært møde«: the committee was read as »ordinært møde« (a fresh probe
+    of a portal page, 2026-12-05)."""
+    head = f"Plan- og Boligudvalget\n{kind}\nDato: 12. marts 2024\n"
+    [meeting] = inspect_document((head + ITEMS).encode("utf-8"), "referat.txt").meetings
+    assert meeting.body == "Plan- og Boligudvalget"
