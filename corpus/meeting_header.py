@@ -241,8 +241,8 @@ NAME_FIRST = re.compile(rf"^{NAME}\b")
 # A name's first word alone (»Lise«), and a line going on with its surname alone (»Holm, Bo Lund«, »Lund (B)«)
 FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåé'-]+$")
 SURNAME_GOES_ON = re.compile(r"^(?P<surname>[A-ZÆØÅ][\w'-]+(?: [A-ZÆØÅ][\w'-]+)?)(?: *\([^()]{1,12}\))?\s*(?:,|$)")
-NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid)\s+(\S.*)$"),
-                            re.I)  # »Mødested Byrådssalen«
+NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid|starttidspunkt|starttid)"
+                                            r"\s+(\S.*)$"), re.I)  # »Mødested Byrådssalen«, »Starttid    16:30«
 # Who came and who sent word, labelled without a colon in a front page's table (»Deltagere Jens Madsen (V), …«,
 # »Afbud Ingen«): the value a name (two words in capitals, not »Alle medlemmer var til stede«) or »Ingen«; and
 # the committee (»Udvalg Økonomiudvalget«)
@@ -499,8 +499,9 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         above = lines[-1] if lines else value
         # a wrapped line of prose goes on with the line above: no name begins in lower case or follows »samt«,
         # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either
-        if above and (line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","
-                      or _name_cut(above, line) or TITLE_CUT.search(above) and NAME_FIRST.match(line)):
+        if above and not COLUMN_GAP.search(line) and (
+                line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","
+                or _name_cut(above, line) or TITLE_CUT.search(above) and NAME_FIRST.match(line)):
             prose = True
             if lines:
                 lines[-1] = f"{lines[-1]} {line}"
@@ -508,6 +509,8 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
                 value = f"{value} {line}"
             continue
         lines.append(line)
+    if columns := _person_columns(([value] if value else []) + lines):
+        return columns  # members in columns a few spaces apart, as text taken from a PDF sets a table of them
     if not value and lines and (lines[0].count(",") >= 2 or lines[0].endswith(",")
                                 or len(lines) == 1 and "," in lines[0]):
         # a list of names under its label alone, wrapped over lines as a cell wraps it (»Jens« / »Peter Vinther,
@@ -528,6 +531,20 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         else _one_affiliated(line.rstrip(",")))]
     # (the full stop ending a list, »…, Malene Friis.«, is no part of the last name; an initial's is: »Hans J.«)
     return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
+
+
+COLUMN_GAP = re.compile(r"\S\s{3,}\S")  # (a row of a table set in columns a few spaces apart: no wrapped line)
+
+
+def _person_columns(lines: list[str]) -> list[str]:
+    """The people of lines set in columns a few spaces apart (»Holger Riis (V), borgmester, formand      Kristian
+    Mølgaard (S)« / »Birthe Laub (DF)      Politiinspektør Anders Vig«), each cell a person, perhaps with a role
+    after a comma; [] unless some line has two such cells and every cell is one person."""
+    rows = [[cell for cell in re.split(r"\s{3,}", line.strip()) if cell] for line in lines]
+    if not any(len(row) >= 2 for row in rows):
+        return []
+    people = [_one_affiliated(cell)[0] for row in rows for cell in row]
+    return people if all(PERSON_LINE.match(ROLE.sub("", person)) for person in people) else []
 
 
 def _name_cut(line: str, after: str) -> bool:
@@ -590,8 +607,8 @@ def _one_affiliated(line: str) -> list[str]:
     """A line of one name and where the person comes from as `_affiliated` writes it (»Lise Holm, Greve Kommune«:
     »Lise Holm (Greve Kommune)«, as the same list's apologies read); any other line as it stands."""
     parts = [p.strip() for p in COMMA.split(line) if p.strip()]
-    joined = _affiliated(parts) if len(parts) == 2 and NAME_FIRST.match(parts[0]) else []
-    return joined if len(joined) == 1 else [line]
+    joined = _affiliated(parts) if len(parts) >= 2 and NAME_FIRST.match(ROLE.sub("", parts[0])) else []
+    return joined if len(joined) == 1 else [line]  # (»Holger Riis (V), borgmester, formand« too: one person)
 
 
 def _affiliated(names: list[str]) -> list[str]:

@@ -263,3 +263,22 @@ def test_members_in_two_columns_a_few_spaces_apart_in_a_text_file_are_each_a_mem
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert meeting.participants == ["Peter Strand (A, regionsrådsformand)", "Lise Hviid (V)", "Anders Fjord (A)"]
     assert meeting.absentees == ["Mona Ibsen (F)"]
+
+
+@pytest.mark.parametrize("members", [
+    "Medlemmer:\nHolger Riis (V), borgmester, formand               Kristian Mølgaard (S)\n"
+    "Birthe Laub (DF)                                   Politiinspektør Anders Vig\nBeredskabschef Tom Skau",
+    "Deltagere   Holger Riis (V), borgmester, formand       Kristian Mølgaard (S)\n"
+    "            Birthe Laub (DF)                           Politiinspektør Anders Vig\n"
+    "            Beredskabschef Tom Skau",
+], ids=["under a label alone", "beside a label without a colon"])
+def test_members_in_columns_with_roles_after_commas_are_each_a_member(members):
+    """Columns a few spaces apart whose cells carry roles after commas (»Holger Riis (V), borgmester, formand«), under
+    a label or beside one without a colon, its lines indented: a line was one participant of two people, or the
+    next row ran into the first as its wrapped words (fresh probes of minutes saved as text, 2026-12-05)."""
+    text = (f"Beredskabskommissionen\nReferat 12. marts 2024\nStarttid    14:00\n\n{members}\n\n"
+            "Fraværende:    Kristian Mølgaard (S)\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Holger Riis (V, borgmester, formand)", "Birthe Laub (DF)",
+                                    "Politiinspektør Anders Vig", "Beredskabschef Tom Skau"]
+    assert (meeting.absentees, meeting.time) == (["Kristian Mølgaard (S)"], "14:00")
