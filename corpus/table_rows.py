@@ -56,7 +56,8 @@ def member(line: str) -> tuple[str, bool] | None:
     rest = [cell for cell in row if fold(cell) not in THERE and not _says_away(cell)]
     if not rest:
         return None
-    name = next((cell for cell in rest if NAME.match(cell)), None) or next(  # (»Formand ⇥ Anna Hansen ⇥ A«)
+    name = next((cell for cell in rest if NAME.match(re.sub(r"\s*\([^()]*\)$", "", cell))), None) or next(  # (»Formand
+        # ⇥ Anna Hansen ⇥ A«; »Hans Erik Bruun (formand)« before »Teknik- og Miljøudvalget«)
         (cell for cell in rest if _worded(cell)), rest[0])  # (»A ⇥ Anna Hansen«)
     rest.remove(name)
     rest = [re.sub(r"\s*\(([^()]*)\)", r", \1", cell) for cell in rest]  # (»Byrådet (V)«: »Byrådet, V«, no brackets in

@@ -130,3 +130,17 @@ def test_a_markdown_table_of_members_says_who_came_and_who_sent_word(column, the
     assert meeting.participants == ["Anja Krog (S, Formand)", "Klaus Riis (K, Medlem)"]
     assert meeting.absentees == ["Peter Bonde (DF, Medlem)"]
     assert [(i.number, i.title, i.decision) for i in meeting.items] == [(1, "Godkendelse af dagsorden", "Godkendt.")]
+
+
+def test_a_member_with_a_role_in_brackets_is_named_before_the_body_that_appointed_them():
+    """»Hans Erik Bruun (formand) ⇥ Teknik- og Miljøudvalget ⇥ Deltog«: the name's cell with its role in brackets was
+    not taken for a name, and the committee's cell was: »Teknik- og Miljøudvalget (Hans Erik Bruun, formand)« (a
+    fresh probe of a council's PDF, 2026-12-05)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    table = [["Medlem", "Udpeget af", "Fremmøde"], ["Hans Erik Bruun (formand)", "Teknik- og Miljøudvalget", "Deltog"],
+             ["Annika Thagaard", "Midt- og Vestjyllands Politi", "Deltog"], ["Kjeld Ostersen", "Rådet for Sikker Trafik",
+                                                                           "Afbud"]]
+    [meeting] = read_meetings(as_word(text, table), "kdnet-2022-02-11-referat.docx")
+    assert meeting.participants == ["Hans Erik Bruun (formand, Teknik- og Miljøudvalget)",
+                                    "Annika Thagaard (Midt- og Vestjyllands Politi)"]
+    assert meeting.absentees == ["Kjeld Ostersen (Rådet for Sikker Trafik)"]
