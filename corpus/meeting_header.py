@@ -180,9 +180,10 @@ LABELS = {
              "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter", "start"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse", "hvor"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager", "deltog",
-                "til stede var", "fremmødte"),
+                "til stede var", "fremmødte", "fremmødt", "fremmødt fra bestyrelsen", "til stede fra bestyrelsen"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var",
-               "ikke til stede", "meldt afbud", "forfald", "ikke mødt", "udeblevet", "fraværende med afbud"),
+               "ikke til stede", "meldt afbud", "forfald", "ikke mødt", "udeblevet", "fraværende med afbud",
+               "afbud fra bestyrelsen"),
     "other": ("bemærk", "bemærkninger", "sekretær", "referent", "information", "mødeleder", "ordstyrer",
               "slut", "note", "sluttidspunkt", "sluttid", "mødetype", "type"),
 }
@@ -487,7 +488,9 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
             ends = _split_label(line) is not None or any(fold(cell) in CONTENTS for cell in row)
         else:
             ends = _ends_value(line) or re.match(r"^\d{1,3}(\.|\s|$)", line) is not None
-        if ends or fold(line.strip()) in CONTENTS | DOCUMENT_WORDS or part_heading(line) is not None:
+        if ends or fold(line.strip()) in CONTENTS | DOCUMENT_WORDS or part_heading(line) is not None \
+                or ATTENDANCE_SENTENCE.search(line):  # (»Fra Skive Kommune deltog fritidskonsulent Camilla Frost.«
+            # under »Afbud: Ove Thøgersen«: who else came, said in a sentence, no apology)
             break  # (»Afbud: Bo« / »Dagsorden«)
         if (PERSON_LINE.match(value) if value else lines) and all(NAME_FIRST.match(name) for name in lines) \
                 and not NAME_FIRST.match(line) and "," not in line and not line[:1].islower() and not cells(line) \
@@ -533,6 +536,7 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
 
 
+ATTENDANCE_SENTENCE = re.compile(r"\b(?:deltog|deltager|var til stede|mødte op)\b.*\.$")
 COLUMN_GAP = re.compile(r"\S\s{3,}\S")  # (a row of a table set in columns a few spaces apart: no wrapped line)
 
 

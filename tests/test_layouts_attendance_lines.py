@@ -282,3 +282,17 @@ def test_members_in_columns_with_roles_after_commas_are_each_a_member(members):
     assert meeting.participants == ["Holger Riis (V, borgmester, formand)", "Birthe Laub (DF)",
                                     "Politiinspektør Anders Vig", "Beredskabschef Tom Skau"]
     assert (meeting.absentees, meeting.time) == (["Kristian Mølgaard (S)"], "14:00")
+
+
+def test_a_general_meeting_s_attendance_from_the_board_and_a_sentence_on_who_else_came():
+    """»Fremmødt fra bestyrelsen:« and »Afbud fra bestyrelsen:« are the labels of who came and who sent word, and
+    a sentence under them on who else came (»Fra Skive Kommune deltog fritidskonsulent Camilla Frost.«) is no
+    apology (a fresh probe of an association's general meeting, 2026-12-05: no one came, and the sentence was an
+    apology)."""
+    text = ("Idrætssamvirket Skive\nReferat fra ordinær generalforsamling 8. marts 2023\n\n"
+            "Fremmødt fra bestyrelsen: Lone Kjærgaard (formand), Mads Rindom (kasserer), Helle Sønderby\n"
+            "Afbud fra bestyrelsen: Ove Thøgersen\nFra Skive Kommune deltog fritidskonsulent Camilla Frost.\n\n"
+            "1. Valg af dirigent\nBeslutning: Preben Dahl blev valgt.\n")
+    [meeting] = inspect_document(text.encode(), "referat.txt").meetings
+    assert meeting.participants == ["Lone Kjærgaard (formand)", "Mads Rindom (kasserer)", "Helle Sønderby"]
+    assert meeting.absentees == ["Ove Thøgersen"]
