@@ -457,8 +457,7 @@ def _attendance(names: list[str]) -> tuple[list[str], list[str]]:
         if len(filled) >= 2 and all(PARTY_MEMBER.match(cell) for cell in filled):
             there += filled  # members set side by side in two columns (»Torben Thorsen (A) ⇥ Marianne Møller (C)«)
             continue
-        apart = [_one_affiliated(part)[0] for part in re.split(r"\s{3,}", name.strip())]
-        if len(apart) >= 2 and all(PERSON_LINE.match(part) for part in apart):
+        if apart := _person_columns([name]):
             there += apart  # the same columns in a text file, spaces between (»Peter Strand (A), formand      Lise …«)
             continue
         row = member(name) if cells(name) else (name, False)
@@ -580,16 +579,26 @@ def _name_list(head: list[str], start: int) -> list[str]:
     for line in head[start:]:
         if not line:
             continue
-        if not (entry := re.match(r"^[-•]\s+(\S.*)$", line)) or not NAME_FIRST.match(ROLE.sub("", entry.group(1))):
+        if (entry := _list_entry(line)) is None or not _a_person(entry):
             break  # (nor a list of links, a site's menu under its »Medlemmer«: »- Møder 2025«, »- Kommissorium«)
-        names += _one_affiliated(entry.group(1).strip())  # (»- Hanne Brix, formand«: »Hanne Brix (formand)«)
+        names += _one_affiliated(entry)  # (»- Hanne Brix, formand«: »Hanne Brix (formand)«)
     return names
+
+
+def _list_entry(line: str) -> str | None:
+    """A list's entry's text (»- Jesper Kjeldsen (formand)«, »• …«), or None for any other line."""
+    return m.group(1).strip() if (m := re.match(r"^[-•]\s+(\S.*)$", line)) else None
+
+
+def _a_person(text: str) -> bool:
+    """Whether a text opens with a person's name, perhaps after a title (»politiinspektør Ole Hvam«)."""
+    return NAME_FIRST.match(ROLE.sub("", text)) is not None
 
 
 def _links_listed(head: list[str], start: int) -> bool:
     """Whether the first line with text from `start` is a list's entry that is no person's (»- Møder 2025«)."""
-    first = next((line for line in head[start:] if line), "")
-    return (entry := re.match(r"^[-•]\s+(\S.*)$", first)) is not None and not NAME_FIRST.match(ROLE.sub("", entry[1]))
+    entry = _list_entry(next((line for line in head[start:] if line), ""))
+    return entry is not None and not _a_person(entry)
 
 
 def _name_blocks(head: list[str], start: int) -> list[str]:
@@ -611,7 +620,7 @@ def _one_affiliated(line: str) -> list[str]:
     """A line of one name and where the person comes from as `_affiliated` writes it (»Lise Holm, Greve Kommune«:
     »Lise Holm (Greve Kommune)«, as the same list's apologies read); any other line as it stands."""
     parts = [p.strip() for p in COMMA.split(line) if p.strip()]
-    joined = _affiliated(parts) if len(parts) >= 2 and NAME_FIRST.match(ROLE.sub("", parts[0])) else []
+    joined = _affiliated(parts) if len(parts) >= 2 and _a_person(parts[0]) else []
     return joined if len(joined) == 1 else [line]  # (»Holger Riis (V), borgmester, formand« too: one person)
 
 
@@ -664,8 +673,9 @@ def _title_lines(head: list[str], h: MeetingHeader) -> None:
             return
         if (m := KIND_DASH.match(line)) and len(line) < 100 and not AFFILIATION.match(m.group("body") or m.group(
                 "body2")) and not MEETING_ONLY.match((m.group("body") or m.group("body2")).strip()) \
-                and _split_label(line) is None:  # (nor the meeting's kind: »Referat – ordinært møde«)  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's
-            # »Greve Kommune ⇥ Referat«, nor a labelled fact: »Mødetype: Ordinært møde - Referat«)
+                and _split_label(line) is None:  # 'Referat – Teknik- og Miljøudvalget' (not a letterhead's »Greve
+            # Kommune ⇥ Referat«, nor a labelled fact: »Mødetype: Ordinært møde - Referat«, nor the meeting's kind:
+            # »Referat – ordinært møde«)
             h.body = h.body or canonical_body(m.group("body") or m.group("body2"))
             return
         if (m := KIND_OF.match(line)) and len(line) < 100:  # 'Referat af møde i Ældrerådet'

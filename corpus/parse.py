@@ -293,7 +293,7 @@ def other_numbering(text: str) -> tuple[str, list[Dropped]] | None:
     is then read as any other, so such lines are items only with what makes items under them. Until 2026-12-05
     such minutes were refused."""
     lines = text.split("\n")
-    for form, value in ((ROMAN, lambda n: roman_number(n)), (SAG_NUMBER, int)):
+    for form, value in ((ROMAN, roman_number), (SAG_NUMBER, int)):
         run: dict[int, re.Match[str]] = {}
         for i, line in enumerate(lines):
             if (m := form.match(line)) and value(m.group("n")) == len(run) + 1:
@@ -842,7 +842,8 @@ def _until_end_of_items(lines: list[str], dropped: list[Dropped]) -> tuple[list[
 
 
 # The place and day the minutes were signed, a line of its own above the signatures (»Herning, den 7. juni 2024«)
-DATELINE = re.compile(r"^[A-ZÆØÅ][\w.\- ]{1,40},\s+(?:d\.|den)?\s*\d{1,2}\.?\s*(?:[a-zæøå]{3,9}\.?|\d{1,2}\.?)\s*\d{4}\.?$")
+DATELINE = re.compile(r"^[A-ZÆØÅ][\w.\- ]{1,40},\s+(?:d\.|den)?\s*\d{1,2}\.?\s*(?:[a-zæøå]{3,9}\.?|\d{1,2}\.?)"
+                      r"\s*\d{4}\.?$")
 THEMATIC_BREAK = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # (Markdown's »---« between the items and the close)
 SIGNED_BY = re.compile(either_spelling(r"^(?:godkendt|underskrevet|referat godkendt)\s+(?:af|digitalt)\b"), re.I)
 SIGNATURE_LINES = 6  # (the few lines of names and roles under a dateline)
@@ -851,9 +852,10 @@ SIGNATURE_LINES = 6  # (the few lines of names and roles under a dateline)
 def _signed_from(lines: list[str], last: int) -> int | None:
     """Where the minutes' signing stands after the last item's text, as closing matter: a dateline or a note that
     the minutes were approved after a blank line with at most a few short lines of names under it (»Herning, den 7.
-    juni 2024« / »Jens Fuglsang, dirigent«), or a thematic break (»---«) over a few such lines opening with the minute-taker or the approval
-    (»Referent: Pia Lund« / »Godkendt af formand Hanne Brix, 20. marts 2024«); None where no such lines end the
-    text. The meeting's facts alone under the last item are read above (`CLOSING_FACT`)."""
+    juni 2024« / »Jens Fuglsang, dirigent«), or a thematic break (»---«) over a few such lines opening with the
+    minute-taker or the approval (»Referent: Pia Lund« / »Godkendt af formand Hanne Brix, 20. marts 2024«); None
+    where no such lines end the text. The meeting's facts alone under the last item are read above
+    (`CLOSING_FACT`)."""
     tail = [i for i in range(max(0, last - SIGNATURE_LINES * 2), last + 1) if _plain(lines[i]).strip()]
     for k, i in enumerate(tail):
         line, after = _plain(lines[i]).strip(), [_plain(lines[j]).strip() for j in tail[k + 1:]]

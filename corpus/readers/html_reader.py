@@ -190,13 +190,14 @@ def _is_furniture(node: LexborNode, marks_main: bool = False, panels: frozenset[
     if any(SITE_PART_CLASS.match(c) for c in classes.split()) and not _has_heading(node):
         return True  # (a site's part, not the minutes': until 2026-12-05 a footer was the last decision's words)
     named = [*classes.split(), attrs.get("id") or ""]
-    if any(PAGE_PART_NAME.search(c) and not ITEM_PART.match(c) for c in named) and _outside_items(node) and not (
-            _has_heading(node) if not any(SIDEBAR.search(c) for c in named) else _has_item_heading(node)):
-        return True  # a footer or sidebar by a system's own name (»np-footer«, »wd-footer«, »col-sidebar«), among
-        # no item's parts (an item's »item-footer« stays)
-    if any(SIDEBAR.search(c) for c in named) and not _has_item_heading(node) and _beside_title(node):
-        return True  # a sidebar beside the column of the page's title (»col-sidebar« / »col-content« with the <h1>),
-        # inside a wrapper around both: its menu's »Medlemmer« was read as the participants' label
+    side = any(SIDEBAR.search(c) for c in named)
+    if any(PAGE_PART_NAME.search(c) and not ITEM_PART.match(c) for c in named) and (
+            _outside_items(node) or side and _beside_title(node)) and not (
+            _has_heading(node) if not side else _has_item_heading(node)):
+        return True  # a footer, sidebar or menu by a system's own name (»np-footer«, »wd-footer«, »col-sidebar«,
+        # »wd-nav«), among no item's parts (an item's »item-footer« stays), or a sidebar beside the column of the
+        # page's title (»col-sidebar« / »col-content« with the <h1>) inside a wrapper around both, whose menu's
+        # »Medlemmer« was read as the participants' label
     if node.tag == "header" and _banner(node) and not _has_heading(node):
         return True  # the site's banner: its logo (»KL · Kommunernes Kontaktråd«) was read as the committee
     if node.tag == "aside" and (marks_main and not _in_main(node) or _page_box(node)):  # a sidebar beside the main
