@@ -261,6 +261,9 @@ def parse_minutes_text(text: str, source: str = "", dropped: list[Dropped] | Non
     return meetings
 
 
+HEADING_WORD = re.compile(r"^([^\W\d_][^\d]{0,30}?)\s*\d")  # (a heading line's word before its number)
+
+
 # Items numbered in other ways than the forms above, one per line with a capitalised title after the number: Roman
 # numerals (»I. Valg af dirigent«, »IV) …«, as an I/S's or an association's general meeting numbers them) and
 # »Sag 1: Titel« (»Sag 2 – …«, a local council's typed minutes; »Sag 3 blev udsat« is a sentence)
@@ -714,6 +717,10 @@ def _meeting(lines: list[str], header: MeetingHeader, style: re.Pattern[str], so
               for k, h in enumerate(headings)]
     front, bodies = _case_numbers_above(front, bodies)
     dropped.extend(Dropped(DropReason.FRONT_MATTER, _plain(line).strip()) for line in front if _plain(line).strip())
+    # the word a heading's number stands after (»Punkt 1 – …«, »PUNKT 1« alone, »Dagsordenpunkt 1:«): a marker, so
+    # that every word of the document is stored or accounted for (the number is the item's, the title its own)
+    dropped.extend(Dropped(DropReason.MARKER, m.group(1)) for h in headings
+                   if (m := HEADING_WORD.match(_plain(lines[h.line]).strip())))
     # the agenda's part headed right above the first item: »Lukket dagsorden« makes it closed, unless the front
     # page lists the items (Ballerup's contents end in »Lukket referat« with no item under it)
     listed = any(_numbered_heading(_plain(line)) for line in front)  # (not »8722 Greve«)

@@ -88,3 +88,15 @@ def test_a_title_s_wrapped_word_and_an_empty_heading_are_stored_or_accounted_for
         "Trafiksikkerhedsplan 2024-2028 - godkendelse efter høring", "05.01.00-P15-3-23", ["Beslutning"])
     assert "Økonomi" in [d.text for d in reading.dropped]
     assert coverage(reading).ratio == 1
+
+
+@pytest.mark.parametrize("first, second", [("Punkt 1 – Godkendelse af dagsorden", "Punkt 2 – Eventuelt"),
+                                           ("PUNKT 1\nGodkendelse af dagsorden", "PUNKT 2\nEventuelt"),
+                                           ("Dagsordenpunkt 1: Godkendelse af dagsorden", "Dagsordenpunkt 2: Eventuelt")])
+def test_the_word_an_item_s_number_stands_after_is_accounted_for(first, second):
+    """»Punkt« in »Punkt 1 – …« was in no stored text and no drop (fresh probes of 2026-12-05 flagged it): the
+    heading's word is a marker."""
+    text = f"Grønt Råd\nReferat 28. september 2023\n\n{first}\nBeslutning\nGodkendt.\n\n{second}\nBeslutning\nIntet.\n"
+    reading = inspect_document(text.encode("utf-8"), "referat.txt")
+    assert [i.title for i in reading.meetings[0].items] == ["Godkendelse af dagsorden", "Eventuelt"]
+    assert coverage(reading).missing == ()
