@@ -56,12 +56,13 @@ def member(line: str) -> tuple[str, bool] | None:
     rest = [cell for cell in row if fold(cell) not in THERE and not _says_away(cell)]
     if not rest:
         return None
-    name = next((cell for cell in rest if NAME.match(re.sub(r"\s*\([^()]*\)$", "", cell))), None) or next(  # (»Formand
-        # ⇥ Anna Hansen ⇥ A«; »Hans Erik Bruun (formand)« before »Teknik- og Miljøudvalget«)
-        (cell for cell in rest if _worded(cell)), rest[0])  # (»A ⇥ Anna Hansen«)
+    # (»Formand ⇥ Anna Hansen ⇥ A«; »Hans Erik Bruun (formand)« before »Teknik- og Miljøudvalget«; »A ⇥ Anna Hansen«)
+    name = next((cell for cell in rest if NAME.match(re.sub(r"\s*\([^()]*\)$", "", cell))), None) or next(
+        (cell for cell in rest if _worded(cell)), rest[0])
     rest.remove(name)
-    rest = [re.sub(r"\s*\(([^()]*)\)", r", \1", cell) for cell in rest]  # (»Byrådet (V)«: »Byrådet, V«, no brackets in
-    if rest and name.endswith(")"):  # brackets, nor two after one another: »Mona Strandby (A, Formand)«)
+    # no brackets in brackets (»Byrådet (V)«: »Byrådet, V«), nor two after one another (»Mona Strandby (A, Formand)«)
+    rest = [re.sub(r"\s*\(([^()]*)\)", r", \1", cell) for cell in rest]
+    if rest and name.endswith(")"):
         return f"{name[:-1]}, {', '.join(rest)})", away
     return (f"{name} ({', '.join(rest)})" if rest else name), away
 

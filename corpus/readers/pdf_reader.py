@@ -163,12 +163,17 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
     return "\n".join(lines)
 
 
+def _column_of(x: float, lefts: list[float], within: float) -> int | None:
+    """The column whose left edge a piece drawn from `x` stands at (within `within` points), or None."""
+    return next((c for c, left in enumerate(lefts) if abs(x - left) <= within), None)
+
+
 def _in_columns(row: list[tuple[float, str]], lefts: list[float]) -> str | None:
     """A row of a table of members as its cells a tab apart, each piece in the column whose left edge it is drawn
     from (an empty cell where a column has none); None where a piece stands in no column: the table has ended."""
     cells = [""] * len(lefts)
     for x, piece in row:
-        column = next((c for c, left in enumerate(lefts) if abs(x - left) <= 2), None)
+        column = _column_of(x, lefts, 2)
         if column is None or cells[column]:
             return None
         cells[column] = piece.strip()
@@ -276,7 +281,7 @@ def _agenda_grid_rows(text: str, pieces: dict[int, list[tuple[float, str]]], siz
         rows: list[list[list[str]]] = []
         for y in heights[k + 1:]:
             row = sorted((x, piece.strip()) for x, piece in lines[y] if piece.strip())
-            columns = [next((c for c, left in enumerate(lefts) if abs(x - left) <= 3), None) for x, _ in row]
+            columns = [_column_of(x, lefts, 3) for x, _ in row]
             if None in columns or not rows and 0 not in columns:
                 break
             if 0 in columns:
