@@ -422,8 +422,16 @@ def _attendance_table(rows: list[str], i: int) -> tuple[list[str], list[str], in
 def members_head(row: str) -> bool:
     """Whether a row (its cells a tab apart) names the columns of a table of members with a column for attendance
     (»Navn ⇥ Parti ⇥ Fremmøde«, »Medlem ⇥ Organisation ⇥ Fremmøde«)."""
-    heads = {fold(cell.rstrip(":").strip()) for cell in cells(row)}
-    return is_column_names(row) and bool(heads & MEMBER_COLUMNS) and bool(heads & ATTENDANCE_COLUMNS)
+    return attendance_column(row) is not None
+
+
+def attendance_column(row: str) -> int | None:
+    """Which of a members table's columns says who came (»Fremmøde« of »Navn ⇥ Parti ⇥ Fremmøde«); None for a row
+    that is no such table's head (`members_head`)."""
+    heads = [fold(cell.rstrip(":").strip()) for cell in cells(row)]
+    if not is_column_names(row) or not set(heads) & MEMBER_COLUMNS:
+        return None
+    return next((c for c, head in enumerate(heads) if head in ATTENDANCE_COLUMNS), None)
 
 
 def attendance_label(text: str) -> str | None:

@@ -53,6 +53,40 @@ def test_a_pdf_table_of_members_with_a_column_for_attendance_says_who_came_and_w
         (1, "Godkendelse af dagsorden"), (2, "Tilgængelighed ved renovering af Kulturhuset"), (3, "Meddelelser")]
 
 
+
+@pytest.mark.parametrize("align", ["middle", "top"])
+def test_a_pdf_table_of_members_whose_cells_wrap_is_read_a_row_a_member(align):
+    """A members' table printed to PDF with a name and a body too long for their cells (»Carsten Bolvig, formand«
+    over two lines; the other cells of the row centred beside them, or at their top, as Word sets them). pypdf
+    writes such a row's pieces on lines of its own making (»formand Byrådet (V) Deltog«), and no one was read, or
+    (cells at the top) the rows after the first wrapped one as names »Poul Hemmingsen Landbo Sjælland Deltog«."""
+    name = f"word-referat-members-table-wrapped-{align}.pdf"
+    [meeting] = inspect_document((LAYOUTS / name).read_bytes(), name).meetings
+    assert (meeting.body, meeting.date) == ("Grønt Råd", "2023-09-28")
+    assert meeting.participants == ["Carsten Bolvig (formand, Byrådet, V)",
+                                    "Anne-Grethe Skov (Danmarks Naturfredningsforening, Faxe afdeling)",
+                                    "Poul Hemmingsen (Landbo Sjælland)", "Michael Juhl Sand (Danmarks Jægerforbund)"]
+    assert meeting.absentees == ["Lisbeth Ravnkilde (Dansk Ornitologisk Forening)"]
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Udkast til naturpolitik 2024-2030"), (3, "Eventuelt")]
+    assert not any(word in s.text for i in meeting.items for s in i.sections for word in ("Deltog", "Afbud", "Medlem"))
+
+
+
+def test_a_label_of_who_came_wrapped_in_its_narrow_cell_still_labels_the_names_beside_it():
+    """A PDF's table of facts whose label column is narrow: »Til stede:« wraps in its cell, a word a line (»Til« /
+    »stede:«), and no one was read as present."""
+    name = "school-board-label-wrapped-in-its-cell.pdf"
+    [meeting] = inspect_document((LAYOUTS / name).read_bytes(), name).meetings
+    assert (meeting.body, meeting.date, meeting.location) == (
+        "Skolebestyrelsen ved Vestre Skole", "2025-01-22", "Personalerummet, Vestre Skole, Skovsbovej 52")
+    assert meeting.participants == ["Mette Ravn (formand)", "Jonas Kvist", "Sofie Lund Andersen",
+                                    "Rasmus Holt (medarbejderrepræsentant)", "Emma Bruun (elevrådet)"]
+    assert meeting.absentees == ["Kenneth Dall", "Liv Sandberg (elevrådet)"]
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Principper for brug af mobiltelefoner", "Eventuelt"]
+
+
 def as_word(text: str, table: list[list[str]] | None = None, above: str | None = None) -> bytes:
     """The sample as typed minutes in Word, one paragraph a line, its »Deltagere: …« and »Afbud: …« lines
     replaced by a table (`above`: a line above it), or kept when there is none."""

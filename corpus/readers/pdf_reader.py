@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import logging
 import re
+from collections import Counter
 
-from corpus.meeting_header import attendance_label, members_head, names_only
+from corpus.meeting_header import attendance_column, attendance_label, names_only
 from corpus.model import DropReason, Dropped, Meeting, Reading
 from corpus.parse import CASE_NUMBER, FACT_LABELS, GRID_HEAD, parse_minutes_text
 from corpus.readers import ReaderError
@@ -132,22 +134,20 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
         written.setdefault(SPACE.sub(" ", line).strip(), []).append(i)
     nth = {y: sum(drawn[h] == drawn[y] for h in heights if h > y) for y in heights}  # (the same row on one page twice)
     values_under: set[int] = set()
-    members: dict[int, list[float]] = {}  # a members' table's rows: the left edges of its columns
     for y in heights:
         cells = rows.get(y)
         if not cells:
             continue
         below = next((h for h in heights if h < y), None)
-        if y in members:
-            tabbed = _in_columns(sorted(pieces[y]), members[y])
-            if below is not None and _in_columns(sorted(pieces[below]), members[y]) is not None:
-                members[below] = members[y]
-            if tabbed is None:
-                continue
-        elif below is not None and members_head("\t".join(piece.strip() for _, piece in sorted(pieces[y]))) \
+        head = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
+        if below is not None and (column := attendance_column(head)) is not None \
                 and _in_columns(sorted(pieces[below]), lefts := [x for x, _ in sorted(pieces[y])]) is not None:
-            tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
-            members[below] = lefts
+            at = written.get(drawn[y], [])
+            if len(at) == sum(drawn[h] == drawn[y] for h in heights):
+                members = _member_rows([h for h in heights if h < y], pieces, lefts, column,
+                                       (sizes or {}).get(y) or 10.0)
+                _put_rows(lines, at[nth[y]], head, members, pieces)
+            continue
         elif y in values_under:
             tabbed = "\t".join(piece.strip() for _, piece in sorted(pieces[y]))
         elif below is not None and _labels_over_values(sorted(pieces[y]), sorted(pieces[below])):
@@ -160,7 +160,50 @@ def _cells_apart(text: str, pieces: dict[int, list[tuple[float, str]]], sizes: d
         at = written.get(drawn[y], [])
         if len(at) == sum(drawn[h] == drawn[y] for h in heights):
             lines[at[nth[y]]] = tabbed
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line is not None)
+
+
+def _member_rows(heights: list[int], pieces: dict[int, list[tuple[float, str]]], lefts: list[float], column: int,
+                 size: float) -> list[tuple[str, list[int]]]:
+    """The rows of a table of members under its head (`heights`: the page's lines below it, top to bottom), each as
+    its cells a tab apart, with the lines it is drawn on. A cell may wrap over lines (»Carsten Bolvig,« / »formand«)
+    and the other cells of its row then stand centred beside it or at its top: each row has one attendance cell
+    (»Deltog«, »Afbud«), and a line belongs to the row whose attendance it stands nearest (a tie: the row above),
+    within a line's height and a half. The table ends at the first line with a piece in no column."""
+    table = list(itertools.takewhile(lambda h: _in_columns(sorted(pieces[h]), lefts) is not None, heights))
+    anchors = [h for h in table if any(_column_of(x, lefts, 2) == column for x, _ in pieces[h])]
+    rows: dict[int, list[int]] = {}
+    for h in table:
+        anchor = min(anchors, key=lambda a: (abs(a - h), -a), default=None)
+        if anchor is None or abs(anchor - h) > 1.5 * size:
+            break
+        rows.setdefault(anchor, []).append(h)
+    read = []
+    for anchor, drawn in rows.items():
+        cells = [[] for _ in lefts]
+        for h in drawn:
+            for x, piece in sorted(pieces[h]):
+                cells[_column_of(x, lefts, 2)].append(piece.strip())
+        read.append(("\t".join(" ".join(cell) for cell in cells), drawn))
+    return read
+
+
+def _put_rows(lines: list[str | None], at: int, head: str, rows: list[tuple[str, list[int]]],
+              pieces: dict[int, list[tuple[float, str]]]) -> None:
+    """A members' table's head and rows in place of the lines pypdf wrote for them (`at`: the head's line). The lines
+    are those after the head holding exactly the rows' words: pypdf may write a row's pieces on lines of its own
+    making (»formand Byrådet (V) Deltog«). Where they hold other words too, the table stays as pypdf wrote it."""
+    words = Counter(word for _, drawn in rows for h in drawn for _, piece in pieces[h] for word in piece.split())
+    seen: Counter = Counter()
+    end = at + 1
+    while end < len(lines) and seen != words:
+        seen += Counter((lines[end] or "").split())
+        end += 1
+        if seen - words:
+            return
+    if seen != words or not rows or len(rows) > end - at - 1:
+        return
+    lines[at:end] = [head] + [text for text, _ in rows] + [None] * (end - at - 1 - len(rows))
 
 
 def _column_of(x: float, lefts: list[float], within: float) -> int | None:
@@ -400,7 +443,8 @@ def numbered_pages(pages: list[str]) -> list[str]:
 def reflow(page: str) -> str:
     """pypdf ends soft-wrapped lines with a space: join those, keep hard line breaks. A line ending in a hyphen
     is joined to the word it goes on in (`textclean.joined_at_hyphen`: »ikke-planlagte«, »6-måneders«; minutes
-    are mostly written in Word, which breaks lines at the hyphens a word has)."""
+    are mostly written in Word, which breaks lines at the hyphens a word has). A label of who came wrapped in its
+    narrow cell of a table, a word a line (»Til« / »stede:«), is one label again."""
     out: list[str] = []
     for line in page.split("\n"):
         last = out[-1].rstrip() if out else ""
@@ -408,6 +452,9 @@ def reflow(page: str) -> str:
             out[-1] = out[-1] + line
         elif goes_on_in_word(last, line):
             out[-1] = joined_at_hyphen(last, line)
+        elif last and " " not in last.strip() and line.rstrip().endswith(":") \
+                and attendance_label(f"{last.strip()} {line.strip()}") and not attendance_label(line):
+            out[-1] = f"{last.strip()} {line.strip()}"
         else:
             out.append(line)
     return "\n".join(line.rstrip() for line in out)
