@@ -204,9 +204,13 @@ PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d
                               r"(?P<place>\S.*?)\.?$", re.I)
 # A line naming a meeting place: what the place line under a meeting's day holds (»Rådhuset, mødelokale 3«)
 PLACE_LINE = re.compile(either_spelling(r"(rådhus|lokale|mødesal|mødecenter|byrådssal|udvalgsværelse|\bsal\b|\w+salen\b"
-                                       r"|regionshus|\w+huset\b|,\s*[1-9]\d{3}\s+(?-i:[A-ZÆØÅ][a-zæøå]+))"), re.I)
+                                       r"|regionshus|\w+huset\b|,\s*[1-9]\d{3}\s+(?-i:[A-ZÆØÅ][a-zæøå]+)"
+                                       r"|,\s*(?-i:[A-ZÆØÅ])\w*(?:vej|gade|allé|alle|plads|stræde|torv|vænget)\s+\d{1,3}[a-z]?(?:,|$))"), re.I)
 # (»Regionshuset Viborg, Regionsrådssalen«; an address ending in its postcode and town: »Comwell Kolding, Skovbrynet
-# 1, 6000 Kolding«)
+# 1, 6000 Kolding«, or a street and its number after a comma: »Skive Idrætscenter, cafeteriet, Arenavej 1, Skive«)
+# A room named in lower case after the time, »kl. 18.30-20.30 på lærerværelset«: a noun in its definite form
+ROOM_AFTER_TIME = re.compile(r"(?:på|i)\s+$")
+DEFINITE = re.compile(r"^[a-zæøå]{4,}(?:et|en|erne|ene)\b")
 SMALL_WORDS = frozenset({"og", "for", "i", "af", "til", "med", "under", "om", "på"})
 TIME_ONLY = re.compile(r"^(kl\.?\s*:?\s*)?(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 # A note after a name that the person was away: »Mikkel Dahl (V) - afbud«, »Ole Berg (fraværende)«
@@ -1007,7 +1011,8 @@ def _location(head: list[str]) -> str | None:
         m = re.match(either_spelling(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$"), line, re.I)
         if m:
             return m.group(1)
-        if find_date(line) and (m := PLACE_AFTER_TIME.search(line)) and m.group("place")[:1].isupper() \
+        if find_date(line) and (m := PLACE_AFTER_TIME.search(line)) and (m.group("place")[:1].isupper() or (
+                ROOM_AFTER_TIME.search(line[:m.start("place")]) and DEFINITE.match(m.group("place")))) \
                 and _split_label(m.group("place")) is None and not find_date(m.group("place")):
             return m.group("place")  # the place after the day and time (»Mødedato: 27.11.2024 kl. 19:00,
             # Idrætscentret, mødelokale 1«, »Referat fra møde den 5/3 2024 kl. 9.30 på Aktivitetscentret …«)

@@ -76,9 +76,17 @@ def test_the_place_after_the_day_and_time_on_the_head_s_line_is_the_meeting_s_pl
     assert facts(head) == (BODY, DATE, "15:30", PLACE)
 
 
-def test_the_words_after_the_time_on_the_day_s_line_name_a_place_only_capitalised():
+def test_the_words_after_the_time_on_the_day_s_line_name_a_place_capitalised_or_as_a_room():
     assert facts(f"{BODY}\nReferat\nMødedato: 14.05.2024 kl. 15:30 i forlængelse af Økonomiudvalgets møde\n")[3] \
         is None
+
+
+@pytest.mark.parametrize("room", ["lærerværelset", "mødelokalet", "kantinen"])
+def test_a_room_in_lower_case_after_the_time_is_the_meeting_s_place(room):
+    """»… kl. 18.30-20.30 på lærerværelset«: a school board's or an association's room, a noun in its definite form
+    (a probe of a school board's minutes printed to PDF, 2026-12-05: the place was lost)."""
+    assert facts(f"{BODY}\nReferat af møde tirsdag den 14. maj 2024 kl. 15.30-17.30 på {room}\n") \
+        == (BODY, DATE, "15:30", room)
 
 
 def test_a_hall_under_the_day_is_the_meeting_s_place():
@@ -91,6 +99,13 @@ def test_an_address_under_the_day_is_the_meeting_s_place():
     portal pages, 2026-12-05: the place was lost)."""
     assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nComwell Kolding, Skovbrynet 1, "
                  "6000 Kolding\n")[3] == "Comwell Kolding, Skovbrynet 1, 6000 Kolding"
+
+
+def test_a_street_and_its_number_under_the_day_are_the_meeting_s_place():
+    """»Skive Idrætscenter, cafeteriet, Arenavej 1, Skive«: an address by its street and number, without a postcode (a
+    probe of an association's general meeting, 2026-12-05: the place was lost)."""
+    place = "Skive Idrætscenter, cafeteriet, Arenavej 1, Skive"
+    assert facts(f"Referat fra møde i {BODY}\ntirsdag 14. maj 2024, kl. 15:30\n{place}\n")[3] == place
 
 
 def test_a_line_under_the_day_naming_no_place_is_no_place():
