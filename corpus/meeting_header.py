@@ -990,6 +990,16 @@ def _time_only(line: str) -> str | None:
     return f"{int(m.group('h')):02d}:{m.group('m')}" if (m := TIME_ONLY.match(line)) else None
 
 
+def _wrapped(place: str, under: list[str]) -> str:
+    """A place and the lines it goes on to, wrapped after a comma or a postcode, or before a word in lower case
+    (»…, Udgårdsvej 2, 8600« / »Silkeborg«; »… i Gørlev Hallens mødelokale, Kirkestræde 8,« / »Gørlev«)."""
+    for nxt in under:
+        if _ends_value(nxt) or not (re.search(r"(,|\b\d{4})$", place) or nxt[:1].islower()):
+            break
+        place = f"{place} {nxt.rstrip('.')}"
+    return place
+
+
 def _location(head: list[str]) -> str | None:
     for i, line in enumerate(head[:15]):
         if TIME_ONLY.match(line):  # Acadre: 'Kl. 10:30', then place and address one a line
@@ -1002,25 +1012,22 @@ def _location(head: list[str]) -> str | None:
                 return ", ".join(place)
         m = HELD_AT.match(line)
         if m:
-            place = m.group(1)
-            for nxt in head[i + 1:i + 3]:  # the address wrapped: »…, Udgårdsvej 2, 8600« / »Silkeborg«
-                if _ends_value(nxt) or not (re.search(r"(,|\b\d{4})$", place) or nxt[:1].islower()):
-                    break
-                place = f"{place} {nxt.rstrip('.')}"
-            return place
+            return _wrapped(m.group(1), head[i + 1:i + 3])
         m = re.match(either_spelling(r"^i\s+(.+(?:rådhus|lokale|mødecenter|sal).*)$"), line, re.I)
         if m:
             return m.group(1)
         if find_date(line) and (m := PLACE_AFTER_TIME.search(line)) and (m.group("place")[:1].isupper() or (
                 ROOM_AFTER_TIME.search(line[:m.start("place")]) and DEFINITE.match(m.group("place")))) \
                 and _split_label(m.group("place")) is None and not find_date(m.group("place")):
-            return m.group("place")  # the place after the day and time (»Mødedato: 27.11.2024 kl. 19:00,
+            return _wrapped(m.group("place"), head[i + 1:i + 3])  # the place after the day and time (»Mødedato: 27.11.2024 kl. 19:00,
             # Idrætscentret, mødelokale 1«, »Referat fra møde den 5/3 2024 kl. 9.30 på Aktivitetscentret …«)
-        under = next((x for x in head[i + 1:i + 3] if x), "")
+        j = next((j for j in range(i + 1, min(i + 3, len(head))) if head[j]), None)
+        under = head[j] if j is not None else ""
         if find_date(line) and len(line) < 80 and PLACE_LINE.search(under) and len(under) < 80 and (
                 _split_label(under) is None and not find_date(under)):
             # the place under the meeting's day: »Tirsdag den 14. maj 2024 kl. 15.30« / »Rådhuset, …« (»i Mødecenter C«)
-            return (held.group(1) if (held := HELD_AT.match(under)) else re.sub(r"^i\s+", "", under)).rstrip(".")
+            place = held.group(1) if (held := HELD_AT.match(under)) else re.sub(r"^i\s+", "", under)
+            return _wrapped(place, head[j + 1:j + 3]).rstrip(".")
         if find_date(line) and re.fullmatch(r"[\d\-.: ]+", line):
             nxt = next((x for x in head[i + 1:i + 4] if x), None)
             if nxt and not find_date(nxt) and len(nxt) < 80 and nxt.lower() not in ("indhold", "dagsorden") \

@@ -108,6 +108,13 @@ def test_a_street_and_its_number_under_the_day_are_the_meeting_s_place():
     assert facts(f"Referat fra møde i {BODY}\ntirsdag 14. maj 2024, kl. 15:30\n{place}\n")[3] == place
 
 
+def test_a_place_after_the_time_wrapped_after_a_comma_goes_on_to_the_next_line():
+    """»… kl. 19.30 i Gørlev Hallens mødelokale, Kirkestræde 8,« / »Gørlev«, a PDF's line wrapped in the address (a
+    probe of a local council's minutes, 2026-12-05: the town was lost)."""
+    assert facts(f"{BODY}\nReferat af møde tirsdag den 14. maj 2024 kl. 15.30 i Gørlev Hallens mødelokale, "
+                 "Kirkestræde 8,\nGørlev\n")[3] == "Gørlev Hallens mødelokale, Kirkestræde 8, Gørlev"
+
+
 def test_a_line_under_the_day_naming_no_place_is_no_place():
     assert facts(f"Referat fra møde i {BODY}\nTirsdag den 14. maj 2024 kl. 15.30\nGodkendelse af referat\n")[3] is None
 
