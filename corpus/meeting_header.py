@@ -375,7 +375,8 @@ def _labelled(head: list[str], h: MeetingHeader, rows: list[str]) -> None:
             h.attended(*_attendance(_names(value, head, k + 1)))
         elif key == "absent":  # »Afbud: Ingen« says there were none: the lines after it are no names
             names = [] if _no_one(value) else [n for n in _names(value, head, k + 1) if not _no_one(n)]
-            h.absentees = h.absentees or [name for side in _attendance(names) for name in side]
+            # (each label's names added: »Afbud: Grethe Munk« / »Fraværende: Ib Nørgaard«, away with and without word)
+            h.attended([], [name for side in _attendance(names) for name in side])
     h.location = h.location or held
 
 

@@ -47,6 +47,19 @@ def test_apologies_in_other_wordings_are_the_absentees(line, absentees):
     assert read(text.replace("Afbud: Ingen", line))[0].absentees == absentees
 
 
+
+@pytest.mark.parametrize("lines", ["Afbud: Lars Hansen\nFraværende: Anne Bech",
+                                   "Afbud: Lars Hansen\nIkke mødt: Anne Bech, Peter Holm"])
+def test_apologies_and_absence_under_two_labels_are_all_the_absentees(lines):
+    """»Afbud: …« over »Fraværende: …« (away with word and without, an SBSYS-style referat printed to PDF): the
+    second label's names were lost (a fresh probe of an elder council's minutes, 2026-12-06)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    meetings = read(text.replace("Afbud: Ingen", lines))
+    names = [name.strip() for line in lines.split("\n") for name in line.split(":", 1)[1].split(",")]
+    assert meetings[0].absentees == names
+    assert what_was_read(meetings)[0][6] == what_was_read(read(text))[0][6]  # the items as before
+
+
 def test_participants_labelled_deltog_are_the_participants():
     text = MINUTES.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("Deltagere: "))
