@@ -111,7 +111,7 @@ def test_the_exports_folder_reads_the_data_xml_and_skips_the_index(tmp_path):
 def test_the_variant_meeting_its_place_without_address_and_who_sent_apologies(variant):
     assert (variant.body, variant.date, variant.time, variant.location) == (
         "Økonomiudvalget", "2014-03-12", "15:00", "Mødelokale 1, Rådhuset Hornslet")
-    assert variant.participants == ["Karin Thygesen (A)", "Bent Kjær (V) (Deltog fra kl. 15.45)"]
+    assert variant.participants == ["Karin Thygesen (A, Formand)", "Bent Kjær (V) (Deltog fra kl. 15.45)"]
     assert variant.absentees == ["Lise Marie Skov (F) (Afbud på grund af sygdom)"]  # absent 1, its comment kept
 
 
@@ -145,6 +145,33 @@ def test_a_bilag_bullet_lists_attachments_and_an_undated_decision_is_this_meetin
     assert notes.attachments == ["Notat om skatteaftalen", "Tidsplan for budget 2015"]
     assert _sections(notes)[-1] == (SectionKind.ATTACHMENTS, "Bilag")
     assert notes.decision == "Taget til efterretning."
+
+
+def test_a_members_party_and_role_in_fields_of_their_own_are_written_after_the_name():
+    """An export whose names carry no party (»Karin Thygesen«, `party` »A«) and whose chair is `role` »Formand«: both
+    were left out (a fresh probe of another municipality's export, 2026-12-06). »Medlem« says nothing more."""
+    data = VARIANT.read_bytes().replace("<field name=\"name\">Karin Thygesen (A)</field>".encode(),
+                                        "<field name=\"name\">Karin Thygesen</field>".encode())
+    data = data.replace(b'<field name="party"/>', b'<field name="party">A</field>', 1)
+    [m] = read_meetings(data, VARIANT.name)
+    assert m.participants[0] == "Karin Thygesen (A, Formand)"
+
+
+def test_a_bilag_bullet_numbering_an_enclosure_lists_it_once():
+    """A Bilag bullet's »Bilag 1: Budgetopfølgning …« beside the enclosure »Budgetopfølgning …«: one attachment (two
+    until 2026-12-06, a fresh probe of another municipality's export), the number a marker."""
+    enclosure = "Budgetopfølgning februar 2014 - samlet oversigt"
+    empty = ('<field name="bulletname">Økonomi og organisatoriske konsekvenser</field>\n'
+             '\t\t\t\t\t\t<field name="bulletcontent"/>')
+    data = VARIANT.read_text(encoding="utf-8")
+    assert data.count(empty) == 1
+    data = data.replace(empty, '<field name="bulletname">Bilag</field>\n\t\t\t\t\t\t<field name="bulletcontent">'
+                               f'&lt;p&gt;Bilag 1: {enclosure}&lt;/p&gt;</field>')
+    reading = inspect_document(data.encode("utf-8"), VARIANT.name)
+    budget = reading.meetings[0].items[0]
+    assert budget.attachments == [enclosure]
+    assert f"Bilag 1: {enclosure}" in {d.text for d in reading.dropped}
+    assert coverage(reading).missing == ()
 
 
 def test_the_variant_accounts_for_its_words():

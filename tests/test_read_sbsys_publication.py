@@ -124,7 +124,7 @@ def test_a_variant_of_the_layout_reads_apologies_closed_items_decisions_and_hist
     [m] = _read(VARIANT)
     assert (m.body, m.date, m.time, m.location) == ("Teknik- og Miljøudvalget", "2014-02-13", "17:00",
                                                      "Byrådssalen, Rådhuset")
-    assert m.participants == ["Grethe Vestergaard (A)", "Salma Haddad (Ø)"]
+    assert m.participants == ["Grethe Vestergaard (A, Formand)", "Salma Haddad (Ø)"]  # her role, MeetingMemberRolesList
     assert m.absentees == ["Torben Kjærsgaard (V) (Ferie)"]  # status 2, with its note
     salt, land, other = m.items
     assert (salt.number, salt.case_number, salt.closed) == (1, "05.01.10-P20-3-13", False)
@@ -134,6 +134,18 @@ def test_a_variant_of_the_layout_reads_apologies_closed_items_decisions_and_hist
     assert "- Ruterne omfatter 38 km sti." in salt.text_of(SectionKind.CASE)
     assert (land.number, land.closed, land.decision) == (2, True, "Godkendt.")  # IsPublic False
     assert (other.title, other.sections) == ("Eventuelt", [])
+
+
+@pytest.mark.parametrize("roles, read_as", [("Formand", "Grethe Vestergaard (A, Formand)"),
+                                            ("Næstformand, Medlem", "Grethe Vestergaard (A, Næstformand)"),
+                                            ("Medlem", "Grethe Vestergaard (A)"), ("", "Grethe Vestergaard (A)")])
+def test_a_members_roles_are_written_after_the_name_and_party(roles, read_as):
+    """`MeetingMemberRolesList` (»Formand«) was left out as metadata, so the chair was a member like any other (a
+    fresh probe of another municipality's publication, 2026-12-06); »Medlem« says nothing more."""
+    data = VARIANT.read_bytes().replace(b"<MeetingMemberRolesList><![CDATA[Formand]]></MeetingMemberRolesList>",
+                                        f"<MeetingMemberRolesList><![CDATA[{roles}]]></MeetingMemberRolesList>".encode())
+    [m] = read_meetings(data, VARIANT.name)
+    assert m.participants[0] == read_as
 
 
 @pytest.mark.parametrize("caption", ["Beslutning i Økonomiudvalget den 5. februar 2014", "Økonomiudvalgets beslutning"])

@@ -32,7 +32,7 @@ from xml.etree.ElementTree import Element
 
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers, whole_number
-from corpus.readers.xml_values import item_number, meeting_date_time, readable_text, rendered, value
+from corpus.readers.xml_values import item_number, meeting_date_time, readable_text, rendered, value, with_role
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.textclean import collapse_spaces
 
@@ -140,6 +140,7 @@ def _members(members: list[Element]) -> tuple[list[str], list[str]]:
         person = collapse_spaces(value(member, "fields/name"))  # »Jesper  Mathiesen (A)«: spaces collapsed
         if not person:
             continue
+        person = with_role(person, value(member, "fields/party"), value(member, "fields/role"))
         note = collapse_spaces(value(member, "fields/comment"))
         away = (value(member, "fields/absent") or "").lower() not in PRESENT
         (absent if away else present).append(f"{person} ({note})" if note else person)
@@ -170,8 +171,11 @@ def _item(parent: Element, path: str, position: int, meeting: Meeting, dropped: 
         kind = kind_at_meeting(heading_kind(heading) or SectionKind.OTHER, heading, meeting.date, meeting.body)
         if kind is SectionKind.ATTACHMENTS:
             listed = listed or heading
-            titles = [collapse_spaces(line) for line in text.splitlines()]
-            item.attachments += [t for t in titles if t and t not in item.attachments]
+            for line in (collapse_spaces(line) for line in text.splitlines()):
+                if (bare := NUMBERED.sub("", line)) != line and bare in attachments:  # »Bilag 1: Udkast til …«,
+                    dropped.append(Dropped(DropReason.MARKER, line))  # an enclosure's name numbered: once is enough
+                elif line and line not in item.attachments:
+                    item.attachments.append(line)
         elif text:
             item.sections.append(Section(kind, heading, text))
     away = "\n".join(t for t in (collapse_spaces(value(raw, "fields/absent")),
@@ -232,6 +236,8 @@ METADATA = {"agendaData", "upcomingmeetings", "commember", "agendaitemlink/agend
             "agenda/access", "agenda/state", "agenda/stateName", "agenda/cdate", "agenda/producedate",
             "agenda/createdby", "agenda/createdbyinit", "agenda/accessname"}
 METADATA_NAMES = {"sysid"}
+# An attachment's number before its title in a Bilag bullet's line (»Bilag 1: …«, »2. …«)
+NUMBERED = re.compile(r"^(?:bilag\s*)?(?:nr\.?\s*)?\d{1,3}\s*[:.)–-]\s*", re.I)
 DATE_COPY = re.compile(r"^(produce|callin|finish)?dateF\d$")  # »Torsdag den 20-06-2013 Kl. 10:30«: the date again
 
 

@@ -25,7 +25,7 @@ from xml.etree.ElementTree import Element
 from corpus.model import AgendaItem, Dropped, DropReason, Meeting, Reading, Section, SectionKind
 from corpus.readers import ReaderError, check_unique_numbers
 from corpus.readers.xml_values import (flag, history_heading, item_number, local_name, meeting_date_time,
-                                       readable_text, rendered, strip_namespaces, value)
+                                       readable_text, rendered, strip_namespaces, value, with_role)
 from corpus.sections import heading_kind, kind_at_meeting
 from corpus.textclean import collapse_spaces
 
@@ -88,6 +88,7 @@ def _members(members: list[Element]) -> tuple[list[str], list[str]]:
         name = value(member, "Name") or value(member, "Member/Name")
         if not name:
             continue
+        name = with_role(name, value(member, "MeetingMemberRolesList"))
         note = value(member, "ParticipationNote")
         status = value(member, "ParticipationStatusAsValue") or "0"
         (present if status in ATTENDING else absent).append(f"{name} ({note})" if note else name)

@@ -33,6 +33,19 @@ def value(element: Element, path: str) -> str | None:
     return found.text.strip() or None
 
 
+def with_role(name: str, *about: str | None) -> str:
+    """A member's name with what the export says of them besides it (their party, their roles) in the bracket after
+    the name, as the text readers write them: »Martin Damm (V)« and the role »Formand« give »Martin Damm (V,
+    Formand)«. The role »Medlem« says nothing more, and a party the name already brackets is not written twice."""
+    name = collapse_spaces(name)
+    said = [collapse_spaces(part) for text in about if text for part in text.split(",")]
+    said = list(dict.fromkeys(part for part in said if part and part.casefold() != "medlem"
+                              and f"({part})" not in name and f" {part})" not in name and f"({part}," not in name))
+    if not said:
+        return name
+    return f"{name[:-1]}, {', '.join(said)})" if name.endswith(")") else f"{name} ({', '.join(said)})"
+
+
 def flag(element: Element, path: str) -> bool | None:
     """A true/false value at `path` (»True«, »false« …), None when missing or something else."""
     text = (value(element, path) or "").lower()
