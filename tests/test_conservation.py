@@ -20,7 +20,7 @@ GREVE_TEMPLATES = ("Beskæftigelses- og Erhvervsudvalget_2022-01-10", "Beskæfti
                    "Beskæftigelses- og Erhvervsudvalget_2023-02-06", "Byråd 2022-2025_2022-06-20")
 # The files of ../shared/corpora/os2dagsorden that are whole minutes; every other file there is refused.
 OS2_MINUTES = {"1552814.PDF", "3687981.XML", "3687982.DOCX", "Ekstraordinært PUK.pdf", "Publication32.zip",
-               "Publication553.zip"}
+               "Publication553.zip", "eDocAgendaPublishing.xml"}  # (eDoc's index: the agenda's text it holds)
 
 
 def _greve_sample() -> list[Path]:

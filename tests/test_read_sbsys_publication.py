@@ -5,6 +5,7 @@ file to read instead, and broken or hostile XML and zips get a clear error."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -220,9 +221,11 @@ def test_a_folder_with_publications_is_ingested_and_searchable(tmp_path):
     ("acadre_syddjurs_puk_2013-06-20", "XML_1863.xml", r"Acadre export's index.*3687981\.xml, 3687982\.docx"),
 ])
 def test_exports_that_only_index_documents_name_the_file_to_read(folder, name, message):
+    """(eDoc's index without the agenda's text it usually holds: corpus/readers/edoc_index.py reads it where it does)"""
     path = need(OS2 / folder / name)
+    data = re.sub(rb"<FullText>.*?</FullText>", b"<FullText />", path.read_bytes(), flags=re.S)
     with pytest.raises(ReaderError, match=message):
-        read_meetings(path.read_bytes(), path.name)
+        read_meetings(data, path.name)
 
 
 @pytest.mark.parametrize("data, message", [

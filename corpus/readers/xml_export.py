@@ -2,9 +2,10 @@
 
 Read: SBSYS eDagsorden publications (`Publication<N>.xml`, or `Publication<N>.zip` holding it and the
 attachments' files), eDoc agenda exports in Fujitsu's schema (the items' text inside) and Acadre's data XML
-(`<fusionID>.XML`, the agenda or referat with its items' text). The exports that only index documents are
-refused with the file to read instead: eDoc's `eDocAgendaPublishing.xml` (its minutes are the PDFs it lists)
-and Acadre's index (`XML_<N>.xml`, the `producedAgenda` list: its minutes are the data XML and Word
+(`<fusionID>.XML`, the agenda or referat with its items' text), and eDoc's `eDocAgendaPublishing.xml`
+where it holds its agenda's text (corpus/readers/edoc_index.py). The exports that only index documents are
+refused with the file to read instead: eDoc's `eDocAgendaPublishing.xml` without that text (its minutes are
+the PDFs it lists) and Acadre's index (`XML_<N>.xml`, the `producedAgenda` list: its minutes are the data XML and Word
 documents it lists). XML is parsed with defusedxml: no entity expansion, no DTDs, no network.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from corpus.model import Reading
 from corpus.readers import ZIP_SIGNATURES, ReaderError
 from corpus.readers.acadre_xml import is_acadre_data, read_acadre_data
 from corpus.readers.edoc_agenda import is_edoc_agenda, read_edoc_agenda
+from corpus.readers.edoc_index import read_edoc_index
 from corpus.readers.sbsys_publication import is_publication, read_publication
 from corpus.textclean import as_written_element
 
@@ -45,6 +47,8 @@ def inspect(data: bytes, name: str) -> Reading:
 def _inspect_xml(data: bytes, name: str) -> Reading:
     index = _index_export(data)
     if index:
+        if is_edoc_index(data) and (reading := read_edoc_index(data, name)) is not None:
+            return reading  # eDoc's index holding its agenda's text: read alone, it is the minutes
         raise ReaderError(index)
     root = parse(data)
     if is_publication(root):
