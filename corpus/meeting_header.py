@@ -1020,8 +1020,9 @@ def _location(head: list[str]) -> str | None:
         if find_date(line) and (m := PLACE_AFTER_TIME.search(line)) and (m.group("place")[:1].isupper() or (
                 ROOM_AFTER_TIME.search(line[:m.start("place")]) and DEFINITE.match(m.group("place")))) \
                 and _split_label(m.group("place")) is None and not find_date(m.group("place")):
-            return _wrapped(m.group("place"), head[i + 1:i + 3])  # the place after the day and time (»Mødedato: 27.11.2024 kl. 19:00,
-            # Idrætscentret, mødelokale 1«, »Referat fra møde den 5/3 2024 kl. 9.30 på Aktivitetscentret …«)
+            # the place after the day and time (»Mødedato: 27.11.2024 kl. 19:00, Idrætscentret, mødelokale 1«,
+            # »Referat fra møde den 5/3 2024 kl. 9.30 på Aktivitetscentret …«)
+            return _wrapped(m.group("place"), head[i + 1:i + 3])
         j = next((j for j in range(i + 1, min(i + 3, len(head))) if head[j]), None)
         under = head[j] if j is not None else ""
         if find_date(line) and len(line) < 80 and PLACE_LINE.search(under) and len(under) < 80 and (

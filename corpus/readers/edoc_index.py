@@ -84,12 +84,13 @@ def _parse(data: bytes) -> Element | None:
 def _as_text(full: str, dropped: list[Dropped]) -> str:
     """An agenda's text as a PDF of it reads: carriage returns as line ends, no run of blank lines, and a list's
     letter alone on its line (»b.« / »Konference den 23. januar …«) before the words it numbers, as printed. The
-    table of contents, from its heading to the end of its page, is left out (`dropped`): its last line may be the
-    closed part's heading with no item under it (»Lukket referat«), which the PDF's running header (»Åbent
-    referat«, on every page) follows, and the text does not: the open items read as closed."""
+    table of contents is left out (`dropped`), its heading, its entries (each ending in a page number) and its
+    parts' headings: its last line may be the closed part's heading with no item under it (»Lukket referat«),
+    which the PDF's running header (»Åbent referat«, on every page) follows, and the text does not: the open
+    items read as closed."""
     lines = full.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, "\n\n").split("\n")
     at = next((i for i, line in enumerate(lines) if CONTENTS.match(line)), None)
-    if at is not None:  # its heading, its entries (each ending in a page number) and its parts' headings
+    if at is not None:
         end = at + 1
         while end < len(lines) and (not lines[end].strip() or ENTRY.search(lines[end]) or part_heading(lines[end])):
             end += 1
