@@ -8,8 +8,10 @@ have their own `FullText` too, the same words again and the attachments' own. In
 index is skipped and the PDF read (corpus/exports.py); alone, or without them, its agenda's text is read as
 the PDF's would be (corpus/parse.py), so the file is not refused though it holds the minutes.
 
-* The items of an agenda type named closed (»Lukket …«) are closed. Where such a type holds no text, each of
-  its items is listed closed under its `NeutralTitle` (or »Lukket punkt«), its `Title` kept as closed content.
+* The items of an agenda type named closed (»Lukket …«) are closed, each under its `NeutralTitle` (or »Lukket
+  punkt«), the title its text or its `Title` gives kept as closed content; where such a type holds no text, its
+  items are listed so.
+* The text is read in the encoding the prolog declares (»windows-1252«), else as UTF-8.
 * An index with no agenda text is refused, naming the PDF to read (corpus/readers/xml_export.py).
 * eDoc writes characters XML does not allow (a form feed as `&#xC;`, other control characters): a form feed
   is a page break, the others are dropped, before the XML is parsed (with defusedxml, as every export). The
@@ -27,6 +29,7 @@ from corpus.readers.edoc_agenda import CLOSED_TITLE
 from corpus.readers.xml_values import value
 from corpus.textclean import CLOSED_WORD, as_written_element, collapse_spaces, part_heading
 
+DECLARED = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 FORM_FEED = re.compile(r"&#(?:x0*[cC]|0*12);|\x0c")
 NOT_XML = re.compile(r"&#(?:x0*(?:[0-8bBeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[14-9]|2[0-9]|3[01]));|[\x00-\x08\x0b\x0e-\x1f]")
 CLOSED_TYPE = re.compile(CLOSED_WORD, re.IGNORECASE)  # »Lukket dagsorden«, »Lukket referat«
@@ -55,7 +58,14 @@ def read_edoc_index(data: bytes, name: str) -> Reading | None:
             continue
         texts.append(text)
         read = _read(text, root, name, dropped)
+        listed = {item.number: item for raw in kind.findall("MeetingAgendaItems/MeetingAgendaItem")
+                  if (item := _closed_item(raw)).number}
         for item in (item for meeting in read for item in meeting.items):
+            if closed:  # the title the public may see; the one its text gives is closed content
+                public = listed.get(item.number, AgendaItem(number=item.number, title=CLOSED_TITLE)).title
+                if item.title != public:
+                    item.sections.insert(0, Section(SectionKind.OTHER, "", item.title))
+                item.title = public
             item.closed = item.closed or closed
         if meetings and read:  # the closed agenda's items join the open agenda's meeting
             meetings[0].items += [item for meeting in read for item in meeting.items]
@@ -73,12 +83,24 @@ def _parse(data: bytes) -> Element | None:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
-    text = NOT_XML.sub("", FORM_FEED.sub(PAGE_BREAK, data.decode("utf-8", errors="replace")))
+    text = NOT_XML.sub("", FORM_FEED.sub(PAGE_BREAK, _decoded(data)))
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # (its encoding named, the text already decoded)
     try:
         return as_written_element(fromstring(text))
     except (DefusedXmlException, ParseError, ValueError):
         return None
+
+
+def _decoded(data: bytes) -> str:
+    """The index's text in the encoding its prolog declares (»windows-1252«), else UTF-8 (a BOM too); bytes the
+    encoding cannot read are replaced, so that eDoc's stray bytes do not cost the file."""
+    declared = DECLARED.match(data.removeprefix(b"\xef\xbb\xbf"))
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8-sig"
+    try:
+        return data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding,
+                           errors="replace")
+    except LookupError:  # an encoding that does not exist
+        return data.decode("utf-8-sig", errors="replace")
 
 
 def _as_text(full: str, dropped: list[Dropped]) -> str:
