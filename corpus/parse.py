@@ -88,6 +88,7 @@ POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a fi
 # an item added to the agenda under a lettered number, a tillægspunkt: »3a. Titel«, »Punkt 3 a: Titel«
 LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|PKT\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
                            r"([A-ZÆØÅ\"'«»„(].*)$")
+LETTERED_ALONE = re.compile(r"^\s*\d{1,4}\s?[a-zæø]\s*[.:)]?\s*$")  # »5a« alone on its line, its title under it
 # »1. Titel« with prose under the items and at most one item with anything else that marks it (an advisory
 # council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
 # whose title, in their first lines, calls them so (MINUTES_WORD), from item 1, three at least, and two more
@@ -1220,6 +1221,8 @@ def _item_headings(lines: list[str], style: re.Pattern[str]) -> list[Heading]:
                 step = [c]  # (a web page may leave out the items it does not publish: 1, 2, 5, 6)
             elif d.number == c.number + 2 and points.part_between(c.end, d.line):
                 step = [c]  # a part's heading numbered in the items' list took the number (»7. Lukkede punkter«)
+            elif d.number == c.number + 2 and _lettered_between(lines, c, d):
+                step = [c]  # the number's items lettered (»4«, »5a«, »5b«, »6«: _with_added reads them)
             elif d.number > c.number + 1 and _skips_to(lines, points, cands, c, d):
                 step = [c]  # minutes published without their closed items: 1, 2, 5, 6
             else:
@@ -1350,7 +1353,8 @@ def _list_point(lines: list[str], h: Heading) -> bool:
 
 def _with_added(lines: list[str], headings: list[Heading]) -> list[Heading]:
     """The headings, and after each item the items added to the agenda under its number and a letter (»3a.
-    Titel«, »Punkt 3a: Titel«, a tillægspunkt) in its text, each with an item's furniture under it: a list's
+    Titel«, »Punkt 3a: Titel«, a tillægspunkt; »5a« alone above its title, as a web page's number cell) in its
+    text, each with an item's furniture under it: a list's
     »3 a) at …« or »3a. Godkendt.« is no title, and a lettered line with prose under it is text."""
     plain = [_plain(line) for line in lines]
     out: list[Heading] = []
@@ -1358,15 +1362,36 @@ def _with_added(lines: list[str], headings: list[Heading]) -> list[Heading]:
         out.append(h)
         stop, j = headings[k + 1].line if k + 1 < len(headings) else len(lines), h.end
         while j < stop:
-            m = LETTERED_ITEM.match(plain[j])
-            if m and int(m.group(1)) == h.number and _title_like(title := m.group(3).strip()):
-                wrapped, end = _wrapped_title(plain, j + 1, title, most=_wraps_after(title))
+            m, after = LETTERED_ITEM.match(plain[j]), j + 1
+            if m is None and LETTERED_ALONE.match(plain[j]) and (t := next(  # »5a« / »Title«, as a page's cells
+                    (t for t in range(j + 1, min(j + 3, stop)) if plain[t].strip()), None)) is not None:
+                m, after = LETTERED_ITEM.match(f"{plain[j].strip()} {plain[t].strip()}"), t + 1
+            if m and _added_to(int(m.group(1)), h, headings[k + 1] if k + 1 < len(headings) else None) \
+                    and _title_like(title := m.group(3).strip()):
+                wrapped, end = _wrapped_title(plain, after, title, most=_wraps_after(title))
                 if end <= stop and _looks_like_item(plain[:stop], end, wrapped):
                     out.append(Heading(j, h.number, wrapped, end, label=m.group(1) + m.group(2)))
                     j = end
                     continue
             j += 1
     return out
+
+
+def _lettered_between(lines: list[str], c: Heading, d: Heading) -> bool:
+    """Whether the number between `c`'s and `d`'s stands lettered between them, on a line of its own or before a
+    title (»5a« / »Ansøgning om …«, »5a. Ansøgning om …«)."""
+    for line in lines[c.end:d.line]:
+        text = _plain(line)
+        m = LETTERED_ALONE.match(text) or LETTERED_ITEM.match(text)
+        if m and int(re.match(r"\s*(?:\D*?)(\d+)", text).group(1)) == c.number + 1:
+            return True
+    return False
+
+
+def _added_to(number: int, h: Heading, after: Heading | None) -> bool:
+    """Whether an item lettered with `number` (»3a«) stands where the agenda adds it: after its own number's item,
+    or in place of a number the agenda leaves out (»4«, »5a«, »5b«, »6«: item 5 split in two)."""
+    return number == h.number or number == h.number + 1 and (after is None or after.number > number)
 
 
 class _ListPoints:
@@ -1659,6 +1684,8 @@ def _item(h: Heading, body: list[str], closed: bool, meeting: Meeting, dropped: 
     title, marker = _closed_marker_apart(title)
     if marker is not None:
         dropped.append(Dropped(DropReason.MARKER, marker))
+        closed = True
+    elif CLOSED_LINE.match(title.strip()):  # »4   Lukket punkt«: an item titled by its marker alone is closed
         closed = True
     elif m := OPEN_CELL.search(title):
         dropped.append(Dropped(DropReason.MARKER, m.group().strip()))

@@ -63,3 +63,15 @@ def test_the_page_saved_as_text_keeps_the_closed_item_and_the_items_after_it():
 def test_a_marker_above_a_title_still_marks_the_titled_item():
     meeting = read(TEXT.read_text(encoding="utf-8"), TEXT.name)
     assert [(i.number, i.title, i.closed) for i in meeting.items[2:]] == [(3, "Personalesag", True)]
+
+
+def test_an_sbsys_referat_s_item_titled_by_its_marker_with_its_empty_labels_is_closed():
+    """»2   Lukket punkt« over the empty »Oplæg:« and »Referat:« of an SBSYS referat printed to PDF: the item was
+    read as open (a fresh probe of another municipality's referat, 2026-12-06); nothing else marks it."""
+    text = ("Referat\nKultur- og Fritidsudvalget\nDato: 12. marts 2025\nTid: 16:00 - 18:00\n"
+            "Sted: Vejen Rådhus, mødelokale 2\n1   Godkendelse af dagsorden\nReferat:\nGodkendt.\n"
+            "2   Lukket punkt\nOplæg:\nReferat:\n3   Eventuelt\nReferat:\nIntet.\n")
+    meeting = read(text, "referat.txt")
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", False), (2, "Lukket punkt", True), (3, "Eventuelt", False)]
+    assert (meeting.items[0].decision, meeting.items[2].decision) == ("Godkendt.", "Intet.")

@@ -73,3 +73,26 @@ def test_a_letter_under_another_item_s_number_is_text():
     """»2a. Ny busrute« under item 3: not a tillægspunkt to item 3."""
     found = items(with_added(ADDED.replace("3a.", "2a.")), PDF_TEXT.name)
     assert [i.number for i in found] == [1, 2, 3, 4]
+
+
+WEB_TEXT = LAYOUTS / "firstagenda-web-saved-as-text.txt"
+
+
+def test_lettered_numbers_alone_above_their_titles_in_place_of_a_number_are_items():
+    """A web page's number cell »2a« on its own line above the title (a blank line between, as the page's cells
+    give it), »2a« and »2b« in place of an item 2: each an item numbered after the last. Their titles, case numbers
+    and decisions were item 1's text, and the closed item 3 after them too, for want of an item 2 (a fresh probe
+    of a FirstAgenda page, 2026-12-06)."""
+    text = WEB_TEXT.read_text(encoding="utf-8")
+    start, end = text.index("\n2\n"), text.index("\n3\n")
+    added = ("\n2a\n\nTilskud til lejrskoler\nEMN-2025-020010\nBeslutninger\nBevilget 180.000 kr.\n"
+             "\n2b\n\nTilskud til musik i dagtilbud\nEMN-2025-020011\nBeslutninger\nBevilget 95.000 kr.\n")
+    found = {i.number: i for i in items(text[:start] + added + text[end:], WEB_TEXT.name)}
+    assert [(n, found[n].title, found[n].case_number, found[n].closed) for n in sorted(found)] == [
+        (1, "Godkendelse af dagsorden", "EMN-2025-020001", False), (3, "Personalesag", None, True),
+        (4, "Tilskud til lejrskoler (punkt 2a)", "EMN-2025-020010", False),
+        (5, "Tilskud til musik i dagtilbud (punkt 2b)", "EMN-2025-020011", False)]
+    assert [s.text for s in found[5].sections if s.kind is SectionKind.DECISION] == ["Bevilget 95.000 kr."]
+    assert "Bevilget" not in " ".join(s.text for s in found[1].sections)
+    # the closed item after them stays an item of its own: its text was the last open item's (in any version)
+    assert "Personalesag" not in " ".join(s.text for n in (1, 4, 5) for s in found[n].sections)
