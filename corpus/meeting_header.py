@@ -372,7 +372,7 @@ def _labelled(head: list[str], h: MeetingHeader, rows: list[str]) -> None:
         elif key == "place" and value:
             h.location = h.location or value.rstrip(".")
         elif key == "present":
-            h.attended(*_attendance(_names(value, head, k + 1)))
+            h.attended(*_attendance(_names(value, head, k + 1) or _grouped_names(value, head, k + 1)))
         elif key == "absent":  # »Afbud: Ingen« says there were none: the lines after it are no names
             names = [] if _no_one(value) else [n for n in _names(value, head, k + 1) if not _no_one(n)]
             # (each label's names added: »Afbud: Grethe Munk« / »Fraværende: Ib Nørgaard«, away with and without word)
@@ -548,6 +548,10 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
     return [n[:-1] if re.search(r"[a-zæøå]{2}\.$", n) and PERSON_LINE.match(n[:-1]) else n for n in names if n]
 
 
+# A group's caption over its members' names: a body's name and a colon (»Social- og Seniorudvalget:«, »Fra
+# Sundhedsudvalget:«)
+GROUP_CAPTION = re.compile(r"^(?:[Ff]ra\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:og|for|i|[A-ZÆØÅ]?[\w-]+)){0,5}"
+                           r"(?:udvalget|udvalg|rådet|råd|bestyrelsen|nævnet|forum|gruppen|kommission(?:en)?):$")
 ATTENDANCE_SENTENCE = re.compile(r"\b(?:deltog|deltager|var til stede|mødte op)\b.*\.$")
 COLUMN_GAP = re.compile(r"\S\s{3,}\S")  # (a row of a table set in columns a few spaces apart: no wrapped line)
 
@@ -583,6 +587,22 @@ def _name_cut(line: str, after: str) -> bool:
         # last (»…, Rasmus Skov« / »Andersen«, »…, Hans Ole« / »Lund, Karen Margrethe Bech«)
     # (not in a list of first names: »Anne, Bo, Carl, Dorte« / »Erik, Fie og Gitte«)
     return bool(FIRST_NAME.match(last)) and not _no_one(last) and all(" " in name for name in names[:-1])
+
+
+def _grouped_names(value: str, head: list[str], start: int) -> list[str]:
+    """Names under a label alone in groups, each under its caption (a joint meeting's »Tilstede« / »Social- og
+    Seniorudvalget:« / names / »Sundhedsudvalget:« / names): each group's names, up to the first line after a group
+    that is no caption. The caption names a body, ends in a colon and is no label of the meeting's facts."""
+    names: list[str] = []
+    i = start
+    while not value and i < len(head) and GROUP_CAPTION.match(head[i]) and _split_label(head[i]) is None:
+        group = _names("", head, i + 1)
+        if not group:
+            break
+        names += group
+        i = next((j for j in range(i + 1, len(head)) if not head[j]), len(head))  # past the group's names
+        i = next((j for j in range(i, len(head)) if head[j]), len(head))  # and the blank lines after them
+    return names
 
 
 def _name_list(head: list[str], start: int) -> list[str]:

@@ -304,3 +304,41 @@ def test_a_general_meeting_s_attendance_from_the_board_and_a_sentence_on_who_els
     [meeting] = inspect_document(text.encode(), "referat.txt").meetings
     assert meeting.participants == ["Lone Kjærgaard (formand)", "Mads Rindom (kasserer)", "Helle Sønderby"]
     assert meeting.absentees == ["Ove Thøgersen"]
+
+
+JOINT = """Referat
+Fællesmøde mellem Social- og Seniorudvalget og Sundhedsudvalget
+tirsdag den 12. november 2024, kl. 16:30
+i Mødelokale 3 på Rudersdal Rådhus
+
+Tilstede
+Social- og Seniorudvalget:
+Hanne Kirkegaard (V) - formand
+Morten Lysholm (C)
+
+Sundhedsudvalget:
+Søren Pilgaard (C) - formand
+Anja Frost (Ø)
+
+Afbud/Fraværende
+Kirsten Udby (B)
+
+1. Sundhedsaftale 2024-2027 - lokal implementeringsplan
+Sagsnr.: 2024-11872
+Beslutning
+Godkendt.
+
+2. Eventuelt
+Beslutning
+Intet.
+"""
+
+
+def test_a_joint_meeting_s_members_under_their_committees_captions_are_the_participants():
+    """»Tilstede« over »Social- og Seniorudvalget:« / names / »Sundhedsudvalget:« / names (an eDoc referat of a joint
+    meeting): no one was read as present (a fresh probe, 2026-12-06)."""
+    [meeting] = read(JOINT)
+    assert [name.split(" (")[0] for name in meeting.participants] == [
+        "Hanne Kirkegaard", "Morten Lysholm", "Søren Pilgaard", "Anja Frost"]
+    assert meeting.absentees == ["Kirsten Udby (B)"]
+    assert [(i.number, i.decision) for i in meeting.items] == [(1, "Godkendt."), (2, "Intet.")]
