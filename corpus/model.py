@@ -86,6 +86,7 @@ class DropReason(StrEnum):
     FRONT_MATTER = "front matter"  # the front page and header lines before the first item
     CLOSING_MATTER = "closing matter"  # after the last item: combined attachment list, signatures
     MARKER = "marker"  # 'Åbent referat', document numbers, table rules inside items
+    HIDDEN = "hidden text"  # a Word document's hidden text (w:vanish): not on the page, not the minutes' words
 
 
 @dataclass

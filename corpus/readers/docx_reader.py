@@ -47,6 +47,7 @@ PLACE_LABELS = {fold(label) for label in ("mødested", "sted", "lokale")}
 # WordprocessingML around paragraphs and runs that holds text to read through (content controls, custom XML,
 # tracked insertions and moves, simple fields, smart tags) and what is not the document's text (deleted or
 # moved-away text, field codes, properties, a text box's fallback copy)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag", "fldSimple", "hyperlink"})
 SKIPPED = frozenset({"del", "moveFrom", "delText", "instrText", "pPr", "rPr", "sdtPr", "sdtEndPr", "Fallback",
                      "tblPr", "tcPr", "trPr"})
@@ -84,6 +85,12 @@ def read(data: bytes, name: str) -> list[Meeting]:
 
 def inspect(data: bytes, name: str) -> Reading:
     document = _open(data)
+    reading = _inspect(document, name)
+    reading.dropped += _hidden_text(document)
+    return reading
+
+
+def _inspect(document: WordDocument, name: str) -> Reading:
     lines = _agenda_rows(list(_document_lines(document)))
     text = "\n".join(line.text for line in lines)
     front, items, signatures = _split(lines)
@@ -284,6 +291,8 @@ def _paragraph_text(element) -> str:
     def walk(node) -> None:
         for child in node.iterchildren():
             tag = local_name(child)
+            if tag == "r" and _hidden(child):
+                continue  # hidden text (`_hidden_text`)
             if tag == "t":
                 parts.append(child.text or "")
             elif tag == "tab":
@@ -297,6 +306,27 @@ def _paragraph_text(element) -> str:
 
     walk(element)
     return "".join(parts)
+
+
+def _hidden(run) -> bool:
+    """Whether a run is Word's hidden text (»Skjult« in the font dialog: `w:vanish`), which the page does not show."""
+    props = next((child for child in run.iterchildren() if local_name(child) == "rPr"), None)
+    vanish = next((child for child in props.iterchildren() if local_name(child) == "vanish"), None) \
+        if props is not None else None
+    return vanish is not None and vanish.get(f"{{{W_NS}}}val", "true").lower() not in ("0", "false", "off")
+
+
+def _hidden_text(document: WordDocument) -> list[Dropped]:
+    """The document's hidden text, a paragraph's at a time: what the page does not show is not the minutes' words
+    (a closed item's real title and case text typed hidden under its neutral heading, »6. Lukket punkt:
+    Ejendomshandel«, were its public title and text until 2026-12-06)."""
+    hidden = []
+    for paragraph in document.element.body.iter(f"{{{W_NS}}}p"):
+        words = "".join(t.text or "" for run in paragraph.iter(f"{{{W_NS}}}r") if _hidden(run)
+                        for t in run.iter(f"{{{W_NS}}}t"))
+        if words.strip():
+            hidden.append(Dropped(DropReason.HIDDEN, words.strip()))
+    return hidden
 
 
 class _WordNumbers:
