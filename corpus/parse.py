@@ -1140,7 +1140,10 @@ PRESENTER_LINE = re.compile(r"^v/\s*((?-i:[A-ZÆØÅ])\S*(?:\s+(?-i:[A-ZÆØÅ])
 def _wrapped_title(lines: list[str], start: int, title: str, most: int = 3) -> tuple[str, int]:
     """Join the lines a wrapped heading goes on over (at most `most`: one where the heading already ends in
     its presenter), when a case number, a section heading or a blank line follows them; a lower-case next
-    line always continues the title."""
+    line always continues the title. A title ending in its closed marker (»… Harboøre (LUKKET PUNKT)«) has ended:
+    the sentence under it (»Sagen er behandlet som lukket punkt, jf. styrelseslovens § 10.«) is the item's text."""
+    if CLOSED_SUFFIX.search(title):
+        return title, start
     for extra in range(1, most + 1):
         if start + extra > len(lines):
             break

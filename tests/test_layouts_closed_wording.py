@@ -172,3 +172,20 @@ def test_text_under_the_closed_parts_heading_is_the_closed_parts_not_the_open_it
     assert (first.closed, second.closed) == (False, True)
     assert first.decision == "Godkendt."
     assert note in " ".join(s.text for s in second.sections) and second.decision == "Solgt til den højestbydende."
+
+
+def test_a_title_ending_in_its_closed_marker_does_not_go_on_into_the_sentence_under_it():
+    """»Pkt. 5 ⇥ Salg af … Harboøre (LUKKET PUNKT)« over »Sagen er behandlet som lukket punkt, jf. styrelseslovens
+    § 10.« and »Beslutning: Godkendt.« (bold paragraphs in Word): the sentence was read as the title's wrapped line,
+    which hid the marker, and the item was open, its decision public (a fresh probe, 2026-12-06)."""
+    text = ("REFERAT\nKultur- og Fritidsudvalget\nOnsdag den 14. maj 2025 kl. 14.00 i mødelokale 2, Lemvig Rådhus\n\n"
+            "Pkt. 4\tHaludbygning i Thyborøn - anlægsbevilling\nJ.nr.: 04.02.02-G01-2-24\nBeslutning: Anbefales.\n"
+            "Pkt. 5\tSalg af den tidligere spejderhytte, Vestergade 41, Harboøre (LUKKET PUNKT)\n"
+            "Sagen er behandlet som lukket punkt, jf. styrelseslovens § 10.\nBeslutning: Godkendt.\n"
+            "Pkt. 6\tMeddelelser og eventuelt\nBeslutning: Intet.\n")
+    items = inspect_document(text.encode("utf-8"), "referat.txt").meetings[0].items
+    assert [(i.number, i.title, i.closed) for i in items] == [
+        (4, "Haludbygning i Thyborøn - anlægsbevilling", False),
+        (5, "Salg af den tidligere spejderhytte, Vestergade 41, Harboøre", True),
+        (6, "Meddelelser og eventuelt", False)]
+    assert "styrelseslovens § 10" in " ".join(s.text for s in items[1].sections)
