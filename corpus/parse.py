@@ -312,7 +312,7 @@ def other_numbering(text: str) -> tuple[str, list[Dropped]] | None:
 
 
 def _parse(text: str, source: str, dropped: list[Dropped], running: Sequence[str]) -> list[Meeting]:
-    raw = _agenda_grid(_labels_over_values(normalise(text).split("\n")), dropped)
+    raw = _agenda_grid(_facts_beside(_labels_over_values(normalise(text).split("\n"))), dropped)
     raw = _labels_set_beside(_grouped_items(_ad_points(raw, dropped), dropped))
     if len(parts := _meetings_one_after_another(raw)) > 1:
         from corpus.readers import ReaderError
@@ -361,11 +361,31 @@ GRID_HEAD = re.compile(rf"^\s*{GRID_NUMBER}\t+{GRID_TITLE}\t+(?P<case>{GRID_CASE
 GRID_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\.?\t+(?P<title>[^\t]*\S[^\t]*)\t+(?P<said>.*)$")
 
 
+# an item's facts' labels, as a facts box sets them beside each other (`_facts_beside`), folded, a last full stop aside
+ITEM_FACTS = {fold(label) for label in ("sagsnr", "sagsnummer", "sag nr", "journalnr", "j.nr", "dok.nr", "dokumentnr",
+                                        "dokumentnummer", "sagsansvarlig", "sagsbehandler", "status", "adgang")}
+FACT_OPENING = re.compile(r"^\s*([A-ZÆØÅ][^:\t]{1,28}?)\s*:\s+\S")
+FACT_BESIDE = re.compile(r"\s(?P<label>[A-ZÆØÅ][\w.]*(?: [a-zæøå.]+)?)\s*:\s+\S")
 # the labels of a facts table's row over its values (`_labels_over_values`): an item's, and the meeting's
 FACT_LABELS = {fold(label) for label in ("sagsnr", "sagsnummer", "sag nr", "journalnr", "j.nr", "dok.nr", "sagsansvarlig",
                                          "ansvarlig", "sagsbehandler", "fremlægger", "status", "adgang", "åben/lukket",
                                          "beslutningskompetence", "kompetence")} | {
     label for label, key in ALL_LABELS.items() if key not in ("present", "absent")}  # (attendance's columns: meeting_header)
+
+
+def _facts_beside(raw: list[str]) -> list[str]:
+    """An item's labelled facts set beside each other on one line, as a facts box's row prints to PDF with one space
+    between its cells (»Sagsnr.: 25-004512 Dokumentnr.: 25-118812«, »Sagsansvarlig: Trine Mølgaard Status: Åben«):
+    a line each, as typed. Only a line that opens with such a label, and at the labels the table knows: until
+    2026-12-06 the case number was »25-004512 Dokumentnr.: 25-118812«, the presenter »Trine Mølgaard Status: Åben«."""
+    out: list[str] = []
+    for line in raw:
+        head = FACT_OPENING.match(line)
+        cuts = [m.start("label") for m in FACT_BESIDE.finditer(line, head.end())
+                if fold(m.group("label").rstrip(".")) in ITEM_FACTS] if head and fold(
+                    head.group(1).rstrip(".")) in ITEM_FACTS else []
+        out += [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])] if cuts else [line]
+    return out
 
 
 def _labels_over_values(raw: list[str]) -> list[str]:
@@ -1825,12 +1845,19 @@ class _BodyReader:
                 continue
             if (m := PRESENTED_BY.match(line) or line[:1] == "v" and PRESENTER_ALONE.match(line)) \
                     and self.item.presenter is None and not self.paras and not self.para and not self.heading:
-                # »Oplæg ved: Teknisk chef Mads Lund«, and »v/ formanden« in a paragraph of its own under the title
-                self.item.presenter = m.group("who").strip().rstrip(".")
-                self.dropped.append(Dropped(DropReason.MARKER, line[:m.start("who")].strip()))
+                # »Oplæg ved: Teknisk chef Mads Lund«, and »v/ formanden« in a paragraph of its own under the title;
+                # a dash says no one (»Sagsansvarlig: -«, a closed item's)
+                who = m.group("who").strip().rstrip(".")
+                self.item.presenter = None if who in ("-", "–", "—") else who
+                self.dropped.append(Dropped(DropReason.MARKER, line if self.item.presenter is None
+                                            else line[:m.start("who")].strip()))
                 continue
             if (m := CASE_NUMBER.match(line)) and not (m.group("n") or m.group("bare")):
                 self.dropped.append(Dropped(DropReason.MARKER, line))  # »Sagsnr.:« left empty
+                continue
+            if m and CLOSED_LINE.match((m.group("n") or m.group("bare")).strip()):
+                self.item.closed = True  # »Sagsnr.: Lukket«: a closed item's number withheld, its marker (until
+                self.dropped.append(Dropped(DropReason.MARKER, line))  # 2026-12-06 its case number »Lukket«)
                 continue
             if self.item.case_number is None and not self.paras and not self.para and m:
                 number, *beside = CELL_GAP.split((m.group("n") or m.group("bare")).strip())

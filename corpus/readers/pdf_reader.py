@@ -376,14 +376,26 @@ def _without_running_lines(pages: list[str], placed: list[list[tuple[str, int]]]
                               if BROWSER_FOOTER.match(words.strip()) or PRINT_STAMP.match(words.strip())}
         lines = page.split("\n")
         filled = [i for i, line in enumerate(lines) if line.strip()]
+        pieces = [words for words, _ in placed[k] if _key(words) in here]
         drop = {i for i in set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-                if _key(lines[i]) in here and not _read_by_the_text(lines[i].strip())}
+                if (_key(lines[i]) in here or _running_pieces(lines[i], pieces))
+                and not _read_by_the_text(lines[i].strip())}
         for i in sorted(drop):  # the page's number in a running line stays, for the text's rules (a page break)
             number = PAGE_IN_LINE.search(lines[i])
             taken.append((lines[i][:number.start()] + lines[i][number.end():]).strip() if number else lines[i].strip())
             lines[i] = number.group() if number else None
         out.append("\n".join(line for line in lines if line is not None))
     return out, taken
+
+
+def _running_pieces(line: str, pieces: list[str]) -> bool:
+    """Whether a line of the page's text is two or more of its running lines run together: pypdf may write a footer's
+    pieces drawn side by side as one line (»Side 2 af 4Udskrevet 16-04-2025 08:12«, a page number and a print date)."""
+    rest, used = line, 0
+    for piece in sorted(pieces, key=len, reverse=True):
+        if piece.strip() and piece in rest:
+            rest, used = rest.replace(piece, "", 1), used + 1
+    return used >= 2 and not rest.strip()
 
 
 def _as_pages(numbers: dict[int, tuple[int, ...]]) -> bool:
