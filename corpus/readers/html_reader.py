@@ -44,7 +44,8 @@ NUMBER_APART = re.compile(r"^(?:(?:pkt|punkt|nr|sag)\.?\s*)?(\d{1,4})\.?$", re.I
 SCREEN_READER_ONLY = re.compile(r"(^|[\s_-])(sr-only|visually-hidden|screen-reader-text|visuallyhidden)($|[\s_-])", re.I)
 FURNITURE_CLASS = re.compile(r"(^|[\s_-])(modal|dropdown-menu|badge|breadcrumbs?|cookie\w*|spinner|"
                              r"navbar|skip-link|sr-only|visually-hidden|tilbage\w*|back-to\w*|"
-                             r"share|social-share|some-share|(?:last-?)?updated)($|[\s_-])", re.I)
+                             r"share|social-share|some-share|(?:last-?)?updated|feedback|file-?type|file-?size)($|[\s_-])",
+                             re.I)  # (»hk-feedback«: »Fandt du det, du søgte?«; a link's »PDF« and »(245 KB)« badges)
 # A site's own menu, navigation or footer named only by its class (»<div class="footer">«, »<ul class="menu">«), as
 # older and hand-made sites write them: the whole class is the site's part's name (not »item-footer«, an item's)
 SITE_PART_CLASS = re.compile(r"^(?:(?:site|page|main|global|top|region|primary)[-_])?(?:footer|menu|nav|navigation|"
@@ -225,8 +226,9 @@ def _page_box(node: LexborNode) -> bool:
 # the words of a page's controls as links (»Print«, »Download PDF«, »Udskriv«, »Del på Facebook«)
 CONTROL_WORDS = re.compile(r"^(?:(?:print|printvenlig|udskriv|download|hent|pdf|del|dela|share|på|facebook|linkedin|siden|"
                            r"e-?mail|send|til|en|ven|abonn[ée]r|tilbage|til toppen|toppen|som|hele|referatet|referat|"
-                           r"dagsordenen|dagsorden|[^\w\s]+)\s*)+$", re.I)  # (and icons: »🖨 Print ⬇ Download PDF«,
-# »Til toppen ↑ · Hent referatet som PDF«)
+                           r"dagsordenen|dagsorden|punkt|punktet|kopi[eé]r|link|linket|oversigten|forsiden|"
+                           r"[^\w\s]+)\s*)+$", re.I)  # (and icons: »🖨 Print ⬇ Download PDF«, »Til toppen ↑ · Hent
+# referatet som PDF«; an item's »Udskriv punkt · Hent som PDF · Kopier link«, »Tilbage til oversigten«)
 
 
 def _controls(node: LexborNode) -> bool:
@@ -560,7 +562,7 @@ class _Walker:
             self.newline()
         elif _fact_label(node):  # »<span class="label">Sted</span> Rådhuset«: the label and its value, »Sted: Rådhuset«
             self.walk(node)
-            self.out[-1] = self.out[-1].rstrip() + ": "
+            self.out[-1] = self.out[-1].rstrip().removesuffix(":") + ": "  # (»Sted:« written with its colon too)
         elif tag == "tr":
             self.row(node)
         elif tag == "article" and (footers := _own_footers(node)) and (heading := _first_heading(node)) is not None:
