@@ -516,6 +516,7 @@ def _names(value: str, head: list[str], start: int) -> list[str]:
         # and in a sentence wrapped once (»… eller deres« / »suppleanter, …,«) a comma ends no name either
         if above and not COLUMN_GAP.search(line) and (
                 line[:1].islower() or re.search(r"\s(og|samt|eller)$", above) or prose and above[-1] == ","
+                or above.count("(") > above.count(")")  # (wrapped inside a bracket: »… (suppleant for« / »Gerda …)«)
                 or _name_cut(above, line) or TITLE_CUT.search(above) and NAME_FIRST.match(line)):
             prose = True
             if lines:

@@ -875,15 +875,29 @@ DATELINE = re.compile(r"^[A-ZÆØÅ][\w.\- ]{1,40},\s+(?:d\.|den)?\s*\d{1,2}\.?\
 THEMATIC_BREAK = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # (Markdown's »---« between the items and the close)
 SIGNED_BY = re.compile(either_spelling(r"^(?:godkendt|underskrevet|referat godkendt)\s+(?:af|digitalt)\b"), re.I)
 SIGNATURE_LINES = 6  # (the few lines of names and roles under a dateline)
+# a mail's closing greeting, alone on its line after a blank one, over the sender's signature (at most half of
+# MAIL_SIGNATURE_LINES lines, its disclaimer included)
+GREETING = re.compile(r"^(?:med\s+)?(?:venlig(?:st)?|de\s+bedste)\s+hilsen(?:er)?\s*[,.!]?$|^mvh\.?,?$", re.I)
+MAIL_SIGNATURE_LINES = 30
+PUNKT_LINE = re.compile(r"^\s*(?:punkt|pkt\.?|sag)\s*\d", re.I)  # (an item's heading after a quoted letter's greeting)
 
 
 def _signed_from(lines: list[str], last: int) -> int | None:
     """Where the minutes' signing stands after the last item's text, as closing matter: a dateline or a note that
     the minutes were approved after a blank line with at most a few short lines of names under it (»Herning, den 7.
     juni 2024« / »Jens Fuglsang, dirigent«), or a thematic break (»---«) over a few such lines opening with the
-    minute-taker or the approval (»Referent: Pia Lund« / »Godkendt af formand Hanne Brix, 20. marts 2024«); None
+    minute-taker or the approval (»Referent: Pia Lund« / »Godkendt af formand Hanne Brix, 20. marts 2024«), or a
+    mail's greeting over its signature (»Med venlig hilsen« / the sender's name, office, address, disclaimer); None
     where no such lines end the text. The meeting's facts alone under the last item are read above
     (`CLOSING_FACT`)."""
+    mail = [i for i in range(max(0, last - MAIL_SIGNATURE_LINES), last + 1) if _plain(lines[i]).strip()]
+    for k, i in enumerate(mail):  # a mail's greeting over its signature and disclaimer (»Med venlig hilsen« /
+        # »Birgitte Holm« / »Udvalgssekretær« / … / »Denne e-mail kan indeholde fortrolige oplysninger …«)
+        if GREETING.match(_plain(lines[i]).strip()) and i > 0 and not _plain(lines[i - 1]).strip() \
+                and len(mail) - k <= MAIL_SIGNATURE_LINES // 2 \
+                and not any(LIST_ENTRY.match(_plain(lines[j])) or PUNKT_LINE.match(_plain(lines[j]))
+                            for j in mail[k + 1:]):
+            return i  # (not a letter quoted in an item, an item after it: »Venlig hilsen« / … / »Punkt 51: …«)
     tail = [i for i in range(max(0, last - SIGNATURE_LINES * 2), last + 1) if _plain(lines[i]).strip()]
     for k, i in enumerate(tail):
         line, after = _plain(lines[i]).strip(), [_plain(lines[j]).strip() for j in tail[k + 1:]]

@@ -342,3 +342,16 @@ def test_a_joint_meeting_s_members_under_their_committees_captions_are_the_parti
         "Hanne Kirkegaard", "Morten Lysholm", "Søren Pilgaard", "Anja Frost"]
     assert meeting.absentees == ["Kirsten Udby (B)"]
     assert [(i.number, i.decision) for i in meeting.items] == [(1, "Godkendt."), (2, "Intet.")]
+
+
+def test_a_list_of_names_wrapped_inside_a_bracket_goes_on_as_the_list():
+    """»…, Bjarne Kjær (suppleant for« / »Gerda Nissen)«, a mail's list hard-wrapped at 76 columns: the list was one
+    line of prose and the bracket's end a name (a fresh probe, 2026-12-06)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith("Deltagere: "))
+    wrapped = ("Deltagere: Inge Marie Thomsen (formand), Hans Jürgen Lorenzen (næstformand),\n"
+               "Karen Bonde, Peter Clausen, Else Marie Hansen, Bjarne Kjær (suppleant for\nGerda Nissen)")
+    [meeting, *_] = read(text.replace(line, wrapped))
+    assert meeting.participants == ["Inge Marie Thomsen (formand)", "Hans Jürgen Lorenzen (næstformand)",
+                                    "Karen Bonde", "Peter Clausen", "Else Marie Hansen",
+                                    "Bjarne Kjær (suppleant for Gerda Nissen)"]

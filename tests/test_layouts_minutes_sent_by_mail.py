@@ -45,3 +45,28 @@ def test_a_mail_quoted_in_an_item_s_text_stays_the_item_s():
     assert "Fra: Jesper Kaas Schmidt" in text
     meetings = inspect_document(text.encode("utf-8"), sample.name).meetings
     assert any("Fra: Jesper Kaas Schmidt" in s.text for m in meetings for item in m.items for s in item.sections)
+
+
+SIGNATURE = ("\n\nMed venlig hilsen\n\nBirgitte Holm\nUdvalgssekretær\nSundhed og Ældre\n\nTønder Kommune\n"
+             "Wegners Plads 2, 6270 Tønder\nDirekte tlf. 74 92 92 92\nwww.toender.dk\n\n"
+             "Denne e-mail kan indeholde fortrolige oplysninger. Hvis du ikke er den rette\n"
+             "modtager, bedes du slette den og give afsenderen besked.\n")
+
+
+def test_the_mail_s_greeting_signature_and_disclaimer_after_the_last_item_are_closing_matter():
+    """(A fresh probe, 2026-12-06: the sender's signature and the mail's disclaimer were the last item's text.)"""
+    text = MINUTES.read_text(encoding="utf-8").rstrip("\n")
+    reading = read(text + SIGNATURE)
+    assert what_was_read(reading.meetings) == what_was_read(read(text).meetings)
+    closing = {d.text for d in reading.dropped if d.reason is DropReason.CLOSING_MATTER}
+    assert {"Med venlig hilsen", "Birgitte Holm", "Wegners Plads 2, 6270 Tønder"} <= closing
+
+
+def test_a_letter_s_greeting_quoted_in_an_item_with_items_after_it_stays_the_item_s_text():
+    """The June 2023 KD-Net minutes quote a letter ending »Venlig hilsen« / »Jesper Kaas Schmidt« / … in item 50,
+    above »Punkt 51: Eventuelt«: the letter's close is item 50's text, and item 51 an item."""
+    june = SAMPLES / "kdnet-2023-06-02-dagsorden-og-referat.txt"
+    [meeting, *_] = inspect_document(june.read_bytes(), june.name).meetings
+    by_number = {item.number: item for item in meeting.items}
+    assert by_number[51].title == "Eventuelt"
+    assert "Venlig hilsen" in " ".join(s.text for s in by_number[50].sections)
