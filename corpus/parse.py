@@ -380,6 +380,9 @@ def _facts_beside(raw: list[str]) -> list[str]:
     2026-12-06 the case number was »25-004512 Dokumentnr.: 25-118812«, the presenter »Trine Mølgaard Status: Åben«."""
     out: list[str] = []
     for line in raw:
+        if CELL_GAP.search(line.strip()):  # cells a tab or a wide gap apart: read as such (a case number's line)
+            out.append(line)
+            continue
         head = FACT_OPENING.match(line)
         cuts = [m.start("label") for m in FACT_BESIDE.finditer(line, head.end())
                 if fold(m.group("label").rstrip(".")) in ITEM_FACTS] if head and fold(
