@@ -1069,8 +1069,9 @@ def _case_number_at(lines: list[str], start: int) -> bool:
 
 def _title_like(title: str) -> bool:
     """Could stand alone as an item's title: short, not a sentence or a list entry (»Godkender budgettet.«,
-    »Det indstilles, at:«), not a section heading."""
-    return len(title) <= MAX_WEAK_TITLE and not title.rstrip().endswith((".", ":", ";", ",")) and (
+    »Det indstilles, at:«), not a section heading; »Evt.« ends in its abbreviation's full stop."""
+    return len(title) <= MAX_WEAK_TITLE and (not title.rstrip().endswith((".", ":", ";", ","))
+                                             or CLOSING_ITEM.match(title.strip()) is not None) and (
         not _is_section_start(title))
 
 

@@ -523,3 +523,11 @@ def test_a_list_of_one_line_points_set_apart_keeps_the_item_numbered_as_its_poin
     meeting = read(text)
     assert [i.title for i in meeting.items] == ["Godkendelse af dagsorden", "Ungepuljen", "Eventuelt"]
     assert "3. Gamerdag: Afslag." in text_of(meeting.items[1])
+
+
+def test_the_closing_item_written_short_is_an_item():
+    """»4. Evt.« (a local council's typed minutes): its abbreviation's full stop made it a sentence, no title, and
+    item 4 with its text was item 3's (a fresh probe, 2026-12-06)."""
+    meeting = read(MINUTES.replace("4. Eventuelt\n", "4. Evt.\n"))
+    assert [(i.number, i.title) for i in meeting.items][-1] == (4, "Evt.")
+    assert text_of(meeting.items[3]) == "Intet." and "Intet." not in text_of(meeting.items[2])
