@@ -317,8 +317,8 @@ def _split_label(line: str) -> tuple[str, str] | None:
     """('moedested', 'Byrådssalen') for 'Mødested: Byrådssalen', 'Mødested\tByrådssalen', 'Mødested Byrådssalen'
     and 'Moedested: Byrådssalen': the label folded (`ALL_LABELS`), the value as written."""
     m = re.match(r"^([^:\t]{2,30}?)\s*(?::|\t)\s*(.*)$", line)
-    if m and fold(m.group(1).strip()) in ALL_LABELS:
-        return fold(m.group(1).strip()), m.group(2).strip()
+    if m and fold(m.group(1).strip().strip("*_").strip()) in ALL_LABELS:  # (a Markdown table's »**Mødedato**«)
+        return fold(m.group(1).strip().strip("*_").strip()), m.group(2).strip()
     if m := NO_COLON_LABEL.match(line):
         return fold(m.group(1)), m.group(2).strip()
     if m := NO_COLON_ATTENDANCE.match(line):

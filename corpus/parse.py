@@ -1844,7 +1844,8 @@ class _BodyReader:
             if low == AWAY_FROM_ITEM:
                 self._start(SectionKind.OTHER, line.rstrip(":"))
                 continue
-            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_HEADINGS:
+            if low in NOISE_LINES or is_table_rule(line) or DOC_NUMBER.match(line) or low in CLOSED_HEADINGS \
+                    or THEMATIC_BREAK.match(line):  # (Markdown's »---« between an export's items)
                 self.dropped.append(Dropped(DropReason.MARKER, line))
                 continue
             if CLOSED_LINE.match(line) and self.facts_only:

@@ -141,3 +141,48 @@ def test_a_lock_alone_after_the_title_closes_the_item():
     [meeting] = read_meetings(text.encode("utf-8"), "referat.md")
     assert [(i.title, i.closed) for i in meeting.items] == [
         ("Godkendelse af dagsorden", False), ("Ansøgning om tilskud", True), ("Eventuelt", False)]
+
+
+INTRANET = """---
+title: "Referat - Beskæftigelses- og Integrationsudvalget 4. november 2025"
+author: "Jeanette Brix Holm"
+exported: 2025-11-06T10:22:31+01:00
+---
+
+# Referat - Beskæftigelses- og Integrationsudvalget
+
+|                |                                  |
+|----------------|----------------------------------|
+| **Mødedato**   | Tirsdag den 4. november 2025     |
+| **Tidspunkt**  | Kl. 17.00-19.00                  |
+| **Mødested**   | Ballerup Rådhus, mødelokale C    |
+| **Afbud**      | Maria Bech (Ø)                   |
+
+---
+
+## Punkt 1 - Godkendelse af dagsorden
+
+### Beslutning
+
+Godkendt.
+
+---
+
+## Punkt 2 - Eventuelt
+
+### Beslutning
+
+Intet.
+
+---
+"""
+
+
+def test_an_intranet_export_s_front_matter_bold_labels_and_rules():
+    """A Markdown export from an intranet (a fresh probe, 2026-12-06): its YAML front matter's export time was the
+    meeting's time (10:22), the facts labelled in bold in a table without column names were not read (no place, no
+    apologies), and the »---« between the items stood in their text."""
+    [meeting] = inspect_document(INTRANET.encode("utf-8"), "referat.md").meetings
+    assert (meeting.date, meeting.time, meeting.location, meeting.absentees) == (
+        "2025-11-04", "17:00", "Ballerup Rådhus, mødelokale C", ["Maria Bech (Ø)"])
+    assert [(i.number, i.decision) for i in meeting.items] == [(1, "Godkendt."), (2, "Intet.")]

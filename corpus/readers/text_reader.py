@@ -97,6 +97,9 @@ ITEM_LIKE = re.compile(r"^\s*(?:(?:punkt|pkt\.?|ad|sag nr\.?)\s*)?\d{1,3}\s*[.):
 MAIL_SENDER, MAIL_SUBJECT = re.compile(r"^\s*(?:fra|from)\s*:", re.I), re.compile(r"^\s*(?:emne|subject)\s*:", re.I)
 
 
+YAML_FIELD = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")  # front matter's »key: value« (`front_matter_block`)
+
+
 def unquoted(text: str) -> str:
     """A reply's quoted minutes (five or more lines opening with »>«) without the quote marks."""
     lines = text.split("\n")
@@ -127,10 +130,22 @@ def mail_headers(lines: list[str]) -> set[int]:
     return set(range(max(found) + 1)) if found else found
 
 
+def front_matter_block(lines: list[str]) -> set[int]:
+    """A Markdown export's YAML front matter: the lines from a first »---« to the next, each a »key: value« (an
+    intranet's »title:«, »author:«, »exported: 2025-11-06T10:22:31+01:00«). It describes the file, not the meeting:
+    until 2026-12-06 its export time was the meeting's time, read before the document's own »Tidspunkt«."""
+    if not lines or lines[0].strip() != "---":
+        return set()
+    end = next((i for i in range(1, min(len(lines), 40)) if lines[i].strip() == "---"), None)
+    if end is None or end == 1 or not all(YAML_FIELD.match(line) for line in lines[1:end] if line.strip()):
+        return set()
+    return set(range(end + 1))
+
+
 def inspect(data: bytes, name: str) -> Reading:
     text = unescape_markdown(plain_markdown(unquoted(decode(data).replace(MARK, ""))))
     dropped, lines = [], text.split("\n")
-    mail = mail_headers(lines)
+    mail = mail_headers(lines) | front_matter_block(lines)
     dropped += [Dropped(DropReason.FRONT_MATTER, lines[i].strip()) for i in sorted(mail)]
     meetings = parse_minutes_text("\n".join(line for i, line in enumerate(lines) if i not in mail), name, dropped)
     return Reading(meetings, dropped, text)
