@@ -236,6 +236,8 @@ ROLE_ALONE = re.compile(r"^(?:(?:næst|vice)?(?:formand|forkvinde|borgmester|sko
 # a role written small after a name (»Rikke Thorup, forælderrepræsentant«, »…, repræsentant for eleverne«): no
 # person's name is written so
 SMALL_ROLE = re.compile(r"^(?-i:[a-zæøå][\w.-]+)(?:\s+(?-i:[a-zæøå][\w.-]*)){0,3}$")
+# whom a member stands in for, after the name (»Ole Nørby (SF), suppleant for Karen Fisker«): that person's role
+STANDING_IN = re.compile(r"^(?:suppleant|stedfortræder|suppl\.)\s+for\s+[A-ZÆØÅ][\w.-]*(?:\s+[A-ZÆØÅ(][\w.)-]*){0,3}$", re.I)
 # what parts the names of a list: a comma, a semicolon or »og«, not inside brackets (»Mette Krogh (DH, formand)«)
 LIST_SEPARATOR = re.compile(r"(?:,|;| og )(?![^()]*\))")
 COMMA = re.compile(r",(?![^()]*\))")
@@ -666,7 +668,7 @@ def _affiliated(names: list[str]) -> list[str]:
     """
     out: list[str] = []
     for name in names:
-        if out and (ROLE_ALONE.match(name) or SMALL_ROLE.match(name) and not _no_one(name)) \
+        if out and (ROLE_ALONE.match(name) or SMALL_ROLE.match(name) and not _no_one(name) or STANDING_IN.match(name)) \
                 and not ROLE_ALONE.match(out[-1]) and not SMALL_ROLE.match(out[-1]):
             out[-1] = f"{out[-1][:-1]}, {name})" if out[-1].endswith(")") else f"{out[-1]} ({name})"
         elif out and AFFILIATION.match(name) and not AFFILIATION.match(out[-1]) and "(" not in out[-1]:

@@ -355,3 +355,16 @@ def test_a_list_of_names_wrapped_inside_a_bracket_goes_on_as_the_list():
     assert meeting.participants == ["Inge Marie Thomsen (formand)", "Hans Jürgen Lorenzen (næstformand)",
                                     "Karen Bonde", "Peter Clausen", "Else Marie Hansen",
                                     "Bjarne Kjær (suppleant for Gerda Nissen)"]
+
+
+def test_a_substitute_s_note_after_the_name_is_that_person_s_in_a_list_parted_by_semicolons():
+    """»Til stede: Bent Dam (V), formand; Anja Kirk (A); …; Ole Nørby (SF), suppleant for Karen Fisker« (a Word
+    template's): »suppleant for Karen Fisker« was no name, and the whole list one participant (a fresh probe,
+    2026-12-06)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith("Deltagere: "))
+    listed = ("Deltagere: Bent Dam (V), formand; Anja Kirk (A); Jens Peder Hove (DF); Birgitte Lund (V); "
+              "Ole Nørby (SF), suppleant for Karen Fisker")
+    [meeting, *_] = read(text.replace(line, listed))
+    assert meeting.participants == ["Bent Dam (V, formand)", "Anja Kirk (A)", "Jens Peder Hove (DF)",
+                                    "Birgitte Lund (V)", "Ole Nørby (SF, suppleant for Karen Fisker)"]
