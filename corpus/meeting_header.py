@@ -180,7 +180,8 @@ LABELS = {
              "mødedato og tid", "starttidspunkt", "starttid", "mødestart", "mødet starter", "start"),
     "place": ("mødested", "sted", "lokale", "mødelokale", "adresse", "hvor"),
     "present": ("deltagere", "mødedeltagere", "til stede", "tilstede", "medlemmer", "deltager", "deltog",
-                "til stede var", "fremmødte", "fremmødt", "fremmødt fra bestyrelsen", "til stede fra bestyrelsen"),
+                "til stede var", "fremmødte", "fremmødt", "fremmødt fra bestyrelsen", "til stede fra bestyrelsen",
+                "stedfortræder", "stedfortrædere", "suppleant", "suppleanter"),
     "absent": ("afbud", "fraværende", "afbud/fraværende", "fravær", "afbud fra", "afbud meldt af", "fraværende var",
                "ikke til stede", "meldt afbud", "forfald", "ikke mødt", "udeblevet", "fraværende med afbud",
                "afbud fra bestyrelsen"),
@@ -250,11 +251,14 @@ FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåé'-]+$")
 SURNAME_GOES_ON = re.compile(r"^(?P<surname>[A-ZÆØÅ][\w'-]+(?: [A-ZÆØÅ][\w'-]+)?)(?: *\([^()]{1,12}\))?\s*(?:,|$)")
 NO_COLON_LABEL = re.compile(either_spelling(r"^(mødested|mødedato|mødetidspunkt|mødetid|starttidspunkt|starttid)"
                                             r"\s+(\S.*)$"), re.I)  # »Mødested Byrådssalen«, »Starttid    16:30«
+# The short labels of a front page's grid printed without their colons, before what only they label: »Tid Kl. 15:00 -
+# 17:30«, »Sted Mødelokale 1.1, Haderslev Rådhus«
+NO_COLON_SHORT = re.compile(r"^(Tid)\s+((?:[Kk]l\.?\s*)?\d{1,2}[.:]\d{2}\b.*)$|^(Sted)\s+([A-ZÆØÅ].*)$")
 # Who came and who sent word, labelled without a colon in a front page's table (»Deltagere Jens Madsen (V), …«,
 # »Afbud Ingen«): the value a name (two words in capitals, not »Alle medlemmer var til stede«) or »Ingen«; and
 # the committee (»Udvalg Økonomiudvalget«)
 NO_COLON_ATTENDANCE = re.compile(either_spelling(
-    rf"^((?i:deltagere|medlemmer|afbud|fraværende))\s+((?:Ingen\b|{NAME}).*)$"
+    rf"^((?i:deltagere|medlemmer|afbud|fraværende|stedfortrædere?|suppleanter?))\s+((?:Ingen\b|{NAME}).*)$"
     r"|^((?i:udvalg))\s+([A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}?(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen))$"))
 # (»Udvalg Økonomiudvalget«, »Udvalg Børne- og Ungeudvalget«)
 
@@ -323,6 +327,9 @@ def _split_label(line: str) -> tuple[str, str] | None:
         return fold(m.group(1).strip().strip("*_").strip()), m.group(2).strip()
     if m := NO_COLON_LABEL.match(line):
         return fold(m.group(1)), m.group(2).strip()
+    if m := NO_COLON_SHORT.match(line):
+        label, value = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return fold(label), value.strip()
     if m := NO_COLON_ATTENDANCE.match(line):
         label, value = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         return fold(label), value.strip()

@@ -368,3 +368,12 @@ def test_a_substitute_s_note_after_the_name_is_that_person_s_in_a_list_parted_by
     [meeting, *_] = read(text.replace(line, listed))
     assert meeting.participants == ["Bent Dam (V, formand)", "Anja Kirk (A)", "Jens Peder Hove (DF)",
                                     "Birgitte Lund (V)", "Ole Nørby (SF, suppleant for Karen Fisker)"]
+
+
+def test_a_substitute_s_line_ends_the_apologies_above_it():
+    """»Afbud Jørgen Bjerg (A)« over »Stedfortræder Kamilla Lund (A) deltog for Jørgen Bjerg (A)« (labels printed
+    without colons): the substitute's line was an apology (a fresh probe, 2026-12-06)."""
+    text = MINUTES.read_text(encoding="utf-8")
+    [meeting, *_] = read(text.replace("Afbud: Ingen", "Afbud Jørgen Bjerg (A)\n"
+                                      "Stedfortræder Kamilla Lund (A) deltog for Jørgen Bjerg (A)"))
+    assert meeting.absentees == ["Jørgen Bjerg (A)"]

@@ -165,3 +165,10 @@ def test_the_time_and_place_in_other_wordings(head, when, place):
     """»Mødet blev holdt kl. 13.00 på …« (the place was the whole sentence, no time), »Start: 14:00« (no time) and
     »Mødetype: Ordinært møde - Referat« (read as the committee): probes of portal pages, 2026-12-05."""
     assert facts(head) == (BODY, DATE, when, place)
+
+
+def test_a_front_grid_s_short_labels_printed_without_colons_give_the_time_and_place():
+    """»Tid Kl. 15:00 - 17:30« and »Sted Mødelokale 1.1, Haderslev Rådhus«, a Netpublicator-style front grid printed
+    to PDF (a fresh probe, 2026-12-06: no time, no place)."""
+    head = f"Referat\n{BODY}\nDato Tirsdag den 14. maj 2024\nTid Kl. 15:30 - 17:30\nSted {PLACE}\n"
+    assert facts(head) == (BODY, DATE, "15:30", PLACE)
