@@ -88,7 +88,7 @@ POINT = re.compile(r"^\s*(\d{1,4})[.)]\s+\S")  # a list's point proper, not a fi
 # an item added to the agenda under a lettered number, a tillægspunkt: »3a. Titel«, »Punkt 3 a: Titel«
 LETTERED_ITEM = re.compile(r"^\s*(?:(?:Punkt|PUNKT|Pkt\.|PKT\.|Dagsordens?punkt)\s*)?(\d{1,4})\s?([a-zæø])\s*[.:)\-–]?\s+"
                            r"([A-ZÆØÅ\"'«»„(].*)$")
-LETTERED_ALONE = re.compile(r"^\s*\d{1,4}\s?[a-zæø]\s*[.:)]?\s*$")  # »5a« alone on its line, its title under it
+LETTERED_ALONE = re.compile(r"^\s*(\d{1,4})\s?[a-zæø]\s*[.:)]?\s*$")  # »5a« alone on its line, its title under it
 # »1. Titel« with prose under the items and at most one item with anything else that marks it (an advisory
 # council's or a board's minutes: »2. Orientering fra formanden« / »Formanden orienterede om …«): in minutes
 # whose title, in their first lines, calls them so (MINUTES_WORD), from item 1, three at least, and two more
@@ -1424,7 +1424,7 @@ def _lettered_between(lines: list[str], c: Heading, d: Heading) -> bool:
     for line in lines[c.end:d.line]:
         text = _plain(line)
         m = LETTERED_ALONE.match(text) or LETTERED_ITEM.match(text)
-        if m and int(re.match(r"\s*(?:\D*?)(\d+)", text).group(1)) == c.number + 1:
+        if m and int(m.group(1)) == c.number + 1:
             return True
     return False
 

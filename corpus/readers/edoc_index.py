@@ -59,7 +59,7 @@ def read_edoc_index(data: bytes, name: str) -> Reading | None:
         texts.append(text)
         read = _read(text, root, name, dropped)
         listed = {item.number: item for raw in kind.findall("MeetingAgendaItems/MeetingAgendaItem")
-                  if (item := _closed_item(raw)).number}
+                  if (item := _closed_item(raw)).number} if closed else {}
         for item in (item for meeting in read for item in meeting.items):
             if closed:  # the title the public may see; the one its text gives is closed content
                 public = listed.get(item.number, AgendaItem(number=item.number, title=CLOSED_TITLE)).title
