@@ -323,8 +323,9 @@ def _split_label(line: str) -> tuple[str, str] | None:
     """('moedested', 'Byrådssalen') for 'Mødested: Byrådssalen', 'Mødested\tByrådssalen', 'Mødested Byrådssalen'
     and 'Moedested: Byrådssalen': the label folded (`ALL_LABELS`), the value as written."""
     m = re.match(r"^([^:\t]{2,30}?)\s*(?::|\t)\s*(.*)$", line)
-    if m and fold(m.group(1).strip().strip("*_").strip()) in ALL_LABELS:  # (a Markdown table's »**Mødedato**«)
-        return fold(m.group(1).strip().strip("*_").strip()), m.group(2).strip()
+    # (a label's bold or italic markers are no part of it: a Markdown table's »**Mødedato**«)
+    if m and (label := fold(m.group(1).strip().strip("*_").strip())) in ALL_LABELS:
+        return label, m.group(2).strip()
     if m := NO_COLON_LABEL.match(line):
         return fold(m.group(1)), m.group(2).strip()
     if m := NO_COLON_SHORT.match(line):

@@ -380,14 +380,14 @@ def _facts_beside(raw: list[str]) -> list[str]:
     2026-12-06 the case number was »25-004512 Dokumentnr.: 25-118812«, the presenter »Trine Mølgaard Status: Åben«."""
     out: list[str] = []
     for line in raw:
-        if CELL_GAP.search(line.strip()):  # cells a tab or a wide gap apart: read as such (a case number's line)
+        head = FACT_OPENING.match(line)
+        # (cells a tab or a wide gap apart are read as such: a case number's line with its access beside it)
+        if head is None or fold(head.group(1).rstrip(".")) not in ITEM_FACTS or CELL_GAP.search(line.strip()):
             out.append(line)
             continue
-        head = FACT_OPENING.match(line)
         cuts = [m.start("label") for m in FACT_BESIDE.finditer(line, head.end())
-                if fold(m.group("label").rstrip(".")) in ITEM_FACTS] if head and fold(
-                    head.group(1).rstrip(".")) in ITEM_FACTS else []
-        out += [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])] if cuts else [line]
+                if fold(m.group("label").rstrip(".")) in ITEM_FACTS]
+        out += [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])]
     return out
 
 
